@@ -1,0 +1,40 @@
+"""Where the repository's folders are.
+
+Every command works on one repository root: the folder given with ``--root``, else the
+nearest folder upwards from the working directory that holds ``content/reference``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MARKER = Path("content") / "reference"
+
+
+def find_root(start: str | os.PathLike | None = None) -> Path:
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_dir():
+            return folder
+    # An editable install keeps the package inside the repository.
+    package_root = Path(__file__).resolve().parents[2]
+    if (package_root / MARKER).is_dir():
+        return package_root
+    return here
+
+
+def vacancies_dir(root: Path) -> Path:
+    return root / "content" / "vacancies"
+
+
+def offices_dir(root: Path) -> Path:
+    return root / "content" / "offices"
+
+
+def reference_dir(root: Path) -> Path:
+    return root / "content" / "reference"
+
+
+def schema_dir(root: Path) -> Path:
+    return root / "content" / "schema"

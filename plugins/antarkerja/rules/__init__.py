@@ -1,0 +1,67 @@
+"""Named checks that a schema cannot express, one function per rule.
+
+Each rule is registered with its stable code and the legal or practical reason behind it::
+
+    @vacancy_rule("R406", basis="Perpres 57/2023 Pasal 6: masa berlaku lowongan")
+    def valid_through_after_posting(v, ctx):
+        if v["valid_through"] < v["date_posted"]:
+            yield ("valid_through",), "…message…", "…how to fix…"
+
+A rule yields ``(path, message, hint)``, or ``(path, message, hint, offset)`` to point at a
+character inside a text value; the validator adds the file, line and column. Rules only see records that passed the schema, so fields have the right types.
+Codes starting with ``W`` are warnings, all others errors. ``CONTRIBUTING.md`` lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+Finding = tuple  # (path, message, hint[, offset])
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    kind: str  # "vacancy" | "office"
+    check: Callable[..., Iterable[Finding]]
+    basis: str
+
+    @property
+    def name(self) -> str:
+        return self.check.__name__
+
+    @property
+    def summary(self) -> str:
+        return (self.check.__doc__ or "").strip().splitlines()[0]
+
+
+RULES: list[Rule] = []
+
+
+def _register(kind: str, code: str, basis: str):
+    def decorator(check):
+        if any(r.code == code for r in RULES):
+            raise ValueError(f"rule code {code} used twice")
+        RULES.append(Rule(code, kind, check, basis))
+        return check
+
+    return decorator
+
+
+def vacancy_rule(code: str, basis: str = ""):
+    return _register("vacancy", code, basis)
+
+
+def office_rule(code: str, basis: str = ""):
+    return _register("office", code, basis)
+
+
+def rules_for(kind: str) -> list[Rule]:
+    _load_rule_modules()
+    return [r for r in RULES if r.kind == kind]
+
+
+def _load_rule_modules():
+    # Importing registers the rules; kept here so callers need import nothing else.
+    from antarkerja.rules import office, vacancy  # noqa: F401

@@ -1,0 +1,91 @@
+"""Checks across files: ids, places, offices and duplicate postings.
+
+These need every record at once, so the validator runs them after reading all files.
+Codes: X301 duplicate id, X302 filename differs from id, X303 unknown office, X304 unknown
+region code, X305 regency outside its province, X306 vacancy in another province's folder,
+X307 the same vacancy posted twice, X308 file in the wrong place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+Finding = tuple  # (record, path, code, message, hint)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def check_ids(records, kind_label):
+    seen = {}
+    for rec in records:
+        rid = rec.data.get("id")
+        if not isinstance(rid, str):
+            continue
+        if rec.path.stem != rid:
+            yield rec, ("id",), "X302", f"id `{rid}` berbeda dengan nama berkas `{rec.path.name}`", f"ganti nama berkas menjadi `{rid}.yml` atau samakan `id`"
+        if rid in seen:
+            yield rec, ("id",), "X301", f"id {kind_label} `{rid}` sudah dipakai di {seen[rid]}", "pakai id lain yang unik"
+        else:
+            seen[rid] = rec.path.as_posix()
+
+
+def check_region(rec, ref, prefix=()):
+    data = rec.data
+    for key in prefix:
+        data = data.get(key) or {}
+    province, regency = data.get("province"), data.get("regency")
+    if isinstance(province, str) and province not in ref.provinces:
+        yield rec, prefix + ("province",), "X304", f"kode provinsi `{province}` tidak dikenal", "lihat kode di content/reference/provinces.csv"
+    if isinstance(regency, str):
+        if regency not in ref.regencies:
+            yield rec, prefix + ("regency",), "X304", f"kode kabupaten/kota `{regency}` tidak dikenal", "lihat kode di content/reference/regencies.csv"
+        elif isinstance(province, str) and ref.regencies[regency].province_code != province:
+            name = ref.regencies[regency].name
+            yield rec, prefix + ("regency",), "X305", f"{name} ({regency}) tidak berada di provinsi `{province}`", f"samakan dua angka pertama: provinsi `{regency[:2]}` atau kabupaten/kota lain"
+
+
+def check_vacancy_folder(rec, ref, vacancies_root):
+    try:
+        parts = rec.path.resolve().relative_to(vacancies_root.resolve()).parts
+    except ValueError:
+        return
+    province = (rec.data.get("location") or {}).get("province")
+    if len(parts) != 2:
+        yield rec, (), "X308", "berkas lowongan harus berada di folder provinsinya", "pindahkan ke content/vacancies/<slug-provinsi>/, misalnya content/vacancies/jawa-barat/"
+    elif isinstance(province, str) and province in ref.provinces and parts[0] != ref.provinces[province].slug:
+        expected = ref.provinces[province].slug
+        yield rec, ("location", "province"), "X306", f"lowongan provinsi `{province}` berada di folder `{parts[0]}`", f"pindahkan ke content/vacancies/{expected}/ atau perbaiki kode provinsi"
+
+
+def check_offices_referenced(vacancies, offices_by_id):
+    for rec in vacancies:
+        office = (rec.data.get("verification") or {}).get("office")
+        if isinstance(office, str) and office not in offices_by_id:
+            yield rec, ("verification", "office"), "X303", f"kantor `{office}` tidak ada di content/offices/", "pakai id kantor yang ada, atau tambahkan berkas kantornya"
+
+
+def check_office_parents(offices, offices_by_id):
+    for rec in offices:
+        parent = rec.data.get("parent")
+        if isinstance(parent, str) and parent not in offices_by_id:
+            yield rec, ("parent",), "X303", f"kantor induk `{parent}` tidak ada di content/offices/", "pakai id kantor yang ada"
+
+
+def check_duplicate_postings(vacancies):
+    """The same employer, title and regency open twice is one vacancy posted twice."""
+    groups = defaultdict(list)
+    for rec in vacancies:
+        d = rec.data
+        if d.get("status") != "open":
+            continue
+        try:
+            key = (_norm(d["employer"]["name"]), _norm(d["title"]), d["location"]["regency"])
+        except (KeyError, TypeError, AttributeError):
+            continue
+        groups[key].append(rec)
+    for recs in groups.values():
+        for rec in recs[1:]:
+            yield rec, ("title",), "X307", f"lowongan yang sama (pemberi kerja, jabatan, kabupaten/kota) sudah ada di {recs[0].path.as_posix()}", "gabungkan menjadi satu berkas dengan jumlah lowongan yang benar, atau tutup salah satunya"

@@ -1,0 +1,269 @@
+"""Validate the repository: YAML hazards, schema, named rules, cross-file checks.
+
+Every file is read (:mod:`antarkerja.load`), checked against its schema (Cerberus, no
+normalization: it is 80 % of Cerberus's time and we set no defaults), then against the named
+rules (:mod:`antarkerja.rules`), then all records together (:mod:`antarkerja.rules.crossfile`).
+Every problem is collected; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cerberus import TypeDefinition, Validator, errors as cerr
+
+from antarkerja import schema as schema_tools
+from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
+from antarkerja.load import Loaded, field_name, load_file
+from antarkerja.paths import offices_dir, vacancies_dir
+from antarkerja.reference import Reference, load_reference
+from antarkerja.rules import crossfile, rules_for
+from antarkerja.schema import office as office_schema, vacancy as vacancy_schema
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+TYPE_NAMES = {
+    "string": "teks",
+    "integer": "bilangan bulat tanpa titik atau koma",
+    "number": "angka",
+    "boolean": "true atau false",
+    "date": "tanggal TTTT-BB-HH",
+    "dict": "kelompok kolom `kunci: nilai`",
+    "list": "daftar (setiap baris diawali `- `)",
+}
+YAML_KINDS = {
+    "tag:yaml.org,2002:int": "angka",
+    "tag:yaml.org,2002:float": "angka",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "kosong (null)",
+    "tag:yaml.org,2002:timestamp": "tanggal",
+}
+
+
+class _StrictValidator(Validator):
+    """Cerberus counts True as an integer (bool subclasses int); job counts are not booleans."""
+
+    types_mapping = Validator.types_mapping.copy()
+    types_mapping["integer"] = TypeDefinition("integer", (int,), (bool,))
+
+
+@dataclass
+class Kind:
+    name: str  # "vacancy" | "office"
+    label: str  # Indonesian, for messages
+    schema: dict
+    validator: Validator
+    date_paths: list[tuple]
+
+
+def make_kinds(ref: Reference) -> dict[str, Kind]:
+    kinds = {}
+    for name, label, module in (("vacancy", "lowongan", vacancy_schema), ("office", "kantor", office_schema)):
+        sch = module.schema(ref)
+        date_paths = [p for p, rules in schema_tools.walk(sch) if rules.get("type") == "date" and "[]" not in p]
+        kinds[name] = Kind(name, label, sch, _StrictValidator(sch, allow_unknown=False), date_paths)
+    return kinds
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    vacancies: list[Loaded] = field(default_factory=list)  # records with no error
+    offices: list[Loaded] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity != ERROR]
+
+
+def _coerce_dates(data: dict, date_paths: list[tuple]) -> None:
+    """A quoted "2026-05-01" is as clear as an unquoted one; accept both as dates."""
+    for path in date_paths:
+        parent = data
+        for key in path[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and isinstance(parent.get(path[-1]), str) and ISO_DATE.match(parent[path[-1]]):
+            try:
+                parent[path[-1]] = date.fromisoformat(parent[path[-1]])
+            except ValueError:
+                pass  # left as a string: the schema reports it as not a date
+
+
+def _leaf_errors(errors):
+    for error in errors:
+        if error.is_group_error:
+            yield from _leaf_errors(error.child_errors)
+        else:
+            yield error
+
+
+def _example(rules: dict | None) -> str:
+    meta = (rules or {}).get("meta", {})
+    if "example" not in meta:
+        return ""
+    value = meta["example"]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and rules.get("type") == "string":
+        return f'"{value}"'
+    return str(value)
+
+
+def schema_diagnostics(loaded: Loaded, kind: Kind) -> list[Diagnostic]:
+    """Translate Cerberus's errors into our messages, each at the value's own line."""
+    out = []
+    for error in _leaf_errors(kind.validator._errors):
+        path = tuple(error.document_path)
+        rules = schema_tools.rules_at(kind.schema, path)
+        meta = (rules or {}).get("meta", {})
+        label = meta.get("label", "")
+        name = field_name(path)
+        mark = loaded.mark_for(path)
+        code, message, hint = _describe(error, path, rules, meta, label, mark, kind)
+        if code == "S201":
+            mark = loaded.mark_for(path[:-1])
+        out.append(Diagnostic(loaded.path, mark.line, mark.col, code, name, message, hint))
+    return out
+
+
+def _describe(error, path, rules, meta, label, mark, kind):
+    value = error.value
+    example = _example(rules)
+    try_example = f"contoh: `{path[-1]}: {example}`" if example else ""
+    if error.code == cerr.REQUIRED_FIELD.code:
+        return "S201", f"wajib diisi ({label})" if label else "wajib diisi", f"tambahkan `{path[-1]}: …`" + (f"; {try_example}" if example else "")
+    if error.code == cerr.UNKNOWN_FIELD.code:
+        parent = schema_tools.rules_at(kind.schema, path[:-1]) if len(path) > 1 else {"schema": kind.schema}
+        known = list((parent or {}).get("schema", {}) or {})
+        close = difflib.get_close_matches(str(path[-1]), known, n=1)
+        hint = f"maksud Anda `{close[0]}`?" if close else "hapus kolom ini atau periksa ejaannya; daftar kolom ada di CONTRIBUTING.md"
+        return "S202", f"kolom `{path[-1]}` tidak dikenal", hint
+    if error.code == cerr.BAD_TYPE.code:
+        expected = error.constraint if isinstance(error.constraint, str) else error.constraint[0]
+        if mark.plain and expected == "string" and mark.tag in YAML_KINDS:
+            return "Y107", f"YAML membaca `{mark.raw}` sebagai {YAML_KINDS[mark.tag]}, bukan teks", f'beri tanda kutip: "{mark.raw}"'
+        if value is None:
+            return "S209", "tidak boleh kosong", f"isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
+        return "S203", f"harus berupa {TYPE_NAMES.get(expected, expected)}", try_example
+    if error.code in (cerr.EMPTY_NOT_ALLOWED.code, cerr.NOT_NULLABLE.code):
+        return "S209", "tidak boleh kosong", "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
+    if error.code in (cerr.UNALLOWED_VALUE.code, cerr.UNALLOWED_VALUES.code):
+        allowed = list(rules.get("allowed", [])) if rules else []
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        choices = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", …"
+        hint = (f"maksud Anda `{close[0]}`? " if close else "") + f"pilih salah satu: {choices}"
+        return "S204", f"nilai `{value}` tidak dikenal" + (f" untuk {label}" if label else ""), hint
+    if error.code == cerr.REGEX_MISMATCH.code:
+        return "S205", f"`{str(value)[:60]}` tidak sesuai format", f"tulis sebagai {meta.get('format', 'format yang benar')}"
+    if error.code in (cerr.MIN_VALUE.code, cerr.MAX_VALUE.code):
+        word = "minimal" if error.code == cerr.MIN_VALUE.code else "maksimal"
+        return "S206", f"nilai {value} di luar batas ({word} {error.constraint})", f"isi angka {word} {error.constraint}"
+    if error.code == cerr.MIN_LENGTH.code:
+        return "S207", f"terlalu pendek ({len(value)} karakter/butir, minimal {error.constraint})", "lengkapi isinya"
+    if error.code == cerr.MAX_LENGTH.code:
+        return "S208", f"terlalu panjang ({len(value)} karakter/butir, maksimal {error.constraint})", "persingkat isinya"
+    return "S200", f"tidak valid ({error.rule})", try_example
+
+
+class RepositoryValidator:
+    """Validates records; keep one per run so schemas and validators are built once."""
+
+    def __init__(self, root: Path, ref: Reference | None = None):
+        self.root = Path(root)
+        self.ref = ref or load_reference(self.root)
+        self.kinds = make_kinds(self.ref)
+        self.vacancy_rules = rules_for("vacancy")
+        self.office_rules = rules_for("office")
+
+    def check_record(self, loaded: Loaded, kind: Kind, ctx) -> list[Diagnostic]:
+        if loaded.data is None:
+            return []
+        _coerce_dates(loaded.data, kind.date_paths)
+        out = []
+        if not kind.validator.validate(loaded.data, normalize=False):
+            out += schema_diagnostics(loaded, kind)
+        for rule in self.vacancy_rules if kind.name == "vacancy" else self.office_rules:
+            try:
+                findings = list(rule.check(loaded.data, ctx))
+            except (KeyError, TypeError, AttributeError, ValueError):
+                # The rule met a field the schema already reported as missing or malformed;
+                # the other rules still run, so one pass shows every problem it can.
+                continue
+            for path, message, hint, *offset in findings:
+                line, col = loaded.position(path, offset[0] if offset else None)
+                out.append(Diagnostic(loaded.path, line, col, rule.code, field_name(path), message, hint))
+        return out
+
+    def discover(self) -> tuple[list[Path], list[Path], list[Diagnostic]]:
+        misplaced = []
+        vroot, oroot = vacancies_dir(self.root), offices_dir(self.root)
+        for folder in (vroot, oroot):
+            for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+                misplaced.append(Diagnostic(path, 1, 1, "X308", "(berkas)", "ekstensi `.yaml` tidak dibaca", "ganti ekstensi menjadi `.yml`"))
+        vacancies = sorted(vroot.rglob("*.yml")) if vroot.is_dir() else []
+        offices = sorted(oroot.rglob("*.yml")) if oroot.is_dir() else []
+        return vacancies, offices, misplaced
+
+    def run(self, only: list[Path] | None = None) -> Result:
+        vacancy_paths, office_paths, diagnostics = self.discover()
+        ctx = _Context(self.ref)
+        result = Result(diagnostics=list(diagnostics))
+        offices = [load_file(p) for p in office_paths]
+        vacancies = [load_file(p) for p in vacancy_paths]
+        result.files = len(offices) + len(vacancies)
+        bad: set[int] = set()
+        for group, kind in ((offices, self.kinds["office"]), (vacancies, self.kinds["vacancy"])):
+            for loaded in group:
+                found = loaded.problems + self.check_record(loaded, kind, ctx)
+                result.diagnostics += found
+                if loaded.data is None or any(d.severity == ERROR for d in found):
+                    bad.add(id(loaded))
+        result.diagnostics += self._cross_file(vacancies, offices, bad)
+        failed = {d.path for d in result.errors}
+        result.vacancies = [v for v in vacancies if v.data is not None and v.path not in failed]
+        result.offices = [o for o in offices if o.data is not None and o.path not in failed]
+        if only is not None:
+            wanted = {Path(p).resolve() for p in only}
+            result.diagnostics = [d for d in result.diagnostics if d.path.resolve() in wanted]
+            result.files = len(wanted)
+        result.diagnostics.sort(key=sort_key)
+        return result
+
+    def _cross_file(self, vacancies, offices, bad) -> list[Diagnostic]:
+        readable_v = [v for v in vacancies if isinstance(v.data, dict)]
+        readable_o = [o for o in offices if isinstance(o.data, dict)]
+        offices_by_id = {o.data.get("id"): o for o in readable_o}
+        findings = []
+        findings += crossfile.check_ids(readable_o, "kantor")
+        findings += crossfile.check_ids(readable_v, "lowongan")
+        findings += crossfile.check_office_parents(readable_o, offices_by_id)
+        findings += crossfile.check_offices_referenced(readable_v, offices_by_id)
+        for rec in readable_o:
+            findings += crossfile.check_region(rec, self.ref)
+        for rec in readable_v:
+            findings += crossfile.check_region(rec, self.ref, ("location",))
+            findings += crossfile.check_vacancy_folder(rec, self.ref, vacancies_dir(self.root))
+        findings += crossfile.check_duplicate_postings([v for v in readable_v if id(v) not in bad])
+        out = []
+        for rec, path, code, message, hint in findings:
+            mark = rec.mark_for(path)
+            out.append(Diagnostic(rec.path, mark.line, mark.col, code, field_name(path), message, hint))
+        return out
+
+
+@dataclass
+class _Context:
+    ref: Reference
+
+
+def validate_repository(root: Path, only: list[Path] | None = None) -> Result:
+    return RepositoryValidator(root).run(only)
