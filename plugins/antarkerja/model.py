@@ -1,0 +1,399 @@
+"""Site model: vacancies, offices and regions as finished objects for every output.
+
+Pages, JSON-LD, feeds, the sitemap and the search index all read these objects, so a
+field is computed once, here, and templates only present it.
+
+Authored fields stay as they are in the record (``v.data["salary"]["min"]``, or the
+shortcuts ``v.id``, ``v.title``, ``v.status``, ``v.employer``, ``v.location``). Computed
+fields have names no record uses:
+
+=====================  =========================================================
+``url``                site-relative URL, e.g. ``lowongan/<id>/``
+``province``           :class:`~antarkerja.reference.Province` (work or recruitment area)
+``regency``            :class:`~antarkerja.reference.Regency`
+``is_abroad``          work country is not Indonesia (AKAN)
+``scope_code``         AKL / AKAD / AKAN (authored ``scope`` or derived)
+``is_open``            status open and ``valid_through`` not before *today*
+``closed_reason``      None, ``"filled"``, ``"closed"`` or ``"expired"``
+``days_left``          days until ``valid_through`` (0 on the last day), None when closed
+``salary_text``        "Rp 4.500.000 – 5.200.000 per bulan" or "Tidak dicantumkan"
+``salary_monthly``     highest pay per month in IDR for sorting, 0 when unknown/foreign
+``salary_band``        filter bucket (see ``SALARY_BANDS``)
+``posted_days_ago``    days since ``date_posted``
+``verifier``           the verifying :class:`Office`
+=====================  =========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from antarkerja.markup import plain_text, render_markdown
+from antarkerja.reference import Province, Reference, Regency
+from antarkerja.schema.office import OFFICE_TYPES, SERVICES
+from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SALARY_UNITS, SCOPES, VISA_TYPES, WORK_MODES
+
+# Monthly equivalents, as PP 36/2021 counts a month: 25 working days (6-day week), 173 hours.
+PER_MONTH = {"HOUR": 173, "DAY": 25, "WEEK": 52 / 12, "MONTH": 1, "YEAR": 1 / 12}
+SALARY_BANDS = ["Di bawah UMP", "UMP – 5 juta", "5 – 10 juta", "Di atas 10 juta", "Tidak dicantumkan", "Mata uang asing"]
+
+COUNTRIES = {
+    "ID": "Indonesia", "JP": "Jepang", "KR": "Korea Selatan", "TW": "Taiwan", "HK": "Hong Kong",
+    "MY": "Malaysia", "SG": "Singapura", "SA": "Arab Saudi", "AE": "Uni Emirat Arab", "QA": "Qatar",
+    "DE": "Jerman", "NL": "Belanda", "GB": "Inggris", "AU": "Australia", "NZ": "Selandia Baru",
+    "BN": "Brunei Darussalam", "TR": "Turki", "PL": "Polandia", "US": "Amerika Serikat", "CN": "Tiongkok",
+    "KW": "Kuwait", "OM": "Oman", "BH": "Bahrain", "IT": "Italia", "FR": "Prancis", "CA": "Kanada",
+}
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+
+
+def tanggal(d: date) -> str:
+    """Indonesian long date: 25 November 2026."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def rupiah(amount: int | float) -> str:
+    return f"{int(round(amount)):,}".replace(",", ".")
+
+
+@dataclass(eq=False)
+class Office:
+    data: dict
+    ref: Reference = field(repr=False)
+    open_vacancies: list["Vacancy"] = field(default_factory=list, repr=False)
+    children: list["Office"] = field(default_factory=list, repr=False)
+    parent: "Office | None" = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def name(self) -> str:
+        return self.data["name"]
+
+    @property
+    def url(self) -> str:
+        return f"kantor/{self.id}/"
+
+    @property
+    def is_example(self) -> bool:
+        return bool(self.data.get("example"))
+
+    @property
+    def type_label(self) -> str:
+        return OFFICE_TYPES[self.data["type"]]
+
+    @property
+    def province(self) -> Province:
+        return self.ref.provinces[self.data["province"]]
+
+    @property
+    def regency(self) -> Regency | None:
+        code = self.data.get("regency")
+        return self.ref.regencies[code] if code else None
+
+    @property
+    def services(self) -> list[str]:
+        return [SERVICES[s] for s in self.data.get("services") or []]
+
+    @property
+    def map_url(self) -> str | None:
+        geo = self.data.get("geo")
+        if not geo:
+            return None
+        lat, lon = geo["lat"], geo["lon"]
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+@dataclass(eq=False)
+class Vacancy:
+    data: dict
+    ref: Reference = field(repr=False)
+    today: date = field(repr=False)
+    verifier: Office | None = field(default=None, repr=False)
+
+    # Authored shortcuts -------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def status(self) -> str:
+        return self.data["status"]
+
+    @property
+    def employer(self) -> dict:
+        return self.data["employer"]
+
+    @property
+    def location(self) -> dict:
+        return self.data["location"]
+
+    @property
+    def date_posted(self) -> date:
+        return self.data["date_posted"]
+
+    @property
+    def valid_through(self) -> date:
+        return self.data["valid_through"]
+
+    @property
+    def is_example(self) -> bool:
+        return bool(self.data.get("example"))
+
+    # Computed -----------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return f"lowongan/{self.id}/"
+
+    @property
+    def province(self) -> Province:
+        return self.ref.provinces[self.location["province"]]
+
+    @property
+    def regency(self) -> Regency:
+        return self.ref.regencies[self.location["regency"]]
+
+    @property
+    def is_abroad(self) -> bool:
+        return self.location["country"] != "ID"
+
+    @property
+    def country_name(self) -> str:
+        code = self.location["country"]
+        return COUNTRIES.get(code, code)
+
+    @property
+    def scope_code(self) -> str:
+        return "AKAN" if self.is_abroad else self.data.get("scope") or "AKL"
+
+    @property
+    def scope_label(self) -> str:
+        return SCOPES[self.scope_code]
+
+    @property
+    def closed_reason(self) -> str | None:
+        if self.status != "open":
+            return self.status
+        if self.valid_through < self.today:
+            return "expired"
+        return None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_reason is None
+
+    @property
+    def days_left(self) -> int | None:
+        return (self.valid_through - self.today).days if self.is_open else None
+
+    @property
+    def posted_days_ago(self) -> int:
+        return (self.today - self.date_posted).days
+
+    @property
+    def work_mode_label(self) -> str:
+        return WORK_MODES[self.location["work_mode"]]
+
+    @property
+    def employment_type_label(self) -> str:
+        return self.ref.employment_types[self.data["employment_type"]]["name"]
+
+    @property
+    def schema_org_employment_types(self) -> list[str]:
+        return list(self.ref.employment_types[self.data["employment_type"]]["schema_org"])
+
+    @property
+    def education(self) -> dict:
+        return self.ref.education[self.data["education"]["minimum"]]
+
+    @property
+    def majors(self) -> list[str]:
+        return self.data["education"].get("majors") or []
+
+    @property
+    def kbji_group(self) -> dict:
+        return self.ref.kbji[self.data["kbji"][0]]
+
+    @property
+    def kbli(self) -> dict:
+        return self.ref.kbli[self.data["kbli"]]
+
+    @property
+    def is_disability_friendly(self) -> bool:
+        return bool((self.data.get("disability") or {}).get("friendly"))
+
+    @property
+    def accommodations(self) -> list[str]:
+        return (self.data.get("disability") or {}).get("accommodations") or []
+
+    @property
+    def experience_text(self) -> str:
+        months = self.data["experience_months"]
+        if months == 0:
+            return "Tidak disyaratkan (lulusan baru diterima)"
+        if months % 12 == 0:
+            return f"Minimal {months // 12} tahun"
+        return f"Minimal {months} bulan"
+
+    # Salary ---------------------------------------------------------------------------
+    @property
+    def salary(self) -> dict:
+        return self.data["salary"]
+
+    @property
+    def salary_currency(self) -> str:
+        return self.salary.get("currency") or "IDR"
+
+    @property
+    def salary_text(self) -> str:
+        s = self.salary
+        if not s["disclosed"]:
+            return "Tidak dicantumkan"
+        prefix = "Rp " if self.salary_currency == "IDR" else f"{self.salary_currency} "
+        amount = prefix + rupiah(s["min"])
+        if s.get("max") and s["max"] != s["min"]:
+            amount += f" – {rupiah(s['max'])}"
+        return f"{amount} {SALARY_UNITS[s['unit']]}"
+
+    @property
+    def salary_monthly(self) -> int:
+        s = self.salary
+        if not s["disclosed"] or self.salary_currency != "IDR":
+            return 0
+        return int(round((s.get("max") or s["min"]) * PER_MONTH[s["unit"]]))
+
+    @cached_property
+    def ump(self) -> int | None:
+        found = self.ref.ump_for(self.location["province"], self.date_posted.year)
+        return found[1]["amount"] if found and not self.is_abroad else None
+
+    @property
+    def salary_band(self) -> str:
+        s = self.salary
+        if not s["disclosed"]:
+            return SALARY_BANDS[4]
+        if self.salary_currency != "IDR":
+            return SALARY_BANDS[5]
+        monthly = self.salary_monthly
+        if self.ump and monthly < self.ump:
+            return SALARY_BANDS[0]
+        if monthly < 5_000_000:
+            return SALARY_BANDS[1]
+        if monthly <= 10_000_000:
+            return SALARY_BANDS[2]
+        return SALARY_BANDS[3]
+
+    # Overseas -------------------------------------------------------------------------
+    @property
+    def overseas(self) -> dict | None:
+        o = self.data.get("overseas")
+        if not o:
+            return None
+        return {**o, "scheme_label": OVERSEAS_SCHEMES[o["scheme"]], "visa_label": VISA_TYPES[o["visa"]]}
+
+    # Text -----------------------------------------------------------------------------
+    @cached_property
+    def description_html(self) -> str:
+        return render_markdown(self.data["description"])
+
+    @cached_property
+    def summary(self) -> str:
+        return plain_text(self.data["description"], 200)
+
+    @property
+    def location_text(self) -> str:
+        if self.is_abroad:
+            city = self.location.get("city")
+            return f"{city}, {self.country_name}" if city else self.country_name
+        return f"{self.regency.name}, {self.province.name}"
+
+
+@dataclass
+class Region:
+    """A province or regency page: its open vacancies and its offices."""
+
+    kind: str  # "province" | "regency"
+    code: str
+    name: str
+    slug: str
+    province: Province
+    vacancies: list[Vacancy] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    regencies: list["Region"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"provinsi/{self.slug}/" if self.kind == "province" else f"kabkota/{self.slug}/"
+
+
+@dataclass
+class Site:
+    today: date
+    vacancies: list[Vacancy]  # every valid record, open or not, sorted newest first
+    offices: list[Office]  # sorted by province code, then type, then name
+    provinces: list[Region]  # all 38, by code
+    regencies: list[Region]  # those with vacancies or offices
+
+    @cached_property
+    def open_vacancies(self) -> list[Vacancy]:
+        return [v for v in self.vacancies if v.is_open]
+
+    @cached_property
+    def closing_soon(self) -> list[Vacancy]:
+        return sorted(self.open_vacancies, key=lambda v: (v.valid_through, v.id))
+
+    @property
+    def open_openings(self) -> int:
+        return sum(v.data["openings"] for v in self.open_vacancies)
+
+
+OFFICE_TYPE_ORDER = list(OFFICE_TYPES)
+
+
+def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Reference, today: date) -> Site:
+    """Assemble the model from validated records (plain dicts as the loader returned them)."""
+    offices = {d["id"]: Office(d, ref) for d in office_records}
+    for office in offices.values():
+        parent = offices.get(office.data.get("parent") or "")
+        if parent:
+            office.parent = parent
+            parent.children.append(office)
+    vacancies = [Vacancy(d, ref, today, offices.get(d["verification"]["office"])) for d in vacancy_records]
+    vacancies.sort(key=lambda v: (-v.date_posted.toordinal(), v.id))
+    provinces = {code: Region("province", code, p.name, p.slug, p) for code, p in ref.provinces.items()}
+    regencies: dict[str, Region] = {}
+
+    def regency_region(code: str) -> Region:
+        if code not in regencies:
+            r = ref.regencies[code]
+            regencies[code] = Region("regency", code, r.name, r.slug, ref.provinces[r.province_code])
+        return regencies[code]
+
+    for v in vacancies:
+        if v.is_open:
+            provinces[v.location["province"]].vacancies.append(v)
+            regency_region(v.location["regency"]).vacancies.append(v)
+            if v.verifier:
+                v.verifier.open_vacancies.append(v)
+    ordered_offices = sorted(offices.values(), key=lambda o: (o.data["province"], OFFICE_TYPE_ORDER.index(o.data["type"]), o.name))
+    for o in ordered_offices:
+        provinces[o.data["province"]].offices.append(o)
+        if o.data.get("regency"):
+            regency_region(o.data["regency"]).offices.append(o)
+    for code in sorted(regencies):
+        provinces[code[:2]].regencies.append(regencies[code])
+    return Site(
+        today=today,
+        vacancies=vacancies,
+        offices=ordered_offices,
+        provinces=[provinces[c] for c in sorted(provinces)],
+        regencies=[regencies[c] for c in sorted(regencies)],
+    )
