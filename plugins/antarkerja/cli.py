@@ -140,7 +140,7 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["vacancy"], help="jenis data (saat ini: vacancy)")
     n.add_argument("--title", help="nama jabatan, misalnya \"Operator Produksi\"")
     n.add_argument("--employer", help="nama pemberi kerja")
-    n.add_argument("--legal-form", default="pt", help="bentuk badan usaha (bawaan: pt)")
+    n.add_argument("--legal-form", help="bentuk badan usaha (bawaan: dari awal nama, misalnya PT → pt)")
     n.add_argument("--regency", help="kode kabupaten/kota, misalnya 32.16")
     n.add_argument("--office", help="id kantor pemverifikasi di content/offices/")
     n.add_argument("--type", dest="employment_type", default="pkwt", help="jenis hubungan kerja (bawaan: pkwt)")
@@ -179,7 +179,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours: say so plainly instead of a traceback
+        if os.environ.get("ANTARKERJA_DEBUG"):
+            raise
+        print(f"antarkerja: kesalahan internal ({type(exc).__name__}: {exc}). Jalankan lagi dengan ANTARKERJA_DEBUG=1 untuk rinciannya dan laporkan sebagai issue.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -17,6 +17,39 @@ from pathlib import Path
 ERROR = "error"
 WARNING = "warning"
 
+# Codes outside the named rules (those carry their own summary in antarkerja.rules).
+# Stable: a code never changes meaning; CONTRIBUTING.md lists them all.
+CODES = {
+    "Y100": "Berkas tidak dapat dibaca",
+    "Y101": "Berkas bukan UTF-8",
+    "Y102": "Ada karakter tab",
+    "Y103": "Berkas lebih dari 256 KB",
+    "Y104": "YAML tidak valid",
+    "Y105": "Kunci ditulis dua kali",
+    "Y106": "Anchor atau alias YAML",
+    "Y107": "Nilai tanpa tanda kutip yang dibaca YAML secara lain (angka, true/false, tanggal, oktal)",
+    "Y108": "Isi berkas bukan pasangan kunci: nilai",
+    "Y109": "Berkas kosong",
+    "S200": "Nilai tidak valid",
+    "S201": "Kolom wajib belum diisi",
+    "S202": "Kolom tidak dikenal",
+    "S203": "Jenis nilai salah",
+    "S204": "Nilai di luar daftar pilihan",
+    "S205": "Format tidak sesuai",
+    "S206": "Angka di luar batas",
+    "S207": "Teks atau daftar terlalu pendek",
+    "S208": "Teks atau daftar terlalu panjang",
+    "S209": "Nilai kosong",
+    "X301": "ID dipakai dua kali",
+    "X302": "ID berbeda dengan nama berkas",
+    "X303": "Kantor tidak ditemukan",
+    "X304": "Kode wilayah tidak dikenal",
+    "X305": "Kabupaten/kota tidak berada di provinsi itu",
+    "X306": "Lowongan di folder provinsi lain",
+    "X307": "Lowongan yang sama ditayangkan dua kali",
+    "X308": "Berkas di tempat yang salah atau berekstensi .yaml",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

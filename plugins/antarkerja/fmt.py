@@ -3,8 +3,9 @@
 The canonical form:
 
 * keys in the schema's order (unknown keys last, as found, so nothing is lost);
-* strings plain where YAML reads them back unchanged, otherwise in double quotes
-  (``"32.16"``, ``"0812-0000-1111"``, ``"08:00"``); multi-line text as a ``|`` block;
+* strings plain where YAML reads them back unchanged, otherwise in double quotes; strings
+  that start like a number are always quoted (``"32.16"``, ``"0812-0000-1111"``,
+  ``"08:00"``); multi-line text as a ``|`` block;
 * dates as ``2026-11-25``; sequences indented under their key; UTF-8, ``\\n`` newlines.
 
 Comments are kept where officers put them: the header block at the top of the file and
@@ -34,12 +35,15 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper, value: str):
-    if "\n" in value.strip("\n"):
+    if "\n" in value:
         # Block style cannot hold trailing spaces on a line; those force quotes.
         block_ok = not any(line != line.rstrip() for line in value.split("\n"))
         return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip("\n") + "\n" if block_ok else value, style="|" if block_ok else '"')
     plain_tag = dumper.resolve(yaml.ScalarNode, value, (True, False))
-    style = '"' if plain_tag != "tag:yaml.org,2002:str" else None
+    # Anything starting like a number (codes, phones, times, postal codes) is always quoted,
+    # whether or not YAML 1.1 would misread this particular value: one rule people can follow.
+    looks_numeric = value[:1].isdigit() or value[:1] in "+-."
+    style = '"' if plain_tag != "tag:yaml.org,2002:str" or looks_numeric else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -80,6 +84,10 @@ def _comments(text: str) -> tuple[list[str], dict[str, list[str]]]:
             continue
         match = TOP_KEY.match(line)
         if match:
+            if not started:
+                # Comment lines touching the first key belong to it, not to the header.
+                while header and header[-1].lstrip().startswith("#"):
+                    pending.insert(0, header.pop())
             started = True
             if pending:
                 above[match.group(1)] = pending

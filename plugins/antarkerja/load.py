@@ -138,6 +138,10 @@ class _Builder:
                 continue
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
+            if not isinstance(value_node, yaml.ScalarNode):
+                # A group or list is found by its key, not by its first child.
+                key_mark = key_node.start_mark
+                self.loaded.marks[path + (key,)] = Mark(key_mark.line + 1, key_mark.column + 1)
         return result
 
     def scalar(self, node, path):

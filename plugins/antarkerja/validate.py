@@ -203,6 +203,12 @@ class RepositoryValidator:
                 out.append(Diagnostic(loaded.path, line, col, rule.code, field_name(path), message, hint))
         return out
 
+    @staticmethod
+    def _without_repeats(loaded: Loaded, found: list[Diagnostic]) -> list[Diagnostic]:
+        """The loader and the schema may both explain one YAML trap; say it once."""
+        seen = {(d.line, d.code) for d in loaded.problems}
+        return [d for d in found if (d.line, d.code) not in seen]
+
     def discover(self) -> tuple[list[Path], list[Path], list[Diagnostic]]:
         misplaced = []
         vroot, oroot = vacancies_dir(self.root), offices_dir(self.root)
@@ -223,7 +229,7 @@ class RepositoryValidator:
         bad: set[int] = set()
         for group, kind in ((offices, self.kinds["office"]), (vacancies, self.kinds["vacancy"])):
             for loaded in group:
-                found = loaded.problems + self.check_record(loaded, kind, ctx)
+                found = loaded.problems + self._without_repeats(loaded, self.check_record(loaded, kind, ctx))
                 result.diagnostics += found
                 if loaded.data is None or any(d.severity == ERROR for d in found):
                     bad.add(id(loaded))

@@ -2,7 +2,7 @@
 
 Each rule is registered with its stable code and the legal or practical reason behind it::
 
-    @vacancy_rule("R406", basis="Perpres 57/2023 Pasal 6: masa berlaku lowongan")
+    @vacancy_rule("R406", "Tanggal berlaku sebelum tanggal tayang", basis="Perpres 57/2023")
     def valid_through_after_posting(v, ctx):
         if v["valid_through"] < v["date_posted"]:
             yield ("valid_through",), "…message…", "…how to fix…"
@@ -25,6 +25,7 @@ class Rule:
     code: str
     kind: str  # "vacancy" | "office"
     check: Callable[..., Iterable[Finding]]
+    title: str  # Indonesian, for CONTRIBUTING.md's list of codes
     basis: str
 
     @property
@@ -39,22 +40,22 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def _register(kind: str, code: str, basis: str):
+def _register(kind: str, code: str, title: str, basis: str):
     def decorator(check):
         if any(r.code == code for r in RULES):
             raise ValueError(f"rule code {code} used twice")
-        RULES.append(Rule(code, kind, check, basis))
+        RULES.append(Rule(code, kind, check, title, basis))
         return check
 
     return decorator
 
 
-def vacancy_rule(code: str, basis: str = ""):
-    return _register("vacancy", code, basis)
+def vacancy_rule(code: str, title: str, basis: str = ""):
+    return _register("vacancy", code, title, basis)
 
 
-def office_rule(code: str, basis: str = ""):
-    return _register("office", code, basis)
+def office_rule(code: str, title: str, basis: str = ""):
+    return _register("office", code, title, basis)
 
 
 def rules_for(kind: str) -> list[Rule]:

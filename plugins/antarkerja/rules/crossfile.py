@@ -14,6 +14,15 @@ from collections import defaultdict
 Finding = tuple  # (record, path, code, message, hint)
 
 
+def dig(data, *keys):
+    """``data[k1][k2]…`` or None, whatever shape a broken record has."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
@@ -33,10 +42,7 @@ def check_ids(records, kind_label):
 
 
 def check_region(rec, ref, prefix=()):
-    data = rec.data
-    for key in prefix:
-        data = data.get(key) or {}
-    province, regency = data.get("province"), data.get("regency")
+    province, regency = dig(rec.data, *prefix, "province"), dig(rec.data, *prefix, "regency")
     if isinstance(province, str) and province not in ref.provinces:
         yield rec, prefix + ("province",), "X304", f"kode provinsi `{province}` tidak dikenal", "lihat kode di content/reference/provinces.csv"
     if isinstance(regency, str):
@@ -52,7 +58,7 @@ def check_vacancy_folder(rec, ref, vacancies_root):
         parts = rec.path.resolve().relative_to(vacancies_root.resolve()).parts
     except ValueError:
         return
-    province = (rec.data.get("location") or {}).get("province")
+    province = dig(rec.data, "location", "province")
     if len(parts) != 2:
         yield rec, (), "X308", "berkas lowongan harus berada di folder provinsinya", "pindahkan ke content/vacancies/<slug-provinsi>/, misalnya content/vacancies/jawa-barat/"
     elif isinstance(province, str) and province in ref.provinces and parts[0] != ref.provinces[province].slug:
@@ -62,7 +68,7 @@ def check_vacancy_folder(rec, ref, vacancies_root):
 
 def check_offices_referenced(vacancies, offices_by_id):
     for rec in vacancies:
-        office = (rec.data.get("verification") or {}).get("office")
+        office = dig(rec.data, "verification", "office")
         if isinstance(office, str) and office not in offices_by_id:
             yield rec, ("verification", "office"), "X303", f"kantor `{office}` tidak ada di content/offices/", "pakai id kantor yang ada, atau tambahkan berkas kantornya"
 
@@ -78,14 +84,9 @@ def check_duplicate_postings(vacancies):
     """The same employer, title and regency open twice is one vacancy posted twice."""
     groups = defaultdict(list)
     for rec in vacancies:
-        d = rec.data
-        if d.get("status") != "open":
-            continue
-        try:
-            key = (_norm(d["employer"]["name"]), _norm(d["title"]), d["location"]["regency"])
-        except (KeyError, TypeError, AttributeError):
-            continue
-        groups[key].append(rec)
+        key = (dig(rec.data, "employer", "name"), rec.data.get("title"), dig(rec.data, "location", "regency"))
+        if rec.data.get("status") == "open" and all(isinstance(k, str) for k in key):
+            groups[(_norm(key[0]), _norm(key[1]), key[2])].append(rec)
     for recs in groups.values():
         for rec in recs[1:]:
             yield rec, ("title",), "X307", f"lowongan yang sama (pemberi kerja, jabatan, kabupaten/kota) sudah ada di {recs[0].path.as_posix()}", "gabungkan menjadi satu berkas dengan jumlah lowongan yang benar, atau tutup salah satunya"

@@ -7,7 +7,7 @@ from antarkerja.rules import office_rule
 NEEDS_REGENCY = {"disnaker_kabkota", "bkk"}
 
 
-@office_rule("R420", basis="Jam layanan harus bisa dibaca warga")
+@office_rule("R420", "Jam buka tidak sebelum jam tutup", basis="Jam layanan harus bisa dibaca warga")
 def opening_hours_in_order(o, ctx):
     """Opening time is not before closing time."""
     for i, hours in enumerate(o.get("hours") or []):
@@ -15,7 +15,7 @@ def opening_hours_in_order(o, ctx):
             yield ("hours", i, "open"), f"jam buka {hours['open']} tidak sebelum jam tutup {hours['close']}", "periksa jam buka dan tutup (format 24 jam, misalnya \"08:00\" dan \"16:00\")"
 
 
-@office_rule("R421", basis="Dinas kabupaten/kota dan BKK melayani satu kabupaten/kota")
+@office_rule("R421", "Kantor kabupaten/kota tanpa kode kabupaten/kota", basis="Dinas kabupaten/kota dan BKK melayani satu kabupaten/kota")
 def local_office_has_regency(o, ctx):
     """A regency office or school job centre without its regency."""
     if o["type"] in NEEDS_REGENCY and not o.get("regency"):

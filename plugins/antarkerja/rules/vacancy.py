@@ -14,7 +14,7 @@ from antarkerja.rules import vacancy_rule
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
-NEGATION = re.compile(r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,30}$")
+NEGATION = re.compile(r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,30}$", re.IGNORECASE)
 
 FEE_PHRASES = re.compile(
     r"\b("
@@ -70,7 +70,7 @@ def _unnegated(pattern: re.Pattern, text: str):
     return None
 
 
-@vacancy_rule("R401", basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30")
+@vacancy_rule("R401", "Meminta uang dari pelamar", basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30")
 def fee_request(v, ctx):
     """Text asks job seekers for money."""
     for path, text in texts(v):
@@ -79,7 +79,7 @@ def fee_request(v, ctx):
             yield path, f"meminta uang dari pelamar (\"{match.group(0)}\")", "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya", match.start()
 
 
-@vacancy_rule("R402", basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan")
+@vacancy_rule("R402", "Syarat diskriminatif (penampilan, status perkawinan, tinggi badan, suku, agama, warna kulit)", basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan")
 def discriminatory_requirement(v, ctx):
     """Requirement on appearance, marital status, height, ethnicity, religion or skin colour."""
     for path, text in texts(v):
@@ -88,7 +88,7 @@ def discriminatory_requirement(v, ctx):
             yield path, f"syarat diskriminatif (\"{match.group(0)}\")", "hapus syarat ini; SE Menaker M/6/HK.04/V/2025 melarang syarat penampilan, status perkawinan, tinggi badan, suku, agama dan warna kulit", match.start()
 
 
-@vacancy_rule("R403", basis="SE Menaker M/6/HK.04/V/2025: batas usia hanya bila pekerjaan memang membutuhkan")
+@vacancy_rule("R403", "Batas usia tanpa alasan tertulis", basis="SE Menaker M/6/HK.04/V/2025: batas usia hanya bila pekerjaan memang membutuhkan")
 def age_limit_without_reason(v, ctx):
     """Age limit without a written justification."""
     age = v.get("age") or {}
@@ -104,7 +104,7 @@ def age_limit_without_reason(v, ctx):
                 break
 
 
-@vacancy_rule("R404", basis="UU 13/2003 Pasal 5; SE Menaker M/6/HK.04/V/2025")
+@vacancy_rule("R404", "Syarat jenis kelamin tanpa alasan tertulis", basis="UU 13/2003 Pasal 5; SE Menaker M/6/HK.04/V/2025")
 def gender_restriction_without_reason(v, ctx):
     """Gender restriction without a written justification."""
     gender = v.get("gender")
@@ -118,7 +118,7 @@ def gender_restriction_without_reason(v, ctx):
                 break
 
 
-@vacancy_rule("R405", basis="UU 18/2017 Pasal 49–51: penempatan hanya oleh BP2MI, P3MI ber-SIP3MI, atau perusahaan untuk kepentingan sendiri, dengan perjanjian kerja/job order")
+@vacancy_rule("R405", "Lowongan luar negeri tanpa skema, P3MI, SIP3MI atau job order", basis="UU 18/2017 Pasal 49–51: penempatan hanya oleh BP2MI, P3MI ber-SIP3MI, atau perusahaan untuk kepentingan sendiri, dengan perjanjian kerja/job order")
 def overseas_without_licence(v, ctx):
     """Overseas vacancy without scheme, P3MI, SIP3MI licence or job order."""
     abroad = v["location"]["country"] != "ID"
@@ -133,14 +133,14 @@ def overseas_without_licence(v, ctx):
                 yield ("overseas",), f"skema P3MI tanpa {label}", f"isi `overseas.{key}` sesuai izin dari Kemnaker/KP2MI; P3MI tanpa SIP3MI adalah penempatan ilegal"
 
 
-@vacancy_rule("R406", basis="Perpres 57/2023: masa berlaku lowongan wajib dilaporkan")
+@vacancy_rule("R406", "Tanggal berlaku sebelum tanggal tayang", basis="Perpres 57/2023: masa berlaku lowongan wajib dilaporkan")
 def valid_through_before_posting(v, ctx):
     """Valid-through date before the posting date."""
     if v["valid_through"] < v["date_posted"]:
         yield ("valid_through",), f"berlaku sampai {v['valid_through']} sebelum tanggal tayang {v['date_posted']}", "perbaiki salah satu tanggal"
 
 
-@vacancy_rule("R407", basis="Kebijakan Antar Kerja: lowongan diverifikasi ulang paling lama setiap 90 hari")
+@vacancy_rule("R407", "Masa tayang lebih dari 90 hari", basis="Kebijakan situs ini (bukan peraturan): lowongan diverifikasi ulang paling lama setiap 90 hari")
 def validity_too_long(v, ctx):
     """Vacancy valid for more than 90 days."""
     limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
@@ -148,7 +148,7 @@ def validity_too_long(v, ctx):
         yield ("valid_through",), f"masa tayang lebih dari {MAX_VALIDITY_DAYS} hari setelah {v['date_posted']}", f"isi paling lambat {limit}; bila masih dibuka, perpanjang setelah diverifikasi ulang"
 
 
-@vacancy_rule("R408", basis="PP 35/2021 Pasal 8: PKWT paling lama 5 tahun")
+@vacancy_rule("R408", "PKWT lebih dari 60 bulan", basis="PP 35/2021 Pasal 8: PKWT paling lama 5 tahun")
 def pkwt_too_long(v, ctx):
     """PKWT contract longer than 60 months."""
     months = v.get("contract_months")
@@ -156,7 +156,7 @@ def pkwt_too_long(v, ctx):
         yield ("contract_months",), f"kontrak PKWT {months} bulan melebihi {MAX_PKWT_MONTHS} bulan", "PKWT paling lama 5 tahun termasuk perpanjangan; perpendek kontrak atau jadikan PKWTT"
 
 
-@vacancy_rule("R409", basis="Perpres 57/2023: upah termasuk informasi lowongan")
+@vacancy_rule("R409", "Data upah saling bertentangan", basis="Perpres 57/2023: upah termasuk informasi lowongan")
 def salary_consistent(v, ctx):
     """Salary fields contradict each other."""
     s = v["salary"]
@@ -169,7 +169,7 @@ def salary_consistent(v, ctx):
         yield ("salary", "disclosed"), "`disclosed: false` tetapi ada angka upah", "hapus angkanya, atau ubah menjadi `disclosed: true`"
 
 
-@vacancy_rule("R410", basis="Pelamar harus tahu cara melamar")
+@vacancy_rule("R410", "Tidak ada cara melamar", basis="Pelamar harus tahu cara melamar")
 def no_way_to_apply(v, ctx):
     """No way to apply."""
     a = v["apply"]
@@ -177,7 +177,7 @@ def no_way_to_apply(v, ctx):
         yield ("apply",), "tidak ada cara melamar", "isi minimal satu: `url`, `email`, `phone`, `whatsapp` atau `walk_in: true`"
 
 
-@vacancy_rule("R411", basis="Permenaker 39/2016: AKL, AKAD, AKAN")
+@vacancy_rule("R411", "Lingkup AKL/AKAD/AKAN tidak cocok dengan negara", basis="Permenaker 39/2016: AKL, AKAD, AKAN")
 def scope_matches_country(v, ctx):
     """Placement scope disagrees with the country."""
     scope = v.get("scope")
@@ -186,7 +186,7 @@ def scope_matches_country(v, ctx):
         yield ("scope",), f"lingkup {scope} tidak cocok dengan negara {v['location']['country']}", "AKAN hanya untuk luar negeri; hapus `scope` agar dihitung otomatis"
 
 
-@vacancy_rule("R412", basis="Keamanan: hanya tautan http(s), mailto dan tel yang diizinkan")
+@vacancy_rule("R412", "Tautan selain http(s), mailto dan tel", basis="Keamanan: hanya tautan http(s), mailto dan tel yang diizinkan")
 def unsafe_link(v, ctx):
     """Link with a scheme other than http(s), mailto or tel."""
     for path, text in texts(v):
@@ -195,10 +195,10 @@ def unsafe_link(v, ctx):
         match = BARE_SCHEME.search(text)
         if bad or match:
             shown = bad[0] if bad else match.group(0)
-            yield path, f"tautan tidak aman (\"{shown[:60]}\")", "pakai hanya tautan https://, mailto: atau tel:"
+            yield path, f"tautan tidak aman (\"{shown[:60]}\")", "pakai hanya tautan https://, mailto: atau tel:", text.find(shown)
 
 
-@vacancy_rule("W501", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum")
+@vacancy_rule("W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum")
 def salary_below_minimum_wage(v, ctx):
     """Monthly full-time salary below the province's UMP."""
     s = v["salary"]
@@ -213,7 +213,7 @@ def salary_below_minimum_wage(v, ctx):
         yield ("salary", "min"), f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}{checked})".replace(",", "."), "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota"
 
 
-@vacancy_rule("W502", basis="Pencegahan lowongan palsu")
+@vacancy_rule("W502", "Perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", basis="Pencegahan lowongan palsu")
 def personal_contact_only(v, ctx):
     """A company that can only be reached by a personal WhatsApp or a free-mail address."""
     if v["employer"]["legal_form"] not in COMPANY_FORMS:
@@ -226,7 +226,7 @@ def personal_contact_only(v, ctx):
         yield ("apply",), "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau jadikan `walk_in: true` di kantor pemverifikasi"
 
 
-@vacancy_rule("W503", basis="Pencegahan lowongan palsu: tautan pendek menyembunyikan tujuannya")
+@vacancy_rule("W503", "Tautan pendek (bit.ly dan sejenisnya)", basis="Pencegahan lowongan palsu: tautan pendek menyembunyikan tujuannya")
 def link_shortener(v, ctx):
     """Link shortener hides where a link goes."""
     candidates = list(texts(v)) + [(("apply", "url"), v["apply"].get("url") or ""), (("employer", "website"), v["employer"].get("website") or "")]
@@ -236,14 +236,14 @@ def link_shortener(v, ctx):
             yield path, f"tautan pendek ({match.group(1)})", "tulis alamat lengkapnya agar pelamar tahu tujuannya", match.start()
 
 
-@vacancy_rule("W504", basis="PP 35/2021 Pasal 12: PKWT tidak boleh mensyaratkan masa percobaan")
+@vacancy_rule("W504", "Masa percobaan pada PKWT", basis="PP 35/2021 Pasal 12: PKWT tidak boleh mensyaratkan masa percobaan")
 def probation_on_pkwt(v, ctx):
     """Probation on a fixed-term (PKWT) contract."""
     if v["employment_type"] == "pkwt" and (v.get("probation_months") or 0) > 0:
         yield ("probation_months",), "masa percobaan pada PKWT", "hapus `probation_months`; masa percobaan pada PKWT batal demi hukum"
 
 
-@vacancy_rule("W505", basis="Pencegahan lowongan palsu")
+@vacancy_rule("W505", "Upah terlalu tinggi untuk tanpa pengalaman", basis="Pencegahan lowongan palsu")
 def too_good_to_be_true(v, ctx):
     """High pay for no experience and basic schooling."""
     s = v["salary"]
@@ -257,7 +257,7 @@ def too_good_to_be_true(v, ctx):
         yield ("salary",), f"upah hingga Rp{top:,} tanpa pengalaman, lebih dari {TOO_GOOD_FACTOR}× UMP".replace(",", "."), "pastikan pemberi kerja nyata dan upahnya benar sebelum ditayangkan"
 
 
-@vacancy_rule("W506", basis="UU 18/2017 Pasal 5: pekerja migran wajib memiliki visa kerja")
+@vacancy_rule("W506", "Bekerja di luar negeri dengan visa kunjungan", basis="UU 18/2017 Pasal 5: pekerja migran wajib memiliki visa kerja")
 def tourist_visa_overseas(v, ctx):
     """Overseas work on a visit/tourist visa."""
     if (v.get("overseas") or {}).get("visa") == "kunjungan":

@@ -1,0 +1,59 @@
+"""The formatter: canonical order and quoting, comments kept, nothing lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from antarkerja.fmt import CannotFormat, format_text
+from antarkerja.load import load_text
+from antarkerja.reference import load_reference
+from antarkerja.schema import office, vacancy
+from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
+
+REF = load_reference(ROOT)
+VACANCY = vacancy.schema(REF)
+
+
+def test_canonical_files_stay_as_they_are():
+    assert format_text(GOOD_VACANCY, VACANCY) == GOOD_VACANCY
+    assert format_text(TEST_OFFICE, office.schema(REF)) == TEST_OFFICE
+
+
+def test_keys_are_put_in_schema_order_with_their_comments():
+    shuffled = "# header\n\n# about the title\ntitle: Kasir\nid: kasir-x\nemployer:\n  legal_form: pt\n  name: PT X\n"
+    assert format_text(shuffled, VACANCY) == "# header\n\nid: kasir-x\n# about the title\ntitle: Kasir\nemployer:\n  name: PT X\n  legal_form: pt\n"
+
+
+def test_quoting_is_normalised_and_values_survive():
+    messy = "id: x\nlocation:\n  province: '32'\n  regency: \"32.16\"\n  country: \"ID\"\napply:\n  phone: 021-5550123\ntitle: 'Kasir: sif malam'\n"
+    out = format_text(messy, VACANCY)
+    assert '  province: "32"\n' in out and '  phone: "021-5550123"\n' in out and "  country: ID\n" in out
+    assert 'title: "Kasir: sif malam"\n' in out
+    assert load_text(out, "x").data == load_text(messy, "x").data
+
+
+def test_multiline_text_becomes_a_block():
+    out = format_text('id: x\ndescription: "Baris satu.\\nBaris dua.\\n"\n', VACANCY)
+    assert out == "id: x\ndescription: |\n  Baris satu.\n  Baris dua.\n"
+
+
+def test_unknown_keys_are_kept_last():
+    assert format_text("zzz: 1\nid: x\n", VACANCY) == "id: x\nzzz: 1\n"
+
+
+def test_a_comment_it_cannot_place_is_refused_not_dropped():
+    with pytest.raises(CannotFormat, match="komentar"):
+        format_text("id: x\nemployer:\n  # nested note\n  name: PT X\n", VACANCY)
+    with pytest.raises(CannotFormat, match="komentar"):
+        format_text("id: x  # trailing note\n", VACANCY)
+
+
+def test_unreadable_file_is_refused():
+    with pytest.raises(CannotFormat, match="antarkerja validate"):
+        format_text("id: x\nid: y\n", VACANCY)
+
+
+def test_sample_content_is_canonical(root):
+    from antarkerja.cli import main
+
+    assert main(["fmt", "--check", "--root", str(root)]) == 0

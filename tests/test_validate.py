@@ -1,0 +1,248 @@
+"""The validator: every code, on a bad file, at the exact line; the good file passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from antarkerja.validate import validate_repository
+from helpers import GOOD_VACANCY, TEST_OFFICE, make_repo, vacancy
+
+JABAR = "jawa-barat/good-vacancy.yml"
+
+
+def run(tmp_path, vacancies=None, offices=None):
+    root = make_repo(tmp_path, vacancies if vacancies is not None else {JABAR: GOOD_VACANCY}, offices)
+    return validate_repository(root)
+
+
+def find(result, code):
+    return [d for d in result.diagnostics if d.code == code]
+
+
+def test_good_files_pass_without_any_message(tmp_path):
+    result = run(tmp_path)
+    assert result.diagnostics == []
+    assert len(result.vacancies) == 1 and len(result.offices) == 1
+
+
+def test_sample_content_has_no_errors_and_no_warnings(root):
+    result = validate_repository(root)
+    assert [d.format() for d in result.diagnostics] == []
+    assert result.files >= 2
+
+
+# (code, replacements in the good vacancy, line, field, words in the message)
+VACANCY_CASES = [
+    ("Y102", [("  name: PT Contoh", "\tname: PT Contoh")], 7, "(berkas)", "tab"),
+    ("Y105", [("title: Operator Produksi\n", "title: Operator Produksi\ntitle: \"\"\n")], 5, "title", "pertama di baris 4"),
+    ("Y106", [("employer:\n", "employer: &pemberi\n")], 6, "(berkas)", "anchor `&pemberi`"),
+    ("Y107", [('province: "32"', "province: 32")], 12, "location.province", 'beri tanda kutip: "32"'),
+    ("Y107", [("country: ID", "country: NO")], 11, "location.country", "sebagai true/false"),
+    ("Y107", [("openings: 20", "openings: 010")], 18, "openings", "oktal"),
+    ("S201", [("title: Operator Produksi\n", "")], 2, "title", "wajib diisi (Nama jabatan)"),
+    ("S202", [("  unit: MONTH\n", "  unitt: MONTH\n")], 23, "salary.unitt", "maksud Anda `unit`?"),
+    ("S202", [("status: open\n", "status: open\ntitel: Operator\n")], 6, "titel", "maksud Anda `title`?"),
+    ("S203", [("openings: 20", "openings: banyak")], 18, "openings", "bilangan bulat"),
+    ("S204", [("status: open", "status: buka")], 5, "status", "pilih salah satu: open, filled, closed"),
+    ("S205", [('regency: "32.16"', 'regency: "3216"')], 13, "location.regency", 'misalnya "32.16"'),
+    ("S206", [("openings: 20", "openings: 0")], 18, "openings", "minimal 1"),
+    ("S207", [("title: Operator Produksi", "title: Op")], 4, "title", "terlalu pendek"),
+    ("S208", [("title: Operator Produksi", "title: " + "Operator " * 20)], 4, "title", "maksimal 120"),
+    ("S209", [("title: Operator Produksi", "title:")], 4, "title", "tidak boleh kosong"),
+    ("S209", [("title: Operator Produksi", 'title: ""')], 4, "title", "tidak boleh kosong"),
+    ("X302", [("id: good-vacancy", "id: other-vacancy")], 2, "id", "berbeda dengan nama berkas"),
+    ("X303", [("office: test-office", "office: kantor-entah")], 44, "verification.office", "tidak ada di content/offices/"),
+    ("X304", [('regency: "32.16"', 'regency: "32.99"')], 13, "location.regency", "tidak dikenal"),
+    ("X305", [('regency: "32.16"', 'regency: "33.01"')], 13, "location.regency", "tidak berada di provinsi `32`"),
+    ("R401", [("tanpa biaya pendaftaran", "dengan biaya pendaftaran Rp150.000")], 34, "description", '"biaya pendaftaran"'),
+    ("R401", [("  - Bersedia bekerja dalam sistem sif", "  - Transfer ke rekening panitia untuk seragam")], 37, "qualifications[1]", "meminta uang"),
+    ("R402", [("  - Bersedia bekerja dalam sistem sif", "  - Berpenampilan menarik")], 37, "qualifications[1]", "diskriminatif"),
+    ("R402", [("  - Lulusan SMK Teknik Mesin", "  - Tinggi badan minimal 170 cm")], 36, "qualifications[0]", "tinggi badan"),
+    ("R402", [("  - Lulusan SMK Teknik Mesin", "  - Belum menikah")], 36, "qualifications[0]", "Belum menikah"),
+    ("R403", [("kbli: C\n", "kbli: C\nage:\n  max: 25\n")], 32, "age", "batas usia tanpa alasan"),
+    ("R403", [("  - Lulusan SMK Teknik Mesin", "  - Usia maksimal 25 tahun")], 36, "qualifications[0]", "batas usia ditulis di teks"),
+    ("R404", [("kbli: C\n", "kbli: C\ngender:\n  required: laki_laki\n")], 32, "gender", "tanpa alasan"),
+    ("R404", [("  - Lulusan SMK Teknik Mesin", "  - Khusus pria")], 36, "qualifications[0]", "jenis kelamin"),
+    ("R405", [("country: ID", 'country: "JP"')], 11, "location.country", "tanpa data penempatan"),
+    ("R406", [("valid_through: 2026-12-31", "valid_through: 2026-11-01")], 42, "valid_through", "sebelum tanggal tayang"),
+    ("R407", [("valid_through: 2026-12-31", "valid_through: 2027-06-30")], 42, "valid_through", "paling lambat 2027-02-18"),
+    ("R408", [("contract_months: 12", "contract_months: 72")], 17, "contract_months", "melebihi 60 bulan"),
+    ("R409", [("max: 6000000", "max: 5000000")], 22, "salary.max", "lebih kecil"),
+    ("R409", [("disclosed: true", "disclosed: false")], 20, "salary.disclosed", "ada angka upah"),
+    ("R410", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", "  instructions: Hubungi kami.\n")], 38, "apply", "tidak ada cara melamar"),
+    ("R411", [("employment_type: pkwt", "scope: AKAN\nemployment_type: pkwt")], 16, "scope", "tidak cocok"),
+    ("R412", [("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. [Daftar](javascript:alert(1))")], 34, "description", "tautan tidak aman"),
+    ("W501", [("min: 5500000", "min: 1500000")], 21, "salary.min", "di bawah UMP"),
+    ("W502", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", '  whatsapp: "0812-0000-1111"\n')], 38, "apply", "WhatsApp pribadi"),
+    ("W503", [("url: https://karier.uji-manufaktur.contoh.co.id/lamar", "url: https://bit.ly/lamar-kerja")], 39, "apply.url", "tautan pendek (bit.ly)"),
+    ("W504", [("contract_months: 12\n", "contract_months: 12\nprobation_months: 3\n")], 18, "probation_months", "masa percobaan pada PKWT"),
+    ("W505", [("max: 6000000", "max: 30000000")], 19, "salary", "tanpa pengalaman"),
+]
+
+
+@pytest.mark.parametrize("code,replacements,line,field,words", VACANCY_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(VACANCY_CASES)])
+def test_bad_vacancy_is_reported_at_its_line(tmp_path, code, replacements, line, field, words):
+    result = run(tmp_path, {JABAR: vacancy(*replacements)})
+    hits = find(result, code)
+    assert hits, f"no {code}; got: " + "\n".join(d.format() for d in result.diagnostics)
+    hit = hits[0]
+    assert (hit.line, hit.field) == (line, field), hit.format()
+    assert words in hit.format()
+    # Errors fail the run; warnings alone do not.
+    assert bool(result.errors) == (not code.startswith("W"))
+
+
+def test_message_format_is_path_line_col_code_field_message_hint(tmp_path):
+    result = run(tmp_path, {JABAR: vacancy(("status: open", "status: buka"))})
+    (d,) = result.diagnostics
+    text = d.format()
+    assert text.endswith("content/vacancies/jawa-barat/good-vacancy.yml:5:9: S204 status: nilai `buka` tidak dikenal untuk Status (pilih salah satu: open, filled, closed)")
+
+
+def test_every_error_in_one_run(tmp_path):
+    bad = vacancy(("status: open", "status: buka"), ("openings: 20", "openings: banyak"), ("tanpa biaya", "dengan biaya"))
+    result = run(tmp_path, {JABAR: bad, "jawa-barat/second.yml": bad.replace("id: good-vacancy", "id: second")})
+    codes = sorted(d.code for d in result.diagnostics)
+    assert codes == ["R401", "R401", "S203", "S203", "S204", "S204"]
+
+
+def test_not_utf8_is_reported_with_line(tmp_path):
+    raw = GOOD_VACANCY.encode("utf-8").replace(b"Operator Produksi", b"Operator \xff Produksi")
+    (d,) = run(tmp_path, {JABAR: raw}).diagnostics
+    assert (d.code, d.line, d.col) == ("Y101", 4, 17)
+
+
+def test_oversized_file_is_refused(tmp_path):
+    big = vacancy(("  Mengoperasikan", "  " + "kata " * 60000 + "\n  Mengoperasikan"))
+    (d,) = run(tmp_path, {JABAR: big}).diagnostics
+    assert d.code == "Y103" and "batas 256 KB" in d.message
+
+
+def test_syntax_error_points_at_the_line(tmp_path):
+    broken = vacancy(("  legal_form: pt", "  legal_form: [pt"))
+    (d,) = run(tmp_path, {JABAR: broken}).diagnostics
+    assert d.code == "Y104" and d.line == 9
+
+
+def test_alias_bomb_costs_nothing_and_is_refused(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    result = run(tmp_path, {"jawa-barat/bomb.yml": bomb})
+    assert "Y106" in {d.code for d in result.diagnostics}
+    assert result.errors
+
+
+@pytest.mark.parametrize("text,code", [("", "Y109"), ("- a\n- b\n", "Y108")])
+def test_empty_or_non_mapping_file(tmp_path, text, code):
+    (d,) = run(tmp_path, {"jawa-barat/odd.yml": text}).diagnostics
+    assert (d.code, d.line) == (code, 1)
+
+
+def test_duplicate_id_across_folders(tmp_path):
+    moved = vacancy(('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"'), ("Operator Produksi", "Operator Gudang"))
+    result = run(tmp_path, {JABAR: GOOD_VACANCY, "jawa-tengah/good-vacancy.yml": moved})
+    (d,) = find(result, "X301")
+    assert d.line == 2 and "jawa-barat/good-vacancy.yml" in d.message
+
+
+def test_vacancy_in_another_provinces_folder(tmp_path):
+    (d,) = run(tmp_path, {"jawa-tengah/good-vacancy.yml": GOOD_VACANCY}).diagnostics
+    assert (d.code, d.line, d.field) == ("X306", 12, "location.province")
+    assert "content/vacancies/jawa-barat/" in d.hint
+
+
+def test_vacancy_outside_a_province_folder_and_yaml_extension(tmp_path):
+    result = run(tmp_path, {"good-vacancy.yml": GOOD_VACANCY, "jawa-barat/x.yaml": "id: x\n"})
+    assert sorted(d.code for d in result.diagnostics) == ["X308", "X308"]
+
+
+def test_same_vacancy_posted_twice(tmp_path):
+    twin = vacancy(("id: good-vacancy", "id: good-vacancy-2"))
+    (d,) = run(tmp_path, {JABAR: GOOD_VACANCY, "jawa-barat/good-vacancy-2.yml": twin}).diagnostics
+    # Files are read in name order; the later one is reported and names the earlier one.
+    assert (d.code, d.line) == ("X307", 4) and d.path.name == "good-vacancy.yml"
+    assert "jawa-barat/good-vacancy-2.yml" in d.message
+
+
+def test_closed_twin_is_not_a_duplicate(tmp_path):
+    twin = vacancy(("id: good-vacancy", "id: good-vacancy-2"), ("status: open", "status: filled"))
+    assert run(tmp_path, {JABAR: GOOD_VACANCY, "jawa-barat/good-vacancy-2.yml": twin}).diagnostics == []
+
+
+def test_expired_vacancy_is_not_an_error(tmp_path):
+    old = vacancy(("date_posted: 2026-11-20", "date_posted: 2025-01-02"), ("valid_through: 2026-12-31", "valid_through: 2025-02-01"), ("date: 2026-11-19", "date: 2025-01-01"))
+    assert run(tmp_path, {JABAR: old}).diagnostics == []
+
+
+def test_quoted_dates_are_accepted(tmp_path):
+    quoted = vacancy(("date_posted: 2026-11-20", 'date_posted: "2026-11-20"'))
+    assert run(tmp_path, {JABAR: quoted}).diagnostics == []
+
+
+def test_negated_fee_phrase_is_fine(tmp_path):
+    text = vacancy(("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. Tidak dipungut biaya apa pun, jangan transfer ke rekening siapa pun."))
+    assert run(tmp_path, {JABAR: text}).diagnostics == []
+
+
+def test_spare_parts_are_not_ethnicity(tmp_path):
+    text = vacancy(("  - Bersedia bekerja dalam sistem sif", "  - Memahami suku cadang sepeda motor"))
+    assert run(tmp_path, {JABAR: text}).diagnostics == []
+
+
+def test_justified_age_limit_passes(tmp_path):
+    text = vacancy(("kbli: C\n", "kbli: C\nage:\n  min: 21\n  justification: Syarat usia minimal pengemudi alat berat menurut SIO.\n"))
+    assert run(tmp_path, {JABAR: text}).diagnostics == []
+
+
+OVERSEAS = vacancy(
+    ("country: ID", 'country: "JP"\n  city: Osaka'),
+    ("verification:\n", "overseas:\n  scheme: p3mi\n  p3mi_name: PT Contoh Penempatan\n  sip3mi_number: SIP3MI contoh 001/2026\n  job_order: JO-001\n  visa: kerja\nverification:\n"),
+)
+
+
+def test_overseas_vacancy_with_licence_passes(tmp_path):
+    assert run(tmp_path, {JABAR: OVERSEAS}).diagnostics == []
+
+
+def test_p3mi_without_licence_number(tmp_path):
+    result = run(tmp_path, {JABAR: vacancy(("  sip3mi_number: SIP3MI contoh 001/2026\n", ""), text=OVERSEAS)})
+    (d,) = result.diagnostics
+    assert (d.code, d.field) == ("R405", "overseas") and "nomor SIP3MI" in d.message
+
+
+def test_overseas_on_tourist_visa_warns(tmp_path):
+    (d,) = run(tmp_path, {JABAR: vacancy(("visa: kerja", "visa: kunjungan"), text=OVERSEAS)}).diagnostics
+    assert (d.code, d.field) == ("W506", "overseas.visa")
+
+
+OFFICE_CASES = [
+    ("Y107", [('close: "16:00"', "close: 16:00")], 15, "hours[0].close", 'beri tanda kutip: "16:00"'),
+    ("Y107", [('postal_code: "17530"', "postal_code: 17530")], 9, "postal_code", "sebagai angka"),
+    ("S204", [("  - ak1", "  - kartu_kuning")], 17, "services[0]", "tidak dikenal"),
+    ("R420", [('open: "08:00"', 'open: "17:00"')], 14, "hours[0].open", "tidak sebelum jam tutup"),
+    ("R421", [('regency: "32.16"\n', "")], 2, "regency", "tanpa kode kabupaten/kota"),
+    ("X303", [("type: disnaker_kabkota\n", "type: disnaker_kabkota\nparent: induk-entah\n")], 6, "parent", "kantor induk"),
+]
+
+
+@pytest.mark.parametrize("code,replacements,line,field,words", OFFICE_CASES, ids=[c[0] for c in OFFICE_CASES])
+def test_bad_office_is_reported_at_its_line(tmp_path, code, replacements, line, field, words):
+    text = vacancy(*replacements, text=TEST_OFFICE)
+    result = run(tmp_path, {JABAR: GOOD_VACANCY}, {"test-office.yml": text})
+    hits = find(result, code)
+    assert hits, "\n".join(d.format() for d in result.diagnostics)
+    assert (hits[0].line, hits[0].field) == (line, field), hits[0].format()
+    assert words in hits[0].format()
+
+
+def test_a_trap_is_reported_once(tmp_path):
+    text = vacancy(('close: "16:00"', "close: 16:00"), text=TEST_OFFICE)
+    result = run(tmp_path, {JABAR: GOOD_VACANCY}, {"test-office.yml": text})
+    assert [d.code for d in result.diagnostics] == ["Y107"]
+
+
+def test_only_given_paths_are_reported_but_cross_checks_see_all(tmp_path):
+    twin = vacancy(("id: good-vacancy", "id: good-vacancy-2"))
+    root = make_repo(tmp_path, {JABAR: GOOD_VACANCY, "jawa-barat/good-vacancy-2.yml": twin})
+    first = validate_repository(root, [root / "content/vacancies" / JABAR])
+    second = validate_repository(root, [root / "content/vacancies/jawa-barat/good-vacancy-2.yml"])
+    assert [d.code for d in first.diagnostics] == ["X307"] and second.diagnostics == []
