@@ -10,7 +10,7 @@ marks only, cheap), then build Python values ourselves:
 
 * duplicate keys, anchors and aliases, tabs, non-UTF-8 bytes and oversized files are
   problems with a line number, never silent;
-* every value's position is kept in ``marks`` keyed by its path, e.g.
+* every value's position can be found by its path (``Loaded.mark_for``), e.g.
   ``("salary", "min")`` or ``("benefits", 2)``; the root mapping is ``()``;
 * plain (unquoted) scalars keep their raw text and YAML tag, so later checks can say "YAML
   read 0812… as a number: put it in quotes" instead of reporting a puzzling type error;
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,30 @@ from yaml.constructor import SafeConstructor
 
 from antarkerja.diagnostics import Diagnostic, ERROR
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):
+    """The C loader with a memo for implicit tags.
+
+    Even the C loader asks Python to resolve the tag of every plain scalar (regex matches
+    per value); keys and short values repeat across thousands of records, so remembering
+    the answer saves a tenth of the reading time.
+    """
+
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and len(value) < 40:
+            key = (value, implicit)
+            tag = self._tags.get(key)
+            if tag is None:
+                if len(self._tags) > 50_000:
+                    self._tags.clear()
+                tag = self._tags[key] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
 
 MAX_BYTES = 256 * 1024
 
@@ -39,6 +63,11 @@ INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 
 # Plain integers YAML 1.1 does not read as written: octal (010), base 60 (12:30), 1_000.
+# `&name` or `*name` where YAML allows a node to start: after `: `, `- `, `[`, `,` or `{`.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[:\-\[,{])[ \t]*[&*][^\s,\[\]{}*]", re.M)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
 _CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
 
 
@@ -56,8 +85,8 @@ class Mark:
 class Loaded:
     path: Path
     data: Any = None
-    marks: dict[tuple, Mark] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    node: Any = field(default=None, repr=False)  # the composed tree, for line marks
 
     @property
     def ok(self) -> bool:
@@ -75,11 +104,44 @@ class Loaded:
         return mark.line + lines, (mark.col if not lines else 1) + len(before) - (before.rfind("\n") + 1)
 
     def mark_for(self, path: tuple) -> Mark:
-        """The mark of ``path``, else of its nearest existing parent (a missing key)."""
-        path = tuple(path)
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.marks.get(path, Mark(1, 1))
+        """Where ``path`` is written, else its nearest existing parent (a missing key).
+
+        Marks are looked up in the node tree only when a message needs one: most records
+        have no problem, and keeping a mark per value would cost more than reading them.
+        A scalar is found by its value (exact column); a group or list by its key.
+        """
+        root = self.node if self.node is not None else self._recompose()
+        if root is None:
+            return Mark(1, 1)
+        node, mark_node = root, root
+        for part in path:
+            child = key_node = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == part:
+                        key_node, child = k, v
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                child = key_node = node.value[part]
+            if child is None:
+                break
+            node, mark_node = child, (child if isinstance(child, yaml.ScalarNode) else key_node)
+        m = mark_node.start_mark
+        if isinstance(mark_node, yaml.ScalarNode):
+            # The C loader marks plain scalars with style "" and the Python one with None.
+            return Mark(m.line + 1, m.column + 1, not mark_node.style, mark_node.style in ("|", ">"), mark_node.tag, mark_node.value)
+        return Mark(m.line + 1, m.column + 1)
+
+
+    def release(self) -> None:
+        """Drop the node tree to save memory; :meth:`mark_for` reads the file again if needed."""
+        self.node = None
+
+    def _recompose(self):
+        try:
+            return yaml.compose(self.path.read_text(encoding="utf-8"), Loader=Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
 
 
 def field_name(path: tuple) -> str:
@@ -91,28 +153,22 @@ def field_name(path: tuple) -> str:
 
 
 class _Builder:
-    """Turns a composed node tree into Python values, recording marks and problems."""
+    """Turns a composed node tree into Python values, recording problems."""
 
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
 
-    def problem(self, node_or_mark, code, path, message, hint=""):
-        mark = node_or_mark.start_mark if hasattr(node_or_mark, "start_mark") else node_or_mark
+    def problem(self, node, code, path, message, hint=""):
+        mark = node.start_mark
         self.loaded.problems.append(
             Diagnostic(self.loaded.path, mark.line + 1, mark.column + 1, code, field_name(path), message, hint)
         )
 
     def build(self, node, path: tuple):
-        mark = node.start_mark
         if isinstance(node, yaml.ScalarNode):
-            # The C loader marks plain scalars with style "" and the Python one with None.
-            self.loaded.marks[path] = Mark(
-                mark.line + 1, mark.column + 1, not node.style, node.style in ("|", ">"), node.tag, node.value
-            )
-            return self.scalar(node, path)
-        self.loaded.marks[path] = Mark(mark.line + 1, mark.column + 1)
+            return node.value if node.tag == STR_TAG else self.scalar(node, path)
         if id(node) in self.seen:
             # An alias: the same node reached twice. Stop here so alias bombs cost nothing;
             # the anchor check in load_text reports it.
@@ -138,10 +194,6 @@ class _Builder:
                 continue
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
-            if not isinstance(value_node, yaml.ScalarNode):
-                # A group or list is found by its key, not by its first child.
-                key_mark = key_node.start_mark
-                self.loaded.marks[path + (key,)] = Mark(key_mark.line + 1, key_mark.column + 1)
         return result
 
     def scalar(self, node, path):
@@ -155,6 +207,11 @@ class _Builder:
                 f"YAML membaca `{node.value}` bukan sebagai yang tertulis (angka oktal/basis 60)",
                 f'beri tanda kutip: "{node.value}", atau tulis angka tanpa nol di depan',
             )
+        if node.tag == TIMESTAMP_TAG and _ISO_DATE.match(node.value):
+            try:
+                return date.fromisoformat(node.value)  # PyYAML's own route is 20× slower
+            except ValueError:
+                pass  # e.g. 2026-02-30: let PyYAML's constructor report it
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
@@ -194,9 +251,10 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     if node is None:
         problem(1, 1, "Y109", "berkas kosong", "isi berkas dengan data, atau hapus berkas ini")
         return loaded
-    if "&" in text or "*" in text:
+    if _MAYBE_ANCHOR.search(text):
         # Only then pay for the event stream: anchors hide where a value comes from and
-        # aliases can expand without bound ("billion laughs").
+        # aliases can expand without bound ("billion laughs"). The pattern is loose (a
+        # Markdown "- *italic*" matches too); the event stream decides.
         for event in yaml.parse(text, Loader=Loader):
             if getattr(event, "anchor", None):
                 kind = "alias `*" if isinstance(event, yaml.AliasEvent) else "anchor `&"
@@ -210,6 +268,7 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     if not isinstance(node, yaml.MappingNode):
         problem(node.start_mark.line + 1, 1, "Y108", "isi berkas harus berupa pasangan `kunci: nilai`", "mulai berkas dengan `id: ...`")
         return loaded
+    loaded.node = node
     loaded.data = _Builder(loaded).build(node, ())
     return loaded
 

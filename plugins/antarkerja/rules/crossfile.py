@@ -55,7 +55,7 @@ def check_region(rec, ref, prefix=()):
 
 def check_vacancy_folder(rec, ref, vacancies_root):
     try:
-        parts = rec.path.resolve().relative_to(vacancies_root.resolve()).parts
+        parts = rec.path.relative_to(vacancies_root).parts
     except ValueError:
         return
     province = dig(rec.data, "location", "province")
