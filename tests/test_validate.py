@@ -72,6 +72,8 @@ VACANCY_CASES = [
     ("R410", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", "  instructions: Hubungi kami.\n")], 38, "apply", "tidak ada cara melamar"),
     ("R411", [("employment_type: pkwt", "scope: AKAN\nemployment_type: pkwt")], 16, "scope", "tidak cocok"),
     ("R412", [("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. [Daftar](javascript:alert(1))")], 34, "description", "tautan tidak aman"),
+    ("R413", [("  date: 2026-11-19", "  date: 2026-11-21")], 45, "verification.date", "sesudah tanggal tayang"),
+    ("X309", [('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"')], 44, "verification.office", "berada di provinsi `32`"),
     ("W501", [("min: 5500000", "min: 1500000")], 21, "salary.min", "di bawah UMP"),
     ("W502", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", '  whatsapp: "0812-0000-1111"\n')], 38, "apply", "WhatsApp pribadi"),
     ("W503", [("url: https://karier.uji-manufaktur.contoh.co.id/lamar", "url: https://bit.ly/lamar-kerja")], 39, "apply.url", "tautan pendek (bit.ly)"),
@@ -246,3 +248,41 @@ def test_only_given_paths_are_reported_but_cross_checks_see_all(tmp_path):
     first = validate_repository(root, [root / "content/vacancies" / JABAR])
     second = validate_repository(root, [root / "content/vacancies/jawa-barat/good-vacancy-2.yml"])
     assert [d.code for d in first.diagnostics] == ["X307"] and second.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  - Biaya pelatihan ditanggung perusahaan",
+        "  - Kami tidak meminta biaya apa pun, termasuk biaya seragam",
+        "  - \"Mampu mengolah data: Excel, SQL\"",
+        "  - \"Unggah file: CV dan ijazah\"",
+        "  - Merawat lansia berusia 80-an dengan sabar",
+        "  - Meracik kopi single origin",
+        "  - Terbuka untuk pekerja lajang maupun berkeluarga",
+    ],
+)
+def test_ordinary_wording_is_not_flagged(tmp_path, line):
+    text = vacancy(("  - Bersedia bekerja dalam sistem sif", line))
+    assert [d.format() for d in run(tmp_path, {JABAR: text}).diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    "line,code",
+    [
+        ("  - Usia 18-35 tahun", "R403"),
+        ("  - Berusia 30 tahun ke bawah", "R403"),
+        ("  - Berstatus lajang", "R402"),
+        ("  - Bayar biaya seragam Rp200.000 saat tanda tangan kontrak", "R401"),
+        ("  - Kirim CV ke data:text/html;base64,PHNjcmlwdD4=", "R412"),
+    ],
+)
+def test_real_limits_and_fees_still_caught(tmp_path, line, code):
+    text = vacancy(("  - Bersedia bekerja dalam sistem sif", line))
+    assert code in {d.code for d in run(tmp_path, {JABAR: text}).diagnostics}
+
+
+def test_company_email_with_whatsapp_is_fine(tmp_path):
+    apply = "  email: rekrutmen@uji-manufaktur.contoh.co.id\n  whatsapp: \"0812-0000-1111\"\n"
+    text = vacancy(("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", apply))
+    assert run(tmp_path, {JABAR: text}).diagnostics == []

@@ -48,6 +48,7 @@ CODES = {
     "X306": "Lowongan di folder provinsi lain",
     "X307": "Lowongan yang sama ditayangkan dua kali",
     "X308": "Berkas di tempat yang salah atau berekstensi .yaml",
+    "X309": "Kantor pemverifikasi di provinsi lain",
 }
 
 

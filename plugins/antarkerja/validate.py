@@ -286,6 +286,7 @@ class RepositoryValidator:
         findings += crossfile.check_ids(readable_v, "lowongan")
         findings += crossfile.check_office_parents(readable_o, offices_by_id)
         findings += crossfile.check_offices_referenced(readable_v, offices_by_id)
+        findings += crossfile.check_verifier_province(readable_v, offices_by_id)
         for rec in readable_o:
             findings += crossfile.check_region(rec, self.ref)
         for rec in readable_v:

@@ -3,7 +3,8 @@
 These need every record at once, so the validator runs them after reading all files.
 Codes: X301 duplicate id, X302 filename differs from id, X303 unknown office, X304 unknown
 region code, X305 regency outside its province, X306 vacancy in another province's folder,
-X307 the same vacancy posted twice, X308 file in the wrong place.
+X307 the same vacancy posted twice, X308 file in the wrong place, X309 a regional office
+verifying a vacancy in another province.
 """
 
 from __future__ import annotations
@@ -71,6 +72,20 @@ def check_offices_referenced(vacancies, offices_by_id):
         office = dig(rec.data, "verification", "office")
         if isinstance(office, str) and office not in offices_by_id:
             yield rec, ("verification", "office"), "X303", f"kantor `{office}` tidak ada di content/offices/", "pakai id kantor yang ada, atau tambahkan berkas kantornya"
+
+
+# Offices that serve the whole country (or migrant workers from anywhere) verify anywhere.
+NATIONAL_OFFICE_TYPES = {"kemnaker", "bp3mi", "ltsa"}
+
+
+def check_verifier_province(vacancies, offices_by_id):
+    for rec in vacancies:
+        office = offices_by_id.get(dig(rec.data, "verification", "office"))
+        province = dig(rec.data, "location", "province")
+        if office is None or not isinstance(province, str) or not isinstance(office.data, dict):
+            continue
+        if office.data.get("type") not in NATIONAL_OFFICE_TYPES and office.data.get("province") != province:
+            yield rec, ("verification", "office"), "X309", f"kantor `{office.data.get('id')}` berada di provinsi `{office.data.get('province')}`, lowongan di provinsi `{province}`", "lowongan diverifikasi oleh kantor di provinsinya (atau Kemnaker/BP3MI/LTSA)"
 
 
 def check_office_parents(offices, offices_by_id):

@@ -14,7 +14,9 @@ from antarkerja.rules import vacancy_rule
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
-NEGATION = re.compile(r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,30}$", re.IGNORECASE)
+NEGATION = re.compile(r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,50}$", re.IGNORECASE)
+# "Biaya pelatihan ditanggung perusahaan": the employer pays, which is what we want.
+EMPLOYER_PAYS = re.compile(r"^[^.;!?\n]{0,60}\b(ditanggung|dibayar(kan)?\s+(oleh\s+)?(perusahaan|pemberi kerja|kantor)|gratis|tanpa biaya)\b", re.IGNORECASE)
 
 FEE_PHRASES = re.compile(
     r"\b("
@@ -29,7 +31,7 @@ FEE_PHRASES = re.compile(
 DISCRIMINATION = re.compile(
     r"\b("
     r"(ber)?penampilan\s+menarik|good\s+looking|wajah\s+(menarik|cantik|tampan)|cantik|tampan"
-    r"|status\s+(perkawinan|pernikahan)|belum\s+(menikah|kawin)|tidak\s+sedang\s+hamil|single|lajang"
+    r"|status\s+(perkawinan|pernikahan)|belum\s+(menikah|kawin)|tidak\s+sedang\s+hamil|(masih|berstatus|status)\s+(lajang|single)"
     r"|tinggi\s+badan|berat\s+badan\s+(ideal|proporsional|maks)"
     r"|(suku|etnis|ras)\s+(tertentu|jawa|sunda|batak|minang|bugis|tionghoa|cina|china|pribumi)"
     r"|(ber)?agama\s+(islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)"
@@ -38,7 +40,13 @@ DISCRIMINATION = re.compile(
     re.IGNORECASE,
 )
 
-AGE_IN_TEXT = re.compile(r"\b(usia|umur|berusia)\s*(maks(imal|imum|\.)?|min(imal|imum|\.)?|paling\s+(tinggi|rendah|tua)|antara|di\s*bawah|tidak\s+lebih|\d{2})", re.IGNORECASE)
+# A limit on applicants ("usia maksimal 25", "usia 18–35 tahun", "berusia 30 tahun ke bawah"),
+# not a description of others ("merawat lansia berusia 80-an").
+AGE_IN_TEXT = re.compile(
+    r"\b(usia|umur|berusia)\s*(maks(imal|imum|\.)?|min(imal|imum|\.)?|paling\s+(tinggi|rendah|tua|muda)|antara|di\s*bawah|tidak\s+lebih"
+    r"|\d{2}\s*(-|–|s/d|s\.d\.?|sampai|hingga)\s*\d{2}\s*(th|tahun)|\d{2}\s*(th|tahun)\s*ke\s*(bawah|atas))",
+    re.IGNORECASE,
+)
 GENDER_IN_TEXT = re.compile(r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^\s*(pria|wanita|laki-laki|perempuan)\s*$", re.IGNORECASE)
 
 LINK_SHORTENERS = ("bit.ly", "s.id", "tinyurl.com", "t.co", "goo.gl", "cutt.ly", "rebrand.ly", "shorturl.at", "ow.ly", "is.gd", "linktr.ee", "rb.gy", "tiny.cc", "lnkd.in", "v.gd")
@@ -46,7 +54,9 @@ SHORTENER = re.compile(r"(?:https?://|\b)(?:www\.)?(" + "|".join(re.escape(s) fo
 FREE_MAIL = {"gmail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "rocketmail.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "aol.com", "mail.com", "proton.me", "protonmail.com"}
 COMPANY_FORMS = {"pt", "pt_perorangan", "cv", "firma", "bumn", "bumd", "koperasi", "yayasan", "asing"}
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-BARE_SCHEME = re.compile(r"\b(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
+# Dangerous schemes written as text; `data:`/`file:` only in their URL shape, since prose
+# like "mengolah data: Excel" is common.
+BARE_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]|\bfile://", re.IGNORECASE)
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 LOW_EDUCATION = {"tidak_ada", "sd", "smp", "sma", "smk"}
 TOO_GOOD_FACTOR = 3
@@ -63,10 +73,13 @@ def texts(v: dict):
         yield ("apply", "instructions"), v["apply"]["instructions"]
 
 
-def _unnegated(pattern: re.Pattern, text: str):
+def _unnegated(pattern: re.Pattern, text: str, employer_pays: bool = False):
     for match in pattern.finditer(text):
-        if not NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
-            return match
+        if NEGATION.search(text[max(0, match.start() - 60) : match.start()]):
+            continue
+        if employer_pays and EMPLOYER_PAYS.search(text[match.end() :]):
+            continue
+        return match
     return None
 
 
@@ -74,7 +87,7 @@ def _unnegated(pattern: re.Pattern, text: str):
 def fee_request(v, ctx):
     """Text asks job seekers for money."""
     for path, text in texts(v):
-        match = _unnegated(FEE_PHRASES, text)
+        match = _unnegated(FEE_PHRASES, text, employer_pays=True)
         if match:
             yield path, f"meminta uang dari pelamar (\"{match.group(0)}\")", "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya", match.start()
 
@@ -198,6 +211,13 @@ def unsafe_link(v, ctx):
             yield path, f"tautan tidak aman (\"{shown[:60]}\")", "pakai hanya tautan https://, mailto: atau tel:", text.find(shown)
 
 
+@vacancy_rule("R413", "Tanggal verifikasi sesudah tanggal tayang", basis="Lowongan ditayangkan setelah diverifikasi Pengantar Kerja")
+def verified_before_posting(v, ctx):
+    """Verification date after the posting date."""
+    if v["verification"]["date"] > v["date_posted"]:
+        yield ("verification", "date"), f"diverifikasi {v['verification']['date']}, sesudah tanggal tayang {v['date_posted']}", "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya"
+
+
 @vacancy_rule("W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum")
 def salary_below_minimum_wage(v, ctx):
     """Monthly full-time salary below the province's UMP."""
@@ -221,8 +241,9 @@ def personal_contact_only(v, ctx):
     a = v["apply"]
     if a.get("url") or a.get("walk_in") or a.get("phone"):
         return
-    domain = (a.get("email") or "").rpartition("@")[2].lower()
-    if a.get("whatsapp") or domain in FREE_MAIL:
+    email = a.get("email")
+    domain = (email or "").rpartition("@")[2].lower()
+    if (email and domain in FREE_MAIL) or (not email and a.get("whatsapp")):
         yield ("apply",), "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau jadikan `walk_in: true` di kantor pemverifikasi"
 
 

@@ -46,6 +46,7 @@ LEGAL_FORMS = {
     "instansi": "Instansi pemerintah",
     "perorangan": "Usaha perorangan",
     "asing": "Perusahaan luar negeri (pemberi kerja di negara tujuan)",
+    "rumah_tangga": "Pemberi kerja perseorangan/rumah tangga",
     "lainnya": "Lainnya",
 }
 GENDERS = {"laki_laki": "Laki-laki", "perempuan": "Perempuan"}
@@ -55,6 +56,7 @@ OVERSEAS_SCHEMES = {
     "g2g": "Government to Government (BP2MI)",
     "p3mi": "Perusahaan Penempatan Pekerja Migran Indonesia (P3MI)",
     "ukps": "Perusahaan untuk kepentingan perusahaan sendiri (UKPS)",
+    "pemagangan": "Program pemagangan luar negeri (Kemnaker)",
 }
 VISA_TYPES = {
     "kerja": "Visa kerja",
@@ -138,7 +140,7 @@ def schema(ref: Reference) -> dict:
             "Upah",
             {
                 "disclosed": boolean("Upah dicantumkan", "false bila pemberi kerja tidak mencantumkan upah.", required=True, example=True),
-                "min": integer("Upah terendah", "Dalam rupiah, angka tanpa titik.", min=0, example=4500000),
+                "min": integer("Upah terendah", "Angka tanpa titik, dalam mata uang `currency` (bawaan rupiah).", min=0, example=4500000),
                 "max": integer("Upah tertinggi", min=0, example=5200000),
                 "unit": choice("Satuan upah", SALARY_UNITS, example="MONTH"),
                 "currency": pattern("Mata uang", r"^[A-Z]{3}$", "kode ISO 4217, misalnya IDR", example="IDR"),
