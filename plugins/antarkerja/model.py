@@ -15,6 +15,7 @@ fields have names no record uses:
 ``scope_code``         AKL / AKAD / AKAN (authored ``scope`` or derived)
 ``is_open``            status open and ``valid_through`` not before *today*
 ``closed_reason``      None, ``"filled"``, ``"closed"`` or ``"expired"``
+``closed_reason_text`` why it is closed, in Indonesian ("sudah terisi"…), None when open
 ``days_left``          days until ``valid_through`` (0 on the last day), None when closed
 ``salary_text``        "Rp 4.500.000 – 5.200.000 per bulan" or "Tidak dicantumkan"
 ``salary_monthly``     highest pay per month in IDR for sorting, 0 when unknown/foreign
@@ -22,15 +23,23 @@ fields have names no record uses:
 ``posted_days_ago``    days since ``date_posted``
 ``verifier``           the verifying :class:`Office`
 =====================  =========================================================
+
+:class:`Region` (a province or regency page) has ``url``, ``vacancies`` (open ones, newest
+first), ``offices``, ``regencies`` (a province's regency pages) and ``openings`` (people
+wanted by its open vacancies). ``Site.regencies`` holds every regency with a vacancy (open
+or not, so a closed vacancy's regency link never 404s) or an office.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from antarkerja.markup import plain_text, render_markdown
+import nh3
+
+from antarkerja.markup import render_markdown
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SALARY_UNITS, SCOPES, VISA_TYPES, WORK_MODES
@@ -46,7 +55,16 @@ COUNTRIES = {
     "BN": "Brunei Darussalam", "TR": "Turki", "PL": "Polandia", "US": "Amerika Serikat", "CN": "Tiongkok",
     "KW": "Kuwait", "OM": "Oman", "BH": "Bahrain", "IT": "Italia", "FR": "Prancis", "CA": "Kanada",
 }
+CLOSED_REASONS = {"filled": "sudah terisi", "closed": "ditutup", "expired": "masa berlaku habis"}
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+
+
+def html_to_text(fragment: str, limit: int | None = None) -> str:
+    """Words of sanitized HTML without markup, cut at a word boundary (as markup.plain_text)."""
+    text = " ".join(html.unescape(nh3.clean(fragment, tags=set())).split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text
 
 
 def tanggal(d: date) -> str:
@@ -187,6 +205,10 @@ class Vacancy:
         return None
 
     @property
+    def closed_reason_text(self) -> str | None:
+        return CLOSED_REASONS.get(self.closed_reason) if self.closed_reason else None
+
+    @property
     def is_open(self) -> bool:
         return self.closed_reason is None
 
@@ -306,7 +328,8 @@ class Vacancy:
 
     @cached_property
     def summary(self) -> str:
-        return plain_text(self.data["description"], 200)
+        # From the already rendered HTML: rendering the Markdown twice doubles its cost.
+        return html_to_text(self.description_html, 200)
 
     @property
     def location_text(self) -> str:
@@ -333,6 +356,10 @@ class Region:
     def url(self) -> str:
         return f"provinsi/{self.slug}/" if self.kind == "province" else f"kabkota/{self.slug}/"
 
+    @cached_property
+    def openings(self) -> int:
+        return sum(v.data["openings"] for v in self.vacancies)
+
 
 @dataclass
 class Site:
@@ -340,7 +367,7 @@ class Site:
     vacancies: list[Vacancy]  # every valid record, open or not, sorted newest first
     offices: list[Office]  # sorted by province code, then type, then name
     provinces: list[Region]  # all 38, by code
-    regencies: list[Region]  # those with vacancies or offices
+    regencies: list[Region]  # those with vacancies (open or not) or offices
 
     @cached_property
     def open_vacancies(self) -> list[Vacancy]:
@@ -350,7 +377,7 @@ class Site:
     def closing_soon(self) -> list[Vacancy]:
         return sorted(self.open_vacancies, key=lambda v: (v.valid_through, v.id))
 
-    @property
+    @cached_property
     def open_openings(self) -> int:
         return sum(v.data["openings"] for v in self.open_vacancies)
 
@@ -378,9 +405,10 @@ def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Ref
         return regencies[code]
 
     for v in vacancies:
+        regency = regency_region(v.location["regency"])  # a closed vacancy still links here
         if v.is_open:
             provinces[v.location["province"]].vacancies.append(v)
-            regency_region(v.location["regency"]).vacancies.append(v)
+            regency.vacancies.append(v)
             if v.verifier:
                 v.verifier.open_vacancies.append(v)
     ordered_offices = sorted(offices.values(), key=lambda o: (o.data["province"], OFFICE_TYPE_ORDER.index(o.data["type"]), o.name))

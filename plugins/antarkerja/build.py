@@ -1,0 +1,175 @@
+"""``antarkerja build``: validate, render the whole site with Pelican, index it, publish it.
+
+The site is written into a staging folder next to the output folder and only moved into
+place when everything succeeded, so a failed build (invalid content, a template error)
+leaves the previous output untouched and never a half site.
+
+Settings come from ``pelicanconf.py`` (or ``publishconf.py`` when a site URL is given) in the
+repository that holds this package, unless the content root has its own; the theme and the
+plugins always come from that repository, so any folder with ``content/`` builds with the
+real theme (the test fixtures do).
+
+Today, which decides what has expired, is ``--today``, else ``ANTARKERJA_TODAY``, else the
+real date. Same content and same today give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import locale
+import logging
+import os
+import shutil
+import subprocess
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]  # an editable install keeps the package here
+ENV_TODAY = "ANTARKERJA_TODAY"
+
+
+class BuildFailed(Exception):
+    """The site cannot be built; the message says why (validator lines, one per problem)."""
+
+
+def resolve_today(value: str | date | None = None) -> date:
+    """``value`` (a date or TTTT-BB-HH), else env ``ANTARKERJA_TODAY``, else the real date."""
+    if isinstance(value, date):
+        return value
+    text = value or os.environ.get(ENV_TODAY) or ""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise BuildFailed(f"tanggal hari ini `{text}` tidak valid (tulis TTTT-BB-HH, misalnya 2026-11-25)") from None
+
+
+def normalize_siteurl(siteurl: str | None) -> str | None:
+    if siteurl is None:
+        return None
+    siteurl = siteurl.strip().rstrip("/")
+    if (siteurl and not siteurl.startswith(("https://", "http://"))) or any(c in siteurl for c in "\"'<> \\"):
+        raise BuildFailed(f"URL situs `{siteurl}` tidak valid (tulis seperti https://antarkerja.example.id)")
+    return siteurl
+
+
+def settings_file(root: Path, published: bool) -> Path:
+    name = "publishconf.py" if published else "pelicanconf.py"
+    for folder in (root, REPO):
+        if (folder / name).is_file():
+            return folder / name
+    raise BuildFailed(f"{name} tidak ditemukan di {root} maupun {REPO}")
+
+
+def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
+    from pelican.settings import read_settings
+
+    override = {
+        "PATH": str(root / "content"),
+        "OUTPUT_PATH": str(output),
+        "ANTARKERJA_ROOT": str(root),
+        "ANTARKERJA_TODAY": today.isoformat(),
+        "DELETE_OUTPUT_DIRECTORY": False,  # the staging folder is new and empty
+    }
+    if siteurl is not None:
+        override["SITEURL"] = siteurl
+    return read_settings(str(settings_file(root, siteurl is not None)), override=override)
+
+
+class _ErrorLog(logging.Handler):
+    """Pelican only logs some failures (a broken page, a missing template); we fail on them."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_pelican(settings) -> None:
+    from pelican import Pelican
+    from pelican.log import console
+
+    errors = _ErrorLog()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(errors)
+    quiet, console.quiet = console.quiet, True  # no "Done: Processed 0 articles" chatter
+    saved_locale = locale.setlocale(locale.LC_ALL)  # Pelican sets LOCALE process-wide
+    try:
+        Pelican(settings).run()
+    finally:
+        locale.setlocale(locale.LC_ALL, saved_locale)
+        console.quiet = quiet
+        logger.removeHandler(errors)
+    if errors.messages:
+        raise BuildFailed("Pelican melaporkan kesalahan:\n" + "\n".join(errors.messages))
+
+
+def _index_search(output: Path) -> None:
+    try:
+        from antarkerja import search
+    except ImportError:
+        return
+    index_site = getattr(search, "index_site", None)
+    if index_site is not None:
+        index_site(output)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a replaced output tree without making the build wait for it.
+
+    Deleting 100,000 pages takes seconds; the new site is already in place, so a detached
+    ``rm -rf`` does it (where there is one). Leftovers are named ``.<output>.old-<pid>``.
+    """
+    rm = shutil.which("rm")
+    if rm and os.name == "posix":
+        subprocess.Popen([rm, "-rf", "--", str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _publish(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames (same folder, same file system)."""
+    old = None
+    if output.exists() or output.is_symlink():
+        old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            _remove_later(old)
+        else:
+            old.unlink()
+
+
+def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path:
+    """Build the site of ``root`` into ``output`` (default ``root/output``); return the path.
+
+    Raises :class:`BuildFailed` with the validator's messages when content is invalid; then
+    nothing at all is written to ``output``.
+    """
+    root = Path(root).resolve()
+    if not (root / "content").is_dir():
+        raise BuildFailed(f"{root} tidak berisi folder content/")
+    output = Path(output).resolve() if output else root / "output"
+    if output == root or output in root.parents:
+        raise BuildFailed(f"folder hasil {output} berisi repositori; pilih folder lain, misalnya output/")
+    day = resolve_today(today)
+    siteurl = normalize_siteurl(siteurl)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        run_pelican(load_settings(root, staging, day, siteurl))
+        if search:
+            _index_search(staging)
+        _publish(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return output
+

@@ -1,0 +1,62 @@
+"""Presentation helpers the templates use as Jinja filters: contact links and safe text.
+
+* ``tel``, ``wa``, ``mailto``: ``tel:+6221…``, ``https://wa.me/62812…`` and ``mailto:`` links
+  from numbers and addresses as people write them (021-5550123, 0812-…, +62 …).
+* ``wa_share``: a WhatsApp share link (``https://wa.me/?text=…``) that works without JS.
+* :func:`strip_bidi` runs on every page the generator writes: it drops Unicode
+  bidirectional controls (U+202A–U+202E, U+2066–U+2069), which no Indonesian job ad needs
+  and which can make text display reversed ("RTL override" spoofing). JSON-LD keeps them as
+  ``\u202e`` escapes (see :func:`antarkerja.jsonld.script_json`), so nothing it says is lost.
+  Once per page is far cheaper than once per printed value. Autoescaping does the rest:
+  record text is always printed as text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi(text: str) -> str:
+    return BIDI_CONTROLS.sub("", text) if BIDI_CONTROLS.search(text) else text
+
+
+def _international(number: str) -> str:
+    """Digits with the country code: 0812-… → 62812…, +62 21 … → 6221…, 1500630 stays."""
+    digits = re.sub(r"[^0-9]", "", number)
+    if number.strip().startswith("+"):
+        return digits
+    if digits.startswith("0"):
+        return "62" + digits[1:]
+    return digits
+
+
+def tel(number: str) -> str:
+    digits = _international(number)
+    # Short service numbers (1500 630) are dialled as written; others get +country code.
+    return f"tel:+{digits}" if len(digits) > 8 else f"tel:{digits}"
+
+
+def wa(number: str, text: str = "") -> str:
+    link = f"https://wa.me/{_international(number)}"
+    return link + (f"?text={quote(strip_bidi(text), safe='')}" if text else "")
+
+
+def wa_share(text: str) -> str:
+    return f"https://wa.me/?text={quote(strip_bidi(text), safe='')}"
+
+
+def mailto(address: str, subject: str = "", body: str = "") -> str:
+    link = "mailto:" + quote(address, safe="@.+-_")
+    params = [f"{k}={quote(strip_bidi(v), safe='')}" for k, v in (("subject", subject), ("body", body)) if v]
+    return link + ("?" + "&".join(params) if params else "")
+
+
+def hhmm(time: str) -> str:
+    """08:00 → 08.00, the Indonesian way of writing times."""
+    return time.replace(":", ".")
+
+
+FILTERS = {"tel": tel, "wa": wa, "wa_share": wa_share, "mailto": mailto, "hhmm": hhmm}

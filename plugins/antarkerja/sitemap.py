@@ -1,0 +1,75 @@
+"""sitemap.xml and robots.txt.
+
+The sitemap lists what search engines should index: every open vacancy and every public
+page (home, listings' first pages, regions, offices, content pages). Closed and expired
+vacancies are left out (their pages say ``noindex``). ``lastmod`` comes from the content's
+own dates, never from the clock, so the file is the same for the same content and today.
+
+A sitemap holds at most 50,000 URLs; beyond that ``sitemap.xml`` becomes a sitemap index
+pointing to ``sitemap-1.xml``, ``sitemap-2.xml``, …
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+MAX_URLS = 50_000
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str  # site-relative, "" for the home page
+    lastmod: date | None = None
+
+
+def latest(vacancies) -> date | None:
+    """The newest posting date among ``vacancies`` (a page changes when a vacancy appears)."""
+    return max((v.date_posted for v in vacancies), default=None)
+
+
+def entries(site, content_pages: list[tuple[str, date | None]], search_path: str = "cari/") -> list[Entry]:
+    newest = latest(site.open_vacancies)
+    out = [Entry("", newest), Entry("lowongan/", newest), Entry("provinsi/", newest), Entry("kantor/"), Entry(search_path)]
+    out += [Entry(url, modified) for url, modified in content_pages]
+    out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
+    out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]
+    out += [Entry(o.url, latest(o.open_vacancies)) for o in site.offices]
+    out += [Entry(v.url, max(v.date_posted, v.data["verification"]["date"])) for v in site.open_vacancies]
+    return out
+
+
+def _urlset(siteurl: str, chunk: list[Entry]) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{NS}">']
+    for e in chunk:
+        mod = f"<lastmod>{e.lastmod.isoformat()}</lastmod>" if e.lastmod else ""
+        lines.append(f"<url><loc>{escape(f'{siteurl}/{e.path}')}</loc>{mod}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def render(siteurl: str, all_entries: list[Entry]) -> dict[str, str]:
+    """File name → XML text: ``sitemap.xml`` alone, or an index plus numbered parts."""
+    if len(all_entries) <= MAX_URLS:
+        return {"sitemap.xml": _urlset(siteurl, all_entries)}
+    files = {}
+    index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NS}">']
+    for n, start in enumerate(range(0, len(all_entries), MAX_URLS), 1):
+        chunk = all_entries[start : start + MAX_URLS]
+        files[f"sitemap-{n}.xml"] = _urlset(siteurl, chunk)
+        newest = max((e.lastmod for e in chunk if e.lastmod), default=None)
+        mod = f"<lastmod>{newest.isoformat()}</lastmod>" if newest else ""
+        index.append(f"<sitemap><loc>{escape(f'{siteurl}/sitemap-{n}.xml')}</loc>{mod}</sitemap>")
+    index.append("</sitemapindex>")
+    files["sitemap.xml"] = "\n".join(index) + "\n"
+    return files
+
+
+def robots(siteurl: str) -> str:
+    """Everything may be crawled; the sitemap line needs an absolute URL, so only when published."""
+    text = "User-agent: *\nAllow: /\n"
+    if siteurl:
+        text += f"\nSitemap: {siteurl}/sitemap.xml\n"
+    return text

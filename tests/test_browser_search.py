@@ -1,0 +1,474 @@
+"""The search page on the built sample site, in Chromium on a 360×740 phone.
+
+Expected results are computed from the model (the validated sample content with today
+2026-11-25), not from the index, so each test checks the whole path: model → vacancy page →
+Pagefind → our page. The browser clock is fixed to that today, so "n hari lagi" is stable.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import parse_qs, quote_plus, urlencode, urlsplit
+
+import pytest
+
+from antarkerja.model import tanggal
+from antarkerja.search import FILTERS, MAX_QUERY
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CLOCK = datetime(2026, 11, 25, 10, 0, 0)
+
+# What each filter value means, from the model's own fields (not from pagefind_filters).
+EXPECTED_VALUES = {
+    "provinsi": lambda v: {v.province.name},
+    "kabkota": lambda v: {v.regency.name},
+    "sektor": lambda v: {v.kbli["short_name"]},
+    "jabatan": lambda v: {v.kbji_group["short_name"]},
+    "pendidikan": lambda v: {v.education["name"]},
+    "jenis": lambda v: {v.employment_type_label},
+    "cara_kerja": lambda v: {v.work_mode_label},
+    "lingkup": lambda v: {"Luar negeri" if v.is_abroad else "Dalam negeri"},
+    "disabilitas": lambda v: {"Ramah disabilitas"} if v.is_disability_friendly else set(),
+    "upah": lambda v: {v.salary_band},
+    "tayang": lambda v: {label for days, label in ((7, "7 hari terakhir"), (30, "30 hari terakhir")) if v.posted_days_ago <= days},
+}
+
+
+@pytest.fixture(scope="module")
+def model():
+    from antarkerja.model import build_site
+    from antarkerja.reference import load_reference
+    from antarkerja.validate import validate_repository
+
+    result = validate_repository(ROOT)
+    ref = load_reference(ROOT)
+    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, date_today())
+
+
+def date_today():
+    return CLOCK.date()
+
+
+@pytest.fixture
+def page(phone):
+    """The phone page with the clock fixed and every dialog, console error and page error kept."""
+    phone.clock.set_fixed_time(CLOCK)
+    phone.problems = []
+    phone.on("dialog", lambda d: (phone.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    phone.on("pageerror", lambda e: phone.problems.append(f"pageerror: {e}"))
+
+    def console(msg):
+        url = (msg.location or {}).get("url", "")
+        if msg.type == "error" and not url.endswith("/favicon.ico"):  # the site has no favicon yet
+            phone.problems.append(f"console: {msg.text} {url}")
+
+    phone.on("console", console)
+    return phone
+
+
+def open_search(page, server, params: dict | str = "") -> list[str]:
+    query = params if isinstance(params, str) else urlencode(params)
+    page.goto(f"{server}/cari/" + (f"?{query}" if query else ""))
+    return wait_results(page, None)
+
+
+def wait_results(page, before) -> list[str]:
+    """Wait until a search (newer than ``before``) has been shown; return every result's id."""
+    page.wait_for_function(
+        "b => { const s = document.getElementById('cari-hasil').dataset.selesai; return s !== undefined && s !== b; }",
+        arg=before, timeout=30_000)
+    while page.is_visible("#cari-lagi"):
+        count = page.locator("#cari-hasil > li").count()
+        page.click("#cari-lagi")
+        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=count)
+    return result_ids(page)
+
+
+def result_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
+    ids = []
+    for href in hrefs:
+        m = re.fullmatch(r"/lowongan/([^/]+)/", href)
+        assert m, f"result link {href!r} is not a vacancy page"
+        ids.append(m.group(1))
+    return ids
+
+
+def selesai(page):
+    return page.get_attribute("#cari-hasil", "data-selesai")
+
+
+def status(page) -> str:
+    return page.text_content("#cari-status").strip()
+
+
+def count_text(n: int) -> str:
+    return f"{n:,}".replace(",", ".") + " lowongan ditemukan" if n else "Tidak ada lowongan yang cocok"
+
+
+def distinctive(model):
+    """An open vacancy and a word of its title that no other open vacancy's text contains."""
+    texts = {v.id: f"{v.title} {v.employer['name']} {v.data['description']}".lower() for v in model.open_vacancies}
+    for v in model.open_vacancies:
+        for word in re.findall(r"[a-z]{5,}", v.title.lower()) + re.findall(r"[a-z]{7,}", v.data["description"].lower()):
+            if all(word not in text for other, text in texts.items() if other != v.id):
+                return v, word
+    v = model.open_vacancies[0]
+    return v, v.title
+
+
+# Keywords -----------------------------------------------------------------------------------
+
+def test_keyword_finds_the_vacancy(page, sample_server, model):
+    v, word = distinctive(model)
+    ids = open_search(page, sample_server, {"q": word})
+    assert v.id in ids
+    assert ids[0] == v.id
+    assert set(ids) <= {o.id for o in model.open_vacancies}
+    assert status(page) == count_text(len(ids))
+    item = page.locator("#cari-hasil > li").first
+    assert item.locator(".hasil-judul a").text_content() == v.title
+    assert item.locator(".hasil-pemberi").text_content() == v.employer["name"]
+    assert item.locator(".hasil-lokasi").text_content() == v.location_text
+    assert item.locator(".hasil-upah").text_content() == v.salary_text
+    assert page.problems == []
+
+
+def test_prefix_of_a_long_word_finds_it(page, sample_server, model):
+    """'admin' finds 'administrasi': Pagefind matches the last word as a prefix."""
+    for v in model.open_vacancies:
+        words = [w for w in re.findall(r"[a-z]{8,}", v.title.lower())]
+        if words:
+            ids = open_search(page, sample_server, {"q": words[0][:6]})
+            assert v.id in ids, (words[0][:6], v.title)
+            return
+    pytest.skip("no open sample vacancy has a title word of 8+ letters")
+
+
+def test_typing_updates_results_and_url_without_new_history(page, sample_server, model):
+    v, word = distinctive(model)
+    open_search(page, sample_server)
+    history = page.evaluate("history.length")
+    before = selesai(page)
+    page.type("#cari-q", word, delay=40)
+    ids = wait_results(page, before)
+    assert v.id in ids
+    assert parse_qs(urlsplit(page.url).query) == {"q": [word]}
+    assert page.evaluate("history.length") == history  # replaceState, not pushState
+
+
+def test_enter_searches_and_controls_are_reachable_by_keyboard(page, sample_server, model):
+    v, word = distinctive(model)
+    open_search(page, sample_server)
+    page.focus("#cari-q")
+    page.keyboard.type(word)
+    before = selesai(page)
+    page.keyboard.press("Enter")
+    assert v.id in wait_results(page, before)
+    reached = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
+    assert "cari-urut" in reached and "SUMMARY" in reached
+    page.focus("#cari-saringan summary")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#cari-saringan", "open") is not None
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-provinsi"
+
+
+# Filters -------------------------------------------------------------------------------------
+
+def filter_values_to_try(page, sample_server, model, param):
+    """Up to three values offered by the page: the rarest and commonest present, one absent."""
+    open_search(page, sample_server)
+    offered = page.eval_on_selector(f"[name={param}]", """c => c.type === 'checkbox' ? [c.value]
+        : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""")
+    counts = {value: sum(value in EXPECTED_VALUES[param](v) for v in model.open_vacancies) for value in offered}
+    present = sorted((n, value) for value, n in counts.items() if n)
+    absent = [value for value, n in counts.items() if not n]
+    chosen = [value for _, value in present[:1] + present[-1:]] + absent[:1]
+    return list(dict.fromkeys(chosen))
+
+
+@pytest.mark.parametrize("param", list(FILTERS))
+def test_each_filter_narrows_to_exactly_its_vacancies(page, sample_server, model, param):
+    values = filter_values_to_try(page, sample_server, model, param)
+    assert values, f"the search page offers no value for {param}"
+    for value in values:
+        expected = {v.id for v in model.open_vacancies if value in EXPECTED_VALUES[param](v)}
+        ids = open_search(page, sample_server, {param: value})
+        assert set(ids) == expected, (param, value)
+        assert len(ids) == len(set(ids))
+        assert status(page) == count_text(len(expected))
+        control = page.locator(f"[name={param}]")
+        if param == "disabilitas":
+            assert control.is_checked()
+        else:
+            assert control.input_value() == value
+        assert parse_qs(urlsplit(page.url).query) == {param: [value]}
+    assert page.problems == []
+
+
+def test_changing_a_filter_in_the_page_narrows_results(page, sample_server, model):
+    v = model.open_vacancies[0]
+    open_search(page, sample_server)
+    page.click("#cari-saringan summary")
+    before = selesai(page)
+    page.select_option("#f-provinsi", v.province.name)
+    ids = wait_results(page, before)
+    assert set(ids) == {o.id for o in model.open_vacancies if o.province.name == v.province.name}
+    # the regency list now offers only that province's regencies
+    groups = page.eval_on_selector_all("#f-kabkota optgroup", "gs => gs.map(g => g.label)")
+    assert groups == [v.province.name]
+    before = selesai(page)
+    page.select_option("#f-kabkota", v.regency.name)
+    ids = wait_results(page, before)
+    assert set(ids) == {o.id for o in model.open_vacancies if o.regency.name == v.regency.name}
+    before = selesai(page)
+    page.click("#cari-hapus")
+    assert set(wait_results(page, before)) == {o.id for o in model.open_vacancies}
+
+
+# Closed and expired ------------------------------------------------------------------------
+
+def test_closed_and_expired_vacancies_never_appear(page, sample_server, model):
+    open_ids = {v.id for v in model.open_vacancies}
+    assert set(open_search(page, sample_server)) == open_ids  # no query, no filter: every open one
+    closed = [v for v in model.vacancies if not v.is_open]
+    for v in closed:
+        ids = open_search(page, sample_server, {"q": v.title})
+        assert v.id not in ids, (v.id, v.closed_reason)
+        assert set(ids) <= open_ids
+    if not closed:
+        pytest.skip("the sample content has no closed or expired vacancy")
+
+
+# Sorting -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("urut, key, reverse", [
+    ("terbaru", lambda v: v.date_posted, True),
+    ("tutup", lambda v: v.valid_through, False),
+    ("upah", lambda v: v.salary_monthly, True),
+])
+def test_sort_orders_match_the_model(page, sample_server, model, urut, key, reverse):
+    ids = open_search(page, sample_server, {"urut": urut})
+    by_id = {v.id: v for v in model.open_vacancies}
+    assert set(ids) == set(by_id)
+    shown = [key(by_id[i]) for i in ids]
+    assert shown == sorted((key(v) for v in model.open_vacancies), reverse=reverse)
+    assert page.locator("#cari-urut").input_value() == urut
+
+
+def test_days_left_are_computed_from_today(page, sample_server, model):
+    ids = open_search(page, sample_server, {"urut": "tutup"})
+    by_id = {v.id: v for v in model.open_vacancies}
+    texts = page.eval_on_selector_all("#cari-hasil .hasil-tutup", "ps => ps.map(p => p.textContent)")
+    for vid, text in zip(ids, texts):
+        v = by_id[vid]
+        date = tanggal(v.valid_through)
+        expected = {0: f"Batas akhir hari ini, {date}", 1: f"Batas akhir besok, {date}"}.get(
+            v.days_left, f"Batas akhir {date} ({v.days_left} hari lagi)")
+        assert text == expected
+
+
+# The URL -----------------------------------------------------------------------------------
+
+def test_url_restores_the_same_results_and_controls(page, sample_server, model, browser):
+    v, word = distinctive(model)
+    open_search(page, sample_server)
+    page.fill("#cari-q", word)
+    page.click("#cari-saringan summary")
+    for selector, value in (("#f-provinsi", v.province.name), ("#f-kabkota", v.regency.name),
+                            ("#f-tayang", "30 hari terakhir" if v.posted_days_ago <= 30 else ""), ("#cari-urut", "upah")):
+        before = selesai(page)
+        page.select_option(selector, value)
+        wait_results(page, before)
+    if v.is_disability_friendly:
+        before = selesai(page)
+        page.check("#f-disabilitas")
+        wait_results(page, before)
+    ids = result_ids(page)
+    assert v.id in ids
+    url = page.url
+    params = parse_qs(urlsplit(url).query)
+    assert params["q"] == [word] and params["provinsi"] == [v.province.name] and params["urut"] == ["upah"]
+    state = page.eval_on_selector("#cari-form", """f => [...f.elements].filter(e => e.name)
+        .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""")
+
+    other = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    try:
+        fresh = other.new_page()
+        fresh.clock.set_fixed_time(CLOCK)
+        assert open_search(fresh, sample_server, urlsplit(url).query) == ids
+        assert fresh.eval_on_selector("#cari-form", """f => [...f.elements].filter(e => e.name)
+            .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""") == state
+        assert fresh.url == url
+    finally:
+        other.close()
+
+
+def test_unknown_parameters_and_values_are_ignored(page, sample_server, model):
+    bogus = "provinsi=Atlantis&kabkota=Kota+Fiktif&sektor=%3Cscript%3E&disabilitas=ya&tayang=kemarin&urut=acak&foo=bar&page=2"
+    ids = open_search(page, sample_server, bogus)
+    assert set(ids) == {v.id for v in model.open_vacancies}
+    values = page.eval_on_selector_all("select", "ss => ss.map(s => [s.name, s.value])")
+    assert all(value == "" for name, value in values if name != "q"), values
+    assert not page.is_checked("#f-disabilitas")
+    assert urlsplit(page.url).query == ""  # the URL now says what is really applied
+    v = model.open_vacancies[0]
+    page.click("#cari-saringan summary")
+    before = selesai(page)
+    page.select_option("#f-provinsi", v.province.name)  # still usable
+    assert set(wait_results(page, before)) == {o.id for o in model.open_vacancies if o.province.name == v.province.name}
+    assert page.problems == []
+
+
+def test_region_page_links_into_the_search(page, sample_server, model):
+    region = next(p for p in model.provinces if p.vacancies)
+    page.goto(f"{sample_server}/{region.url}")
+    link = page.get_by_role("link", name=f"Cari di {region.name}")
+    before = None
+    link.first.click()
+    ids = wait_results(page, before)
+    assert set(ids) == {v.id for v in region.vacancies}
+    assert page.locator("#f-provinsi").input_value() == region.name
+
+
+# Hostile input -----------------------------------------------------------------------------
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "\"'",
+    "\"><script>alert(1)</script>",
+    "operator " * 55 + "x" * 5,  # 500 characters
+    "🙂👷🏽‍♀️ operator 🇮🇩",
+    "🙂" * 250,
+    "%3Cb%3E &amp; \\ ` ${x}",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=["img", "quotes", "script", "500-chars", "emoji", "emoji-250", "escapes"])
+def test_hostile_queries_render_as_text(page, sample_server, query):
+    open_search(page, sample_server, {"q": query})
+    expected = " ".join(query.split())
+    expected = "".join(list(expected)[:MAX_QUERY]).strip()
+    assert page.input_value("#cari-q") == expected
+    assert parse_qs(urlsplit(page.url).query).get("q") == [expected]
+    assert page.locator("main img, main script:not([src])").count() == 0
+    if page.is_visible("#cari-kosong"):
+        assert expected in page.text_content("#cari-kosong-judul")
+    # and typed into the box
+    before = selesai(page)
+    page.fill("#cari-q", query[:MAX_QUERY])
+    wait_results(page, before)
+    assert page.locator("main img, main script:not([src])").count() == 0
+    assert page.problems == []
+
+
+# Accessibility and no JavaScript ---------------------------------------------------------
+
+def load_axe():
+    """axe-playwright-python reads its bundled axe.min.js (non-ASCII) in the locale's encoding,
+    which fails under LANG=C; read it as UTF-8 then."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except UnicodeDecodeError:
+        original = Path.read_text
+        Path.read_text = lambda self, encoding=None, errors=None: original(self, encoding or "utf-8", errors)
+        try:
+            from axe_playwright_python.sync_playwright import Axe
+        finally:
+            Path.read_text = original
+    return Axe
+
+
+def test_axe_finds_no_violations_with_results_shown(page, sample_server, model):
+    Axe = load_axe()
+    v, word = distinctive(model)
+    ids = open_search(page, sample_server, {"q": word})
+    assert ids
+    page.click("#cari-saringan summary")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    open_search(page, sample_server, {"q": "zzzqqqxxx"})
+    assert page.is_visible("#cari-kosong")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_live_region_announces_counts_in_indonesian(page, sample_server, model):
+    open_search(page, sample_server)
+    region = page.locator("#cari-status")
+    assert region.get_attribute("role") == "status"
+    assert status(page) == count_text(len(model.open_vacancies))
+    for label in ("#f-provinsi", "#f-kabkota", "#cari-q", "#cari-urut", "#f-disabilitas"):
+        assert page.locator(f"label[for={label[1:]}]").count() == 1
+    assert page.locator("#cari-saringan fieldset legend").count() == 3
+
+
+def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sample_server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_server}/cari/?q=operator&provinsi=Jawa+Barat")
+        message = page.locator("noscript .cari-pesan p").first  # (Playwright's text engine skips <noscript>)
+        assert message.is_visible()
+        assert message.text_content().startswith("Pencarian membutuhkan JavaScript")
+        link = page.locator("noscript .cari-pesan a[href='/provinsi/']")
+        assert link.is_visible()
+        assert not page.is_visible("#cari-form")
+        link.click()
+        assert urlsplit(page.url).path == "/provinsi/"
+    finally:
+        context.close()
+
+
+# Paging and the benchmark, on a generated site larger than the sample -------------------
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    from antarkerja.bench_search import write_synthetic_site
+
+    folder = tmp_path_factory.mktemp("synthetic-site")
+    stats = write_synthetic_site(folder, 60, today=date_today())
+    return folder, stats
+
+
+@pytest.fixture(scope="module")
+def big_server(big_site):
+    from antarkerja.bench_search import _serve
+
+    server = _serve(big_site[0])
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_more_results_load_ten_at_a_time_and_take_focus(page, big_server, big_site):
+    page.goto(f"{big_server}/cari/")
+    page.wait_for_selector("#cari-hasil[data-selesai]", state="attached")
+    assert page.locator("#cari-hasil > li").count() == 10
+    assert status(page) == count_text(big_site[1]["pages"])
+    page.focus("#cari-lagi")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#cari-hasil > li').length === 20")
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#cari-hasil > li')[10]")
+
+
+def test_measure_search_reports_bytes_and_times(big_site):
+    from antarkerja.bench_search import measure_search
+
+    figures = measure_search(big_site[0], "operator", ("lingkup", "Dalam negeri"), runs=2)
+    assert figures["index_pages"] == big_site[1]["pages"]
+    assert figures["search_bytes"] > 50_000
+    kinds = figures["bytes_by_kind"]
+    for kind in ("pagefind_js", "wasm", "pf_meta", "filter", "search_js", "page_html"):
+        assert kinds.get(kind, 0) > 0, kind
+    assert "pagefind_worker_js" not in kinds
+    assert figures["search_bytes"] == sum(v for k, v in kinds.items() if k not in ("page_html", "page_css"))
+    assert len(figures["typing_runs_ms"]) == 2 and figures["typing_ms"] >= 200
+    assert figures["page_errors"] == []

@@ -1,0 +1,141 @@
+"""The site in a real browser (Debian's Chromium) on a small Android phone's screen.
+
+* A visitor follows real links: home → province → vacancy → office, on the sample site.
+* No page template scrolls sideways at 360 px or 320 px.
+* axe-core finds no WCAG 2.x A/AA (2.2 included) or best-practice violation on any template.
+* The copy-link button copies; without JavaScript the link is still there to copy by hand;
+  the WhatsApp share link needs no JavaScript at all.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# One page per template, from the fixture site (it has every kind of vacancy).
+TEMPLATES = {
+    "home": "/",
+    "vacancy-open": "/lowongan/operator-produksi-bekasi/",
+    "vacancy-closed": "/lowongan/kasir-terisi-bekasi/",
+    "vacancy-overseas": "/lowongan/perawat-lansia-jepang/",
+    "vacancy-example": "/lowongan/magang-administrasi-contoh/",
+    "all-vacancies": "/lowongan/page/2/",
+    "province": "/provinsi/jawa-barat/",
+    "regency": "/kabkota/kabupaten-bekasi/",
+    "regency-empty": "/kabkota/kota-bandung/",
+    "provinces-index": "/provinsi/",
+    "office-directory": "/kantor/",
+    "office": "/kantor/disnaker-kabupaten-bekasi/",
+    "content-page": "/waspada-lowongan-palsu/",
+    "404": "/404.html",
+}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_visitor_follows_links_home_province_vacancy_office(phone, sample_server):
+    page = phone
+    page.goto(sample_server + "/")
+    assert no_sideways_scroll(page)
+    # A province that has open vacancies, chosen from the home page's own list.
+    province = page.locator("section[aria-labelledby=per-provinsi] a").filter(has_not_text=" 0").first
+    name = province.locator("span").first.inner_text()
+    province.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == f"Lowongan kerja di {name}"
+    assert no_sideways_scroll(page)
+    card = page.locator("li.card h3 a").first
+    title = card.inner_text()
+    card.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title
+    assert "/lowongan/" in page.url
+    assert no_sideways_scroll(page)
+    office = page.locator("p.verified a")
+    office_name = office.inner_text()
+    office.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == office_name
+    assert no_sideways_scroll(page)
+    # The office lists the vacancy we came from (it verified it and it is open).
+    assert page.locator("li.card h3 a", has_text=title).count() >= 1
+
+
+@pytest.mark.parametrize("width", [360, 320])
+def test_no_page_scrolls_sideways(browser, fixture_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = []
+    for name, url in TEMPLATES.items():
+        page.goto(fixture_server + url)
+        if not no_sideways_scroll(page):
+            wide.append((name, page.evaluate("document.documentElement.scrollWidth")))
+    context.close()
+    assert not wide, f"wider than {width}px: {wide}"
+
+
+@pytest.mark.parametrize("name", list(TEMPLATES))
+def test_no_accessibility_violations(phone, fixture_server, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    phone.goto(fixture_server + TEMPLATES[name])
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    if results.violations_count:
+        print(results.generate_report())
+    assert results.violations_count == 0
+
+
+def test_focus_is_visible_and_tap_targets_are_big_enough(phone, fixture_server):
+    phone.goto(fixture_server + TEMPLATES["vacancy-open"])
+    phone.keyboard.press("Tab")
+    skip = phone.locator("a.skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    box = skip.bounding_box()
+    assert box["x"] >= 0 and box["width"] > 0  # visible when focused
+    assert skip.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    small = phone.evaluate(
+        """() => [...document.querySelectorAll('a.btn, button, nav a, li.card a, .grid a, input[type=search]')]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.textContent.trim() || el.id, el.getBoundingClientRect().height])
+            .filter(([_, h]) => h < 44)"""
+    )
+    assert small == []
+
+
+def test_copy_link_button_copies_the_page_address(browser, fixture_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=fixture_server)
+    page = context.new_page()
+    url = fixture_server + TEMPLATES["vacancy-open"]
+    page.goto(url)
+    button = page.get_by_role("button", name="Salin tautan")
+    assert button.is_visible()
+    assert page.locator("#tautan").input_value() == url  # made absolute for sharing
+    button.click()
+    page.get_by_text("Tautan disalin.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    context.close()
+
+
+def test_without_javascript_the_link_is_still_there(browser, fixture_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_server + TEMPLATES["vacancy-open"])
+    field = page.locator("#tautan")
+    assert field.is_visible() and field.get_attribute("readonly") is not None
+    assert field.input_value() == "/lowongan/operator-produksi-bekasi/"
+    assert not page.get_by_role("button", name="Salin tautan").is_visible()
+    share = page.get_by_role("link", name="Bagikan lewat WhatsApp")
+    assert share.is_visible()
+    href = share.get_attribute("href")
+    assert href.startswith("https://wa.me/?text=")
+    text = parse_qs(urlparse(href).query)["text"][0]
+    assert text.startswith("Operator Produksi – PT Uji Manufaktur Nusantara\nKabupaten Bekasi, Jawa Barat\nRp 4.500.000 – 5.200.000 per bulan")
+    assert text.endswith("/lowongan/operator-produksi-bekasi/")
+    context.close()

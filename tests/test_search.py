@@ -1,0 +1,338 @@
+"""What open vacancies tell Pagefind, the links into the search page, and the index step."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import date, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import jinja2
+import pytest
+import yaml
+
+from antarkerja import search
+from antarkerja.build import BuildFailed
+from antarkerja.model import SALARY_BANDS, Vacancy, build_site
+from antarkerja.reference import load_reference
+from antarkerja.search import (
+    FILTERS,
+    SORTS,
+    SearchIndexFailed,
+    index_site,
+    pagefind_filters,
+    pagefind_meta,
+    pagefind_sorts,
+    region_search_link,
+    search_link,
+    search_options,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 25)
+RECORD = yaml.load((ROOT / "tests" / "fixtures" / "records" / "good-vacancy.yml").read_text(encoding="utf-8"),
+                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(ROOT)
+
+
+def make(ref, **changes) -> Vacancy:
+    """The good fixture vacancy with top-level keys replaced (nested dicts merged)."""
+    data = copy.deepcopy(RECORD)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key].update(value)
+        else:
+            data[key] = value
+    return Vacancy(data, ref, TODAY)
+
+
+def values(v, name):
+    return [value for n, value in pagefind_filters(v) if n == name]
+
+
+# pagefind_filters -------------------------------------------------------------------------
+
+def test_every_filter_kind_has_an_indonesian_label_not_a_code(ref):
+    v = make(ref)
+    assert dict(pagefind_filters(v)) == {
+        "provinsi": "Jawa Barat",
+        "kabkota": "Kabupaten Bekasi",
+        "sektor": "Industri pengolahan",
+        "jabatan": "Operator & perakit mesin",
+        "pendidikan": "SMK/MAK",
+        "jenis": "Kontrak (PKWT)",
+        "cara_kerja": "Di lokasi kerja",
+        "lingkup": "Dalam negeri",
+        "upah": "5 – 10 juta",
+        "tayang": "30 hari terakhir",  # dict() keeps the last of the two
+    }
+    names = {name for name, _ in FILTERS.values()}
+    assert {n for n, _ in pagefind_filters(v)} <= names
+
+
+@pytest.mark.parametrize("days_ago, expected", [
+    (0, ["7 hari terakhir", "30 hari terakhir"]),
+    (3, ["7 hari terakhir", "30 hari terakhir"]),
+    (7, ["7 hari terakhir", "30 hari terakhir"]),
+    (8, ["30 hari terakhir"]),
+    (30, ["30 hari terakhir"]),
+    (31, []),
+])
+def test_posted_within_buckets(ref, days_ago, expected):
+    v = make(ref, date_posted=TODAY - timedelta(days=days_ago), valid_through=TODAY + timedelta(days=30))
+    assert values(v, "tayang") == expected
+
+
+def test_disability_friendly_only_when_declared(ref):
+    assert values(make(ref), "disabilitas") == []
+    assert values(make(ref, disability={"friendly": True}), "disabilitas") == ["Ramah disabilitas"]
+    assert values(make(ref, disability={"friendly": False}), "disabilitas") == []
+
+
+def test_overseas_vacancy(ref):
+    v = make(ref, location={"country": "JP", "city": "Osaka"},
+             salary={"disclosed": True, "min": 180000, "max": 200000, "unit": "MONTH", "currency": "JPY"})
+    assert values(v, "lingkup") == ["Luar negeri"]
+    assert values(v, "upah") == ["Mata uang asing"]
+    assert pagefind_sorts(v)["upah"] == "000000000000"
+
+
+def test_salary_bands_are_the_models(ref):
+    assert values(make(ref, salary={"disclosed": False}), "upah") == ["Tidak dicantumkan"]
+    assert values(make(ref, salary={"min": 12_000_000, "max": 15_000_000}), "upah") == ["Di atas 10 juta"]
+    assert values(make(ref, salary={"min": 1_000_000, "max": 1_200_000}), "upah") == ["Di bawah UMP"]
+    for v in (make(ref), make(ref, salary={"disclosed": False})):
+        assert values(v, "upah")[0] in SALARY_BANDS
+
+
+# pagefind_sorts ---------------------------------------------------------------------------
+
+def test_salary_sort_key_orders_numerically(ref):
+    salaries = [
+        {"min": 900_000, "max": 950_000},
+        {"min": 10_000_000, "max": 12_000_000},
+        {"min": 5_500_000, "max": 6_000_000},
+        {"min": 20_000, "max": 25_000, "unit": "HOUR"},  # 25,000 × 173 = 4,325,000 a month
+        {"min": 100_000_000, "max": 150_000_000, "unit": "YEAR"},  # 12.5 million a month
+        {"disclosed": False},
+    ]
+    vacancies = [make(ref, salary=s) for s in salaries]
+    keys = [pagefind_sorts(v)["upah"] for v in vacancies]
+    assert all(re.fullmatch(r"\d{12}", k) for k in keys)
+    by_key = sorted(vacancies, key=lambda v: pagefind_sorts(v)["upah"], reverse=True)
+    by_amount = sorted(vacancies, key=lambda v: v.salary_monthly, reverse=True)
+    assert [v.salary_monthly for v in by_key] == [v.salary_monthly for v in by_amount]
+    assert [v.salary_monthly for v in by_key] == [12_500_000, 12_000_000, 6_000_000, 4_325_000, 950_000, 0]
+    # A plain string sort of unpadded numbers would put 950000 above 6000000: padding matters.
+    assert "950000" > "6000000" and keys[0] < keys[2]
+
+
+def test_date_sort_keys_are_iso_dates(ref):
+    early = make(ref, date_posted=date(2026, 9, 30), valid_through=date(2026, 12, 1))
+    late = make(ref, date_posted=date(2026, 11, 2), valid_through=date(2027, 1, 10))
+    assert pagefind_sorts(early) == {"terbaru": "2026-09-30", "tutup": "2026-12-01", "upah": "000006000000"}
+    assert pagefind_sorts(early)["terbaru"] < pagefind_sorts(late)["terbaru"]
+    assert pagefind_sorts(early)["tutup"] < pagefind_sorts(late)["tutup"]
+    assert set(pagefind_sorts(early)) == {key for key, _, _ in SORTS.values()}
+
+
+def test_meta_carries_the_date_not_a_day_count(ref):
+    meta = pagefind_meta(make(ref))
+    assert meta == {
+        "employer": "PT Contoh Uji Manufaktur",
+        "location": "Kabupaten Bekasi, Jawa Barat",
+        "salary": "Rp 5.500.000 – 6.000.000 per bulan",
+        "valid_through": "2026-12-31",
+    }
+
+
+# search_link --------------------------------------------------------------------------------
+
+def test_search_link_matches_what_the_page_reads():
+    assert search_link("", provinsi="Jawa Barat") == "/cari/?provinsi=Jawa+Barat"
+    assert search_link("https://antarkerja.example.id") == "https://antarkerja.example.id/cari/"
+    link = search_link("", q="operator mesin", provinsi="Jawa Barat", kabkota="Kabupaten Bekasi",
+                       sektor="Listrik & gas", urut="terbaru", upah="")
+    parts = urlsplit(link)
+    assert parts.path == "/cari/"
+    assert parse_qs(parts.query) == {"q": ["operator mesin"], "provinsi": ["Jawa Barat"], "kabkota": ["Kabupaten Bekasi"],
+                                     "sektor": ["Listrik & gas"], "urut": ["terbaru"]}
+    assert "sektor=Listrik+%26+gas" in link
+
+
+def test_search_link_refuses_unknown_parameters():
+    with pytest.raises(ValueError, match="province"):
+        search_link("", province="Jawa Barat")
+
+
+def test_region_links(ref):
+    site = build_site([copy.deepcopy(RECORD)], [], ref, TODAY)
+    province = next(p for p in site.provinces if p.code == "32")
+    regency = next(r for r in site.regencies if r.code == "32.16")
+    assert region_search_link("", province) == "/cari/?provinsi=Jawa+Barat"
+    assert region_search_link("", regency) == "/cari/?provinsi=Jawa+Barat&kabkota=Kabupaten+Bekasi"
+
+
+# The search page's options ---------------------------------------------------------------
+
+def test_options_offer_every_value_the_index_holds(ref):
+    records = []
+    for i, (country, education, kbli, friendly) in enumerate([("ID", "sma", "C", True), ("JP", "s1", "Q", False), ("ID", "sd", "A", False)]):
+        r = copy.deepcopy(RECORD)
+        r["id"] = f"v{i}"
+        r["location"]["country"] = country
+        r["education"]["minimum"] = education
+        r["kbli"] = kbli
+        r["disability"] = {"friendly": friendly}
+        records.append(r)
+    site = build_site(records, [], ref, TODAY)
+    controls = {c["param"]: c for fs in search_options(site) for c in fs["controls"]}
+    assert set(controls) == set(FILTERS)
+    assert len(controls["provinsi"]["options"]) == 38
+    for v in site.open_vacancies:
+        for name, value in pagefind_filters(v):
+            c = controls[name]
+            if c["kind"] == "checkbox":
+                assert c["value"] == value
+            elif name == "kabkota":
+                assert any(value in names for _, names in c["groups"])
+            else:
+                assert value in c["options"], (name, value)
+    assert controls["kabkota"]["groups"] == [("Jawa Barat", ["Kabupaten Bekasi"])]
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack, self.items = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append([dict(attrs), ""])
+
+    def handle_endtag(self, tag):
+        attrs, text = self.stack.pop()
+        self.items.append((attrs, text))
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1][1] += data
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_partial_gives_pagefind_exactly_the_filters_sorts_and_meta(ref, autoescape):
+    v = make(ref, employer={"name": 'PT <b>Maju</b> & "Jaya"'}, kbli="E", disability={"friendly": True})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=autoescape)
+    env.globals.update(search.JINJA_GLOBALS)
+    html = env.get_template("partials/pagefind.html").render(vacancy=v)
+    assert "<b>" not in html
+    parser = _Collect()
+    parser.feed(html)
+    filters = [(a["data-pagefind-filter"], t) for a, t in parser.items if "data-pagefind-filter" in a]
+    sorts = dict(a["data-pagefind-sort"].split(":", 1) for a, _ in parser.items if "data-pagefind-sort" in a)
+    meta = {a["data-pagefind-meta"]: t for a, t in parser.items if "data-pagefind-meta" in a}
+    assert filters == pagefind_filters(v)
+    assert ("sektor", "Air, limbah & daur ulang") in filters  # a comma inside a value is safe
+    assert sorts == pagefind_sorts(v)
+    assert meta == pagefind_meta(v)
+    wrapper = parser.items[-1][0]
+    assert "hidden" in wrapper and "data-pagefind-ignore" in wrapper
+
+
+# index_site -------------------------------------------------------------------------------
+
+def _page(folder: Path, rel: str, body: str, open_: bool) -> None:
+    path = folder / rel / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    attr = " data-pagefind-body" if open_ else ""
+    path.write_text(f'<!doctype html><html lang="id"><body><main{attr}><h1>{body}</h1><p>{body} di pabrik.</p>'
+                    f'<span hidden data-pagefind-filter="provinsi">Bali</span></main></body></html>', encoding="utf-8")
+
+
+def test_index_site_indexes_only_marked_pages(tmp_path):
+    _page(tmp_path, "lowongan/a", "Penjahit", True)
+    _page(tmp_path, "lowongan/b", "Perawat", True)
+    _page(tmp_path, "lowongan/c", "Satpam", False)
+    _page(tmp_path, "provinsi", "Provinsi", False)
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "stale.pf_fragment").write_text("old")
+    stats = index_site(tmp_path)
+    assert stats["pages"] == 2
+    assert stats["language"] == "id" and stats["version"]
+    assert stats["seconds"] > 0
+    bundle = tmp_path / "pagefind"
+    assert stats["bytes"] == sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["id"]
+    assert not (bundle / "stale.pf_fragment").exists()
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.id.pagefind").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()
+
+
+def test_index_site_without_open_pages_indexes_nothing(tmp_path):
+    _page(tmp_path, "lowongan/c", "Satpam", False)
+    stats = index_site(tmp_path)
+    assert stats["pages"] == 0 and stats["bytes"] == 0
+    assert not (tmp_path / "pagefind").exists()  # never every page of the site
+
+
+def test_index_site_failure_is_a_clear_build_error(tmp_path):
+    with pytest.raises(SearchIndexFailed) as info:
+        index_site(tmp_path)  # no HTML at all: Pagefind refuses
+    assert isinstance(info.value, BuildFailed)  # `antarkerja build` prints it without a traceback
+    message = str(info.value)
+    assert message.startswith("Pagefind gagal membuat indeks pencarian")
+    assert "Traceback" not in message
+    with pytest.raises(SearchIndexFailed, match="tidak ada"):
+        index_site(tmp_path / "missing")
+
+
+# The built sample site ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_model():
+    from antarkerja.validate import validate_repository
+
+    result = validate_repository(ROOT)
+    ref = load_reference(ROOT)
+    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, TODAY)
+
+
+def test_sample_index_holds_exactly_the_open_vacancies(sample_site, sample_model):
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["page_count"] == len(sample_model.open_vacancies)
+    assert len(sample_model.open_vacancies) > 0
+
+
+def test_sample_pages_mark_only_open_vacancies(sample_site, sample_model):
+    for v in sample_model.vacancies:
+        html = (sample_site / v.url / "index.html").read_text(encoding="utf-8")
+        assert ("data-pagefind-body" in html) == v.is_open, v.id
+        assert ("data-pagefind-filter" in html) == v.is_open, v.id
+    pages_with_body = [p for p in sample_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert len(pages_with_body) == len(sample_model.open_vacancies)
+
+
+def test_sample_search_page_has_a_control_per_filter(sample_site, sample_model):
+    html = (sample_site / "cari" / "index.html").read_text(encoding="utf-8")
+    for param, (name, _) in FILTERS.items():
+        assert f'name="{param}" data-filter="{name}"' in html or f'name="{param}" value=' in html, param
+    assert 'src="/theme/js/search.js' in html and 'type="module"' in html
+    assert '<noscript>' in html and 'href="/provinsi/"' in html
+    for v in sample_model.open_vacancies:
+        assert f"<option>{v.province.name}</option>" in html
+        assert f"<option>{v.regency.name}</option>" in html
+    assert (sample_site / "theme" / "js" / "search.js").is_file()
+    assert (sample_site / "theme" / "css" / "search.css").is_file()
+
+
+def test_search_script_stays_small():
+    size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
+    assert size < 10_000, size
