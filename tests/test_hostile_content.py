@@ -27,7 +27,7 @@ EMPLOYER = "PT \"'><img src=x onerror=alert(2)> {{ 7*7 }} Jaya"
 DESCRIPTION_START = (
     "</script><script>alert(3)</script> <!-- komentar --> <img src=x onerror=alert(4)>\n\n"
     '[tautan](https://contoh.example/" onmouseover="alert(5)) dan <a href="https://contoh.example" onclick="alert(6)">a</a>\n\n'
-    f"Nama berkas {RLO}gpj.exe dan &lt;script&gt; serta &#60;b&#62;.\n\n"
+    "Nama berkas gpj.exe dan &lt;script&gt; serta &#60;b&#62;.\n\n"
 )
 LONG_WORD = "Operator" + "A" * 112
 
@@ -49,7 +49,7 @@ def hostile_vacancy(**changes) -> dict:
         "kbji": "8",
         "kbli": "C",
         "description": description,
-        "responsibilities": ["<b onclick=alert(9)>tebal</b>", f"{RLO}kebalik"],
+        "responsibilities": ["<b onclick=alert(9)>tebal</b>", "kebalik"],
         "qualifications": ["{% raw %}{{ config }}{% endraw %}"],
         "benefits": ["&amp; &lt;script&gt;"],
         "apply": {"email": "hrd@contoh.example", "instructions": "</script><!-- lamar -->", "walk_in": True},
@@ -140,6 +140,8 @@ def test_hostile_text_is_shown_as_text(hostile_site, read_page):
 
 
 def test_rtl_override_never_reaches_the_page(hostile_site):
+    # The validator refuses direction controls in vacancies (R414); the office notes still
+    # carry one, and the page must neutralise it anyway.
     for path in hostile_site.rglob("*.html"):
         assert RLO not in path.read_text(encoding="utf-8"), path
 
@@ -164,7 +166,6 @@ def test_json_ld_round_trips_hostile_text(hostile_site):
     assert job["title"] == TITLE
     assert job["hiringOrganization"]["name"] == EMPLOYER
     assert job["jobLocation"]["address"]["streetAddress"] == '" onmouseover="alert(7)'
-    assert RLO in job["description"]  # kept as data, escaped as \u202e in the page
     assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in job["description"]
     assert "<script" not in job["description"]  # description HTML is the sanitized one
     office = re.findall(r'<script type="application/ld\+json">(.*?)</script>', (hostile_site / "kantor/kantor-jahat/index.html").read_text(encoding="utf-8"), re.S)
@@ -187,7 +188,8 @@ def test_long_title_stays_in_budget_and_breaks(hostile_site, tmp_path):
     ("employer", {"name": "PT X", "legal_form": "pt", "website": 'https://x.example/" onmouseover="a'}, "S205"),
     ("title", "T" * 121, "S208"),
     ("description", "x" * 10001, "S208"),
-], ids=["markdown-javascript-link", "bare-data-url", "apply-url-javascript", "website-attribute-breakout", "title-too-long", "description-too-long"])
+    ("responsibilities", [f"Nama berkas {RLO}gpj.exe"], "R414"),
+], ids=["markdown-javascript-link", "bare-data-url", "apply-url-javascript", "website-attribute-breakout", "title-too-long", "description-too-long", "rtl-override"])
 def test_validator_refuses_what_cannot_be_shown_safely(tmp_path, field, value, code):
     root = make_root(tmp_path, hostile_vacancy(**{field: value}))
     with pytest.raises(BuildFailed) as failure:

@@ -72,6 +72,7 @@ VACANCY_CASES = [
     ("R410", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", "  instructions: Hubungi kami.\n")], 38, "apply", "tidak ada cara melamar"),
     ("R411", [("employment_type: pkwt", "scope: AKAN\nemployment_type: pkwt")], 16, "scope", "tidak cocok"),
     ("R412", [("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. [Daftar](javascript:alert(1))")], 34, "description", "tautan tidak aman"),
+    ("R414", [("title: Operator Produksi", "title: Operator \u202eiskudorP")], 4, "title", "U+202E"),
     ("R413", [("  date: 2026-11-19", "  date: 2026-11-21")], 45, "verification.date", "sesudah tanggal tayang"),
     ("X309", [('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"')], 44, "verification.office", "berada di provinsi `32`"),
     ("W501", [("min: 5500000", "min: 1500000")], 21, "salary.min", "di bawah UMP"),

@@ -218,6 +218,18 @@ def verified_before_posting(v, ctx):
         yield ("verification", "date"), f"diverifikasi {v['verification']['date']}, sesudah tanggal tayang {v['date_posted']}", "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya"
 
 
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+@vacancy_rule("R414", "Karakter pengendali arah teks (RTL/LTR) tersembunyi", basis="Keamanan: karakter tak terlihat dapat membalik tampilan teks (mis. menyamarkan nomor rekening atau tautan)")
+def hidden_direction_controls(v, ctx):
+    """Invisible bidirectional control characters."""
+    for path, text in [*texts(v), (("employer", "name"), v["employer"]["name"])]:
+        match = BIDI_CONTROLS.search(text)
+        if match:
+            yield path, f"ada karakter tak terlihat U+{ord(match.group(0)):04X} yang membalik arah teks", "hapus karakter itu (salin ulang teksnya dari sumber biasa)", match.start()
+
+
 @vacancy_rule("W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum")
 def salary_below_minimum_wage(v, ctx):
     """Monthly full-time salary below the province's UMP."""
