@@ -287,3 +287,15 @@ def test_company_email_with_whatsapp_is_fine(tmp_path):
     apply = "  email: rekrutmen@uji-manufaktur.contoh.co.id\n  whatsapp: \"0812-0000-1111\"\n"
     text = vacancy(("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", apply))
     assert run(tmp_path, {JABAR: text}).diagnostics == []
+
+
+def test_parallel_reading_gives_the_same_messages_in_the_same_order(tmp_path, monkeypatch):
+    files = {f"jawa-barat/vac-{i}.yml": vacancy(("id: good-vacancy", f"id: vac-{i}"), ("Operator Produksi", f"Operator {i}"), *([("status: open", "status: buka")] if i % 3 == 0 else [])) for i in range(7)}
+    root = make_repo(tmp_path, files)
+    monkeypatch.setenv("ANTARKERJA_JOBS", "1")
+    serial = validate_repository(root)
+    monkeypatch.setenv("ANTARKERJA_JOBS", "3")
+    parallel = validate_repository(root)
+    assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
+    assert sorted({d.code for d in serial.errors}) == ["S204"] and len(serial.errors) == 3, [d.format() for d in serial.errors]
+    assert [v.path for v in parallel.vacancies] == [v.path for v in serial.vacancies]

@@ -290,6 +290,10 @@ class AntarKerjaGenerator(Generator):
         siteurl, sitename = self.siteurl, self.settings.get("SITENAME", "Antar Kerja")
         vacancy_tpl = self.get_template("vacancy")
         for v in vacancies:
+            # Sanitize every description before pages flow to the writer thread: nh3 drops
+            # the GIL, and with the writer busy each call waited for it (3 s at 10,000).
+            v.description_html  # noqa: B018 (cached property)
+        for v in vacancies:
             data = jsonld.script_json(jsonld.job_posting(v, siteurl, sitename)) if v.is_open else None
             self.write(v.url + "index.html", vacancy_tpl.render(vacancy=v, page_url=v.url, jsonld=data))
 

@@ -251,7 +251,7 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     if node is None:
         problem(1, 1, "Y109", "berkas kosong", "isi berkas dengan data, atau hapus berkas ini")
         return loaded
-    if _MAYBE_ANCHOR.search(text):
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         # Only then pay for the event stream: anchors hide where a value comes from and
         # aliases can expand without bound ("billion laughs"). The pattern is loose (a
         # Markdown "- *italic*" matches too); the event stream decides.

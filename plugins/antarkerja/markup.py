@@ -8,6 +8,7 @@ mailto and tel links; links get ``rel="nofollow noopener ugc"``.
 from __future__ import annotations
 
 import html
+import re
 
 import markdown as _markdown
 import nh3
@@ -37,10 +38,21 @@ def render_markdown(text: str) -> str:
     )
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_to_text(fragment: str, limit: int | None = None) -> str:
+    """Words of *sanitized* HTML without markup, cut at a word boundary.
+
+    A plain tag strip is enough here because the input is nh3's output (well-formed tags,
+    quotes in attributes escaped); whatever comes out is escaped again where it is used.
+    """
+    text = " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
 def plain_text(text: str, limit: int | None = None) -> str:
     """The Markdown's words without markup, for meta descriptions, feeds and JSON-LD summaries."""
-    clean = nh3.clean(render_markdown(text), tags=set())
-    clean = " ".join(html.unescape(clean).split())
-    if limit and len(clean) > limit:
-        clean = clean[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return clean
+    return html_to_text(render_markdown(text), limit)

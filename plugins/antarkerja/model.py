@@ -32,14 +32,11 @@ or not, so a closed vacancy's regency link never 404s) or an office.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-import nh3
-
-from antarkerja.markup import render_markdown
+from antarkerja.markup import html_to_text, render_markdown
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SALARY_UNITS, SCOPES, VISA_TYPES, WORK_MODES
@@ -57,14 +54,6 @@ COUNTRIES = {
 }
 CLOSED_REASONS = {"filled": "sudah terisi", "closed": "ditutup", "expired": "masa berlaku habis"}
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-
-
-def html_to_text(fragment: str, limit: int | None = None) -> str:
-    """Words of sanitized HTML without markup, cut at a word boundary (as markup.plain_text)."""
-    text = " ".join(html.unescape(nh3.clean(fragment, tags=set())).split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text
 
 
 def tanggal(d: date) -> str:

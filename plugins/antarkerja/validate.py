@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import gc
+import multiprocessing
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -225,6 +227,33 @@ class RepositoryValidator:
                 out.append(Diagnostic(loaded.path, line, col, rule.code, field_name(path), message, hint))
         return out
 
+    def _check_one(self, name: str, path: Path, ctx) -> tuple[Loaded, list[Diagnostic]]:
+        # Read, check and drop the node tree file by file: holding 100,000 trees at once
+        # would not fit the memory budget.
+        loaded = load_file(path)
+        found = loaded.problems + self._without_repeats(loaded, self.check_record(loaded, self.kinds[name], ctx))
+        loaded.release()
+        return loaded, found
+
+    def _check_files(self, name: str, paths: list[Path], ctx) -> list[tuple[Loaded, list[Diagnostic]]]:
+        """Check files, split over forked worker processes when there are many."""
+        jobs = worker_count(len(paths))
+        if jobs == 1:
+            return [self._check_one(name, p, ctx) for p in paths]
+        chunks = [paths[i::jobs] for i in range(jobs)]
+        global _FORKED
+        _FORKED = (self, name, ctx)  # workers inherit it when forked: validators don't pickle
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+                pending = pool.map_async(_check_chunk, chunks[1:])
+                mine = [self._check_one(name, p, ctx) for p in chunks[0]]  # the parent's share
+                others = pending.get()
+        finally:
+            _FORKED = None
+        merged = [mine, *others]
+        # Put results back in file order (chunks were dealt round-robin).
+        return [merged[i % jobs][i // jobs] for i in range(len(paths))]
+
     @staticmethod
     def _without_repeats(loaded: Loaded, found: list[Diagnostic]) -> list[Diagnostic]:
         """The loader and the schema may both explain one YAML trap; say it once."""
@@ -253,18 +282,13 @@ class RepositoryValidator:
         bad: set[int] = set()
         groups = {}
         for name, paths in (("office", office_paths), ("vacancy", vacancy_paths)):
-            kind, group = self.kinds[name], []
-            for path in paths:
-                # Read, check and drop the node tree file by file: holding 100,000 trees at
-                # once would not fit the memory budget.
-                loaded = load_file(path)
-                found = loaded.problems + self._without_repeats(loaded, self.check_record(loaded, kind, ctx))
-                loaded.release()
+            checked = self._check_files(name, paths, ctx)
+            groups[name] = []
+            for loaded, found in checked:
                 result.diagnostics += found
                 if loaded.data is None or any(d.severity == ERROR for d in found):
                     bad.add(id(loaded))
-                group.append(loaded)
-            groups[name] = group
+                groups[name].append(loaded)
         offices, vacancies = groups["office"], groups["vacancy"]
         result.diagnostics += self._cross_file(vacancies, offices, bad)
         failed = {d.path for d in result.errors}
@@ -298,6 +322,28 @@ class RepositoryValidator:
             mark = rec.mark_for(path)
             out.append(Diagnostic(rec.path, mark.line, mark.col, code, field_name(path), message, hint))
         return out
+
+
+PARALLEL_FROM = 4000  # below this, starting a process costs more than it saves
+
+
+def worker_count(files: int) -> int:
+    """Processes to use: ``ANTARKERJA_JOBS`` if set, else one per core for big repositories."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    wanted = os.environ.get("ANTARKERJA_JOBS")
+    if wanted:
+        return max(1, min(int(wanted), files))
+    return max(1, os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
+
+
+_FORKED = None
+
+
+def _check_chunk(paths):
+    validator, name, ctx = _FORKED
+    with paused_gc():
+        return [validator._check_one(name, p, ctx) for p in paths]
 
 
 @dataclass

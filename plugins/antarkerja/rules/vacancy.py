@@ -47,7 +47,7 @@ AGE_IN_TEXT = re.compile(
     r"|\d{2}\s*(-|–|s/d|s\.d\.?|sampai|hingga)\s*\d{2}\s*(th|tahun)|\d{2}\s*(th|tahun)\s*ke\s*(bawah|atas))",
     re.IGNORECASE,
 )
-GENDER_IN_TEXT = re.compile(r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^\s*(pria|wanita|laki-laki|perempuan)\s*$", re.IGNORECASE)
+GENDER_IN_TEXT = re.compile(r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^[ \t]*(pria|wanita|laki-laki|perempuan)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 LINK_SHORTENERS = ("bit.ly", "s.id", "tinyurl.com", "t.co", "goo.gl", "cutt.ly", "rebrand.ly", "shorturl.at", "ow.ly", "is.gd", "linktr.ee", "rb.gy", "tiny.cc", "lnkd.in", "v.gd")
 SHORTENER = re.compile(r"(?:https?://|\b)(?:www\.)?(" + "|".join(re.escape(s) for s in LINK_SHORTENERS) + r")/\S", re.IGNORECASE)
@@ -57,6 +57,7 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Dangerous schemes written as text; `data:`/`file:` only in their URL shape, since prose
 # like "mengolah data: Excel" is common.
 BARE_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]|\bfile://", re.IGNORECASE)
+LINK_OR_SCHEME = re.compile(MARKDOWN_LINK.pattern + "|" + BARE_SCHEME.pattern, re.IGNORECASE)
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 LOW_EDUCATION = {"tidak_ada", "sd", "smp", "sma", "smk"}
 TOO_GOOD_FACTOR = 3
@@ -73,6 +74,31 @@ def texts(v: dict):
         yield ("apply", "instructions"), v["apply"]["instructions"]
 
 
+# Words without which a pattern cannot match: a substring test is far cheaper than a regex
+# with alternatives, and almost every record is clean.
+KEYWORDS = {
+    FEE_PHRASES: ("biaya", "uang", "transfer", "membayar", "deposit"),
+    DISCRIMINATION: ("penampilan", "looking", "wajah", "cantik", "tampan", "perkawinan", "pernikahan", "menikah", "kawin", "hamil", "lajang", "single", "badan", "suku", "etnis", "ras", "agama", "kulit"),
+    AGE_IN_TEXT: ("usia", "umur"),
+    GENDER_IN_TEXT: ("pria", "wanita", "laki", "perempuan", "cowok", "cewek"),
+    LINK_OR_SCHEME: ("](", "script", "data:", "file:"),
+}
+
+
+def texts_matching(v: dict, pattern: re.Pattern):
+    """The ``texts`` worth a closer look: none unless ``pattern`` occurs somewhere.
+
+    One keyword test and at most one search over the whole record first; only a record
+    that may match is searched field by field (to report the exact field and line).
+    """
+    fields = list(texts(v))
+    joined = "\n".join(text for _, text in fields)
+    lowered = joined.lower()
+    if not any(word in lowered for word in KEYWORDS[pattern]) or not pattern.search(joined):
+        return []
+    return fields
+
+
 def _unnegated(pattern: re.Pattern, text: str, employer_pays: bool = False):
     for match in pattern.finditer(text):
         if NEGATION.search(text[max(0, match.start() - 60) : match.start()]):
@@ -86,7 +112,7 @@ def _unnegated(pattern: re.Pattern, text: str, employer_pays: bool = False):
 @vacancy_rule("R401", "Meminta uang dari pelamar", basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30")
 def fee_request(v, ctx):
     """Text asks job seekers for money."""
-    for path, text in texts(v):
+    for path, text in texts_matching(v, FEE_PHRASES):
         match = _unnegated(FEE_PHRASES, text, employer_pays=True)
         if match:
             yield path, f"meminta uang dari pelamar (\"{match.group(0)}\")", "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya", match.start()
@@ -95,7 +121,7 @@ def fee_request(v, ctx):
 @vacancy_rule("R402", "Syarat diskriminatif (penampilan, status perkawinan, tinggi badan, suku, agama, warna kulit)", basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan")
 def discriminatory_requirement(v, ctx):
     """Requirement on appearance, marital status, height, ethnicity, religion or skin colour."""
-    for path, text in texts(v):
+    for path, text in texts_matching(v, DISCRIMINATION):
         match = _unnegated(DISCRIMINATION, text)
         if match:
             yield path, f"syarat diskriminatif (\"{match.group(0)}\")", "hapus syarat ini; SE Menaker M/6/HK.04/V/2025 melarang syarat penampilan, status perkawinan, tinggi badan, suku, agama dan warna kulit", match.start()
@@ -110,7 +136,7 @@ def age_limit_without_reason(v, ctx):
     if age.get("min") is not None and age.get("max") is not None and age["min"] > age["max"]:
         yield ("age", "min"), f"usia minimal {age['min']} lebih besar dari usia maksimal {age['max']}", "tukar kedua nilai"
     if not age.get("justification"):
-        for path, text in texts(v):
+        for path, text in texts_matching(v, AGE_IN_TEXT):
             match = AGE_IN_TEXT.search(text)
             if match:
                 yield path, f"batas usia ditulis di teks (\"{match.group(0)}\")", "hapus dari teks; bila memang perlu, tulis di `age.min`/`age.max` dengan `age.justification`", match.start()
@@ -124,7 +150,7 @@ def gender_restriction_without_reason(v, ctx):
     if gender and not gender.get("justification"):
         yield ("gender",), "syarat jenis kelamin tanpa alasan", "isi `gender.justification` dengan alasan pekerjaan membutuhkannya, atau hapus `gender`"
     if not (gender and gender.get("justification")):
-        for path, text in texts(v):
+        for path, text in texts_matching(v, GENDER_IN_TEXT):
             match = GENDER_IN_TEXT.search(text)
             if match:
                 yield path, f"syarat jenis kelamin ditulis di teks (\"{match.group(0).strip()}\")", "hapus dari teks; bila memang perlu, isi `gender.required` dan `gender.justification`", match.start()
@@ -202,7 +228,7 @@ def scope_matches_country(v, ctx):
 @vacancy_rule("R412", "Tautan selain http(s), mailto dan tel", basis="Keamanan: hanya tautan http(s), mailto dan tel yang diizinkan")
 def unsafe_link(v, ctx):
     """Link with a scheme other than http(s), mailto or tel."""
-    for path, text in texts(v):
+    for path, text in texts_matching(v, LINK_OR_SCHEME):
         targets = MARKDOWN_LINK.findall(text)
         bad = [t for t in targets if ":" in t.split("/")[0] and not t.lower().startswith(SAFE_SCHEMES)]
         match = BARE_SCHEME.search(text)
@@ -263,6 +289,9 @@ def personal_contact_only(v, ctx):
 def link_shortener(v, ctx):
     """Link shortener hides where a link goes."""
     candidates = list(texts(v)) + [(("apply", "url"), v["apply"].get("url") or ""), (("employer", "website"), v["employer"].get("website") or "")]
+    lowered = "\n".join(text for _, text in candidates).lower()
+    if not any(domain in lowered for domain in LINK_SHORTENERS):
+        return
     for path, text in candidates:
         match = SHORTENER.search(text)
         if match:
