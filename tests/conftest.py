@@ -6,26 +6,17 @@ downloaded. In CI (``CI=true``) a missing Chromium is a failure, never a skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder  # noqa: F401 (used by tests)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 25)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -48,28 +39,11 @@ def sample_site(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve_folder(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def sample_server(sample_site):
     server = serve_folder(sample_site)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import parse_qs, quote_plus, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -441,9 +441,9 @@ def big_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_server(big_site):
-    from antarkerja.bench_search import _serve
+    from antarkerja.localweb import serve_folder
 
-    server = _serve(big_site[0])
+    server = serve_folder(big_site[0])
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

@@ -23,48 +23,25 @@ records, for measuring the search before or apart from the full site build.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import random
 import shutil
 import statistics
-import threading
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
+
 TYPED_QUERIES = ["admin", "teknisi", "gudang", "perawat", "penjahit", "kasir", "operator", "sopir"]
 DEBOUNCE_MS = 200
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
-    raise RuntimeError("Chromium not found: apt-get install -y chromium")
+    path = chromium_path()
+    if not path:
+        raise RuntimeError("Chromium not found: apt-get install -y chromium")
+    return path
 
 
 def _kind(path: str, resource_type: str) -> str:
@@ -138,7 +115,7 @@ def _measure(site_dir: Path, query: str, filter: tuple[str, str], runs: int,
     from playwright.sync_api import sync_playwright
 
     param, value = filter
-    server = _serve(site_dir)
+    server = serve_folder(site_dir)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     url = f"{base}/cari/?{urlencode({'q': query, param: value})}"
     typed = list(typed_queries or [q for q in TYPED_QUERIES if q != query])[:runs]

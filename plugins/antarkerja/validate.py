@@ -159,7 +159,7 @@ def _describe(error, path, rules, meta, label, mark, kind):
         if mark.plain and expected == "string" and mark.tag in YAML_KINDS:
             return "Y107", f"YAML membaca `{mark.raw}` sebagai {YAML_KINDS[mark.tag]}, bukan teks", f'beri tanda kutip: "{mark.raw}"'
         if value is None:
-            return "S209", "tidak boleh kosong", f"isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
+            return "S209", "tidak boleh kosong", "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
         return "S203", f"harus berupa {TYPE_NAMES.get(expected, expected)}", try_example
     if error.code in (cerr.EMPTY_NOT_ALLOWED.code, cerr.NOT_NULLABLE.code):
         return "S209", "tidak boleh kosong", "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
