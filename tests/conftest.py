@@ -39,11 +39,16 @@ def sample_site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def sample_server(sample_site):
-    server = serve_folder(sample_site)
+def served(folder: Path):
+    """Yield the base URL of ``folder`` served on 127.0.0.1 (for session fixtures)."""
+    server = serve_folder(folder)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_site):
+    yield from served(sample_site)
 
 
 @pytest.fixture(scope="session")
@@ -103,9 +108,7 @@ def fixture_site_published(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_server(fixture_site):
-    server = serve_folder(fixture_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from served(fixture_site)
 
 
 # Reading built pages: a tiny DOM on html.parser (no extra dependency). --------------------
