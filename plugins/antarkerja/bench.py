@@ -97,10 +97,8 @@ def measure(step: str, repo: Path, output: Path) -> dict:
 
 
 def first_query(output: Path) -> dict:
-    try:
-        from antarkerja.bench_search import measure_search
-    except ImportError:
-        return {"failed": ["search measurement not available"]}
+    from antarkerja.bench_search import measure_search
+
     try:
         return measure_search(output, "operator", ("lingkup", "Dalam negeri"))
     except Exception as exc:  # report and go on: one failed figure must not hide the rest

@@ -60,7 +60,6 @@ MAX_BYTES = 256 * 1024
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
-FLOAT_TAG = "tag:yaml.org,2002:float"
 
 # Plain integers YAML 1.1 does not read as written: octal (010), base 60 (12:30), 1_000.
 # `&name` or `*name` where YAML allows a node to start: after `: `, `- `, `[`, `,` or `{`.

@@ -52,7 +52,3 @@ def html_to_text(fragment: str, limit: int | None = None) -> str:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
 
-
-def plain_text(text: str, limit: int | None = None) -> str:
-    """The Markdown's words without markup, for meta descriptions, feeds and JSON-LD summaries."""
-    return html_to_text(render_markdown(text), limit)

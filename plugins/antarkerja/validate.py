@@ -60,7 +60,6 @@ class _StrictValidator(Validator):
 @dataclass
 class Kind:
     name: str  # "vacancy" | "office"
-    label: str  # Indonesian, for messages
     schema: dict
     validator: Validator
     date_paths: list[tuple]
@@ -69,10 +68,10 @@ class Kind:
 
 def make_kinds(ref: Reference) -> dict[str, Kind]:
     kinds = {}
-    for name, label, module in (("vacancy", "lowongan", vacancy_schema), ("office", "kantor", office_schema)):
+    for name, module in (("vacancy", vacancy_schema), ("office", office_schema)):
         sch = module.schema(ref)
         date_paths = [p for p, rules in schema_tools.walk(sch) if rules.get("type") == "date" and "[]" not in p]
-        kinds[name] = Kind(name, label, sch, _StrictValidator(sch, allow_unknown=False), date_paths, compile_mapping(sch))
+        kinds[name] = Kind(name, sch, _StrictValidator(sch, allow_unknown=False), date_paths, compile_mapping(sch))
     return kinds
 
 
@@ -87,9 +86,6 @@ class Result:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == ERROR]
 
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity != ERROR]
 
 
 def _coerce_dates(data: dict, date_paths: list[tuple]) -> None:
@@ -279,18 +275,14 @@ class RepositoryValidator:
         ctx = _Context(self.ref)
         result = Result(diagnostics=list(diagnostics))
         result.files = len(office_paths) + len(vacancy_paths)
-        bad: set[int] = set()
         groups = {}
         for name, paths in (("office", office_paths), ("vacancy", vacancy_paths)):
-            checked = self._check_files(name, paths, ctx)
             groups[name] = []
-            for loaded, found in checked:
+            for loaded, found in self._check_files(name, paths, ctx):
                 result.diagnostics += found
-                if loaded.data is None or any(d.severity == ERROR for d in found):
-                    bad.add(id(loaded))
                 groups[name].append(loaded)
         offices, vacancies = groups["office"], groups["vacancy"]
-        result.diagnostics += self._cross_file(vacancies, offices, bad)
+        result.diagnostics += self._cross_file(vacancies, offices, {d.path for d in result.errors})
         failed = {d.path for d in result.errors}
         result.vacancies = [v for v in vacancies if v.data is not None and v.path not in failed]
         result.offices = [o for o in offices if o.data is not None and o.path not in failed]
@@ -301,7 +293,7 @@ class RepositoryValidator:
         result.diagnostics.sort(key=sort_key)
         return result
 
-    def _cross_file(self, vacancies, offices, bad) -> list[Diagnostic]:
+    def _cross_file(self, vacancies, offices, failed: set[Path]) -> list[Diagnostic]:
         readable_v = [v for v in vacancies if isinstance(v.data, dict)]
         readable_o = [o for o in offices if isinstance(o.data, dict)]
         offices_by_id = {o.data.get("id"): o for o in readable_o}
@@ -316,7 +308,7 @@ class RepositoryValidator:
         for rec in readable_v:
             findings += crossfile.check_region(rec, self.ref, ("location",))
             findings += crossfile.check_vacancy_folder(rec, self.ref, vacancies_dir(self.root))
-        findings += crossfile.check_duplicate_postings([v for v in readable_v if id(v) not in bad])
+        findings += crossfile.check_duplicate_postings([v for v in readable_v if v.path not in failed])
         out = []
         for rec, path, code, message, hint in findings:
             mark = rec.mark_for(path)

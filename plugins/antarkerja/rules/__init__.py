@@ -28,14 +28,6 @@ class Rule:
     title: str  # Indonesian, for CONTRIBUTING.md's list of codes
     basis: str
 
-    @property
-    def name(self) -> str:
-        return self.check.__name__
-
-    @property
-    def summary(self) -> str:
-        return (self.check.__doc__ or "").strip().splitlines()[0]
-
 
 RULES: list[Rule] = []
 
