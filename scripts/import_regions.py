@@ -145,7 +145,9 @@ def read_csv(path: Path, header: list[str]) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != header:
-            raise ImportFailure(f"{path}: expected header {','.join(header)}, found {','.join(reader.fieldnames or [])}")
+            raise ImportFailure(
+                f"{path}: expected header {','.join(header)}, found {','.join(reader.fieldnames or [])}"
+            )
         rows = []
         for line, row in enumerate(reader, start=2):
             if None in row or any(value is None for value in row.values()):
@@ -182,7 +184,7 @@ def build_regencies(rows: list[dict[str, str]], provinces: list[Province], sourc
             raise ImportFailure(f"{source}: regency {code} ({official}) refers to unknown province {province_code!r}")
         if not code.startswith(province_code + "."):
             raise ImportFailure(f"{source}: regency code {code} does not start with its province code {province_code}")
-        for prefix, kind, display_prefix in REGENCY_PREFIXES:
+        for prefix, kind, display_prefix in REGENCY_PREFIXES:  # noqa: B007 (used after the break)
             if official.startswith(prefix):
                 rest = official[len(prefix) :]
                 break
@@ -190,7 +192,9 @@ def build_regencies(rows: list[dict[str, str]], provinces: list[Province], sourc
             raise ImportFailure(f"{source}: regency {code} name {official!r} starts with neither KABUPATEN nor KOTA")
         short_name = SHORT_NAME_OVERRIDES.get(rest) or title_case(rest)
         name = f"{display_prefix} {short_name}"
-        regencies[code] = Regency(code, province_code, name, short_name, kind, f"{kind}-{slugify(short_name)}", official)
+        regencies[code] = Regency(
+            code, province_code, name, short_name, kind, f"{kind}-{slugify(short_name)}", official
+        )
     return sorted(regencies.values(), key=lambda r: code_key(r.code))
 
 
@@ -233,7 +237,7 @@ def fetch_package(workdir: Path) -> Path:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(workdir, filter="data")
         else:  # Python < 3.11.4
-            tar.extractall(workdir)  # noqa: S202 - tarball from the npm registry, pinned version
+            tar.extractall(workdir)
     package = workdir / "package"
     if not package.is_dir():
         raise ImportFailure(f"{tarballs[0].name} has no package/ folder")
@@ -279,7 +283,9 @@ def run(source: Path, output: Path, expect_provinces: int, expect_regencies: int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=f"Import provinces and regencies from {PACKAGE} {VERSION}.")
     parser.add_argument("--source", type=Path, help="unpacked package folder (default: npm pack into a temp folder)")
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="target folder (default: content/reference)")
+    parser.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help="target folder (default: content/reference)"
+    )
     parser.add_argument("--expect-provinces", type=int, default=EXPECTED_PROVINCES, metavar="N")
     parser.add_argument("--expect-regencies", type=int, default=EXPECTED_REGENCIES, metavar="M")
     args = parser.parse_args(argv)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder  # noqa: F401 (used by tests)
+from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -69,7 +69,9 @@ def browser():
 @pytest.fixture
 def phone(browser):
     """A page on a small Android phone's viewport (360×740)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="id-ID"
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -115,13 +117,41 @@ def fixture_server(fixture_site):
 
 from html.parser import HTMLParser  # noqa: E402
 
-BLOCK = {"address", "article", "aside", "br", "dd", "div", "dl", "dt", "footer", "form", "h1", "h2", "h3", "h4",
-         "h5", "h6", "header", "li", "main", "nav", "ol", "p", "section", "td", "th", "title", "tr", "ul"}
+BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
+}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict, parent: "Node | None" = None):
+    def __init__(self, tag: str, attrs: dict, parent: Node | None = None):
         self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
 
     def iter(self):
@@ -130,18 +160,21 @@ class Node:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, **attrs) -> list["Node"]:
+    def find_all(self, tag: str | None = None, **attrs) -> list[Node]:
         """Elements by tag and attribute values (``class_`` for class; True = present)."""
         wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
         out = []
         for node in self.iter():
             if tag and node.tag != tag:
                 continue
-            if all((name in node.attrs) if value is True else node.attrs.get(name) == value for name, value in wanted.items()):
+            if all(
+                (name in node.attrs) if value is True else node.attrs.get(name) == value
+                for name, value in wanted.items()
+            ):
                 out.append(node)
         return out
 
-    def find(self, tag: str | None = None, **attrs) -> "Node | None":
+    def find(self, tag: str | None = None, **attrs) -> Node | None:
         found = self.find_all(tag, **attrs)
         return found[0] if found else None
 

@@ -11,7 +11,9 @@ GOOD_VACANCY = (RECORDS / "good-vacancy.yml").read_text(encoding="utf-8")
 TEST_OFFICE = (RECORDS / "test-office.yml").read_text(encoding="utf-8")
 
 
-def make_repo(tmp_path: Path, vacancies: dict[str, str | bytes] | None = None, offices: dict[str, str | bytes] | None = None) -> Path:
+def make_repo(
+    tmp_path: Path, vacancies: dict[str, str | bytes] | None = None, offices: dict[str, str | bytes] | None = None
+) -> Path:
     """A repository at ``tmp_path`` with the real reference data and the given files.
 
     Keys are paths below ``content/vacancies`` or ``content/offices``; values are file text.
@@ -21,7 +23,10 @@ def make_repo(tmp_path: Path, vacancies: dict[str, str | bytes] | None = None, o
     ref = tmp_path / "content" / "reference"
     if not ref.exists():
         os.symlink(ROOT / "content" / "reference", ref)
-    for folder, files in (("vacancies", vacancies or {}), ("offices", offices if offices is not None else {"test-office.yml": TEST_OFFICE})):
+    for folder, files in (
+        ("vacancies", vacancies or {}),
+        ("offices", offices if offices is not None else {"test-office.yml": TEST_OFFICE}),
+    ):
         base = tmp_path / "content" / folder
         base.mkdir(parents=True, exist_ok=True)
         for rel, text in files.items():

@@ -34,7 +34,9 @@ EXPECTED_VALUES = {
     "lingkup": lambda v: {"Luar negeri" if v.is_abroad else "Dalam negeri"},
     "disabilitas": lambda v: {"Ramah disabilitas"} if v.is_disability_friendly else set(),
     "upah": lambda v: {v.salary_band},
-    "tayang": lambda v: {label for days, label in ((7, "7 hari terakhir"), (30, "30 hari terakhir")) if v.posted_days_ago <= days},
+    "tayang": lambda v: {
+        label for days, label in ((7, "7 hari terakhir"), (30, "30 hari terakhir")) if v.posted_days_ago <= days
+    },
 }
 
 
@@ -80,7 +82,9 @@ def wait_results(page, before) -> list[str]:
     """Wait until a search (newer than ``before``) has been shown; return every result's id."""
     page.wait_for_function(
         "b => { const s = document.getElementById('cari-hasil').dataset.selesai; return s !== undefined && s !== b; }",
-        arg=before, timeout=30_000)
+        arg=before,
+        timeout=30_000,
+    )
     while page.is_visible("#cari-lagi"):
         count = page.locator("#cari-hasil > li").count()
         page.click("#cari-lagi")
@@ -122,6 +126,7 @@ def distinctive(model):
 
 
 # Keywords -----------------------------------------------------------------------------------
+
 
 def test_keyword_finds_the_vacancy(page, sample_server, model):
     v, word = distinctive(model)
@@ -183,11 +188,15 @@ def test_enter_searches_and_controls_are_reachable_by_keyboard(page, sample_serv
 
 # Filters -------------------------------------------------------------------------------------
 
+
 def filter_values_to_try(page, sample_server, model, param):
     """Up to three values offered by the page: the rarest and commonest present, one absent."""
     open_search(page, sample_server)
-    offered = page.eval_on_selector(f"[name={param}]", """c => c.type === 'checkbox' ? [c.value]
-        : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""")
+    offered = page.eval_on_selector(
+        f"[name={param}]",
+        """c => c.type === 'checkbox' ? [c.value]
+        : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""",
+    )
     counts = {value: sum(value in EXPECTED_VALUES[param](v) for v in model.open_vacancies) for value in offered}
     present = sorted((n, value) for value, n in counts.items() if n)
     absent = [value for value, n in counts.items() if not n]
@@ -236,6 +245,7 @@ def test_changing_a_filter_in_the_page_narrows_results(page, sample_server, mode
 
 # Closed and expired ------------------------------------------------------------------------
 
+
 def test_closed_and_expired_vacancies_never_appear(page, sample_server, model):
     open_ids = {v.id for v in model.open_vacancies}
     assert set(open_search(page, sample_server)) == open_ids  # no query, no filter: every open one
@@ -249,11 +259,15 @@ def test_closed_and_expired_vacancies_never_appear(page, sample_server, model):
 
 # Sorting -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("urut, key, reverse", [
-    ("terbaru", lambda v: v.date_posted, True),
-    ("tutup", lambda v: v.valid_through, False),
-    ("upah", lambda v: v.salary_monthly, True),
-])
+
+@pytest.mark.parametrize(
+    "urut, key, reverse",
+    [
+        ("terbaru", lambda v: v.date_posted, True),
+        ("tutup", lambda v: v.valid_through, False),
+        ("upah", lambda v: v.salary_monthly, True),
+    ],
+)
 def test_sort_orders_match_the_model(page, sample_server, model, urut, key, reverse):
     ids = open_search(page, sample_server, {"urut": urut})
     by_id = {v.id: v for v in model.open_vacancies}
@@ -267,23 +281,29 @@ def test_days_left_are_computed_from_today(page, sample_server, model):
     ids = open_search(page, sample_server, {"urut": "tutup"})
     by_id = {v.id: v for v in model.open_vacancies}
     texts = page.eval_on_selector_all("#cari-hasil .hasil-tutup", "ps => ps.map(p => p.textContent)")
-    for vid, text in zip(ids, texts):
+    for vid, text in zip(ids, texts, strict=True):
         v = by_id[vid]
         date = tanggal(v.valid_through)
         expected = {0: f"Batas akhir hari ini, {date}", 1: f"Batas akhir besok, {date}"}.get(
-            v.days_left, f"Batas akhir {date} ({v.days_left} hari lagi)")
+            v.days_left, f"Batas akhir {date} ({v.days_left} hari lagi)"
+        )
         assert text == expected
 
 
 # The URL -----------------------------------------------------------------------------------
+
 
 def test_url_restores_the_same_results_and_controls(page, sample_server, model, browser):
     v, word = distinctive(model)
     open_search(page, sample_server)
     page.fill("#cari-q", word)
     page.click("#cari-saringan summary")
-    for selector, value in (("#f-provinsi", v.province.name), ("#f-kabkota", v.regency.name),
-                            ("#f-tayang", "30 hari terakhir" if v.posted_days_ago <= 30 else ""), ("#cari-urut", "upah")):
+    for selector, value in (
+        ("#f-provinsi", v.province.name),
+        ("#f-kabkota", v.regency.name),
+        ("#f-tayang", "30 hari terakhir" if v.posted_days_ago <= 30 else ""),
+        ("#cari-urut", "upah"),
+    ):
         before = selesai(page)
         page.select_option(selector, value)
         wait_results(page, before)
@@ -296,16 +316,25 @@ def test_url_restores_the_same_results_and_controls(page, sample_server, model, 
     url = page.url
     params = parse_qs(urlsplit(url).query)
     assert params["q"] == [word] and params["provinsi"] == [v.province.name] and params["urut"] == ["upah"]
-    state = page.eval_on_selector("#cari-form", """f => [...f.elements].filter(e => e.name)
-        .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""")
+    state = page.eval_on_selector(
+        "#cari-form",
+        """f => [...f.elements].filter(e => e.name)
+        .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""",
+    )
 
     other = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
     try:
         fresh = other.new_page()
         fresh.clock.set_fixed_time(CLOCK)
         assert open_search(fresh, sample_server, urlsplit(url).query) == ids
-        assert fresh.eval_on_selector("#cari-form", """f => [...f.elements].filter(e => e.name)
-            .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""") == state
+        assert (
+            fresh.eval_on_selector(
+                "#cari-form",
+                """f => [...f.elements].filter(e => e.name)
+            .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])""",
+            )
+            == state
+        )
         assert fresh.url == url
     finally:
         other.close()
@@ -343,7 +372,7 @@ def test_region_page_links_into_the_search(page, sample_server, model):
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "\"'",
-    "\"><script>alert(1)</script>",
+    '"><script>alert(1)</script>',
     "operator " * 55 + "x" * 5,  # 500 characters
     "🙂👷🏽‍♀️ operator 🇮🇩",
     "🙂" * 250,
@@ -351,7 +380,9 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("query", HOSTILE, ids=["img", "quotes", "script", "500-chars", "emoji", "emoji-250", "escapes"])
+@pytest.mark.parametrize(
+    "query", HOSTILE, ids=["img", "quotes", "script", "500-chars", "emoji", "emoji-250", "escapes"]
+)
 def test_hostile_queries_render_as_text(page, sample_server, query):
     open_search(page, sample_server, {"q": query})
     expected = " ".join(query.split())
@@ -370,6 +401,7 @@ def test_hostile_queries_render_as_text(page, sample_server, query):
 
 
 # Accessibility and no JavaScript ---------------------------------------------------------
+
 
 def load_axe():
     """axe-playwright-python reads its bundled axe.min.js (non-ASCII) in the locale's encoding,
@@ -428,6 +460,7 @@ def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sa
 
 
 # Paging and the benchmark, on a generated site larger than the sample -------------------
+
 
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):

@@ -32,7 +32,9 @@ TEMPLATES = {
     "content-page": "/waspada-lowongan-palsu/",
     "404": "/404.html",
 }
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
 
 
 def no_sideways_scroll(page) -> bool:
@@ -136,6 +138,8 @@ def test_without_javascript_the_link_is_still_there(browser, fixture_server):
     href = share.get_attribute("href")
     assert href.startswith("https://wa.me/?text=")
     text = parse_qs(urlparse(href).query)["text"][0]
-    assert text.startswith("Operator Produksi – PT Uji Manufaktur Nusantara\nKabupaten Bekasi, Jawa Barat\nRp 4.500.000 – 5.200.000 per bulan")
+    assert text.startswith(
+        "Operator Produksi – PT Uji Manufaktur Nusantara\nKabupaten Bekasi, Jawa Barat\nRp 4.500.000 – 5.200.000 per bulan"
+    )
     assert text.endswith("/lowongan/operator-produksi-bekasi/")
     context.close()

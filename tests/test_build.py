@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SITE_FIXTURE, TODAY, parse_html
 
 from antarkerja.build import BuildFailed, build_site
 from antarkerja.cli import main as cli_main
-from conftest import SITE_FIXTURE, TODAY, parse_html
 
 PER_PAGE = 20
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -36,7 +36,11 @@ def is_open(v: dict) -> bool:
 
 
 OPEN = [v for v in records("vacancies") if is_open(v)]
-CLOSED = {"kasir-terisi-bekasi": "sudah terisi", "staf-gudang-ditutup-bekasi": "ditutup", "teknisi-kedaluwarsa-bandung": "masa berlaku habis"}
+CLOSED = {
+    "kasir-terisi-bekasi": "sudah terisi",
+    "staf-gudang-ditutup-bekasi": "ditutup",
+    "teknisi-kedaluwarsa-bandung": "masa berlaku habis",
+}
 
 
 def vacancy_links(page) -> list[str]:
@@ -62,15 +66,28 @@ def test_fixture_is_what_the_tests_assume():
 
 def test_every_page_type_is_written(fixture_site):
     expected = [
-        "index.html", "404.html", "robots.txt", "sitemap.xml",
-        "lowongan/index.html", "lowongan/page/2/index.html",
-        "lowongan/operator-produksi-bekasi/index.html", "lowongan/perawat-lansia-jepang/index.html",
-        "provinsi/index.html", "provinsi/jawa-barat/index.html", "provinsi/jawa-barat/page/2/index.html",
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "lowongan/index.html",
+        "lowongan/page/2/index.html",
+        "lowongan/operator-produksi-bekasi/index.html",
+        "lowongan/perawat-lansia-jepang/index.html",
+        "provinsi/index.html",
+        "provinsi/jawa-barat/index.html",
+        "provinsi/jawa-barat/page/2/index.html",
         "provinsi/papua-pegunungan/index.html",
-        "kabkota/kabupaten-bekasi/index.html", "kabkota/kota-semarang/index.html",
-        "kantor/index.html", "kantor/disnaker-kabupaten-bekasi/index.html",
-        "cari/index.html", "tentang/index.html", "cara-melamar/index.html", "waspada-lowongan-palsu/index.html",
-        "theme/css/site.css", "theme/js/site.js",
+        "kabkota/kabupaten-bekasi/index.html",
+        "kabkota/kota-semarang/index.html",
+        "kantor/index.html",
+        "kantor/disnaker-kabupaten-bekasi/index.html",
+        "cari/index.html",
+        "tentang/index.html",
+        "cara-melamar/index.html",
+        "waspada-lowongan-palsu/index.html",
+        "theme/css/site.css",
+        "theme/js/site.js",
     ]
     missing = [p for p in expected if not (fixture_site / p).is_file()]
     assert not missing
@@ -108,7 +125,12 @@ def test_vacancy_page_shows_what_a_job_seeker_needs(fixture_site, read_page):
     assert "Jl. Contoh Layanan No. 1, Cikarang Pusat 17530" in text and "08.00–16.00" in text
     # Scam warning, report link to the verifying office, share and copy link.
     assert "Melamar kerja tidak dipungut biaya." in text
-    assert any(h.startswith("mailto:layanan@disnaker-bekasi.contoh.go.id?subject=Laporan%20lowongan%20operator-produksi-bekasi") for h in hrefs)
+    assert any(
+        h.startswith(
+            "mailto:layanan@disnaker-bekasi.contoh.go.id?subject=Laporan%20lowongan%20operator-produksi-bekasi"
+        )
+        for h in hrefs
+    )
     assert page.find("input", id="tautan").attrs["value"] == "/lowongan/operator-produksi-bekasi/"
     assert page.find("input", id="tautan").attrs.get("readonly") is not None
     # Open: indexed by search, structured data present, no robots restriction.
@@ -128,8 +150,15 @@ def test_salary_not_disclosed_and_remote(fixture_site, read_page):
 
 def test_overseas_vacancy_shows_placement_and_warning(fixture_site, read_page):
     text = read_page(fixture_site, "lowongan/perawat-lansia-jepang/").get_text()
-    for shown in ("Osaka, Jepang", "Perusahaan Penempatan Pekerja Migran Indonesia (P3MI)", "PT Uji Penempatan Amanah",
-                  "UJI-SIP3MI-0001", "JO-UJI-2026-017", "Visa kerja", "JPY 180.000 – 210.000 per bulan"):
+    for shown in (
+        "Osaka, Jepang",
+        "Perusahaan Penempatan Pekerja Migran Indonesia (P3MI)",
+        "PT Uji Penempatan Amanah",
+        "UJI-SIP3MI-0001",
+        "JO-UJI-2026-017",
+        "Visa kerja",
+        "JPY 180.000 – 210.000 per bulan",
+    ):
         assert shown in text, shown
     assert "Berangkat hanya dengan visa kerja." in text
     assert "Biaya penempatan tidak boleh dibebankan kepada pekerja migran (UU 18/2017)" in text
@@ -143,7 +172,11 @@ def test_sample_record_says_data_contoh(fixture_site, read_page):
     notice = page.find("div", class_="banner example")
     assert notice is not None and notice.get_text().startswith("Data contoh.")
     home = read_page(fixture_site, "")
-    card = next(c for c in home.find_all("li", class_="card") if "/lowongan/magang-administrasi-contoh/" in [a.attrs["href"] for a in c.find_all("a")])
+    card = next(
+        c
+        for c in home.find_all("li", class_="card")
+        if "/lowongan/magang-administrasi-contoh/" in [a.attrs["href"] for a in c.find_all("a")]
+    )
     assert "Data contoh" in card.get_text()
 
 
@@ -158,8 +191,16 @@ def test_closed_vacancy_keeps_its_page_but_leaves_everything_else(fixture_site, 
     assert not page.find_all(data_pagefind_body=True)
     assert "Cara melamar" not in [h.get_text() for h in page.find_all("h2")]
     # Gone from every listing, the counts and the sitemap.
-    for listing in ("", "provinsi/jawa-barat/", "provinsi/jawa-barat/page/2/", "kabkota/kabupaten-bekasi/",
-                    "kabkota/kota-bandung/", "lowongan/", "lowongan/page/2/", "kantor/disnaker-kabupaten-bekasi/"):
+    for listing in (
+        "",
+        "provinsi/jawa-barat/",
+        "provinsi/jawa-barat/page/2/",
+        "kabkota/kabupaten-bekasi/",
+        "kabkota/kota-bandung/",
+        "lowongan/",
+        "lowongan/page/2/",
+        "kantor/disnaker-kabupaten-bekasi/",
+    ):
         assert url not in vacancy_links(read_page(fixture_site, listing)), listing
     assert url not in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
 
@@ -191,7 +232,10 @@ def test_home_counts_match_the_open_vacancies(fixture_site, read_page):
 def test_province_counts(fixture_site, read_page):
     jabar = [v for v in OPEN if v["location"]["province"] == "32"]
     page = read_page(fixture_site, "provinsi/jawa-barat/")
-    assert page.find("p", class_="count").get_text() == f"{len(jabar)} lowongan dibuka · {sum(v['openings'] for v in jabar)} orang dibutuhkan"
+    assert (
+        page.find("p", class_="count").get_text()
+        == f"{len(jabar)} lowongan dibuka · {sum(v['openings'] for v in jabar)} orang dibutuhkan"
+    )
     search = page.find("ul", class_="actions").find("a")
     assert search.get_text() == "Cari di Jawa Barat" and search.attrs["href"] == "/cari/?provinsi=Jawa+Barat"
     regency = read_page(fixture_site, "kabkota/kabupaten-bekasi/").find("ul", class_="actions").find("a")
@@ -202,7 +246,10 @@ def test_province_counts(fixture_site, read_page):
 
 @pytest.mark.parametrize("base, province", [("/lowongan/", None), ("/provinsi/jawa-barat/", "32")])
 def test_listings_are_paginated(fixture_site, base, province):
-    expected = sorted((v for v in OPEN if province in (None, v["location"]["province"])), key=lambda v: (-v["date_posted"].toordinal(), v["id"]))
+    expected = sorted(
+        (v for v in OPEN if province in (None, v["location"]["province"])),
+        key=lambda v: (-v["date_posted"].toordinal(), v["id"]),
+    )
     pages = listing_pages(fixture_site, base)
     assert len(pages) == -(-len(expected) // PER_PAGE) >= 2
     assert all(len(p) == PER_PAGE for p in pages[:-1])
@@ -229,7 +276,9 @@ def test_office_directory_and_office_page(fixture_site, read_page):
     assert "Kartu pencari kerja (AK/1)" in text and "Gedung ramah penyandang disabilitas." in text
     assert "/kantor/disnaker-provinsi-jawa-barat/" in hrefs  # parent office
     verified = [v for v in OPEN if v["verification"]["office"] == "disnaker-kabupaten-bekasi"]
-    assert len([link for p in listing_pages(fixture_site, "/kantor/disnaker-kabupaten-bekasi/") for link in p]) == len(verified)
+    assert len([link for p in listing_pages(fixture_site, "/kantor/disnaker-kabupaten-bekasi/") for link in p]) == len(
+        verified
+    )
 
 
 def test_content_pages_are_linked_from_every_page(fixture_site, read_page):
@@ -267,8 +316,17 @@ def test_sitemap_lists_open_vacancies_and_public_pages(fixture_site):
     urls = {u.find("s:loc", SITEMAP_NS).text: u.find("s:lastmod", SITEMAP_NS) for u in tree.getroot()}
     vacancy_urls = {u for u in urls if u.startswith("/lowongan/") and u != "/lowongan/"}
     assert vacancy_urls == {f"/lowongan/{v['id']}/" for v in OPEN}
-    for public in ("/", "/lowongan/", "/provinsi/", "/provinsi/aceh/", "/kabkota/kota-bandung/", "/kantor/",
-                   "/kantor/bp3mi-jawa-tengah/", "/tentang/", "/cari/"):
+    for public in (
+        "/",
+        "/lowongan/",
+        "/provinsi/",
+        "/provinsi/aceh/",
+        "/kabkota/kota-bandung/",
+        "/kantor/",
+        "/kantor/bp3mi-jawa-tengah/",
+        "/tentang/",
+        "/cari/",
+    ):
         assert public in urls, public
     assert "/404.html" not in urls and not any("/page/" in u for u in urls)
     assert urls["/lowongan/operator-produksi-bekasi/"].text == "2026-11-18"
@@ -287,8 +345,13 @@ def test_404_page(fixture_site, read_page):
 def test_published_build_uses_absolute_urls(fixture_site_published, read_page):
     site = fixture_site_published
     page = read_page(site, "lowongan/operator-produksi-bekasi/")
-    assert page.find("link", rel="canonical").attrs["href"] == "https://contoh.example/lowongan/operator-produksi-bekasi/"
-    assert page.find("meta", property="og:url").attrs["content"] == "https://contoh.example/lowongan/operator-produksi-bekasi/"
+    assert (
+        page.find("link", rel="canonical").attrs["href"] == "https://contoh.example/lowongan/operator-produksi-bekasi/"
+    )
+    assert (
+        page.find("meta", property="og:url").attrs["content"]
+        == "https://contoh.example/lowongan/operator-produksi-bekasi/"
+    )
     assert page.find("input", id="tautan").attrs["value"] == "https://contoh.example/lowongan/operator-produksi-bekasi/"
     assert page.find("link", rel="stylesheet").attrs["href"].startswith("https://contoh.example/theme/css/site.css?v=")
     locs = [u.find("s:loc", SITEMAP_NS).text for u in ET.parse(site / "sitemap.xml").getroot()]
@@ -346,12 +409,27 @@ def test_invalid_content_stops_the_build_and_writes_nothing(tmp_path):
 
 def test_cli_build_reports_the_validator_messages(tmp_path, capsys):
     root = broken_copy(tmp_path)
-    status = cli_main(["build", "--root", str(root), "--output", str(tmp_path / "out"), "--today", "2026-11-25", "--no-search"])
+    status = cli_main(
+        ["build", "--root", str(root), "--output", str(tmp_path / "out"), "--today", "2026-11-25", "--no-search"]
+    )
     err = capsys.readouterr().err
     assert status == 1
     assert re.search(r"operator-produksi-bekasi\.yml:\d+:\d+: S203 openings", err)
     assert not (tmp_path / "out").exists()
-    status = cli_main(["build", "--root", str(SITE_FIXTURE), "--output", str(tmp_path / "ok"), "--today", "2026-11-25", "--no-search", "--siteurl", "https://contoh.example/"])
+    status = cli_main(
+        [
+            "build",
+            "--root",
+            str(SITE_FIXTURE),
+            "--output",
+            str(tmp_path / "ok"),
+            "--today",
+            "2026-11-25",
+            "--no-search",
+            "--siteurl",
+            "https://contoh.example/",
+        ]
+    )
     assert status == 0 and (tmp_path / "ok/index.html").is_file()
     assert 'href="https://contoh.example/lowongan/"' in (tmp_path / "ok/index.html").read_text(encoding="utf-8")
 
@@ -360,7 +438,13 @@ def test_bad_today_and_siteurl_are_refused(tmp_path):
     with pytest.raises(BuildFailed, match="tanggal"):
         build_site(SITE_FIXTURE, output=tmp_path / "a", today="25-11-2026", search=False)
     with pytest.raises(BuildFailed, match="URL"):
-        build_site(SITE_FIXTURE, output=tmp_path / "b", today="2026-11-25", siteurl='https://x.example/"><script>', search=False)
+        build_site(
+            SITE_FIXTURE,
+            output=tmp_path / "b",
+            today="2026-11-25",
+            siteurl='https://x.example/"><script>',
+            search=False,
+        )
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
@@ -403,9 +487,16 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
     try:
         assert wait_for(lambda: h1() is not None) and h1() == "Operator Produksi"
         record = root / "content/vacancies/jawa-barat/operator-produksi-bekasi.yml"
-        record.write_text(record.read_text(encoding="utf-8").replace("title: Operator Produksi\n", "title: Operator Produksi Senior\n"), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace(
+                "title: Operator Produksi\n", "title: Operator Produksi Senior\n"
+            ),
+            encoding="utf-8",
+        )
         assert wait_for(lambda: h1() == "Operator Produksi Senior")
-        record.write_text(record.read_text(encoding="utf-8").replace("openings: 15", "openings: banyak"), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("openings: 15", "openings: banyak"), encoding="utf-8"
+        )
         time.sleep(3)  # a failed rebuild…
         assert wait_for(lambda: h1() is not None)
         assert h1() == "Operator Produksi Senior"  # …leaves the last good site in place
@@ -437,7 +528,9 @@ def test_big_sitemaps_are_split_with_an_index(monkeypatch):
     assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
     index = ET.fromstring(files["sitemap.xml"])
     assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
-    assert [s.find("s:loc", SITEMAP_NS).text for s in index] == [f"https://contoh.example/sitemap-{n}.xml" for n in (1, 2, 3)]
+    assert [s.find("s:loc", SITEMAP_NS).text for s in index] == [
+        f"https://contoh.example/sitemap-{n}.xml" for n in (1, 2, 3)
+    ]
     assert [s.find("s:lastmod", SITEMAP_NS).text for s in index] == ["2026-11-03", "2026-11-06", "2026-11-07"]
     locs = [u.find("s:loc", SITEMAP_NS).text for n in (1, 2, 3) for u in ET.fromstring(files[f"sitemap-{n}.xml"])]
     assert locs == [f"https://contoh.example/lowongan/v{i}/" for i in range(7)]

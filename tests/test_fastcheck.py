@@ -6,13 +6,13 @@ import copy
 from datetime import date
 
 import pytest
+from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
+from test_validate import OFFICE_CASES, VACANCY_CASES, vacancy
 
 from antarkerja.load import load_text
 from antarkerja.reference import load_reference
 from antarkerja.schema.fastcheck import compile_field, compile_mapping
 from antarkerja.validate import _coerce_dates, make_kinds
-from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
-from test_validate import OFFICE_CASES, VACANCY_CASES, vacancy
 
 KINDS = make_kinds(load_reference(ROOT))
 
@@ -53,7 +53,9 @@ def test_unknown_rule_refuses_to_compile():
 
 
 def test_dates_lists_and_unknown_keys():
-    check = compile_mapping({"d": {"type": "date", "required": True}, "l": {"type": "list", "schema": {"type": "string", "allowed": ["a"]}}})
+    check = compile_mapping(
+        {"d": {"type": "date", "required": True}, "l": {"type": "list", "schema": {"type": "string", "allowed": ["a"]}}}
+    )
     assert check({"d": date(2026, 1, 1), "l": ["a"]})
     assert not check({"d": date(2026, 1, 1), "l": ["b"]})
     assert not check({"d": "2026-01-01"})

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
 
 from antarkerja.fmt import CannotFormat, format_text
 from antarkerja.load import load_text
 from antarkerja.reference import load_reference
 from antarkerja.schema import office, vacancy
-from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
 
 REF = load_reference(ROOT)
 VACANCY = vacancy.schema(REF)
@@ -21,7 +21,10 @@ def test_canonical_files_stay_as_they_are():
 
 def test_keys_are_put_in_schema_order_with_their_comments():
     shuffled = "# header\n\n# about the title\ntitle: Kasir\nid: kasir-x\nemployer:\n  legal_form: pt\n  name: PT X\n"
-    assert format_text(shuffled, VACANCY) == "# header\n\nid: kasir-x\n# about the title\ntitle: Kasir\nemployer:\n  name: PT X\n  legal_form: pt\n"
+    assert (
+        format_text(shuffled, VACANCY)
+        == "# header\n\nid: kasir-x\n# about the title\ntitle: Kasir\nemployer:\n  name: PT X\n  legal_form: pt\n"
+    )
 
 
 def test_quoting_is_normalised_and_values_survive():

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SITE_FIXTURE, TODAY, parse_html
 
 from antarkerja.build import BuildFailed, build_site
 from antarkerja.markup import render_markdown
-from conftest import SITE_FIXTURE, TODAY, parse_html
 
 RLO = "\u202e"
 TITLE = '<script>alert(1)</script> Operator "onmouseover="alert(1)'
@@ -40,7 +40,13 @@ def hostile_vacancy(**changes) -> dict:
         "title": TITLE,
         "status": "open",
         "employer": {"name": EMPLOYER, "legal_form": "pt", "website": "https://contoh.example/?a=1&b=2"},
-        "location": {"country": "ID", "province": "32", "regency": "32.16", "address": '" onmouseover="alert(7)', "work_mode": "onsite"},
+        "location": {
+            "country": "ID",
+            "province": "32",
+            "regency": "32.16",
+            "address": '" onmouseover="alert(7)',
+            "work_mode": "onsite",
+        },
         "employment_type": "pkwtt",
         "openings": 3,
         "salary": {"disclosed": True, "min": 5000000, "unit": "MONTH", "currency": "IDR"},
@@ -79,8 +85,12 @@ def hostile_office() -> dict:
 def make_root(tmp_path: Path, vacancy: dict) -> Path:
     root = tmp_path / "root"
     shutil.copytree(SITE_FIXTURE, root)  # follows the reference/pages links
-    (root / "content/offices/kantor-jahat.yml").write_text(yaml.safe_dump(hostile_office(), allow_unicode=True), encoding="utf-8")
-    (root / f"content/vacancies/jawa-barat/{vacancy['id']}.yml").write_text(yaml.safe_dump(vacancy, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "content/offices/kantor-jahat.yml").write_text(
+        yaml.safe_dump(hostile_office(), allow_unicode=True), encoding="utf-8"
+    )
+    (root / f"content/vacancies/jawa-barat/{vacancy['id']}.yml").write_text(
+        yaml.safe_dump(vacancy, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return root
 
 
@@ -103,13 +113,21 @@ def test_no_executable_injection_anywhere(hostile_site):
             for attr, value in node.attrs.items():
                 if attr.startswith("on"):
                     problems.append(f"{name}: <{node.tag} {attr}>")
-                empty_icon = node.tag == "link" and node.attrs.get("rel") == "icon" and value == "data:,"  # ours: no favicon request
-                if attr in ("href", "src", "action", "formaction", "xlink:href") and re.match(r"\s*(javascript|data|vbscript):", value, re.I) and not empty_icon:
+                empty_icon = (
+                    node.tag == "link" and node.attrs.get("rel") == "icon" and value == "data:,"
+                )  # ours: no favicon request
+                if (
+                    attr in ("href", "src", "action", "formaction", "xlink:href")
+                    and re.match(r"\s*(javascript|data|vbscript):", value, re.I)
+                    and not empty_icon
+                ):
                     problems.append(f"{name}: {attr}={value[:40]}")
             if node.tag in ("iframe", "object", "embed", "svg", "img", "base", "form") and node.tag != "form":
                 problems.append(f"{name}: <{node.tag}>")
             if node.tag == "script":
-                ours = node.attrs.get("type") == "application/ld+json" or re.match(r"^/theme/js/[a-z]+\.js(\?v=\w+)?$", node.attrs.get("src", ""))
+                ours = node.attrs.get("type") == "application/ld+json" or re.match(
+                    r"^/theme/js/[a-z]+\.js(\?v=\w+)?$", node.attrs.get("src", "")
+                )
                 if not ours:
                     problems.append(f"{name}: script {node.attrs}")
                 if "src" in node.attrs and node.text.strip():
@@ -168,7 +186,11 @@ def test_json_ld_round_trips_hostile_text(hostile_site):
     assert job["jobLocation"]["address"]["streetAddress"] == '" onmouseover="alert(7)'
     assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in job["description"]
     assert "<script" not in job["description"]  # description HTML is the sanitized one
-    office = re.findall(r'<script type="application/ld\+json">(.*?)</script>', (hostile_site / "kantor/kantor-jahat/index.html").read_text(encoding="utf-8"), re.S)
+    office = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>',
+        (hostile_site / "kantor/kantor-jahat/index.html").read_text(encoding="utf-8"),
+        re.S,
+    )
     assert json.loads(office[0])["name"] == "Disnaker </script><script>alert(10)</script>"
 
 
@@ -181,15 +203,27 @@ def test_long_title_stays_in_budget_and_breaks(hostile_site, tmp_path):
     assert "overflow-wrap:anywhere" in (site / "theme/css/site.css").read_text(encoding="utf-8").replace(" ", "")
 
 
-@pytest.mark.parametrize("field, value, code", [
-    ("description", "Lamar di [sini](javascript:alert(1)) sekarang juga, semua lulusan diterima.", "R412"),
-    ("description", "Kirim data lewat data:text/html;base64,PHNjcmlwdD4= ke kami untuk diproses.", "R412"),
-    ("apply", {"url": "javascript:alert(1)"}, "S205"),
-    ("employer", {"name": "PT X", "legal_form": "pt", "website": 'https://x.example/" onmouseover="a'}, "S205"),
-    ("title", "T" * 121, "S208"),
-    ("description", "x" * 10001, "S208"),
-    ("responsibilities", [f"Nama berkas {RLO}gpj.exe"], "R414"),
-], ids=["markdown-javascript-link", "bare-data-url", "apply-url-javascript", "website-attribute-breakout", "title-too-long", "description-too-long", "rtl-override"])
+@pytest.mark.parametrize(
+    "field, value, code",
+    [
+        ("description", "Lamar di [sini](javascript:alert(1)) sekarang juga, semua lulusan diterima.", "R412"),
+        ("description", "Kirim data lewat data:text/html;base64,PHNjcmlwdD4= ke kami untuk diproses.", "R412"),
+        ("apply", {"url": "javascript:alert(1)"}, "S205"),
+        ("employer", {"name": "PT X", "legal_form": "pt", "website": 'https://x.example/" onmouseover="a'}, "S205"),
+        ("title", "T" * 121, "S208"),
+        ("description", "x" * 10001, "S208"),
+        ("responsibilities", [f"Nama berkas {RLO}gpj.exe"], "R414"),
+    ],
+    ids=[
+        "markdown-javascript-link",
+        "bare-data-url",
+        "apply-url-javascript",
+        "website-attribute-breakout",
+        "title-too-long",
+        "description-too-long",
+        "rtl-override",
+    ],
+)
 def test_validator_refuses_what_cannot_be_shown_safely(tmp_path, field, value, code):
     root = make_root(tmp_path, hostile_vacancy(**{field: value}))
     with pytest.raises(BuildFailed) as failure:

@@ -36,19 +36,39 @@ def test_job_posting_has_required_and_recommended_properties(fixture_site, read_
     assert job["@context"] == "https://schema.org/"
     # Google's required properties.
     assert job["title"] == "Operator Produksi"
-    assert "<em>injection moulding</em>" in job["description"] and "<li>Uang makan dan transport</li>" in job["description"]
+    assert (
+        "<em>injection moulding</em>" in job["description"]
+        and "<li>Uang makan dan transport</li>" in job["description"]
+    )
     assert job["datePosted"] == "2026-11-18"
-    assert job["hiringOrganization"] == {"@type": "Organization", "name": "PT Uji Manufaktur Nusantara", "sameAs": "https://uji-manufaktur.example.id"}
+    assert job["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "PT Uji Manufaktur Nusantara",
+        "sameAs": "https://uji-manufaktur.example.id",
+    }
     address = job["jobLocation"]["address"]
     assert job["jobLocation"]["@type"] == "Place" and address["@type"] == "PostalAddress"
-    assert address == {"@type": "PostalAddress", "streetAddress": "Kawasan Industri Uji Blok C2, Cikarang", "addressLocality": "Kabupaten Bekasi", "addressRegion": "Jawa Barat", "addressCountry": "ID"}
+    assert address == {
+        "@type": "PostalAddress",
+        "streetAddress": "Kawasan Industri Uji Blok C2, Cikarang",
+        "addressLocality": "Kabupaten Bekasi",
+        "addressRegion": "Jawa Barat",
+        "addressCountry": "ID",
+    }
     # Recommended ones.
     assert job["validThrough"] == "2027-01-15T23:59:59+07:00"
     assert job["employmentType"] == ["FULL_TIME", "TEMPORARY"]
-    assert job["baseSalary"] == {"@type": "MonetaryAmount", "currency": "IDR", "value": {"@type": "QuantitativeValue", "unitText": "MONTH", "minValue": 4500000, "maxValue": 5200000}}
+    assert job["baseSalary"] == {
+        "@type": "MonetaryAmount",
+        "currency": "IDR",
+        "value": {"@type": "QuantitativeValue", "unitText": "MONTH", "minValue": 4500000, "maxValue": 5200000},
+    }
     assert job["identifier"] == {"@type": "PropertyValue", "name": "Antar Kerja", "value": "operator-produksi-bekasi"}
     assert job["directApply"] is False
-    assert job["educationRequirements"] == {"@type": "EducationalOccupationalCredential", "credentialCategory": "high school"}
+    assert job["educationRequirements"] == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "high school",
+    }
     assert job["experienceRequirements"] == {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 12}
     assert job["occupationalCategory"]["codeValue"] == "8" and job["occupationalCategory"]["inCodeSet"] == "KBJI 2014"
     assert job["totalJobOpenings"] == 15 and isinstance(job["totalJobOpenings"], int)
@@ -86,7 +106,15 @@ def test_office_page_is_a_government_office(fixture_site, read_page):
     assert office["telephone"] == "021-5550123"
     assert office["geo"] == {"@type": "GeoCoordinates", "latitude": -6.3, "longitude": 107.17}
     days = [spec["dayOfWeek"] for spec in office["openingHoursSpecification"]]
-    assert days == [["https://schema.org/Monday", "https://schema.org/Tuesday", "https://schema.org/Wednesday", "https://schema.org/Thursday"], ["https://schema.org/Friday"]]
+    assert days == [
+        [
+            "https://schema.org/Monday",
+            "https://schema.org/Tuesday",
+            "https://schema.org/Wednesday",
+            "https://schema.org/Thursday",
+        ],
+        ["https://schema.org/Friday"],
+    ]
     assert office["parentOrganization"]["url"] == "/kantor/disnaker-provinsi-jawa-barat/"
 
 
@@ -111,15 +139,18 @@ def test_script_json_round_trips_and_cannot_close_the_script(text):
     assert not set(out) & {"<", ">", "&", "\u2028", "\u2029", "\u202e"}
 
 
-@pytest.mark.parametrize("text, days", [
-    ("Senin–Kamis", ["Monday", "Tuesday", "Wednesday", "Thursday"]),
-    ("Senin - Jumat", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
-    ("Senin s.d. Rabu", ["Monday", "Tuesday", "Wednesday"]),
-    ("Sabtu", ["Saturday"]),
-    ("Senin, Rabu dan Jum'at", ["Monday", "Wednesday", "Friday"]),
-    ("Setiap hari kerja", []),
-    ("Jumat–Senin", []),
-])
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("Senin–Kamis", ["Monday", "Tuesday", "Wednesday", "Thursday"]),
+        ("Senin - Jumat", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        ("Senin s.d. Rabu", ["Monday", "Tuesday", "Wednesday"]),
+        ("Sabtu", ["Saturday"]),
+        ("Senin, Rabu dan Jum'at", ["Monday", "Wednesday", "Friday"]),
+        ("Setiap hari kerja", []),
+        ("Jumat–Senin", []),
+    ],
+)
 def test_opening_days_are_read_or_left_out(text, days):
     assert jsonld.parse_days(text) == [f"https://schema.org/{d}" for d in days]
 
@@ -131,4 +162,8 @@ def test_valid_through_ends_at_local_midnight(province, offset):
 
 def test_salary_with_a_single_amount():
     v = SimpleNamespace(salary={"disclosed": True, "min": 150000, "unit": "DAY"}, salary_currency="IDR")
-    assert jsonld.base_salary(v) == {"@type": "MonetaryAmount", "currency": "IDR", "value": {"@type": "QuantitativeValue", "unitText": "DAY", "value": 150000}}
+    assert jsonld.base_salary(v) == {
+        "@type": "MonetaryAmount",
+        "currency": "IDR",
+        "value": {"@type": "QuantitativeValue", "unitText": "DAY", "value": 150000},
+    }

@@ -8,14 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import parse_html
 
 BUDGET = 30 * 1024  # bytes: one vacancy page's HTML plus site.css, uncompressed
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] in ("pagefind", "theme"))
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("pagefind", "theme"))
 
 
 def test_every_vacancy_page_fits_the_budget(sample_site):
@@ -75,7 +74,7 @@ def test_every_page_has_the_common_structure(fixture_site):
         levels = [int(n.tag[1]) for n in page.iter() if n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
         if levels.count(1) != 1 or levels[0] != 1:
             problems.append(f"{name}: h1 {levels}")
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             if after > before + 1:
                 problems.append(f"{name}: h{before} then h{after}")
         # Every form field has a label; ids are unique.
@@ -84,7 +83,11 @@ def test_every_page_has_the_common_structure(fixture_site):
             problems.append(f"{name}: duplicate ids")
         labels = {n.attrs.get("for") for n in page.find_all("label")}
         for field in page.find_all("input") + page.find_all("select"):
-            if field.attrs.get("type") not in ("hidden", "submit") and field.attrs.get("id") not in labels and "aria-label" not in field.attrs:
+            if (
+                field.attrs.get("type") not in ("hidden", "submit")
+                and field.attrs.get("id") not in labels
+                and "aria-label" not in field.attrs
+            ):
                 problems.append(f"{name}: unlabelled {field.tag}#{field.attrs.get('id')}")
     assert not problems
 
@@ -104,14 +107,17 @@ def test_only_open_vacancy_pages_are_search_bodies(fixture_site):
         assert found[0].find("h1", data_pagefind_meta="title") is not None
 
 
-@pytest.mark.parametrize("url, title", [
-    ("", "Antar Kerja: lowongan kerja resmi terverifikasi Disnaker"),
-    ("lowongan/operator-produksi-bekasi/", "Operator Produksi – PT Uji Manufaktur Nusantara – Antar Kerja"),
-    ("provinsi/jawa-barat/page/2/", "Lowongan kerja di Jawa Barat, halaman 2 – Antar Kerja"),
-    ("kabkota/kota-semarang/", "Lowongan kerja di Kota Semarang – Antar Kerja"),
-    ("kantor/", "Kantor layanan ketenagakerjaan – Antar Kerja"),
-    ("cara-melamar/", "Cara melamar – Antar Kerja"),
-])
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        ("", "Antar Kerja: lowongan kerja resmi terverifikasi Disnaker"),
+        ("lowongan/operator-produksi-bekasi/", "Operator Produksi – PT Uji Manufaktur Nusantara – Antar Kerja"),
+        ("provinsi/jawa-barat/page/2/", "Lowongan kerja di Jawa Barat, halaman 2 – Antar Kerja"),
+        ("kabkota/kota-semarang/", "Lowongan kerja di Kota Semarang – Antar Kerja"),
+        ("kantor/", "Kantor layanan ketenagakerjaan – Antar Kerja"),
+        ("cara-melamar/", "Cara melamar – Antar Kerja"),
+    ],
+)
 def test_titles_are_specific(fixture_site, read_page, url, title):
     assert read_page(fixture_site, url).find("title").get_text() == title
 

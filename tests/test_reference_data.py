@@ -262,9 +262,7 @@ def test_import_script_writes_expected_bytes(tmp_path):
     assert "2 provinces" in result.stdout and "3 regencies" in result.stdout
 
     assert (out / "provinces.csv").read_bytes() == (
-        b"code,name,slug,official_name\n"
-        b"31,DKI Jakarta,dki-jakarta,DKI JAKARTA\n"
-        b"32,Jawa Barat,jawa-barat,JAWA BARAT\n"
+        b"code,name,slug,official_name\n31,DKI Jakarta,dki-jakarta,DKI JAKARTA\n32,Jawa Barat,jawa-barat,JAWA BARAT\n"
     )
     assert (out / "regencies.csv").read_bytes() == (
         b"code,province_code,name,short_name,kind,slug,official_name\n"
@@ -297,7 +295,9 @@ def test_import_script_rejects_unknown_province(tmp_path):
 
 
 def test_import_script_rejects_wrong_counts(tmp_path):
-    package = make_package(tmp_path, "code,name\n32,JAWA BARAT\n", "code,province_code,name\n32.16,32,KABUPATEN BEKASI\n")
+    package = make_package(
+        tmp_path, "code,name\n32,JAWA BARAT\n", "code,province_code,name\n32.16,32,KABUPATEN BEKASI\n"
+    )
     result = run_script("--source", package, "--output", tmp_path / "out")
     assert result.returncode != 0
     assert "expected 38 provinces, found 1" in result.stderr

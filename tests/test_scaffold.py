@@ -5,11 +5,25 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from antarkerja.cli import main
-from antarkerja.validate import validate_repository
 from helpers import make_repo
 
-ARGS = ["new", "vacancy", "--title", "Juru Masak", "--employer", "CV Contoh Rasa", "--regency", "32.16", "--office", "test-office", "--today", "2026-11-25"]
+from antarkerja.cli import main
+from antarkerja.validate import validate_repository
+
+ARGS = [
+    "new",
+    "vacancy",
+    "--title",
+    "Juru Masak",
+    "--employer",
+    "CV Contoh Rasa",
+    "--regency",
+    "32.16",
+    "--office",
+    "test-office",
+    "--today",
+    "2026-11-25",
+]
 
 
 def test_new_vacancy_is_valid_commented_and_canonical(tmp_path, capsys):
@@ -37,7 +51,13 @@ def test_unknown_regency_or_office_is_a_clear_error(tmp_path, capsys):
 
 def test_missing_answer_without_a_terminal_fails_instead_of_waiting(tmp_path):
     root = make_repo(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "antarkerja.cli", "new", "vacancy", "--title", "Kasir", "--root", str(root)], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "antarkerja.cli", "new", "vacancy", "--title", "Kasir", "--root", str(root)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1 and "--employer wajib diisi" in proc.stderr and "Traceback" not in proc.stderr
 
 

@@ -23,7 +23,9 @@ def test_a_schema_change_makes_the_copies_stale(tmp_path, root):
         if src.is_dir():
             dst.symlink_to(src) if name == "content/reference" else shutil.copytree(src, dst)
         else:
-            dst.write_text(src.read_text(encoding="utf-8").replace("| `title` | ya |", "| `title` | |"), encoding="utf-8")
+            dst.write_text(
+                src.read_text(encoding="utf-8").replace("| `title` | ya |", "| `title` | |"), encoding="utf-8"
+            )
     assert write_all(tmp_path, check=True) == [tmp_path / "CONTRIBUTING.md"]
 
 

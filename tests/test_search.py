@@ -30,11 +30,14 @@ from antarkerja.search import (
     search_link,
     search_options,
 )
+from antarkerja.templating import DedentLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 25)
-RECORD = yaml.load((ROOT / "tests" / "fixtures" / "records" / "good-vacancy.yml").read_text(encoding="utf-8"),
-                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+RECORD = yaml.load(
+    (ROOT / "tests" / "fixtures" / "records" / "good-vacancy.yml").read_text(encoding="utf-8"),
+    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +62,7 @@ def values(v, name):
 
 # pagefind_filters -------------------------------------------------------------------------
 
+
 def test_every_filter_kind_has_an_indonesian_label_not_a_code(ref):
     v = make(ref)
     assert dict(pagefind_filters(v)) == {
@@ -77,14 +81,17 @@ def test_every_filter_kind_has_an_indonesian_label_not_a_code(ref):
     assert {n for n, _ in pagefind_filters(v)} <= names
 
 
-@pytest.mark.parametrize("days_ago, expected", [
-    (0, ["7 hari terakhir", "30 hari terakhir"]),
-    (3, ["7 hari terakhir", "30 hari terakhir"]),
-    (7, ["7 hari terakhir", "30 hari terakhir"]),
-    (8, ["30 hari terakhir"]),
-    (30, ["30 hari terakhir"]),
-    (31, []),
-])
+@pytest.mark.parametrize(
+    "days_ago, expected",
+    [
+        (0, ["7 hari terakhir", "30 hari terakhir"]),
+        (3, ["7 hari terakhir", "30 hari terakhir"]),
+        (7, ["7 hari terakhir", "30 hari terakhir"]),
+        (8, ["30 hari terakhir"]),
+        (30, ["30 hari terakhir"]),
+        (31, []),
+    ],
+)
 def test_posted_within_buckets(ref, days_ago, expected):
     v = make(ref, date_posted=TODAY - timedelta(days=days_ago), valid_through=TODAY + timedelta(days=30))
     assert values(v, "tayang") == expected
@@ -97,8 +104,11 @@ def test_disability_friendly_only_when_declared(ref):
 
 
 def test_overseas_vacancy(ref):
-    v = make(ref, location={"country": "JP", "city": "Osaka"},
-             salary={"disclosed": True, "min": 180000, "max": 200000, "unit": "MONTH", "currency": "JPY"})
+    v = make(
+        ref,
+        location={"country": "JP", "city": "Osaka"},
+        salary={"disclosed": True, "min": 180000, "max": 200000, "unit": "MONTH", "currency": "JPY"},
+    )
     assert values(v, "lingkup") == ["Luar negeri"]
     assert values(v, "upah") == ["Mata uang asing"]
     assert pagefind_sorts(v)["upah"] == "000000000000"
@@ -113,6 +123,7 @@ def test_salary_bands_are_the_models(ref):
 
 
 # pagefind_sorts ---------------------------------------------------------------------------
+
 
 def test_salary_sort_key_orders_numerically(ref):
     salaries = [
@@ -155,15 +166,28 @@ def test_meta_carries_the_date_not_a_day_count(ref):
 
 # search_link --------------------------------------------------------------------------------
 
+
 def test_search_link_matches_what_the_page_reads():
     assert search_link("", provinsi="Jawa Barat") == "/cari/?provinsi=Jawa+Barat"
     assert search_link("https://antarkerja.example.id") == "https://antarkerja.example.id/cari/"
-    link = search_link("", q="operator mesin", provinsi="Jawa Barat", kabkota="Kabupaten Bekasi",
-                       sektor="Listrik & gas", urut="terbaru", upah="")
+    link = search_link(
+        "",
+        q="operator mesin",
+        provinsi="Jawa Barat",
+        kabkota="Kabupaten Bekasi",
+        sektor="Listrik & gas",
+        urut="terbaru",
+        upah="",
+    )
     parts = urlsplit(link)
     assert parts.path == "/cari/"
-    assert parse_qs(parts.query) == {"q": ["operator mesin"], "provinsi": ["Jawa Barat"], "kabkota": ["Kabupaten Bekasi"],
-                                     "sektor": ["Listrik & gas"], "urut": ["terbaru"]}
+    assert parse_qs(parts.query) == {
+        "q": ["operator mesin"],
+        "provinsi": ["Jawa Barat"],
+        "kabkota": ["Kabupaten Bekasi"],
+        "sektor": ["Listrik & gas"],
+        "urut": ["terbaru"],
+    }
     assert "sektor=Listrik+%26+gas" in link
 
 
@@ -182,9 +206,12 @@ def test_region_links(ref):
 
 # The search page's options ---------------------------------------------------------------
 
+
 def test_options_offer_every_value_the_index_holds(ref):
     records = []
-    for i, (country, education, kbli, friendly) in enumerate([("ID", "sma", "C", True), ("JP", "s1", "Q", False), ("ID", "sd", "A", False)]):
+    for i, (country, education, kbli, friendly) in enumerate(
+        [("ID", "sma", "C", True), ("JP", "s1", "Q", False), ("ID", "sd", "A", False)]
+    ):
         r = copy.deepcopy(RECORD)
         r["id"] = f"v{i}"
         r["location"]["country"] = country
@@ -228,7 +255,9 @@ class _Collect(HTMLParser):
 @pytest.mark.parametrize("autoescape", [True, False])
 def test_partial_gives_pagefind_exactly_the_filters_sorts_and_meta(ref, autoescape):
     v = make(ref, employer={"name": 'PT <b>Maju</b> & "Jaya"'}, kbli="E", disability={"friendly": True})
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=autoescape)
+    env = jinja2.Environment(
+        loader=DedentLoader(jinja2.FileSystemLoader(str(ROOT / "theme" / "templates"))), autoescape=autoescape
+    )
     env.globals.update(search.JINJA_GLOBALS)
     html = env.get_template("partials/pagefind.html").render(vacancy=v)
     assert "<b>" not in html
@@ -247,12 +276,16 @@ def test_partial_gives_pagefind_exactly_the_filters_sorts_and_meta(ref, autoesca
 
 # index_site -------------------------------------------------------------------------------
 
+
 def _page(folder: Path, rel: str, body: str, open_: bool) -> None:
     path = folder / rel / "index.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     attr = " data-pagefind-body" if open_ else ""
-    path.write_text(f'<!doctype html><html lang="id"><body><main{attr}><h1>{body}</h1><p>{body} di pabrik.</p>'
-                    f'<span hidden data-pagefind-filter="provinsi">Bali</span></main></body></html>', encoding="utf-8")
+    path.write_text(
+        f'<!doctype html><html lang="id"><body><main{attr}><h1>{body}</h1><p>{body} di pabrik.</p>'
+        f'<span hidden data-pagefind-filter="provinsi">Bali</span></main></body></html>',
+        encoding="utf-8",
+    )
 
 
 def test_index_site_indexes_only_marked_pages(tmp_path):
@@ -295,6 +328,7 @@ def test_index_site_failure_is_a_clear_build_error(tmp_path):
 
 # The built sample site ---------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def sample_model():
     from antarkerja.validate import validate_repository
@@ -325,7 +359,7 @@ def test_sample_search_page_has_a_control_per_filter(sample_site, sample_model):
     for param, (name, _) in FILTERS.items():
         assert f'name="{param}" data-filter="{name}"' in html or f'name="{param}" value=' in html, param
     assert 'src="/theme/js/search.js' in html and 'type="module"' in html
-    assert '<noscript>' in html and 'href="/provinsi/"' in html
+    assert "<noscript>" in html and 'href="/provinsi/"' in html
     for v in sample_model.open_vacancies:
         assert f"<option>{v.province.name}</option>" in html
         assert f"<option>{v.regency.name}</option>" in html

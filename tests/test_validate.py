@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GOOD_VACANCY, TEST_OFFICE, make_repo, vacancy
 
 from antarkerja.validate import validate_repository
-from helpers import GOOD_VACANCY, TEST_OFFICE, make_repo, vacancy
 
 JABAR = "jawa-barat/good-vacancy.yml"
 
@@ -34,7 +34,13 @@ def test_sample_content_has_no_errors_and_no_warnings(root):
 # (code, replacements in the good vacancy, line, field, words in the message)
 VACANCY_CASES = [
     ("Y102", [("  name: PT Contoh", "\tname: PT Contoh")], 7, "(berkas)", "tab"),
-    ("Y105", [("title: Operator Produksi\n", "title: Operator Produksi\ntitle: \"\"\n")], 5, "title", "pertama di baris 4"),
+    (
+        "Y105",
+        [("title: Operator Produksi\n", 'title: Operator Produksi\ntitle: ""\n')],
+        5,
+        "title",
+        "pertama di baris 4",
+    ),
     ("Y106", [("employer:\n", "employer: &pemberi\n")], 6, "(berkas)", "anchor `&pemberi`"),
     ("Y107", [('province: "32"', "province: 32")], 12, "location.province", 'beri tanda kutip: "32"'),
     ("Y107", [("country: ID", "country: NO")], 11, "location.country", "sebagai true/false"),
@@ -51,39 +57,135 @@ VACANCY_CASES = [
     ("S209", [("title: Operator Produksi", "title:")], 4, "title", "tidak boleh kosong"),
     ("S209", [("title: Operator Produksi", 'title: ""')], 4, "title", "tidak boleh kosong"),
     ("X302", [("id: good-vacancy", "id: other-vacancy")], 2, "id", "berbeda dengan nama berkas"),
-    ("X303", [("office: test-office", "office: kantor-entah")], 44, "verification.office", "tidak ada di content/offices/"),
+    (
+        "X303",
+        [("office: test-office", "office: kantor-entah")],
+        44,
+        "verification.office",
+        "tidak ada di content/offices/",
+    ),
     ("X304", [('regency: "32.16"', 'regency: "32.99"')], 13, "location.regency", "tidak dikenal"),
     ("X305", [('regency: "32.16"', 'regency: "33.01"')], 13, "location.regency", "tidak berada di provinsi `32`"),
-    ("R401", [("tanpa biaya pendaftaran", "dengan biaya pendaftaran Rp150.000")], 34, "description", '"biaya pendaftaran"'),
-    ("R401", [("  - Bersedia bekerja dalam sistem sif", "  - Transfer ke rekening panitia untuk seragam")], 37, "qualifications[1]", "meminta uang"),
-    ("R402", [("  - Bersedia bekerja dalam sistem sif", "  - Berpenampilan menarik")], 37, "qualifications[1]", "diskriminatif"),
-    ("R402", [("  - Lulusan SMK Teknik Mesin", "  - Tinggi badan minimal 170 cm")], 36, "qualifications[0]", "tinggi badan"),
+    (
+        "R401",
+        [("tanpa biaya pendaftaran", "dengan biaya pendaftaran Rp150.000")],
+        34,
+        "description",
+        '"biaya pendaftaran"',
+    ),
+    (
+        "R401",
+        [("  - Bersedia bekerja dalam sistem sif", "  - Transfer ke rekening panitia untuk seragam")],
+        37,
+        "qualifications[1]",
+        "meminta uang",
+    ),
+    (
+        "R402",
+        [("  - Bersedia bekerja dalam sistem sif", "  - Berpenampilan menarik")],
+        37,
+        "qualifications[1]",
+        "diskriminatif",
+    ),
+    (
+        "R402",
+        [("  - Lulusan SMK Teknik Mesin", "  - Tinggi badan minimal 170 cm")],
+        36,
+        "qualifications[0]",
+        "tinggi badan",
+    ),
     ("R402", [("  - Lulusan SMK Teknik Mesin", "  - Belum menikah")], 36, "qualifications[0]", "Belum menikah"),
     ("R403", [("kbli: C\n", "kbli: C\nage:\n  max: 25\n")], 32, "age", "batas usia tanpa alasan"),
-    ("R403", [("  - Lulusan SMK Teknik Mesin", "  - Usia maksimal 25 tahun")], 36, "qualifications[0]", "batas usia ditulis di teks"),
+    (
+        "R403",
+        [("  - Lulusan SMK Teknik Mesin", "  - Usia maksimal 25 tahun")],
+        36,
+        "qualifications[0]",
+        "batas usia ditulis di teks",
+    ),
     ("R404", [("kbli: C\n", "kbli: C\ngender:\n  required: laki_laki\n")], 32, "gender", "tanpa alasan"),
     ("R404", [("  - Lulusan SMK Teknik Mesin", "  - Khusus pria")], 36, "qualifications[0]", "jenis kelamin"),
     ("R405", [("country: ID", 'country: "JP"')], 11, "location.country", "tanpa data penempatan"),
-    ("R406", [("valid_through: 2026-12-31", "valid_through: 2026-11-01")], 42, "valid_through", "sebelum tanggal tayang"),
-    ("R407", [("valid_through: 2026-12-31", "valid_through: 2027-06-30")], 42, "valid_through", "paling lambat 2027-02-18"),
+    (
+        "R406",
+        [("valid_through: 2026-12-31", "valid_through: 2026-11-01")],
+        42,
+        "valid_through",
+        "sebelum tanggal tayang",
+    ),
+    (
+        "R407",
+        [("valid_through: 2026-12-31", "valid_through: 2027-06-30")],
+        42,
+        "valid_through",
+        "paling lambat 2027-02-18",
+    ),
     ("R408", [("contract_months: 12", "contract_months: 72")], 17, "contract_months", "melebihi 60 bulan"),
     ("R409", [("max: 6000000", "max: 5000000")], 22, "salary.max", "lebih kecil"),
     ("R409", [("disclosed: true", "disclosed: false")], 20, "salary.disclosed", "ada angka upah"),
-    ("R410", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", "  instructions: Hubungi kami.\n")], 38, "apply", "tidak ada cara melamar"),
+    (
+        "R410",
+        [
+            (
+                "  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n",
+                "  instructions: Hubungi kami.\n",
+            )
+        ],
+        38,
+        "apply",
+        "tidak ada cara melamar",
+    ),
     ("R411", [("employment_type: pkwt", "scope: AKAN\nemployment_type: pkwt")], 16, "scope", "tidak cocok"),
-    ("R412", [("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. [Daftar](javascript:alert(1))")], 34, "description", "tautan tidak aman"),
+    (
+        "R412",
+        [("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. [Daftar](javascript:alert(1))")],
+        34,
+        "description",
+        "tautan tidak aman",
+    ),
     ("R414", [("title: Operator Produksi", "title: Operator \u202eiskudorP")], 4, "title", "U+202E"),
     ("R413", [("  date: 2026-11-19", "  date: 2026-11-21")], 45, "verification.date", "sesudah tanggal tayang"),
-    ("X309", [('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"')], 44, "verification.office", "berada di provinsi `32`"),
+    (
+        "X309",
+        [('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"')],
+        44,
+        "verification.office",
+        "berada di provinsi `32`",
+    ),
     ("W501", [("min: 5500000", "min: 1500000")], 21, "salary.min", "di bawah UMP"),
-    ("W502", [("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", '  whatsapp: "0812-0000-1111"\n')], 38, "apply", "WhatsApp pribadi"),
-    ("W503", [("url: https://karier.uji-manufaktur.contoh.co.id/lamar", "url: https://bit.ly/lamar-kerja")], 39, "apply.url", "tautan pendek (bit.ly)"),
-    ("W504", [("contract_months: 12\n", "contract_months: 12\nprobation_months: 3\n")], 18, "probation_months", "masa percobaan pada PKWT"),
+    (
+        "W502",
+        [
+            (
+                "  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n",
+                '  whatsapp: "0812-0000-1111"\n',
+            )
+        ],
+        38,
+        "apply",
+        "WhatsApp pribadi",
+    ),
+    (
+        "W503",
+        [("url: https://karier.uji-manufaktur.contoh.co.id/lamar", "url: https://bit.ly/lamar-kerja")],
+        39,
+        "apply.url",
+        "tautan pendek (bit.ly)",
+    ),
+    (
+        "W504",
+        [("contract_months: 12\n", "contract_months: 12\nprobation_months: 3\n")],
+        18,
+        "probation_months",
+        "masa percobaan pada PKWT",
+    ),
     ("W505", [("max: 6000000", "max: 30000000")], 19, "salary", "tanpa pengalaman"),
 ]
 
 
-@pytest.mark.parametrize("code,replacements,line,field,words", VACANCY_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(VACANCY_CASES)])
+@pytest.mark.parametrize(
+    "code,replacements,line,field,words", VACANCY_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(VACANCY_CASES)]
+)
 def test_bad_vacancy_is_reported_at_its_line(tmp_path, code, replacements, line, field, words):
     result = run(tmp_path, {JABAR: vacancy(*replacements)})
     hits = find(result, code)
@@ -99,11 +201,15 @@ def test_message_format_is_path_line_col_code_field_message_hint(tmp_path):
     result = run(tmp_path, {JABAR: vacancy(("status: open", "status: buka"))})
     (d,) = result.diagnostics
     text = d.format()
-    assert text.endswith("content/vacancies/jawa-barat/good-vacancy.yml:5:9: S204 status: nilai `buka` tidak dikenal untuk Status (pilih salah satu: open, filled, closed)")
+    assert text.endswith(
+        "content/vacancies/jawa-barat/good-vacancy.yml:5:9: S204 status: nilai `buka` tidak dikenal untuk Status (pilih salah satu: open, filled, closed)"
+    )
 
 
 def test_every_error_in_one_run(tmp_path):
-    bad = vacancy(("status: open", "status: buka"), ("openings: 20", "openings: banyak"), ("tanpa biaya", "dengan biaya"))
+    bad = vacancy(
+        ("status: open", "status: buka"), ("openings: 20", "openings: banyak"), ("tanpa biaya", "dengan biaya")
+    )
     result = run(tmp_path, {JABAR: bad, "jawa-barat/second.yml": bad.replace("id: good-vacancy", "id: second")})
     codes = sorted(d.code for d in result.diagnostics)
     assert codes == ["R401", "R401", "S203", "S203", "S204", "S204"]
@@ -128,7 +234,10 @@ def test_syntax_error_points_at_the_line(tmp_path):
 
 
 def test_alias_bomb_costs_nothing_and_is_refused(tmp_path):
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
     result = run(tmp_path, {"jawa-barat/bomb.yml": bomb})
     assert "Y106" in {d.code for d in result.diagnostics}
     assert result.errors
@@ -141,7 +250,11 @@ def test_empty_or_non_mapping_file(tmp_path, text, code):
 
 
 def test_duplicate_id_across_folders(tmp_path):
-    moved = vacancy(('province: "32"', 'province: "33"'), ('regency: "32.16"', 'regency: "33.01"'), ("Operator Produksi", "Operator Gudang"))
+    moved = vacancy(
+        ('province: "32"', 'province: "33"'),
+        ('regency: "32.16"', 'regency: "33.01"'),
+        ("Operator Produksi", "Operator Gudang"),
+    )
     result = run(tmp_path, {JABAR: GOOD_VACANCY, "jawa-tengah/good-vacancy.yml": moved})
     (d,) = find(result, "X301")
     assert d.line == 2 and "jawa-barat/good-vacancy.yml" in d.message
@@ -172,7 +285,11 @@ def test_closed_twin_is_not_a_duplicate(tmp_path):
 
 
 def test_expired_vacancy_is_not_an_error(tmp_path):
-    old = vacancy(("date_posted: 2026-11-20", "date_posted: 2025-01-02"), ("valid_through: 2026-12-31", "valid_through: 2025-02-01"), ("date: 2026-11-19", "date: 2025-01-01"))
+    old = vacancy(
+        ("date_posted: 2026-11-20", "date_posted: 2025-01-02"),
+        ("valid_through: 2026-12-31", "valid_through: 2025-02-01"),
+        ("date: 2026-11-19", "date: 2025-01-01"),
+    )
     assert run(tmp_path, {JABAR: old}).diagnostics == []
 
 
@@ -182,7 +299,12 @@ def test_quoted_dates_are_accepted(tmp_path):
 
 
 def test_negated_fee_phrase_is_fine(tmp_path):
-    text = vacancy(("tanpa biaya pendaftaran.", "tanpa biaya pendaftaran. Tidak dipungut biaya apa pun, jangan transfer ke rekening siapa pun."))
+    text = vacancy(
+        (
+            "tanpa biaya pendaftaran.",
+            "tanpa biaya pendaftaran. Tidak dipungut biaya apa pun, jangan transfer ke rekening siapa pun.",
+        )
+    )
     assert run(tmp_path, {JABAR: text}).diagnostics == []
 
 
@@ -192,13 +314,21 @@ def test_spare_parts_are_not_ethnicity(tmp_path):
 
 
 def test_justified_age_limit_passes(tmp_path):
-    text = vacancy(("kbli: C\n", "kbli: C\nage:\n  min: 21\n  justification: Syarat usia minimal pengemudi alat berat menurut SIO.\n"))
+    text = vacancy(
+        (
+            "kbli: C\n",
+            "kbli: C\nage:\n  min: 21\n  justification: Syarat usia minimal pengemudi alat berat menurut SIO.\n",
+        )
+    )
     assert run(tmp_path, {JABAR: text}).diagnostics == []
 
 
 OVERSEAS = vacancy(
     ("country: ID", 'country: "JP"\n  city: Osaka'),
-    ("verification:\n", "overseas:\n  scheme: p3mi\n  p3mi_name: PT Contoh Penempatan\n  sip3mi_number: SIP3MI contoh 001/2026\n  job_order: JO-001\n  visa: kerja\nverification:\n"),
+    (
+        "verification:\n",
+        "overseas:\n  scheme: p3mi\n  p3mi_name: PT Contoh Penempatan\n  sip3mi_number: SIP3MI contoh 001/2026\n  job_order: JO-001\n  visa: kerja\nverification:\n",
+    ),
 )
 
 
@@ -223,7 +353,13 @@ OFFICE_CASES = [
     ("S204", [("  - ak1", "  - kartu_kuning")], 17, "services[0]", "tidak dikenal"),
     ("R420", [('open: "08:00"', 'open: "17:00"')], 14, "hours[0].open", "tidak sebelum jam tutup"),
     ("R421", [('regency: "32.16"\n', "")], 2, "regency", "tanpa kode kabupaten/kota"),
-    ("X303", [("type: disnaker_kabkota\n", "type: disnaker_kabkota\nparent: induk-entah\n")], 6, "parent", "kantor induk"),
+    (
+        "X303",
+        [("type: disnaker_kabkota\n", "type: disnaker_kabkota\nparent: induk-entah\n")],
+        6,
+        "parent",
+        "kantor induk",
+    ),
 ]
 
 
@@ -256,8 +392,8 @@ def test_only_given_paths_are_reported_but_cross_checks_see_all(tmp_path):
     [
         "  - Biaya pelatihan ditanggung perusahaan",
         "  - Kami tidak meminta biaya apa pun, termasuk biaya seragam",
-        "  - \"Mampu mengolah data: Excel, SQL\"",
-        "  - \"Unggah file: CV dan ijazah\"",
+        '  - "Mampu mengolah data: Excel, SQL"',
+        '  - "Unggah file: CV dan ijazah"',
         "  - Merawat lansia berusia 80-an dengan sabar",
         "  - Meracik kopi single origin",
         "  - Terbuka untuk pekerja lajang maupun berkeluarga",
@@ -284,18 +420,27 @@ def test_real_limits_and_fees_still_caught(tmp_path, line, code):
 
 
 def test_company_email_with_whatsapp_is_fine(tmp_path):
-    apply = "  email: rekrutmen@uji-manufaktur.contoh.co.id\n  whatsapp: \"0812-0000-1111\"\n"
+    apply = '  email: rekrutmen@uji-manufaktur.contoh.co.id\n  whatsapp: "0812-0000-1111"\n'
     text = vacancy(("  url: https://karier.uji-manufaktur.contoh.co.id/lamar\n  walk_in: true\n", apply))
     assert run(tmp_path, {JABAR: text}).diagnostics == []
 
 
 def test_parallel_reading_gives_the_same_messages_in_the_same_order(tmp_path, monkeypatch):
-    files = {f"jawa-barat/vac-{i}.yml": vacancy(("id: good-vacancy", f"id: vac-{i}"), ("Operator Produksi", f"Operator {i}"), *([("status: open", "status: buka")] if i % 3 == 0 else [])) for i in range(7)}
+    files = {
+        f"jawa-barat/vac-{i}.yml": vacancy(
+            ("id: good-vacancy", f"id: vac-{i}"),
+            ("Operator Produksi", f"Operator {i}"),
+            *([("status: open", "status: buka")] if i % 3 == 0 else []),
+        )
+        for i in range(7)
+    }
     root = make_repo(tmp_path, files)
     monkeypatch.setenv("ANTARKERJA_JOBS", "1")
     serial = validate_repository(root)
     monkeypatch.setenv("ANTARKERJA_JOBS", "3")
     parallel = validate_repository(root)
     assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
-    assert sorted({d.code for d in serial.errors}) == ["S204"] and len(serial.errors) == 3, [d.format() for d in serial.errors]
+    assert sorted({d.code for d in serial.errors}) == ["S204"] and len(serial.errors) == 3, [
+        d.format() for d in serial.errors
+    ]
     assert [v.path for v in parallel.vacancies] == [v.path for v in serial.vacancies]

@@ -54,9 +54,14 @@ def generate(root: Path, target: Path, count: int) -> None:
         new_id = f"bench-{i:06d}"
         posted = BENCH_TODAY - timedelta(days=i % 40)
         text = ID_LINE.sub(f"id: {new_id}", text, count=1)
-        text = TITLE_LINE.sub(lambda m: f"title: {m.group(1).strip(chr(34))} {i}", text, count=1)
+        text = TITLE_LINE.sub(lambda m, i=i: f"title: {m.group(1).strip(chr(34))} {i}", text, count=1)
         text = STATUS_LINE.sub("status: open", text, count=1)
-        text = DATES.sub(lambda m: f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else posted + timedelta(days=60)}", text)
+        text = DATES.sub(
+            lambda m, posted=posted: (
+                f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else posted + timedelta(days=60)}"
+            ),
+            text,
+        )
         text = re.sub(r"^  date: .*$", f"  date: {posted}", text, count=1, flags=re.M)
         (out / folder / f"{new_id}.yml").write_text(text, encoding="utf-8")
 
@@ -125,14 +130,18 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
     print("\nsize      step      seconds  peak MB  other")
     for size, step, f in rows:
         other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb")}
-        print(f"{size:<9} {step:<9} {f.get('seconds', '-'):>7}  {f.get('peak_mb', '-'):>7}  {json.dumps(other, ensure_ascii=False)}")
+        print(
+            f"{size:<9} {step:<9} {f.get('seconds', '-'):>7}  {f.get('peak_mb', '-'):>7}  {json.dumps(other, ensure_ascii=False)}"
+        )
     return 1 if any("failed" in f for _, _, f in rows) else 0
 
 
 def _describe(f: dict) -> str:
     if "failed" in f:
         return "FAILED: " + " ".join(f["failed"])
-    return f"{f['seconds']} s, peak {f['peak_mb']} MB" + "".join(f", {k} {v}" for k, v in f.items() if k not in ("seconds", "peak_mb"))
+    return f"{f['seconds']} s, peak {f['peak_mb']} MB" + "".join(
+        f", {k} {v}" for k, v in f.items() if k not in ("seconds", "peak_mb")
+    )
 
 
 if __name__ == "__main__":

@@ -86,8 +86,15 @@ def _gzip_size(site_dir: Path, path: str, raw: int) -> int:
     return raw
 
 
-def measure_search(site_dir: Path, query: str, filter: tuple[str, str], *, runs: int = 5,
-                   typed_queries: list[str] | None = None, cpu_slowdown: float = 1) -> dict:
+def measure_search(
+    site_dir: Path,
+    query: str,
+    filter: tuple[str, str],
+    *,
+    runs: int = 5,
+    typed_queries: list[str] | None = None,
+    cpu_slowdown: float = 1,
+) -> dict:
     """Serve ``site_dir``, run a first query with one filter in Chromium, then time typing.
 
     ``filter`` is ``(url parameter, value)``, e.g. ``("provinsi", "Jawa Barat")``.
@@ -110,8 +117,9 @@ def measure_search(site_dir: Path, query: str, filter: tuple[str, str], *, runs:
         return pool.submit(_measure, *args).result()
 
 
-def _measure(site_dir: Path, query: str, filter: tuple[str, str], runs: int,
-             typed_queries: list[str] | None, cpu_slowdown: float) -> dict:
+def _measure(
+    site_dir: Path, query: str, filter: tuple[str, str], runs: int, typed_queries: list[str] | None, cpu_slowdown: float
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     param, value = filter
@@ -130,17 +138,28 @@ def _measure(site_dir: Path, query: str, filter: tuple[str, str], runs: int,
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
             try:
-                context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                              is_mobile=True, has_touch=True, locale="id-ID")
+                context = browser.new_context(
+                    viewport={"width": 360, "height": 740},
+                    device_scale_factor=2,
+                    is_mobile=True,
+                    has_touch=True,
+                    locale="id-ID",
+                )
                 page = context.new_page()
                 cdp = context.new_cdp_session(page)
                 cdp.send("Network.enable")
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
                 requests: dict[str, dict] = {}
-                cdp.on("Network.responseReceived", lambda e: requests.setdefault(e["requestId"], {}).update(
-                    url=e["response"]["url"], type=e.get("type", ""), status=e["response"]["status"]))
-                cdp.on("Network.loadingFinished", lambda e: requests.setdefault(e["requestId"], {}).update(
-                    bytes=int(e["encodedDataLength"])))
+                cdp.on(
+                    "Network.responseReceived",
+                    lambda e: requests.setdefault(e["requestId"], {}).update(
+                        url=e["response"]["url"], type=e.get("type", ""), status=e["response"]["status"]
+                    ),
+                )
+                cdp.on(
+                    "Network.loadingFinished",
+                    lambda e: requests.setdefault(e["requestId"], {}).update(bytes=int(e["encodedDataLength"])),
+                )
                 errors: list[str] = []
                 page.on("pageerror", lambda e: errors.append(str(e)))
                 page.goto(url, wait_until="load")
@@ -179,12 +198,17 @@ def _measure(site_dir: Path, query: str, filter: tuple[str, str], runs: int,
                 for q in typed:
                     before = page.get_attribute("#cari-hasil", "data-selesai")
                     page.fill("#cari-q", "")
-                    page.wait_for_function("b => document.getElementById('cari-hasil').dataset.selesai !== b", arg=before, timeout=60_000)
+                    page.wait_for_function(
+                        "b => document.getElementById('cari-hasil').dataset.selesai !== b", arg=before, timeout=60_000
+                    )
                     before = page.get_attribute("#cari-hasil", "data-selesai")
                     page.evaluate("() => { window.__done = 0; }")
                     page.type("#cari-q", q, delay=50)
-                    page.wait_for_function("b => document.getElementById('cari-hasil').dataset.selesai !== b && window.__done > window.__lastKey",
-                                           arg=before, timeout=60_000)
+                    page.wait_for_function(
+                        "b => document.getElementById('cari-hasil').dataset.selesai !== b && window.__done > window.__lastKey",
+                        arg=before,
+                        timeout=60_000,
+                    )
                     totals.append(page.evaluate("() => window.__done - window.__lastKey"))
                 figures["typing_runs_ms"] = [round(t) for t in totals]
                 figures["typing_ms"] = round(statistics.median(totals)) if totals else None
@@ -204,15 +228,58 @@ def _measure(site_dir: Path, query: str, filter: tuple[str, str], runs: int,
 # A stand-in site ---------------------------------------------------------------------------
 
 _TITLES = [
-    "Operator Produksi", "Staf Administrasi", "Admin Gudang", "Teknisi Listrik", "Teknisi Mesin",
-    "Perawat", "Bidan", "Kasir", "Pramuniaga", "Sopir Truk", "Pengemudi Ojek", "Kurir", "Penjahit",
-    "Juru Masak", "Pelayan Restoran", "Petugas Kebersihan", "Satpam", "Guru SD", "Guru Bahasa Inggris",
-    "Akuntan", "Staf Keuangan", "Customer Service", "Telemarketing", "Sales Lapangan", "Mekanik Motor",
-    "Tukang Las", "Tukang Bangunan", "Mandor Proyek", "Drafter", "Programmer", "Desainer Grafis",
-    "Petani Sawit", "Pemanen Kelapa Sawit", "Nelayan", "Operator Alat Berat", "Helper Gudang",
-    "Apoteker", "Asisten Apoteker", "Analis Laboratorium", "Resepsionis", "Housekeeping Hotel",
-    "Barista", "Tukang Kebun", "Pengasuh Anak", "Perawat Lansia", "Caregiver Jepang", "Buruh Pabrik",
-    "Quality Control", "Staf HRD", "Supervisor Produksi", "Manajer Toko", "Penyuluh Pertanian",
+    "Operator Produksi",
+    "Staf Administrasi",
+    "Admin Gudang",
+    "Teknisi Listrik",
+    "Teknisi Mesin",
+    "Perawat",
+    "Bidan",
+    "Kasir",
+    "Pramuniaga",
+    "Sopir Truk",
+    "Pengemudi Ojek",
+    "Kurir",
+    "Penjahit",
+    "Juru Masak",
+    "Pelayan Restoran",
+    "Petugas Kebersihan",
+    "Satpam",
+    "Guru SD",
+    "Guru Bahasa Inggris",
+    "Akuntan",
+    "Staf Keuangan",
+    "Customer Service",
+    "Telemarketing",
+    "Sales Lapangan",
+    "Mekanik Motor",
+    "Tukang Las",
+    "Tukang Bangunan",
+    "Mandor Proyek",
+    "Drafter",
+    "Programmer",
+    "Desainer Grafis",
+    "Petani Sawit",
+    "Pemanen Kelapa Sawit",
+    "Nelayan",
+    "Operator Alat Berat",
+    "Helper Gudang",
+    "Apoteker",
+    "Asisten Apoteker",
+    "Analis Laboratorium",
+    "Resepsionis",
+    "Housekeeping Hotel",
+    "Barista",
+    "Tukang Kebun",
+    "Pengasuh Anak",
+    "Perawat Lansia",
+    "Caregiver Jepang",
+    "Buruh Pabrik",
+    "Quality Control",
+    "Staf HRD",
+    "Supervisor Produksi",
+    "Manajer Toko",
+    "Penyuluh Pertanian",
 ]
 _WORDS = (
     "mengoperasikan mesin produksi sesuai standar kerja menjaga kebersihan area kerja mencatat hasil "
@@ -224,7 +291,28 @@ _WORDS = (
     "ketenagakerjaan mess disediakan penempatan pengiriman barang gudang logistik pelabuhan rumah sakit "
     "puskesmas sekolah hotel restoran toko pabrik kebun perkebunan proyek konstruksi bengkel kantor"
 ).split()
-_SYLLABLES = ["ka", "ri", "ma", "su", "to", "wi", "na", "la", "ja", "ya", "sa", "di", "bu", "mi", "ra", "ng", "ti", "ko", "pe", "ha"]
+_SYLLABLES = [
+    "ka",
+    "ri",
+    "ma",
+    "su",
+    "to",
+    "wi",
+    "na",
+    "la",
+    "ja",
+    "ya",
+    "sa",
+    "di",
+    "bu",
+    "mi",
+    "ra",
+    "ng",
+    "ti",
+    "ko",
+    "pe",
+    "ha",
+]
 
 
 def _pseudo_word(rng: random.Random) -> str:
@@ -248,29 +336,42 @@ def synthetic_records(n: int, ref, today: date, seed: int = 1) -> list[dict]:
         words += [_pseudo_word(rng) for _ in range(rng.randint(3, 12))]
         rng.shuffle(words)
         text = " ".join(words)
-        records.append({
-            "id": f"sintetis-{i:06d}",
-            "title": f"{rng.choice(_TITLES)} {_pseudo_word(rng).title()}",
-            "status": "open",
-            "employer": {"name": f"PT {_pseudo_word(rng).title()} {_pseudo_word(rng).title()}", "legal_form": "pt"},
-            "location": {"country": "JP" if abroad else "ID", "province": r.province_code, "regency": r.code,
-                         "city": "Osaka" if abroad else None,
-                         "address": f"Jalan {_pseudo_word(rng).title()} No. {rng.randint(1, 200)}",
-                         "work_mode": rng.choice(["onsite"] * 8 + ["hybrid", "remote"])},
-            "employment_type": rng.choice(types),
-            "openings": rng.randint(1, 50),
-            "salary": {"disclosed": disclosed, "min": low, "max": low + rng.randrange(0, 3_000_000, 100_000),
-                       "unit": "MONTH", "currency": "IDR"} if disclosed else {"disclosed": False},
-            "education": {"minimum": rng.choice(education)},
-            "experience_months": rng.choice([0, 0, 12, 24]),
-            "kbji": rng.choice(kbji),
-            "kbli": rng.choice(kbli),
-            "description": text[:1].upper() + text[1:] + ".",
-            "disability": {"friendly": rng.random() < 0.15},
-            "date_posted": posted,
-            "valid_through": posted + timedelta(days=rng.randint(20, 90)),
-            "verification": {"office": "tidak-ada"},
-        })
+        records.append(
+            {
+                "id": f"sintetis-{i:06d}",
+                "title": f"{rng.choice(_TITLES)} {_pseudo_word(rng).title()}",
+                "status": "open",
+                "employer": {"name": f"PT {_pseudo_word(rng).title()} {_pseudo_word(rng).title()}", "legal_form": "pt"},
+                "location": {
+                    "country": "JP" if abroad else "ID",
+                    "province": r.province_code,
+                    "regency": r.code,
+                    "city": "Osaka" if abroad else None,
+                    "address": f"Jalan {_pseudo_word(rng).title()} No. {rng.randint(1, 200)}",
+                    "work_mode": rng.choice(["onsite"] * 8 + ["hybrid", "remote"]),
+                },
+                "employment_type": rng.choice(types),
+                "openings": rng.randint(1, 50),
+                "salary": {
+                    "disclosed": disclosed,
+                    "min": low,
+                    "max": low + rng.randrange(0, 3_000_000, 100_000),
+                    "unit": "MONTH",
+                    "currency": "IDR",
+                }
+                if disclosed
+                else {"disclosed": False},
+                "education": {"minimum": rng.choice(education)},
+                "experience_months": rng.choice([0, 0, 12, 24]),
+                "kbji": rng.choice(kbji),
+                "kbli": rng.choice(kbli),
+                "description": text[:1].upper() + text[1:] + ".",
+                "disability": {"friendly": rng.random() < 0.15},
+                "date_posted": posted,
+                "valid_through": posted + timedelta(days=rng.randint(20, 90)),
+                "verification": {"office": "tidak-ada"},
+            }
+        )
     return records
 
 
@@ -288,8 +389,15 @@ _VACANCY = """{% extends "base.html" %}{% block title %}{{ vacancy.title }}{% en
 {% if vacancy.is_open %}{% include "partials/pagefind.html" %}{% endif %}</article>{% endblock %}"""
 
 
-def write_synthetic_site(folder: Path, n: int, *, root: Path | None = None, today: date = date(2026, 11, 25),
-                         seed: int = 1, index: bool = True) -> dict:
+def write_synthetic_site(
+    folder: Path,
+    n: int,
+    *,
+    root: Path | None = None,
+    today: date = date(2026, 11, 25),
+    seed: int = 1,
+    index: bool = True,
+) -> dict:
     """Render ``n`` generated vacancies and the search page into ``folder``; index them.
 
     Uses the real reference data, model, ``partials/pagefind.html``, ``search.html`` and
@@ -301,15 +409,23 @@ def write_synthetic_site(folder: Path, n: int, *, root: Path | None = None, toda
     from antarkerja.paths import find_root
     from antarkerja.reference import load_reference
     from antarkerja.search import FILTERS, JINJA_GLOBALS, index_site
+    from antarkerja.templating import DedentLoader
 
     root = Path(root) if root else find_root()
     folder = Path(folder)
     ref = load_reference(root)
     site = build_site(synthetic_records(n, ref, today, seed), [], ref, today)
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.DictLoader({"base.html": _BASE, "vacancy.html": _VACANCY}),
-                                    jinja2.FileSystemLoader(str(root / "theme" / "templates"))]),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.DictLoader({"base.html": _BASE, "vacancy.html": _VACANCY}),
+                DedentLoader(jinja2.FileSystemLoader(str(root / "theme" / "templates"))),
+            ]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(JINJA_GLOBALS, SITEURL="", site=site, FILTERS=FILTERS)
     vacancy_page = env.get_template("vacancy.html")
     for v in site.vacancies:
@@ -319,7 +435,9 @@ def write_synthetic_site(folder: Path, n: int, *, root: Path | None = None, toda
     (folder / "cari").mkdir(parents=True, exist_ok=True)
     (folder / "cari" / "index.html").write_text(env.get_template("search.html").render(), encoding="utf-8")
     (folder / "provinsi").mkdir(exist_ok=True)
-    (folder / "provinsi" / "index.html").write_text("<!doctype html><html lang=id><title>Provinsi</title><h1>Provinsi</h1></html>", encoding="utf-8")
+    (folder / "provinsi" / "index.html").write_text(
+        "<!doctype html><html lang=id><title>Provinsi</title><h1>Provinsi</h1></html>", encoding="utf-8"
+    )
     shutil.copytree(root / "theme" / "static", folder / "theme", dirs_exist_ok=True)
     stats = {"vacancies": len(site.vacancies), "open": len(site.open_vacancies)}
     if index:

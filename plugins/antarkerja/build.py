@@ -125,7 +125,13 @@ def _remove_later(path: Path) -> None:
     """
     rm = shutil.which("rm")
     if rm and os.name == "posix":
-        subprocess.Popen([rm, "-rf", "--", str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        subprocess.Popen(
+            [rm, "-rf", "--", str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     else:
         shutil.rmtree(path, ignore_errors=True)
 
@@ -172,4 +178,3 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return output
-

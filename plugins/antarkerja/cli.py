@@ -53,7 +53,9 @@ def cmd_fmt(args) -> int:
     root = _root(args)
     ref = load_reference(root)
     schemas = {"vacancies": vacancy.schema(ref), "offices": office.schema(ref)}
-    paths = [Path(p) for p in args.paths] or sorted(vacancies_dir(root).rglob("*.yml")) + sorted(offices_dir(root).rglob("*.yml"))
+    paths = [Path(p) for p in args.paths] or sorted(vacancies_dir(root).rglob("*.yml")) + sorted(
+        offices_dir(root).rglob("*.yml")
+    )
     changed = failed = 0
     for path in paths:
         kind = "offices" if "offices" in path.resolve().parts else "vacancies"
@@ -102,7 +104,9 @@ def cmd_build(args) -> int:
     from antarkerja.build import BuildFailed, build_site
 
     try:
-        output = build_site(_root(args), output=args.output, today=args.today, siteurl=args.siteurl, search=not args.no_search)
+        output = build_site(
+            _root(args), output=args.output, today=args.today, siteurl=args.siteurl, search=not args.no_search
+        )
     except BuildFailed as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -123,7 +127,9 @@ def cmd_bench(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="antarkerja", description="Antar Kerja: periksa data lowongan dan bangun situsnya.")
+    p = argparse.ArgumentParser(
+        prog="antarkerja", description="Antar Kerja: periksa data lowongan dan bangun situsnya."
+    )
     p.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -134,11 +140,16 @@ def parser() -> argparse.ArgumentParser:
         return sp
 
     v = add("validate", cmd_validate, "Periksa semua lowongan dan kantor (atau hanya laporkan berkas yang disebut).")
-    v.add_argument("paths", nargs="*", metavar="PATH", help="berkas yang dilaporkan; pemeriksaan lintas berkas tetap memakai seluruh repositori")
+    v.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="berkas yang dilaporkan; pemeriksaan lintas berkas tetap memakai seluruh repositori",
+    )
 
     n = add("new", cmd_new, "Buat berkas baru yang sudah valid dan berkomentar.")
     n.add_argument("kind", choices=["vacancy"], help="jenis data (saat ini: vacancy)")
-    n.add_argument("--title", help="nama jabatan, misalnya \"Operator Produksi\"")
+    n.add_argument("--title", help='nama jabatan, misalnya "Operator Produksi"')
     n.add_argument("--employer", help="nama pemberi kerja")
     n.add_argument("--legal-form", help="bentuk badan usaha (bawaan: dari awal nama, misalnya PT → pt)")
     n.add_argument("--regency", help="kode kabupaten/kota, misalnya 32.16")
@@ -146,7 +157,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--type", dest="employment_type", default="pkwt", help="jenis hubungan kerja (bawaan: pkwt)")
     n.add_argument("--education", default="sma", help="pendidikan minimal (bawaan: sma)")
     n.add_argument("--openings", type=int, default=1, help="jumlah lowongan (bawaan: 1)")
-    n.add_argument("--salary-min", type=int, help="upah terendah per bulan dalam rupiah; kosongkan bila tidak dicantumkan")
+    n.add_argument(
+        "--salary-min", type=int, help="upah terendah per bulan dalam rupiah; kosongkan bila tidak dicantumkan"
+    )
     n.add_argument("--salary-max", type=int, help="upah tertinggi per bulan dalam rupiah")
     n.add_argument("--days", type=int, default=30, help="lama tayang dalam hari (bawaan: 30, paling lama 90)")
     n.add_argument("--today", help="tanggal tayang TTTT-BB-HH (bawaan: hari ini)")
@@ -163,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
 
     b = add("build", cmd_build, "Bangun situs statis (dengan indeks pencarian).")
     b.add_argument("--output", help="folder hasil (bawaan: output/)")
-    b.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH untuk kedaluwarsa (bawaan: env ANTARKERJA_TODAY atau hari ini)")
+    b.add_argument(
+        "--today", help="tanggal 'hari ini' TTTT-BB-HH untuk kedaluwarsa (bawaan: env ANTARKERJA_TODAY atau hari ini)"
+    )
     b.add_argument("--siteurl", help="URL situs terbit, misalnya https://antarkerja.example.id")
     b.add_argument("--no-search", action="store_true", help="lewati pembuatan indeks pencarian")
 
@@ -186,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: say so plainly instead of a traceback
         if os.environ.get("ANTARKERJA_DEBUG"):
             raise
-        print(f"antarkerja: kesalahan internal ({type(exc).__name__}: {exc}). Jalankan lagi dengan ANTARKERJA_DEBUG=1 untuk rinciannya dan laporkan sebagai issue.", file=sys.stderr)
+        print(
+            f"antarkerja: kesalahan internal ({type(exc).__name__}: {exc}). Jalankan lagi dengan ANTARKERJA_DEBUG=1 untuk rinciannya dan laporkan sebagai issue.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -78,6 +78,7 @@ class Diagnostic:
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the pull request's diff."""
+
         def escape(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

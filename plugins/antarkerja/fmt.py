@@ -38,7 +38,9 @@ def _represent_str(dumper, value: str):
     if "\n" in value:
         # Block style cannot hold trailing spaces on a line; those force quotes.
         block_ok = not any(line != line.rstrip() for line in value.split("\n"))
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip("\n") + "\n" if block_ok else value, style="|" if block_ok else '"')
+        return dumper.represent_scalar(
+            "tag:yaml.org,2002:str", value.rstrip("\n") + "\n" if block_ok else value, style="|" if block_ok else '"'
+        )
     plain_tag = dumper.resolve(yaml.ScalarNode, value, (True, False))
     # Anything starting like a number (codes, phones, times, postal codes) is always quoted,
     # whether or not YAML 1.1 would misread this particular value: one rule people can follow.
@@ -111,5 +113,7 @@ def format_text(text: str, schema: dict, path="<record>") -> str:
         out.append(dump({key: value}).rstrip("\n"))
     result = "\n".join(out) + "\n"
     if text.count("#") > result.count("#"):
-        raise CannotFormat("ada komentar di dalam kelompok atau di akhir baris yang akan hilang; pindahkan komentar ke atas kunci tingkat teratas")
+        raise CannotFormat(
+            "ada komentar di dalam kelompok atau di akhir baris yang akan hilang; pindahkan komentar ke atas kunci tingkat teratas"
+        )
     return result

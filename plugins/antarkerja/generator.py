@@ -44,9 +44,10 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from antarkerja import jsonld, model, sitemap
+from antarkerja import jsonld, model, sitemap, urls
 from antarkerja.build import BuildFailed, resolve_today
 from antarkerja.diagnostics import summary
+from antarkerja.outputs import OutputContext, Page, families
 from antarkerja.paginate import paginate
 from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
@@ -115,10 +116,12 @@ class PageWriter:
 class VacancyWorker:
     """A forked process writing some vacancy pages from the parent's model (copy-on-write)."""
 
-    def __init__(self, generator: "AntarKerjaGenerator", vacancies: list):
+    def __init__(self, generator: AntarKerjaGenerator, vacancies: list):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=self._run, args=(generator, vacancies, send), name="antarkerja-pages", daemon=True)
+        self.process = ctx.Process(
+            target=self._run, args=(generator, vacancies, send), name="antarkerja-pages", daemon=True
+        )
         self.process.start()
         send.close()
 
@@ -192,6 +195,7 @@ class AntarKerjaGenerator(Generator):
             rupiah=model.rupiah,
             search_link=partial(search.search_link, self.siteurl) if search else None,
             cached_card=self.cached_card,
+            url=urls.url,
             FILTERS=getattr(search, "FILTERS", {}) if search else {},
             FOOTER_PAGES=[],
         )
@@ -275,7 +279,11 @@ class AntarKerjaGenerator(Generator):
         if workers == 1:
             return vacancies, []
         per_page = int(self.settings.get("LISTING_PER_PAGE", 20))
-        lists = [self.site.open_vacancies, *(r.vacancies for r in (*self.site.provinces, *self.site.regencies)), *(o.open_vacancies for o in self.site.offices)]
+        lists = [
+            self.site.open_vacancies,
+            *(r.vacancies for r in (*self.site.provinces, *self.site.regencies)),
+            *(o.open_vacancies for o in self.site.offices),
+        ]
         listing_pages = sum(max(1, -(-len(items) // per_page)) for items in lists)
         fair = (len(vacancies) + listing_pages) // workers
         mine = max(0, min(len(vacancies), fair - listing_pages))
@@ -326,11 +334,28 @@ class AntarKerjaGenerator(Generator):
         search_path = getattr(search, "SEARCH_PATH", "cari/") if search else "cari/"
         self.render("search", search_path + "index.html", page_url=search_path)
         self.render("404", "404.html", page_url="404.html")
+        self.write_families()
 
         pages = [(p.url, self.page_date(p)) for p in self.content_pages]
         for name, text in sitemap.render(siteurl, sitemap.entries(site, pages, search_path)).items():
             self.write(name, text)
         self.write("robots.txt", sitemap.robots(siteurl))
+
+    def write_families(self) -> None:
+        """Every output family's pages and files (see :mod:`antarkerja.outputs`)."""
+        ctx = OutputContext(
+            siteurl=self.siteurl,
+            sitename=self.settings.get("SITENAME", "Antar Kerja"),
+            settings=self.settings,
+            content_pages=self.content_pages,
+        )
+        for family in families():
+            for item in family(self.site, ctx):
+                if isinstance(item, Page):
+                    self.render(item.template, item.path, **item.context)
+                else:
+                    data = item.data.encode("utf-8") if isinstance(item.data, str) else item.data
+                    self.writer.put(item.path, data)
 
     def offices_by_province(self) -> list[tuple]:
         return [(p, p.offices) for p in self.site.provinces if p.offices]

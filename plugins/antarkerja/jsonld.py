@@ -54,7 +54,11 @@ def _escape(text: str) -> str:
 def job_description_html(v) -> str:
     """The sanitized description plus the three lists, as HTML (Google shows it as such)."""
     parts = [v.description_html]
-    for key, heading in (("responsibilities", "Tugas dan tanggung jawab"), ("qualifications", "Kualifikasi"), ("benefits", "Fasilitas")):
+    for key, heading in (
+        ("responsibilities", "Tugas dan tanggung jawab"),
+        ("qualifications", "Kualifikasi"),
+        ("benefits", "Fasilitas"),
+    ):
         items = v.data.get(key) or []
         if items:
             parts.append(f"<h3>{heading}</h3><ul>" + "".join(f"<li>{_escape(i)}</li>" for i in items) + "</ul>")
@@ -109,13 +113,21 @@ def job_posting(v, siteurl: str = "", sitename: str = "Antar Kerja") -> dict:
         "jobLocation": job_location(v),
         "directApply": False,  # people apply with the employer or at the office, not on this site
         "totalJobOpenings": v.data["openings"],
-        "occupationalCategory": {"@type": "CategoryCode", "codeValue": v.data["kbji"], "name": v.kbji_group["name"], "inCodeSet": "KBJI 2014"},
+        "occupationalCategory": {
+            "@type": "CategoryCode",
+            "codeValue": v.data["kbji"],
+            "name": v.kbji_group["name"],
+            "inCodeSet": "KBJI 2014",
+        },
         "industry": v.kbli["name"],
         "url": url,
     }
     if v.location["work_mode"] == "remote":
         data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = {"@type": "Country", "name": "Indonesia" if not v.is_abroad else v.country_name}
+        data["applicantLocationRequirements"] = {
+            "@type": "Country",
+            "name": "Indonesia" if not v.is_abroad else v.country_name,
+        }
     salary = base_salary(v)
     if salary:
         data["baseSalary"] = salary
@@ -142,7 +154,14 @@ def opening_hours(hours: list[dict]) -> list[dict]:
     for entry in hours:
         days = parse_days(entry["days"])
         if days:
-            specs.append({"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": entry["open"], "closes": entry["close"]})
+            specs.append(
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": days,
+                    "opens": entry["open"],
+                    "closes": entry["close"],
+                }
+            )
     return specs
 
 
@@ -192,7 +211,11 @@ def government_office(o, siteurl: str = "") -> dict:
     if hours:
         data["openingHoursSpecification"] = hours
     if o.parent:
-        data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": o.parent.name, "url": absolute(siteurl, o.parent.url)}
+        data["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "name": o.parent.name,
+            "url": absolute(siteurl, o.parent.url),
+        }
     return data
 
 
@@ -206,7 +229,10 @@ def website(siteurl: str, sitename: str, search_path: str = "cari/") -> dict:
         "inLanguage": "id",
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": absolute(siteurl, search_path) + "?q={search_term_string}"},
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute(siteurl, search_path) + "?q={search_term_string}",
+            },
             "query-input": "required name=search_term_string",
         },
     }

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from antarkerja.diagnostics import Diagnostic, ERROR
+from antarkerja.diagnostics import ERROR, Diagnostic
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -128,9 +128,15 @@ class Loaded:
         m = mark_node.start_mark
         if isinstance(mark_node, yaml.ScalarNode):
             # The C loader marks plain scalars with style "" and the Python one with None.
-            return Mark(m.line + 1, m.column + 1, not mark_node.style, mark_node.style in ("|", ">"), mark_node.tag, mark_node.value)
+            return Mark(
+                m.line + 1,
+                m.column + 1,
+                not mark_node.style,
+                mark_node.style in ("|", ">"),
+                mark_node.tag,
+                mark_node.value,
+            )
         return Mark(m.line + 1, m.column + 1)
-
 
     def release(self) -> None:
         """Drop the node tree to save memory; :meth:`mark_for` reads the file again if needed."""
@@ -179,7 +185,13 @@ class _Builder:
         first_line = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, "Y108", path, "kunci harus berupa teks biasa", "tulis kunci sebagai kata, misalnya `title:`")
+                self.problem(
+                    key_node,
+                    "Y108",
+                    path,
+                    "kunci harus berupa teks biasa",
+                    "tulis kunci sebagai kata, misalnya `title:`",
+                )
                 continue
             key = key_node.value
             if key in result:
@@ -214,7 +226,13 @@ class _Builder:
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            self.problem(node, "Y104", path, f"nilai `{node.value}` tidak dapat dibaca ({exc})", "beri tanda kutip pada nilai ini")
+            self.problem(
+                node,
+                "Y104",
+                path,
+                f"nilai `{node.value}` tidak dapat dibaca ({exc})",
+                "beri tanda kutip pada nilai ini",
+            )
             return node.value
 
 
@@ -227,14 +245,24 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), 1):
             if "\t" in line:
-                problem(number, line.index("\t") + 1, "Y102", "ada karakter tab", "ganti tab dengan spasi (YAML memakai spasi untuk indentasi)")
+                problem(
+                    number,
+                    line.index("\t") + 1,
+                    "Y102",
+                    "ada karakter tab",
+                    "ganti tab dengan spasi (YAML memakai spasi untuk indentasi)",
+                )
         return loaded
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = ""
-        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+        if (
+            exc.context_mark is not None
+            and exc.problem_mark is not None
+            and exc.context_mark.line != exc.problem_mark.line
+        ):
             where = f" (bermula di baris {exc.context_mark.line + 1})"
         problem(
             mark.line + 1 if mark else 1,
@@ -265,7 +293,13 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
                     "tulis nilainya langsung; setiap lowongan berdiri sendiri",
                 )
     if not isinstance(node, yaml.MappingNode):
-        problem(node.start_mark.line + 1, 1, "Y108", "isi berkas harus berupa pasangan `kunci: nilai`", "mulai berkas dengan `id: ...`")
+        problem(
+            node.start_mark.line + 1,
+            1,
+            "Y108",
+            "isi berkas harus berupa pasangan `kunci: nilai`",
+            "mulai berkas dengan `id: ...`",
+        )
         return loaded
     loaded.node = node
     loaded.data = _Builder(loaded).build(node, ())
@@ -278,11 +312,29 @@ def load_file(path: str | Path) -> Loaded:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        loaded.problems.append(Diagnostic(path, 1, 1, "Y100", "(berkas)", f"berkas tidak dapat dibaca: {exc.strerror}", "periksa nama dan izin berkas"))
+        loaded.problems.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "Y100",
+                "(berkas)",
+                f"berkas tidak dapat dibaca: {exc.strerror}",
+                "periksa nama dan izin berkas",
+            )
+        )
         return loaded
     if len(raw) > MAX_BYTES:
         loaded.problems.append(
-            Diagnostic(path, 1, 1, "Y103", "(berkas)", f"berkas terlalu besar ({len(raw) // 1024} KB, batas {MAX_BYTES // 1024} KB)", "perpendek deskripsi; satu lowongan tidak perlu sepanjang itu")
+            Diagnostic(
+                path,
+                1,
+                1,
+                "Y103",
+                "(berkas)",
+                f"berkas terlalu besar ({len(raw) // 1024} KB, batas {MAX_BYTES // 1024} KB)",
+                "perpendek deskripsi; satu lowongan tidak perlu sepanjang itu",
+            )
         )
         return loaded
     try:
@@ -291,7 +343,9 @@ def load_file(path: str | Path) -> Loaded:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         loaded.problems.append(
-            Diagnostic(path, line, col, "Y101", "(berkas)", "berkas bukan UTF-8", "simpan ulang berkas dengan pengodean UTF-8")
+            Diagnostic(
+                path, line, col, "Y101", "(berkas)", "berkas bukan UTF-8", "simpan ulang berkas dengan pengodean UTF-8"
+            )
         )
         return loaded
     return load_text(text, path, loaded)

@@ -25,7 +25,9 @@ def render_markdown(text: str) -> str:
     _md.reset()
     # Escape raw HTML so `<script>` shows as text instead of being dropped silently.
     rendered = _md.convert(html.escape(text, quote=False))
-    rendered = rendered.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    rendered = (
+        rendered.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    )
     for n in (5, 6):
         rendered = rendered.replace(f"<h{n}>", "<h4>").replace(f"</h{n}>", "</h4>")
     return nh3.clean(
@@ -51,4 +53,3 @@ def html_to_text(fragment: str, limit: int | None = None) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
-

@@ -40,20 +40,62 @@ from antarkerja.markup import html_to_text, render_markdown
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SALARY_UNITS, SCOPES, VISA_TYPES, WORK_MODES
+from antarkerja.urls import url
 
 # Monthly equivalents, as PP 36/2021 counts a month: 25 working days (6-day week), 173 hours.
 PER_MONTH = {"HOUR": 173, "DAY": 25, "WEEK": 52 / 12, "MONTH": 1, "YEAR": 1 / 12}
-SALARY_BANDS = ["Di bawah UMP", "UMP – 5 juta", "5 – 10 juta", "Di atas 10 juta", "Tidak dicantumkan", "Mata uang asing"]
+SALARY_BANDS = [
+    "Di bawah UMP",
+    "UMP – 5 juta",
+    "5 – 10 juta",
+    "Di atas 10 juta",
+    "Tidak dicantumkan",
+    "Mata uang asing",
+]
 
 COUNTRIES = {
-    "ID": "Indonesia", "JP": "Jepang", "KR": "Korea Selatan", "TW": "Taiwan", "HK": "Hong Kong",
-    "MY": "Malaysia", "SG": "Singapura", "SA": "Arab Saudi", "AE": "Uni Emirat Arab", "QA": "Qatar",
-    "DE": "Jerman", "NL": "Belanda", "GB": "Inggris", "AU": "Australia", "NZ": "Selandia Baru",
-    "BN": "Brunei Darussalam", "TR": "Turki", "PL": "Polandia", "US": "Amerika Serikat", "CN": "Tiongkok",
-    "KW": "Kuwait", "OM": "Oman", "BH": "Bahrain", "IT": "Italia", "FR": "Prancis", "CA": "Kanada",
+    "ID": "Indonesia",
+    "JP": "Jepang",
+    "KR": "Korea Selatan",
+    "TW": "Taiwan",
+    "HK": "Hong Kong",
+    "MY": "Malaysia",
+    "SG": "Singapura",
+    "SA": "Arab Saudi",
+    "AE": "Uni Emirat Arab",
+    "QA": "Qatar",
+    "DE": "Jerman",
+    "NL": "Belanda",
+    "GB": "Inggris",
+    "AU": "Australia",
+    "NZ": "Selandia Baru",
+    "BN": "Brunei Darussalam",
+    "TR": "Turki",
+    "PL": "Polandia",
+    "US": "Amerika Serikat",
+    "CN": "Tiongkok",
+    "KW": "Kuwait",
+    "OM": "Oman",
+    "BH": "Bahrain",
+    "IT": "Italia",
+    "FR": "Prancis",
+    "CA": "Kanada",
 }
 CLOSED_REASONS = {"filled": "sudah terisi", "closed": "ditutup", "expired": "masa berlaku habis"}
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def tanggal(d: date) -> str:
@@ -69,9 +111,9 @@ def rupiah(amount: int | float) -> str:
 class Office:
     data: dict
     ref: Reference = field(repr=False)
-    open_vacancies: list["Vacancy"] = field(default_factory=list, repr=False)
-    children: list["Office"] = field(default_factory=list, repr=False)
-    parent: "Office | None" = field(default=None, repr=False)
+    open_vacancies: list[Vacancy] = field(default_factory=list, repr=False)
+    children: list[Office] = field(default_factory=list, repr=False)
+    parent: Office | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -83,7 +125,7 @@ class Office:
 
     @property
     def url(self) -> str:
-        return f"kantor/{self.id}/"
+        return url("office", id=self.id)
 
     @property
     def is_example(self) -> bool:
@@ -158,7 +200,7 @@ class Vacancy:
     # Computed -----------------------------------------------------------------------
     @property
     def url(self) -> str:
-        return f"lowongan/{self.id}/"
+        return url("vacancy", id=self.id)
 
     @property
     def province(self) -> Province:
@@ -339,11 +381,11 @@ class Region:
     province: Province
     vacancies: list[Vacancy] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
-    regencies: list["Region"] = field(default_factory=list)
+    regencies: list[Region] = field(default_factory=list)
 
     @property
     def url(self) -> str:
-        return f"provinsi/{self.slug}/" if self.kind == "province" else f"kabkota/{self.slug}/"
+        return url(self.kind, slug=self.slug)
 
     @cached_property
     def openings(self) -> int:
@@ -400,7 +442,9 @@ def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Ref
             regency.vacancies.append(v)
             if v.verifier:
                 v.verifier.open_vacancies.append(v)
-    ordered_offices = sorted(offices.values(), key=lambda o: (o.data["province"], OFFICE_TYPE_ORDER.index(o.data["type"]), o.name))
+    ordered_offices = sorted(
+        offices.values(), key=lambda o: (o.data["province"], OFFICE_TYPE_ORDER.index(o.data["type"]), o.name)
+    )
     for o in ordered_offices:
         provinces[o.data["province"]].offices.append(o)
         if o.data.get("regency"):

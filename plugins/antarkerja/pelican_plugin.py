@@ -17,12 +17,14 @@ from pelican.generators import PagesGenerator
 
 from antarkerja.generator import AntarKerjaGenerator
 from antarkerja.present import FILTERS
+from antarkerja.templating import DedentLoader
 
 
 def prepare_environment(generator) -> None:
     """Every template escapes what it prints (whatever the settings say) and has our filters."""
     env = generator.env
     env.autoescape = True  # templates compile lazily, after this
+    env.loader = DedentLoader(env.loader)
     env.filters.update(FILTERS)
 
 

@@ -72,7 +72,9 @@ def load_reference(root: Path) -> Reference:
         row["code"]: Province(row["code"], row["name"], row["slug"]) for row in _read_csv(folder / "provinces.csv")
     }
     regencies = {
-        row["code"]: Regency(row["code"], row["province_code"], row["name"], row["short_name"], row["kind"], row["slug"])
+        row["code"]: Regency(
+            row["code"], row["province_code"], row["name"], row["short_name"], row["kind"], row["slug"]
+        )
         for row in _read_csv(folder / "regencies.csv")
     }
     ump_data = yaml.load((folder / "ump.yml").read_text(encoding="utf-8"), Loader=Loader)

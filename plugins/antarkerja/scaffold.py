@@ -57,10 +57,16 @@ def build_record(root: Path, args) -> dict:
     title, employer = _ask(args, "title"), _ask(args, "employer")
     regency_code, office = _ask(args, "regency"), _ask(args, "office")
     if regency_code not in ref.regencies:
-        raise ScaffoldError(f"kode kabupaten/kota `{regency_code}` tidak dikenal; lihat content/reference/regencies.csv")
+        raise ScaffoldError(
+            f"kode kabupaten/kota `{regency_code}` tidak dikenal; lihat content/reference/regencies.csv"
+        )
     if not (offices_dir(root) / f"{office}.yml").is_file():
         raise ScaffoldError(f"kantor `{office}` tidak ada di content/offices/")
-    for value, vocab, flag in ((args.employment_type, ref.employment_types, "--type"), (args.education, ref.education, "--education"), (args.legal_form or "lainnya", vacancy_schema.LEGAL_FORMS, "--legal-form")):
+    for value, vocab, flag in (
+        (args.employment_type, ref.employment_types, "--type"),
+        (args.education, ref.education, "--education"),
+        (args.legal_form or "lainnya", vacancy_schema.LEGAL_FORMS, "--legal-form"),
+    ):
         if value not in vocab:
             raise ScaffoldError(f"{flag} `{value}` tidak dikenal; pilih salah satu: {', '.join(vocab)}")
     if not 1 <= args.days <= 90:
@@ -72,7 +78,13 @@ def build_record(root: Path, args) -> dict:
     posted = date.fromisoformat(args.today) if args.today else date.today()
     record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
     if args.salary_min is not None:
-        salary = {"disclosed": True, "min": args.salary_min, "max": args.salary_max or args.salary_min, "unit": "MONTH", "currency": "IDR"}
+        salary = {
+            "disclosed": True,
+            "min": args.salary_min,
+            "max": args.salary_max or args.salary_min,
+            "unit": "MONTH",
+            "currency": "IDR",
+        }
     else:
         salary = {"disclosed": False}
     record = {
@@ -81,7 +93,12 @@ def build_record(root: Path, args) -> dict:
         "title": title,
         "status": "open",
         "employer": {"name": employer, "legal_form": args.legal_form},
-        "location": {"country": "ID", "province": regency.province_code, "regency": regency.code, "work_mode": "onsite"},
+        "location": {
+            "country": "ID",
+            "province": regency.province_code,
+            "regency": regency.code,
+            "work_mode": "onsite",
+        },
         "employment_type": args.employment_type,
         "contract_months": 12 if args.employment_type == "pkwt" else None,
         "openings": args.openings,
@@ -91,7 +108,10 @@ def build_record(root: Path, args) -> dict:
         "kbji": "9",
         "kbli": "C",
         "description": PLACEHOLDER_DESCRIPTION,
-        "apply": {"walk_in": True, "instructions": "Datang ke kantor pemverifikasi dengan membawa kartu AK/1, KTP dan ijazah."},
+        "apply": {
+            "walk_in": True,
+            "instructions": "Datang ke kantor pemverifikasi dengan membawa kartu AK/1, KTP dan ijazah.",
+        },
         "date_posted": posted,
         "valid_through": posted + timedelta(days=args.days),
         "verification": {"office": office, "date": posted},
@@ -128,5 +148,7 @@ def write_vacancy(root: Path, args) -> Path:
     result = validate_repository(root, [path])
     if result.errors:
         path.unlink()
-        raise ScaffoldError("berkas tidak lolos pemeriksaan dan tidak disimpan:\n" + "\n".join(d.format() for d in result.errors))
+        raise ScaffoldError(
+            "berkas tidak lolos pemeriksaan dan tidak disimpan:\n" + "\n".join(d.format() for d in result.errors)
+        )
     return path

@@ -178,7 +178,7 @@ def search_link(siteurl: str = "", **params: str) -> str:
 
 
 def region_search_link(siteurl: str, region) -> str:
-    """"Cari di <region>": the search page filtered to a model ``Region``."""
+    """ "Cari di <region>": the search page filtered to a model ``Region``."""
     if region.kind == "province":
         return search_link(siteurl, provinsi=region.name)
     return search_link(siteurl, provinsi=region.province.name, kabkota=region.name)
@@ -288,8 +288,13 @@ class SearchIndexFailed(_BuildError):
 
 # Pagefind writes these for its own ready-made UIs; our page uses only pagefind.js.
 _UNUSED_BUNDLE_FILES = [
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
 ]
 NO_BODY_MARKER = "Did not find a data-pagefind-body element"
 
@@ -319,7 +324,9 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
     env = {**os.environ, "NO_COLOR": "1"}
     started = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout)
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout
+        )
     except FileNotFoundError as exc:  # pragma: no cover - the interpreter itself vanished
         raise SearchIndexFailed(f"Pagefind tidak bisa dijalankan: {exc}") from None
     except subprocess.TimeoutExpired:
@@ -337,15 +344,23 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
     if NO_BODY_MARKER in output:
         if bundle.is_dir():
             shutil.rmtree(bundle)
-        return {"pages": 0, "seconds": round(seconds, 3), "bytes": 0, "files": 0, "language": INDEX_LANGUAGE,
-                "warning": "tidak ada halaman data-pagefind-body (lowongan terbuka); indeks tidak dibuat"}
+        return {
+            "pages": 0,
+            "seconds": round(seconds, 3),
+            "bytes": 0,
+            "files": 0,
+            "language": INDEX_LANGUAGE,
+            "warning": "tidak ada halaman data-pagefind-body (lowongan terbuka); indeks tidak dibuat",
+        }
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SearchIndexFailed(f"Pagefind selesai tetapi {entry_path} tidak terbaca: {exc}") from None
     languages = entry.get("languages") or {}
     if list(languages) != [INDEX_LANGUAGE]:
-        raise SearchIndexFailed(f"Indeks pencarian berbahasa {', '.join(languages) or '(tidak ada)'}, seharusnya hanya '{INDEX_LANGUAGE}'.")
+        raise SearchIndexFailed(
+            f"Indeks pencarian berbahasa {', '.join(languages) or '(tidak ada)'}, seharusnya hanya '{INDEX_LANGUAGE}'."
+        )
     for name in _UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     files = [p for p in bundle.rglob("*") if p.is_file()]

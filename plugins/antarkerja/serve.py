@@ -50,7 +50,9 @@ def build_command(root: Path, output: Path, today: str | None) -> list[str]:
 
 def rebuild(root: Path, output: Path, today: str | None, first: bool = False) -> bool:
     started = time.perf_counter()
-    proc = subprocess.run(build_command(root, output, today), capture_output=True, text=True, encoding="utf-8", errors="replace")
+    proc = subprocess.run(
+        build_command(root, output, today), capture_output=True, text=True, encoding="utf-8", errors="replace"
+    )
     if proc.returncode == 0:
         done = "dibangun" if first else "dibangun ulang"
         print(f"Situs {done} ({time.perf_counter() - started:.1f} detik).", flush=True)

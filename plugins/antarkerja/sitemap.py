@@ -32,7 +32,13 @@ def latest(vacancies) -> date | None:
 
 def entries(site, content_pages: list[tuple[str, date | None]], search_path: str = "cari/") -> list[Entry]:
     newest = latest(site.open_vacancies)
-    out = [Entry("", newest), Entry("lowongan/", newest), Entry("provinsi/", newest), Entry("kantor/"), Entry(search_path)]
+    out = [
+        Entry("", newest),
+        Entry("lowongan/", newest),
+        Entry("provinsi/", newest),
+        Entry("kantor/"),
+        Entry(search_path),
+    ]
     out += [Entry(url, modified) for url, modified in content_pages]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]

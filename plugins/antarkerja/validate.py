@@ -13,13 +13,14 @@ import gc
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from cerberus import TypeDefinition, Validator, errors as cerr
+from cerberus import TypeDefinition, Validator
+from cerberus import errors as cerr
 
 from antarkerja import schema as schema_tools
 from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
@@ -27,7 +28,8 @@ from antarkerja.load import Loaded, field_name, load_file
 from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.rules import crossfile, rules_for
-from antarkerja.schema import office as office_schema, vacancy as vacancy_schema
+from antarkerja.schema import office as office_schema
+from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.schema.fastcheck import compile_mapping
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -87,7 +89,6 @@ class Result:
         return [d for d in self.diagnostics if d.severity == ERROR]
 
 
-
 def _coerce_dates(data: dict, date_paths: list[tuple]) -> None:
     """A quoted "2026-05-01" is as clear as an unquoted one; accept both as dates."""
     for path in date_paths:
@@ -143,22 +144,42 @@ def _describe(error, path, rules, meta, label, mark, kind):
     example = _example(rules)
     try_example = f"contoh: `{path[-1]}: {example}`" if example else ""
     if error.code == cerr.REQUIRED_FIELD.code:
-        return "S201", f"wajib diisi ({label})" if label else "wajib diisi", f"tambahkan `{path[-1]}: …`" + (f"; {try_example}" if example else "")
+        return (
+            "S201",
+            f"wajib diisi ({label})" if label else "wajib diisi",
+            f"tambahkan `{path[-1]}: …`" + (f"; {try_example}" if example else ""),
+        )
     if error.code == cerr.UNKNOWN_FIELD.code:
         parent = schema_tools.rules_at(kind.schema, path[:-1]) if len(path) > 1 else {"schema": kind.schema}
         known = list((parent or {}).get("schema", {}) or {})
         close = difflib.get_close_matches(str(path[-1]), known, n=1)
-        hint = f"maksud Anda `{close[0]}`?" if close else "hapus kolom ini atau periksa ejaannya; daftar kolom ada di CONTRIBUTING.md"
+        hint = (
+            f"maksud Anda `{close[0]}`?"
+            if close
+            else "hapus kolom ini atau periksa ejaannya; daftar kolom ada di CONTRIBUTING.md"
+        )
         return "S202", f"kolom `{path[-1]}` tidak dikenal", hint
     if error.code == cerr.BAD_TYPE.code:
         expected = error.constraint if isinstance(error.constraint, str) else error.constraint[0]
         if mark.plain and expected == "string" and mark.tag in YAML_KINDS:
-            return "Y107", f"YAML membaca `{mark.raw}` sebagai {YAML_KINDS[mark.tag]}, bukan teks", f'beri tanda kutip: "{mark.raw}"'
+            return (
+                "Y107",
+                f"YAML membaca `{mark.raw}` sebagai {YAML_KINDS[mark.tag]}, bukan teks",
+                f'beri tanda kutip: "{mark.raw}"',
+            )
         if value is None:
-            return "S209", "tidak boleh kosong", "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
+            return (
+                "S209",
+                "tidak boleh kosong",
+                "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else ""),
+            )
         return "S203", f"harus berupa {TYPE_NAMES.get(expected, expected)}", try_example
     if error.code in (cerr.EMPTY_NOT_ALLOWED.code, cerr.NOT_NULLABLE.code):
-        return "S209", "tidak boleh kosong", "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else "")
+        return (
+            "S209",
+            "tidak boleh kosong",
+            "isi nilainya atau hapus kolom ini" + (f"; {try_example}" if example else ""),
+        )
     if error.code in (cerr.UNALLOWED_VALUE.code, cerr.UNALLOWED_VALUES.code):
         allowed = list(rules.get("allowed", [])) if rules else []
         close = difflib.get_close_matches(str(value), allowed, n=1)
@@ -166,14 +187,26 @@ def _describe(error, path, rules, meta, label, mark, kind):
         hint = (f"maksud Anda `{close[0]}`? " if close else "") + f"pilih salah satu: {choices}"
         return "S204", f"nilai `{value}` tidak dikenal" + (f" untuk {label}" if label else ""), hint
     if error.code == cerr.REGEX_MISMATCH.code:
-        return "S205", f"`{str(value)[:60]}` tidak sesuai format", f"tulis sebagai {meta.get('format', 'format yang benar')}"
+        return (
+            "S205",
+            f"`{str(value)[:60]}` tidak sesuai format",
+            f"tulis sebagai {meta.get('format', 'format yang benar')}",
+        )
     if error.code in (cerr.MIN_VALUE.code, cerr.MAX_VALUE.code):
         word = "minimal" if error.code == cerr.MIN_VALUE.code else "maksimal"
-        return "S206", f"nilai {value} di luar batas ({word} {error.constraint})", f"isi angka {word} {error.constraint}"
+        return (
+            "S206",
+            f"nilai {value} di luar batas ({word} {error.constraint})",
+            f"isi angka {word} {error.constraint}",
+        )
     if error.code == cerr.MIN_LENGTH.code:
         return "S207", f"terlalu pendek ({len(value)} karakter/butir, minimal {error.constraint})", "lengkapi isinya"
     if error.code == cerr.MAX_LENGTH.code:
-        return "S208", f"terlalu panjang ({len(value)} karakter/butir, maksimal {error.constraint})", "persingkat isinya"
+        return (
+            "S208",
+            f"terlalu panjang ({len(value)} karakter/butir, maksimal {error.constraint})",
+            "persingkat isinya",
+        )
     return "S200", f"tidak valid ({error.rule})", try_example
 
 
@@ -261,7 +294,11 @@ class RepositoryValidator:
         vroot, oroot = vacancies_dir(self.root), offices_dir(self.root)
         for folder in (vroot, oroot):
             for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-                misplaced.append(Diagnostic(path, 1, 1, "X308", "(berkas)", "ekstensi `.yaml` tidak dibaca", "ganti ekstensi menjadi `.yml`"))
+                misplaced.append(
+                    Diagnostic(
+                        path, 1, 1, "X308", "(berkas)", "ekstensi `.yaml` tidak dibaca", "ganti ekstensi menjadi `.yml`"
+                    )
+                )
         vacancies = sorted(vroot.rglob("*.yml")) if vroot.is_dir() else []
         offices = sorted(oroot.rglob("*.yml")) if oroot.is_dir() else []
         return vacancies, offices, misplaced

@@ -14,8 +14,8 @@ Codes starting with ``W`` are warnings, all others errors. ``CONTRIBUTING.md`` l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 Finding = tuple  # (path, message, hint[, offset])
 

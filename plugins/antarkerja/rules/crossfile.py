@@ -35,9 +35,21 @@ def check_ids(records, kind_label):
         if not isinstance(rid, str):
             continue
         if rec.path.stem != rid:
-            yield rec, ("id",), "X302", f"id `{rid}` berbeda dengan nama berkas `{rec.path.name}`", f"ganti nama berkas menjadi `{rid}.yml` atau samakan `id`"
+            yield (
+                rec,
+                ("id",),
+                "X302",
+                f"id `{rid}` berbeda dengan nama berkas `{rec.path.name}`",
+                f"ganti nama berkas menjadi `{rid}.yml` atau samakan `id`",
+            )
         if rid in seen:
-            yield rec, ("id",), "X301", f"id {kind_label} `{rid}` sudah dipakai di {seen[rid]}", "pakai id lain yang unik"
+            yield (
+                rec,
+                ("id",),
+                "X301",
+                f"id {kind_label} `{rid}` sudah dipakai di {seen[rid]}",
+                "pakai id lain yang unik",
+            )
         else:
             seen[rid] = rec.path.as_posix()
 
@@ -45,13 +57,31 @@ def check_ids(records, kind_label):
 def check_region(rec, ref, prefix=()):
     province, regency = dig(rec.data, *prefix, "province"), dig(rec.data, *prefix, "regency")
     if isinstance(province, str) and province not in ref.provinces:
-        yield rec, prefix + ("province",), "X304", f"kode provinsi `{province}` tidak dikenal", "lihat kode di content/reference/provinces.csv"
+        yield (
+            rec,
+            prefix + ("province",),
+            "X304",
+            f"kode provinsi `{province}` tidak dikenal",
+            "lihat kode di content/reference/provinces.csv",
+        )
     if isinstance(regency, str):
         if regency not in ref.regencies:
-            yield rec, prefix + ("regency",), "X304", f"kode kabupaten/kota `{regency}` tidak dikenal", "lihat kode di content/reference/regencies.csv"
+            yield (
+                rec,
+                prefix + ("regency",),
+                "X304",
+                f"kode kabupaten/kota `{regency}` tidak dikenal",
+                "lihat kode di content/reference/regencies.csv",
+            )
         elif isinstance(province, str) and ref.regencies[regency].province_code != province:
             name = ref.regencies[regency].name
-            yield rec, prefix + ("regency",), "X305", f"{name} ({regency}) tidak berada di provinsi `{province}`", f"samakan dua angka pertama: provinsi `{regency[:2]}` atau kabupaten/kota lain"
+            yield (
+                rec,
+                prefix + ("regency",),
+                "X305",
+                f"{name} ({regency}) tidak berada di provinsi `{province}`",
+                f"samakan dua angka pertama: provinsi `{regency[:2]}` atau kabupaten/kota lain",
+            )
 
 
 def check_vacancy_folder(rec, ref, vacancies_root):
@@ -61,17 +91,35 @@ def check_vacancy_folder(rec, ref, vacancies_root):
         return
     province = dig(rec.data, "location", "province")
     if len(parts) != 2:
-        yield rec, (), "X308", "berkas lowongan harus berada di folder provinsinya", "pindahkan ke content/vacancies/<slug-provinsi>/, misalnya content/vacancies/jawa-barat/"
+        yield (
+            rec,
+            (),
+            "X308",
+            "berkas lowongan harus berada di folder provinsinya",
+            "pindahkan ke content/vacancies/<slug-provinsi>/, misalnya content/vacancies/jawa-barat/",
+        )
     elif isinstance(province, str) and province in ref.provinces and parts[0] != ref.provinces[province].slug:
         expected = ref.provinces[province].slug
-        yield rec, ("location", "province"), "X306", f"lowongan provinsi `{province}` berada di folder `{parts[0]}`", f"pindahkan ke content/vacancies/{expected}/ atau perbaiki kode provinsi"
+        yield (
+            rec,
+            ("location", "province"),
+            "X306",
+            f"lowongan provinsi `{province}` berada di folder `{parts[0]}`",
+            f"pindahkan ke content/vacancies/{expected}/ atau perbaiki kode provinsi",
+        )
 
 
 def check_offices_referenced(vacancies, offices_by_id):
     for rec in vacancies:
         office = dig(rec.data, "verification", "office")
         if isinstance(office, str) and office not in offices_by_id:
-            yield rec, ("verification", "office"), "X303", f"kantor `{office}` tidak ada di content/offices/", "pakai id kantor yang ada, atau tambahkan berkas kantornya"
+            yield (
+                rec,
+                ("verification", "office"),
+                "X303",
+                f"kantor `{office}` tidak ada di content/offices/",
+                "pakai id kantor yang ada, atau tambahkan berkas kantornya",
+            )
 
 
 # Offices that serve the whole country (or migrant workers from anywhere) verify anywhere.
@@ -85,14 +133,26 @@ def check_verifier_province(vacancies, offices_by_id):
         if office is None or not isinstance(province, str) or not isinstance(office.data, dict):
             continue
         if office.data.get("type") not in NATIONAL_OFFICE_TYPES and office.data.get("province") != province:
-            yield rec, ("verification", "office"), "X309", f"kantor `{office.data.get('id')}` berada di provinsi `{office.data.get('province')}`, lowongan di provinsi `{province}`", "lowongan diverifikasi oleh kantor di provinsinya (atau Kemnaker/BP3MI/LTSA)"
+            yield (
+                rec,
+                ("verification", "office"),
+                "X309",
+                f"kantor `{office.data.get('id')}` berada di provinsi `{office.data.get('province')}`, lowongan di provinsi `{province}`",
+                "lowongan diverifikasi oleh kantor di provinsinya (atau Kemnaker/BP3MI/LTSA)",
+            )
 
 
 def check_office_parents(offices, offices_by_id):
     for rec in offices:
         parent = rec.data.get("parent")
         if isinstance(parent, str) and parent not in offices_by_id:
-            yield rec, ("parent",), "X303", f"kantor induk `{parent}` tidak ada di content/offices/", "pakai id kantor yang ada"
+            yield (
+                rec,
+                ("parent",),
+                "X303",
+                f"kantor induk `{parent}` tidak ada di content/offices/",
+                "pakai id kantor yang ada",
+            )
 
 
 def check_duplicate_postings(vacancies):
@@ -104,4 +164,10 @@ def check_duplicate_postings(vacancies):
             groups[(_norm(key[0]), _norm(key[1]), key[2])].append(rec)
     for recs in groups.values():
         for rec in recs[1:]:
-            yield rec, ("title",), "X307", f"lowongan yang sama (pemberi kerja, jabatan, kabupaten/kota) sudah ada di {recs[0].path.as_posix()}", "gabungkan menjadi satu berkas dengan jumlah lowongan yang benar, atau tutup salah satunya"
+            yield (
+                rec,
+                ("title",),
+                "X307",
+                f"lowongan yang sama (pemberi kerja, jabatan, kabupaten/kota) sudah ada di {recs[0].path.as_posix()}",
+                "gabungkan menjadi satu berkas dengan jumlah lowongan yang benar, atau tutup salah satunya",
+            )

@@ -12,10 +12,18 @@ def opening_hours_in_order(o, ctx):
     """Opening time is not before closing time."""
     for i, hours in enumerate(o.get("hours") or []):
         if hours["open"] >= hours["close"]:
-            yield ("hours", i, "open"), f"jam buka {hours['open']} tidak sebelum jam tutup {hours['close']}", "periksa jam buka dan tutup (format 24 jam, misalnya \"08:00\" dan \"16:00\")"
+            yield (
+                ("hours", i, "open"),
+                f"jam buka {hours['open']} tidak sebelum jam tutup {hours['close']}",
+                'periksa jam buka dan tutup (format 24 jam, misalnya "08:00" dan "16:00")',
+            )
 
 
-@office_rule("R421", "Kantor kabupaten/kota tanpa kode kabupaten/kota", basis="Dinas kabupaten/kota dan BKK melayani satu kabupaten/kota")
+@office_rule(
+    "R421",
+    "Kantor kabupaten/kota tanpa kode kabupaten/kota",
+    basis="Dinas kabupaten/kota dan BKK melayani satu kabupaten/kota",
+)
 def local_office_has_regency(o, ctx):
     """A regency office or school job centre without its regency."""
     if o["type"] in NEEDS_REGENCY and not o.get("regency"):

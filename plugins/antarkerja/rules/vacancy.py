@@ -14,9 +14,15 @@ from antarkerja.rules import vacancy_rule
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
-NEGATION = re.compile(r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,50}$", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,50}$",
+    re.IGNORECASE,
+)
 # "Biaya pelatihan ditanggung perusahaan": the employer pays, which is what we want.
-EMPLOYER_PAYS = re.compile(r"^[^.;!?\n]{0,60}\b(ditanggung|dibayar(kan)?\s+(oleh\s+)?(perusahaan|pemberi kerja|kantor)|gratis|tanpa biaya)\b", re.IGNORECASE)
+EMPLOYER_PAYS = re.compile(
+    r"^[^.;!?\n]{0,60}\b(ditanggung|dibayar(kan)?\s+(oleh\s+)?(perusahaan|pemberi kerja|kantor)|gratis|tanpa biaya)\b",
+    re.IGNORECASE,
+)
 
 FEE_PHRASES = re.compile(
     r"\b("
@@ -47,11 +53,46 @@ AGE_IN_TEXT = re.compile(
     r"|\d{2}\s*(-|–|s/d|s\.d\.?|sampai|hingga)\s*\d{2}\s*(th|tahun)|\d{2}\s*(th|tahun)\s*ke\s*(bawah|atas))",
     re.IGNORECASE,
 )
-GENDER_IN_TEXT = re.compile(r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^[ \t]*(pria|wanita|laki-laki|perempuan)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+GENDER_IN_TEXT = re.compile(
+    r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^[ \t]*(pria|wanita|laki-laki|perempuan)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
-LINK_SHORTENERS = ("bit.ly", "s.id", "tinyurl.com", "t.co", "goo.gl", "cutt.ly", "rebrand.ly", "shorturl.at", "ow.ly", "is.gd", "linktr.ee", "rb.gy", "tiny.cc", "lnkd.in", "v.gd")
-SHORTENER = re.compile(r"(?:https?://|\b)(?:www\.)?(" + "|".join(re.escape(s) for s in LINK_SHORTENERS) + r")/\S", re.IGNORECASE)
-FREE_MAIL = {"gmail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "rocketmail.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "aol.com", "mail.com", "proton.me", "protonmail.com"}
+LINK_SHORTENERS = (
+    "bit.ly",
+    "s.id",
+    "tinyurl.com",
+    "t.co",
+    "goo.gl",
+    "cutt.ly",
+    "rebrand.ly",
+    "shorturl.at",
+    "ow.ly",
+    "is.gd",
+    "linktr.ee",
+    "rb.gy",
+    "tiny.cc",
+    "lnkd.in",
+    "v.gd",
+)
+SHORTENER = re.compile(
+    r"(?:https?://|\b)(?:www\.)?(" + "|".join(re.escape(s) for s in LINK_SHORTENERS) + r")/\S", re.IGNORECASE
+)
+FREE_MAIL = {
+    "gmail.com",
+    "yahoo.com",
+    "yahoo.co.id",
+    "ymail.com",
+    "rocketmail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "icloud.com",
+    "aol.com",
+    "mail.com",
+    "proton.me",
+    "protonmail.com",
+}
 COMPANY_FORMS = {"pt", "pt_perorangan", "cv", "firma", "bumn", "bumd", "koperasi", "yayasan", "asing"}
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Dangerous schemes written as text; `data:`/`file:` only in their URL shape, since prose
@@ -78,7 +119,26 @@ def texts(v: dict):
 # with alternatives, and almost every record is clean.
 KEYWORDS = {
     FEE_PHRASES: ("biaya", "uang", "transfer", "membayar", "deposit"),
-    DISCRIMINATION: ("penampilan", "looking", "wajah", "cantik", "tampan", "perkawinan", "pernikahan", "menikah", "kawin", "hamil", "lajang", "single", "badan", "suku", "etnis", "ras", "agama", "kulit"),
+    DISCRIMINATION: (
+        "penampilan",
+        "looking",
+        "wajah",
+        "cantik",
+        "tampan",
+        "perkawinan",
+        "pernikahan",
+        "menikah",
+        "kawin",
+        "hamil",
+        "lajang",
+        "single",
+        "badan",
+        "suku",
+        "etnis",
+        "ras",
+        "agama",
+        "kulit",
+    ),
     AGE_IN_TEXT: ("usia", "umur"),
     GENDER_IN_TEXT: ("pria", "wanita", "laki", "perempuan", "cowok", "cewek"),
     LINK_OR_SCHEME: ("](", "script", "data:", "file:"),
@@ -109,82 +169,158 @@ def _unnegated(pattern: re.Pattern, text: str, employer_pays: bool = False):
     return None
 
 
-@vacancy_rule("R401", "Meminta uang dari pelamar", basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30")
+@vacancy_rule(
+    "R401",
+    "Meminta uang dari pelamar",
+    basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30",
+)
 def fee_request(v, ctx):
     """Text asks job seekers for money."""
     for path, text in texts_matching(v, FEE_PHRASES):
         match = _unnegated(FEE_PHRASES, text, employer_pays=True)
         if match:
-            yield path, f"meminta uang dari pelamar (\"{match.group(0)}\")", "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya", match.start()
+            yield (
+                path,
+                f'meminta uang dari pelamar ("{match.group(0)}")',
+                "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya",
+                match.start(),
+            )
 
 
-@vacancy_rule("R402", "Syarat diskriminatif (penampilan, status perkawinan, tinggi badan, suku, agama, warna kulit)", basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan")
+@vacancy_rule(
+    "R402",
+    "Syarat diskriminatif (penampilan, status perkawinan, tinggi badan, suku, agama, warna kulit)",
+    basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan",
+)
 def discriminatory_requirement(v, ctx):
     """Requirement on appearance, marital status, height, ethnicity, religion or skin colour."""
     for path, text in texts_matching(v, DISCRIMINATION):
         match = _unnegated(DISCRIMINATION, text)
         if match:
-            yield path, f"syarat diskriminatif (\"{match.group(0)}\")", "hapus syarat ini; SE Menaker M/6/HK.04/V/2025 melarang syarat penampilan, status perkawinan, tinggi badan, suku, agama dan warna kulit", match.start()
+            yield (
+                path,
+                f'syarat diskriminatif ("{match.group(0)}")',
+                "hapus syarat ini; SE Menaker M/6/HK.04/V/2025 melarang syarat penampilan, status perkawinan, tinggi badan, suku, agama dan warna kulit",
+                match.start(),
+            )
 
 
-@vacancy_rule("R403", "Batas usia tanpa alasan tertulis", basis="SE Menaker M/6/HK.04/V/2025: batas usia hanya bila pekerjaan memang membutuhkan")
+@vacancy_rule(
+    "R403",
+    "Batas usia tanpa alasan tertulis",
+    basis="SE Menaker M/6/HK.04/V/2025: batas usia hanya bila pekerjaan memang membutuhkan",
+)
 def age_limit_without_reason(v, ctx):
     """Age limit without a written justification."""
     age = v.get("age") or {}
     if (age.get("min") is not None or age.get("max") is not None) and not age.get("justification"):
-        yield ("age",), "batas usia tanpa alasan", "isi `age.justification` dengan alasan pekerjaan membutuhkan batas usia itu, atau hapus `age`"
+        yield (
+            ("age",),
+            "batas usia tanpa alasan",
+            "isi `age.justification` dengan alasan pekerjaan membutuhkan batas usia itu, atau hapus `age`",
+        )
     if age.get("min") is not None and age.get("max") is not None and age["min"] > age["max"]:
-        yield ("age", "min"), f"usia minimal {age['min']} lebih besar dari usia maksimal {age['max']}", "tukar kedua nilai"
+        yield (
+            ("age", "min"),
+            f"usia minimal {age['min']} lebih besar dari usia maksimal {age['max']}",
+            "tukar kedua nilai",
+        )
     if not age.get("justification"):
         for path, text in texts_matching(v, AGE_IN_TEXT):
             match = AGE_IN_TEXT.search(text)
             if match:
-                yield path, f"batas usia ditulis di teks (\"{match.group(0)}\")", "hapus dari teks; bila memang perlu, tulis di `age.min`/`age.max` dengan `age.justification`", match.start()
+                yield (
+                    path,
+                    f'batas usia ditulis di teks ("{match.group(0)}")',
+                    "hapus dari teks; bila memang perlu, tulis di `age.min`/`age.max` dengan `age.justification`",
+                    match.start(),
+                )
                 break
 
 
-@vacancy_rule("R404", "Syarat jenis kelamin tanpa alasan tertulis", basis="UU 13/2003 Pasal 5; SE Menaker M/6/HK.04/V/2025")
+@vacancy_rule(
+    "R404", "Syarat jenis kelamin tanpa alasan tertulis", basis="UU 13/2003 Pasal 5; SE Menaker M/6/HK.04/V/2025"
+)
 def gender_restriction_without_reason(v, ctx):
     """Gender restriction without a written justification."""
     gender = v.get("gender")
     if gender and not gender.get("justification"):
-        yield ("gender",), "syarat jenis kelamin tanpa alasan", "isi `gender.justification` dengan alasan pekerjaan membutuhkannya, atau hapus `gender`"
+        yield (
+            ("gender",),
+            "syarat jenis kelamin tanpa alasan",
+            "isi `gender.justification` dengan alasan pekerjaan membutuhkannya, atau hapus `gender`",
+        )
     if not (gender and gender.get("justification")):
         for path, text in texts_matching(v, GENDER_IN_TEXT):
             match = GENDER_IN_TEXT.search(text)
             if match:
-                yield path, f"syarat jenis kelamin ditulis di teks (\"{match.group(0).strip()}\")", "hapus dari teks; bila memang perlu, isi `gender.required` dan `gender.justification`", match.start()
+                yield (
+                    path,
+                    f'syarat jenis kelamin ditulis di teks ("{match.group(0).strip()}")',
+                    "hapus dari teks; bila memang perlu, isi `gender.required` dan `gender.justification`",
+                    match.start(),
+                )
                 break
 
 
-@vacancy_rule("R405", "Lowongan luar negeri tanpa skema, P3MI, SIP3MI atau job order", basis="UU 18/2017 Pasal 49–51: penempatan hanya oleh BP2MI, P3MI ber-SIP3MI, atau perusahaan untuk kepentingan sendiri, dengan perjanjian kerja/job order")
+@vacancy_rule(
+    "R405",
+    "Lowongan luar negeri tanpa skema, P3MI, SIP3MI atau job order",
+    basis="UU 18/2017 Pasal 49–51: penempatan hanya oleh BP2MI, P3MI ber-SIP3MI, atau perusahaan untuk kepentingan sendiri, dengan perjanjian kerja/job order",
+)
 def overseas_without_licence(v, ctx):
     """Overseas vacancy without scheme, P3MI, SIP3MI licence or job order."""
     abroad = v["location"]["country"] != "ID"
     overseas = v.get("overseas")
     if abroad and not overseas:
-        yield ("location", "country"), "lowongan luar negeri tanpa data penempatan", "tambahkan kelompok `overseas` dengan `scheme`, `job_order`, `visa` dan (untuk P3MI) `p3mi_name` serta `sip3mi_number`"
+        yield (
+            ("location", "country"),
+            "lowongan luar negeri tanpa data penempatan",
+            "tambahkan kelompok `overseas` dengan `scheme`, `job_order`, `visa` dan (untuk P3MI) `p3mi_name` serta `sip3mi_number`",
+        )
     elif overseas and not abroad:
-        yield ("overseas",), "data penempatan luar negeri pada lowongan dalam negeri", "hapus `overseas`, atau isi `location.country` dengan kode negara tujuan"
+        yield (
+            ("overseas",),
+            "data penempatan luar negeri pada lowongan dalam negeri",
+            "hapus `overseas`, atau isi `location.country` dengan kode negara tujuan",
+        )
     elif overseas and overseas["scheme"] == "p3mi":
         for key, label in (("p3mi_name", "nama P3MI"), ("sip3mi_number", "nomor SIP3MI")):
             if not overseas.get(key):
-                yield ("overseas",), f"skema P3MI tanpa {label}", f"isi `overseas.{key}` sesuai izin dari Kemnaker/KP2MI; P3MI tanpa SIP3MI adalah penempatan ilegal"
+                yield (
+                    ("overseas",),
+                    f"skema P3MI tanpa {label}",
+                    f"isi `overseas.{key}` sesuai izin dari Kemnaker/KP2MI; P3MI tanpa SIP3MI adalah penempatan ilegal",
+                )
 
 
-@vacancy_rule("R406", "Tanggal berlaku sebelum tanggal tayang", basis="Perpres 57/2023: masa berlaku lowongan wajib dilaporkan")
+@vacancy_rule(
+    "R406", "Tanggal berlaku sebelum tanggal tayang", basis="Perpres 57/2023: masa berlaku lowongan wajib dilaporkan"
+)
 def valid_through_before_posting(v, ctx):
     """Valid-through date before the posting date."""
     if v["valid_through"] < v["date_posted"]:
-        yield ("valid_through",), f"berlaku sampai {v['valid_through']} sebelum tanggal tayang {v['date_posted']}", "perbaiki salah satu tanggal"
+        yield (
+            ("valid_through",),
+            f"berlaku sampai {v['valid_through']} sebelum tanggal tayang {v['date_posted']}",
+            "perbaiki salah satu tanggal",
+        )
 
 
-@vacancy_rule("R407", "Masa tayang lebih dari 90 hari", basis="Kebijakan situs ini (bukan peraturan): lowongan diverifikasi ulang paling lama setiap 90 hari")
+@vacancy_rule(
+    "R407",
+    "Masa tayang lebih dari 90 hari",
+    basis="Kebijakan situs ini (bukan peraturan): lowongan diverifikasi ulang paling lama setiap 90 hari",
+)
 def validity_too_long(v, ctx):
     """Vacancy valid for more than 90 days."""
     limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
     if v["valid_through"] > limit:
-        yield ("valid_through",), f"masa tayang lebih dari {MAX_VALIDITY_DAYS} hari setelah {v['date_posted']}", f"isi paling lambat {limit}; bila masih dibuka, perpanjang setelah diverifikasi ulang"
+        yield (
+            ("valid_through",),
+            f"masa tayang lebih dari {MAX_VALIDITY_DAYS} hari setelah {v['date_posted']}",
+            f"isi paling lambat {limit}; bila masih dibuka, perpanjang setelah diverifikasi ulang",
+        )
 
 
 @vacancy_rule("R408", "PKWT lebih dari 60 bulan", basis="PP 35/2021 Pasal 8: PKWT paling lama 5 tahun")
@@ -192,7 +328,11 @@ def pkwt_too_long(v, ctx):
     """PKWT contract longer than 60 months."""
     months = v.get("contract_months")
     if v["employment_type"] == "pkwt" and months and months > MAX_PKWT_MONTHS:
-        yield ("contract_months",), f"kontrak PKWT {months} bulan melebihi {MAX_PKWT_MONTHS} bulan", "PKWT paling lama 5 tahun termasuk perpanjangan; perpendek kontrak atau jadikan PKWTT"
+        yield (
+            ("contract_months",),
+            f"kontrak PKWT {months} bulan melebihi {MAX_PKWT_MONTHS} bulan",
+            "PKWT paling lama 5 tahun termasuk perpanjangan; perpendek kontrak atau jadikan PKWTT",
+        )
 
 
 @vacancy_rule("R409", "Data upah saling bertentangan", basis="Perpres 57/2023: upah termasuk informasi lowongan")
@@ -201,11 +341,23 @@ def salary_consistent(v, ctx):
     s = v["salary"]
     if s["disclosed"]:
         if s.get("min") is None or not s.get("unit"):
-            yield ("salary",), "upah dicantumkan tetapi `min` atau `unit` kosong", "isi `salary.min` (rupiah) dan `salary.unit` (MONTH, DAY…), atau tulis `disclosed: false`"
+            yield (
+                ("salary",),
+                "upah dicantumkan tetapi `min` atau `unit` kosong",
+                "isi `salary.min` (rupiah) dan `salary.unit` (MONTH, DAY…), atau tulis `disclosed: false`",
+            )
         elif s.get("max") is not None and s["max"] < s["min"]:
-            yield ("salary", "max"), f"upah tertinggi {s['max']} lebih kecil dari upah terendah {s['min']}", "tukar kedua nilai"
+            yield (
+                ("salary", "max"),
+                f"upah tertinggi {s['max']} lebih kecil dari upah terendah {s['min']}",
+                "tukar kedua nilai",
+            )
     elif any(s.get(k) is not None for k in ("min", "max")):
-        yield ("salary", "disclosed"), "`disclosed: false` tetapi ada angka upah", "hapus angkanya, atau ubah menjadi `disclosed: true`"
+        yield (
+            ("salary", "disclosed"),
+            "`disclosed: false` tetapi ada angka upah",
+            "hapus angkanya, atau ubah menjadi `disclosed: true`",
+        )
 
 
 @vacancy_rule("R410", "Tidak ada cara melamar", basis="Pelamar harus tahu cara melamar")
@@ -213,7 +365,11 @@ def no_way_to_apply(v, ctx):
     """No way to apply."""
     a = v["apply"]
     if not (a.get("url") or a.get("email") or a.get("phone") or a.get("whatsapp") or a.get("walk_in")):
-        yield ("apply",), "tidak ada cara melamar", "isi minimal satu: `url`, `email`, `phone`, `whatsapp` atau `walk_in: true`"
+        yield (
+            ("apply",),
+            "tidak ada cara melamar",
+            "isi minimal satu: `url`, `email`, `phone`, `whatsapp` atau `walk_in: true`",
+        )
 
 
 @vacancy_rule("R411", "Lingkup AKL/AKAD/AKAN tidak cocok dengan negara", basis="Permenaker 39/2016: AKL, AKAD, AKAN")
@@ -222,10 +378,18 @@ def scope_matches_country(v, ctx):
     scope = v.get("scope")
     abroad = v["location"]["country"] != "ID"
     if scope and (scope == "AKAN") != abroad:
-        yield ("scope",), f"lingkup {scope} tidak cocok dengan negara {v['location']['country']}", "AKAN hanya untuk luar negeri; hapus `scope` agar dihitung otomatis"
+        yield (
+            ("scope",),
+            f"lingkup {scope} tidak cocok dengan negara {v['location']['country']}",
+            "AKAN hanya untuk luar negeri; hapus `scope` agar dihitung otomatis",
+        )
 
 
-@vacancy_rule("R412", "Tautan selain http(s), mailto dan tel", basis="Keamanan: hanya tautan http(s), mailto dan tel yang diizinkan")
+@vacancy_rule(
+    "R412",
+    "Tautan selain http(s), mailto dan tel",
+    basis="Keamanan: hanya tautan http(s), mailto dan tel yang diizinkan",
+)
 def unsafe_link(v, ctx):
     """Link with a scheme other than http(s), mailto or tel."""
     for path, text in texts_matching(v, LINK_OR_SCHEME):
@@ -234,29 +398,53 @@ def unsafe_link(v, ctx):
         match = BARE_SCHEME.search(text)
         if bad or match:
             shown = bad[0] if bad else match.group(0)
-            yield path, f"tautan tidak aman (\"{shown[:60]}\")", "pakai hanya tautan https://, mailto: atau tel:", text.find(shown)
+            yield (
+                path,
+                f'tautan tidak aman ("{shown[:60]}")',
+                "pakai hanya tautan https://, mailto: atau tel:",
+                text.find(shown),
+            )
 
 
-@vacancy_rule("R413", "Tanggal verifikasi sesudah tanggal tayang", basis="Lowongan ditayangkan setelah diverifikasi Pengantar Kerja")
+@vacancy_rule(
+    "R413",
+    "Tanggal verifikasi sesudah tanggal tayang",
+    basis="Lowongan ditayangkan setelah diverifikasi Pengantar Kerja",
+)
 def verified_before_posting(v, ctx):
     """Verification date after the posting date."""
     if v["verification"]["date"] > v["date_posted"]:
-        yield ("verification", "date"), f"diverifikasi {v['verification']['date']}, sesudah tanggal tayang {v['date_posted']}", "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya"
+        yield (
+            ("verification", "date"),
+            f"diverifikasi {v['verification']['date']}, sesudah tanggal tayang {v['date_posted']}",
+            "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya",
+        )
 
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
-@vacancy_rule("R414", "Karakter pengendali arah teks (RTL/LTR) tersembunyi", basis="Keamanan: karakter tak terlihat dapat membalik tampilan teks (mis. menyamarkan nomor rekening atau tautan)")
+@vacancy_rule(
+    "R414",
+    "Karakter pengendali arah teks (RTL/LTR) tersembunyi",
+    basis="Keamanan: karakter tak terlihat dapat membalik tampilan teks (mis. menyamarkan nomor rekening atau tautan)",
+)
 def hidden_direction_controls(v, ctx):
     """Invisible bidirectional control characters."""
     for path, text in [*texts(v), (("employer", "name"), v["employer"]["name"])]:
         match = BIDI_CONTROLS.search(text)
         if match:
-            yield path, f"ada karakter tak terlihat U+{ord(match.group(0)):04X} yang membalik arah teks", "hapus karakter itu (salin ulang teksnya dari sumber biasa)", match.start()
+            yield (
+                path,
+                f"ada karakter tak terlihat U+{ord(match.group(0)):04X} yang membalik arah teks",
+                "hapus karakter itu (salin ulang teksnya dari sumber biasa)",
+                match.start(),
+            )
 
 
-@vacancy_rule("W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum")
+@vacancy_rule(
+    "W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum"
+)
 def salary_below_minimum_wage(v, ctx):
     """Monthly full-time salary below the province's UMP."""
     s = v["salary"]
@@ -268,10 +456,18 @@ def salary_below_minimum_wage(v, ctx):
     if found and s["min"] < found[1]["amount"]:
         year, entry = found
         checked = "" if entry.get("verified") else ", angka belum diverifikasi"
-        yield ("salary", "min"), f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}{checked})".replace(",", "."), "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota"
+        yield (
+            ("salary", "min"),
+            f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}{checked})".replace(",", "."),
+            "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota",
+        )
 
 
-@vacancy_rule("W502", "Perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", basis="Pencegahan lowongan palsu")
+@vacancy_rule(
+    "W502",
+    "Perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis",
+    basis="Pencegahan lowongan palsu",
+)
 def personal_contact_only(v, ctx):
     """A company that can only be reached by a personal WhatsApp or a free-mail address."""
     if v["employer"]["legal_form"] not in COMPANY_FORMS:
@@ -282,27 +478,49 @@ def personal_contact_only(v, ctx):
     email = a.get("email")
     domain = (email or "").rpartition("@")[2].lower()
     if (email and domain in FREE_MAIL) or (not email and a.get("whatsapp")):
-        yield ("apply",), "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau jadikan `walk_in: true` di kantor pemverifikasi"
+        yield (
+            ("apply",),
+            "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis",
+            "minta alamat email berdomain perusahaan, situs resmi, atau jadikan `walk_in: true` di kantor pemverifikasi",
+        )
 
 
-@vacancy_rule("W503", "Tautan pendek (bit.ly dan sejenisnya)", basis="Pencegahan lowongan palsu: tautan pendek menyembunyikan tujuannya")
+@vacancy_rule(
+    "W503",
+    "Tautan pendek (bit.ly dan sejenisnya)",
+    basis="Pencegahan lowongan palsu: tautan pendek menyembunyikan tujuannya",
+)
 def link_shortener(v, ctx):
     """Link shortener hides where a link goes."""
-    candidates = list(texts(v)) + [(("apply", "url"), v["apply"].get("url") or ""), (("employer", "website"), v["employer"].get("website") or "")]
+    candidates = list(texts(v)) + [
+        (("apply", "url"), v["apply"].get("url") or ""),
+        (("employer", "website"), v["employer"].get("website") or ""),
+    ]
     lowered = "\n".join(text for _, text in candidates).lower()
     if not any(domain in lowered for domain in LINK_SHORTENERS):
         return
     for path, text in candidates:
         match = SHORTENER.search(text)
         if match:
-            yield path, f"tautan pendek ({match.group(1)})", "tulis alamat lengkapnya agar pelamar tahu tujuannya", match.start()
+            yield (
+                path,
+                f"tautan pendek ({match.group(1)})",
+                "tulis alamat lengkapnya agar pelamar tahu tujuannya",
+                match.start(),
+            )
 
 
-@vacancy_rule("W504", "Masa percobaan pada PKWT", basis="PP 35/2021 Pasal 12: PKWT tidak boleh mensyaratkan masa percobaan")
+@vacancy_rule(
+    "W504", "Masa percobaan pada PKWT", basis="PP 35/2021 Pasal 12: PKWT tidak boleh mensyaratkan masa percobaan"
+)
 def probation_on_pkwt(v, ctx):
     """Probation on a fixed-term (PKWT) contract."""
     if v["employment_type"] == "pkwt" and (v.get("probation_months") or 0) > 0:
-        yield ("probation_months",), "masa percobaan pada PKWT", "hapus `probation_months`; masa percobaan pada PKWT batal demi hukum"
+        yield (
+            ("probation_months",),
+            "masa percobaan pada PKWT",
+            "hapus `probation_months`; masa percobaan pada PKWT batal demi hukum",
+        )
 
 
 @vacancy_rule("W505", "Upah terlalu tinggi untuk tanpa pengalaman", basis="Pencegahan lowongan palsu")
@@ -316,11 +534,23 @@ def too_good_to_be_true(v, ctx):
     top = s.get("max") or s.get("min") or 0
     found = ctx.ref.ump_for(v["location"]["province"], v["date_posted"].year)
     if found and top >= TOO_GOOD_FACTOR * found[1]["amount"]:
-        yield ("salary",), f"upah hingga Rp{top:,} tanpa pengalaman, lebih dari {TOO_GOOD_FACTOR}× UMP".replace(",", "."), "pastikan pemberi kerja nyata dan upahnya benar sebelum ditayangkan"
+        yield (
+            ("salary",),
+            f"upah hingga Rp{top:,} tanpa pengalaman, lebih dari {TOO_GOOD_FACTOR}× UMP".replace(",", "."),
+            "pastikan pemberi kerja nyata dan upahnya benar sebelum ditayangkan",
+        )
 
 
-@vacancy_rule("W506", "Bekerja di luar negeri dengan visa kunjungan", basis="UU 18/2017 Pasal 5: pekerja migran wajib memiliki visa kerja")
+@vacancy_rule(
+    "W506",
+    "Bekerja di luar negeri dengan visa kunjungan",
+    basis="UU 18/2017 Pasal 5: pekerja migran wajib memiliki visa kerja",
+)
 def tourist_visa_overseas(v, ctx):
     """Overseas work on a visit/tourist visa."""
     if (v.get("overseas") or {}).get("visa") == "kunjungan":
-        yield ("overseas", "visa"), "bekerja di luar negeri dengan visa kunjungan", "visa kunjungan tidak boleh untuk bekerja; pastikan visa kerja, atau jangan tayangkan"
+        yield (
+            ("overseas", "visa"),
+            "bekerja di luar negeri dengan visa kunjungan",
+            "visa kunjungan tidak boleh untuk bekerja; pastikan visa kerja, atau jangan tayangkan",
+        )

@@ -40,23 +40,45 @@ def _rules(label: str, help: str, example: Any, required: bool, fmt: str | None,
 
 
 def text(label, help="", *, required=False, example=None, minlength=1, maxlength=200, fmt=None, **extra):
-    return _rules(label, help, example, required, fmt, extra, type="string", empty=False, minlength=minlength, maxlength=maxlength)
+    return _rules(
+        label, help, example, required, fmt, extra, type="string", empty=False, minlength=minlength, maxlength=maxlength
+    )
 
 
 def pattern(label, regex, fmt, help="", *, required=False, example=None, maxlength=200, **extra):
-    return _rules(label, help, example, required, fmt, extra, type="string", empty=False, regex=regex, maxlength=maxlength)
+    return _rules(
+        label, help, example, required, fmt, extra, type="string", empty=False, regex=regex, maxlength=maxlength
+    )
 
 
 def url(label, help="", *, required=False, example="https://contoh.go.id/lowongan"):
-    return pattern(label, URL_PATTERN, "alamat web yang diawali https:// atau http://", help, required=required, example=example, maxlength=500)
+    return pattern(
+        label,
+        URL_PATTERN,
+        "alamat web yang diawali https:// atau http://",
+        help,
+        required=required,
+        example=example,
+        maxlength=500,
+    )
 
 
 def email(label, help="", *, required=False, example="rekrutmen@contoh.co.id"):
-    return pattern(label, EMAIL_PATTERN, "alamat email seperti nama@domain.co.id", help, required=required, example=example)
+    return pattern(
+        label, EMAIL_PATTERN, "alamat email seperti nama@domain.co.id", help, required=required, example=example
+    )
 
 
 def phone(label, help="", *, required=False, example="021-5550123"):
-    return pattern(label, PHONE_PATTERN, 'nomor telepon dalam tanda kutip, seperti "021-5550123"', help, required=required, example=example, maxlength=30)
+    return pattern(
+        label,
+        PHONE_PATTERN,
+        'nomor telepon dalam tanda kutip, seperti "021-5550123"',
+        help,
+        required=required,
+        example=example,
+        maxlength=30,
+    )
 
 
 def integer(label, help="", *, required=False, example=None, min=None, max=None, **extra):

@@ -21,8 +21,23 @@ from antarkerja.reference import load_reference
 from antarkerja.rules import rules_for
 from antarkerja.schema import office, vacancy, walk
 
-JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "dict": "object", "list": "array"}
-TYPE_WORDS = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "true/false", "date": "tanggal", "dict": "kelompok", "list": "daftar"}
+JSON_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "dict": "object",
+    "list": "array",
+}
+TYPE_WORDS = {
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "boolean": "true/false",
+    "date": "tanggal",
+    "dict": "kelompok",
+    "list": "daftar",
+}
 
 
 def json_schema_for(rules: dict) -> dict:
@@ -30,7 +45,9 @@ def json_schema_for(rules: dict) -> dict:
     out: dict = {}
     if meta.get("label"):
         out["title"] = meta["label"]
-    description = " ".join(x for x in (meta.get("help"), f"Format: {meta['format']}." if meta.get("format") else "") if x)
+    description = " ".join(
+        x for x in (meta.get("help"), f"Format: {meta['format']}." if meta.get("format") else "") if x
+    )
     if description:
         out["description"] = description
     kind = rules.get("type")
@@ -117,8 +134,14 @@ def generated(root: Path) -> dict[Path, str | dict[str, str]]:
     dump = lambda d: json.dumps(d, ensure_ascii=False, indent=2) + "\n"  # noqa: E731
     return {
         schema_dir(root) / "vacancy.schema.json": dump(json_schema(vs, "Lowongan Antar Kerja", "vacancy.schema.json")),
-        schema_dir(root) / "office.schema.json": dump(json_schema(os_, "Kantor layanan Antar Kerja", "office.schema.json")),
-        root / "CONTRIBUTING.md": {"vacancy-fields": fields_table(vs), "office-fields": fields_table(os_), "codes": codes_table()},
+        schema_dir(root) / "office.schema.json": dump(
+            json_schema(os_, "Kantor layanan Antar Kerja", "office.schema.json")
+        ),
+        root / "CONTRIBUTING.md": {
+            "vacancy-fields": fields_table(vs),
+            "office-fields": fields_table(os_),
+            "codes": codes_table(),
+        },
     }
 
 

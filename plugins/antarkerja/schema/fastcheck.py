@@ -11,8 +11,8 @@ silently skip a check; a test asserts it agrees with Cerberus on good and bad re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 SUPPORTED = {"type", "required", "empty", "minlength", "maxlength", "regex", "allowed", "min", "max", "schema", "meta"}
 

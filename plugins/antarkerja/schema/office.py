@@ -44,15 +44,40 @@ DAYS = "Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu"
 
 def schema(ref: Reference) -> dict:
     return {
-        "id": pattern("ID kantor", ID_PATTERN, "huruf kecil, angka dan tanda hubung", "Sama dengan nama berkas tanpa .yml.", required=True, example="disnaker-kabupaten-bekasi"),
-        "example": boolean("Data contoh", "true untuk data contoh; situs menampilkan tanda \"Data contoh\".", example=False),
+        "id": pattern(
+            "ID kantor",
+            ID_PATTERN,
+            "huruf kecil, angka dan tanda hubung",
+            "Sama dengan nama berkas tanpa .yml.",
+            required=True,
+            example="disnaker-kabupaten-bekasi",
+        ),
+        "example": boolean(
+            "Data contoh", 'true untuk data contoh; situs menampilkan tanda "Data contoh".', example=False
+        ),
         "name": text("Nama kantor", required=True, maxlength=150, example="Dinas Tenaga Kerja Kabupaten Bekasi"),
         "type": choice("Jenis kantor", OFFICE_TYPES, required=True, example="disnaker_kabkota"),
-        "parent": pattern("Kantor induk", ID_PATTERN, "ID kantor lain di content/offices/", example="disnaker-provinsi-jawa-barat"),
-        "province": pattern("Provinsi", PROVINCE_PATTERN, 'kode provinsi dua angka dalam tanda kutip, misalnya "32"', required=True, example="32"),
-        "regency": pattern("Kabupaten/kota", REGENCY_PATTERN, 'kode kabupaten/kota dalam tanda kutip, misalnya "32.16"', "Kosongkan untuk kantor tingkat provinsi atau pusat.", example="32.16"),
+        "parent": pattern(
+            "Kantor induk", ID_PATTERN, "ID kantor lain di content/offices/", example="disnaker-provinsi-jawa-barat"
+        ),
+        "province": pattern(
+            "Provinsi",
+            PROVINCE_PATTERN,
+            'kode provinsi dua angka dalam tanda kutip, misalnya "32"',
+            required=True,
+            example="32",
+        ),
+        "regency": pattern(
+            "Kabupaten/kota",
+            REGENCY_PATTERN,
+            'kode kabupaten/kota dalam tanda kutip, misalnya "32.16"',
+            "Kosongkan untuk kantor tingkat provinsi atau pusat.",
+            example="32.16",
+        ),
         "address": text("Alamat", required=True, maxlength=300, example="Jl. Contoh No. 1, Cikarang Pusat"),
-        "postal_code": pattern("Kode pos", r"^[0-9]{5}$", 'lima angka dalam tanda kutip, misalnya "17530"', example="17530"),
+        "postal_code": pattern(
+            "Kode pos", r"^[0-9]{5}$", 'lima angka dalam tanda kutip, misalnya "17530"', example="17530"
+        ),
         "geo": group(
             "Koordinat",
             {
@@ -69,14 +94,34 @@ def schema(ref: Reference) -> dict:
             group(
                 "Jam layanan",
                 {
-                    "days": text("Hari", f"Misalnya \"Senin–Kamis\". Nama hari: {DAYS}.", required=True, maxlength=40, example="Senin–Kamis"),
-                    "open": pattern("Buka", TIME_PATTERN, 'jam JJ:MM dalam tanda kutip, misalnya "08:00"', required=True, example="08:00"),
-                    "close": pattern("Tutup", TIME_PATTERN, 'jam JJ:MM dalam tanda kutip, misalnya "16:00"', required=True, example="16:00"),
+                    "days": text(
+                        "Hari",
+                        f'Misalnya "Senin–Kamis". Nama hari: {DAYS}.',
+                        required=True,
+                        maxlength=40,
+                        example="Senin–Kamis",
+                    ),
+                    "open": pattern(
+                        "Buka",
+                        TIME_PATTERN,
+                        'jam JJ:MM dalam tanda kutip, misalnya "08:00"',
+                        required=True,
+                        example="08:00",
+                    ),
+                    "close": pattern(
+                        "Tutup",
+                        TIME_PATTERN,
+                        'jam JJ:MM dalam tanda kutip, misalnya "16:00"',
+                        required=True,
+                        example="16:00",
+                    ),
                 },
             ),
             maxlength=7,
         ),
-        "services": list_of("Layanan", choice("Layanan", SERVICES), maxlength=len(SERVICES), example=["ak1", "vacancy_verification"]),
+        "services": list_of(
+            "Layanan", choice("Layanan", SERVICES), maxlength=len(SERVICES), example=["ak1", "vacancy_verification"]
+        ),
         "accessible": boolean("Gedung ramah disabilitas", example=True),
         "notes": text("Catatan", maxlength=500),
     }

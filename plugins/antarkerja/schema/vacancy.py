@@ -27,7 +27,11 @@ from antarkerja.schema import (
 )
 
 STATUSES = {"open": "Dibuka", "filled": "Sudah terisi", "closed": "Ditutup"}
-WORK_MODES = {"onsite": "Di lokasi kerja", "hybrid": "Hibrida (sebagian dari rumah)", "remote": "Jarak jauh (dari rumah)"}
+WORK_MODES = {
+    "onsite": "Di lokasi kerja",
+    "hybrid": "Hibrida (sebagian dari rumah)",
+    "remote": "Jarak jauh (dari rumah)",
+}
 SCOPES = {
     "AKL": "Antar Kerja Lokal (dalam provinsi)",
     "AKAD": "Antar Kerja Antar Daerah (lintas provinsi)",
@@ -78,18 +82,39 @@ def schema(ref: Reference) -> dict:
         ),
         "example": boolean(
             "Data contoh",
-            "true untuk data contoh/pelatihan; situs menampilkan tanda \"Data contoh\".",
+            'true untuk data contoh/pelatihan; situs menampilkan tanda "Data contoh".',
             example=False,
         ),
-        "title": text("Nama jabatan", "Nama jabatan yang dicari, tanpa nama perusahaan.", required=True, minlength=3, maxlength=120, example="Operator Produksi"),
-        "status": choice("Status", STATUSES, "Ubah ke filled/closed bila lowongan sudah terisi atau ditutup.", required=True, example="open"),
+        "title": text(
+            "Nama jabatan",
+            "Nama jabatan yang dicari, tanpa nama perusahaan.",
+            required=True,
+            minlength=3,
+            maxlength=120,
+            example="Operator Produksi",
+        ),
+        "status": choice(
+            "Status",
+            STATUSES,
+            "Ubah ke filled/closed bila lowongan sudah terisi atau ditutup.",
+            required=True,
+            example="open",
+        ),
         "employer": group(
             "Pemberi kerja",
             {
-                "name": text("Nama pemberi kerja", required=True, maxlength=150, example="PT Contoh Manufaktur Indonesia"),
+                "name": text(
+                    "Nama pemberi kerja", required=True, maxlength=150, example="PT Contoh Manufaktur Indonesia"
+                ),
                 "legal_form": choice("Bentuk badan usaha", LEGAL_FORMS, required=True, example="pt"),
                 "website": url("Situs web pemberi kerja", example="https://contoh-manufaktur.co.id"),
-                "nib": pattern("NIB", r"^[0-9]{13}$", "13 angka dalam tanda kutip", "Nomor Induk Berusaha dari OSS.", example="1234567890123"),
+                "nib": pattern(
+                    "NIB",
+                    r"^[0-9]{13}$",
+                    "13 angka dalam tanda kutip",
+                    "Nomor Induk Berusaha dari OSS.",
+                    example="1234567890123",
+                ),
             },
             required=True,
         ),
@@ -126,21 +151,37 @@ def schema(ref: Reference) -> dict:
             },
             required=True,
         ),
-        "scope": choice("Lingkup antar kerja", SCOPES, "Boleh dikosongkan: AKAN bila negara bukan ID, selain itu AKL.", example="AKL"),
+        "scope": choice(
+            "Lingkup antar kerja",
+            SCOPES,
+            "Boleh dikosongkan: AKAN bila negara bukan ID, selain itu AKL.",
+            example="AKL",
+        ),
         "employment_type": choice(
             "Jenis hubungan kerja",
             {code: item["name"] for code, item in ref.employment_types.items()},
             required=True,
             example="pkwt",
         ),
-        "contract_months": integer("Lama kontrak (bulan)", "Untuk PKWT; paling lama 60 bulan (PP 35/2021).", min=1, max=600, example=12),
-        "probation_months": integer("Masa percobaan (bulan)", "Hanya untuk PKWTT, paling lama 3 bulan.", min=0, max=12, example=3),
+        "contract_months": integer(
+            "Lama kontrak (bulan)", "Untuk PKWT; paling lama 60 bulan (PP 35/2021).", min=1, max=600, example=12
+        ),
+        "probation_months": integer(
+            "Masa percobaan (bulan)", "Hanya untuk PKWTT, paling lama 3 bulan.", min=0, max=12, example=3
+        ),
         "openings": integer("Jumlah lowongan", required=True, min=1, max=100000, example=10),
         "salary": group(
             "Upah",
             {
-                "disclosed": boolean("Upah dicantumkan", "false bila pemberi kerja tidak mencantumkan upah.", required=True, example=True),
-                "min": integer("Upah terendah", "Angka tanpa titik, dalam mata uang `currency` (bawaan rupiah).", min=0, example=4500000),
+                "disclosed": boolean(
+                    "Upah dicantumkan", "false bila pemberi kerja tidak mencantumkan upah.", required=True, example=True
+                ),
+                "min": integer(
+                    "Upah terendah",
+                    "Angka tanpa titik, dalam mata uang `currency` (bawaan rupiah).",
+                    min=0,
+                    example=4500000,
+                ),
                 "max": integer("Upah tertinggi", min=0, example=5200000),
                 "unit": choice("Satuan upah", SALARY_UNITS, example="MONTH"),
                 "currency": pattern("Mata uang", r"^[A-Z]{3}$", "kode ISO 4217, misalnya IDR", example="IDR"),
@@ -160,7 +201,9 @@ def schema(ref: Reference) -> dict:
             },
             required=True,
         ),
-        "experience_months": integer("Pengalaman minimal (bulan)", "0 bila lulusan baru diterima.", required=True, min=0, max=600, example=0),
+        "experience_months": integer(
+            "Pengalaman minimal (bulan)", "0 bila lulusan baru diterima.", required=True, min=0, max=600, example=0
+        ),
         "kbji": pattern(
             "Kode jabatan KBJI 2014",
             r"^[0-9]{1,4}$",
@@ -179,7 +222,9 @@ def schema(ref: Reference) -> dict:
             "Ramah disabilitas",
             {
                 "friendly": boolean("Terbuka untuk penyandang disabilitas", required=True, example=True),
-                "accommodations": list_of("Akomodasi yang layak", text("Akomodasi", maxlength=200), example=["Akses kursi roda"], maxlength=20),
+                "accommodations": list_of(
+                    "Akomodasi yang layak", text("Akomodasi", maxlength=200), example=["Akses kursi roda"], maxlength=20
+                ),
             },
         ),
         "age": group(
@@ -187,20 +232,38 @@ def schema(ref: Reference) -> dict:
             {
                 "min": integer("Usia minimal", min=15, max=70, example=18),
                 "max": integer("Usia maksimal", min=15, max=70, example=35),
-                "justification": text("Alasan batas usia", "Wajib: alasan pekerjaan memang membutuhkannya (SE Menaker M/6/HK.04/V/2025).", maxlength=500),
+                "justification": text(
+                    "Alasan batas usia",
+                    "Wajib: alasan pekerjaan memang membutuhkannya (SE Menaker M/6/HK.04/V/2025).",
+                    maxlength=500,
+                ),
             },
         ),
         "gender": group(
             "Syarat jenis kelamin",
             {
                 "required": choice("Jenis kelamin", GENDERS, required=True),
-                "justification": text("Alasan syarat jenis kelamin", "Wajib: alasan pekerjaan memang membutuhkannya.", maxlength=500),
+                "justification": text(
+                    "Alasan syarat jenis kelamin", "Wajib: alasan pekerjaan memang membutuhkannya.", maxlength=500
+                ),
             },
         ),
-        "description": text("Deskripsi", "Markdown sederhana: paragraf, daftar, tebal/miring, tautan https.", required=True, minlength=30, maxlength=10000),
-        "responsibilities": list_of("Tugas dan tanggung jawab", text("Tugas", maxlength=300), example=["Mengoperasikan mesin produksi"]),
-        "qualifications": list_of("Kualifikasi", text("Kualifikasi", maxlength=300), example=["Sehat jasmani dan rohani"]),
-        "benefits": list_of("Fasilitas", text("Fasilitas", maxlength=300), example=["BPJS Ketenagakerjaan dan BPJS Kesehatan"]),
+        "description": text(
+            "Deskripsi",
+            "Markdown sederhana: paragraf, daftar, tebal/miring, tautan https.",
+            required=True,
+            minlength=30,
+            maxlength=10000,
+        ),
+        "responsibilities": list_of(
+            "Tugas dan tanggung jawab", text("Tugas", maxlength=300), example=["Mengoperasikan mesin produksi"]
+        ),
+        "qualifications": list_of(
+            "Kualifikasi", text("Kualifikasi", maxlength=300), example=["Sehat jasmani dan rohani"]
+        ),
+        "benefits": list_of(
+            "Fasilitas", text("Fasilitas", maxlength=300), example=["BPJS Ketenagakerjaan dan BPJS Kesehatan"]
+        ),
         "apply": group(
             "Cara melamar",
             {
@@ -209,16 +272,26 @@ def schema(ref: Reference) -> dict:
                 "phone": phone("Telepon"),
                 "whatsapp": phone("WhatsApp", example="0812-0000-0000"),
                 "walk_in": boolean("Datang langsung ke kantor pemverifikasi", example=True),
-                "instructions": text("Petunjuk melamar", maxlength=1000, example="Bawa kartu AK/1, fotokopi KTP dan ijazah."),
+                "instructions": text(
+                    "Petunjuk melamar", maxlength=1000, example="Bawa kartu AK/1, fotokopi KTP dan ijazah."
+                ),
             },
             required=True,
         ),
         "date_posted": date("Tanggal tayang", required=True),
-        "valid_through": date("Berlaku sampai", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"),
+        "valid_through": date(
+            "Berlaku sampai", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
+        ),
         "verification": group(
             "Verifikasi",
             {
-                "office": pattern("Kantor pemverifikasi", ID_PATTERN, "ID kantor di content/offices/", required=True, example="disnaker-kabupaten-bekasi"),
+                "office": pattern(
+                    "Kantor pemverifikasi",
+                    ID_PATTERN,
+                    "ID kantor di content/offices/",
+                    required=True,
+                    example="disnaker-kabupaten-bekasi",
+                ),
                 "date": date("Tanggal verifikasi", required=True),
             },
             required=True,
@@ -228,7 +301,9 @@ def schema(ref: Reference) -> dict:
             {
                 "scheme": choice("Skema penempatan", OVERSEAS_SCHEMES, required=True, example="p3mi"),
                 "p3mi_name": text("Nama P3MI", maxlength=150, example="PT Contoh Penempatan Pekerja"),
-                "sip3mi_number": text("Nomor SIP3MI", "Surat Izin Perusahaan Penempatan Pekerja Migran Indonesia.", maxlength=100),
+                "sip3mi_number": text(
+                    "Nomor SIP3MI", "Surat Izin Perusahaan Penempatan Pekerja Migran Indonesia.", maxlength=100
+                ),
                 "job_order": text("Nomor job order / demand letter", required=True, maxlength=100),
                 "visa": choice("Jenis visa", VISA_TYPES, required=True, example="kerja"),
             },

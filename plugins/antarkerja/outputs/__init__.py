@@ -1,0 +1,56 @@
+"""Output families: each module declares what it writes, the generator only orchestrates.
+
+A family module has one function::
+
+    def outputs(site: Site, ctx: OutputContext) -> Iterable[Page | File]
+
+``Page`` is rendered with a theme template and its context (plus the template globals);
+``File`` is bytes or text written as they are. Paths come from :mod:`antarkerja.urls`.
+Families run in :data:`FAMILIES` order after the vacancy pages; adding a family is a new
+module plus one line there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """A file rendered from ``template`` (a theme template name) with ``context``."""
+
+    path: str  # site-relative file path, e.g. "lowongan/index.html"
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class File:
+    """A file written as it is (text is encoded as UTF-8)."""
+
+    path: str
+    data: bytes | str
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What every family may read besides the model."""
+
+    siteurl: str  # "" for local builds, "https://…" (no trailing slash) when published
+    sitename: str
+    settings: dict[str, Any]
+    content_pages: list = field(default_factory=list)  # Pelican's Markdown pages
+
+
+Family = Callable[..., Iterable[Page | File]]
+
+# Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
+FAMILY_MODULES: list[str] = []
+
+
+def families() -> list[Family]:
+    import importlib
+
+    return [importlib.import_module(f"antarkerja.outputs.{name}").outputs for name in FAMILY_MODULES]
