@@ -34,6 +34,10 @@ ROUTES: dict[str, str] = {
     # Theme assets (copied by Pelican from theme/static/)
     "asset": "theme/{name}",
     "pagefind": "pagefind/",
+    # Static JSON API, version 1 (antarkerja.outputs.api): folders of numbered pages
+    "api_vacancies": "api/v1/lowongan/",
+    "api_province": "api/v1/provinsi/{slug}/",
+    "api_regency": "api/v1/kabkota/{slug}/",
 }
 
 
