@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from antarkerja.model import tanggal
 from antarkerja.search import FILTERS, MAX_QUERY
+from antarkerja.wording import tanggal
 
 pytestmark = pytest.mark.browser
 

@@ -19,8 +19,9 @@ import pytest
 import yaml
 from conftest import SITE_FIXTURE, TODAY, parse_html
 
-from antarkerja.build import BuildFailed, build_site
+from antarkerja.build import build_site
 from antarkerja.cli import main as cli_main
+from antarkerja.errors import BuildFailed
 
 PER_PAGE = 20
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -520,7 +521,7 @@ def test_parallel_build_writes_the_same_bytes(fixture_site, tmp_path, monkeypatc
 
 
 def test_big_sitemaps_are_split_with_an_index(monkeypatch):
-    from antarkerja import sitemap
+    from antarkerja.outputs import sitemap
 
     monkeypatch.setattr(sitemap, "MAX_URLS", 3)
     entries = [sitemap.Entry(f"lowongan/v{i}/", date(2026, 11, i + 1)) for i in range(7)]

@@ -18,7 +18,8 @@ import pytest
 import yaml
 from conftest import SITE_FIXTURE, TODAY, parse_html
 
-from antarkerja.build import BuildFailed, build_site
+from antarkerja.build import build_site
+from antarkerja.errors import BuildFailed
 from antarkerja.markup import render_markdown
 
 RLO = "\u202e"

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from antarkerja import jsonld
+from antarkerja.outputs import jsonld
 
 HOSTILE = [
     "</script><script>alert(1)</script>",

@@ -15,9 +15,10 @@ import pytest
 import yaml
 
 from antarkerja import search
-from antarkerja.build import BuildFailed
-from antarkerja.model import SALARY_BANDS, Vacancy, build_site
+from antarkerja.errors import BuildFailed
+from antarkerja.model import Vacancy, build_site
 from antarkerja.reference import load_reference
+from antarkerja.salary import BANDS as SALARY_BANDS
 from antarkerja.search import (
     FILTERS,
     SORTS,

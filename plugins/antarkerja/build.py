@@ -24,12 +24,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]  # an editable install keeps the package here
+from antarkerja.errors import BuildFailed
+from antarkerja.paths import REPO
+from antarkerja.search import index_site
+
 ENV_TODAY = "ANTARKERJA_TODAY"
-
-
-class BuildFailed(Exception):
-    """The site cannot be built; the message says why (validator lines, one per problem)."""
 
 
 def resolve_today(value: str | date | None = None) -> date:
@@ -107,16 +106,6 @@ def run_pelican(settings) -> None:
         raise BuildFailed("Pelican melaporkan kesalahan:\n" + "\n".join(errors.messages))
 
 
-def _index_search(output: Path) -> None:
-    try:
-        from antarkerja import search
-    except ImportError:
-        return
-    index_site = getattr(search, "index_site", None)
-    if index_site is not None:
-        index_site(output)
-
-
 def _remove_later(path: Path) -> None:
     """Delete a replaced output tree without making the build wait for it.
 
@@ -172,7 +161,7 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
     try:
         run_pelican(load_settings(root, staging, day, siteurl))
         if search:
-            _index_search(staging)
+            index_site(staging)
         _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

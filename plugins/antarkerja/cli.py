@@ -101,7 +101,8 @@ def cmd_schema(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from antarkerja.build import BuildFailed, build_site
+    from antarkerja.build import build_site
+    from antarkerja.errors import BuildFailed
 
     try:
         output = build_site(

@@ -17,9 +17,10 @@ fields have names no record uses:
 ``closed_reason``      None, ``"filled"``, ``"closed"`` or ``"expired"``
 ``closed_reason_text`` why it is closed, in Indonesian ("sudah terisi"…), None when open
 ``days_left``          days until ``valid_through`` (0 on the last day), None when closed
+``salary_info``        :class:`~antarkerja.salary.Salary`, the one home of salary facts
 ``salary_text``        "Rp 4.500.000 – 5.200.000 per bulan" or "Tidak dicantumkan"
 ``salary_monthly``     highest pay per month in IDR for sorting, 0 when unknown/foreign
-``salary_band``        filter bucket (see ``SALARY_BANDS``)
+``salary_band``        filter bucket (``salary_info.band``, see antarkerja.salary)
 ``posted_days_ago``    days since ``date_posted``
 ``verifier``           the verifying :class:`Office`
 =====================  =========================================================
@@ -37,74 +38,15 @@ from datetime import date
 from functools import cached_property
 
 from antarkerja.markup import html_to_text, render_markdown
+from antarkerja.placement import is_overseas, scope_code
 from antarkerja.reference import Province, Reference, Regency
+from antarkerja.salary import Salary, minimum_wage
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
-from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SALARY_UNITS, SCOPES, VISA_TYPES, WORK_MODES
+from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
 from antarkerja.urls import url
+from antarkerja.wording import country_name
 
-# Monthly equivalents, as PP 36/2021 counts a month: 25 working days (6-day week), 173 hours.
-PER_MONTH = {"HOUR": 173, "DAY": 25, "WEEK": 52 / 12, "MONTH": 1, "YEAR": 1 / 12}
-SALARY_BANDS = [
-    "Di bawah UMP",
-    "UMP – 5 juta",
-    "5 – 10 juta",
-    "Di atas 10 juta",
-    "Tidak dicantumkan",
-    "Mata uang asing",
-]
-
-COUNTRIES = {
-    "ID": "Indonesia",
-    "JP": "Jepang",
-    "KR": "Korea Selatan",
-    "TW": "Taiwan",
-    "HK": "Hong Kong",
-    "MY": "Malaysia",
-    "SG": "Singapura",
-    "SA": "Arab Saudi",
-    "AE": "Uni Emirat Arab",
-    "QA": "Qatar",
-    "DE": "Jerman",
-    "NL": "Belanda",
-    "GB": "Inggris",
-    "AU": "Australia",
-    "NZ": "Selandia Baru",
-    "BN": "Brunei Darussalam",
-    "TR": "Turki",
-    "PL": "Polandia",
-    "US": "Amerika Serikat",
-    "CN": "Tiongkok",
-    "KW": "Kuwait",
-    "OM": "Oman",
-    "BH": "Bahrain",
-    "IT": "Italia",
-    "FR": "Prancis",
-    "CA": "Kanada",
-}
 CLOSED_REASONS = {"filled": "sudah terisi", "closed": "ditutup", "expired": "masa berlaku habis"}
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
-def tanggal(d: date) -> str:
-    """Indonesian long date: 25 November 2026."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def rupiah(amount: int | float) -> str:
-    return f"{int(round(amount)):,}".replace(",", ".")
 
 
 @dataclass(eq=False)
@@ -212,16 +154,15 @@ class Vacancy:
 
     @property
     def is_abroad(self) -> bool:
-        return self.location["country"] != "ID"
+        return is_overseas(self.data)
 
     @property
     def country_name(self) -> str:
-        code = self.location["country"]
-        return COUNTRIES.get(code, code)
+        return country_name(self.location["country"])
 
     @property
     def scope_code(self) -> str:
-        return "AKAN" if self.is_abroad else self.data.get("scope") or "AKL"
+        return scope_code(self.data)
 
     @property
     def scope_label(self) -> str:
@@ -296,53 +237,40 @@ class Vacancy:
             return f"Minimal {months // 12} tahun"
         return f"Minimal {months} bulan"
 
-    # Salary ---------------------------------------------------------------------------
+    # Salary (every salary fact lives in antarkerja.salary) ---------------------------
     @property
     def salary(self) -> dict:
         return self.data["salary"]
 
+    @cached_property
+    def salary_info(self) -> Salary:
+        return Salary.from_record(self.salary)
+
     @property
     def salary_currency(self) -> str:
-        return self.salary.get("currency") or "IDR"
+        return self.salary_info.currency
 
     @property
     def salary_text(self) -> str:
-        s = self.salary
-        if not s["disclosed"]:
-            return "Tidak dicantumkan"
-        prefix = "Rp " if self.salary_currency == "IDR" else f"{self.salary_currency} "
-        amount = prefix + rupiah(s["min"])
-        if s.get("max") and s["max"] != s["min"]:
-            amount += f" – {rupiah(s['max'])}"
-        return f"{amount} {SALARY_UNITS[s['unit']]}"
+        return self.salary_info.text
 
     @property
     def salary_monthly(self) -> int:
-        s = self.salary
-        if not s["disclosed"] or self.salary_currency != "IDR":
-            return 0
-        return int(round((s.get("max") or s["min"]) * PER_MONTH[s["unit"]]))
+        return self.salary_info.monthly_high
 
     @cached_property
     def ump(self) -> int | None:
-        found = self.ref.ump_for(self.location["province"], self.date_posted.year)
-        return found[1]["amount"] if found and not self.is_abroad else None
+        """The province's UMP where the minimum wage applies to this vacancy, else None."""
+        found = minimum_wage(self.data, self.ref)
+        return found[1]["amount"] if found else None
 
     @property
     def salary_band(self) -> str:
-        s = self.salary
-        if not s["disclosed"]:
-            return SALARY_BANDS[4]
-        if self.salary_currency != "IDR":
-            return SALARY_BANDS[5]
-        monthly = self.salary_monthly
-        if self.ump and monthly < self.ump:
-            return SALARY_BANDS[0]
-        if monthly < 5_000_000:
-            return SALARY_BANDS[1]
-        if monthly <= 10_000_000:
-            return SALARY_BANDS[2]
-        return SALARY_BANDS[3]
+        return self.salary_info.band(self.ump)
+
+    @property
+    def below_minimum_wage(self) -> bool:
+        return self.salary_info.below_minimum(self.ump)
 
     # Overseas -------------------------------------------------------------------------
     @property

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from antarkerja.urls import url
+
 
 @dataclass
 class Pager:
@@ -18,7 +20,7 @@ class Pager:
     first_index: int  # 1-based position of items[0] in the whole listing
 
     def url(self, number: int) -> str:
-        return self.base_url if number == 1 else f"{self.base_url}page/{number}/"
+        return self.base_url if number == 1 else url("listing_page", base=self.base_url, number=number)
 
     @property
     def page_url(self) -> str:

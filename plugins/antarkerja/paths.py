@@ -10,6 +10,9 @@ import os
 from pathlib import Path
 
 MARKER = Path("content") / "reference"
+# The repository holding this package (an editable install keeps it there): its theme,
+# settings and plugins build any content root.
+REPO = Path(__file__).resolve().parents[2]
 
 
 def find_root(start: str | os.PathLike | None = None) -> Path:
@@ -18,9 +21,8 @@ def find_root(start: str | os.PathLike | None = None) -> Path:
         if (folder / MARKER).is_dir():
             return folder
     # An editable install keeps the package inside the repository.
-    package_root = Path(__file__).resolve().parents[2]
-    if (package_root / MARKER).is_dir():
-        return package_root
+    if (REPO / MARKER).is_dir():
+        return REPO
     return here
 
 
@@ -34,6 +36,10 @@ def offices_dir(root: Path) -> Path:
 
 def reference_dir(root: Path) -> Path:
     return root / "content" / "reference"
+
+
+def theme_static_dir() -> Path:
+    return REPO / "theme" / "static"
 
 
 def schema_dir(root: Path) -> Path:

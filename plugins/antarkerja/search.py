@@ -63,16 +63,17 @@ What it does **not** do:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
+
+from antarkerja.assets import SEARCH_ASSETS, asset_version
+from antarkerja.errors import SearchIndexFailed
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -203,7 +204,7 @@ def search_options(site) -> list[dict]:
     silently dropping the filter). All 38 provinces are listed; regencies are those that
     have a page (open vacancies or an office), so every "Cari di …" link is understood.
     """
-    from antarkerja.model import SALARY_BANDS
+    from antarkerja.salary import BANDS as SALARY_BANDS
     from antarkerja.schema.vacancy import WORK_MODES
 
     ref = _reference(site)
@@ -245,19 +246,9 @@ def search_options(site) -> list[dict]:
     return out
 
 
-THEME_STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"
-SEARCH_ASSETS = ("css/search.css", "js/search.js")
-
-
-@lru_cache(maxsize=1)
 def search_asset_version() -> str:
     """A short hash of search.css and search.js for ``?v=`` so caches see every change."""
-    digest = hashlib.sha256()
-    for name in SEARCH_ASSETS:
-        path = THEME_STATIC / name
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
+    return asset_version(SEARCH_ASSETS)
 
 
 # Jinja globals the site build exposes to templates: ``env.globals.update(JINJA_GLOBALS)``.
@@ -275,16 +266,6 @@ JINJA_GLOBALS = {
 
 
 # Index -----------------------------------------------------------------------------------
-
-try:  # the build's own error, so ``antarkerja build`` prints the message, not a traceback
-    from antarkerja.build import BuildFailed as _BuildError
-except ImportError:  # pragma: no cover - build module missing or broken
-    _BuildError = Exception
-
-
-class SearchIndexFailed(_BuildError):
-    """Pagefind could not build the index; the message is meant for the person building."""
-
 
 # Pagefind writes these for its own ready-made UIs; our page uses only pagefind.js.
 _UNUSED_BUNDLE_FILES = [

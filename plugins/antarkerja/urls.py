@@ -41,15 +41,14 @@ ROUTES: dict[str, str] = {
 }
 
 
-def url(name: str, **params) -> str:
-    """The site-relative URL of route ``name`` with its ``{placeholders}`` filled in."""
-    return ROUTES[name].format(**params)
+def url(route: str, /, **params) -> str:
+    """The site-relative URL of ``route`` with its ``{placeholders}`` filled in."""
+    return ROUTES[route].format(**params)
 
 
-def save_as(name: str, **params) -> str:
+def save_as(route: str, /, **params) -> str:
     """The file a route is written to: folders get ``index.html``."""
-    path = url(name, **params)
-    return path + "index.html" if path == "" or path.endswith("/") else path
+    return file_for(url(route, **params))
 
 
 def file_for(path: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import gc
 import multiprocessing
-import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from cerberus import errors as cerr
 from antarkerja import schema as schema_tools
 from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
 from antarkerja.load import Loaded, field_name, load_file
+from antarkerja.parallel import VALIDATE_PARALLEL_FROM, worker_count
 from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.rules import crossfile, rules_for
@@ -266,7 +266,7 @@ class RepositoryValidator:
 
     def _check_files(self, name: str, paths: list[Path], ctx) -> list[tuple[Loaded, list[Diagnostic]]]:
         """Check files, split over forked worker processes when there are many."""
-        jobs = worker_count(len(paths))
+        jobs = worker_count(len(paths), VALIDATE_PARALLEL_FROM)
         if jobs == 1:
             return [self._check_one(name, p, ctx) for p in paths]
         chunks = [paths[i::jobs] for i in range(jobs)]
@@ -351,19 +351,6 @@ class RepositoryValidator:
             mark = rec.mark_for(path)
             out.append(Diagnostic(rec.path, mark.line, mark.col, code, field_name(path), message, hint))
         return out
-
-
-PARALLEL_FROM = 4000  # below this, starting a process costs more than it saves
-
-
-def worker_count(files: int) -> int:
-    """Processes to use: ``ANTARKERJA_JOBS`` if set, else one per core for big repositories."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    wanted = os.environ.get("ANTARKERJA_JOBS")
-    if wanted:
-        return max(1, min(int(wanted), files))
-    return max(1, os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
 
 
 _FORKED = None

@@ -6,7 +6,7 @@ A family module has one function::
 
 ``Page`` is rendered with a theme template and its context (plus the template globals);
 ``File`` is bytes or text written as they are. Paths come from :mod:`antarkerja.urls`.
-Families run in :data:`FAMILIES` order after the vacancy pages; adding a family is a new
+Families run in :data:`FAMILY_MODULES` order after the vacancy pages; adding a family is a new
 module plus one line there.
 """
 
@@ -47,7 +47,7 @@ class OutputContext:
 Family = Callable[..., Iterable[Page | File]]
 
 # Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
-FAMILY_MODULES: list[str] = ["api"]
+FAMILY_MODULES: list[str] = ["pages", "sitemap", "api"]
 
 
 def families() -> list[Family]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from antarkerja.placement import is_overseas
 from antarkerja.rules import vacancy_rule
+from antarkerja.salary import Salary, minimum_wage
+from antarkerja.wording import rupiah
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
@@ -270,7 +273,7 @@ def gender_restriction_without_reason(v, ctx):
 )
 def overseas_without_licence(v, ctx):
     """Overseas vacancy without scheme, P3MI, SIP3MI licence or job order."""
-    abroad = v["location"]["country"] != "ID"
+    abroad = is_overseas(v)
     overseas = v.get("overseas")
     if abroad and not overseas:
         yield (
@@ -376,7 +379,7 @@ def no_way_to_apply(v, ctx):
 def scope_matches_country(v, ctx):
     """Placement scope disagrees with the country."""
     scope = v.get("scope")
-    abroad = v["location"]["country"] != "ID"
+    abroad = is_overseas(v)
     if scope and (scope == "AKAN") != abroad:
         yield (
             ("scope",),
@@ -447,18 +450,15 @@ def hidden_direction_controls(v, ctx):
 )
 def salary_below_minimum_wage(v, ctx):
     """Monthly full-time salary below the province's UMP."""
-    s = v["salary"]
-    if not (s["disclosed"] and s.get("unit") == "MONTH" and s.get("min") is not None):
-        return
-    if v["location"]["country"] != "ID" or v["employment_type"] not in ("pkwtt", "pkwt"):
-        return
-    found = ctx.ref.ump_for(v["location"]["province"], v["date_posted"].year)
-    if found and s["min"] < found[1]["amount"]:
+    salary = Salary.from_record(v["salary"])
+    found = minimum_wage(v, ctx.ref)
+    if found and salary.below_minimum(found[1]["amount"]):
         year, entry = found
         checked = "" if entry.get("verified") else ", angka belum diverifikasi"
+        per_month = "" if salary.unit == "MONTH" else f" (setara Rp{rupiah(salary.monthly_low)} per bulan)"
         yield (
             ("salary", "min"),
-            f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}{checked})".replace(",", "."),
+            f"upah {salary.text}{per_month} di bawah UMP {year} provinsi ini (Rp{rupiah(entry['amount'])}{checked})",
             "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota",
         )
 
@@ -526,17 +526,14 @@ def probation_on_pkwt(v, ctx):
 @vacancy_rule("W505", "Upah terlalu tinggi untuk tanpa pengalaman", basis="Pencegahan lowongan palsu")
 def too_good_to_be_true(v, ctx):
     """High pay for no experience and basic schooling."""
-    s = v["salary"]
-    if not (s["disclosed"] and s.get("unit") == "MONTH") or v["experience_months"] > 0:
+    if v["experience_months"] > 0 or v["education"]["minimum"] not in LOW_EDUCATION or is_overseas(v):
         return
-    if v["education"]["minimum"] not in LOW_EDUCATION or v["location"]["country"] != "ID":
-        return
-    top = s.get("max") or s.get("min") or 0
+    top = Salary.from_record(v["salary"]).monthly_high
     found = ctx.ref.ump_for(v["location"]["province"], v["date_posted"].year)
     if found and top >= TOO_GOOD_FACTOR * found[1]["amount"]:
         yield (
             ("salary",),
-            f"upah hingga Rp{top:,} tanpa pengalaman, lebih dari {TOO_GOOD_FACTOR}× UMP".replace(",", "."),
+            f"upah hingga Rp{rupiah(top)} per bulan tanpa pengalaman, lebih dari {TOO_GOOD_FACTOR}× UMP",
             "pastikan pemberi kerja nyata dan upahnya benar sebelum ditayangkan",
         )
 

@@ -1,5 +1,7 @@
 """schema.org structured data: JobPosting for open vacancies, GovernmentOffice for offices.
 
+Not a family of its own: the pages family embeds what these functions return.
+
 Pure functions from model objects to dicts, and :func:`script_json` to put a dict inside
 ``<script type="application/ld+json">`` safely.
 
@@ -219,7 +221,7 @@ def government_office(o, siteurl: str = "") -> dict:
     return data
 
 
-def website(siteurl: str, sitename: str, search_path: str = "cari/") -> dict:
+def website(siteurl: str, sitename: str, search_path: str) -> dict:
     """WebSite with a SearchAction: lets search engines offer a search box for the site."""
     return {
         "@context": "https://schema.org/",

@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt.
+"""sitemap.xml (or a sitemap index and its parts) and robots.txt.
 
 The sitemap lists what search engines should index: every open vacancy and every public
 page (home, listings' first pages, regions, offices, content pages). Closed and expired
@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
+
+from antarkerja.outputs import File, OutputContext
+from antarkerja.urls import url
 
 MAX_URLS = 50_000
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -59,17 +62,18 @@ def _urlset(siteurl: str, chunk: list[Entry]) -> str:
 def render(siteurl: str, all_entries: list[Entry]) -> dict[str, str]:
     """File name → XML text: ``sitemap.xml`` alone, or an index plus numbered parts."""
     if len(all_entries) <= MAX_URLS:
-        return {"sitemap.xml": _urlset(siteurl, all_entries)}
+        return {url("sitemap"): _urlset(siteurl, all_entries)}
     files = {}
     index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NS}">']
     for n, start in enumerate(range(0, len(all_entries), MAX_URLS), 1):
         chunk = all_entries[start : start + MAX_URLS]
-        files[f"sitemap-{n}.xml"] = _urlset(siteurl, chunk)
+        files[url("sitemap_part", number=n)] = _urlset(siteurl, chunk)
         newest = max((e.lastmod for e in chunk if e.lastmod), default=None)
         mod = f"<lastmod>{newest.isoformat()}</lastmod>" if newest else ""
-        index.append(f"<sitemap><loc>{escape(f'{siteurl}/sitemap-{n}.xml')}</loc>{mod}</sitemap>")
+        part = url("sitemap_part", number=n)
+        index.append(f"<sitemap><loc>{escape(f'{siteurl}/{part}')}</loc>{mod}</sitemap>")
     index.append("</sitemapindex>")
-    files["sitemap.xml"] = "\n".join(index) + "\n"
+    files[url("sitemap")] = "\n".join(index) + "\n"
     return files
 
 
@@ -77,5 +81,21 @@ def robots(siteurl: str) -> str:
     """Everything may be crawled; the sitemap line needs an absolute URL, so only when published."""
     text = "User-agent: *\nAllow: /\n"
     if siteurl:
-        text += f"\nSitemap: {siteurl}/sitemap.xml\n"
+        text += f"\nSitemap: {siteurl}/{url('sitemap')}\n"
     return text
+
+
+def page_date(page) -> date | None:
+    """A Pelican page's modified (else publication) date, for ``lastmod``."""
+    for attr in ("modified", "date"):
+        value = getattr(page, attr, None)
+        if value is not None and hasattr(value, "date"):
+            return value.date()
+    return None
+
+
+def outputs(site, ctx: OutputContext):
+    pages = [(p.url, page_date(p)) for p in ctx.content_pages]
+    for name, text in render(ctx.siteurl, entries(site, pages)).items():
+        yield File(name, text)
+    yield File(url("robots"), robots(ctx.siteurl))

@@ -1,0 +1,76 @@
+"""Indonesian wording shared by pages, feeds, messages and statistics: one home each.
+
+Dates ("25 November 2026"), rupiah amounts ("4.500.000"), days left before a deadline and
+country names. Templates get these as globals (``tanggal``, ``rupiah``, ``days_left_text``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+COUNTRIES = {
+    "ID": "Indonesia",
+    "JP": "Jepang",
+    "KR": "Korea Selatan",
+    "TW": "Taiwan",
+    "HK": "Hong Kong",
+    "MY": "Malaysia",
+    "SG": "Singapura",
+    "SA": "Arab Saudi",
+    "AE": "Uni Emirat Arab",
+    "QA": "Qatar",
+    "DE": "Jerman",
+    "NL": "Belanda",
+    "GB": "Inggris",
+    "AU": "Australia",
+    "NZ": "Selandia Baru",
+    "BN": "Brunei Darussalam",
+    "TR": "Turki",
+    "PL": "Polandia",
+    "US": "Amerika Serikat",
+    "CN": "Tiongkok",
+    "KW": "Kuwait",
+    "OM": "Oman",
+    "BH": "Bahrain",
+    "IT": "Italia",
+    "FR": "Prancis",
+    "CA": "Kanada",
+}
+
+
+def tanggal(d: date) -> str:
+    """Indonesian long date: 25 November 2026."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def rupiah(amount: int | float) -> str:
+    """Thousands with dots, no currency: 4500000 → 4.500.000."""
+    return f"{int(round(amount)):,}".replace(",", ".")
+
+
+def country_name(code: str) -> str:
+    return COUNTRIES.get(code, code)
+
+
+def days_left_text(days_left: int, closing: date) -> str:
+    """How long a vacancy stays open, as cards say it."""
+    if days_left == 0:
+        return "Hari terakhir melamar"
+    if days_left == 1:
+        return "Ditutup besok"
+    return f"Ditutup {tanggal(closing)} ({days_left} hari lagi)"
