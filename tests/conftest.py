@@ -11,12 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import ROOT, SITE_FIXTURE, TODAY, read_built
 
 from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture(scope="session")
@@ -79,8 +76,6 @@ def phone(browser):
 
 # The small fixture site (tests/fixtures/site): every page type, built once per session. -----
 
-SITE_FIXTURE = FIXTURES / "site"
-
 
 @pytest.fixture(scope="session")
 def fixture_root() -> Path:
@@ -113,130 +108,7 @@ def fixture_server(fixture_site):
     yield from served(fixture_site)
 
 
-# Reading built pages: a tiny DOM on html.parser (no extra dependency). --------------------
-
-from html.parser import HTMLParser  # noqa: E402
-
-BLOCK = {
-    "address",
-    "article",
-    "aside",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "section",
-    "td",
-    "th",
-    "title",
-    "tr",
-    "ul",
-}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict, parent: Node | None = None):
-        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, **attrs) -> list[Node]:
-        """Elements by tag and attribute values (``class_`` for class; True = present)."""
-        wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-        out = []
-        for node in self.iter():
-            if tag and node.tag != tag:
-                continue
-            if all(
-                (name in node.attrs) if value is True else node.attrs.get(name) == value
-                for name, value in wanted.items()
-            ):
-                out.append(node)
-        return out
-
-    def find(self, tag: str | None = None, **attrs) -> Node | None:
-        found = self.find_all(tag, **attrs)
-        return found[0] if found else None
-
-    @property
-    def text(self) -> str:
-        """Text as read on screen: block elements apart, script and style left out."""
-        parts = []
-        for child in self.children:
-            if not isinstance(child, Node):
-                parts.append(child)
-            elif child.tag in ("script", "style", "template"):
-                continue
-            elif child.tag in BLOCK:
-                parts.append(f" {child.text} ")
-            else:
-                parts.append(child.text)
-        return "".join(parts)
-
-    def get_text(self) -> str:
-        return " ".join(self.text.split())
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#document", {})
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse_html(text: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
 @pytest.fixture(scope="session")
 def read_page():
-    """``read_page(site_folder, "lowongan/x/")`` → parsed page (a ``Node``)."""
-
-    def read(site: Path, url: str) -> Node:
-        path = site / url
-        if url == "" or url.endswith("/"):
-            path = path / "index.html"
-        return parse_html(path.read_text(encoding="utf-8"))
-
-    return read
+    """``read_page(site_folder, "lowongan/x/")`` → parsed page (see ``support.read_built``)."""
+    return read_built

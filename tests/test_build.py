@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SITE_FIXTURE, TODAY, parse_html
+from support import SITE_FIXTURE, TODAY, parse_html
 
 from antarkerja.build import build_site
 from antarkerja.cli import main as cli_main

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import GOOD_VACANCY, make_repo, vacancy
+from support import GOOD_VACANCY, make_repo, vacancy
 
 from antarkerja.cli import parser
 

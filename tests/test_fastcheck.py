@@ -6,7 +6,7 @@ import copy
 from datetime import date
 
 import pytest
-from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
+from support import GOOD_VACANCY, ROOT, TEST_OFFICE
 from test_validate import OFFICE_CASES, VACANCY_CASES, vacancy
 
 from antarkerja.load import load_text

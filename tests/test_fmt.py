@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import GOOD_VACANCY, ROOT, TEST_OFFICE
+from support import GOOD_VACANCY, ROOT, TEST_OFFICE
 
 from antarkerja.fmt import CannotFormat, format_text
 from antarkerja.load import load_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import parse_html
+from support import parse_html
 
 BUDGET = 30 * 1024  # bytes: one vacancy page's HTML plus site.css, uncompressed
 

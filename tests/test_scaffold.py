@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import make_repo
+from support import make_repo
 
 from antarkerja.cli import main
 from antarkerja.validate import validate_repository

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import GOOD_VACANCY, TEST_OFFICE, make_repo, vacancy
+from support import GOOD_VACANCY, TEST_OFFICE, make_repo, vacancy
 
 from antarkerja.validate import validate_repository
 

@@ -74,6 +74,7 @@ from urllib.parse import urlencode
 
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
+from antarkerja.urls import url
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -98,7 +99,7 @@ SORTS = {
 QUERY_PARAM = "q"
 SORT_PARAM = "urut"
 MAX_QUERY = 200
-SEARCH_PATH = "cari/"
+SEARCH_PATH = url("search")
 INDEX_LANGUAGE = "id"
 
 DISABILITY_VALUE = "Ramah disabilitas"

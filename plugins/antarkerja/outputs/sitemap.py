@@ -33,16 +33,16 @@ def latest(vacancies) -> date | None:
     return max((v.date_posted for v in vacancies), default=None)
 
 
-def entries(site, content_pages: list[tuple[str, date | None]], search_path: str = "cari/") -> list[Entry]:
+def entries(site, content_pages: list[tuple[str, date | None]]) -> list[Entry]:
     newest = latest(site.open_vacancies)
     out = [
-        Entry("", newest),
-        Entry("lowongan/", newest),
-        Entry("provinsi/", newest),
-        Entry("kantor/"),
-        Entry(search_path),
+        Entry(url("home"), newest),
+        Entry(url("vacancies"), newest),
+        Entry(url("provinces"), newest),
+        Entry(url("offices")),
+        Entry(url("search")),
     ]
-    out += [Entry(url, modified) for url, modified in content_pages]
+    out += [Entry(path, modified) for path, modified in content_pages]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]
     out += [Entry(o.url, latest(o.open_vacancies)) for o in site.offices]

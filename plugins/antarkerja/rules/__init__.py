@@ -14,40 +14,9 @@ Codes starting with ``W`` are warnings, all others errors. ``CONTRIBUTING.md`` l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from antarkerja.rules.registry import RULES, Finding, Rule, office_rule, vacancy_rule
 
-Finding = tuple  # (path, message, hint[, offset])
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    kind: str  # "vacancy" | "office"
-    check: Callable[..., Iterable[Finding]]
-    title: str  # Indonesian, for CONTRIBUTING.md's list of codes
-    basis: str
-
-
-RULES: list[Rule] = []
-
-
-def _register(kind: str, code: str, title: str, basis: str):
-    def decorator(check):
-        if any(r.code == code for r in RULES):
-            raise ValueError(f"rule code {code} used twice")
-        RULES.append(Rule(code, kind, check, title, basis))
-        return check
-
-    return decorator
-
-
-def vacancy_rule(code: str, title: str, basis: str = ""):
-    return _register("vacancy", code, title, basis)
-
-
-def office_rule(code: str, title: str, basis: str = ""):
-    return _register("office", code, title, basis)
+__all__ = ["RULES", "Finding", "Rule", "office_rule", "rules_for", "vacancy_rule"]
 
 
 def rules_for(kind: str) -> list[Rule]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from antarkerja.rules import office_rule
+from antarkerja.rules.registry import office_rule
 
 NEEDS_REGENCY = {"disnaker_kabkota", "bkk"}
 

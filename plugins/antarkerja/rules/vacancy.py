@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from antarkerja.placement import is_overseas
-from antarkerja.rules import vacancy_rule
+from antarkerja.rules.registry import vacancy_rule
 from antarkerja.salary import Salary, minimum_wage
 from antarkerja.wording import rupiah
 
