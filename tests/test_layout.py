@@ -205,3 +205,48 @@ def test_python_is_ruff_clean_and_formatted():
 def test_templates_are_djhtml_formatted():
     run = subprocess.run([*tool("djhtml"), "--check", "theme/templates"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, "run `djhtml theme/templates`:\n" + run.stdout + run.stderr
+
+
+# Tests mirror the modules ------------------------------------------------------------------
+
+# Modules whose behaviour is tested through another module's tests, and where. Shrink this
+# list by giving a module its own test file; a new module must get one (or a line here).
+TESTED_ELSEWHERE = {
+    "antarkerja": "test_build.py",  # the Pelican entry point: every build goes through it
+    "antarkerja.bench": "test_browser_search.py",
+    "antarkerja.bench_search": "test_browser_search.py",
+    "antarkerja.diagnostics": "test_validate.py",
+    "antarkerja.errors": "test_build.py",
+    "antarkerja.generator": "test_golden.py",
+    "antarkerja.load": "test_validate.py",
+    "antarkerja.localweb": "conftest.py",
+    "antarkerja.markup": "test_hostile_content.py",
+    "antarkerja.model": "test_build.py",
+    "antarkerja.outputs": "test_golden.py",
+    "antarkerja.outputs.api": "test_golden.py",
+    "antarkerja.outputs.sitemap": "test_build.py",
+    "antarkerja.paginate": "test_build.py",
+    "antarkerja.paths": "test_cli.py",
+    "antarkerja.pelican_plugin": "test_golden.py",
+    "antarkerja.present": "test_hostile_content.py",
+    "antarkerja.rules": "test_validate.py",
+    "antarkerja.rules.crossfile": "test_validate.py",
+    "antarkerja.rules.office": "test_validate.py",
+    "antarkerja.rules.registry": "test_schema_export.py",
+    "antarkerja.rules.vacancy": "test_validate.py",
+    "antarkerja.schema": "test_schema_export.py",
+    "antarkerja.schema.office": "test_validate.py",
+    "antarkerja.schema.vacancy": "test_validate.py",
+    "antarkerja.serve": "test_build.py",
+}
+
+
+def test_every_module_has_its_test_module():
+    tests = ROOT / "tests"
+    missing = []
+    for name in package_modules():
+        own = "test_" + "_".join(name.split(".")[1:]) + ".py"
+        where = TESTED_ELSEWHERE.get(name, own)
+        if not (tests / where).is_file():
+            missing.append(f"{name}: expected tests/{own}")
+    assert not missing, "\n".join(missing)

@@ -31,7 +31,7 @@ from antarkerja.search import (
     search_link,
     search_options,
 )
-from antarkerja.templating import DedentLoader
+from antarkerja.templating import DedentLoader, base_globals
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 25)
@@ -259,7 +259,7 @@ def test_partial_gives_pagefind_exactly_the_filters_sorts_and_meta(ref, autoesca
     env = jinja2.Environment(
         loader=DedentLoader(jinja2.FileSystemLoader(str(ROOT / "theme" / "templates"))), autoescape=autoescape
     )
-    env.globals.update(search.JINJA_GLOBALS)
+    env.globals.update(search.JINJA_GLOBALS, **base_globals())
     html = env.get_template("partials/pagefind.html").render(vacancy=v)
     assert "<b>" not in html
     parser = _Collect()

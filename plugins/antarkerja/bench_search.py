@@ -409,7 +409,7 @@ def write_synthetic_site(
     from antarkerja.paths import find_root
     from antarkerja.reference import load_reference
     from antarkerja.search import FILTERS, JINJA_GLOBALS, index_site
-    from antarkerja.templating import DedentLoader
+    from antarkerja.templating import DedentLoader, base_globals
 
     root = Path(root) if root else find_root()
     folder = Path(folder)
@@ -426,7 +426,7 @@ def write_synthetic_site(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(JINJA_GLOBALS, SITEURL="", site=site, FILTERS=FILTERS)
+    env.globals.update(JINJA_GLOBALS, **base_globals(), SITEURL="", site=site, FILTERS=FILTERS)
     vacancy_page = env.get_template("vacancy.html")
     for v in site.vacancies:
         out = folder / v.url / "index.html"

@@ -22,7 +22,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from antarkerja import model, search, urls, wording
+from antarkerja import model, search
 from antarkerja.assets import SITE_ASSETS, asset_version
 from antarkerja.build import resolve_today
 from antarkerja.diagnostics import summary
@@ -31,6 +31,7 @@ from antarkerja.outputs import OutputContext, Page, families, pages
 from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
+from antarkerja.templating import base_globals
 from antarkerja.validate import RepositoryValidator
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
 
@@ -83,12 +84,9 @@ class AntarKerjaGenerator(Generator):
             ASSET_VERSION=self.asset_version(),
             site=self.site,
             today=self.site.today,
-            tanggal=wording.tanggal,
-            rupiah=wording.rupiah,
-            days_left_text=wording.days_left_text,
             search_link=partial(search.search_link, self.siteurl),
             cached_card=self.cached_card,
-            url=urls.url,
+            **base_globals(),
             FILTERS=search.FILTERS,
             FOOTER_PAGES=[],
         )

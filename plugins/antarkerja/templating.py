@@ -12,6 +12,8 @@ import re
 
 from jinja2 import BaseLoader
 
+from antarkerja import urls, wording
+
 LEADING_SPACE = re.compile(r"^[ \t]+", re.M)
 
 
@@ -27,3 +29,13 @@ class DedentLoader(BaseLoader):
 
     def list_templates(self):
         return self.inner.list_templates()
+
+
+def base_globals() -> dict:
+    """Template globals that need no model: paths and Indonesian wording."""
+    return {
+        "url": urls.url,
+        "tanggal": wording.tanggal,
+        "rupiah": wording.rupiah,
+        "days_left_text": wording.days_left_text,
+    }
