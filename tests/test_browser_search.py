@@ -284,8 +284,8 @@ def test_days_left_are_computed_from_today(page, sample_server, model):
     for vid, text in zip(ids, texts, strict=True):
         v = by_id[vid]
         date = tanggal(v.valid_through)
-        expected = {0: f"Batas akhir hari ini, {date}", 1: f"Batas akhir besok, {date}"}.get(
-            v.days_left, f"Batas akhir {date} ({v.days_left} hari lagi)"
+        expected = {0: f"Batas lamaran hari ini, {date}", 1: f"Batas lamaran besok, {date}"}.get(
+            v.days_left, f"Batas lamaran {date} ({v.days_left} hari lagi)"
         )
         assert text == expected
 

@@ -38,9 +38,9 @@ def is_open(v: dict) -> bool:
 
 OPEN = [v for v in records("vacancies") if is_open(v)]
 CLOSED = {
-    "kasir-terisi-bekasi": "sudah terisi",
-    "staf-gudang-ditutup-bekasi": "ditutup",
-    "teknisi-kedaluwarsa-bandung": "masa berlaku habis",
+    "kasir-terisi-bekasi": "Posisi ini sudah terisi.",
+    "staf-gudang-ditutup-bekasi": "Pemberi kerja menutup lowongan ini",
+    "teknisi-kedaluwarsa-bandung": "Batas lamarannya sudah lewat",
 }
 
 
@@ -186,7 +186,7 @@ def test_closed_vacancy_keeps_its_page_but_leaves_everything_else(fixture_site, 
     url = f"/lowongan/{vid}/"
     page = read_page(fixture_site, url.lstrip("/"))
     banner = page.find("div", class_="banner closed")
-    assert banner is not None and banner.get_text().startswith(f"Lowongan ditutup: {reason}.")
+    assert banner is not None and banner.get_text().startswith(f"Lowongan ditutup. {reason}")
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
     assert page.find("script", type="application/ld+json") is None
     assert not page.find_all(data_pagefind_body=True)
@@ -379,7 +379,9 @@ def test_today_comes_from_the_environment(tmp_path, monkeypatch, read_page):
     monkeypatch.setenv("ANTARKERJA_TODAY", "2027-01-20")
     out = build_site(SITE_FIXTURE, output=tmp_path / "later", search=False)
     page = read_page(out, "lowongan/operator-produksi-bekasi/")  # valid through 2027-01-15
-    assert page.find("div", class_="banner closed").get_text().startswith("Lowongan ditutup: masa berlaku habis.")
+    assert (
+        page.find("div", class_="banner closed").get_text().startswith("Lowongan ditutup. Batas lamarannya sudah lewat")
+    )
 
 
 def broken_copy(tmp_path: Path) -> Path:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from antarkerja.wording import country_name, days_left_text, rupiah, tanggal
+from antarkerja.wording import closed_text, country_name, days_left_text, posted_ago_text, rupiah, tanggal
 
 
 def test_indonesian_dates_and_rupiah():
@@ -13,9 +13,15 @@ def test_indonesian_dates_and_rupiah():
 
 def test_days_left_is_never_read_as_already_closed():
     closing = date(2026, 12, 5)
-    assert days_left_text(0, closing) == "Hari terakhir melamar"
-    assert days_left_text(1, closing) == "Ditutup besok"
-    assert days_left_text(10, closing) == "Ditutup 5 Desember 2026 (10 hari lagi)"
+    assert days_left_text(0, closing) == "Batas lamaran hari ini, 5 Desember 2026"
+    assert days_left_text(1, closing) == "Batas lamaran besok, 5 Desember 2026"
+    assert days_left_text(10, closing) == "Batas lamaran 5 Desember 2026 (10 hari lagi)"
+
+
+def test_closed_reason_is_one_sentence_without_the_label():
+    assert closed_text("filled", date(2026, 12, 5)) == "Posisi ini sudah terisi."
+    assert closed_text("expired", date(2026, 12, 5)) == "Batas lamarannya sudah lewat (5 Desember 2026)."
+    assert posted_ago_text(0) == "Tayang hari ini" and posted_ago_text(3) == "Tayang 3 hari lalu"
 
 
 def test_country_names_fall_back_to_the_code():

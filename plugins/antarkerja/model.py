@@ -15,7 +15,7 @@ fields have names no record uses:
 ``scope_code``         AKL / AKAD / AKAN (authored ``scope`` or derived)
 ``is_open``            status open and ``valid_through`` not before *today*
 ``closed_reason``      None, ``"filled"``, ``"closed"`` or ``"expired"``
-``closed_reason_text`` why it is closed, in Indonesian ("sudah terisi"…), None when open
+``closed_reason_text`` why it is closed, one Indonesian sentence, None when open
 ``days_left``          days until ``valid_through`` (0 on the last day), None when closed
 ``salary_info``        :class:`~antarkerja.salary.Salary`, the one home of salary facts
 ``salary_text``        "Rp 4.500.000 – 5.200.000 per bulan" or "Tidak dicantumkan"
@@ -44,9 +44,7 @@ from antarkerja.salary import Salary, minimum_wage
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
 from antarkerja.urls import url
-from antarkerja.wording import country_name
-
-CLOSED_REASONS = {"filled": "sudah terisi", "closed": "ditutup", "expired": "masa berlaku habis"}
+from antarkerja.wording import closed_text, country_name
 
 
 @dataclass(eq=False)
@@ -178,7 +176,7 @@ class Vacancy:
 
     @property
     def closed_reason_text(self) -> str | None:
-        return CLOSED_REASONS.get(self.closed_reason) if self.closed_reason else None
+        return closed_text(self.closed_reason, self.valid_through) if self.closed_reason else None
 
     @property
     def is_open(self) -> bool:

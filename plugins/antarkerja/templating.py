@@ -38,4 +38,6 @@ def base_globals() -> dict:
         "tanggal": wording.tanggal,
         "rupiah": wording.rupiah,
         "days_left_text": wording.days_left_text,
+        "posted_ago_text": wording.posted_ago_text,
+        "DEADLINE": wording.DEADLINE,
     }

@@ -67,10 +67,31 @@ def country_name(code: str) -> str:
     return COUNTRIES.get(code, code)
 
 
+DEADLINE = "Batas lamaran"  # the one name of valid_through, on cards, pages and search
+
+
 def days_left_text(days_left: int, closing: date) -> str:
-    """How long a vacancy stays open, as cards say it."""
+    """How long a vacancy stays open, as cards and search results say it."""
     if days_left == 0:
-        return "Hari terakhir melamar"
+        return f"{DEADLINE} hari ini, {tanggal(closing)}"
     if days_left == 1:
-        return "Ditutup besok"
-    return f"Ditutup {tanggal(closing)} ({days_left} hari lagi)"
+        return f"{DEADLINE} besok, {tanggal(closing)}"
+    return f"{DEADLINE} {tanggal(closing)} ({days_left} hari lagi)"
+
+
+def posted_ago_text(days: int) -> str:
+    """How long ago a vacancy was posted."""
+    if days <= 0:
+        return "Tayang hari ini"
+    if days == 1:
+        return "Tayang kemarin"
+    return f"Tayang {days} hari lalu"
+
+
+def closed_text(reason: str, closing: date) -> str:
+    """Why a vacancy no longer takes applications, as one sentence (no repeated label)."""
+    return {
+        "filled": "Posisi ini sudah terisi.",
+        "closed": "Pemberi kerja menutup lowongan ini sebelum batas lamaran.",
+        "expired": f"Batas lamarannya sudah lewat ({tanggal(closing)}).",
+    }[reason]

@@ -125,9 +125,9 @@ function daysLeft(iso) {
 }
 
 function closingText(left) {
-  if (left.days === 0) return `Batas akhir hari ini, ${left.date}`;
-  if (left.days === 1) return `Batas akhir besok, ${left.date}`;
-  return `Batas akhir ${left.date} (${num.format(left.days)} hari lagi)`;
+  if (left.days === 0) return `Batas lamaran hari ini, ${left.date}`;
+  if (left.days === 1) return `Batas lamaran besok, ${left.date}`;
+  return `Batas lamaran ${left.date} (${num.format(left.days)} hari lagi)`;
 }
 
 function resultItem(d) {
