@@ -30,6 +30,7 @@ TEMPLATES = {
     "office-directory": "/kantor/",
     "office": "/kantor/disnaker-kabupaten-bekasi/",
     "content-page": "/waspada-lowongan-palsu/",
+    "employer": "/pemberi-kerja/pt-uji-manufaktur-nusantara/",
     "404": "/404.html",
 }
 AXE_OPTIONS = {
@@ -143,3 +144,25 @@ def test_without_javascript_the_link_is_still_there(browser, fixture_server):
     )
     assert text.endswith("/lowongan/operator-produksi-bekasi/")
     context.close()
+
+
+def test_apply_action_is_on_the_first_screen_and_stays_reachable(phone, fixture_server):
+    phone.goto(fixture_server + TEMPLATES["vacancy-open"])
+    apply = phone.locator(".apply-bar a").first
+    box = apply.bounding_box()
+    assert apply.text_content() == "Lamar sekarang"
+    assert apply.get_attribute("href") == "https://uji-manufaktur.example.id/karier"
+    assert box["y"] + box["height"] <= 740  # on the first screen of a 360×740 phone
+    phone.mouse.wheel(0, 1500)
+    phone.wait_for_timeout(200)
+    box = apply.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 740 + 1  # still on screen while reading
+
+
+def test_report_by_whatsapp_names_the_vacancy_and_its_link(phone, fixture_server):
+    phone.goto(fixture_server + TEMPLATES["vacancy-open"])
+    link = phone.get_by_role("link", name="WhatsApp kantor pemverifikasi")
+    href = link.get_attribute("href")
+    assert href.startswith("https://wa.me/62")
+    text = parse_qs(urlparse(href).query)["text"][0]
+    assert "Operator Produksi" in text and "/lowongan/operator-produksi-bekasi/" in text

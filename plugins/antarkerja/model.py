@@ -42,8 +42,8 @@ from antarkerja.placement import is_overseas, scope_code
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.salary import Salary, minimum_wage
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
-from antarkerja.schema.vacancy import OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
-from antarkerja.urls import url
+from antarkerja.schema.vacancy import LEGAL_FORMS, OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
+from antarkerja.urls import slugify, url
 from antarkerja.wording import closed_text, country_name
 
 
@@ -124,6 +124,14 @@ class Vacancy:
     @property
     def location(self) -> dict:
         return self.data["location"]
+
+    @property
+    def employer_slug(self) -> str:
+        return slugify(self.employer["name"])
+
+    @property
+    def legal_form_label(self) -> str:
+        return LEGAL_FORMS.get(self.employer.get("legal_form"), "")
 
     @property
     def date_posted(self) -> date:
@@ -318,6 +326,28 @@ class Region:
         return sum(v.data["openings"] for v in self.vacancies)
 
 
+@dataclass(eq=False)
+class Employer:
+    """An employer's page: its open vacancies, keyed by the slug of its name."""
+
+    slug: str
+    name: str
+    vacancies: list[Vacancy] = field(default_factory=list)  # every vacancy, newest first
+
+    @property
+    def url(self) -> str:
+        return url("employer", slug=self.slug)
+
+    @cached_property
+    def open_vacancies(self) -> list[Vacancy]:
+        return [v for v in self.vacancies if v.is_open]
+
+    @property
+    def details(self) -> dict:
+        """The newest record's employer block: legal form, website, NIB as last stated."""
+        return self.vacancies[0].employer
+
+
 @dataclass
 class Site:
     today: date
@@ -333,6 +363,21 @@ class Site:
     @cached_property
     def closing_soon(self) -> list[Vacancy]:
         return sorted(self.open_vacancies, key=lambda v: (v.valid_through, v.id))
+
+    @cached_property
+    def employers(self) -> list[Employer]:
+        """Every employer with a vacancy (open or not, so a closed vacancy's link works)."""
+        found: dict[str, Employer] = {}
+        for v in self.vacancies:
+            slug = v.employer_slug
+            if slug not in found:
+                found[slug] = Employer(slug, v.employer["name"])
+            found[slug].vacancies.append(v)
+        return [found[slug] for slug in sorted(found)]
+
+    @cached_property
+    def employer_by_slug(self) -> dict[str, Employer]:
+        return {e.slug: e for e in self.employers}
 
     @cached_property
     def open_openings(self) -> int:

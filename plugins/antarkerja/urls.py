@@ -12,6 +12,9 @@ To add an output: add its route here, then write its module in :mod:`antarkerja.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 ROUTES: dict[str, str] = {
     # Pages
     "home": "",
@@ -25,6 +28,7 @@ ROUTES: dict[str, str] = {
     "search": "cari/",
     "content_page": "{slug}/",
     "not_found": "404.html",
+    "employer": "pemberi-kerja/{slug}/",
     # Pagination of any listing whose first page is ``base``
     "listing_page": "{base}page/{number}/",
     # Machine-readable files
@@ -49,6 +53,12 @@ def url(route: str, /, **params) -> str:
 def save_as(route: str, /, **params) -> str:
     """The file a route is written to: folders get ``index.html``."""
     return file_for(url(route, **params))
+
+
+def slugify(text: str) -> str:
+    """A URL segment from any text: ASCII letters and digits joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
 
 
 def file_for(path: str) -> str:
