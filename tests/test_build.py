@@ -221,13 +221,17 @@ def test_home_counts_match_the_open_vacancies(fixture_site, read_page):
     assert vacancy_links(latest) == [f"/lowongan/{v['id']}/" for v in newest]
     soon = home.find("section", aria_labelledby="segera")
     assert vacancy_links(soon) == ["/lowongan/magang-administrasi-contoh/"]  # the only one within 14 days
-    # Trust message and how to report, and the search entry.
+    # Trust message and how to report; one search box (the header's) on the first screen.
     assert home.find("h2", id="gratis").get_text() == "Gratis, tidak dipungut biaya"
     assert "1500 630" in home.find("section", class_="banner trust").get_text()
-    form = home.find("form", class_="big-search")
-    assert form.attrs["action"] == "/cari/" and form.attrs["method"] == "get" and form.find("input", name="q")
+    forms = home.find_all("form", role="search")
+    assert [f.attrs["action"] for f in forms] == ["/cari/"] and forms[0].find("input", name="q")
     jabar = home.find("a", href="/provinsi/jawa-barat/")
     assert jabar.get_text() == f"Jawa Barat {sum(1 for v in OPEN if v['location']['province'] == '32')}"
+    # Provinces without an open vacancy stay reachable, folded away instead of a wall of zeros.
+    grid = home.find("section", aria_labelledby="per-provinsi").find("ul", class_="grid")
+    assert " 0" not in grid.get_text() and home.find("a", href="/provinsi/aceh/") is not None
+    assert len(home.find("section", aria_labelledby="per-provinsi").find_all("a")) == 38
 
 
 def test_province_counts(fixture_site, read_page):
