@@ -129,3 +129,41 @@ def test_whatsapp_preview_says_title_employer_location_and_salary(fixture_site, 
     assert description.startswith("Kabupaten Bekasi, Jawa Barat · Rp 4.500.000 – 5.200.000 per bulan · ")
     assert page.find("meta", name="twitter:card").attrs["content"] == "summary"
     assert page.find("meta", property="og:locale").attrs["content"] == "id_ID"
+
+
+def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
+    """Computed independently from the fixture records: same KBJI major group, same regency
+    first, then same province, open only, newest first, at most four."""
+    import yaml
+    from support import SITE_FIXTURE, TODAY
+
+    records = [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((SITE_FIXTURE / "content" / "vacancies").rglob("*.yml"))
+    ]
+    open_ = sorted(
+        (r for r in records if r["status"] == "open" and r["valid_through"] >= TODAY),
+        key=lambda r: (-r["date_posted"].toordinal(), r["id"]),
+    )
+    checked = 0
+    for r in open_:
+        group = r["kbji"][0]
+        same_regency = [
+            o["id"]
+            for o in open_
+            if o is not r and o["kbji"][0] == group and o["location"]["regency"] == r["location"]["regency"]
+        ]
+        same_province = [
+            o["id"]
+            for o in open_
+            if o is not r
+            and o["kbji"][0] == group
+            and o["location"]["province"] == r["location"]["province"]
+            and o["id"] not in same_regency
+        ]
+        expected = (same_regency + same_province)[:4]
+        section = read_page(fixture_site, f"lowongan/{r['id']}/").find("section", aria_labelledby="serupa")
+        shown = [a.attrs["href"].split("/")[-2] for a in section.find_all("a")] if section else []
+        assert shown == expected, r["id"]
+        checked += bool(expected)
+    assert checked >= 3  # the fixture has vacancies with neighbours to show

@@ -376,6 +376,28 @@ class Site:
         return [found[slug] for slug in sorted(found)]
 
     @cached_property
+    def _by_group_and_place(self) -> dict[tuple, list[Vacancy]]:
+        """Open vacancies by (KBJI major group, regency code) and (group, province code)."""
+        index: dict[tuple, list[Vacancy]] = {}
+        for v in self.open_vacancies:  # newest first, so every list is too
+            group = v.data["kbji"][0]
+            index.setdefault((group, v.location["regency"]), []).append(v)
+            index.setdefault((group, v.location["province"]), []).append(v)
+        return index
+
+    def similar(self, v: Vacancy, limit: int = 4) -> list[Vacancy]:
+        """Open vacancies of the same occupation group nearby: same regency, then province."""
+        group = v.data["kbji"][0]
+        out: list[Vacancy] = []
+        for key in ((group, v.location["regency"]), (group, v.location["province"])):
+            for other in self._by_group_and_place.get(key, []):
+                if other is not v and other not in out:
+                    out.append(other)
+                    if len(out) == limit:
+                        return out
+        return out
+
+    @cached_property
     def employer_by_slug(self) -> dict[str, Employer]:
         return {e.slug: e for e in self.employers}
 
