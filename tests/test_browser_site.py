@@ -31,6 +31,7 @@ TEMPLATES = {
     "office": "/kantor/disnaker-kabupaten-bekasi/",
     "content-page": "/waspada-lowongan-palsu/",
     "employer": "/pemberi-kerja/pt-uji-manufaktur-nusantara/",
+    "saved": "/tersimpan/",
     "404": "/404.html",
 }
 AXE_OPTIONS = {
@@ -166,3 +167,33 @@ def test_report_by_whatsapp_names_the_vacancy_and_its_link(phone, fixture_server
     assert href.startswith("https://wa.me/62")
     text = parse_qs(urlparse(href).query)["text"][0]
     assert "Operator Produksi" in text and "/lowongan/operator-produksi-bekasi/" in text
+
+
+def test_saved_vacancy_opens_with_the_network_switched_off(browser, fixture_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, locale="id-ID")
+    page = context.new_page()
+    try:
+        page.goto(fixture_server + TEMPLATES["vacancy-open"])
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.get_by_role("button", name="Simpan lowongan").click()
+        page.wait_for_function("document.querySelector('[data-save-status]').textContent.includes('Tersimpan')")
+        page.wait_for_function(
+            "caches.open('ak-simpan').then(c => c.match('/lowongan/operator-produksi-bekasi/')).then(Boolean)"
+        )
+        page.goto(fixture_server + "/tersimpan/")
+        page.wait_for_selector("#tersimpan li")
+        assert page.locator("#tersimpan li a").first.text_content() == "Operator Produksi"
+        page.wait_for_function("document.querySelector('#tersimpan li .muted').textContent === 'Masih dibuka'")
+        page.reload()  # the list lives on the device and survives reloads
+        page.wait_for_selector("#tersimpan li")
+        context.set_offline(True)
+        page.goto(fixture_server + TEMPLATES["vacancy-open"])
+        assert page.locator("h1").text_content() == "Operator Produksi"
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # CSS from cache
+    finally:
+        context.close()
+
+
+def test_service_worker_and_manifest_stay_small(fixture_site):
+    sizes = {name: (fixture_site / name).stat().st_size for name in ("sw.js", "manifest.webmanifest")}
+    assert sum(sizes.values()) < 5 * 1024, sizes

@@ -140,11 +140,18 @@ class AntarKerjaGenerator(Generator):
         """
         for item in items:
             if isinstance(item, Page):
-                text = self.get_template(item.template).render(item.context)
+                text = self.template(item.template).render(item.context)
             else:
                 text = item.data
             data = strip_bidi(text).encode("utf-8") if isinstance(text, str) else text
             self.writer.put(item.path, data)
+
+    def template(self, name: str):
+        """A theme template: ``vacancy`` means vacancy.html; names with an extension
+        (``offline/sw.js``, ``feeds/atom.xml``) are taken as they are."""
+        if "." in name.rsplit("/", 1)[-1]:
+            return self.env.get_template(name)
+        return self.get_template(name)
 
     def share_vacancy_pages(self, ctx: OutputContext) -> tuple[list, list]:
         """This process's vacancy pages, and the forked workers writing the others.

@@ -29,6 +29,9 @@ ROUTES: dict[str, str] = {
     "content_page": "{slug}/",
     "not_found": "404.html",
     "employer": "pemberi-kerja/{slug}/",
+    "saved": "tersimpan/",
+    "service_worker": "sw.js",
+    "manifest": "manifest.webmanifest",
     # Pagination of any listing whose first page is ``base``
     "listing_page": "{base}page/{number}/",
     # Machine-readable files

@@ -1,25 +1,123 @@
-/* Copy-link button: progressive enhancement. Without JS the link stays in a readonly field. */
-(function () {
-  var buttons = document.querySelectorAll("[data-copy]");
-  Array.prototype.forEach.call(buttons, function (button) {
-    var field = document.getElementById(button.getAttribute("data-copy"));
-    var status = button.parentNode.parentNode.querySelector("[data-copy-status]");
-    if (!field) return;
-    try { field.value = new URL(field.value, location.href).href; } catch (e) {}
-    function say(text) { if (status) status.textContent = text; }
-    function fallback() {
+// Antar Kerja on every vacancy page and the saved list (/tersimpan/): progressive
+// enhancement only. Without JavaScript every link and the copy field still work; the
+// "Simpan" button and the saved list appear only when this script runs.
+(() => {
+  const SAVED_KEY = 'antarkerja-tersimpan';
+  const SAVED_CACHE = 'ak-simpan';
+
+  // Copy-link button: without JS the link stays in a readonly field.
+  for (const button of document.querySelectorAll('[data-copy]')) {
+    const field = document.getElementById(button.getAttribute('data-copy'));
+    const status = button.parentNode.parentNode.querySelector('[data-copy-status]');
+    if (!field) continue;
+    try { field.value = new URL(field.value, location.href).href; } catch (e) { /* keep as is */ }
+    const say = (text) => { if (status) status.textContent = text; };
+    const fallback = () => {
       field.focus();
       field.select();
-      try { say(document.execCommand("copy") ? "Tautan disalin." : "Salin tautan dari kotak di atas."); }
-      catch (e) { say("Salin tautan dari kotak di atas."); }
-    }
+      try { say(document.execCommand('copy') ? 'Tautan disalin.' : 'Salin tautan dari kotak di atas.'); } catch (e) { say('Salin tautan dari kotak di atas.'); }
+    };
     button.hidden = false;
-    button.addEventListener("click", function () {
+    button.addEventListener('click', () => {
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(function () { say("Tautan disalin."); }, fallback);
+        navigator.clipboard.writeText(field.value).then(() => say('Tautan disalin.'), fallback);
       } else {
         fallback();
       }
     });
-  });
+  }
+
+  // Saved vacancies: kept on this device only (localStorage), no account.
+  const readSaved = () => {
+    try { return JSON.parse(localStorage.getItem(SAVED_KEY)) || []; } catch (e) { return []; }
+  };
+  const writeSaved = (items) => {
+    try { localStorage.setItem(SAVED_KEY, JSON.stringify(items)); return true; } catch (e) { return false; }
+  };
+  const keepOffline = (path, keep) => {
+    if (!('caches' in window)) return;
+    caches.open(SAVED_CACHE).then((cache) => (keep ? cache.add(path) : cache.delete(path))).catch(() => {});
+  };
+
+  const saveButton = document.querySelector('[data-save]');
+  if (saveButton) {
+    const item = JSON.parse(saveButton.getAttribute('data-save'));
+    const status = document.querySelector('[data-save-status]');
+    const isSaved = () => readSaved().some((s) => s.url === item.url);
+    const show = () => {
+      const saved = isSaved();
+      saveButton.textContent = saved ? 'Hapus dari simpanan' : 'Simpan lowongan';
+      saveButton.setAttribute('aria-pressed', saved ? 'true' : 'false');
+    };
+    saveButton.hidden = false;
+    show();
+    saveButton.addEventListener('click', () => {
+      const saved = isSaved();
+      const items = readSaved().filter((s) => s.url !== item.url);
+      if (!saved) items.unshift(item);
+      if (writeSaved(items)) {
+        keepOffline(item.url, !saved);
+        if (status) status.textContent = saved ? 'Dihapus dari simpanan.' : 'Tersimpan di perangkat ini, bisa dibuka tanpa internet.';
+      } else if (status) {
+        status.textContent = 'Tidak bisa menyimpan: penyimpanan peramban penuh atau dimatikan.';
+      }
+      show();
+    });
+  }
+
+  // The saved list page.
+  const list = document.getElementById('tersimpan');
+  if (list) {
+    const empty = document.getElementById('tersimpan-kosong');
+    const render = () => {
+      const items = readSaved();
+      list.textContent = '';
+      empty.hidden = items.length > 0;
+      for (const item of items) {
+        const li = document.createElement('li');
+        li.className = 'card';
+        const h = document.createElement('h2');
+        h.className = 'card-t';
+        const a = document.createElement('a');
+        a.href = item.url;
+        a.textContent = item.title;
+        h.appendChild(a);
+        const p = document.createElement('p');
+        p.className = 'card-e';
+        p.textContent = item.employer;
+        const state = document.createElement('p');
+        state.className = 'muted';
+        state.textContent = navigator.onLine ? 'Memeriksa status…' : 'Luring: status dicek lagi saat tersambung.';
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'btn-2';
+        remove.textContent = 'Hapus';
+        remove.addEventListener('click', () => {
+          writeSaved(readSaved().filter((s) => s.url !== item.url));
+          keepOffline(item.url, false);
+          render();
+        });
+        li.append(h, p, state, remove);
+        list.appendChild(li);
+        if (navigator.onLine) {
+          fetch(item.url, { cache: 'no-store' })
+            .then((res) => (res.ok ? res.text() : Promise.reject(res.status)))
+            .then((html) => {
+              const closed = html.includes('class="banner closed"');
+              state.textContent = closed ? 'Sudah ditutup' : 'Masih dibuka';
+              if (!closed) keepOffline(item.url, true);
+            })
+            .catch(() => { state.textContent = 'Status belum bisa diperiksa.'; });
+        }
+      }
+    };
+    render();
+    window.addEventListener('online', render);
+  }
+
+  // Offline copies of saved and recently visited vacancy pages (see /sw.js).
+  const worker = document.querySelector('[data-sw]');
+  if (worker && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register(worker.getAttribute('data-sw')).catch(() => {});
+  }
 })();

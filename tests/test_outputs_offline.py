@@ -1,0 +1,31 @@
+"""The saved list page, service worker and manifest: present, small, and pointing at real files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def test_manifest_is_valid_json_with_an_existing_icon(fixture_site):
+    manifest = json.loads((fixture_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone" and manifest["lang"] == "id"
+    icon = manifest["icons"][0]["src"].lstrip("/")
+    assert (fixture_site / icon).is_file()
+
+
+def test_service_worker_caches_only_vacancy_pages_and_the_current_stylesheet(fixture_site, read_page):
+    sw = (fixture_site / "sw.js").read_text(encoding="utf-8")
+    css = re.search(r"const CSS = '([^']+)'", sw).group(1)
+    home_css = read_page(fixture_site, "").find("link", rel="stylesheet").attrs["href"]
+    assert css == home_css  # the cached stylesheet is the one pages ask for
+    assert r"const VACANCY = /\/lowongan\/[^/]+\/$/;" in sw
+
+
+def test_every_page_links_the_manifest_and_vacancy_pages_offer_saving(fixture_site, read_page):
+    page = read_page(fixture_site, "lowongan/operator-produksi-bekasi/")
+    assert page.find("link", rel="manifest").attrs["href"] == "/manifest.webmanifest"
+    button = page.find("button", **{"data-save": True})
+    assert button is not None and "hidden" in button.attrs  # shown by site.js; nothing breaks without JS
+    assert json.loads(button.attrs["data-save"])["url"] == "/lowongan/operator-produksi-bekasi/"
+    saved = read_page(fixture_site, "tersimpan/")
+    assert saved.find("meta", name="robots").attrs["content"] == "noindex"
