@@ -15,6 +15,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from antarkerja.diagnostics import CODES
 from antarkerja.paths import schema_dir
 from antarkerja.reference import load_reference
@@ -127,6 +129,19 @@ def codes_table() -> str:
     return "\n".join(rows)
 
 
+ISSUE_FORM_HEADER = """\
+# Formulir usulan lowongan. Dibuat otomatis dari skema oleh `antarkerja schema`
+# (plugins/antarkerja/issueform.py); jangan diubah dengan tangan.
+"""
+
+
+def _issue_form_text(ref) -> str:
+    from antarkerja.issueform import issue_form
+
+    body = yaml.safe_dump(issue_form(ref), allow_unicode=True, sort_keys=False, width=100_000)
+    return ISSUE_FORM_HEADER + body
+
+
 def generated(root: Path) -> dict[Path, str | dict[str, str]]:
     """Every derived file: JSON files as text, CONTRIBUTING.md as its generated sections."""
     ref = load_reference(root)
@@ -137,6 +152,7 @@ def generated(root: Path) -> dict[Path, str | dict[str, str]]:
         schema_dir(root) / "office.schema.json": dump(
             json_schema(os_, "Kantor layanan Antar Kerja", "office.schema.json")
         ),
+        root / ".github" / "ISSUE_TEMPLATE" / "lowongan.yml": _issue_form_text(ref),
         root / "CONTRIBUTING.md": {
             "vacancy-fields": fields_table(vs),
             "office-fields": fields_table(os_),
