@@ -132,7 +132,13 @@ def cmd_new(args) -> int:
 def cmd_schema(args) -> int:
     from antarkerja.schema.export import write_all
 
-    stale = write_all(_root(args), check=args.check)
+    from antarkerja.codeowners import ReviewersError
+
+    try:
+        stale = write_all(_root(args), check=args.check)
+    except ReviewersError as exc:
+        print(f"antarkerja schema: {exc}", file=sys.stderr)
+        return 1
     for path in stale:
         print(f"{path}: {'usang, jalankan `antarkerja schema`' if args.check else 'diperbarui'}")
     return 1 if args.check and stale else 0

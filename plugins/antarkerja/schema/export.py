@@ -5,6 +5,9 @@ committed copy no longer matches the schema, so docs and editor hints never drif
 
 * ``content/schema/vacancy.schema.json`` and ``office.schema.json``: JSON Schema (draft-07,
   what yaml-language-server reads) with Indonesian titles and descriptions.
+* ``.github/ISSUE_TEMPLATE/lowongan.yml``: the issue form for proposing a vacancy
+  (:mod:`antarkerja.issueform`).
+* ``.github/CODEOWNERS``: reviewers of each province folder (:mod:`antarkerja.codeowners`).
 * ``CONTRIBUTING.md``: the field tables and the list of error codes, between
   ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->`` markers.
 """
@@ -17,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from antarkerja.codeowners import codeowners, load_config
 from antarkerja.diagnostics import CODES
 from antarkerja.paths import schema_dir
 from antarkerja.reference import load_reference
@@ -153,6 +157,7 @@ def generated(root: Path) -> dict[Path, str | dict[str, str]]:
             json_schema(os_, "Kantor layanan Antar Kerja", "office.schema.json")
         ),
         root / ".github" / "ISSUE_TEMPLATE" / "lowongan.yml": _issue_form_text(ref),
+        root / ".github" / "CODEOWNERS": codeowners(ref, load_config(root)),
         root / "CONTRIBUTING.md": {
             "vacancy-fields": fields_table(vs),
             "office-fields": fields_table(os_),
