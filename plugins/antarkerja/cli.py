@@ -130,9 +130,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from antarkerja.schema.export import write_all
-
     from antarkerja.codeowners import ReviewersError
+    from antarkerja.schema.export import write_all
 
     try:
         stale = write_all(_root(args), check=args.check)
