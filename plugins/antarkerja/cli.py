@@ -120,12 +120,16 @@ def cmd_new(args) -> int:
     from antarkerja.scaffold import ScaffoldError, write_vacancy
 
     try:
-        path = write_vacancy(_root(args), args)
+        path, unfilled = write_vacancy(_root(args), args)
     except ScaffoldError as exc:
         print(f"antarkerja new vacancy: {exc}", file=sys.stderr)
         return 1
     print(f"Berkas dibuat: {path}")
-    print(f"Lengkapi isinya, lalu periksa dengan: antarkerja validate {path}")
+    if unfilled:
+        print(
+            f"Belum lengkap: isi kolom {', '.join(unfilled)} (bertanda ISI:); sampai itu, pemeriksa menolaknya (R415)."
+        )
+    print(f"Periksa isinya, lalu jalankan: antarkerja validate {path}")
     return 0
 
 
@@ -246,6 +250,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--office", help="id kantor pemverifikasi di content/offices/")
     n.add_argument("--type", dest="employment_type", default="pkwt", help="jenis hubungan kerja (bawaan: pkwt)")
     n.add_argument("--education", default="sma", help="pendidikan minimal (bawaan: sma)")
+    n.add_argument("--kbji", help="kode jabatan KBJI 2014, misalnya 8 (kosong: ditanyakan atau ditandai ISI:)")
+    n.add_argument("--kbli", help="kategori KBLI 2020, satu huruf, misalnya C")
+    n.add_argument("--description", help="deskripsi: tugas utama, tempat dan jadwal kerja (paling sedikit 30 karakter)")
     n.add_argument("--openings", type=int, default=1, help="jumlah lowongan (bawaan: 1)")
     n.add_argument(
         "--salary-min", type=int, help="upah terendah per bulan dalam rupiah; kosongkan bila tidak dicantumkan"

@@ -442,6 +442,41 @@ def hidden_direction_controls(v, ctx):
             )
 
 
+# Leftover template text: the scaffold's `ISI:` marks, "Tuliskan … di sini" and filler text.
+PLACEHOLDER = re.compile(
+    r"(?m:^[ \t]*ISI:)|(?i:\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(isi|diisi)\b[^\]\n]*\])"
+)
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+@vacancy_rule(
+    "R415",
+    'Masih ada teks contoh yang belum diganti (ISI:, "Tuliskan … di sini")',
+    basis="Lowongan yang tayang harus berisi informasi sebenarnya (Perpres 57/2023)",
+)
+def leftover_template_text(v, ctx):
+    """Template text from `antarkerja new vacancy` or a copied example that was never filled in."""
+    for path, text in _strings(v):
+        match = PLACEHOLDER.search(text)
+        if match:
+            yield (
+                path,
+                f"masih berisi teks contoh ({match.group(0).strip()[:40]!r})",
+                "ganti dengan isi sebenarnya dari pemberi kerja, lalu periksa lagi",
+                match.start(),
+            )
+
+
 @vacancy_rule(
     "W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum"
 )
@@ -452,14 +487,23 @@ def salary_below_minimum_wage(v, ctx):
         return
     if v["location"]["country"] != "ID" or v["employment_type"] not in ("pkwtt", "pkwt"):
         return
-    found = ctx.ref.ump_for(v["location"]["province"], v["date_posted"].year)
+    # The UMP in force is the one of the posting year (set each November for 1 January).
+    in_force = v["date_posted"].year
+    found = ctx.ref.ump_for(v["location"]["province"], in_force)
     if found and s["min"] < found[1]["amount"]:
         year, entry = found
         checked = "" if entry.get("verified") else ", angka belum diverifikasi"
+        missing = (
+            f"; UMP {in_force} belum tercatat di content/reference/ump.yml, jadi dibandingkan dengan UMP {year}"
+            if year != in_force
+            else ""
+        )
         yield (
             ("salary", "min"),
-            f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}{checked})".replace(",", "."),
-            "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota",
+            f"upah Rp{s['min']:,} di bawah UMP {year} provinsi ini (Rp{entry['amount']:,}".replace(",", ".")
+            + f"{checked}){missing}",
+            "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota"
+            + (f" dan UMP {in_force} yang berlaku" if year != in_force else ""),
         )
 
 
