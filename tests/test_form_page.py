@@ -30,3 +30,22 @@ def test_form_page_explains_itself_without_javascript_and_is_linked(fixture_site
     assert 'id="kirim-github" hidden' in html  # no repository configured: copy and download only
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="/kirim-lowongan/">Kirim lowongan (untuk petugas)</a>' in home
+
+
+def test_repository_url_comes_from_settings_or_the_deploy_environment(root, monkeypatch):
+    from types import SimpleNamespace
+
+    from antarkerja.outputs import File, OutputContext
+    from antarkerja.outputs.form import outputs
+
+    site = SimpleNamespace(offices=[])
+    settings = {"ANTARKERJA_ROOT": str(root), "PATH": str(root / "content")}
+
+    def spec(extra):
+        ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={**settings, **extra})
+        [data] = [item.data for item in outputs(site, ctx) if isinstance(item, File)]
+        return json.loads(data)["repository"]
+
+    monkeypatch.setenv("ANTARKERJA_REPOSITORY_URL", "https://github.com/contoh/antarkerja")
+    assert spec({}) == "https://github.com/contoh/antarkerja"
+    assert spec({"REPOSITORY_URL": "https://github.com/lain/repo/"}) == "https://github.com/lain/repo"

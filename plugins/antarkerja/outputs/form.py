@@ -15,12 +15,14 @@ The page's script (``theme/static/js/form.js``) builds the fields from that file
 live YAML preview in the canonical layout of :mod:`antarkerja.fmt`, keeps a draft in
 ``localStorage`` and, on submit, opens GitHub's "new file" page at
 ``content/vacancies/<province>/`` with the file name and text filled in (``REPOSITORY_URL``
-in ``pelicanconf.py``); copying and downloading the file are the fallbacks. The result is an
+in ``pelicanconf.py``, else the environment variable ``ANTARKERJA_REPOSITORY_URL``, which the
+deploy workflow sets to the repository it runs in); copying and downloading the file are the fallbacks. The result is an
 ordinary pull request, checked like any other.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -95,7 +97,8 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     root = Path(ctx.settings.get("ANTARKERJA_ROOT") or Path(ctx.settings["PATH"]).parent)
-    spec = form_spec(load_reference(root), site.offices, ctx.settings.get("REPOSITORY_URL") or "")
+    repository = ctx.settings.get("REPOSITORY_URL") or os.environ.get("ANTARKERJA_REPOSITORY_URL", "")
+    spec = form_spec(load_reference(root), site.offices, repository)
     yield File(url("submit_spec"), dump(spec))
     yield Page(
         save_as("submit"),
