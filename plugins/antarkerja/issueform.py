@@ -45,6 +45,17 @@ class Field:
     label: str = ""  # overrides the schema label
     help: str = ""  # added to the schema help
     placeholder: str = ""
+    schema_help: bool = True  # False: the schema's help speaks of YAML, ``help`` replaces it
+
+
+def help_of(f: Field, meta: dict) -> str:
+    """The help text a form shows: the schema's (unless replaced) and the field's own."""
+    return " ".join(p.strip() for p in (meta.get("help", "") if f.schema_help else "", f.help) if p and p.strip())
+
+
+def format_of(meta: dict) -> str:
+    """The schema's format note without YAML's quoting advice (a form needs no quotes)."""
+    return (meta.get("format") or "").replace(" dalam tanda kutip", "")
 
 
 FIELDS = [
@@ -70,8 +81,9 @@ FIELDS = [
         ("salary", "min"),
         "input",
         label="Upah terendah per bulan (rupiah)",
-        help="Kosongkan bila pemberi kerja tidak mencantumkan upah.",
+        help="Angka saja, misalnya 5500000. Kosongkan bila pemberi kerja tidak mencantumkan upah.",
         placeholder="5500000",
+        schema_help=False,
     ),
     Field("salary_max", ("salary", "max"), "input", label="Upah tertinggi per bulan (rupiah)", placeholder="6000000"),
     Field("education", ("education", "minimum"), "dropdown", True),
@@ -142,9 +154,9 @@ def issue_form(ref: Reference) -> dict:
     for f in FIELDS:
         rules = _rules(schema, f)
         meta = rules.get("meta", {})
-        help_parts = [meta.get("help", ""), f.help]
+        help_parts = [help_of(f, meta)]
         if meta.get("format") and f.widget != "dropdown" and f.key not in ("regency",):
-            help_parts.append(f"Format: {meta['format']}.")
+            help_parts.append(f"Format: {format_of(meta)}.")
         if f.widget == "list":
             help_parts.append("Satu butir per baris.")
         description = " ".join(p.strip() for p in help_parts if p and p.strip())

@@ -26,7 +26,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from antarkerja.issueform import FIELDS, _options, _rules, label_of
+from antarkerja.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import dump
 from antarkerja.reference import load_reference
@@ -64,11 +64,11 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
             "path": list(f.path),
             "widget": widget,
             "label": label_of(f, schema),
-            "help": " ".join(p for p in (meta.get("help", ""), f.help) if p),
+            "help": help_of(f, meta),
             "required": f.required,
         }
         if meta.get("format") and widget not in ("select", "date", "region", "office"):
-            item["format"] = meta["format"]
+            item["format"] = format_of(meta)
         if "regex" in rules and widget not in ("region", "office"):
             item["pattern"] = rules["regex"]
         for limit in ("min", "max", "minlength", "maxlength"):
