@@ -147,3 +147,20 @@ def test_schema_check_catches_a_stale_issue_form(tmp_path, root):
     form = tmp_path / ".github/ISSUE_TEMPLATE/lowongan.yml"
     form.write_text(form.read_text(encoding="utf-8").replace("SMK/MAK", "SMK"), encoding="utf-8")
     assert write_all(tmp_path, check=True) == [form]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### Nama jabatan",
+        "### Nama jabatan\n\n\x00\x1b[31m\u202e\n### Deskripsi\n\n" + "x" * 70000,
+        "Tidak ada judul bagian sama sekali.\n\n$(reboot)",
+        "### Nama jabatan\n\n### Nama pemberi kerja\n\n### Nama jabatan\n\n",
+        "\ufeff### Jumlah lowongan\r\n\r\n-1\r\n",
+    ],
+)
+def test_garbage_bodies_get_a_message_never_a_crash(repo, body):
+    result = convert_issue(repo, body, TODAY, 9)
+    assert not result.ok and result.problems
+    assert all(isinstance(p, str) and p for p in result.problems)
+    assert not [p for p in _written(repo) if p.is_file()]

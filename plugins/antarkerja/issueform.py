@@ -429,7 +429,7 @@ def comment(conversion: Conversion, root: Path) -> str:
     else:
         lines = [
             "❌ **Lowongan belum bisa dibuat.** Perbaiki hal berikut dengan menyunting issue ini, lalu minta "
-            "pengelola memasang ulang label `lowongan-disetujui`:",
+            "pengelola memasang lagi label `lowongan-disetujui` (label itu sudah dilepas otomatis):",
             "",
             *(f"- {_inert(p)}" for p in conversion.problems),
         ]
