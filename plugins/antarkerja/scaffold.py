@@ -136,13 +136,16 @@ def build_record(root: Path, args) -> dict:
             raise ScaffoldError(f"{flag} `{value}` tidak dikenal; pilih salah satu: {', '.join(vocab)}")
     if not 1 <= args.days <= 90:
         raise ScaffoldError("--days harus antara 1 dan 90")
+    regency = ref.regencies[regency_code]
+    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
+    path = vacancies_dir(root) / ref.provinces[regency.province_code].slug / f"{record_id}.yml"
+    if path.exists() and not args.force:  # say so before asking anything more
+        raise ScaffoldError(f"{path} sudah ada; pakai --id lain atau --force")
     answers = {name: _ask(args, name, checks[name]) for name in OPTIONAL}
     if not args.legal_form:
         prefix = employer.split()[0].lower().strip(".") if employer.split() else ""
         args.legal_form = prefix if prefix in ("pt", "cv", "koperasi", "yayasan", "firma") else "lainnya"
-    regency = ref.regencies[regency_code]
     posted = date.fromisoformat(args.today) if args.today else date.today()
-    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
     if args.salary_min is not None:
         salary = {
             "disclosed": True,
