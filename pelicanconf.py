@@ -63,3 +63,7 @@ CLOSING_SOON_DAYS = 14  # …closing within this many days
 # e.g. "https://github.com/OWNER/REPO/issues/new?title=Laporan+lowongan+{id}&body={url}".
 REPORT_ISSUE_URL = ""
 COMPLAINT_PHONE = "1500 630"  # Kemnaker's complaint line (Layanan Pengaduan Kemnaker)
+# The public repository, e.g. "https://github.com/OWNER/antarkerja". The web form
+# /kirim-lowongan/ opens GitHub's "new file" page there with the vacancy filled in; left
+# empty, the form offers copying and downloading the file only.
+REPOSITORY_URL = ""

@@ -16,7 +16,7 @@ def test_committed_derived_copies_match_the_schema(root):
 
 
 def test_a_schema_change_makes_the_copies_stale(tmp_path, root):
-    for name in ("content/reference", "CONTRIBUTING.md", "content/schema"):
+    for name in ("content/reference", "CONTRIBUTING.md", "content/schema", ".github"):
         src = root / name
         dst = tmp_path / name
         dst.parent.mkdir(parents=True, exist_ok=True)

@@ -11,9 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from antarkerja.paths import theme_static_dir
+from antarkerja.urls import url
 
 SITE_ASSETS = ("css/site.css", "js/site.js")
 SEARCH_ASSETS = ("css/search.css", "js/search.js")
+
+
+def asset_url(name: str) -> str:
+    """Site-relative URL of a theme file with its own version stamp: ``theme/js/x.js?v=…``."""
+    return f"{url('asset', name=name)}?v={asset_version((name,))}"
 
 
 @lru_cache(maxsize=16)

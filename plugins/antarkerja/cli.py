@@ -3,9 +3,11 @@
 Usage::
 
     antarkerja validate [PATH ...]        check the whole repository (or only report on PATHs)
+                 [--changed-since REF] [--summary FILE]   (pull requests: changed files, Markdown summary)
     antarkerja new vacancy [options]      write a new, valid, commented vacancy file
     antarkerja fmt [--check] [PATH ...]   put record files in canonical form
-    antarkerja schema [--check]           regenerate the editor JSON Schemas and field tables
+    antarkerja schema [--check]           regenerate the editor JSON Schemas, field tables, issue form, CODEOWNERS
+    antarkerja issue EVENT.json           turn a vacancy issue form into a checked vacancy file
     antarkerja build [--output DIR] [--today YYYY-MM-DD] [--siteurl URL]
     antarkerja serve [--port N]           build, serve at 127.0.0.1 and rebuild on change
     antarkerja bench [--sizes N,N]        measure validation, build and search indexing
@@ -34,6 +36,15 @@ def cmd_validate(args) -> int:
 
     root = _root(args)
     only = [Path(p) for p in args.paths] if args.paths else None
+    if args.changed_since:
+        from antarkerja.report import changed_records
+
+        changed = changed_records(root, args.changed_since)
+        if changed is None:
+            print(f"antarkerja validate: git tidak bisa membandingkan dengan `{args.changed_since}`", file=sys.stderr)
+            return 2
+        # No record changed (a schema or rule change): then every record is reported.
+        only = (only or []) + changed or None
     result = validate_repository(root, only)
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for d in result.diagnostics:
@@ -41,10 +52,28 @@ def cmd_validate(args) -> int:
         if github:
             print(d.github_annotation())
     print(summary(result.diagnostics, result.files))
+    if args.summary:
+        from antarkerja.paths import offices_dir, vacancies_dir
+        from antarkerja.reference import load_reference
+        from antarkerja.report import markdown_summary
+
+        reported = only or sorted(vacancies_dir(root).rglob("*.yml")) + sorted(offices_dir(root).rglob("*.yml"))
+        text = markdown_summary(root, result.diagnostics, reported, load_reference(root))
+        with open(args.summary, "a", encoding="utf-8") as f:
+            f.write(text)
     return 1 if result.errors else 0
 
 
+def _first_difference(old: str, new: str) -> int:
+    """The 1-based line where ``old`` first differs from ``new``."""
+    for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), start=1):
+        if a != b:
+            return number
+    return min(len(old.splitlines()), len(new.splitlines())) + 1
+
+
 def cmd_fmt(args) -> int:
+    from antarkerja.diagnostics import annotation
     from antarkerja.fmt import CannotFormat, format_text
     from antarkerja.paths import offices_dir, vacancies_dir
     from antarkerja.reference import load_reference
@@ -57,6 +86,7 @@ def cmd_fmt(args) -> int:
         offices_dir(root).rglob("*.yml")
     )
     changed = failed = 0
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
     for path in paths:
         kind = "offices" if "offices" in path.resolve().parts else "vacancies"
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -64,12 +94,20 @@ def cmd_fmt(args) -> int:
             new = format_text(text, schemas[kind], path)
         except CannotFormat as exc:
             print(f"{path}: tidak diformat: {exc}")
+            if github:
+                print(annotation("error", path, 1, "Format baku", f"tidak diformat: {exc}"))
             failed += 1
             continue
         if new != text:
             changed += 1
             if args.check:
-                print(f"{path}: belum berformat baku (jalankan `antarkerja fmt {path}`)")
+                line = _first_difference(text, new)
+                fix = f"jalankan `antarkerja fmt {path}` lalu commit hasilnya"
+                print(f"{path}:{line}: belum berformat baku mulai baris ini ({fix})")
+                if github:
+                    print(
+                        annotation("error", path, line, "Format baku", f"belum berformat baku mulai baris ini ({fix})")
+                    )
             else:
                 path.write_text(new, encoding="utf-8")
                 print(f"{path}: diformat")
@@ -82,22 +120,68 @@ def cmd_new(args) -> int:
     from antarkerja.scaffold import ScaffoldError, write_vacancy
 
     try:
-        path = write_vacancy(_root(args), args)
+        path, unfilled = write_vacancy(_root(args), args)
     except ScaffoldError as exc:
         print(f"antarkerja new vacancy: {exc}", file=sys.stderr)
         return 1
     print(f"Berkas dibuat: {path}")
-    print(f"Lengkapi isinya, lalu periksa dengan: antarkerja validate {path}")
+    if unfilled:
+        print(
+            f"Belum lengkap: isi kolom {', '.join(unfilled)} (bertanda ISI:); sampai itu, pemeriksa menolaknya (R415)."
+        )
+    print(f"Periksa isinya, lalu jalankan: antarkerja validate {path}")
     return 0
 
 
 def cmd_schema(args) -> int:
+    from antarkerja.codeowners import ReviewersError
     from antarkerja.schema.export import write_all
 
-    stale = write_all(_root(args), check=args.check)
+    try:
+        stale = write_all(_root(args), check=args.check)
+    except ReviewersError as exc:
+        print(f"antarkerja schema: {exc}", file=sys.stderr)
+        return 1
     for path in stale:
         print(f"{path}: {'usang, jalankan `antarkerja schema`' if args.check else 'diperbarui'}")
     return 1 if args.check and stale else 0
+
+
+def cmd_issue(args) -> int:
+    import json
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from antarkerja.issueform import Conversion, comment, convert_issue, pr_title
+
+    if not (args.event or args.body):
+        print("antarkerja issue: sebutkan berkas event GitHub atau --body FILE", file=sys.stderr)
+        return 2
+    root = _root(args)
+    conversion = Conversion(problems=["Isi issue tidak bisa dibaca; mohon laporkan ke pengelola."])
+    try:
+        if args.body:
+            body, number = Path(args.body).read_text(encoding="utf-8"), args.number
+        else:
+            event = json.loads(Path(args.event).read_text(encoding="utf-8"))
+            issue = event.get("issue") or {}
+            body, number = issue.get("body") or "", issue.get("number")
+        number = int(number) if number is not None else None
+        today = date.fromisoformat(args.today) if args.today else datetime.now(ZoneInfo("Asia/Jakarta")).date()
+        conversion = convert_issue(root, body if isinstance(body, str) else "", today, number)
+    finally:  # the officer always gets an answer on the issue
+        text = comment(conversion, root)
+        if args.comment:
+            Path(args.comment).write_text(text, encoding="utf-8")
+        else:
+            print(text)
+    if conversion.ok and args.github_output:
+        with open(args.github_output, "a", encoding="utf-8") as f:
+            f.write(f"path={conversion.path.relative_to(root).as_posix()}\n")
+            f.write(f"title={pr_title(conversion)}\n")
+    for problem in conversion.problems:
+        print(f"antarkerja issue: {problem}", file=sys.stderr)
+    return 0 if conversion.ok else 1
 
 
 def cmd_build(args) -> int:
@@ -147,6 +231,16 @@ def parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="berkas yang dilaporkan; pemeriksaan lintas berkas tetap memakai seluruh repositori",
     )
+    v.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="laporkan hanya berkas data yang berubah sejak revisi git REF (semua bila tidak ada yang berubah)",
+    )
+    v.add_argument(
+        "--summary",
+        metavar="FILE",
+        help="tambahkan ringkasan Markdown (kode, pesan, pratinjau lowongan) ke FILE, misalnya $GITHUB_STEP_SUMMARY",
+    )
 
     n = add("new", cmd_new, "Buat berkas baru yang sudah valid dan berkomentar.")
     n.add_argument("kind", choices=["vacancy"], help="jenis data (saat ini: vacancy)")
@@ -157,6 +251,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--office", help="id kantor pemverifikasi di content/offices/")
     n.add_argument("--type", dest="employment_type", default="pkwt", help="jenis hubungan kerja (bawaan: pkwt)")
     n.add_argument("--education", default="sma", help="pendidikan minimal (bawaan: sma)")
+    n.add_argument("--kbji", help="kode jabatan KBJI 2014, misalnya 8 (kosong: ditanyakan atau ditandai ISI:)")
+    n.add_argument("--kbli", help="kategori KBLI 2020, satu huruf, misalnya C")
+    n.add_argument("--description", help="deskripsi: tugas utama, tempat dan jadwal kerja (paling sedikit 30 karakter)")
     n.add_argument("--openings", type=int, default=1, help="jumlah lowongan (bawaan: 1)")
     n.add_argument(
         "--salary-min", type=int, help="upah terendah per bulan dalam rupiah; kosongkan bila tidak dicantumkan"
@@ -174,6 +271,14 @@ def parser() -> argparse.ArgumentParser:
 
     s = add("schema", cmd_schema, "Perbarui JSON Schema untuk editor dan tabel kolom di CONTRIBUTING.md.")
     s.add_argument("--check", action="store_true", help="jangan ubah; gagal bila salinan turunan sudah usang")
+
+    i = add("issue", cmd_issue, "Ubah isi issue formulir lowongan menjadi berkas lowongan yang sudah diperiksa.")
+    i.add_argument("event", nargs="?", help="berkas event GitHub (JSON), misalnya $GITHUB_EVENT_PATH")
+    i.add_argument("--body", help="baca isi issue (Markdown) dari berkas ini, bukan dari event")
+    i.add_argument("--number", type=int, help="nomor issue (dengan --body)")
+    i.add_argument("--today", help="tanggal tayang TTTT-BB-HH (bawaan: hari ini di Asia/Jakarta)")
+    i.add_argument("--comment", metavar="FILE", help="tulis komentar untuk issue ke FILE (bawaan: cetak)")
+    i.add_argument("--github-output", metavar="FILE", help="tulis path= dan title= ke FILE ($GITHUB_OUTPUT)")
 
     b = add("build", cmd_build, "Bangun situs statis (dengan indeks pencarian).")
     b.add_argument("--output", help="folder hasil (bawaan: output/)")

@@ -92,6 +92,14 @@ class Diagnostic:
         )
 
 
+def annotation(severity: str, path: str, line: int, title: str, message: str) -> str:
+    """A GitHub Actions annotation for problems that are not validator diagnostics (``fmt --check``)."""
+    d = Diagnostic(Path(path), line, 1, "", "", message)
+    escape = lambda t: t.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")  # noqa: E731
+    prop = lambda t: escape(t).replace(":", "%3A").replace(",", "%2C")  # noqa: E731
+    return f"::{severity} file={prop(d.display_path())},line={line},title={prop(title)}::{escape(message)}"
+
+
 def sort_key(d: Diagnostic):
     return (str(d.path), d.line, d.col, d.code)
 

@@ -65,6 +65,8 @@ INT_TAG = "tag:yaml.org,2002:int"
 # `&name` or `*name` where YAML allows a node to start: after `: `, `- `, `[`, `,` or `{`.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[:\-\[,{])[ \t]*[&*][^\s,\[\]{}*]", re.M)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Fields that hold counts or amounts: there a leading zero is a typo, not part of the value.
+COUNT_FIELDS = {"openings", "contract_months", "probation_months", "experience_months", "min", "max"}
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
@@ -216,13 +218,16 @@ class _Builder:
                 "Y107",
                 path,
                 f"YAML membaca `{node.value}` bukan sebagai yang tertulis (angka oktal/basis 60)",
-                f'beri tanda kutip: "{node.value}", atau tulis angka tanpa nol di depan',
+                # Only a count may lose its leading zero; a phone number, code or time keeps it.
+                f"tulis angka tanpa nol di depan ({node.value.lstrip('0') or '0'})"
+                if path and path[-1] in COUNT_FIELDS and ":" not in node.value
+                else f'beri tanda kutip: "{node.value}"',
             )
         if node.tag == TIMESTAMP_TAG and _ISO_DATE.match(node.value):
             try:
                 return date.fromisoformat(node.value)  # PyYAML's own route is 20× slower
             except ValueError:
-                pass  # e.g. 2026-02-30: let PyYAML's constructor report it
+                return node.value  # e.g. 2026-02-30: kept as text; the validator explains the date
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError) as exc:

@@ -1,7 +1,7 @@
 """A local web server for a built site and Debian's Chromium, for tests and the benchmark.
 
 Nothing here downloads a browser: Chromium comes from the system (`apt-get install -y
-chromium`) and is driven through Playwright's ``executable_path`` with the flags that keep
+chromium` on Debian; GitHub's Ubuntu runners ship Google Chrome instead) and is driven through Playwright's ``executable_path`` with the flags that keep
 it off the network.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -35,9 +36,26 @@ def serve_folder(folder: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+
+def _is_snap(path: str) -> bool:
+    """Ubuntu's `chromium` is a snap (or a shim that installs one); Playwright cannot drive it."""
+    real = os.path.realpath(path)
+    if real.startswith("/snap/"):
+        return True
+    try:
+        with open(real, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return True
+    return head.startswith(b"#!") and b"snap" in head
+
+
 def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
+    """Debian's Chromium if present, else Google Chrome (as on GitHub's Ubuntu runners); never a snap."""
+    for name in BROWSER_NAMES:
         found = shutil.which(name)
-        if found:
+        if found and not _is_snap(found):
             return found
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None

@@ -1,13 +1,17 @@
 """``antarkerja new vacancy``: write a new vacancy file that already passes validation.
 
 Answers come from flags; a missing one is asked for when a person is at the terminal, and is
-an error otherwise (so scripts never hang). The file is written in canonical form
-(:mod:`antarkerja.fmt`) with the schema's Indonesian help as a comment above each field, then
-validated; a file that would not pass is not left behind.
+an error otherwise (so scripts never hang); each answer is checked as it is given. What only
+the officer knows (KBJI and KBLI codes, the description) is never guessed: left unanswered, it
+is written visibly unfilled (``ISI: …``) and the validator rejects the file (``R415``) until it
+is replaced. The file is written in canonical form (:mod:`antarkerja.fmt`) with the schema's
+Indonesian help as a comment above each field, then validated; a file with any other problem
+is not left behind.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 import unicodedata
@@ -24,11 +28,19 @@ QUESTIONS = {
     "employer": "Nama pemberi kerja (misalnya PT Contoh Manufaktur)",
     "regency": "Kode kabupaten/kota tempat kerja (misalnya 32.16)",
     "office": "ID kantor pemverifikasi (nama berkas di content/offices/ tanpa .yml)",
+    "kbji": "Kode jabatan KBJI 2014, 1–4 angka (misalnya 8 = operator mesin; kosongkan untuk diisi nanti)",
+    "kbli": "Kategori lapangan usaha KBLI 2020, satu huruf A–U (misalnya C = industri; kosongkan untuk diisi nanti)",
+    "description": "Deskripsi: tugas utama, tempat dan jadwal kerja (kosongkan untuk diisi nanti)",
 }
-PLACEHOLDER_DESCRIPTION = (
-    "Tuliskan tugas utama, tempat dan jadwal kerja di sini dalam beberapa kalimat. "
-    "Pelamar tidak dipungut biaya apa pun.\n"
-)
+# What only the officer knows is never guessed: left visibly unfilled, the validator rejects
+# it (R415, and the field's own format) until it is replaced.
+UNFILLED = {
+    "kbji": "ISI: kode KBJI 2014, misalnya 8",
+    "kbli": "ISI: huruf KBLI 2020, misalnya C",
+    "description": "ISI: tuliskan tugas utama, tempat dan jadwal kerja dalam beberapa kalimat. "
+    "Pelamar tidak dipungut biaya apa pun.\n",
+}
+OPTIONAL = ("kbji", "kbli", "description")
 
 
 class ScaffoldError(Exception):
@@ -40,28 +52,81 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _ask(args, name: str) -> str:
+def _ask(args, name: str, check=None) -> str | None:
+    """The answer from the flag, else asked at a terminal; each answer is checked as given.
+
+    ``check(answer)`` returns ``(value, problem)``. A bad flag is an error at once; a bad typed
+    answer is explained and asked again. An optional question left empty gives None.
+    """
+    check = check or (lambda answer: (answer, None))
     value = getattr(args, name, None)
-    if value:
-        return str(value).strip()
+    flag = "--" + name.replace("_", "-")
+    if value not in (None, ""):
+        value, problem = check(str(value).strip())
+        if problem:
+            raise ScaffoldError(f"{flag}: {problem}")
+        return value
     if not sys.stdin.isatty():
-        raise ScaffoldError(f"--{name} wajib diisi ({QUESTIONS[name]})")
-    answer = input(f"{QUESTIONS[name]}: ").strip()
-    if not answer:
-        raise ScaffoldError(f"{QUESTIONS[name]} wajib diisi")
-    return answer
+        if name in OPTIONAL:
+            return None
+        raise ScaffoldError(f"{flag} wajib diisi ({QUESTIONS[name]})")
+    for _ in range(5):
+        answer = input(f"{QUESTIONS[name]}: ").strip()
+        if not answer:
+            if name in OPTIONAL:
+                return None
+            print(f"  {QUESTIONS[name].split(' (')[0]} wajib diisi.", file=sys.stderr)
+            continue
+        value, problem = check(answer)
+        if not problem:
+            return value
+        print(f"  {problem}; coba lagi.", file=sys.stderr)
+    raise ScaffoldError(f"{QUESTIONS[name]}: belum ada jawaban yang bisa dipakai")
+
+
+def _checks(root: Path, ref):
+    def regency(answer):
+        if answer in ref.regencies:
+            return answer, None
+        near = difflib.get_close_matches(answer, list(ref.regencies), n=1)
+        more = f" (maksud Anda `{near[0]}` {ref.regencies[near[0]].name}?)" if near else ""
+        return None, f"kode kabupaten/kota `{answer}` tidak dikenal{more}; lihat content/reference/regencies.csv"
+
+    def office(answer):
+        known = sorted(p.stem for p in offices_dir(root).glob("*.yml"))
+        if answer in known:
+            return answer, None
+        near = difflib.get_close_matches(answer, known, n=1)
+        more = f" (maksud Anda `{near[0]}`?)" if near else ""
+        return None, f"kantor `{answer}` tidak ada di content/offices/{more}; kantor baru didaftarkan dulu"
+
+    def kbji(answer):
+        if re.fullmatch(r"[0-9]{1,4}", answer) and answer[:1] in ref.kbji:
+            return answer, None
+        return None, f"`{answer}` bukan kode KBJI 2014 (1–4 angka, golongan pokok 0–9)"
+
+    def kbli(answer):
+        if answer.upper() in ref.kbli:
+            return answer.upper(), None
+        return None, f"`{answer}` bukan kategori KBLI 2020; pilih satu huruf: {', '.join(ref.kbli)}"
+
+    def description(answer):
+        if len(answer) < 30:
+            return None, "deskripsi terlalu pendek (paling sedikit 30 karakter)"
+        return answer.rstrip() + "\n", None
+
+    return {"regency": regency, "office": office, "kbji": kbji, "kbli": kbli, "description": description}
 
 
 def build_record(root: Path, args) -> dict:
     ref = load_reference(root)
+    checks = _checks(root, ref)
+    for name, check in checks.items():  # a wrong flag fails before anything is asked
+        if getattr(args, name, None):
+            _ask(args, name, check)
     title, employer = _ask(args, "title"), _ask(args, "employer")
-    regency_code, office = _ask(args, "regency"), _ask(args, "office")
-    if regency_code not in ref.regencies:
-        raise ScaffoldError(
-            f"kode kabupaten/kota `{regency_code}` tidak dikenal; lihat content/reference/regencies.csv"
-        )
-    if not (offices_dir(root) / f"{office}.yml").is_file():
-        raise ScaffoldError(f"kantor `{office}` tidak ada di content/offices/")
+    regency_code = _ask(args, "regency", checks["regency"])
+    office = _ask(args, "office", checks["office"])
     for value, vocab, flag in (
         (args.employment_type, ref.employment_types, "--type"),
         (args.education, ref.education, "--education"),
@@ -71,12 +136,16 @@ def build_record(root: Path, args) -> dict:
             raise ScaffoldError(f"{flag} `{value}` tidak dikenal; pilih salah satu: {', '.join(vocab)}")
     if not 1 <= args.days <= 90:
         raise ScaffoldError("--days harus antara 1 dan 90")
+    regency = ref.regencies[regency_code]
+    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
+    path = vacancies_dir(root) / ref.provinces[regency.province_code].slug / f"{record_id}.yml"
+    if path.exists() and not args.force:  # say so before asking anything more
+        raise ScaffoldError(f"{path} sudah ada; pakai --id lain atau --force")
+    answers = {name: _ask(args, name, checks[name]) for name in OPTIONAL}
     if not args.legal_form:
         prefix = employer.split()[0].lower().strip(".") if employer.split() else ""
         args.legal_form = prefix if prefix in ("pt", "cv", "koperasi", "yayasan", "firma") else "lainnya"
-    regency = ref.regencies[regency_code]
     posted = date.fromisoformat(args.today) if args.today else date.today()
-    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
     if args.salary_min is not None:
         salary = {
             "disclosed": True,
@@ -105,9 +174,9 @@ def build_record(root: Path, args) -> dict:
         "salary": salary,
         "education": {"minimum": args.education},
         "experience_months": 0,
-        "kbji": "9",
-        "kbli": "C",
-        "description": PLACEHOLDER_DESCRIPTION,
+        "kbji": answers["kbji"] or UNFILLED["kbji"],
+        "kbli": answers["kbli"] or UNFILLED["kbli"],
+        "description": answers["description"] or UNFILLED["description"],
         "apply": {
             "walk_in": True,
             "instructions": "Datang ke kantor pemverifikasi dengan membawa kartu AK/1, KTP dan ijazah.",
@@ -121,8 +190,8 @@ def build_record(root: Path, args) -> dict:
 
 def render(record: dict, fields: dict, path_hint: str) -> str:
     lines = [
-        "# Lowongan baru dari `antarkerja new vacancy`. Lengkapi setiap kolom, terutama kbji, kbli,",
-        "# description dan apply, lalu periksa dengan: antarkerja validate " + path_hint,
+        "# Lowongan baru dari `antarkerja new vacancy`. Periksa setiap kolom dan ganti semua isian",
+        "# bertanda ISI:, lalu periksa dengan: antarkerja validate " + path_hint,
         "# Panduan semua kolom: CONTRIBUTING.md",
         "",
     ]
@@ -134,7 +203,12 @@ def render(record: dict, fields: dict, path_hint: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_vacancy(root: Path, args) -> Path:
+def write_vacancy(root: Path, args) -> tuple[Path, list[str]]:
+    """Write the file; return it and the fields still to fill in (marked ``ISI:``).
+
+    A file is kept only when its sole problems are those unfilled fields, so a file that passes
+    validation never holds template text, and nothing else broken is left behind.
+    """
     from antarkerja.validate import validate_repository
 
     ref = load_reference(root)
@@ -143,12 +217,14 @@ def write_vacancy(root: Path, args) -> Path:
     path = vacancies_dir(root) / province.slug / f"{record['id']}.yml"
     if path.exists() and not args.force:
         raise ScaffoldError(f"{path} sudah ada; pakai --id lain atau --force")
+    unfilled = [k for k in OPTIONAL if record[k] == UNFILLED[k]]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(record, vacancy_schema.schema(ref), str(path.relative_to(root))), encoding="utf-8")
     result = validate_repository(root, [path])
-    if result.errors:
+    others = [d for d in result.errors if d.field not in unfilled]
+    if others:
         path.unlink()
         raise ScaffoldError(
-            "berkas tidak lolos pemeriksaan dan tidak disimpan:\n" + "\n".join(d.format() for d in result.errors)
+            "berkas tidak lolos pemeriksaan dan tidak disimpan:\n" + "\n".join(d.format() for d in others)
         )
-    return path
+    return path, unfilled

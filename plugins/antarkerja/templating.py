@@ -13,6 +13,7 @@ import re
 from jinja2 import BaseLoader
 
 from antarkerja import urls, wording
+from antarkerja.assets import asset_url
 
 LEADING_SPACE = re.compile(r"^[ \t]+", re.M)
 
@@ -35,6 +36,7 @@ def base_globals() -> dict:
     """Template globals that need no model: paths and Indonesian wording."""
     return {
         "url": urls.url,
+        "asset_url": asset_url,
         "tanggal": wording.tanggal,
         "rupiah": wording.rupiah,
         "days_left_text": wording.days_left_text,

@@ -45,6 +45,9 @@ ROUTES: dict[str, str] = {
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
+    # Web form for officers (antarkerja.outputs.form): the page and the JSON it is built from
+    "submit": "kirim-lowongan/",
+    "submit_spec": "kirim-lowongan/formulir.json",
 }
 
 

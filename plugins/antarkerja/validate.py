@@ -8,6 +8,7 @@ Every problem is collected; nothing stops at the first one.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import gc
 import multiprocessing
@@ -136,6 +137,25 @@ def schema_diagnostics(loaded: Loaded, kind: Kind) -> list[Diagnostic]:
         if code == "S201":
             mark = loaded.mark_for(path[:-1])
         out.append(Diagnostic(loaded.path, mark.line, mark.col, code, name, message, hint))
+    return _typos_first(out)
+
+
+def _typos_first(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A misspelled key (`titel`) explains the missing field (`title`): say it once, as a typo."""
+    meant = {}  # the field a typo was meant to be → the typo's diagnostic
+    for d in found:
+        m = re.fullmatch(r"maksud Anda `(.+)`\?", d.hint) if d.code == "S202" else None
+        if m:
+            parent = d.field.rpartition(".")[0]
+            meant[f"{parent}.{m.group(1)}" if parent else m.group(1)] = d
+    typos = {id(d) for field_, d in meant.items() if any(x.code == "S201" and x.field == field_ for x in found)}
+    out = []
+    for d in found:
+        if d.code == "S201" and d.field in meant and id(meant[d.field]) in typos:
+            continue  # reported with the typo
+        if id(d) in typos:
+            d = Diagnostic(d.path, d.line, d.col, d.code, d.field, d.message, d.hint + " (kolom itu wajib)")
+        out.append(d)
     return out
 
 
@@ -167,6 +187,8 @@ def _describe(error, path, rules, meta, label, mark, kind):
                 f"YAML membaca `{mark.raw}` sebagai {YAML_KINDS[mark.tag]}, bukan teks",
                 f'beri tanda kutip: "{mark.raw}"',
             )
+        if expected == "date" and isinstance(value, str) and ISO_DATE.match(value):
+            return "S205", f"tanggal `{value}` tidak ada di kalender", _date_advice(value)
         if value is None:
             return (
                 "S209",
@@ -182,7 +204,9 @@ def _describe(error, path, rules, meta, label, mark, kind):
         )
     if error.code in (cerr.UNALLOWED_VALUE.code, cerr.UNALLOWED_VALUES.code):
         allowed = list(rules.get("allowed", [])) if rules else []
-        close = difflib.get_close_matches(str(value), allowed, n=1)
+        by_lower = {str(a).lower(): a for a in allowed}
+        close = [by_lower[str(value).lower()]] if str(value).lower() in by_lower else []
+        close = close or [by_lower[c] for c in difflib.get_close_matches(str(value).lower(), list(by_lower), n=1)]
         choices = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", …"
         hint = (f"maksud Anda `{close[0]}`? " if close else "") + f"pilih salah satu: {choices}"
         return "S204", f"nilai `{value}` tidak dikenal" + (f" untuk {label}" if label else ""), hint
@@ -208,6 +232,17 @@ def _describe(error, path, rules, meta, label, mark, kind):
             "persingkat isinya",
         )
     return "S200", f"tidak valid ({error.rule})", try_example
+
+
+MONTH_NAMES = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+
+
+def _date_advice(text: str) -> str:
+    year, month, day = (int(x) for x in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"bulan `{month:02d}` tidak ada; tulis TTTT-BB-HH dengan bulan 01–12, misalnya {year}-01-31"
+    last = calendar.monthrange(year, month)[1]
+    return f"{MONTH_NAMES[month - 1]} {year} hanya sampai tanggal {last}; periksa hari dan bulannya (TTTT-BB-HH)"
 
 
 @contextmanager

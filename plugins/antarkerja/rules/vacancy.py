@@ -445,6 +445,41 @@ def hidden_direction_controls(v, ctx):
             )
 
 
+# Leftover template text: the scaffold's `ISI:` marks, "Tuliskan … di sini" and filler text.
+PLACEHOLDER = re.compile(
+    r"(?m:^[ \t]*ISI:)|(?i:\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(isi|diisi)\b[^\]\n]*\])"
+)
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+@vacancy_rule(
+    "R415",
+    'Masih ada teks contoh yang belum diganti (ISI:, "Tuliskan … di sini")',
+    basis="Lowongan yang tayang harus berisi informasi sebenarnya (Perpres 57/2023)",
+)
+def leftover_template_text(v, ctx):
+    """Template text from `antarkerja new vacancy` or a copied example that was never filled in."""
+    for path, text in _strings(v):
+        match = PLACEHOLDER.search(text)
+        if match:
+            yield (
+                path,
+                f"masih berisi teks contoh ({match.group(0).strip()[:40]!r})",
+                "ganti dengan isi sebenarnya dari pemberi kerja, lalu periksa lagi",
+                match.start(),
+            )
+
+
 @vacancy_rule(
     "W501", "Upah bulanan di bawah UMP provinsi", basis="PP 36/2021 jo. PP 51/2023 dan PP 49/2025: upah minimum"
 )
@@ -454,12 +489,21 @@ def salary_below_minimum_wage(v, ctx):
     found = minimum_wage(v, ctx.ref)
     if found and salary.below_minimum(found[1]["amount"]):
         year, entry = found
+        # The UMP in force is the one of the posting year (set each November for 1 January).
+        in_force = v["date_posted"].year
         checked = "" if entry.get("verified") else ", angka belum diverifikasi"
         per_month = "" if salary.unit == "MONTH" else f" (setara Rp{rupiah(salary.monthly_low)} per bulan)"
+        missing = (
+            f"; UMP {in_force} belum tercatat di content/reference/ump.yml, jadi dibandingkan dengan UMP {year}"
+            if year != in_force
+            else ""
+        )
         yield (
             ("salary", "min"),
-            f"upah {salary.text}{per_month} di bawah UMP {year} provinsi ini (Rp{rupiah(entry['amount'])}{checked})",
-            "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota",
+            f"upah {salary.text}{per_month} di bawah UMP {year} provinsi ini (Rp{rupiah(entry['amount'])}{checked})"
+            + missing,
+            "pastikan upah tidak di bawah upah minimum; periksa juga UMK kabupaten/kota"
+            + (f" dan UMP {in_force} yang berlaku" if year != in_force else ""),
         )
 
 

@@ -5,6 +5,9 @@ committed copy no longer matches the schema, so docs and editor hints never drif
 
 * ``content/schema/vacancy.schema.json`` and ``office.schema.json``: JSON Schema (draft-07,
   what yaml-language-server reads) with Indonesian titles and descriptions.
+* ``.github/ISSUE_TEMPLATE/lowongan.yml``: the issue form for proposing a vacancy
+  (:mod:`antarkerja.issueform`).
+* ``.github/CODEOWNERS``: reviewers of each province folder (:mod:`antarkerja.codeowners`).
 * ``CONTRIBUTING.md``: the field tables and the list of error codes, between
   ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->`` markers.
 """
@@ -15,6 +18,9 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
+from antarkerja.codeowners import codeowners, load_config
 from antarkerja.diagnostics import CODES
 from antarkerja.paths import schema_dir
 from antarkerja.reference import load_reference
@@ -127,6 +133,19 @@ def codes_table() -> str:
     return "\n".join(rows)
 
 
+ISSUE_FORM_HEADER = """\
+# Formulir usulan lowongan. Dibuat otomatis dari skema oleh `antarkerja schema`
+# (plugins/antarkerja/issueform.py); jangan diubah dengan tangan.
+"""
+
+
+def _issue_form_text(ref) -> str:
+    from antarkerja.issueform import issue_form
+
+    body = yaml.safe_dump(issue_form(ref), allow_unicode=True, sort_keys=False, width=100_000)
+    return ISSUE_FORM_HEADER + body
+
+
 def generated(root: Path) -> dict[Path, str | dict[str, str]]:
     """Every derived file: JSON files as text, CONTRIBUTING.md as its generated sections."""
     ref = load_reference(root)
@@ -137,6 +156,8 @@ def generated(root: Path) -> dict[Path, str | dict[str, str]]:
         schema_dir(root) / "office.schema.json": dump(
             json_schema(os_, "Kantor layanan Antar Kerja", "office.schema.json")
         ),
+        root / ".github" / "ISSUE_TEMPLATE" / "lowongan.yml": _issue_form_text(ref),
+        root / ".github" / "CODEOWNERS": codeowners(ref, load_config(root)),
         root / "CONTRIBUTING.md": {
             "vacancy-fields": fields_table(vs),
             "office-fields": fields_table(os_),

@@ -1,0 +1,443 @@
+"""Vacancies proposed through a GitHub issue form, turned into a vacancy file.
+
+Two halves that share one field list (:data:`FIELDS`), so they cannot drift apart:
+
+* :func:`issue_form` builds ``.github/ISSUE_TEMPLATE/lowongan.yml`` from the schema (labels,
+  help texts, required marks, dropdowns with the Indonesian labels of each code). It is a
+  derived copy: ``antarkerja schema`` writes it and ``antarkerja schema --check`` fails when
+  it is stale.
+* :func:`convert_issue` reads an issue body as GitHub renders a submitted form
+  (``### Label`` then the answer, ``_No response_`` for an empty one), builds the record,
+  writes it in canonical form to ``content/vacancies/<province-slug>/<id>.yml`` and validates
+  it. The result carries an Indonesian comment for the issue.
+
+The issue body is untrusted text. Nothing from it reaches a shell or a path: the province
+folder comes from the reference data (looked up by the regency code), the file name is a
+slug checked against the id pattern, and the final path is checked to lie inside
+``content/vacancies``. Short answers with characters no job title or name needs (``$``,
+backticks, braces, ``<``, ``>``, backslash, ``../``) are refused with a message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from antarkerja.fmt import format_text
+from antarkerja.paths import offices_dir, vacancies_dir
+from antarkerja.reference import Reference, load_reference
+from antarkerja.schema import ID_PATTERN, rules_at
+from antarkerja.schema import vacancy as vacancy_schema
+
+NO_RESPONSE = "_No response_"
+APPROVAL_LABEL = "lowongan-disetujui"
+FORM_LABEL = "usulan-lowongan"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # the form element's id
+    path: tuple  # where the answer goes in the record
+    widget: str  # input | textarea | dropdown | list | checkbox
+    required: bool = False
+    label: str = ""  # overrides the schema label
+    help: str = ""  # added to the schema help
+    placeholder: str = ""
+    schema_help: bool = True  # False: the schema's help speaks of YAML, ``help`` replaces it
+
+
+def help_of(f: Field, meta: dict) -> str:
+    """The help text a form shows: the schema's (unless replaced) and the field's own."""
+    return " ".join(p.strip() for p in (meta.get("help", "") if f.schema_help else "", f.help) if p and p.strip())
+
+
+def format_of(meta: dict) -> str:
+    """The schema's format note without YAML's quoting advice (a form needs no quotes)."""
+    return (meta.get("format") or "").replace(" dalam tanda kutip", "")
+
+
+FIELDS = [
+    Field("title", ("title",), "input", True, placeholder="Operator Produksi"),
+    Field("employer", ("employer", "name"), "input", True, placeholder="PT Contoh Manufaktur Indonesia"),
+    Field("legal_form", ("employer", "legal_form"), "dropdown", True),
+    Field(
+        "regency",
+        ("location", "regency"),
+        "input",
+        True,
+        help="Kode atau nama lengkap, misalnya 32.16 atau Kabupaten Bekasi. Provinsi dan folder berkas "
+        "ditentukan dari sini.",
+        placeholder="32.16",
+    ),
+    Field("address", ("location", "address"), "input"),
+    Field("work_mode", ("location", "work_mode"), "dropdown", True),
+    Field("employment_type", ("employment_type",), "dropdown", True),
+    Field("contract_months", ("contract_months",), "input", placeholder="12"),
+    Field("openings", ("openings",), "input", True, placeholder="5"),
+    Field(
+        "salary_min",
+        ("salary", "min"),
+        "input",
+        label="Upah terendah per bulan (rupiah)",
+        help="Angka saja, misalnya 5500000. Kosongkan bila pemberi kerja tidak mencantumkan upah.",
+        placeholder="5500000",
+        schema_help=False,
+    ),
+    Field("salary_max", ("salary", "max"), "input", label="Upah tertinggi per bulan (rupiah)", placeholder="6000000"),
+    Field("education", ("education", "minimum"), "dropdown", True),
+    Field("majors", ("education", "majors"), "list"),
+    Field("experience_months", ("experience_months",), "input", True, placeholder="0"),
+    Field(
+        "kbji",
+        ("kbji",),
+        "input",
+        True,
+        help="Daftar kode ada di content/reference/kbji.yml; bila ragu, tulis golongan pokoknya (1 angka).",
+        placeholder="8",
+    ),
+    Field("kbli", ("kbli",), "dropdown", True),
+    Field("description", ("description",), "textarea", True),
+    Field("responsibilities", ("responsibilities",), "list"),
+    Field("qualifications", ("qualifications",), "list"),
+    Field("benefits", ("benefits",), "list"),
+    Field("apply_url", ("apply", "url"), "input"),
+    Field("apply_email", ("apply", "email"), "input"),
+    Field("apply_phone", ("apply", "phone"), "input"),
+    Field("apply_whatsapp", ("apply", "whatsapp"), "input"),
+    Field("apply_walk_in", ("apply", "walk_in"), "checkbox"),
+    Field("apply_instructions", ("apply", "instructions"), "textarea"),
+    Field("valid_through", ("valid_through",), "input", True, placeholder="2027-01-31"),
+    Field("office", ("verification", "office"), "input", True, placeholder="disnaker-kabupaten-bekasi"),
+    Field("verification_date", ("verification", "date"), "input", True, placeholder="2026-11-24"),
+]
+
+INTRO = (
+    "Formulir ini untuk **Pengantar Kerja dan Petugas Antar Kerja** yang sudah memverifikasi lowongan. "
+    "Setelah dikirim, pengelola memeriksa isinya lalu memberi label `lowongan-disetujui`; saat itu juga "
+    "sistem membuat berkas lowongan, memeriksanya dan membuka *pull request*. Hasil pemeriksaan muncul "
+    "sebagai komentar di issue ini. Jangan menulis data pribadi pelamar. Pelamar tidak boleh dipungut "
+    "biaya apa pun. Lowongan luar negeri (AKAN) diajukan lewat berkas, lihat CONTRIBUTING.md."
+)
+UNUSUAL = re.compile(r"[`${}<>\\]|\.\./|\.\.\\|[\x00-\x08\x0b-\x1f\x7f]")
+SHORT_WIDGETS = ("input", "dropdown")
+DATE_PATTERNS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})$"),
+)
+MONEY = re.compile(r"^(?:rp\.?\s*)?(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,0{1,2})?$", re.I)
+
+
+def _rules(schema: dict, f: Field) -> dict:
+    return rules_at(schema, f.path) or {}
+
+
+def label_of(f: Field, schema: dict) -> str:
+    return f.label or _rules(schema, f).get("meta", {}).get("label", f.key)
+
+
+def _options(rules: dict) -> dict[str, str]:
+    """Dropdown text → code. Labels are shown; the code is added where labels repeat."""
+    labels = rules.get("meta", {}).get("labels", {})
+    out = {}
+    for code in rules.get("allowed", []):
+        text = labels.get(code, code)
+        out[f"{text} ({code})" if text in out else text] = code
+    return out
+
+
+def issue_form(ref: Reference) -> dict:
+    """The GitHub issue form (as data) for proposing a vacancy."""
+    schema = vacancy_schema.schema(ref)
+    body: list[dict] = [{"type": "markdown", "attributes": {"value": INTRO}}]
+    for f in FIELDS:
+        rules = _rules(schema, f)
+        meta = rules.get("meta", {})
+        help_parts = [help_of(f, meta)]
+        if meta.get("format") and f.widget != "dropdown" and f.key not in ("regency",):
+            help_parts.append(f"Format: {format_of(meta)}.")
+        if f.widget == "list":
+            help_parts.append("Satu butir per baris.")
+        description = " ".join(p.strip() for p in help_parts if p and p.strip())
+        attributes: dict = {"label": label_of(f, schema)}
+        if description:
+            attributes["description"] = description
+        if f.widget == "dropdown":
+            attributes["options"] = list(_options(rules))
+            element = {"type": "dropdown", "id": f.key, "attributes": attributes}
+        elif f.widget == "checkbox":
+            attributes["options"] = [{"label": "Ya", "required": False}]
+            element = {"type": "checkboxes", "id": f.key, "attributes": attributes}
+        else:
+            if f.placeholder:
+                attributes["placeholder"] = f.placeholder
+            element = {"type": "input" if f.widget == "input" else "textarea", "id": f.key, "attributes": attributes}
+        if f.widget != "checkbox":
+            element["validations"] = {"required": f.required}
+        body.append(element)
+    return {
+        "name": "Usulan lowongan",
+        "description": "Ajukan lowongan yang sudah diverifikasi tanpa memakai Git.",
+        "title": "[Lowongan] ",
+        "labels": [FORM_LABEL],
+        "body": body,
+    }
+
+
+# Reading a submitted issue ------------------------------------------------------------------
+
+
+@dataclass
+class Conversion:
+    path: Path | None = None  # the written file (None when refused)
+    record: dict | None = None
+    problems: list[str] = field(default_factory=list)  # Indonesian, one per problem
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None and not self.problems
+
+
+def split_sections(body: str, labels: list[str]) -> tuple[dict[str, str], list[str]]:
+    """``### Label`` sections of an issue body; only known labels start a section."""
+    known = {lab.strip().lower(): lab for lab in labels}
+    sections: dict[str, list[str]] = {}
+    problems, current = [], None
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        match = re.match(r"^\s{0,3}###\s+(.+?)\s*#*\s*$", line)
+        label = known.get(match.group(1).strip().lower()) if match else None
+        if label:
+            if label in sections:
+                problems.append(f"Bagian **{label}** muncul dua kali; hapus salah satunya.")
+            sections[label] = []
+            current = label
+        elif current:
+            sections[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}, problems
+
+
+def _clean(text: str) -> str | None:
+    text = text.strip()
+    if not text or text == NO_RESPONSE:
+        return None
+    return text
+
+
+def _parse_date(text: str) -> date | str:
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return f"tanggal `{text}` tidak ada di kalender; periksa hari dan bulannya"
+    return f"`{text}` bukan tanggal; tulis TTTT-BB-HH, misalnya 2027-01-31"
+
+
+def _value(f: Field, text: str, rules: dict, ref: Reference):
+    """The record value for one answer, or an Indonesian problem (a ``str`` prefixed with '!')."""
+    if f.widget == "checkbox":
+        return bool(re.search(r"^\s*-\s*\[[xX]\]", text, re.M))
+    if f.widget == "list":
+        items = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.split("\n")]
+        return [i for i in items if i]
+    if f.widget in SHORT_WIDGETS:
+        text = " ".join(text.split())
+        if UNUSUAL.search(text):
+            return "!berisi karakter yang tidak lazim (tanda dolar, petik terbalik, kurung kurawal, kurung sudut, garis miring terbalik atau `../`); tulis teks biasa"
+    if f.widget == "dropdown":
+        options = {k.lower(): v for k, v in _options(rules).items()}
+        options.update({code.lower(): code for code in rules.get("allowed", [])})
+        code = options.get(text.lower())
+        return code if code is not None else f"!pilihan `{text}` tidak dikenal; pilih dari daftar di formulir"
+    kind = rules.get("type")
+    if f.key in ("salary_min", "salary_max"):
+        m = MONEY.match(text)
+        if not m:
+            return f"!`{text}` bukan jumlah rupiah; tulis angka saja, misalnya 5500000"
+        return int(re.sub(r"\D", "", m["n"]))
+    if kind == "integer":
+        if not re.fullmatch(r"\d{1,9}", text):
+            return f"!`{text}` bukan bilangan bulat; tulis angka saja, misalnya 3"
+        return int(text)
+    if kind == "date":
+        parsed = _parse_date(text)
+        return parsed if isinstance(parsed, date) else "!" + parsed
+    if f.key == "regency":
+        if text in ref.regencies:
+            return text
+        if re.fullmatch(r"\d{4}", text) and f"{text[:2]}.{text[2:]}" in ref.regencies:
+            return f"{text[:2]}.{text[2:]}"
+        by_name = [r.code for r in ref.regencies.values() if r.name.lower() == text.lower()]
+        if len(by_name) == 1:
+            return by_name[0]
+        return f"!kabupaten/kota `{text}` tidak dikenal; tulis kodenya (misalnya 32.16) dari content/reference/regencies.csv"
+    if f.widget == "textarea":
+        return text.strip() + ("\n" if f.key == "description" else "")
+    return text
+
+
+def _slug(text: str) -> str:
+    from antarkerja.scaffold import slugify
+
+    return slugify(text)
+
+
+def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
+    schema = vacancy_schema.schema(ref)
+    labels = [label_of(f, schema) for f in FIELDS]
+    sections, problems = split_sections(body or "", labels)
+    record: dict = {}
+    for f, label in zip(FIELDS, labels, strict=True):
+        if label not in sections:
+            if f.required:
+                problems.append(
+                    f"Bagian **{label}** tidak ditemukan. Jangan mengubah atau menghapus judul bagian (`### {label}`)."
+                )
+            continue
+        text = _clean(sections[label])
+        if text is None:
+            if f.required:
+                problems.append(f"**{label}** wajib diisi.")
+            continue
+        value = _value(f, text, _rules(schema, f), ref)
+        if isinstance(value, str) and value.startswith("!"):
+            problems.append(f"**{label}**: {value[1:]}.")
+            continue
+        if value == [] or value is False:
+            continue
+        parent = record
+        for key in f.path[:-1]:
+            parent = parent.setdefault(key, {})
+        parent[f.path[-1]] = value
+    if problems:
+        return None, problems
+    salary = record.pop("salary", {})
+    if "min" in salary:
+        record["salary"] = {
+            "disclosed": True,
+            "min": salary["min"],
+            "max": salary.get("max", salary["min"]),
+            "unit": "MONTH",
+            "currency": "IDR",
+        }
+    elif "max" in salary:
+        return None, ["**Upah terendah per bulan (rupiah)** wajib diisi bila upah tertinggi diisi."]
+    else:
+        record["salary"] = {"disclosed": False}
+    regency = ref.regencies[record["location"]["regency"]]
+    record["location"] = {"country": "ID", "province": regency.province_code, **record["location"]}
+    record["status"] = "open"
+    return record, []
+
+
+def target_path(root: Path, record: dict, ref: Reference, issue_number: int | None) -> Path | str:
+    """``content/vacancies/<province-slug>/<id>.yml`` for a new record, or a problem."""
+    province = ref.provinces[record["location"]["province"]]
+    regency = ref.regencies[record["location"]["regency"]]
+    base = _slug(f"{record['title']} {record['employer']['name']} {regency.short_name}")[:70].strip("-")
+    candidates = [base] if len(base) >= 3 else []
+    if issue_number is not None:
+        candidates.append(f"{base}-{issue_number}".strip("-") if base else f"lowongan-{issue_number}")
+    folder = (vacancies_dir(root) / province.slug).resolve()
+    for candidate in candidates:
+        path = (folder / f"{candidate}.yml").resolve()
+        if not re.fullmatch(ID_PATTERN, candidate) or path.parent != folder:
+            continue
+        if vacancies_dir(root).resolve() not in path.parents:
+            continue
+        if not path.exists():
+            record["id"] = candidate
+            return path
+    return "Nama berkas untuk lowongan ini sudah dipakai; ubah nama jabatan atau pemberi kerja, atau ubah berkasnya lewat pull request."
+
+
+def _field_labels(ref: Reference) -> dict[str, str]:
+    schema = vacancy_schema.schema(ref)
+    return {".".join(f.path): label_of(f, schema) for f in FIELDS}
+
+
+def convert_issue(
+    root: Path, body: str, today: date, issue_number: int | None = None, ref: Reference | None = None
+) -> Conversion:
+    """Write the vacancy of an issue body into the repository at ``root`` and validate it.
+
+    A record that fails validation is removed again; the problems are in the result.
+    """
+    from antarkerja.validate import validate_repository
+
+    ref = ref or load_reference(root)
+    record, problems = build_record(body, ref)
+    if record is None:
+        return Conversion(problems=problems)
+    record["date_posted"] = today
+    if not (offices_dir(root) / f"{record['verification']['office']}.yml").is_file():
+        return Conversion(
+            problems=[
+                f"**Kantor pemverifikasi**: kantor `{record['verification']['office']}` tidak ada di content/offices/; "
+                "tulis ID kantor (nama berkasnya tanpa .yml). Kantor baru didaftarkan dulu, lihat CONTRIBUTING.md."
+            ]
+        )
+    path = target_path(root, record, ref, issue_number)
+    if isinstance(path, str):
+        return Conversion(problems=[path])
+    header = "# Diajukan lewat issue" + (f" #{issue_number}" if issue_number is not None else "") + ".\n"
+    from antarkerja.fmt import dump, ordered
+
+    schema = vacancy_schema.schema(ref)
+    text = "".join(dump({k: v}) for k, v in ordered(record, {"type": "dict", "schema": schema}).items())
+    text = format_text(header + text, schema, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    result = validate_repository(root, [path])
+    labels = _field_labels(ref)
+
+    def say(d) -> str:
+        name = re.sub(r"\[\d+\]$", "", d.field)
+        where = f"**{labels[name]}**" if name in labels else f"kolom `{d.field}`"
+        return f"{where} ({d.code}): {d.message}" + (f" ({d.hint})" if d.hint else "")
+
+    conversion = Conversion(path=path, record=record)
+    conversion.warnings = [say(d) for d in result.diagnostics if d.severity != "error"]
+    if result.errors:
+        path.unlink()
+        conversion.path = None
+        conversion.problems = [say(d) for d in result.errors]
+    return conversion
+
+
+def _inert(text: str) -> str:
+    """Comment text that cannot mention people or add HTML (GitHub shows code spans as typed)."""
+    text = " ".join(text.split())
+    return text.replace("<", "‹").replace(">", "›").replace("@", "@\u200b")
+
+
+def comment(conversion: Conversion, root: Path) -> str:
+    """The Indonesian comment posted on the issue."""
+    if conversion.ok:
+        rel = conversion.path.relative_to(root).as_posix()
+        lines = [
+            "✅ **Lowongan lolos pemeriksaan otomatis.**",
+            "",
+            f"Berkas `{rel}` dibuat; *pull request* dibuka untuk ditinjau pengelola provinsi.",
+        ]
+        if conversion.warnings:
+            lines += ["", "Peringatan (tidak menggagalkan, tetapi mohon diperiksa):", ""]
+            lines += [f"- {_inert(w)}" for w in conversion.warnings]
+    else:
+        lines = [
+            "❌ **Lowongan belum bisa dibuat.** Perbaiki hal berikut dengan menyunting issue ini, lalu minta "
+            "pengelola memasang lagi label `lowongan-disetujui` (label itu sudah dilepas otomatis):",
+            "",
+            *(f"- {_inert(p)}" for p in conversion.problems),
+        ]
+    lines += ["", "Panduan setiap kolom dan kode pesan: CONTRIBUTING.md."]
+    return "\n".join(lines) + "\n"
+
+
+def pr_title(conversion: Conversion) -> str:
+    r = conversion.record or {}
+    text = f"Lowongan baru: {r.get('title', '')} – {r.get('employer', {}).get('name', '')}"
+    return " ".join(text.split())[:200]

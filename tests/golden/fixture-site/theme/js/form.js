@@ -1,0 +1,377 @@
+/* /kirim-lowongan/: build the vacancy form from formulir.json (generated from the schema),
+   show the file in the canonical layout of `antarkerja fmt` as it is typed, keep a draft in
+   localStorage, and open GitHub's "new file" page with the file filled in. No framework. */
+(function () {
+  "use strict";
+  var form = document.getElementById("kirim");
+  if (!form) return;
+  var DRAFT = "antarkerja:kirim-lowongan";
+  var MAX_URL = 7000; // longer prefilled URLs are refused by some browsers and by GitHub
+  var spec, fieldsBox = document.getElementById("kirim-kolom");
+  var yamlBox = document.getElementById("kirim-yaml");
+  var nameBox = document.getElementById("kirim-nama");
+  var statusBox = document.getElementById("kirim-status");
+  var errorBox = document.getElementById("kirim-galat");
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (attrs[k] !== undefined && attrs[k] !== null && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
+    });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* ---- building the form ------------------------------------------------------------- */
+
+  function labelFor(f, id) {
+    var label = el("label", { for: id }, f.label + " ");
+    label.appendChild(el("span", { class: "kirim-w" }, f.required ? "(wajib)" : "(boleh kosong)"));
+    return label;
+  }
+
+  function helpText(f) {
+    var parts = [f.help, f.format ? "Format: " + f.format + "." : "", f.widget === "list" ? "Satu butir per baris." : ""];
+    return parts.filter(Boolean).join(" ");
+  }
+
+  function addOptions(select, options, first) {
+    select.appendChild(el("option", { value: "" }, first));
+    options.forEach(function (o) { select.appendChild(el("option", { value: o.value }, o.label)); });
+  }
+
+  function buildField(f) {
+    var box = el("div", { class: "kirim-f" });
+    var id = "k-" + f.key, helpId = id + "-bantuan", help = helpText(f);
+    var described = help ? helpId : null;
+    var control;
+    if (f.widget === "region") {
+      var group = el("fieldset", { "aria-describedby": described });
+      group.appendChild(el("legend", {}, f.label + " (wajib)"));
+      if (help) group.appendChild(el("span", { class: "kirim-h", id: helpId }, help));
+      group.appendChild(labelFor({ label: "Provinsi", required: true }, "k-provinsi"));
+      var province = el("select", { id: "k-provinsi", name: "provinsi", required: true });
+      addOptions(province, spec.provinces.map(function (p) { return { value: p.code, label: p.name }; }), "— pilih provinsi —");
+      group.appendChild(province);
+      group.appendChild(labelFor({ label: "Kabupaten/kota", required: true }, id));
+      control = el("select", { id: id, name: f.key, required: true });
+      group.appendChild(control);
+      province.addEventListener("change", function () { fillRegencies(control, province.value, ""); });
+      fillRegencies(control, "", "");
+      box.appendChild(group);
+      return box;
+    }
+    if (f.widget === "checkbox") {
+      var line = el("div", { class: "kirim-c" });
+      control = el("input", { type: "checkbox", id: id, name: f.key, "aria-describedby": described });
+      line.appendChild(control);
+      line.appendChild(el("label", { for: id }, f.label));
+      box.appendChild(line);
+      if (help) box.appendChild(el("span", { class: "kirim-h", id: helpId }, help));
+      return box;
+    }
+    box.appendChild(labelFor(f, id));
+    if (help) box.appendChild(el("span", { class: "kirim-h", id: helpId }, help));
+    var common = { id: id, name: f.key, required: f.required, "aria-describedby": described, placeholder: f.placeholder };
+    if (f.widget === "select") {
+      control = el("select", common);
+      addOptions(control, f.options, "— pilih —");
+    } else if (f.widget === "office") {
+      control = el("select", common);
+      addOptions(control, spec.offices.map(function (o) { return { value: o.id, label: o.name }; }), "— pilih kantor —");
+    } else if (f.widget === "textarea" || f.widget === "list") {
+      common.rows = f.widget === "list" ? 3 : 6;
+      common.maxlength = f.maxlength;
+      control = el("textarea", common);
+    } else {
+      var type = { number: "number", date: "date", email: "email" }[f.widget] || "text";
+      common.type = type;
+      if (type === "number") { common.min = f.min; common.max = f.max; common.step = 1; common.inputmode = "numeric"; }
+      if (type === "text") common.maxlength = f.maxlength;
+      if (f.key.indexOf("phone") >= 0 || f.key.indexOf("whatsapp") >= 0) { common.type = "tel"; common.inputmode = "tel"; }
+      if (f.key === "apply_url") { common.type = "url"; common.inputmode = "url"; }
+      control = el("input", common);
+    }
+    box.appendChild(control);
+    return box;
+  }
+
+  function fillRegencies(select, provinceCode, chosen) {
+    select.textContent = "";
+    var list = spec.regencies.filter(function (r) { return r.province === provinceCode; });
+    addOptions(select, list.map(function (r) { return { value: r.code, label: r.name }; }),
+      provinceCode ? "— pilih kabupaten/kota —" : "— pilih provinsi dulu —");
+    select.value = chosen;
+  }
+
+  /* ---- reading the answers into a record ---------------------------------------------- */
+
+  function value(f) {
+    var node = document.getElementById("k-" + f.key);
+    if (f.widget === "checkbox") return node.checked || null;
+    var text = node.value.replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+    if (f.widget === "list") {
+      var items = text.split("\n").map(function (s) { return s.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").trim(); });
+      items = items.filter(Boolean);
+      return items.length ? items : null;
+    }
+    if (f.widget === "textarea") {
+      text = text.split("\n").map(function (s) { return s.replace(/\s+$/, ""); }).join("\n").trim();
+      return text ? text + (f.key === "description" ? "\n" : "") : null;
+    }
+    text = text.replace(/\s+/g, " ").trim();
+    if (!text) return null;
+    if (f.widget === "number") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
+    return text;
+  }
+
+  function today() {
+    var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function slugify(text) {
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function record() {
+    var rec = { status: "open" };
+    spec.fields.forEach(function (f) {
+      var v = value(f);
+      if (v === null) return;
+      var parent = rec;
+      f.path.slice(0, -1).forEach(function (k) { parent = parent[k] = parent[k] || {}; });
+      parent[f.path[f.path.length - 1]] = v;
+    });
+    var salary = rec.salary || {};
+    rec.salary = salary.min !== undefined
+      ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: "MONTH", currency: "IDR" }
+      : { disclosed: false };
+    var regency = spec.regencies.find(function (r) { return r.code === (rec.location || {}).regency; });
+    var location = rec.location || {};
+    rec.location = { country: "ID", province: regency ? regency.province : "" };
+    Object.keys(location).forEach(function (k) { rec.location[k] = location[k]; });
+    rec.date_posted = today();
+    var base = slugify([rec.title || "", (rec.employer || {}).name || "", regency ? regency.short : ""].join(" "));
+    rec.id = base.slice(0, 70).replace(/-+$/, "") || "lowongan-baru";
+    return { rec: rec, regency: regency };
+  }
+
+  /* ---- YAML in the canonical layout of antarkerja.fmt ------------------------------------ */
+
+  var NOT_TEXT = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
+  // What PyYAML (allow_unicode) writes as it is; anything else forces double quotes.
+  var PRINTABLE = /^[\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10fffe}]*$/u;
+  var DATE_KEYS = ["date_posted", "valid_through", "date"];
+
+  function plain(s) {
+    // PyYAML's rules for a plain scalar in a block mapping, plus our own: anything that starts
+    // like a number (codes, phones, times) is always quoted (antarkerja.fmt).
+    if (!s || NOT_TEXT.test(s) || !PRINTABLE.test(s) || /^\s|\s$/.test(s)) return false;
+    if (/^[0-9+\-.]/.test(s)) return false;
+    if (/^[#,\[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
+    return !/:(\s|$)/.test(s) && !/\s#/.test(s);
+  }
+
+  var ESCAPES = { "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\v", "\f": "\\f",
+    "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P" };
+
+  function hex(code, width) { return ("0000000" + code.toString(16).toUpperCase()).slice(-width); }
+
+  function quoted(s) {
+    // PyYAML's double-quoted style: escapes for quotes, backslashes, controls, separators,
+    // the BOM and characters beyond the Basic Multilingual Plane.
+    return '"' + s.replace(/[\0-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]|[\u{10000}-\u{10ffff}]/gu, function (c) {
+      if (ESCAPES[c]) return ESCAPES[c];
+      var code = c.codePointAt(0);
+      return code <= 0xff ? "\\x" + hex(code, 2) : code <= 0xffff ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8);
+    }) + '"';
+  }
+
+  function scalar(v, key) {
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "number") return String(v);
+    if (DATE_KEYS.indexOf(key) >= 0 && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // dates stay dates
+    return plain(v) ? v : quoted(v);
+  }
+
+  function ordered(obj, order) {
+    var keys = Object.keys(order || {}).filter(function (k) { return k in obj; });
+    Object.keys(obj).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+    return keys;
+  }
+
+  function emit(obj, order, indent, out) {
+    ordered(obj, order).forEach(function (key) {
+      var v = obj[key], pad = indent;
+      if (Array.isArray(v)) {
+        out.push(pad + key + ":");
+        v.forEach(function (item) { out.push(pad + "  - " + scalar(item)); });
+      } else if (v && typeof v === "object") {
+        out.push(pad + key + ":");
+        emit(v, (order || {})[key], indent + "  ", out);
+      } else if (typeof v === "string" && v.indexOf("\n") >= 0 && PRINTABLE.test(v.replace(/\n/g, ""))) {
+        out.push(pad + key + ": |");
+        v.replace(/\n+$/, "").split("\n").forEach(function (line) { out.push(line ? pad + "  " + line : ""); });
+      } else {
+        out.push(pad + key + ": " + scalar(v, key));
+      }
+    });
+    return out;
+  }
+
+  function yaml(rec) {
+    return emit(rec, spec.order, "", []).join("\n") + "\n";
+  }
+
+  /* ---- checking, preview, draft, submit ------------------------------------------------ */
+
+  function check(f) {
+    var node = document.getElementById("k-" + f.key), v = value(f), problem = "";
+    if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu.";
+    if (!problem && f.required && v === null) problem = f.label + " wajib diisi.";
+    else if (v !== null && f.widget === "number") {
+      if (typeof v !== "number") problem = f.label + ": tulis angka saja, tanpa titik atau koma.";
+      else if (f.min !== undefined && v < f.min) problem = f.label + ": paling kecil " + f.min + ".";
+      else if (f.max !== undefined && v > f.max) problem = f.label + ": paling besar " + f.max + ".";
+    } else if (v !== null && typeof v === "string") {
+      if (f.pattern && !new RegExp(f.pattern).test(v)) problem = f.label + ": tulis sebagai " + (f.format || "format yang benar") + ".";
+      else if (f.minlength && v.trim().length < f.minlength) problem = f.label + ": paling sedikit " + f.minlength + " karakter.";
+    }
+    var errId = "k-" + f.key + "-galat", old = document.getElementById(errId);
+    if (old) old.remove();
+    node.removeAttribute("aria-invalid");
+    var described = (node.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== errId; });
+    if (problem) {
+      node.setAttribute("aria-invalid", "true");
+      node.insertAdjacentElement("beforebegin", el("span", { class: "kirim-e", id: errId }, problem));
+      described.push(errId);
+    }
+    if (described.length) node.setAttribute("aria-describedby", described.join(" "));
+    else node.removeAttribute("aria-describedby");
+    return problem ? { field: f, problem: problem } : null;
+  }
+
+  function fileInfo() {
+    var r = record(), province = r.regency && spec.provinces.find(function (p) { return p.code === r.regency.province; });
+    return { text: yaml(r.rec), name: r.rec.id + ".yml", folder: spec.folder + "/" + (province ? province.slug : "") };
+  }
+
+  function refresh() {
+    var info = fileInfo();
+    yamlBox.textContent = info.text;
+    nameBox.textContent = info.folder + "/" + info.name;
+    saveDraft();
+  }
+
+  function saveDraft() {
+    var draft = {};
+    Array.prototype.forEach.call(form.elements, function (node) {
+      if (node.name) draft[node.name] = node.type === "checkbox" ? node.checked : node.value;
+    });
+    try { localStorage.setItem(DRAFT, JSON.stringify(draft)); } catch (e) { /* private mode: no draft */ }
+  }
+
+  function loadDraft() {
+    var draft;
+    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (e) { draft = null; }
+    if (!draft) return false;
+    var province = document.getElementById("k-provinsi");
+    if (draft.provinsi) { province.value = draft.provinsi; fillRegencies(document.getElementById("k-regency"), province.value, draft.regency || ""); }
+    Array.prototype.forEach.call(form.elements, function (node) {
+      if (!node.name || !(node.name in draft) || node.name === "provinsi" || node.name === "regency") return;
+      if (node.type === "checkbox") node.checked = !!draft[node.name];
+      else node.value = draft[node.name];
+    });
+    return true;
+  }
+
+  function problems() {
+    return spec.fields.map(check).filter(Boolean);
+  }
+
+  function showProblems(list) {
+    errorBox.textContent = "";
+    if (!list.length) { errorBox.hidden = true; return; }
+    errorBox.appendChild(el("p", {}, "Periksa " + list.length + " isian berikut:"));
+    var ul = el("ul");
+    list.forEach(function (p) {
+      var li = el("li"), a = el("a", { href: "#k-" + p.field.key }, p.problem);
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    errorBox.appendChild(ul);
+    errorBox.hidden = false;
+    errorBox.focus();
+  }
+
+  function newFileUrl(info, withText) {
+    var query = "filename=" + encodeURIComponent(info.name) + (withText ? "&value=" + encodeURIComponent(info.text) : "");
+    return spec.repository + "/new/" + spec.branch + "/" + info.folder + "?" + query;
+  }
+
+  function init(data) {
+    spec = data;
+    spec.fields.forEach(function (f) { fieldsBox.appendChild(buildField(f)); });
+    if (spec.repository) document.getElementById("kirim-github").hidden = false;
+    var restored = loadDraft();
+    form.hidden = false;
+    refresh();
+    if (restored) statusBox.textContent = "Draf sebelumnya dipulihkan.";
+    form.addEventListener("input", refresh);
+    form.addEventListener("change", function (e) {
+      refresh();
+      var f = spec.fields.find(function (x) { return "k-" + x.key === e.target.id; });
+      if (f) check(f);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var list = problems();
+      showProblems(list);
+      if (list.length || !spec.repository) return;
+      var info = fileInfo(), url = newFileUrl(info, true);
+      if (url.length > MAX_URL) {
+        statusBox.textContent = "Berkas terlalu panjang untuk diisikan otomatis. Teks berkas sudah disalin: tempelkan di halaman GitHub yang terbuka.";
+        copy(info.text);
+        url = newFileUrl(info, false);
+      }
+      window.location.assign(url);
+    });
+    document.getElementById("kirim-salin").addEventListener("click", function () { copy(fileInfo().text); });
+    document.getElementById("kirim-unduh").addEventListener("click", function () {
+      var info = fileInfo(), a = el("a", { href: URL.createObjectURL(new Blob([info.text], { type: "text/yaml" })), download: info.name });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      statusBox.textContent = "Berkas " + info.name + " diunduh. Unggah ke folder " + info.folder + " di GitHub.";
+    });
+    document.getElementById("kirim-hapus").addEventListener("click", function () {
+      try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
+      form.reset();
+      fillRegencies(document.getElementById("k-regency"), "", "");
+      showProblems([]);
+      refresh();
+      try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
+      statusBox.textContent = "Draf dihapus.";
+    });
+  }
+
+  function copy(text) {
+    var done = function () { statusBox.textContent = "Teks berkas disalin."; };
+    var fallback = function () {
+      var range = document.createRange();
+      range.selectNodeContents(yamlBox);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      statusBox.textContent = "Teks berkas sudah dipilih: salin dengan menu peramban.";
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
+  }
+
+  fetch(form.dataset.spec).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.json();
+  }).then(init).catch(function () { document.getElementById("kirim-gagal").hidden = false; });
+})();

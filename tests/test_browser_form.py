@@ -1,0 +1,166 @@
+"""The officers' web form /kirim-lowongan/ in a real browser on a 360 px phone screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from support import make_repo
+
+from antarkerja.fmt import format_text
+from antarkerja.reference import load_reference
+from antarkerja.schema import vacancy as vacancy_schema
+from antarkerja.validate import validate_repository
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+REPO_URL = "https://github.com/contoh/antarkerja"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
+# Tricky text: quotes, colons, hashes, a YAML word, emoji and a multi-line description.
+ANSWERS = {
+    "#k-title": "Staf Gudang: Sif #2",
+    "#k-employer": 'PT "Maju" Sentosa Contoh',
+    "#k-address": "yes",
+    "#k-contract_months": "12",
+    "#k-openings": "3",
+    "#k-salary_min": "5600000",
+    "#k-experience_months": "0",
+    "#k-kbji": "4",
+    "#k-majors": "- Akuntansi\n- Manajemen 😀",
+    "#k-description": "Mencatat barang masuk dan keluar gudang setiap hari.  \n\nBekerja enam hari seminggu; tanpa biaya apa pun.",
+    "#k-qualifications": "1. Teliti\n2. Bisa memakai komputer",
+    "#k-apply_email": "rekrutmen@maju-sentosa.contoh.co.id",
+    "#k-apply_instructions": "Bawa KTP: asli # dan fotokopi",
+    "#k-valid_through": "2027-01-15",
+    "#k-verification_date": "2026-11-24",
+}
+SELECTS = {
+    "#k-legal_form": "pt",
+    "#k-provinsi": "32",
+    "#k-regency": "32.16",
+    "#k-work_mode": "onsite",
+    "#k-employment_type": "pkwt",
+    "#k-education": "smk",
+    "#k-kbli": "H",
+    "#k-office": "disnaker-kabupaten-bekasi",
+}
+
+
+@pytest.fixture
+def form_page(phone, sample_server):
+    def with_repository(route):
+        response = route.fetch()
+        spec = response.json()
+        spec["repository"] = REPO_URL
+        route.fulfill(response=response, body=json.dumps(spec), content_type="application/json")
+
+    phone.route("**/kirim-lowongan/formulir.json", with_repository)
+    phone.goto(sample_server + "/kirim-lowongan/")
+    phone.wait_for_selector("#k-title")
+    phone.evaluate("localStorage.clear()")
+    return phone
+
+
+def _fill(page):
+    for selector, value in SELECTS.items():
+        page.select_option(selector, value)
+    for selector, value in ANSWERS.items():
+        page.fill(selector, value)
+
+
+def test_form_is_built_from_the_schema(form_page):
+    page = form_page
+    spec = vacancy_schema.schema(load_reference(ROOT))
+    assert page.locator("label[for=k-title]").inner_text() == "Nama jabatan (wajib)"
+    assert page.locator("label[for=k-benefits]").inner_text().endswith("(boleh kosong)")
+    assert page.get_attribute("#k-title", "required") is not None
+    assert "tanpa nama perusahaan" in page.inner_text("#k-title-bantuan")
+    education = page.locator("#k-education option").all_inner_texts()
+    assert "SMK/MAK" in education and len(education) == len(spec["education"]["schema"]["minimum"]["allowed"]) + 1
+    # Regencies follow the province.
+    page.select_option("#k-provinsi", "51")
+    regencies = page.locator("#k-regency option").all_inner_texts()
+    assert "Kabupaten Badung" in regencies and "Kabupaten Bekasi" not in regencies
+
+
+def test_preview_is_canonical_and_valid_and_submit_opens_github(form_page, tmp_path):
+    page = form_page
+    _fill(page)
+    text = page.inner_text("#kirim-yaml")
+    name = page.inner_text("#kirim-nama")
+    assert name == "content/vacancies/jawa-barat/staf-gudang-sif-2-pt-maju-sentosa-contoh-bekasi.yml"
+    ref = load_reference(ROOT)
+    assert format_text(text, vacancy_schema.schema(ref)) == text  # exactly `antarkerja fmt` layout
+    assert 'title: "Staf Gudang: Sif #2"' in text and 'address: "yes"' in text
+    assert "description: |\n  Mencatat barang masuk dan keluar gudang setiap hari.\n\n  Bekerja" in text
+    offices = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "content/offices").glob("*.yml")}
+    repo = make_repo(tmp_path, {name.removeprefix("content/vacancies/"): text}, offices)
+    assert [d.format() for d in validate_repository(repo).errors] == []
+
+    opened = []
+    page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
+    page.click("#kirim-github")
+    page.wait_for_timeout(300)
+    assert opened, "submit did not open GitHub"
+    url = urlparse(opened[0])
+    assert url.path == "/contoh/antarkerja/new/main/content/vacancies/jawa-barat"
+    query = parse_qs(url.query)
+    assert query["filename"] == ["staf-gudang-sif-2-pt-maju-sentosa-contoh-bekasi.yml"]
+    assert query["value"] == [text]
+
+
+def test_missing_answers_are_listed_and_nothing_opens(form_page):
+    page = form_page
+    opened = []
+    page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
+    page.fill("#k-openings", "0")
+    page.fill("#k-apply_email", "bukan-email")
+    page.click("#kirim-github")
+    summary = page.locator("#kirim-galat")
+    assert summary.is_visible()
+    messages = summary.inner_text()
+    assert "Nama jabatan wajib diisi." in messages and "Jumlah lowongan: paling kecil 1." in messages
+    assert "Email lamaran: tulis sebagai alamat email" in messages
+    assert page.get_attribute("#k-title", "aria-invalid") == "true"
+    assert not opened
+
+
+def test_draft_survives_a_reload_and_can_be_deleted(form_page):
+    page = form_page
+    page.fill("#k-title", "Juru Masak")
+    page.select_option("#k-provinsi", "32")
+    page.select_option("#k-regency", "32.16")
+    page.reload()
+    page.wait_for_selector("#k-title")
+    assert page.input_value("#k-title") == "Juru Masak" and page.input_value("#k-regency") == "32.16"
+    assert "Draf sebelumnya dipulihkan" in page.inner_text("#kirim-status")
+    page.click("#kirim-hapus")
+    page.reload()
+    page.wait_for_selector("#k-title")
+    assert page.input_value("#k-title") == ""
+
+
+def test_copy_and_download_are_the_fallbacks(form_page):
+    page = form_page
+    _fill(page)
+    with page.expect_download() as download:
+        page.click("#kirim-unduh")
+    path = download.value.path()
+    assert Path(path).read_text(encoding="utf-8") == page.inner_text("#kirim-yaml")
+    assert download.value.suggested_filename == "staf-gudang-sif-2-pt-maju-sentosa-contoh-bekasi.yml"
+
+
+def test_form_fits_a_phone_and_passes_axe(form_page):
+    page = form_page
+    _fill(page)
+    page.fill("#k-openings", "")
+    page.click("#kirim-github")  # show the error state too
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()

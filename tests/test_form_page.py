@@ -1,0 +1,51 @@
+"""The web form's page and the JSON it is built from, as written by the build."""
+
+from __future__ import annotations
+
+import json
+
+from antarkerja.issueform import FIELDS
+
+
+def test_form_spec_carries_schema_regions_and_offices(fixture_site):
+    spec = json.loads((fixture_site / "kirim-lowongan/formulir.json").read_text(encoding="utf-8"))
+    assert [f["key"] for f in spec["fields"]] == [f.key for f in FIELDS]
+    fields = {f["key"]: f for f in spec["fields"]}
+    assert fields["title"]["required"] and fields["title"]["maxlength"] == 120
+    assert {"value": "smk", "label": "SMK/MAK"} in fields["education"]["options"]
+    assert fields["apply_email"]["pattern"].startswith("^") and "alamat email" in fields["apply_email"]["format"]
+    assert fields["valid_through"]["widget"] == "date" and fields["openings"]["min"] == 1
+    assert len(spec["provinces"]) == 38 and len(spec["regencies"]) == 514
+    assert {"id": "disnaker-kabupaten-bekasi", "name": "Dinas Tenaga Kerja Kabupaten Bekasi", "province": "32"} in (
+        spec["offices"]
+    )
+    assert list(spec["order"])[:3] == ["id", "example", "title"] and "regency" in spec["order"]["location"]
+    assert spec["repository"] == ""  # REPOSITORY_URL is empty in pelicanconf.py
+
+
+def test_form_page_explains_itself_without_javascript_and_is_linked(fixture_site):
+    html = (fixture_site / "kirim-lowongan/index.html").read_text(encoding="utf-8")
+    assert "<noscript>" in html and "formulir issue atau editor web GitHub" in html
+    assert 'data-spec="/kirim-lowongan/formulir.json"' in html
+    assert 'id="kirim-github" hidden' in html  # no repository configured: copy and download only
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/kirim-lowongan/">Kirim lowongan (untuk petugas)</a>' in home
+
+
+def test_repository_url_comes_from_settings_or_the_deploy_environment(root, monkeypatch):
+    from types import SimpleNamespace
+
+    from antarkerja.outputs import File, OutputContext
+    from antarkerja.outputs.form import outputs
+
+    site = SimpleNamespace(offices=[])
+    settings = {"ANTARKERJA_ROOT": str(root), "PATH": str(root / "content")}
+
+    def spec(extra):
+        ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={**settings, **extra})
+        [data] = [item.data for item in outputs(site, ctx) if isinstance(item, File)]
+        return json.loads(data)["repository"]
+
+    monkeypatch.setenv("ANTARKERJA_REPOSITORY_URL", "https://github.com/contoh/antarkerja")
+    assert spec({}) == "https://github.com/contoh/antarkerja"
+    assert spec({"REPOSITORY_URL": "https://github.com/lain/repo/"}) == "https://github.com/lain/repo"

@@ -1,0 +1,130 @@
+"""GitHub workflows: pinned, least privilege, no untrusted text in shells; audited by zizmor offline."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from antarkerja.localweb import chromium_path
+
+WORKFLOWS = ("validate", "test", "deploy", "issue-to-pr")
+PINS = {
+    "actions/checkout": ("3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"),
+    "actions/setup-python": ("5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0"),
+    "actions/upload-artifact": ("bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", "v7.0.0"),
+    "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
+    "actions/deploy-pages": ("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
+    "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "peter-evans/create-pull-request": ("5f6978faf089d4d20b00c7766989d076bb2fc7f1", "v8.1.1"),
+}
+UNTRUSTED = re.compile(r"\$\{\{[^}]*(github\.event\.(issue|comment|pull_request|review|head_commit)|github\.head_ref)")
+
+
+def _zizmor(*paths):
+    exe = shutil.which("zizmor")
+    if not exe:
+        pytest.fail("zizmor is part of the test extra: pip install -e '.[test]'")
+    proc = subprocess.run(
+        [exe, "--offline", "--no-progress", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return proc.returncode, json.loads(proc.stdout or "[]"), proc.stderr
+
+
+@pytest.fixture(scope="module")
+def workflows(root):
+    return {name: yaml.safe_load((root / f".github/workflows/{name}.yml").read_text()) for name in WORKFLOWS}
+
+
+def test_zizmor_finds_nothing_in_our_workflows(root):
+    code, findings, stderr = _zizmor(root / ".github/workflows")
+    assert findings == [], json.dumps(findings, indent=1)[:3000]
+    assert code == 0, stderr
+
+
+def test_zizmor_reports_the_unsafe_fixture(root):
+    code, findings, _ = _zizmor(root / "tests/fixtures/workflows/unsafe.yml")
+    found = {f["ident"] for f in findings}
+    assert {"dangerous-triggers", "template-injection", "unpinned-uses", "artipacked"} <= found
+    assert code != 0
+
+
+def test_every_action_is_pinned_to_a_verified_sha_with_its_version(root):
+    for name in WORKFLOWS:
+        text = (root / f".github/workflows/{name}.yml").read_text()
+        uses = re.findall(r"uses:\s*([^@\s]+)@(\S+)(.*)", text)
+        assert uses, name
+        for action, ref, comment in uses:
+            sha, version = PINS[action]
+            assert ref == sha and comment.strip() == f"# {version}", f"{name}: {action}@{ref}{comment}"
+
+
+def test_least_privilege_and_no_untrusted_text_in_shell(workflows, root):
+    for name, wf in workflows.items():
+        assert wf.get("permissions") == {}, f"{name}: workflow-level permissions must be empty"
+        triggers = wf.get(True) or wf.get("on")  # YAML 1.1 reads `on` as true
+        assert "pull_request_target" not in triggers
+        for job_name, job in wf["jobs"].items():
+            assert "permissions" in job, f"{name}/{job_name} states its permissions"
+            for step in job["steps"]:
+                assert not UNTRUSTED.search(step.get("run", "")), f"{name}/{job_name}: {step.get('run')}"
+                if step.get("uses", "").startswith("actions/checkout"):
+                    assert step["with"]["persist-credentials"] is False
+    writers = {
+        (n, j): job["permissions"] for n, wf in workflows.items() for j, job in wf["jobs"].items() if job["permissions"]
+    }
+    for (name, job), perms in writers.items():
+        writes = {k for k, v in perms.items() if v == "write"}
+        assert writes <= {"pages", "id-token", "contents", "pull-requests", "issues"}
+        if writes:
+            assert (name, job) in {("deploy", "deploy"), ("issue-to-pr", "propose")}, (name, job, writes)
+
+
+def test_deploy_is_guarded_against_forks_and_runs_nightly(workflows):
+    wf = workflows["deploy"]
+    triggers = wf.get(True) or wf.get("on")
+    assert triggers["push"]["branches"] == ["main"] and triggers["schedule"]
+    assert wf["concurrency"]["group"] == "pages"
+    for job in wf["jobs"].values():
+        assert "!github.event.repository.fork" in job["if"]
+    assert wf["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_pull_requests_get_annotations_summary_and_a_site_artifact(workflows):
+    steps = workflows["validate"]["jobs"]["validate"]["steps"]
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert '--summary "$GITHUB_STEP_SUMMARY"' in runs and "--changed-since" in runs and "fmt --check" in runs
+    site = workflows["test"]["jobs"]["site"]
+    assert "pull_request" in site["if"]
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in site["steps"])
+
+
+def test_issue_workflow_reads_the_event_file_and_requires_the_label(workflows):
+    job = workflows["issue-to-pr"]["jobs"]["propose"]
+    assert "lowongan-disetujui" in job["if"]
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert any('antarkerja issue "$GITHUB_EVENT_PATH"' in r for r in runs)
+    assert not any("issue.body" in r or "issue.title" in r for r in runs)
+
+
+def test_browser_lookup_prefers_chromium_then_chrome_and_skips_snaps(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    snap = bin_dir / "chromium"
+    snap.write_text('#!/bin/sh\nexec /snap/bin/chromium "$@"\n')
+    chrome = bin_dir / "google-chrome"
+    chrome.write_bytes(b"\x7fELF fake binary")
+    for f in (snap, chrome):
+        f.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.setattr("antarkerja.localweb.Path.exists", lambda self: False)
+    assert chromium_path() == str(chrome)
+    snap.write_text('#!/bin/sh\n# Chromium launcher\nexec /usr/lib/chromium/chromium "$@"\n')
+    assert chromium_path() == str(snap)
