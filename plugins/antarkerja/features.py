@@ -1,0 +1,20 @@
+"""Template globals of the features for workers and schools (issue #15), in one place.
+
+* :mod:`antarkerja.history`: ``vacancy_history(v)``, ``history_office(id)``;
+* :mod:`antarkerja.services`: office services in plain words, ``service_url(code)``;
+* :mod:`antarkerja.smk`: SMK competency areas, ``smk_for_office(o)`` on BKK pages.
+
+The Pelican plugin adds them to our generator's environment once the model exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def template_globals(site, root: Path) -> dict:
+    from antarkerja import history
+
+    values = {}
+    values.update(history.template_globals(site, root))
+    return values
