@@ -163,13 +163,13 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
 
 def blob_id(data: bytes) -> str:
     """The id Git gives a file's contents (SHA-1 of ``blob <size>\\0`` + bytes)."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # noqa: S324 (Git's id, not security)
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def parse(data: bytes) -> dict | None:
     """A version's record, or None when it was not valid YAML mapping (old broken commit)."""
     try:
-        loaded = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (safe loader)
+        loaded = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return None
     return loaded if isinstance(loaded, dict) else None
