@@ -13,8 +13,10 @@ from pathlib import Path
 
 
 def template_globals(site, root: Path) -> dict:
-    from antarkerja import history
+    from antarkerja import history, services, smk
 
     values = {}
     values.update(history.template_globals(site, root))
+    values.update(services.template_globals(site))
+    values.update(smk.template_globals(site, root))
     return values

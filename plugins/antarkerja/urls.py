@@ -38,6 +38,14 @@ ROUTES: dict[str, str] = {
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
+    # Workers who lost their job, offices by service, SMK graduates (issue #15: outputs.jkp,
+    # outputs.services, outputs.smk). "layanan" is reserved: no office may have that id.
+    "jkp": "terkena-phk/",
+    "services": "kantor/layanan/",
+    "service": "kantor/layanan/{slug}/",
+    "smk": "smk/",
+    "smk_field": "smk/{slug}/",
+    "smk_unmatched": "smk/belum-terpetakan/",
 }
 
 
