@@ -172,6 +172,9 @@ def report(root: Path, today=None) -> str:
     site = build_site([x.data for x in result.vacancies], [x.data for x in result.offices], ref, resolve_today(today))
     g = group(site, load_spectrum(root))
     lines = [f"{g.total} lowongan dibuka menerima lulusan SMK; {len(g.any_major)} terbuka untuk semua jurusan."]
+    if result.errors:
+        skipped = len({d.path for d in result.errors})
+        lines.append(f"{skipped} berkas tidak valid dilewati (jalankan `antarkerja validate`).")
     for area in g.areas:
         if area.vacancies:
             lines.append(f"  {area.code}: {len(area.vacancies)}")
