@@ -187,17 +187,28 @@ class Doc:
         if key not in self.blocks:
             return default
         if key not in self._values:
-            try:
-                loaded = yaml.load(self.blocks[key], Loader=_LOADER)
-                self._values[key] = loaded.get(key) if isinstance(loaded, dict) else None
-            except yaml.YAMLError:
-                self._values[key] = None
+            self._values[key] = _block_value(key, self.blocks[key])
         return self._values[key]
 
     def same(self, other, key: str) -> bool:
         if isinstance(other, Doc) and self.blocks.get(key) == other.blocks.get(key):
             return True  # same text, same value (the common case: no parsing)
         return self.get(key) == other.get(key)
+
+
+_BLOCK_VALUES: dict[str, object] = {}  # block text → value: `status: open` is parsed once
+
+
+def _block_value(key: str, text: str):
+    if text not in _BLOCK_VALUES:
+        if len(_BLOCK_VALUES) > 100_000:
+            _BLOCK_VALUES.clear()
+        try:
+            loaded = yaml.load(text, Loader=_LOADER)
+            _BLOCK_VALUES[text] = loaded.get(key) if isinstance(loaded, dict) else None
+        except yaml.YAMLError:
+            _BLOCK_VALUES[text] = None
+    return _BLOCK_VALUES[text]
 
 
 def parse(data: bytes) -> Doc | None:
