@@ -87,6 +87,23 @@ def test_jkp_page_links_to_open_vacancies_of_each_province(sample_site, read_pag
     assert {f"/provinsi/{slug}/" for slug in open_provinces} <= region_links
 
 
+def test_jkp_offices_in_a_regency_link_to_that_regency_s_vacancies(sample_site, read_page):
+    page = read_page(sample_site, "terkena-phk/")
+    links = {a.attrs["href"] for a in page.find("section", aria_labelledby="kantor").find_all("a")}
+    regencies = {
+        line.split(",")[0]: line.split(",")[5]
+        for line in (REFERENCE / "regencies.csv").read_text(encoding="utf-8").splitlines()[1:]
+    }
+    wanted = {
+        f"/kabkota/{regencies[o['regency']]}/"
+        for o in records("offices")
+        if "jkp" in o.get("services", []) and o.get("regency")
+    }
+    assert wanted and wanted <= links
+    for path in wanted:
+        assert (sample_site / path.strip("/") / "index.html").is_file()
+
+
 def test_every_fact_on_the_jkp_page_carries_its_source(sample_site, read_page):
     data = yaml.safe_load((REFERENCE / "jkp.yml").read_text(encoding="utf-8"))
     page = read_page(sample_site, "terkena-phk/")
