@@ -253,3 +253,10 @@ def test_bkk_page_shows_vacancies_fitting_its_fields(sample_site, read_page):
     cards = section.find_all("li", class_="card")
     shown = {c.find("a").attrs["href"] for c in cards}
     assert shown == fitting if len(fitting) <= 10 else shown < fitting
+
+
+def test_new_public_pages_are_in_the_sitemap_and_the_officers_report_is_not(sample_site):
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("/terkena-phk/", "/kantor/layanan/", "/kantor/layanan/jkp/", "/smk/"):
+        assert f"<loc>{path}</loc>" in sitemap, path
+    assert "belum-terpetakan" not in sitemap

@@ -20,3 +20,12 @@ def template_globals(site, root: Path) -> dict:
     values.update(services.template_globals(site))
     values.update(smk.template_globals(site, root))
     return values
+
+
+def sitemap_paths() -> list[str]:
+    """Indexable pages of these features (the SMK officers' report is noindex)."""
+    from antarkerja import services
+    from antarkerja.urls import url
+
+    paths = [url("jkp"), url("services"), *(services.service_url(code) for code in services.SLUGS), url("smk")]
+    return paths

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from antarkerja import features
+
 MAX_URLS = 50_000
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -40,6 +42,7 @@ def entries(site, content_pages: list[tuple[str, date | None]], search_path: str
         Entry(search_path),
     ]
     out += [Entry(url, modified) for url, modified in content_pages]
+    out += [Entry(path) for path in features.sitemap_paths()]  # JKP, services, SMK (issue #15)
     out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]
     out += [Entry(o.url, latest(o.open_vacancies)) for o in site.offices]
