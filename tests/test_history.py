@@ -144,3 +144,28 @@ def test_a_copy_without_git_builds_and_says_history_is_unavailable(repo, tmp_pat
     page = parse_html((out / "lowongan/staf-akuntansi-bekasi/index.html").read_text(encoding="utf-8"))
     assert "Riwayat perubahan tidak tersedia" in page.find("section", aria_labelledby="riwayat").get_text()
     assert not [d for d in validate_repository(copy).diagnostics if d.code == "W601"]
+
+
+def test_a_merged_branch_counts_once_dated_when_merged(tmp_path):
+    from datetime import date
+
+    from antarkerja.history import load
+
+    folder = tmp_path / "content" / "vacancies" / "jawa-barat"
+    folder.mkdir(parents=True)
+    record = "id: x\nstatus: open\nsalary:\n  min: 1000\nverification:\n  office: a\n  date: 2026-10-01\n"
+    (folder / "x.yml").write_text(record, encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Publish", when="2026-10-01T09:00:00+07:00")
+    git(tmp_path, "checkout", "-q", "-b", "usulan")
+    (folder / "x.yml").write_text(record.replace("min: 1000", "min: 2000"), encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "Salary", when="2026-10-05T09:00:00+07:00")
+    git(tmp_path, "checkout", "-q", "main")
+    git(tmp_path, "merge", "-q", "--no-ff", "-m", "Merge", "usulan", when="2026-10-09T09:00:00+07:00")
+    entries = load(tmp_path).entries["x"]
+    assert [(e.day, e.kind, e.groups) for e in entries] == [
+        (date(2026, 10, 1), "published", ()),
+        (date(2026, 10, 9), "changed", ("salary",)),
+    ]
+    assert entries[1].after_verification

@@ -5,6 +5,9 @@ would care about (salary, dates, openings, requirements, how to apply, status, t
 office or date) with its date and the fields that changed, and when it closed. No author,
 committer or e-mail is ever read: entries name only the verifying office.
 
+Dates are commit dates along the first-parent line (the branch the site is built from): a
+change made on a pull-request branch counts once, on the day it was merged.
+
 Cost: one ``git log`` over ``content/vacancies`` (``--raw -z``: every commit's date and the
 blob id of every file version) and one ``git cat-file --batch`` for the versions that need
 reading; never one Git call per file. A vacancy with a single version (published, never
@@ -76,7 +79,8 @@ STATUS_WORDS = {"open": "dibuka", "filled": "sudah terisi", "closed": "ditutup"}
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     env = dict(os.environ, LC_ALL="C", GIT_TERMINAL_PROMPT="0")
-    env.pop("GIT_DIR", None)  # a hook's environment must not point us at another repository
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(name, None)  # a hook's environment must not point us at another repository
     proc = subprocess.run(
         ["git", "-C", str(root), *args], input=data, capture_output=True, env=env, check=False, timeout=600
     )
@@ -118,6 +122,9 @@ def read_log(root: Path) -> tuple[str, dict[str, list[Version]], int]:
         "--raw",
         "--no-abbrev",
         "--no-renames",
+        # The published line only: a merged branch's changes count once, dated when merged.
+        "--first-parent",
+        "--diff-merges=first-parent",
         "--format=%x1e%H%x1f%cI",
         "--",
         folder,
