@@ -125,6 +125,8 @@ def schema(ref: Reference) -> dict:
         "fields": list_of(
             "Jurusan sekolah (BKK)",
             text("Jurusan", maxlength=100),
+            "Untuk kantor BKK: jurusan sekolahnya, ditulis seperti pada lowongan; halaman BKK menampilkan "
+            "lowongan yang cocok (pemetaan: content/reference/smk_spectrum.yml).",
             maxlength=30,
             example=["Teknik Mesin", "Teknik Otomotif"],
         ),
