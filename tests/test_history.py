@@ -169,3 +169,30 @@ def test_a_merged_branch_counts_once_dated_when_merged(tmp_path):
         (date(2026, 10, 9), "changed", ("salary",)),
     ]
     assert entries[1].after_verification
+
+
+def test_a_flagged_change_says_when_the_office_checked_it_again():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from antarkerja.history import History, entries_for, parse
+
+    v1 = b"id: x\nstatus: open\nsalary:\n  min: 1000\nverification:\n  office: a\n  date: 2026-10-01\n"
+    v2 = v1.replace(b"min: 1000", b"min: 2000")
+    v3 = v2 + b"  reverified: 2026-10-12\n"
+    entries = entries_for(
+        [(date(2026, 10, 1), parse(v1)), (date(2026, 10, 9), parse(v2)), (date(2026, 10, 12), parse(v3))]
+    )
+    assert [(e.kind, e.groups, e.after_verification) for e in entries] == [
+        ("published", (), False),
+        ("changed", ("salary",), True),
+        ("changed", ("verification",), False),
+    ]
+    vacancy = SimpleNamespace(id="x", today=date(2026, 11, 1), closed_reason=None, data={})
+    shown = History(True, entries={"x": entries}).for_vacancy(vacancy)
+    assert [e.day.day for e in shown] == [12, 9, 1]
+    assert shown[1].rechecked_on == date(2026, 10, 12)
+    # A build for an earlier day shows neither the re-check nor anything after that day.
+    vacancy.today = date(2026, 10, 10)
+    shown = History(True, entries={"x": entries}).for_vacancy(vacancy)
+    assert [e.day.day for e in shown] == [9, 1] and shown[0].rechecked_on is None

@@ -349,7 +349,8 @@ class History:
         (from "today") when it ran out while still marked open. None when unavailable."""
         if not self.available:
             return None
-        found = list(self.entries.get(vacancy.id, []))
+        # As of the build's "today" (a build for an earlier day shows no later change).
+        found = [e for e in self.entries.get(vacancy.id, []) if e.day <= vacancy.today]
         if len(found) == 1 and not found[0].office:  # never changed: the file is that version
             found[0] = replace(found[0], office=vacancy.data["verification"]["office"])
         for i, entry in enumerate(found):
