@@ -216,6 +216,13 @@ TESTED_ELSEWHERE = {
     "antarkerja.bench": "test_browser_search.py",
     "antarkerja.bench_search": "test_browser_search.py",
     "antarkerja.diagnostics": "test_validate.py",
+    "antarkerja.features": "test_workers.py",  # JKP, services and SMK pages for workers
+    "antarkerja.jkp": "test_workers.py",
+    "antarkerja.outputs.jkp": "test_workers.py",
+    "antarkerja.outputs.services": "test_workers.py",
+    "antarkerja.outputs.smk": "test_workers.py",
+    "antarkerja.services": "test_workers.py",
+    "antarkerja.smk": "test_workers.py",
     "antarkerja.errors": "test_build.py",
     "antarkerja.generator": "test_golden.py",
     "antarkerja.load": "test_validate.py",

@@ -11,6 +11,8 @@ peak memory are its own:
 
 * ``validate``: the whole validator (read, schema, rules, cross-file checks);
 * ``build``: the full site without the search index (validation included);
+* ``history``: the repository made a Git repository (two commits), then one read of every
+  vacancy's history and the validator's W601 check (:func:`antarkerja.history.bench_history`);
 * ``search``: Pagefind indexing of the built site, then one real first query with one
   filter in headless Chromium (bytes downloaded, time from typing to results).
 
@@ -85,6 +87,10 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         from antarkerja.search import index_site
 
         figures.update(index_site(output))
+    elif step == "history":  # vacancy history from Git (antarkerja.history): log + blobs + W601
+        from antarkerja.history import bench_history
+
+        figures.update(bench_history(repo))
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures

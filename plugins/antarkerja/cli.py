@@ -211,6 +211,13 @@ def cmd_bench(args) -> int:
     return run_bench(_root(args), sizes=[int(s) for s in args.sizes.split(",")], steps=args.steps.split(","))
 
 
+def cmd_smk(args) -> int:
+    from antarkerja.smk import report
+
+    print(report(_root(args), args.today))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="antarkerja", description="Antar Kerja: periksa data lowongan dan bangun situsnya."
@@ -295,6 +302,8 @@ def parser() -> argparse.ArgumentParser:
     bn = add("bench", cmd_bench, "Ukur kecepatan validasi, pembangunan situs dan indeks pencarian pada data buatan.")
     bn.add_argument("--sizes", default="1000,10000,100000", help="jumlah lowongan, dipisah koma")
     bn.add_argument("--steps", default="validate,build,search", help="langkah yang diukur, dipisah koma")
+    sk = add("smk", cmd_smk, "Lowongan untuk lulusan SMK per jurusan, dan jurusan yang belum terpetakan.")
+    sk.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
     return p
 
 

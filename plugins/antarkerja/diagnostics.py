@@ -49,6 +49,8 @@ CODES = {
     "X307": "Lowongan yang sama ditayangkan dua kali",
     "X308": "Berkas di tempat yang salah atau berekstensi .yaml",
     "X309": "Kantor pemverifikasi di provinsi lain",
+    # Warnings outside the named rules
+    "W601": "Upah, syarat atau cara melamar diubah setelah tanggal verifikasi (riwayat Git): minta verifikasi ulang",
 }
 
 

@@ -44,6 +44,15 @@ def share_globals(generators) -> None:
             g.env.globals.update(ours.env.globals)
 
 
+def add_feature_globals(generators) -> None:
+    """Globals of the JKP, SMK and vacancy-history features (issue #15) for our templates."""
+    from antarkerja import features
+
+    ours = next((g for g in generators if isinstance(g, AntarKerjaGenerator)), None)
+    if ours is not None and ours.site is not None:
+        ours.env.globals.update(features.template_globals(ours.site, ours.root))
+
+
 def register():
     # generator_init: sent as each generator creates its Jinja environment, before any
     # template is compiled, so autoescaping applies to Pelican's pages as well.
@@ -54,3 +63,4 @@ def register():
     # all_generators_finalized: every generate_context has run (the model exists, Pelican's
     # pages are read) and no output is written yet: the moment to share template globals.
     signals.all_generators_finalized.connect(share_globals)
+    signals.all_generators_finalized.connect(add_feature_globals)

@@ -48,6 +48,14 @@ ROUTES: dict[str, str] = {
     # Web form for officers (antarkerja.outputs.form): the page and the JSON it is built from
     "submit": "kirim-lowongan/",
     "submit_spec": "kirim-lowongan/formulir.json",
+    # Workers who lost their job, offices by service, SMK graduates (issue #15: outputs.jkp,
+    # outputs.services, outputs.smk). "layanan" is reserved: no office may have that id.
+    "jkp": "terkena-phk/",
+    "services": "kantor/layanan/",
+    "service": "kantor/layanan/{slug}/",
+    "smk": "smk/",
+    "smk_field": "smk/{slug}/",
+    "smk_unmatched": "smk/belum-terpetakan/",
 }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from cerberus import TypeDefinition, Validator
 from cerberus import errors as cerr
 
+from antarkerja import history
 from antarkerja import schema as schema_tools
 from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
 from antarkerja.load import Loaded, field_name, load_file
@@ -355,6 +356,7 @@ class RepositoryValidator:
                 groups[name].append(loaded)
         offices, vacancies = groups["office"], groups["vacancy"]
         result.diagnostics += self._cross_file(vacancies, offices, {d.path for d in result.errors})
+        result.diagnostics += history.reverify_diagnostics(self.root, vacancies)  # W601, from Git history
         failed = {d.path for d in result.errors}
         result.vacancies = [v for v in vacancies if v.data is not None and v.path not in failed]
         result.offices = [o for o in offices if o.data is not None and o.path not in failed]

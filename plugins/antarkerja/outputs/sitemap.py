@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from antarkerja import features
 from antarkerja.outputs import File, OutputContext
 from antarkerja.urls import url
 
@@ -43,6 +44,7 @@ def entries(site, content_pages: list[tuple[str, date | None]]) -> list[Entry]:
         Entry(url("search")),
     ]
     out += [Entry(path, modified) for path, modified in content_pages]
+    out += [Entry(path) for path in features.sitemap_paths()]  # JKP, services, SMK
     out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
     out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]
     out += [Entry(o.url, latest(o.open_vacancies)) for o in site.offices]

@@ -122,6 +122,14 @@ def schema(ref: Reference) -> dict:
         "services": list_of(
             "Layanan", choice("Layanan", SERVICES), maxlength=len(SERVICES), example=["ak1", "vacancy_verification"]
         ),
+        "fields": list_of(
+            "Jurusan sekolah (BKK)",
+            text("Jurusan", maxlength=100),
+            "Untuk kantor BKK: jurusan sekolahnya, ditulis seperti pada lowongan; halaman BKK menampilkan "
+            "lowongan yang cocok (pemetaan: content/reference/smk_spectrum.yml).",
+            maxlength=30,
+            example=["Teknik Mesin", "Teknik Otomotif"],
+        ),
         "accessible": boolean("Gedung ramah disabilitas", example=True),
         "notes": text("Catatan", maxlength=500),
     }

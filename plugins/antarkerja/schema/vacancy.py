@@ -293,6 +293,10 @@ def schema(ref: Reference) -> dict:
                     example="disnaker-kabupaten-bekasi",
                 ),
                 "date": date("Tanggal verifikasi", required=True),
+                "reverified": date(
+                    "Tanggal verifikasi ulang",
+                    "Isi setelah kantor memeriksa ulang perubahan upah, syarat atau cara melamar (peringatan W601).",
+                ),
             },
             required=True,
         ),
