@@ -258,3 +258,8 @@ def test_every_module_has_its_test_module():
         if not (tests / where).is_file():
             missing.append(f"{name}: expected tests/{own}")
     assert not missing, "\n".join(missing)
+
+
+def test_javascript_is_in_the_one_style():
+    run = subprocess.run([sys.executable, "scripts/format_js.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, "run `python scripts/format_js.py`:\n" + run.stdout + run.stderr

@@ -5,7 +5,7 @@ const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
 const CSS = '/theme/css/site.css?v=6088554a04';
-const VACANCY = /\/lowongan\/[^/]+\/$/;
+const VACANCY = /\/lowongan/[^/]+\/$/;
 
 self.addEventListener('install', (event) => {
 event.waitUntil(caches.open(ASSETS).then((cache) => cache.add(CSS)).then(() => self.skipWaiting()));

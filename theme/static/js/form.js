@@ -42,7 +42,9 @@
 
   function buildField(f) {
     var box = el("div", { class: "kirim-f" });
-    var id = "k-" + f.key, helpId = id + "-bantuan", help = helpText(f);
+    var id = "k-" + f.key,
+      helpId = id + "-bantuan",
+      help = helpText(f);
     var described = help ? helpId : null;
     var control;
     if (f.widget === "region") {
@@ -84,12 +86,23 @@
       common.maxlength = f.maxlength;
       control = el("textarea", common);
     } else {
-      var type = { number: "number", date: "date", email: "email" }[f.widget] || "text";
+      var type = { number: "number", date: "date", email: "email" } [f.widget] || "text";
       common.type = type;
-      if (type === "number") { common.min = f.min; common.max = f.max; common.step = 1; common.inputmode = "numeric"; }
+      if (type === "number") {
+        common.min = f.min;
+        common.max = f.max;
+        common.step = 1;
+        common.inputmode = "numeric";
+      }
       if (type === "text") common.maxlength = f.maxlength;
-      if (f.key.indexOf("phone") >= 0 || f.key.indexOf("whatsapp") >= 0) { common.type = "tel"; common.inputmode = "tel"; }
-      if (f.key === "apply_url") { common.type = "url"; common.inputmode = "url"; }
+      if (f.key.indexOf("phone") >= 0 || f.key.indexOf("whatsapp") >= 0) {
+        common.type = "tel";
+        common.inputmode = "tel";
+      }
+      if (f.key === "apply_url") {
+        common.type = "url";
+        common.inputmode = "url";
+      }
       control = el("input", common);
     }
     box.appendChild(control);
@@ -126,7 +139,8 @@
   }
 
   function today() {
-    var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var d = new Date(),
+      pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
@@ -144,9 +158,7 @@
       parent[f.path[f.path.length - 1]] = v;
     });
     var salary = rec.salary || {};
-    rec.salary = salary.min !== undefined
-      ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: "MONTH", currency: "IDR" }
-      : { disclosed: false };
+    rec.salary = salary.min !== undefined ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: "MONTH", currency: "IDR" } : { disclosed: false };
     var regency = spec.regencies.find(function (r) { return r.code === (rec.location || {}).regency; });
     var location = rec.location || {};
     rec.location = { country: "ID", province: regency ? regency.province : "" };
@@ -173,8 +185,22 @@
     return !/:(\s|$)/.test(s) && !/\s#/.test(s);
   }
 
-  var ESCAPES = { "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\v", "\f": "\\f",
-    "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P" };
+  var ESCAPES = {
+    "\0": "\\0",
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P"
+  };
 
   function hex(code, width) { return ("0000000" + code.toString(16).toUpperCase()).slice(-width); }
 
@@ -203,7 +229,8 @@
 
   function emit(obj, order, indent, out) {
     ordered(obj, order).forEach(function (key) {
-      var v = obj[key], pad = indent;
+      var v = obj[key],
+        pad = indent;
       if (Array.isArray(v)) {
         out.push(pad + key + ":");
         v.forEach(function (item) { out.push(pad + "  - " + scalar(item)); });
@@ -227,7 +254,9 @@
   /* ---- checking, preview, draft, submit ------------------------------------------------ */
 
   function check(f) {
-    var node = document.getElementById("k-" + f.key), v = value(f), problem = "";
+    var node = document.getElementById("k-" + f.key),
+      v = value(f),
+      problem = "";
     if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu.";
     if (!problem && f.required && v === null) problem = f.label + " wajib diisi.";
     else if (v !== null && f.widget === "number") {
@@ -238,7 +267,8 @@
       if (f.pattern && !new RegExp(f.pattern).test(v)) problem = f.label + ": tulis sebagai " + (f.format || "format yang benar") + ".";
       else if (f.minlength && v.trim().length < f.minlength) problem = f.label + ": paling sedikit " + f.minlength + " karakter.";
     }
-    var errId = "k-" + f.key + "-galat", old = document.getElementById(errId);
+    var errId = "k-" + f.key + "-galat",
+      old = document.getElementById(errId);
     if (old) old.remove();
     node.removeAttribute("aria-invalid");
     var described = (node.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== errId; });
@@ -253,7 +283,8 @@
   }
 
   function fileInfo() {
-    var r = record(), province = r.regency && spec.provinces.find(function (p) { return p.code === r.regency.province; });
+    var r = record(),
+      province = r.regency && spec.provinces.find(function (p) { return p.code === r.regency.province; });
     return { text: yaml(r.rec), name: r.rec.id + ".yml", folder: spec.folder + "/" + (province ? province.slug : "") };
   }
 
@@ -277,7 +308,10 @@
     try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (e) { draft = null; }
     if (!draft) return false;
     var province = document.getElementById("k-provinsi");
-    if (draft.provinsi) { province.value = draft.provinsi; fillRegencies(document.getElementById("k-regency"), province.value, draft.regency || ""); }
+    if (draft.provinsi) {
+      province.value = draft.provinsi;
+      fillRegencies(document.getElementById("k-regency"), province.value, draft.regency || "");
+    }
     Array.prototype.forEach.call(form.elements, function (node) {
       if (!node.name || !(node.name in draft) || node.name === "provinsi" || node.name === "regency") return;
       if (node.type === "checkbox") node.checked = !!draft[node.name];
@@ -296,7 +330,8 @@
     errorBox.appendChild(el("p", {}, "Periksa " + list.length + " isian berikut:"));
     var ul = el("ul");
     list.forEach(function (p) {
-      var li = el("li"), a = el("a", { href: "#k-" + p.field.key }, p.problem);
+      var li = el("li"),
+        a = el("a", { href: "#k-" + p.field.key }, p.problem);
       li.appendChild(a);
       ul.appendChild(li);
     });
@@ -329,7 +364,8 @@
       var list = problems();
       showProblems(list);
       if (list.length || !spec.repository) return;
-      var info = fileInfo(), url = newFileUrl(info, true);
+      var info = fileInfo(),
+        url = newFileUrl(info, true);
       if (url.length > MAX_URL) {
         statusBox.textContent = "Berkas terlalu panjang untuk diisikan otomatis. Teks berkas sudah disalin: tempelkan di halaman GitHub yang terbuka.";
         copy(info.text);
@@ -339,7 +375,8 @@
     });
     document.getElementById("kirim-salin").addEventListener("click", function () { copy(fileInfo().text); });
     document.getElementById("kirim-unduh").addEventListener("click", function () {
-      var info = fileInfo(), a = el("a", { href: URL.createObjectURL(new Blob([info.text], { type: "text/yaml" })), download: info.name });
+      var info = fileInfo(),
+        a = el("a", { href: URL.createObjectURL(new Blob([info.text], { type: "text/yaml" })), download: info.name });
       document.body.appendChild(a);
       a.click();
       a.remove();

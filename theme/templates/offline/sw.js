@@ -5,7 +5,8 @@ const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
 const CSS = '{{ SITEURL }}/{{ url("asset", name="css/site.css") }}?v={{ ASSET_VERSION }}';
-const VACANCY = /\/{{ url("vacancies")|replace("/", "\\/") }}[^/]+\/$/;
+const VACANCY = /\/{{ url("vacancies")|replace("/
+", "\\ / ") }}[^/]+\/$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(ASSETS).then((cache) => cache.add(CSS)).then(() => self.skipWaiting()));

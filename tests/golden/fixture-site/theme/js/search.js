@@ -94,7 +94,9 @@ function currentState() {
   let opt = sortSel.selectedOptions[0];
   if (sortSel.value) params.set('urut', sortSel.value);
   else if (!q) opt = sortSel.querySelector('[data-default]'); // no words to rank by: newest first
-  const sort = opt && opt.dataset.key ? { [opt.dataset.key]: opt.dataset.dir } : {};
+  const sort = opt && opt.dataset.key ? {
+    [opt.dataset.key]: opt.dataset.dir
+  } : {};
   return { q, params, filters, sort };
 }
 
@@ -192,7 +194,8 @@ async function run() {
       for (const root of roots(s.q)) {
         const rr = await pf.search(root, opts);
         if (id !== seq) return;
-        for (const x of rr ? rr.results : []) if (!seen.has(x.id)) seen.add(x.id) && found.push(x);
+        for (const x of rr ? rr.results : [])
+          if (!seen.has(x.id)) seen.add(x.id) && found.push(x);
       }
       if (!sortSel.value) found.sort((a, b) => b.score - a.score);
     }
