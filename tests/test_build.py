@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -316,30 +314,6 @@ def test_no_internal_link_is_broken(fixture_site):
     assert not broken
 
 
-def test_sitemap_lists_open_vacancies_and_public_pages(fixture_site):
-    tree = ET.parse(fixture_site / "sitemap.xml")
-    urls = {u.find("s:loc", SITEMAP_NS).text: u.find("s:lastmod", SITEMAP_NS) for u in tree.getroot()}
-    vacancy_urls = {u for u in urls if u.startswith("/lowongan/") and u != "/lowongan/"}
-    assert vacancy_urls == {f"/lowongan/{v['id']}/" for v in OPEN}
-    for public in (
-        "/",
-        "/lowongan/",
-        "/provinsi/",
-        "/provinsi/aceh/",
-        "/kabkota/kota-bandung/",
-        "/kantor/",
-        "/kantor/bp3mi-jawa-tengah/",
-        "/tentang/",
-        "/cari/",
-    ):
-        assert public in urls, public
-    assert "/404.html" not in urls and not any("/page/" in u for u in urls)
-    assert urls["/lowongan/operator-produksi-bekasi/"].text == "2026-11-18"
-    assert urls["/"].text == max(v["date_posted"] for v in OPEN).isoformat()
-    robots = (fixture_site / "robots.txt").read_text(encoding="utf-8")
-    assert "User-agent: *" in robots and "Sitemap" not in robots  # no absolute URL without SITEURL
-
-
 def test_404_page(fixture_site, read_page):
     page = read_page(fixture_site, "404.html")
     assert page.find("h1").get_text() == "Halaman tidak ditemukan"
@@ -455,68 +429,6 @@ def test_bad_today_and_siteurl_are_refused(tmp_path):
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
-def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
-    """What `antarkerja serve` does: serve the output, rebuild when content changes, keep
-    serving the previous site while the content is invalid, answer 404 with 404.html."""
-    import threading
-    import urllib.error
-    import urllib.request
-
-    from antarkerja import serve
-
-    root = tmp_path / "root"
-    shutil.copytree(SITE_FIXTURE, root)  # follows the reference/pages links
-    output = tmp_path / "out"
-    assert serve.rebuild(root, output, "2026-11-25", first=True)
-    server = serve.make_server(output, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    stop = threading.Event()
-    watcher = threading.Thread(target=serve.watch, args=(root, output, "2026-11-25", stop, 0.2), daemon=True)
-    watcher.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-
-    def h1() -> str | None:
-        # None while a rebuild swaps the output folder (two renames: a brief 404).
-        try:
-            with urllib.request.urlopen(base + "/lowongan/operator-produksi-bekasi/") as response:
-                return parse_html(response.read().decode("utf-8")).find("h1").get_text()
-        except urllib.error.URLError:
-            return None
-
-    def wait_for(condition, seconds=60):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            time.sleep(0.2)
-        return False
-
-    try:
-        assert wait_for(lambda: h1() is not None) and h1() == "Operator Produksi"
-        record = root / "content/vacancies/jawa-barat/operator-produksi-bekasi.yml"
-        record.write_text(
-            record.read_text(encoding="utf-8").replace(
-                "title: Operator Produksi\n", "title: Operator Produksi Senior\n"
-            ),
-            encoding="utf-8",
-        )
-        assert wait_for(lambda: h1() == "Operator Produksi Senior")
-        record.write_text(
-            record.read_text(encoding="utf-8").replace("openings: 15", "openings: banyak"), encoding="utf-8"
-        )
-        time.sleep(3)  # a failed rebuild…
-        assert wait_for(lambda: h1() is not None)
-        assert h1() == "Operator Produksi Senior"  # …leaves the last good site in place
-        with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(base + "/tidak-ada/")
-        assert missing.value.code == 404 and b"Halaman tidak ditemukan" in missing.value.read()
-    finally:
-        stop.set()
-        watcher.join(30)
-        server.shutdown()
-        server.server_close()
-
-
 def test_parallel_build_writes_the_same_bytes(fixture_site, tmp_path, monkeypatch):
     """Big sites write vacancy pages from forked workers; forcing that here changes nothing."""
     monkeypatch.setenv("ANTARKERJA_JOBS", "3")
@@ -524,20 +436,3 @@ def test_parallel_build_writes_the_same_bytes(fixture_site, tmp_path, monkeypatc
     names = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(parallel).as_posix() for p in parallel.rglob("*") if p.is_file())
     assert [n for n in names if (fixture_site / n).read_bytes() != (parallel / n).read_bytes()] == []
-
-
-def test_big_sitemaps_are_split_with_an_index(monkeypatch):
-    from antarkerja.outputs import sitemap
-
-    monkeypatch.setattr(sitemap, "MAX_URLS", 3)
-    entries = [sitemap.Entry(f"lowongan/v{i}/", date(2026, 11, i + 1)) for i in range(7)]
-    files = sitemap.render("https://contoh.example", entries)
-    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
-    index = ET.fromstring(files["sitemap.xml"])
-    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
-    assert [s.find("s:loc", SITEMAP_NS).text for s in index] == [
-        f"https://contoh.example/sitemap-{n}.xml" for n in (1, 2, 3)
-    ]
-    assert [s.find("s:lastmod", SITEMAP_NS).text for s in index] == ["2026-11-03", "2026-11-06", "2026-11-07"]
-    locs = [u.find("s:loc", SITEMAP_NS).text for n in (1, 2, 3) for u in ET.fromstring(files[f"sitemap-{n}.xml"])]
-    assert locs == [f"https://contoh.example/lowongan/v{i}/" for i in range(7)]

@@ -232,7 +232,6 @@ TESTED_ELSEWHERE = {
     "antarkerja.outputs": "test_golden.py",
     "antarkerja.outputs.api": "test_golden.py",
     "antarkerja.outputs.form": "test_browser_form.py",
-    "antarkerja.outputs.sitemap": "test_build.py",
     "antarkerja.paginate": "test_build.py",
     "antarkerja.paths": "test_cli.py",
     "antarkerja.pelican_plugin": "test_golden.py",
@@ -245,7 +244,6 @@ TESTED_ELSEWHERE = {
     "antarkerja.schema": "test_schema_export.py",
     "antarkerja.schema.office": "test_validate.py",
     "antarkerja.schema.vacancy": "test_validate.py",
-    "antarkerja.serve": "test_build.py",
 }
 
 
