@@ -273,7 +273,7 @@ def schema(ctx: OutputContext) -> dict:
         {
             "identifier": _text("ID kantor."),
             "name": _text("Nama kantor."),
-            "url": URI,
+            "url": {**URI, "description": "Halaman kantor."},
             "officeType": _text("Jenis kantor."),
             "parentOrganization": _text("ID kantor induk."),
             "streetAddress": _text("Alamat."),
@@ -282,12 +282,16 @@ def schema(ctx: OutputContext) -> dict:
             "addressRegionCode": _text("Kode provinsi.", pattern="^[0-9]{2}$"),
             "addressLocality": _text("Kabupaten/kota."),
             "addressLocalityCode": _text("Kode kabupaten/kota.", pattern="^[0-9]{2}\\.[0-9]{2}$"),
-            "telephone": {"type": "array", "items": {"type": "string"}},
+            "telephone": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Nomor telepon (CSV: dipisah '; ').",
+            },
             "whatsapp": _text("Nomor WhatsApp."),
             "email": _text("Email."),
-            "website": URI,
+            "website": {**URI, "description": "Situs web kantor."},
             "openVacancies": _int("Lowongan dibuka yang diverifikasi kantor ini."),
-            "feedAtom": URI,
+            "feedAtom": {**URI, "description": "Feed Atom lowongan yang diverifikasi kantor ini."},
             "example": _bool("Data contoh."),
         },
         nullable=(
