@@ -77,7 +77,7 @@
         li.appendChild(link);
         li.appendChild(text("p", [item.hiringOrganization, item.locationText].join(" · "),
           { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
-        li.appendChild(text("p", item.salaryText + " · Tutup " + dateText(item.validThrough),
+        li.appendChild(text("p", (item.salaryDisclosed ? item.salaryText : "Upah tidak dicantumkan") + " · Tutup " + dateText(item.validThrough),
           { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
         list.appendChild(li);
       });
