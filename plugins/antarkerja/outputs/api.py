@@ -27,6 +27,7 @@ the published schema (``api/v1/schema.json``) must change with :func:`vacancy_it
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 
 from antarkerja.outputs import File, OutputContext
@@ -43,8 +44,24 @@ def absolute(ctx: OutputContext, path: str) -> str:
     return f"{ctx.siteurl}/{path}"
 
 
+_ITEMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # vacancy → (siteurl, item)
+
+
 def vacancy_item(v, ctx: OutputContext) -> dict:
-    """One open vacancy as the API and the browser read it (stable field names)."""
+    """One open vacancy as the API and the browser read it (stable field names).
+
+    Made once per vacancy and build: the API writes it up to three times (national, province,
+    regency) and the CSV twice. Treat the result as read-only.
+    """
+    cached = _ITEMS.get(v)
+    if cached is not None and cached[0] == ctx.siteurl:
+        return cached[1]
+    item = _vacancy_item(v, ctx)
+    _ITEMS[v] = (ctx.siteurl, item)
+    return item
+
+
+def _vacancy_item(v, ctx: OutputContext) -> dict:
     s = v.salary
     return {
         "identifier": v.id,

@@ -90,11 +90,14 @@ def cell(value) -> str | int:
 
 
 def to_csv(columns: list[str], rows: Iterable[dict]) -> str:
+    return csv_text(columns, ([cell(row.get(c)) for c in columns] for row in rows))
+
+
+def csv_text(columns: list[str], rows: Iterable[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
+    writer.writerows(rows)
     return out.getvalue()
 
 
@@ -107,13 +110,22 @@ def size_text(n: int) -> str:
 
 def outputs(site, ctx: OutputContext) -> Iterable[File | Page]:
     files = []  # (label, route url, rows, bytes)
-    national = to_csv(VACANCY_COLUMNS, (vacancy_item(v, ctx) for v in site.open_vacancies))
+    cells = {}  # vacancy id → its row, made once for the national and the province file
+
+    def row(v) -> list:
+        found = cells.get(v.id)
+        if found is None:
+            item = vacancy_item(v, ctx)
+            found = cells[v.id] = [cell(item.get(c)) for c in VACANCY_COLUMNS]
+        return found
+
+    national = csv_text(VACANCY_COLUMNS, (row(v) for v in site.open_vacancies))
     files.append(("Seluruh Indonesia", url("csv_vacancies"), len(site.open_vacancies), len(national.encode())))
     yield File(url("csv_vacancies"), national)
     del national
     provinces = []
     for p in site.provinces:
-        text = to_csv(VACANCY_COLUMNS, (vacancy_item(v, ctx) for v in p.vacancies))
+        text = csv_text(VACANCY_COLUMNS, (row(v) for v in p.vacancies))
         provinces.append((p.name, url("csv_province", slug=p.slug), len(p.vacancies), len(text.encode())))
         yield File(url("csv_province", slug=p.slug), text)
     offices = to_csv(OFFICE_COLUMNS, (office_item(o, ctx) for o in site.offices))
