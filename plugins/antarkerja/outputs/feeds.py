@@ -215,7 +215,6 @@ def json_feed(scope: Scope, entries: list[dict], ctx: OutputContext) -> str:
                 "url": e["link"],
                 "title": e["title"],
                 "content_text": e["summary"],
-                "summary": e["summary"],
                 "date_published": e["published"],
                 "date_modified": e["updated"],
                 "authors": [{"name": e["employer"]}],
