@@ -207,11 +207,16 @@ def test_generated_code_follows_the_readers_choice(page, site, host):
     site_dir, base = site
     folder, host_base = host
     page.goto(f"{base}/pasang/")
-    page.locator("#wilayah").select_option("kabupaten-bekasi")
+    page.locator("#wilayah").select_option("jawa-barat")
     page.locator("#sektor").select_option("C")
     page.locator("#tema-gelap").check()
+    assert f'src="{base}/embed/jawa-barat/sektor-c/?tema=gelap"' in page.locator("#kode-iframe").input_value()
+    assert not page.locator("#catatan-sektor").is_visible()
+    # Regencies have no sector widget pages: the iframe shows every sector and says so.
+    page.locator("#wilayah").select_option("kabupaten-bekasi")
     iframe_code = page.locator("#kode-iframe").input_value()
-    assert f'src="{base}/embed/kabupaten-bekasi/sektor-c/?tema=gelap"' in iframe_code
+    assert f'src="{base}/embed/kabupaten-bekasi/?tema=gelap"' in iframe_code
+    assert page.locator("#catatan-sektor").is_visible()
     script_code = page.locator("#kode-js").input_value()
     assert 'data-sektor="C"' in script_code and 'data-tema="gelap"' in script_code
     name = host_page(folder, "pilihan.html", script_code)

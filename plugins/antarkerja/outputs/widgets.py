@@ -3,8 +3,9 @@
 ==================================  ==========================================================
 ``embed/<slug>/``                   a province's or regency's newest open vacancies, for an
                                     ``<iframe>`` (``widgets/embed.html``), no JS needed
-``embed/<slug>/sektor-<kbli>/``     the same narrowed to one KBLI category (every category,
-                                    so an embedded URL never disappears when it is empty)
+``embed/<slug>/sektor-<kbli>/``     a province's, narrowed to one KBLI category (every
+                                    category, so an embedded URL never disappears when it
+                                    is empty; regencies have none: see below)
 ``pasang/``                         the builder: pick region, sector and look; copy the code;
                                     live preview (``widgets/builder.html``, ``pasang.js``)
 ==================================  ==========================================================
@@ -13,6 +14,11 @@ Widget pages are small static files (under 15 KB: :data:`WIDGET_ITEMS` vacancies
 CSS). The look comes from CSS variables; ``theme/js/widget.js`` (optional) reads
 ``?tema=gelap`` and ``?aksen=RRGGBB`` (strict hex) from the iframe URL. Every vacancy link
 opens the full vacancy in a new tab (``target="_blank" rel="noopener"``).
+
+Sector pages exist for provinces only: for every regency too they would be about 11,000
+pages nationally (552 regions times 21 categories), more than all other widget pages and
+a noticeable share of the build, for lists that are mostly empty. The JS snippet narrows
+any region to a sector in the browser.
 
 The JS snippet (``theme/js/sematan.js``) needs no page of its own: it reads the JSON API's
 region pages (``api/v1/provinsi/<slug>/1.json``…) and inserts every value with
@@ -55,7 +61,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
             "widgets/embed",
             {"region": r, "sector": None, "vacancies": r.vacancies[:WIDGET_ITEMS], "total": len(r.vacancies)},
         )
-        for code, name in all_sectors:
+        for code, name in all_sectors if r.kind == "province" else ():
             found = by_sector.get(code, [])
             yield Page(
                 file_for(url("embed_sector", slug=r.slug, code=code.lower())),

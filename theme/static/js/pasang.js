@@ -21,14 +21,16 @@
     var slug = opt.value, code = sector.value;
     var dark = $("tema-gelap").checked;
     var hex = /^#[0-9a-fA-F]{6}$/.test(accent.value) ? accent.value.slice(1).toLowerCase() : "0a4f8f";
-    var path = code
+    var frameCode = opt.dataset.jenis === "province" ? code : ""; // regencies: no sector pages
+    $("catatan-sektor").hidden = !code || frameCode === code;
+    var path = frameCode
       ? box.dataset.sektorEmbed.replace("SLUG", slug).replace("KODE", code.toLowerCase())
       : box.dataset.embed.replace("SLUG", slug);
     var query = [];
     if (dark) query.push("tema=gelap");
     if (hex !== "0a4f8f") query.push("aksen=" + hex);
     var src = abs(path) + (query.length ? "?" + query.join("&") : "");
-    var name = opt.dataset.nama + (code ? ", sektor " + sector.options[sector.selectedIndex].text.replace(/^[A-U]\. /, "") : "");
+    var name = opt.dataset.nama + (frameCode ? ", sektor " + sector.options[sector.selectedIndex].text.replace(/^[A-U]\. /, "") : "");
     $("kode-iframe").value = '<iframe src="' + esc(src) + '" title="Lowongan terbaru di ' + esc(name) +
       '" width="100%" height="480" style="border:0" loading="lazy"></iframe>';
     var attrs = ' data-api="' + esc(abs(opt.dataset.api)) + '" data-jumlah="5"' +
