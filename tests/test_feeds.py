@@ -394,6 +394,21 @@ def test_formula_like_cells_stay_inert():
     assert cell(True) == "true" and cell(None) == ""
 
 
+def test_formula_like_vacancy_text_stays_inert_in_the_downloads():
+    from antarkerja.outputs import downloads
+
+    base = next(v for v in OPEN if v["id"] == "operator-produksi-bekasi")
+    bad = dict(base, id="rumus", title='=HYPERLINK("https://contoh.example/x","Klik")')
+    bad["employer"] = dict(base["employer"], name="@SUM(1+1)")
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={})
+    files = {f.path: f.data for f in downloads.outputs(model_with([bad]), ctx) if isinstance(f, File)}
+    for path in (url("csv_vacancies"), url("csv_province", slug="jawa-barat")):
+        columns, rows = read_csv_text(files[path])
+        assert columns == VACANCY_COLUMNS and len(rows) == 1
+        assert rows[0]["title"] == "'" + bad["title"] and rows[0]["hiringOrganization"] == "'@SUM(1+1)"
+        assert not any(value.startswith(("=", "+", "-", "@")) for value in rows[0].values())
+
+
 def read_csv_text(text: str):
     reader = csv.DictReader(io.StringIO(text, newline=""))
     return reader.fieldnames, list(reader)

@@ -106,6 +106,11 @@ class Scope:
     children: list = field(default_factory=list)  # a province's regency scopes
 
     @property
+    def heading(self) -> str:
+        """What follows "Langganan lowongan" in a heading."""
+        return f"sektor {self.name}" if self.kind == "sector" else self.name
+
+    @property
     def atom(self) -> str:
         return url("feed_atom", scope=self.key)
 
