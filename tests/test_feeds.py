@@ -167,6 +167,20 @@ def test_aggregator_xml_holds_every_open_vacancy(fixture_site):
     assert job.findtext("description").startswith("<p>")
 
 
+def test_aggregator_xml_splits_into_parts_with_stable_reference_numbers(monkeypatch):
+    from antarkerja.outputs import api
+
+    monkeypatch.setattr(feeds_family, "INDEED_PER_FILE", 10)
+    site = model_with(VACANCIES)
+    files = render_family(site)
+    parts = sorted(p for p in files if p.startswith("feed/indeed-"))
+    assert parts == [f"feed/indeed-{n}.xml" for n in range(1, -(-len(OPEN) // 10) + 1)] and len(parts) > 1
+    numbers = [j.findtext("referencenumber") for p in parts for j in ET.fromstring(files[p]).findall("job")]
+    assert sorted(numbers) == sorted(v["id"] for v in OPEN)  # each open vacancy once, by its id
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={})
+    assert api.index(site, ctx)["aggregatorXml"] == [f"/{p}" for p in parts]
+
+
 def test_pages_link_their_feeds_and_a_subscribe_page(fixture_site, read_page):
     for page_url, scope in [
         ("", "lowongan"),
