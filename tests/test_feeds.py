@@ -145,6 +145,9 @@ def test_an_entry_says_what_a_job_seeker_needs(fixture_site):
     assert v["employer"]["name"] in e.summary and "Kabupaten Bekasi, Jawa Barat" in e.summary
     assert "Rp " in e.summary and tanggal(v["valid_through"]) in e.summary
     assert {"Jawa Barat", "Kabupaten Bekasi"} <= {t.term for t in e.tags}
+    assert not e.summary.startswith("Data contoh")
+    sample = next(e for e in atom(fixture_site, "lowongan").entries if e.link.endswith("/magang-administrasi-contoh/"))
+    assert sample.summary.startswith("Data contoh, bukan lowongan sungguhan")  # never applied to by mistake
 
 
 def test_published_feeds_have_absolute_links_and_the_site_host_in_ids(fixture_site_published):

@@ -189,6 +189,8 @@ class Entries:
             categories.append(v.regency.name)
         categories += [v.employment_type_label, v.scope_code]
         summary = xml_text(" · ".join(facts), None) + ". " + xml_text(v.summary, None)
+        if v.is_example:
+            summary = "Data contoh, bukan lowongan sungguhan: jangan melamar. " + summary
         return {
             "id": f"tag:{self.host},{TAG_YEAR}:{page_scope(v.url)}",
             "title": xml_text(v.title),

@@ -75,7 +75,7 @@
         link.target = "_blank";
         link.rel = "noopener";
         li.appendChild(link);
-        li.appendChild(text("p", [item.hiringOrganization, item.locationText].join(" · "),
+        li.appendChild(text("p", [item.hiringOrganization, item.locationText].concat(item.example ? ["Data contoh"] : []).join(" · "),
           { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
         li.appendChild(text("p", (item.salaryDisclosed ? item.salaryText : "Upah tidak dicantumkan") + " · Tutup " + dateText(item.validThrough),
           { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
