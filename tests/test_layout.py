@@ -232,6 +232,8 @@ TESTED_ELSEWHERE = {
     "antarkerja.outputs": "test_golden.py",
     "antarkerja.outputs.api": "test_golden.py",
     "antarkerja.outputs.form": "test_browser_form.py",
+    "antarkerja.outputs.downloads": "test_outputs_feeds.py",  # feeds, API and CSV together
+    "antarkerja.outputs.widgets": "test_browser_widgets.py",
     "antarkerja.paginate": "test_build.py",
     "antarkerja.paths": "test_cli.py",
     "antarkerja.pelican_plugin": "test_golden.py",

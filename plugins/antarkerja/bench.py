@@ -80,9 +80,11 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         figures["errors"] = len(result.errors)
     elif step == "build":
         from antarkerja.build import build_site
+        from antarkerja.outputs import TIMES
 
         build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)
         figures["pages"] = sum(1 for _ in output.rglob("*.html"))
+        figures["families"] = family_figures(output, dict(TIMES), time.perf_counter() - started)
     elif step == "search":
         from antarkerja.search import index_site
 
@@ -94,6 +96,39 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures
+
+
+# The top folders each output family writes (issue #10: feeds, open data, widgets).
+FAMILY_FOLDERS = {
+    "api": ["api_index"],
+    "feeds": ["feed_atom", "subscribe_index"],
+    "downloads": ["downloads"],
+    "widgets": ["embed", "embed_builder"],
+}
+
+
+def family_figures(output: Path, times: dict, build_seconds: float) -> dict:
+    """Seconds, files, MB and largest file of each output family, and their share of the build."""
+    from antarkerja.urls import ROUTES
+
+    out = {}
+    for name, routes in FAMILY_FOLDERS.items():
+        files = [p for r in routes for p in (output / ROUTES[r].split("/")[0]).rglob("*") if p.is_file()]
+        sizes = [p.stat().st_size for p in files]
+        # The aggregator XML is a complete export, split in parts, not a bounded feed.
+        largest = max(((s, p) for s, p in zip(sizes, files, strict=True) if not p.name.startswith("indeed-")),
+                      default=(0, None))  # fmt: skip
+        out[name] = {
+            "seconds": times.get(name),
+            "files": len(files),
+            "mb": round(sum(sizes) / 1e6, 1),
+            "largest_kb": round(largest[0] / 1000),
+            "largest": largest[1].relative_to(output).as_posix() if largest[1] else None,
+        }
+    extra = sum(v for k, v in times.items() if k in FAMILY_FOLDERS and v)
+    out["extra_seconds"] = round(extra, 2)
+    out["extra_percent"] = round(100 * extra / max(0.01, build_seconds - extra), 1)
+    return out
 
 
 def measure(step: str, repo: Path, output: Path) -> dict:
@@ -131,8 +166,11 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
                 figures = measure(step, repo, output)
                 if step == "search" and "failed" not in figures:
                     figures["first_query"] = first_query(output)
+                families = figures.pop("families", None)
                 rows.append((size, step, figures))
                 print(f"  {step:<9} {_describe(figures)}", flush=True)
+                if families:
+                    _print_families(families)
     print("\nsize      step      seconds  peak MB  other")
     for size, step, f in rows:
         other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb")}
@@ -140,6 +178,16 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
             f"{size:<9} {step:<9} {f.get('seconds', '-'):>7}  {f.get('peak_mb', '-'):>7}  {json.dumps(other, ensure_ascii=False)}"
         )
     return 1 if any("failed" in f for _, _, f in rows) else 0
+
+
+def _print_families(f: dict) -> None:
+    print(f"    feeds, open data, widgets: +{f['extra_seconds']} s, {f['extra_percent']} % of the rest of the build")
+    for name in FAMILY_FOLDERS:
+        x = f[name]
+        print(
+            f"      {name:<10} {x['seconds']} s, {x['files']:,} files, {x['mb']} MB; "
+            f"largest {x['largest_kb']} KB ({x['largest']})"
+        )
 
 
 def _describe(f: dict) -> str:

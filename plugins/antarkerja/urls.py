@@ -56,6 +56,27 @@ ROUTES: dict[str, str] = {
     "smk": "smk/",
     "smk_field": "smk/{slug}/",
     "smk_unmatched": "smk/belum-terpetakan/",
+    # Feeds, open data and widgets (issue #10: antarkerja.outputs.api, feeds, downloads, widgets)
+    "api_index": "api/v1/index.json",
+    "api_schema": "api/v1/schema.json",
+    "api_offices": "api/v1/kantor/",
+    "api_regions": "api/v1/wilayah/",
+    # A feed scope is the URL of its page without the trailing "/" (lowongan, provinsi/<slug>,
+    # kabkota/<slug>, kantor/<id>); scopes without a page have their own pattern.
+    "scope_sector": "sektor/{code}",
+    "scope_abroad": "luar-negeri",
+    "feed_atom": "feed/{scope}.atom",
+    "feed_json": "feed/{scope}.json",
+    "feed_indeed": "feed/indeed-{number}.xml",
+    "subscribe_index": "langganan/",
+    "subscribe": "langganan/{scope}/",
+    "downloads": "unduh/",
+    "csv_vacancies": "unduh/lowongan-indonesia.csv",
+    "csv_province": "unduh/lowongan-{slug}.csv",
+    "csv_offices": "unduh/kantor.csv",
+    "embed": "embed/{slug}/",
+    "embed_sector": "embed/{slug}/sektor-{code}/",
+    "embed_builder": "pasang/",
 }
 
 

@@ -47,10 +47,44 @@ class OutputContext:
 Family = Callable[..., Iterable[Page | File]]
 
 # Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
-FAMILY_MODULES: list[str] = ["pages", "employers", "offline", "form", "jkp", "services", "smk", "sitemap", "api"]
+FAMILY_MODULES: list[str] = [
+    "pages",
+    "employers",
+    "offline",
+    "form",
+    "jkp",
+    "services",
+    "smk",
+    "feeds",
+    "downloads",
+    "widgets",
+    "sitemap",
+    "api",
+]
+
+
+# Seconds each family took in the last build of this process, rendering and queueing its
+# files included (the generator renders each item between two steps of the family's
+# iterator). ``antarkerja bench`` reports them.
+TIMES: dict[str, float] = {}
 
 
 def families() -> list[Family]:
     import importlib
 
-    return [importlib.import_module(f"antarkerja.outputs.{name}").outputs for name in FAMILY_MODULES]
+    return [_timed(name, importlib.import_module(f"antarkerja.outputs.{name}").outputs) for name in FAMILY_MODULES]
+
+
+def _timed(name: str, family: Family) -> Family:
+    import functools
+    import time
+
+    @functools.wraps(family)
+    def run(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            yield from family(*args, **kwargs)
+        finally:
+            TIMES[name] = round(time.perf_counter() - started, 2)
+
+    return run
