@@ -261,7 +261,7 @@ def _run_batch(rclone: str, source: Path, target: str, batch: Batch, dry_run: bo
         "--log-level",
         "INFO",
         "--stats",
-        "0",
+        "24h",  # no periodic stats, only the final one (a JSON "stats" line we read)
     ]
     for header in batch.headers:
         cmd += ["--header-upload", header]
