@@ -198,3 +198,15 @@ def test_missing_remote_is_a_clear_error(fixture_site, monkeypatch):
         deploy(fixture_site, None, log=lambda *a: None)
     with pytest.raises(DeployFailed, match="antarkerja build"):
         deploy(fixture_site / "tidak-ada", "tidakada:situs", log=lambda *a: None)
+
+
+def test_wrong_key_fails_clearly_and_never_prints_a_key(s3, fixture_site, monkeypatch, capsys):
+    from antarkerja.cli import main
+
+    wrong = "kunci-salah-jangan-dicetak"
+    monkeypatch.setenv(f"RCLONE_CONFIG_{REMOTE.upper()}_SECRET_ACCESS_KEY", wrong)
+    monkeypatch.setenv("ANTARKERJA_DEPLOY_TARGET", TARGET)
+    assert main(["deploy", "--output", str(fixture_site)]) == 1
+    out, err = capsys.readouterr()
+    assert "gagal" in err and "kunci akses" in err and "Traceback" not in err
+    assert wrong not in out + err and SECRET not in out + err and KEY_ID not in out + err

@@ -286,8 +286,13 @@ def _run_batch(rclone: str, source: Path, target: str, batch: Batch, dry_run: bo
         if isinstance(entry.get("stats"), dict):
             transfers = int(entry["stats"].get("transfers", 0))
     if proc.returncode != 0 or errors:
-        shown = "\n".join(f"  {e}" for e in errors[-10:]) or f"  rclone keluar dengan kode {proc.returncode}"
-        raise DeployFailed(f"unggahan kelompok {batch.group.name} gagal:\n{shown}")
+        unique = list(dict.fromkeys(e for e in errors if not e.startswith("Attempt ")))
+        shown = "\n".join(f"  {e}" for e in unique[-5:]) or f"  rclone keluar dengan kode {proc.returncode}"
+        raise DeployFailed(
+            f"unggahan kelompok {batch.group.name} gagal:\n{shown}\n"
+            "Periksa endpoint, nama bucket dan kunci akses. Berkas yang sudah terunggah aman; jalankan lagi "
+            "untuk melanjutkan (hanya yang belum sama yang diunggah)."
+        )
     return sorted(uploaded), transfers
 
 
