@@ -178,7 +178,7 @@ def content_type(path: str, group: Group) -> str:
 
 def plan(site: Path, use_gzip: bool = True) -> list[Batch]:
     """Every file of ``site`` in exactly one batch, batches in upload order."""
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.is_symlink())
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     keyed: dict[tuple[str, str, bool], list[str]] = {}
     for path in files:
         group = group_of(path)
