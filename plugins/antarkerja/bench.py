@@ -16,7 +16,11 @@ peak memory are its own:
 * ``search``: Pagefind indexing of the built site, then one real first query with one
   filter in headless Chromium (bytes downloaded, time from typing to results).
 
-Figures are printed as a table; targets are in the README's performance section.
+After the steps of each size it prints the size of the output (bytes and files) per area,
+that is per top-level folder (``lowongan/``, ``pagefind/``...; files at the top are ``(root)``),
+and bytes per vacancy: the figure the README's hosting section extrapolates from.
+
+Figures are printed as tables; targets are in the README's performance section.
 """
 
 from __future__ import annotations
@@ -151,6 +155,30 @@ def first_query(output: Path) -> dict:
         return {"failed": [f"{type(exc).__name__}: {exc}"]}
 
 
+def output_sizes(output: Path) -> dict[str, tuple[int, int]]:
+    """Bytes and files of the built site per top-level folder (``(root)`` for top-level files)."""
+    areas: dict[str, list[int]] = {}
+    for path in output.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(output).parts
+            area = rel[0] + "/" if len(rel) > 1 else "(root)"
+            figures = areas.setdefault(area, [0, 0])
+            figures[0] += path.stat().st_size
+            figures[1] += 1
+    return {area: (b, n) for area, (b, n) in sorted(areas.items(), key=lambda kv: -kv[1][0])}
+
+
+def print_sizes(size: int, areas: dict[str, tuple[int, int]]) -> None:
+    total_bytes = sum(b for b, _ in areas.values())
+    total_files = sum(n for _, n in areas.values())
+    print(f"\n{size:,} vacancies: output size per area")
+    print(f"  {'area':<16} {'bytes':>15} {'MB':>9} {'files':>9}")
+    for area, (b, n) in areas.items():
+        print(f"  {area:<16} {b:>15,} {b / 1e6:>9.1f} {n:>9,}")
+    print(f"  {'total':<16} {total_bytes:>15,} {total_bytes / 1e6:>9.1f} {total_files:>9,}")
+    print(f"  per vacancy: {total_bytes / size:,.0f} bytes, {total_files / size:.2f} files")
+
+
 def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
     print(f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps)}")
     rows = []
@@ -171,6 +199,8 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
                 print(f"  {step:<9} {_describe(figures)}", flush=True)
                 if families:
                     _print_families(families)
+            if output.is_dir():
+                print_sizes(size, output_sizes(output))
     print("\nsize      step      seconds  peak MB  other")
     for size, step, f in rows:
         other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb")}

@@ -304,6 +304,32 @@ def parser() -> argparse.ArgumentParser:
     bn.add_argument("--steps", default="validate,build,search", help="langkah yang diukur, dipisah koma")
     sk = add("smk", cmd_smk, "Lowongan untuk lulusan SMK per jurusan, dan jurusan yang belum terpetakan.")
     sk.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
+
+    # Publishing to an S3-compatible object store (see antarkerja.deploy and the README's hosting section).
+    def cmd_deploy(args) -> int:
+        from antarkerja.deploy import DeployFailed, deploy
+
+        try:
+            deploy(
+                args.output or _root(args) / "output",
+                args.target,
+                use_gzip=not args.no_gzip,
+                dry_run=args.dry_run,
+                refresh=args.refresh,
+            )
+        except DeployFailed as exc:
+            print(f"antarkerja deploy: {exc}", file=sys.stderr)
+            return 1
+        return 0
+
+    d = add(
+        "deploy", cmd_deploy, "Unggah situs hasil bangun ke object storage S3 (hanya yang berubah, tanpa menghapus)."
+    )
+    d.add_argument("--output", help="folder situs hasil bangun (bawaan: output/)")
+    d.add_argument("--target", help="remote rclone REMOTE:BUCKET[/PREFIX] (bawaan: env ANTARKERJA_DEPLOY_TARGET)")
+    d.add_argument("--no-gzip", action="store_true", help="simpan teks apa adanya (untuk CDN yang memampatkan sendiri)")
+    d.add_argument("--dry-run", action="store_true", help="tampilkan yang akan diunggah tanpa mengirim apa pun")
+    d.add_argument("--refresh", action="store_true", help="unggah ulang semua berkas (setelah aturan header berubah)")
     return p
 
 
