@@ -56,6 +56,10 @@ ROUTES: dict[str, str] = {
     "smk": "smk/",
     "smk_field": "smk/{slug}/",
     "smk_unmatched": "smk/belum-terpetakan/",
+    # Data quality for officers (issue #12, antarkerja.outputs.quality): noindex working lists.
+    # "mutu" is reserved below an office: kantor/<id>/mutu/ is that office's page.
+    "office_quality": "kantor/{id}/mutu/",
+    "quality": "mutu-data/",
 }
 
 

@@ -47,7 +47,18 @@ class OutputContext:
 Family = Callable[..., Iterable[Page | File]]
 
 # Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
-FAMILY_MODULES: list[str] = ["pages", "employers", "offline", "form", "jkp", "services", "smk", "sitemap", "api"]
+FAMILY_MODULES: list[str] = [
+    "pages",
+    "employers",
+    "offline",
+    "form",
+    "jkp",
+    "services",
+    "smk",
+    "quality",
+    "sitemap",
+    "api",
+]
 
 
 def families() -> list[Family]:
