@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import SITE_FIXTURE, TODAY, make_repo, read_built, vacancy
+from support import SITE_FIXTURE, TEST_OFFICE, TODAY, make_repo, read_built, vacancy
 
 from antarkerja.build import build_site
 from antarkerja.outputs.quality import days, percent
@@ -27,8 +27,9 @@ def records(root: Path) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "content/vacancies").rglob("*.yml"))]
 
 
-def office_ids(root: Path) -> list[str]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8"))["id"] for p in (root / "content/offices").glob("*.yml")]
+def offices(root: Path) -> dict[str, dict]:
+    found = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "content/offices").glob("*.yml")]
+    return {o["id"]: o for o in found}
 
 
 def validator_warnings(root: Path) -> set[str]:
@@ -45,12 +46,13 @@ def is_open(r: dict, today: date) -> bool:
 def expected_lists(root: Path, office: str, today: date) -> dict[str, set[str]]:
     warned = validator_warnings(root)
     mine = [r for r in records(root) if r["verification"]["office"] == office and is_open(r, today)]
+    policy = offices(root)[office].get("reverify_days", 30)
     latest = lambda r: max(d for d in (r["verification"]["date"], r["verification"].get("reverified")) if d)  # noqa: E731
     return {
         "segera-ditutup": {r["id"] for r in mine if r["valid_through"] <= today + timedelta(days=7)},
         "lama-dibuka": {r["id"] for r in mine if r["date_posted"] < today - timedelta(days=60)},
         "ada-peringatan": {r["id"] for r in mine if r["id"] in warned},
-        "verifikasi-ulang": {r["id"] for r in mine if latest(r) < today - timedelta(days=30)},
+        "verifikasi-ulang": {r["id"] for r in mine if latest(r) < today - timedelta(days=policy)},
     }
 
 
@@ -117,7 +119,7 @@ def shown(numbers: tuple) -> tuple:
 
 def test_each_office_page_lists_exactly_the_vacancies_the_records_give(fixture_site):
     seen = set()
-    for office in office_ids(SITE_FIXTURE):
+    for office in offices(SITE_FIXTURE):
         expected = expected_lists(SITE_FIXTURE, office, TODAY)
         assert listed(fixture_site, office) == expected, office
         seen.update(k for k, v in expected.items() if v)
@@ -160,7 +162,7 @@ SCENARIO = {
         "lama-dibuka",
         ("date_posted: 2026-11-20", "date_posted: 2026-09-10"),
         ("valid_through: 2026-12-31", "valid_through: 2026-12-09"),
-        ("  date: 2026-11-19", "  date: 2026-09-09\n  reverified: 2026-11-10"),
+        ("  date: 2026-11-19", "  date: 2026-09-09\n  reverified: 2026-11-15"),
     ),
     # Pay far below the UMP: warning W501.
     "upah-rendah.yml": record("upah-rendah", ("min: 5500000", "min: 1000000"), ("max: 6000000", "max: 1200000")),
@@ -170,6 +172,12 @@ SCENARIO = {
         ("date_posted: 2026-11-20", "date_posted: 2026-10-05"),
         ("  date: 2026-11-19", "  date: 2026-10-01"),
         ("  disclosed: true\n  min: 5500000\n  max: 6000000\n  unit: MONTH\n", "  disclosed: false\n"),
+    ),
+    # Verified 20 days ago: due under the office's 14-day policy (30 days by default).
+    "cek-ulang-14-hari.yml": record(
+        "cek-ulang-14-hari",
+        ("date_posted: 2026-11-20", "date_posted: 2026-11-06"),
+        ("  date: 2026-11-19", "  date: 2026-11-05"),
     ),
     # Closed: on no list, whatever its dates.
     "ditutup.yml": record(
@@ -184,7 +192,8 @@ SCENARIO = {
 
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory):
-    root = make_repo(tmp_path_factory.mktemp("quality"), {"jawa-barat/" + k: v for k, v in SCENARIO.items()})
+    office = {"test-office.yml": TEST_OFFICE + "reverify_days: 14\n"}
+    root = make_repo(tmp_path_factory.mktemp("quality"), {"jawa-barat/" + k: v for k, v in SCENARIO.items()}, office)
     out = build_site(root, output=root.parent / "site", today=TODAY.isoformat(), siteurl="", search=False)
     return root, out
 
@@ -196,21 +205,22 @@ def test_every_list_holds_its_vacancies_and_the_warning_is_shown(scenario):
         "segera-ditutup": {"segera-tutup"},
         "lama-dibuka": {"lama-dibuka"},
         "ada-peringatan": {"upah-rendah"},
-        "verifikasi-ulang": {"perlu-verifikasi"},
+        "verifikasi-ulang": {"perlu-verifikasi", "cek-ulang-14-hari"},
     }
     assert listed(site, "test-office") == expected
     page = read_built(site, "kantor/test-office/mutu/")
     warning = page.find("section", **{"aria-labelledby": "ada-peringatan"}).find("td").get_text()
     assert warning.startswith("W501 salary.min: upah Rp 1.000.000") and "di bawah UMP" in warning
-    assert "4 dari 4 lowongan dibuka perlu diperiksa" in page.get_text()
+    assert "5 dari 5 lowongan dibuka perlu diperiksa" in page.get_text()
+    assert "lebih dari 14 hari lalu" in page.get_text()
 
 
 def test_summary_counts_warnings_and_undisclosed_salary(scenario):
     root, site = scenario
     expected = expected_summary(root, TODAY)
-    assert expected["Jawa Barat"] == (4, 3, 1, -1)
+    assert expected["Jawa Barat"] == (5, 4, 1, -1)
     assert summary_rows(site) == {name: shown(n) for name, n in expected.items()}
-    assert summary_rows(site)["Jawa Barat"] == ("4", "75% (3)", "25% (1)", "-1")
+    assert summary_rows(site)["Jawa Barat"] == ("5", "80% (4)", "20% (1)", "-1")
 
 
 def test_numbers_read_naturally():

@@ -7,7 +7,8 @@ that need its attention:
 * open more than :data:`STALE_DAYS` days since ``date_posted`` (still really open?);
 * carrying validator warnings (W-codes, the validator's own messages);
 * due for re-verification: the latest of ``verification.date`` and
-  ``verification.reverified`` is more than :data:`REVERIFY_DAYS` days before today.
+  ``verification.reverified`` is more than the office's ``reverify_days`` (default
+  :data:`REVERIFY_DAYS`) days before today.
 
 ``mutu-data/`` (route ``quality``) shows, per province with open vacancies (by the
 vacancy's ``location.province``): open vacancies, the share with salary disclosed, the share
@@ -31,8 +32,8 @@ from antarkerja.urls import save_as, url
 
 CLOSING_DAYS = 7  # "closes soon": valid_through at most this many days after today
 STALE_DAYS = 60  # "open long": more than this many days since date_posted
-REVERIFY_DAYS = 30  # re-verify when the latest verification is older than this
-LIMITS = {"closing": CLOSING_DAYS, "stale": STALE_DAYS, "reverify": REVERIFY_DAYS}
+REVERIFY_DAYS = 30  # re-verify when the latest verification is older, unless the office sets reverify_days
+LIMITS = {"closing": CLOSING_DAYS, "stale": STALE_DAYS}
 
 
 def warnings_by_vacancy(result) -> dict[str, list[tuple[str, str]]]:
@@ -61,6 +62,7 @@ class OfficeQuality:
     """The open vacancies one office verified that need its attention, in four lists."""
 
     office: object  # model.Office
+    reverify_days: int = REVERIFY_DAYS  # the office's policy
     closing: list = field(default_factory=list)  # vacancies, soonest deadline first
     stale: list = field(default_factory=list)  # vacancies, oldest posting first
     warned: list = field(default_factory=list)  # (vacancy, [(code, message)])
@@ -77,7 +79,7 @@ class OfficeQuality:
 
 def office_quality(office, site) -> OfficeQuality:
     today, warnings = site.today, site.warnings
-    q = OfficeQuality(office)
+    q = OfficeQuality(office, office.data.get("reverify_days") or REVERIFY_DAYS)
     for v in office.open_vacancies:
         if v.days_left is not None and v.days_left <= CLOSING_DAYS:
             q.closing.append(v)
@@ -86,7 +88,7 @@ def office_quality(office, site) -> OfficeQuality:
         if v.id in warnings:
             q.warned.append((v, warnings[v.id]))
         since = (today - last_verified(v)).days
-        if since > REVERIFY_DAYS:
+        if since > q.reverify_days:
             q.reverify.append((v, last_verified(v), since))
     q.closing.sort(key=lambda v: (v.valid_through, v.id))
     q.stale.sort(key=lambda v: (v.date_posted, v.id))
