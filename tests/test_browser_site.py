@@ -33,6 +33,8 @@ TEMPLATES = {
     "employer": "/pemberi-kerja/pt-uji-manufaktur-nusantara/",
     "saved": "/tersimpan/",
     "404": "/404.html",
+    "office-quality": "/kantor/disnaker-kabupaten-bekasi/mutu/",
+    "quality-summary": "/mutu-data/",
 }
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}

@@ -28,6 +28,7 @@ from antarkerja.build import resolve_today
 from antarkerja.diagnostics import summary
 from antarkerja.errors import BuildFailed
 from antarkerja.outputs import OutputContext, Page, families, pages
+from antarkerja.outputs.quality import warnings_by_vacancy
 from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
@@ -66,8 +67,10 @@ class AntarKerjaGenerator(Generator):
             raise BuildFailed(validation_failure(result))
         vacancy_records = [loaded.data for loaded in result.vacancies]
         office_records = [loaded.data for loaded in result.offices]
+        warnings = warnings_by_vacancy(result)  # for the data-quality pages
         del result  # line marks of every value: not needed once the records are valid
         self.site = model.build_site(vacancy_records, office_records, ref, today)
+        self.site.warnings = warnings
         self.env.globals.update(self.template_globals())
         self.context["antarkerja_site"] = self.site
 

@@ -355,6 +355,7 @@ class Site:
     offices: list[Office]  # sorted by province code, then type, then name
     provinces: list[Region]  # all 38, by code
     regencies: list[Region]  # those with vacancies (open or not) or offices
+    warnings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # vacancy id -> validator W-codes
 
     @cached_property
     def open_vacancies(self) -> list[Vacancy]:

@@ -77,6 +77,10 @@ ROUTES: dict[str, str] = {
     "embed": "embed/{slug}/",
     "embed_sector": "embed/{slug}/sektor-{code}/",
     "embed_builder": "pasang/",
+    # Data quality for officers (issue #12, antarkerja.outputs.quality): noindex working lists.
+    # "mutu" is reserved below an office: kantor/<id>/mutu/ is that office's page.
+    "office_quality": "kantor/{id}/mutu/",
+    "quality": "mutu-data/",
 }
 
 

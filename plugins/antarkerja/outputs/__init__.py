@@ -55,6 +55,7 @@ FAMILY_MODULES: list[str] = [
     "jkp",
     "services",
     "smk",
+    "quality",
     "feeds",
     "downloads",
     "widgets",

@@ -12,6 +12,7 @@ from antarkerja.schema import (
     choice,
     email,
     group,
+    integer,
     list_of,
     number,
     pattern,
@@ -132,4 +133,12 @@ def schema(ref: Reference) -> dict:
         ),
         "accessible": boolean("Gedung ramah disabilitas", example=True),
         "notes": text("Catatan", maxlength=500),
+        "reverify_days": integer(
+            "Batas hari verifikasi ulang",
+            'Lowongan yang diverifikasi kantor ini masuk daftar "Perlu verifikasi ulang" di halaman mutu data '
+            "bila verifikasi terakhirnya lebih lama dari ini. Bila kosong: 30 hari.",
+            min=7,
+            max=365,
+            example=30,
+        ),
     }
