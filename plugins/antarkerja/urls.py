@@ -38,6 +38,16 @@ ROUTES: dict[str, str] = {
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
+    # Labour-market information and printable notices (antarkerja.outputs.stats, .notices)
+    "stats": "statistik/",
+    "stats_json": "statistik/data.json",
+    "stats_csv": "statistik/data.csv",
+    "province_stats": "provinsi/{slug}/statistik/",
+    "province_stats_json": "provinsi/{slug}/statistik/data.json",
+    "province_stats_csv": "provinsi/{slug}/statistik/data.csv",
+    "vacancy_print": "lowongan/{id}/cetak/",
+    "office_board": "kantor/{id}/cetak/",
+    "province_board": "provinsi/{slug}/cetak/",
 }
 
 
