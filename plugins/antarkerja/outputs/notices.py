@@ -36,7 +36,7 @@ from collections.abc import Iterable
 import segno
 
 from antarkerja.outputs import OutputContext, Page
-from antarkerja.urls import save_as, url
+from antarkerja.urls import save_as
 
 QR_ERROR = "m"
 QR_MASK = 0  # fixed: automatic choice costs ~5x (see module docstring)
