@@ -10,7 +10,9 @@ offices and the real reference data), then runs each step in a fresh process so 
 peak memory are its own:
 
 * ``validate``: the whole validator (read, schema, rules, cross-file checks);
-* ``build``: the full site without the search index (validation included);
+* ``build``: the full site without the search index (validation included), with each
+  output family's share (``stats_s``/``stats_pct``, ``notices_s``…: seconds and per cent of
+  the build);
 * ``search``: Pagefind indexing of the built site, then one real first query with one
   filter in headless Chromium (bytes downloaded, time from typing to results).
 
@@ -79,8 +81,17 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     elif step == "build":
         from antarkerja.build import build_site
 
+        family_seconds = time_families()
         build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)
         figures["pages"] = sum(1 for _ in output.rglob("*.html"))
+        # Wall seconds and share of the build's wall time; CPU seconds of this process beside
+        # the build's (a busy machine inflates wall time, CPU time much less).
+        total, total_cpu = time.perf_counter() - started, time.process_time()
+        figures["main_cpu_s"] = round(total_cpu, 2)
+        for name, seconds in family_seconds.items():  # rendering and queueing their files included
+            figures[f"{name}_s"] = round(seconds, 2)
+            if not name.endswith("_cpu"):
+                figures[f"{name}_pct"] = round(100 * seconds / total, 1)
     elif step == "search":
         from antarkerja.search import index_site
 
@@ -88,6 +99,28 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures
+
+
+def time_families() -> dict[str, float]:
+    """Wrap each output family so the build records its seconds (its pages' rendering included:
+    the generator renders each item between two of the family's yields)."""
+    from antarkerja import generator
+    from antarkerja.outputs import FAMILY_MODULES
+
+    seconds: dict[str, float] = {}
+    real = generator.families
+
+    def timed(name, family):
+        def run(site, ctx):
+            started, cpu = time.perf_counter(), time.process_time()
+            yield from family(site, ctx)
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+            seconds[f"{name}_cpu"] = seconds.get(f"{name}_cpu", 0.0) + time.process_time() - cpu
+
+        return run
+
+    generator.families = lambda: [timed(n, f) for n, f in zip(FAMILY_MODULES, real(), strict=True)]
+    return seconds
 
 
 def measure(step: str, repo: Path, output: Path) -> dict:
