@@ -13,7 +13,7 @@ import zxingcpp
 SITEURL = "https://contoh.example"
 SVG = re.compile(r"<svg\b[^>]*class=\"qr\".*?</svg>", re.S)
 NS = "{http://www.w3.org/2000/svg}"
-RUN = re.compile(r"M(\d+) (\d+)h(\d+)v1h-\3z")
+RUN = re.compile(r"([Mm])(\d+) (\d+)(?:\.5)?h(\d+)")
 
 
 def qr_svgs(path) -> list[ET.Element]:
@@ -23,17 +23,26 @@ def qr_svgs(path) -> list[ET.Element]:
 def rasterize(svg: ET.Element, scale: int = 4) -> np.ndarray:
     """Paint the SVG's modules into a greyscale image (white 255, black 0).
 
-    The path is checked to hold nothing but the unit-row rectangles the template draws,
-    so painting them is exactly what any SVG renderer shows.
+    The path is checked to hold nothing but what the template draws (1-unit strokes along
+    rows: ``M x y.5 h n`` to start a row, ``m dx 0 h n`` along it), so painting those runs
+    is exactly what any SVG renderer shows.
     """
     size = int(svg.get("viewBox").split()[2])
-    d = svg.find(f"{NS}path").get("d")
+    path = svg.find(f"{NS}path")
+    assert path.get("stroke-width") == "1" and path.get("fill") == "none"
+    d = path.get("d")
     runs = RUN.findall(d)
-    assert "".join(f"M{x} {y}h{n}v1h-{n}z" for x, y, n in runs) == d
+    assert "".join(f"{c}{a} {b}{'.5' if c == 'M' else ''}h{n}" for c, a, b, n in runs) == d
     image = np.full((size * scale, size * scale), 255, dtype=np.uint8)
-    for x, y, n in runs:
-        x, y, n = int(x), int(y), int(n)
-        image[y * scale : (y + 1) * scale, x * scale : (x + n) * scale] = 0
+    x = y = 0
+    for command, a, b, n in runs:
+        if command == "M":
+            x, y = int(a), int(b)
+        else:
+            assert b == "0"
+            x += int(a)
+        image[y * scale : (y + 1) * scale, x * scale : (x + int(n)) * scale] = 0
+        x += int(n)
     return image
 
 
@@ -116,9 +125,31 @@ def test_qr_geometry_matches_segno(url):
 
     code = qr(url)
     svg = ET.fromstring(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {code["size"]} {code["size"]}"><path d="{code["d"]}"/></svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {code["size"]} {code["size"]}">'
+        f'<path stroke="#000" stroke-width="1" fill="none" d="{code["d"]}"/></svg>'
     )
     assert decode(svg) == url
     matrix = segno.make(url, error=QR_ERROR, mask=QR_MASK, micro=False, boost_error=False).matrix
     ours = rasterize(svg, scale=1)[4:-4, 4:-4] == 0
     assert (ours == np.array(matrix, dtype=bool)).all()
+
+
+def test_codes_are_kept_between_builds_and_a_broken_cache_only_costs_time(tmp_path, monkeypatch):
+    from antarkerja.outputs import notices
+
+    path = tmp_path / "qr.sqlite3"
+    targets = [f"https://contoh.example/lowongan/{n}/" for n in ("a", "b", "c")]
+    first = list(notices.qr_codes(targets, notices.QrCache(path), "2026-11-25"))
+    made, real = [], notices.qr
+    monkeypatch.setattr(notices, "qr", lambda t: made.append(t) or real(t))
+    again = list(
+        notices.qr_codes([*targets, "https://contoh.example/lowongan/d/"], notices.QrCache(path), "2026-11-26")
+    )
+    assert again[:3] == first and made == ["https://contoh.example/lowongan/d/"]
+    monkeypatch.undo()
+    # Codes unused for 30 days are dropped.
+    list(notices.qr_codes(targets[:1], notices.QrCache(path), "2027-01-30"))
+    assert len(notices.QrCache(path).keys()) == 1
+    path.write_bytes(b"not a database")
+    broken = list(notices.qr_codes(targets, notices.QrCache(path), "2026-11-25"))
+    assert broken == first
