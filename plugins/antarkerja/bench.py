@@ -12,7 +12,7 @@ peak memory are its own:
 * ``validate``: the whole validator (read, schema, rules, cross-file checks);
 * ``build``: the full site without the search index (validation included), with each
   output family's share (``stats_s``/``stats_pct``, ``notices_s``…: seconds and per cent of
-  the build);
+  the build) and the milliseconds one notice's QR code takes (``qr_ms_per_code``);
 * ``search``: Pagefind indexing of the built site, then one real first query with one
   filter in headless Chromium (bytes downloaded, time from typing to results).
 
@@ -86,6 +86,7 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         os.environ.setdefault("ANTARKERJA_CACHE_DIR", str(output.parent / "cache"))  # cold QR cache
         build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)
         figures["pages"] = sum(1 for _ in output.rglob("*.html"))
+        figures["qr_ms_per_code"] = qr_cost()
         # Wall seconds and share of the build's wall time; CPU seconds of this process beside
         # the build's (a busy machine inflates wall time, CPU time much less).
         total, total_cpu = time.perf_counter() - started, time.process_time()
@@ -101,6 +102,16 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures
+
+
+def qr_cost(count: int = 200) -> float:
+    """Milliseconds to make one printed notice's QR code (segno, fixed mask, SVG path)."""
+    from antarkerja.outputs.notices import qr
+
+    started = time.perf_counter()
+    for i in range(count):
+        qr(f"https://antarkerja.example.id/lowongan/bench-{i:06d}-operator-produksi-contoh/")
+    return round((time.perf_counter() - started) / count * 1000, 2)
 
 
 def time_families() -> dict[str, float]:

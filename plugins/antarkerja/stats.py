@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from antarkerja.model import COUNTRIES, MONTHS, PER_MONTH
+from antarkerja.urls import url
 
 TREND_MONTHS = 12
 
@@ -36,6 +37,7 @@ class Row:
     label: str
     vacancies: int = 0
     openings: int = 0
+    url: str = ""  # a page with more about this group (a province's statistics, a regency page)
 
 
 @dataclass
@@ -223,6 +225,11 @@ def compute(site, province=None, records: list | None = None) -> Stats:
             _count(open_vacancies, lambda v: v.regency.code, lambda v: v.regency.name),
             label_heading="Kabupaten/kota",
         )
+    for row in region.rows:
+        if province is None:
+            row.url = url("province_stats", slug=ref.provinces[row.code].slug)
+        else:
+            row.url = url("regency", slug=ref.regencies[row.code].slug)
     stats.tables.append(region)
     stats.tables.append(
         Table(
