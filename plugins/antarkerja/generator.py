@@ -202,9 +202,9 @@ class AntarKerjaGenerator(Generator):
         return values
 
     def asset_version(self) -> str:
-        """A short hash of site.css and site.js, so browsers may cache them for a long time."""
+        """A short hash of the theme's CSS and JS, so browsers may cache them for a long time."""
         digest = hashlib.sha256()
-        for name in ("css/site.css", "js/site.js"):
+        for name in ("css/site.css", "css/print.css", "js/site.js"):
             path = Path(self.theme) / "static" / name
             if path.is_file():
                 digest.update(path.read_bytes())
