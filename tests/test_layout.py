@@ -232,7 +232,9 @@ TESTED_ELSEWHERE = {
     "antarkerja.outputs": "test_golden.py",
     "antarkerja.outputs.api": "test_golden.py",
     "antarkerja.outputs.form": "test_browser_form.py",
-    "antarkerja.outputs.downloads": "test_outputs_feeds.py",  # feeds, API and CSV together
+    "antarkerja.outputs.downloads": "test_outputs_feeds.py",
+    "antarkerja.outputs.notices": "test_notices.py",
+    "antarkerja.outputs.stats": "test_stats.py",  # feeds, API and CSV together
     "antarkerja.outputs.widgets": "test_browser_widgets.py",
     "antarkerja.paginate": "test_build.py",
     "antarkerja.paths": "test_cli.py",

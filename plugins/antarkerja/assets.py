@@ -13,7 +13,7 @@ from pathlib import Path
 from antarkerja.paths import theme_static_dir
 from antarkerja.urls import url
 
-SITE_ASSETS = ("css/site.css", "js/site.js")
+SITE_ASSETS = ("css/site.css", "css/print.css", "js/site.js")
 SEARCH_ASSETS = ("css/search.css", "js/search.js")
 
 

@@ -82,6 +82,13 @@ class Salary:
         """Highest pay per month in rupiah (the sort key); 0 when unknown or foreign."""
         return self._monthly(self.top)
 
+    @property
+    def monthly_mid(self) -> int:
+        """Midpoint of the range per month in rupiah (statistics); 0 when unknown or foreign."""
+        if self.kind == "undisclosed":
+            return 0
+        return (self.monthly_low + self.monthly_high) // 2 if self.kind == "range" else self.monthly_low
+
     # Minimum wage and search band -----------------------------------------------------
     def below_minimum(self, ump: int | None) -> bool:
         return bool(ump) and self.kind != "undisclosed" and self.is_rupiah and self.monthly_low < ump

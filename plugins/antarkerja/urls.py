@@ -81,6 +81,16 @@ ROUTES: dict[str, str] = {
     # "mutu" is reserved below an office: kantor/<id>/mutu/ is that office's page.
     "office_quality": "kantor/{id}/mutu/",
     "quality": "mutu-data/",
+    # Labour-market information and printable notices (antarkerja.outputs.stats, .notices)
+    "stats": "statistik/",
+    "stats_json": "statistik/data.json",
+    "stats_csv": "statistik/data.csv",
+    "province_stats": "provinsi/{slug}/statistik/",
+    "province_stats_json": "provinsi/{slug}/statistik/data.json",
+    "province_stats_csv": "provinsi/{slug}/statistik/data.csv",
+    "vacancy_print": "lowongan/{id}/cetak/",
+    "office_board": "kantor/{id}/cetak/",
+    "province_board": "provinsi/{slug}/cetak/",
 }
 
 

@@ -59,6 +59,8 @@ FAMILY_MODULES: list[str] = [
     "feeds",
     "downloads",
     "widgets",
+    "stats",
+    "notices",
     "sitemap",
     "api",
 ]

@@ -1,0 +1,307 @@
+"""Labour-market figures ("Informasi Pasar Kerja") computed once from the loaded model.
+
+Every statistics page, chart, JSON and CSV file reads a :class:`Stats` made here, so the
+numbers a person reads on a page and those a program downloads are the same numbers. Pure
+Python over :class:`antarkerja.model.Site`; nothing here knows about HTML or files.
+
+What is counted (say it on every page, see ``NOTES``):
+
+* **Open vacancies** (``site.open_vacancies``: status open, closing date not passed on the
+  build's "today") and their **openings** (people wanted, the records' ``openings``).
+  Overseas vacancies count in the province of their recruitment area.
+* **Salary**: the monthly midpoint of a disclosed rupiah range, ``(min + max) / 2`` (``min``
+  alone when there is no max), converted to a month as PP 36/2021 counts it
+  (:attr:`antarkerja.salary.Salary.monthly_mid`); domestic vacancies only; undisclosed and foreign
+  currency salaries are left out. Quartiles are inclusive (like a spreadsheet's
+  ``QUARTILE.INC``); one salary is its own median and quartiles.
+* **Trend**: vacancies by the month of ``date_posted``, over every record still in the
+  repository (open, closed, filled or expired), for the :data:`TREND_MONTHS` months up to
+  today. A record deleted from the repository is no longer counted.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date
+
+from antarkerja.urls import url
+from antarkerja.wording import COUNTRIES, MONTHS
+
+TREND_MONTHS = 12
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    vacancies: int = 0
+    openings: int = 0
+    url: str = ""  # a page with more about this group (a province's statistics, a regency page)
+
+
+@dataclass
+class Table:
+    """Open vacancies and openings broken down by one dimension."""
+
+    key: str  # stable machine name, also the HTML id and the CSV "tabel" column
+    title: str
+    rows: list[Row]
+    note: str = ""
+    label_heading: str = "Kelompok"
+
+
+@dataclass
+class SalaryRow:
+    code: str  # province (or regency) code
+    label: str
+    count: int  # vacancies with a disclosed monthly rupiah salary
+    q1: int | None = None
+    median: int | None = None
+    q3: int | None = None
+    ump: int | None = None
+    ump_year: int | None = None
+    ump_verified: bool = False
+    below_ump: int = 0  # vacancies whose midpoint is under the UMP
+
+
+@dataclass
+class Stats:
+    scope: str  # "Indonesia" or a province name
+    today: date
+    vacancies: int
+    openings: int
+    tables: list[Table] = field(default_factory=list)
+    salary: list[SalaryRow] = field(default_factory=list)
+    trend: Table | None = None
+    disability_vacancies: int = 0
+    disability_openings: int = 0
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    @property
+    def disability_share(self) -> float:
+        """Share of open vacancies marked disability-friendly, 0–100 (one decimal)."""
+        return round(100 * self.disability_vacancies / self.vacancies, 1) if self.vacancies else 0.0
+
+    @property
+    def disability_openings_share(self) -> float:
+        return round(100 * self.disability_openings / self.openings, 1) if self.openings else 0.0
+
+
+NOTES = {
+    "scope": (
+        "Angka dihitung dari lowongan yang dibuka (belum ditutup, belum terisi, dan belum lewat batas "
+        "lamaran) pada tanggal data. Lowongan luar negeri dihitung di provinsi daerah rekrutmennya."
+    ),
+    "salary": (
+        "Upah bulanan = nilai tengah rentang upah yang dicantumkan (minimum dan maksimum dibagi dua), "
+        "diubah ke per bulan (25 hari kerja atau 173 jam sebulan). Hanya lowongan dalam negeri dengan "
+        "upah dalam rupiah; lowongan tanpa upah tercantum tidak dihitung. Kuartil dihitung inklusif."
+    ),
+    "ump": (
+        "Angka UMP adalah salinan yang belum diverifikasi terhadap keputusan gubernur (verified: false). "
+        "Jangan dipakai sebagai acuan resmi; cek keputusan gubernur setempat. UMK kabupaten/kota sering "
+        "lebih tinggi dan tidak dicatat di sini."
+    ),
+    "trend": (
+        "Jumlah lowongan menurut bulan tanggal tayangnya, dari semua lowongan yang masih tercatat di situs "
+        "(dibuka maupun sudah ditutup). Lowongan yang dihapus dari data tidak terhitung, dan bulan berjalan "
+        "belum lengkap. Angka ini bukan jumlah seluruh lowongan di Indonesia: hanya yang diverifikasi dan "
+        "dimuat di situs ini."
+    ),
+}
+
+
+def midpoint_monthly(v) -> int | None:
+    """A domestic rupiah salary's monthly midpoint, or None when it is not comparable."""
+    if v.is_abroad:
+        return None
+    return v.salary_info.monthly_mid or None
+
+
+def quartiles(values: list[int]) -> tuple[int, int, int]:
+    """Inclusive first quartile, median and third quartile, rounded to whole rupiah."""
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return int(round(q1)), int(round(q2)), int(round(q3))
+
+
+def _count(vacancies, key, label, order: list[str] | None = None) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for v in vacancies:
+        code = key(v)
+        row = rows.get(code)
+        if row is None:
+            row = rows[code] = Row(code, label(v))
+        row.vacancies += 1
+        row.openings += v.data["openings"]
+    if order is not None:
+        return [rows[c] for c in order if c in rows]
+    return sorted(rows.values(), key=lambda r: (-r.vacancies, -r.openings, r.label))
+
+
+def salary_row(code: str, label: str, vacancies, ref, year: int, province_code: str | None) -> SalaryRow:
+    values = sorted(m for m in (midpoint_monthly(v) for v in vacancies) if m is not None)
+    row = SalaryRow(code, label, len(values))
+    if values:
+        row.q1, row.median, row.q3 = quartiles(values)
+    found = ref.ump_for(province_code, year) if province_code else None
+    if found:
+        row.ump_year, entry = found
+        row.ump = int(entry["amount"])
+        row.ump_verified = bool(entry.get("verified"))
+        row.below_ump = sum(1 for m in values if m < row.ump)
+    return row
+
+
+def month_key(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_label(key: str) -> str:
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def trend(records, today: date, months: int = TREND_MONTHS) -> Table:
+    keys = []
+    y, m = today.year, today.month
+    for _ in range(months):
+        keys.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    keys.reverse()
+    rows = {k: Row(k, month_label(k)) for k in keys}
+    for v in records:
+        row = rows.get(month_key(v.date_posted))
+        if row is not None:
+            row.vacancies += 1
+            row.openings += v.data["openings"]
+    return Table("tren", "Lowongan tayang per bulan", list(rows.values()), NOTES["trend"], "Bulan")
+
+
+def records_by_province(site) -> dict[str, list]:
+    """Every record (open or not) by province code, for :func:`compute`'s trend."""
+    found: dict[str, list] = {}
+    for v in site.vacancies:
+        found.setdefault(v.location["province"], []).append(v)
+    return found
+
+
+def compute(site, province=None, records: list | None = None) -> Stats:
+    """Figures for the whole site, or for one province (a :class:`antarkerja.model.Region`).
+
+    ``records`` (a province's records, open or not) saves a pass over the whole site per
+    province; see :func:`records_by_province`.
+    """
+    if province is None:
+        open_vacancies = site.open_vacancies
+        records = site.vacancies
+        scope = "Indonesia"
+    else:
+        open_vacancies = province.vacancies
+        if records is None:
+            records = [v for v in site.vacancies if v.location["province"] == province.code]
+        scope = province.name
+    ref = site.vacancies[0].ref if site.vacancies else None
+    stats = Stats(scope, site.today, len(open_vacancies), sum(v.data["openings"] for v in open_vacancies))
+
+    if province is None:
+        region = Table(
+            "wilayah",
+            "Menurut provinsi",
+            _count(open_vacancies, lambda v: v.province.code, lambda v: v.province.name),
+            label_heading="Provinsi",
+        )
+    else:
+        region = Table(
+            "wilayah",
+            "Menurut kabupaten/kota",
+            _count(open_vacancies, lambda v: v.regency.code, lambda v: v.regency.name),
+            label_heading="Kabupaten/kota",
+        )
+    for row in region.rows:
+        if province is None:
+            row.url = url("province_stats", slug=ref.provinces[row.code].slug)
+        else:
+            row.url = url("regency", slug=ref.regencies[row.code].slug)
+    stats.tables.append(region)
+    stats.tables.append(
+        Table(
+            "sektor",
+            "Menurut sektor usaha (KBLI 2020)",
+            _count(open_vacancies, lambda v: v.data["kbli"], lambda v: f"{v.data['kbli']} {v.kbli['name']}"),
+            label_heading="Kategori KBLI",
+        )
+    )
+    stats.tables.append(
+        Table(
+            "jabatan",
+            "Menurut golongan jabatan (KBJI 2014)",
+            _count(
+                open_vacancies, lambda v: v.data["kbji"][0], lambda v: f"{v.data['kbji'][0]} {v.kbji_group['name']}"
+            ),
+            label_heading="Golongan pokok KBJI",
+        )
+    )
+    education_order = list(ref.education) if ref else None
+    stats.tables.append(
+        Table(
+            "pendidikan",
+            "Menurut pendidikan minimal",
+            _count(
+                open_vacancies, lambda v: v.data["education"]["minimum"], lambda v: v.education["name"], education_order
+            ),
+            note="SMK/MAK dihitung terpisah dari SMA/MA.",
+            label_heading="Pendidikan minimal",
+        )
+    )
+    type_order = list(ref.employment_types) if ref else None
+    stats.tables.append(
+        Table(
+            "jenis",
+            "Menurut jenis hubungan kerja",
+            _count(open_vacancies, lambda v: v.data["employment_type"], lambda v: v.employment_type_label, type_order),
+            label_heading="Jenis hubungan kerja",
+        )
+    )
+    scope_rows = _count(
+        open_vacancies,
+        lambda v: "luar" if v.is_abroad else "dalam",
+        lambda v: "Luar negeri" if v.is_abroad else "Dalam negeri",
+        ["dalam", "luar"],
+    )
+    stats.tables.append(Table("lingkup", "Dalam negeri dan luar negeri", scope_rows, label_heading="Lingkup"))
+    abroad = [v for v in open_vacancies if v.is_abroad]
+    stats.tables.append(
+        Table(
+            "negara",
+            "Lowongan luar negeri menurut negara tujuan",
+            _count(
+                abroad,
+                lambda v: v.location["country"],
+                lambda v: COUNTRIES.get(v.location["country"], v.location["country"]),
+            ),
+            label_heading="Negara tujuan",
+        )
+    )
+    friendly = [v for v in open_vacancies if v.is_disability_friendly]
+    stats.disability_vacancies = len(friendly)
+    stats.disability_openings = sum(v.data["openings"] for v in friendly)
+
+    if ref is not None:
+        year = site.today.year
+        if province is None:
+            by_province: dict[str, list] = {}
+            for v in open_vacancies:
+                by_province.setdefault(v.province.code, []).append(v)
+            stats.salary = [
+                salary_row(code, ref.provinces[code].name, by_province[code], ref, year, code)
+                for code in sorted(by_province)
+            ]
+        else:
+            stats.salary = [salary_row(province.code, province.name, open_vacancies, ref, year, province.code)]
+    stats.trend = trend(records, site.today)
+    return stats
