@@ -120,7 +120,8 @@ def fields_table(fields: dict) -> str:
 def codes_table() -> str:
     rows = ["| Kode | Tingkat | Arti | Dasar |", "|---|---|---|---|"]
     for code, title in CODES.items():
-        rows.append(f"| `{code}` | kesalahan | {_cell(title)} | |")
+        level = "peringatan" if code.startswith("W") else "kesalahan"
+        rows.append(f"| `{code}` | {level} | {_cell(title)} | |")
     for rule in sorted(rules_for("vacancy") + rules_for("office"), key=lambda r: r.code):
         level = "peringatan" if rule.code.startswith("W") else "kesalahan"
         rows.append(f"| `{rule.code}` | {level} | {_cell(rule.title)} | {_cell(rule.basis)} |")
