@@ -73,16 +73,12 @@ _MAYBE_ANCHOR = re.compile(r"(?:^|[:\-\[,{])[ \t]*[&*][^\s,\[\]{}*]", re.M)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
-_CHANGED_NUMBER = re.compile(
-    r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$"
-)
+_CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
 FLOAT_TAG = "tag:yaml.org,2002:float"
 # Characters no record text needs, which YAML lets in through escapes in double-quoted text:
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-BAD_CHARS = re.compile(
-    f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]"
-)
+BAD_CHARS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,3 +38,7 @@ def reference_dir(root: Path) -> Path:
 
 def schema_dir(root: Path) -> Path:
     return root / "content" / "schema"
+
+
+def pages_dir(root: Path) -> Path:
+    return root / "content" / "pages"

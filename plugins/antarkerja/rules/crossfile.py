@@ -4,7 +4,8 @@ These need every record at once, so the validator runs them after reading all fi
 Codes: X301 duplicate id, X302 filename differs from id, X303 unknown office, X304 unknown
 region code, X305 regency outside its province, X306 vacancy in another province's folder,
 X307 the same vacancy posted twice, X308 file in the wrong place, X309 a regional office
-verifying a vacancy in another province.
+verifying a vacancy in another province, X310 an office that is its own parent.
+Every check is safe on any shape a broken record has (a list where an id belongs…).
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ NATIONAL_OFFICE_TYPES = {"kemnaker", "bp3mi", "ltsa"}
 
 def check_verifier_province(vacancies, offices_by_id):
     for rec in vacancies:
-        office = offices_by_id.get(dig(rec.data, "verification", "office"))
+        office_id = dig(rec.data, "verification", "office")
+        office = offices_by_id.get(office_id) if isinstance(office_id, str) else None
         province = dig(rec.data, "location", "province")
         if office is None or not isinstance(province, str) or not isinstance(office.data, dict):
             continue
@@ -145,7 +147,15 @@ def check_verifier_province(vacancies, offices_by_id):
 def check_office_parents(offices, offices_by_id):
     for rec in offices:
         parent = rec.data.get("parent")
-        if isinstance(parent, str) and parent not in offices_by_id:
+        if isinstance(parent, str) and parent == rec.data.get("id"):
+            yield (
+                rec,
+                ("parent",),
+                "X310",
+                f"kantor `{parent}` menjadi induknya sendiri",
+                "isi `parent` dengan id kantor di atasnya (misalnya Disnaker provinsi), atau hapus `parent`",
+            )
+        elif isinstance(parent, str) and parent not in offices_by_id:
             yield (
                 rec,
                 ("parent",),

@@ -314,7 +314,10 @@ def valid_through_before_posting(v, ctx):
 )
 def validity_too_long(v, ctx):
     """Vacancy valid for more than 90 days."""
-    limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
+    try:
+        limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
+    except OverflowError:  # 9999-12-31: R431 reports the date itself
+        return
     if v["valid_through"] > limit:
         yield (
             ("valid_through",),
@@ -421,25 +424,16 @@ def verified_before_posting(v, ctx):
         )
 
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-
-
 @vacancy_rule(
     "R414",
     "Karakter pengendali arah teks (RTL/LTR) tersembunyi",
     basis="Keamanan: karakter tak terlihat dapat membalik tampilan teks (mis. menyamarkan nomor rekening atau tautan)",
 )
 def hidden_direction_controls(v, ctx):
-    """Invisible bidirectional control characters."""
-    for path, text in [*texts(v), (("employer", "name"), v["employer"]["name"])]:
-        match = BIDI_CONTROLS.search(text)
-        if match:
-            yield (
-                path,
-                f"ada karakter tak terlihat U+{ord(match.group(0)):04X} yang membalik arah teks",
-                "hapus karakter itu (salin ulang teksnya dari sumber biasa)",
-                match.start(),
-            )
+    """Invisible bidirectional control characters, in any field."""
+    from antarkerja.rules.common import _hidden_direction_controls
+
+    yield from _hidden_direction_controls(v)
 
 
 @vacancy_rule(
