@@ -139,7 +139,7 @@ def _capped(value, rules: dict | None):
         items = value[:limit]
         item_rules = rules.get("schema")
         capped = [_capped(v, item_rules) for v in items]
-        same = len(items) == len(value) and all(a is b for a, b in zip(capped, value))
+        same = len(items) == len(value) and all(a is b for a, b in zip(capped, value, strict=False))
         return value if same else capped
     if isinstance(value, dict) and kind == "dict":
         fields = rules.get("schema") or {}
