@@ -235,11 +235,13 @@ def check_body(path: Path, text: str, body_line: int) -> list[Diagnostic]:
                     "tulis dengan Markdown (## judul, **tebal**, [teks](https://…)); HTML tidak ditampilkan",
                 )
             )
+        reported = False
         for match in MARKDOWN_LINK.finditer(line):
             target = match.group(1) if match.group(1) is not None else match.group(2)
             if target and not SAFE_LINK.match(target):
                 out.append(_bad_link(path, number, match.start() + 1, target))
-        scheme = BAD_SCHEME.search(line)
+                reported = True
+        scheme = None if reported else BAD_SCHEME.search(line)
         if scheme:
             out.append(_bad_link(path, number, scheme.start() + 1, scheme.group(0)))
     return out
@@ -311,7 +313,10 @@ def check_pages(root: Path) -> list[Diagnostic]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            out.append(_problem(path, line, "Y101", "(berkas)", "halaman bukan UTF-8", "simpan ulang dengan UTF-8"))
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            out.append(
+                Diagnostic(path, line, col, "Y101", "(berkas)", "halaman bukan UTF-8", "simpan ulang dengan pengodean UTF-8")
+            )
             continue
         out += check_page(path, text.lstrip("\ufeff"), slugs)
     return out

@@ -339,9 +339,18 @@ class RepositoryValidator:
 
     @staticmethod
     def _without_repeats(loaded: Loaded, found: list[Diagnostic]) -> list[Diagnostic]:
-        """The loader and the schema may both explain one YAML trap; say it once."""
+        """The loader and the schema may both explain one YAML trap; say it once.
+
+        A value the loader already reported (``.inf``, an escape, a number trap) gets no
+        second, vaguer schema message on the same line.
+        """
         seen = {(d.line, d.code) for d in loaded.problems}
-        return [d for d in found if (d.line, d.code) not in seen]
+        values = {(d.line, d.field) for d in loaded.problems}
+        return [
+            d
+            for d in found
+            if (d.line, d.code) not in seen and not (d.code.startswith("S") and (d.line, d.field) in values)
+        ]
 
     def discover(self) -> tuple[list[Path], list[Path], list[Diagnostic]]:
         return discover(self.root)

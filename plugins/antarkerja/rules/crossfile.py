@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from antarkerja.schema import ID_PATTERN
+
 Finding = tuple  # (record, path, code, message, hint)
 
 
@@ -35,7 +37,7 @@ def check_ids(records, kind_label):
         rid = rec.data.get("id")
         if not isinstance(rid, str):
             continue
-        if rec.path.stem != rid:
+        if rec.path.stem != rid and re.fullmatch(ID_PATTERN, rid):  # a malformed id: the schema says so
             yield (
                 rec,
                 ("id",),
