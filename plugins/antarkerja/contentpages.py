@@ -186,6 +186,10 @@ def check_page(path: Path, text: str, slugs: dict[str, Path]) -> list[Diagnostic
     return out
 
 
+def astuple_tail(d: Diagnostic) -> tuple:
+    return d.code, d.field, d.message, d.hint
+
+
 def _unsafe_text(path: Path, line: int, name: str, value: str) -> Diagnostic:
     bidi = BIDI_CONTROLS.search(value)
     if bidi:
@@ -219,7 +223,8 @@ def check_body(path: Path, text: str, body_line: int) -> list[Diagnostic]:
             in_code = not in_code
         bidi = BIDI_CONTROLS.search(line)
         if bidi:
-            out.append(_unsafe_text(path, number, "isi", line))
+            found = _unsafe_text(path, number, "isi", line)
+            out.append(Diagnostic(path, number, bidi.start() + 1, *astuple_tail(found)))
         if in_code:
             continue
         found = RAW_HTML.search(line)
@@ -315,7 +320,9 @@ def check_pages(root: Path) -> list[Diagnostic]:
             line = raw[: exc.start].count(b"\n") + 1
             col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             out.append(
-                Diagnostic(path, line, col, "Y101", "(berkas)", "halaman bukan UTF-8", "simpan ulang dengan pengodean UTF-8")
+                Diagnostic(
+                    path, line, col, "Y101", "(berkas)", "halaman bukan UTF-8", "simpan ulang dengan pengodean UTF-8"
+                )
             )
             continue
         out += check_page(path, text.lstrip("\ufeff"), slugs)
