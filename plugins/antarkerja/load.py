@@ -75,6 +75,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
 FLOAT_TAG = "tag:yaml.org,2002:float"
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
 # Characters no record text needs, which YAML lets in through escapes in double-quoted text:
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
@@ -318,7 +319,7 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
         loaded.problems.append(Diagnostic(loaded.path, line, col, code, fld, message, hint))
 
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(LINE_BREAK.split(text), 1):
             if "\t" in line:
                 problem(
                     number,
@@ -339,9 +340,13 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
             and exc.context_mark.line != exc.problem_mark.line
         ):
             where = f" (bermula di baris {exc.context_mark.line + 1})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = LINE_BREAK.split(text)
+        if line > len(lines):  # the end of a file without a final newline: its last character
+            line, col = len(lines), len(lines[-1]) + 1
         problem(
-            mark.line + 1 if mark else 1,
-            mark.column + 1 if mark else 1,
+            line,
+            col,
             "Y104",
             f"YAML tidak valid: {exc.problem or exc.context}{where}",
             "periksa indentasi dan tanda titik dua; teks yang memuat `: ` atau `#` perlu tanda kutip",
