@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -53,7 +53,7 @@ scalars = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
     st.sampled_from(["IDR\n", "open\n::error::x", "\x1b[31m", "\u202e", "\u200b", " ", "0x14", "9999-12-31"]),
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-    st.datetimes(timezones=st.sampled_from([None, timezone.utc, timezone(timedelta(hours=7))])),
+    st.datetimes(timezones=st.sampled_from([None, UTC, timezone(timedelta(hours=7))])),
 )
 values = st.recursive(
     scalars,
