@@ -5,7 +5,10 @@
     content/vacancies/jawa-barat/operator-x.yml:14:3: R401 description: meminta uang dari pelamar ("biaya pendaftaran") (hapus permintaan biaya; pelamar tidak boleh dipungut biaya)
 
 Codes are stable (CONTRIBUTING.md lists them): Y = YAML and file, S = schema, X = across
-files, R = domain rule (error), W = domain rule (warning).
+files, R = domain rule (error), W = domain rule (warning), P = content page.
+
+Every message goes through :func:`safe` when printed: values quoted from records can hold
+newlines, ANSI escapes or ``::`` and must not act on a terminal or a CI log.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ CODES = {
     "Y107": "Nilai tanpa tanda kutip yang dibaca YAML secara lain (angka, true/false, tanggal, oktal)",
     "Y108": "Isi berkas bukan pasangan kunci: nilai",
     "Y109": "Berkas kosong",
+    "Y110": "Karakter kendali atau karakter tak sah di dalam teks (\\0, \\e, \\uFFFF…)",
+    "Y111": "Angka tak terhingga atau bukan angka (.inf, .nan)",
+    "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
+    "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",
@@ -52,18 +59,14 @@ CODES = {
     "X307": "Lowongan yang sama ditayangkan dua kali",
     "X308": "Berkas di tempat yang salah atau berekstensi selain .yml (.yaml, .YML, .yml.txt)",
     "X309": "Kantor pemverifikasi di provinsi lain",
-    # Hardening against hostile and careless input (see README, "Security").
-    "Y110": "Karakter kendali atau karakter tak sah di dalam teks (\\0, \\e, \\uFFFF…)",
-    "Y111": "Angka tak terhingga atau bukan angka (.inf, .nan)",
-    "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
-    "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
     "X310": "Kantor menjadi induknya sendiri",
+    "R400": "Kesalahan internal pemeriksa: aturan gagal membaca nilai ini (laporkan sebagai issue)",
+    "W520": "Berkas cadangan atau berkas sementara editor (tidak dibaca)",
+    # Content pages (content/pages/*.md), see antarkerja.contentpages
     "P601": "Metadata halaman tidak lengkap atau salah (Title, Date, Slug)",
     "P602": "Slug halaman sama dengan alamat buatan situs (lowongan, cari…)",
     "P603": "Pengaturan Template, Save_as, URL atau Status di halaman",
     "P604": "HTML, skrip atau tautan tidak aman di halaman",
-    "R400": "Kesalahan internal pemeriksa: aturan gagal membaca nilai ini (laporkan sebagai issue)",
-    "W520": "Berkas cadangan atau berkas sementara editor (tidak dibaca)",
 }
 
 # What a message may not carry raw to a terminal or a CI log: control characters (newlines,

@@ -114,7 +114,7 @@ def implausible_dates(v, ctx):
             )
 
 
-@vacancy_rule("R432", "Kode KBJI tidak ada di daftar rujukan", basis="KBJI 2014 (content/reference/kbji.csv)")
+@vacancy_rule("R432", "Kode KBJI tidak ada di daftar rujukan", basis="KBJI 2014 (content/reference/kbji.yml)")
 def kbji_in_reference(v, ctx):
     """A KBJI code the reference list does not know."""
     code = v.get("kbji")
@@ -128,7 +128,7 @@ def kbji_in_reference(v, ctx):
         yield (
             ("kbji",),
             f"kode KBJI `{code}` tidak ada di daftar rujukan",
-            "lihat content/reference/kbji.csv; bila ragu, tulis golongan pokoknya saja (satu angka)",
+            "lihat content/reference/kbji.yml; bila ragu, tulis golongan pokoknya saja (satu angka)",
         )
 
 
