@@ -352,3 +352,18 @@ def test_fmt_refuses_bytes_that_are_not_utf8(tmp_path, capsys):
     assert cli.main(["fmt", "--root", str(root), str(path)]) == 1
     assert "bukan UTF-8" in capsys.readouterr().out
     assert path.read_bytes() == raw
+
+
+def test_a_rule_that_raises_on_a_valid_record_is_reported_not_skipped(tmp_path, monkeypatch):
+    from antarkerja.rules import Rule
+    from antarkerja.validate import RepositoryValidator
+
+    def broken(v, ctx):
+        raise OverflowError("date value out of range")
+
+    root = make_repo(tmp_path, {"jawa-barat/good-vacancy.yml": GOOD_VACANCY})
+    validator = RepositoryValidator(root)
+    validator.vacancy_rules = [*validator.vacancy_rules, Rule("R499", "vacancy", broken, "uji", "")]
+    result = validator.run()
+    assert outcome(result.diagnostics) == "R400@1:1"
+    assert "R499" in result.diagnostics[0].message and "OverflowError" in result.diagnostics[0].message
