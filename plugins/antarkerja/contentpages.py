@@ -63,7 +63,7 @@ def reserved_slugs() -> set[str]:
         if first and "{" not in first:
             out.add(first.lower())
             out.add(first.lower().rsplit(".", 1)[0])
-    return out | {"index", "output", "static", "feeds", "drafts", "pages"}
+    return out | {"index", "page", "output", "static", "feeds", "drafts", "pages"}
 
 
 def parse_metadata(text: str) -> tuple[dict[str, tuple[str, int]], int]:

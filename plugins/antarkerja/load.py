@@ -173,11 +173,14 @@ class Loaded:
                 break
             node, mark_node = child, (child if isinstance(child, yaml.ScalarNode) else key_node)
         m = mark_node.start_mark
+        line, col = m.line + 1, m.column + 1
+        if isinstance(mark_node, yaml.ScalarNode) and not mark_node.value:
+            line, col = self.clamped(line, col, m.index)  # an empty value may sit at the end
         if isinstance(mark_node, yaml.ScalarNode):
             # The C loader marks plain scalars with style "" and the Python one with None.
             return Mark(
-                m.line + 1,
-                m.column + 1,
+                line,
+                col,
                 not mark_node.style,
                 mark_node.style in ("|", ">"),
                 mark_node.tag,
@@ -185,7 +188,17 @@ class Loaded:
                 m.index,
                 mark_node.end_mark.index,
             )
-        return Mark(m.line + 1, m.column + 1)
+        return Mark(line, col)
+
+    def clamped(self, line: int, col: int, index: int) -> tuple[int, int]:
+        """A mark past the last character (an empty value at the end of the file) → that character."""
+        source = self.text if self.text is not None else self._read_source()
+        if source is None or index < len(source):
+            return line, col
+        lines = LINE_BREAK.split(source)
+        if line <= len(lines):
+            return line, col
+        return len(lines), len(lines[-1]) + 1
 
     def release(self) -> None:
         """Drop the node tree to save memory; :meth:`mark_for` reads the file again if needed."""
@@ -219,9 +232,8 @@ class _Builder:
 
     def problem(self, node, code, path, message, hint=""):
         mark = node.start_mark
-        self.loaded.problems.append(
-            Diagnostic(self.loaded.path, mark.line + 1, mark.column + 1, code, field_name(path), message, hint)
-        )
+        line, col = self.loaded.clamped(mark.line + 1, mark.column + 1, mark.index)
+        self.loaded.problems.append(Diagnostic(self.loaded.path, line, col, code, field_name(path), message, hint))
 
     def build(self, node, path: tuple):
         if isinstance(node, yaml.ScalarNode):
