@@ -40,6 +40,7 @@ CODES = {
     "Y111": "Angka tak terhingga atau bukan angka (.inf, .nan)",
     "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
     "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
+    "Y114": "Kelompok atau daftar bersarang terlalu dalam",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",

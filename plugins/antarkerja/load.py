@@ -341,6 +341,8 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
                     "ganti tab dengan spasi (YAML memakai spasi untuk indentasi)",
                 )
         return loaded
+    if _maybe_deep(text) and _too_deep(text, problem):
+        return loaded
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -409,6 +411,46 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     loaded.text = text
     loaded.data = _Builder(loaded, "\\" in text or "\x85" in text).build(node, ())
     return loaded
+
+
+MAX_DEPTH = 24  # a record nests four levels; composing thousands would overflow the stack
+_DEEP_INDENT = re.compile(r"^ {20}", re.M)
+_COMPACT_NESTING = re.compile(r"(?:[-?][ ]+){6}")
+
+
+def _maybe_deep(text: str) -> bool:
+    """A cheap upper bound: without many brackets, deep indentation or `- - - -` on one line,
+    the nesting cannot come near :data:`MAX_DEPTH`, and the event stream need not be read."""
+    return (
+        text.count("[") + text.count("{") > 8
+        or _DEEP_INDENT.search(text) is not None
+        or _COMPACT_NESTING.search(text) is not None
+    )
+
+
+def _too_deep(text: str, problem) -> bool:
+    """Report nesting deeper than :data:`MAX_DEPTH` from the event stream (which has no
+    depth limit of its own, unlike composing: `[[[[…` 50,000 deep would crash the process)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "Y114",
+                        f"kelompok atau daftar bersarang lebih dari {MAX_DEPTH} tingkat",
+                        "tulis data seperti contoh di CONTRIBUTING.md; satu lowongan hanya beberapa tingkat",
+                    )
+                    return True
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # composing reports the error itself, with its place
+    return False
 
 
 class _TooBig(Exception):

@@ -32,7 +32,37 @@ def strings(value, path: tuple = ()):
             yield from strings(item, path + (i,))
 
 
+_LAST: list = [None, ""]  # the record whose texts were joined last, and that text
+
+
+def _collect(container, found: list[str]) -> None:
+    for item in container.values() if type(container) is dict else container:
+        kind = type(item)
+        if kind is str:
+            found.append(item)
+        elif kind is dict or kind is list:
+            _collect(item, found)
+
+
+def joined_texts(record) -> str:
+    """Every text value of ``record`` joined by NUL (which no accepted text holds), built once
+    for all rules of a record: one search over it tells whether a closer look is needed.
+
+    The record itself is kept (not its id), so a new record can never be mistaken for it.
+    """
+    if _LAST[0] is record:
+        return _LAST[1]
+    found: list[str] = []
+    if type(record) is dict:
+        _collect(record, found)
+    _LAST[0], _LAST[1] = record, "\x00".join(found)
+    return _LAST[1]
+
+
 def _hidden_direction_controls(record):
+    # One search over all text first: almost every record is clean.
+    if not BIDI_CONTROLS.search(joined_texts(record)):
+        return
     for path, text in strings(record):
         match = BIDI_CONTROLS.search(text)
         if match:
@@ -64,7 +94,13 @@ def _is_invisible(char: str) -> bool:
     return char.isspace() or char in _INVISIBLE_EXTRA or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Mn")
 
 
+# A text (between NULs) without one ASCII letter or digit: worth a closer look.
+_MAYBE_BLANK = re.compile(r"(?:^|\x00)[^0-9A-Za-z\x00]*(?:\x00|$)")
+
+
 def _blank_text(record):
+    if not _MAYBE_BLANK.search(joined_texts(record)):
+        return
     for path, text in strings(record):
         if text and all(_is_invisible(c) for c in text[:500]) and all(_is_invisible(c) for c in text):
             yield (
@@ -160,7 +196,32 @@ def deceptive(link: str) -> str:
     return ""
 
 
+_AUTHORITY = re.compile(r"[^/?#\s\x00<>\"')\]]*")
+_MAIL_TARGET = re.compile(r"[^\s\x00<>\"')\]]*")
+
+
+def _maybe_deceptive(joined: str) -> bool:
+    """Cheap scan: does any link's host part hold `@`, `%`, `xn--` or non-ASCII, or any
+    mailto: link a `?` or `%`? Only then are the fields looked at one by one."""
+    low = joined.lower()
+    at = low.find("://")
+    while at >= 0:
+        authority = _AUTHORITY.match(low, at + 3).group(0)
+        if "@" in authority or "%" in authority or "xn--" in authority or not authority.isascii():
+            return True
+        at = low.find("://", at + 3)
+    at = low.find("mailto:")
+    while at >= 0:
+        target = _MAIL_TARGET.match(low, at + 7).group(0)
+        if "?" in target or "%" in target:
+            return True
+        at = low.find("mailto:", at + 7)
+    return False
+
+
 def _deceptive_links(record):
+    if not _maybe_deceptive(joined_texts(record)):
+        return
     for path, text in strings(record):
         candidates = [(text, 0)] if path in URL_FIELDS else []
         if "://" in text or "mailto:" in text.lower():
@@ -189,6 +250,11 @@ office_rule(
 )(lambda o, ctx: _deceptive_links(o))
 
 
+_NEWLINE = re.compile("[\n\r\u2028\u2029\x85]")
+_NAME_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
+_NAME_TROUBLE = re.compile(_NEWLINE.pattern + "|[:./]")  # cheap first test: no link without : . or /
+
+
 @vacancy_rule(
     "R434",
     "Nama pemberi kerja atau jabatan berisi baris baru atau tautan",
@@ -196,13 +262,16 @@ office_rule(
 )
 def single_line_names(v, ctx):
     """A newline or a link inside the employer name or the title (they reach the share text)."""
-    for path in (("title",), ("employer", "name")):
-        parent = v if len(path) == 1 else v.get(path[0])
-        text = parent.get(path[-1]) if isinstance(parent, dict) else None
-        if not isinstance(text, str):
+    employer = v.get("employer")
+    names = (
+        (("title",), v.get("title")),
+        (("employer", "name"), employer.get("name") if isinstance(employer, dict) else None),
+    )
+    for path, text in names:
+        if not isinstance(text, str) or not _NAME_TROUBLE.search(text):
             continue
-        newline = re.search(r"[\n\r\u2028\u2029\x85]", text)
-        link = re.search(r"https?://|www\.|\b[\w-]+\.[a-z]{2,}/", text, re.I)
+        newline = _NEWLINE.search(text)
+        link = _NAME_LINK.search(text)
         if newline:
             yield path, "nama berisi baris baru", "tulis nama dalam satu baris", newline.start()
         elif link:

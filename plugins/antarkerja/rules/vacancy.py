@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 
 from antarkerja.rules import vacancy_rule
+from antarkerja.rules.common import _hidden_direction_controls
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
@@ -431,9 +432,7 @@ def verified_before_posting(v, ctx):
 )
 def hidden_direction_controls(v, ctx):
     """Invisible bidirectional control characters, in any field."""
-    from antarkerja.rules.common import _hidden_direction_controls
-
-    yield from _hidden_direction_controls(v)
+    return _hidden_direction_controls(v)
 
 
 @vacancy_rule(
