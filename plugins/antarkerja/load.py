@@ -224,11 +224,10 @@ def field_name(path: tuple) -> str:
 class _Builder:
     """Turns a composed node tree into Python values, recording problems."""
 
-    def __init__(self, loaded: Loaded, escapes: bool = False):
+    def __init__(self, loaded: Loaded):
         self.loaded = loaded
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
-        self.escapes = escapes  # the source has a backslash or NEL: quoted text may hide controls
 
     def problem(self, node, code, path, message, hint=""):
         mark = node.start_mark
@@ -237,8 +236,6 @@ class _Builder:
 
     def build(self, node, path: tuple):
         if isinstance(node, yaml.ScalarNode):
-            if self.escapes and node.style == '"':
-                self.check_chars(node, path)
             return node.value if node.tag == STR_TAG else self.scalar(node, path)
         if id(node) in self.seen:
             # An alias: the same node reached twice. Stop here so alias bombs cost nothing;
@@ -260,8 +257,6 @@ class _Builder:
                 )
                 continue
             key = key_node.value
-            if self.escapes and key_node.style == '"':
-                self.check_chars(key_node, path + (key,))
             if key in result:
                 self.problem(
                     key_node,
@@ -274,6 +269,23 @@ class _Builder:
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
         return result
+
+    def check_escapes(self, root) -> None:
+        """Control characters that double-quoted escapes put into keys and values."""
+        stack, seen = [(root, ())], set()
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                if node.style == '"':
+                    self.check_chars(node, path)
+            elif id(node) not in seen:
+                seen.add(id(node))
+                if isinstance(node, yaml.SequenceNode):
+                    stack.extend((child, path + (i,)) for i, child in enumerate(node.value))
+                else:
+                    for key, value in node.value:
+                        key_path = path + (key.value if isinstance(key, yaml.ScalarNode) else "?",)
+                        stack += [(key, key_path), (value, key_path)]
 
     def check_chars(self, node, path):
         bad = BAD_CHARS.search(node.value)
@@ -409,22 +421,28 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
         return loaded
     loaded.node = node
     loaded.text = text
-    loaded.data = _Builder(loaded, "\\" in text or "\x85" in text).build(node, ())
+    builder = _Builder(loaded)
+    loaded.data = builder.build(node, ())
+    if "\\" in text or "\x85" in text:  # only escapes in double quotes (or NEL) bring controls in
+        builder.check_escapes(node)
     return loaded
 
 
 MAX_DEPTH = 24  # a record nests four levels; composing thousands would overflow the stack
-_DEEP_INDENT = re.compile(r"^ {20}", re.M)
-_COMPACT_NESTING = re.compile(r"(?:[-?][ ]+){6}")
+_INDENT = " " * 20
+MAX_COMPACT = 400
 
 
 def _maybe_deep(text: str) -> bool:
-    """A cheap upper bound: without many brackets, deep indentation or `- - - -` on one line,
-    the nesting cannot come near :data:`MAX_DEPTH`, and the event stream need not be read."""
+    """A cheap test for nesting that could reach :data:`MAX_DEPTH`: many brackets, deep
+    indentation, or many `-`/`?` (compact nesting, `- - - x`). Below :data:`MAX_COMPACT` of those,
+    a file that still nests deeper stays far from the stack's limits and fails the schema.
+    A false alarm only costs reading the event stream."""
     return (
         text.count("[") + text.count("{") > 8
-        or _DEEP_INDENT.search(text) is not None
-        or _COMPACT_NESTING.search(text) is not None
+        or text.startswith(_INDENT)
+        or "\n" + _INDENT in text
+        or text.count("-") + text.count("?") > MAX_COMPACT
     )
 
 
@@ -470,8 +488,12 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
     info = os.lstat(path)
     if not stat.S_ISREG(info.st_mode):
         raise NotRegularFile(f"{path} is not a regular file")
+    if info.st_size > limit:
+        raise _TooBig(info.st_size)
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
+        data = handle.read(info.st_size + 1)  # one byte more tells whether it grew meanwhile
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _TooBig(max(info.st_size, len(data)))
     return data
