@@ -24,11 +24,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-import nh3
-
 from antarkerja.diagnostics import Diagnostic
 from antarkerja.load import MAX_BYTES, NotRegularFile, _TooBig, read_limited
-from antarkerja.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from antarkerja.paths import pages_dir
 from antarkerja.present import BIDI_CONTROLS, strip_bidi
 from antarkerja.urls import ROUTES
@@ -52,7 +49,8 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+)",
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|[/#.?]|[A-Za-z0-9_-]+(?:[/.#?]|$))", re.IGNORECASE)
 BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript|livescript)\s*:|\bdata:[a-z]+/", re.IGNORECASE)
 
-PAGE_TAGS = ALLOWED_TAGS | {"h2", "h5", "h6", "hr", "pre", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
+# Added to the description allow-list (antarkerja.markup) for pages: headings, tables, code.
+PAGE_EXTRA_TAGS = {"h2", "h5", "h6", "hr", "pre", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
 
 
 def reserved_slugs() -> set[str]:
@@ -331,10 +329,14 @@ def check_pages(root: Path) -> list[Diagnostic]:
 
 def sanitize_html(fragment: str) -> str:
     """Pelican's HTML of a page, with the description allow-list (plus headings, tables, code)."""
+    import nh3  # only the build needs it; the validator imports this module too
+
+    from antarkerja.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+
     return strip_bidi(
         nh3.clean(
             fragment,
-            tags=PAGE_TAGS,
+            tags=ALLOWED_TAGS | PAGE_EXTRA_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
             link_rel="noopener",
