@@ -374,12 +374,13 @@ def test_invalid_content_stops_the_build_and_writes_nothing(tmp_path):
     root = broken_copy(tmp_path)
     output = tmp_path / "site"
     output.mkdir()
+    (output / ".antarkerja-site").write_text("an earlier build output\n", encoding="utf-8")
     (output / "old.html").write_text("the previous site", encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
         build_site(root, output=output, today=TODAY.isoformat(), search=False)
     message = str(failure.value)
     assert re.search(r"operator-produksi-bekasi\.yml:\d+:\d+: S203 openings: ", message), message
-    assert [p.name for p in output.iterdir()] == ["old.html"]  # untouched
+    assert sorted(p.name for p in output.iterdir()) == [".antarkerja-site", "old.html"]  # untouched
     assert (output / "old.html").read_text(encoding="utf-8") == "the previous site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left
     fresh = tmp_path / "never"

@@ -216,6 +216,9 @@ TESTED_ELSEWHERE = {
     "antarkerja.bench": "test_browser_search.py",
     "antarkerja.bench_search": "test_browser_search.py",
     "antarkerja.diagnostics": "test_validate.py",
+    "antarkerja.contentpages": "test_robustness.py",  # the robustness corpus covers pages
+    "antarkerja.discover": "test_robustness.py",
+    "antarkerja.rules.common": "test_robustness.py",
     "antarkerja.features": "test_workers.py",  # JKP, services and SMK pages for workers
     "antarkerja.jkp": "test_workers.py",
     "antarkerja.outputs.jkp": "test_workers.py",

@@ -49,7 +49,8 @@ def test_summary_lists_only_changed_files_with_codes_lines_and_a_preview(tmp_pat
     assert code == 1
     assert "::error file=" in out and "line=26" in out  # annotation at the education line
     text = summary.read_text(encoding="utf-8")
-    assert "❌ 1 kesalahan" in text and "1 berkas diperiksa" in text
+    # S204 for the education, R434 for the link in the title (it would reach share texts).
+    assert "❌ 2 kesalahan" in text and "1 berkas diperiksa" in text
     assert "| `S204` | kesalahan | Nilai di luar daftar pilihan | 1 |" in text
     assert "| 26 | `S204` |" in text
     assert "other.yml" not in text

@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY
+from support import ROOT, TODAY
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 NS = "{http://www.w3.org/2000/svg}"

@@ -18,9 +18,13 @@ from __future__ import annotations
 import locale
 import logging
 import os
+import re
 import shutil
+import signal
 import subprocess
+import threading
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -149,21 +153,108 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
     if not (root / "content").is_dir():
         raise BuildFailed(f"{root} tidak berisi folder content/")
     output = Path(output).resolve() if output else root / "output"
-    if output == root or output in root.parents:
-        raise BuildFailed(f"folder hasil {output} berisi repositori; pilih folder lain, misalnya output/")
+    check_output_folder(root, output)
     day = resolve_today(today)
     siteurl = normalize_siteurl(siteurl)
     output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(output)
     staging = output.with_name(f".{output.name}.building-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        run_pelican(load_settings(root, staging, day, siteurl))
-        if search:
-            index_site(staging)
-        _publish(staging, output)
+        with terminate_as_exception():
+            run_pelican(load_settings(root, staging, day, siteurl))
+            if search:
+                index_site(staging)
+            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return output
+
+
+# Output folder guard and interrupt cleanup ---------------------------------------------------
+
+OUTPUT_MARKER = ".antarkerja-site"
+MARKER_TEXT = "Folder ini dibuat oleh `antarkerja build` dan diganti utuh pada setiap pembangunan.\n"
+
+
+def _looks_like_old_build(folder: Path) -> bool:
+    """A site built before the marker existed: our home page, theme folder and sitemap."""
+    return all((folder / name).exists() for name in ("index.html", "theme", "sitemap.xml"))
+
+
+def check_output_folder(root: Path, output: Path) -> None:
+    """Refuse an output folder whose replacement would destroy anything but an earlier site.
+
+    The build replaces the output folder whole. Allowed: a folder that does not exist, an
+    empty one, or an earlier build output (marked with :data:`OUTPUT_MARKER`). Refused: the
+    repository, its ``content/`` or anything holding or inside them, and any other folder
+    with files in it (``--output content`` once deleted every record).
+    """
+    protected = {root, root / "content", REPO, REPO / "content"}
+    for folder in protected:
+        if output == folder or output in folder.parents:
+            raise BuildFailed(
+                f"folder hasil {output} berisi repositori atau content/; pilih folder lain, misalnya output/"
+            )
+    for folder in (root / "content", REPO / "content", REPO / "plugins", REPO / "theme"):
+        if folder in output.parents:
+            raise BuildFailed(f"folder hasil {output} berada di dalam {folder}; pilih folder lain, misalnya output/")
+    if output.is_symlink() or (output.exists() and not output.is_dir()):
+        raise BuildFailed(f"{output} bukan folder biasa; pilih folder lain untuk hasil pembangunan")
+    if output.is_dir() and any(output.iterdir()):
+        if not ((output / OUTPUT_MARKER).is_file() or _looks_like_old_build(output)):
+            raise BuildFailed(
+                f"folder hasil {output} berisi berkas yang bukan hasil `antarkerja build`; "
+                "pilih folder kosong atau folder hasil sebelumnya (isinya akan diganti seluruhnya)"
+            )
+
+
+_STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale_staging(output: Path) -> None:
+    """Delete staging folders of this output left by builds that were killed outright."""
+    for path in output.parent.glob(f".{output.name}.building-*"):
+        match = _STAGING.match(path.name)
+        if match and match["name"] == output.name and path.is_dir() and not path.is_symlink():
+            if int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+class BuildInterrupted(BaseException):
+    """SIGTERM (or SIGHUP) during a build: unwinds like Ctrl+C so the staging folder goes."""
+
+
+@contextmanager
+def terminate_as_exception():
+    """While building, SIGTERM and SIGHUP raise :class:`BuildInterrupted` (SIGINT already
+    raises KeyboardInterrupt), so the ``except BaseException`` cleanup runs. Only the main
+    thread can own signal handlers; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum, frame):
+        raise BuildInterrupted(f"dihentikan oleh sinyal {signal.Signals(signum).name}")
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {sig: signal.signal(sig, interrupted) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

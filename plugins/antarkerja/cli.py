@@ -23,10 +23,22 @@ import os
 import sys
 from pathlib import Path
 
+from antarkerja.diagnostics import safe
 from antarkerja.paths import find_root
 
 
+class UsageError(Exception):
+    """Wrong usage: the message says what to do; exit status 2."""
+
+
 def _root(args) -> Path:
+    if args.root:
+        # An explicit --root is taken as written: a typo must not fall back to another
+        # repository (the package's own) and report "0 errors" about the wrong content.
+        root = Path(args.root).resolve()
+        if not (root / "content").is_dir():
+            raise UsageError(f"--root {args.root}: folder ini tidak berisi content/; periksa ejaan foldernya")
+        return root
     return find_root(args.root)
 
 
@@ -74,26 +86,28 @@ def _first_difference(old: str, new: str) -> int:
 
 def cmd_fmt(args) -> int:
     from antarkerja.diagnostics import annotation
-    from antarkerja.fmt import CannotFormat, format_text
-    from antarkerja.paths import offices_dir, vacancies_dir
+    from antarkerja.discover import discover
+    from antarkerja.fmt import CannotFormat, format_text, read_record_text
     from antarkerja.reference import load_reference
     from antarkerja.schema import office, vacancy
 
     root = _root(args)
     ref = load_reference(root)
     schemas = {"vacancies": vacancy.schema(ref), "offices": office.schema(ref)}
-    paths = [Path(p) for p in args.paths] or sorted(vacancies_dir(root).rglob("*.yml")) + sorted(
-        offices_dir(root).rglob("*.yml")
-    )
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        found_vacancies, found_offices, _ = discover(root)
+        paths = found_vacancies + found_offices
     changed = failed = 0
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for path in paths:
         kind = "offices" if "offices" in path.resolve().parts else "vacancies"
-        text = path.read_text(encoding="utf-8", errors="replace")
         try:
+            text = read_record_text(path)
             new = format_text(text, schemas[kind], path)
         except CannotFormat as exc:
-            print(f"{path}: tidak diformat: {exc}")
+            print(safe(f"{path}: tidak diformat: {exc}"))
             if github:
                 print(annotation("error", path, 1, "Format baku", f"tidak diformat: {exc}"))
             failed += 1
@@ -103,14 +117,14 @@ def cmd_fmt(args) -> int:
             if args.check:
                 line = _first_difference(text, new)
                 fix = f"jalankan `antarkerja fmt {path}` lalu commit hasilnya"
-                print(f"{path}:{line}: belum berformat baku mulai baris ini ({fix})")
+                print(safe(f"{path}:{line}: belum berformat baku mulai baris ini ({fix})"))
                 if github:
                     print(
                         annotation("error", path, line, "Format baku", f"belum berformat baku mulai baris ini ({fix})")
                     )
             else:
                 path.write_text(new, encoding="utf-8")
-                print(f"{path}: diformat")
+                print(safe(f"{path}: diformat"))
     verb = "perlu diformat" if args.check else "diformat"
     print(f"{changed} dari {len(paths)} berkas {verb}, {failed} tidak bisa diformat")
     return 1 if failed or (args.check and changed) else 0
@@ -122,14 +136,14 @@ def cmd_new(args) -> int:
     try:
         path, unfilled = write_vacancy(_root(args), args)
     except ScaffoldError as exc:
-        print(f"antarkerja new vacancy: {exc}", file=sys.stderr)
+        print(safe(f"antarkerja new vacancy: {exc}"), file=sys.stderr)
         return 1
-    print(f"Berkas dibuat: {path}")
+    print(safe(f"Berkas dibuat: {path}"))
     if unfilled:
         print(
             f"Belum lengkap: isi kolom {', '.join(unfilled)} (bertanda ISI:); sampai itu, pemeriksa menolaknya (R415)."
         )
-    print(f"Periksa isinya, lalu jalankan: antarkerja validate {path}")
+    print(safe(f"Periksa isinya, lalu jalankan: antarkerja validate {path}"))
     return 0
 
 
@@ -193,9 +207,9 @@ def cmd_build(args) -> int:
             _root(args), output=args.output, today=args.today, siteurl=args.siteurl, search=not args.no_search
         )
     except BuildFailed as exc:
-        print(exc, file=sys.stderr)
+        print("\n".join(safe(line) for line in str(exc).split("\n")), file=sys.stderr)
         return 1
-    print(f"Situs dibangun di {output}")
+    print(safe(f"Situs dibangun di {output}"))
     return 0
 
 
@@ -339,11 +353,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except UsageError as exc:
+        print(f"antarkerja: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug of ours: say so plainly instead of a traceback
         if os.environ.get("ANTARKERJA_DEBUG"):
             raise
         print(
-            f"antarkerja: kesalahan internal ({type(exc).__name__}: {exc}). Jalankan lagi dengan ANTARKERJA_DEBUG=1 untuk rinciannya dan laporkan sebagai issue.",
+            f"antarkerja: kesalahan internal ({type(exc).__name__}: {safe(str(exc))}). Jalankan lagi dengan ANTARKERJA_DEBUG=1 untuk rinciannya dan laporkan sebagai issue.",
             file=sys.stderr,
         )
         return 2

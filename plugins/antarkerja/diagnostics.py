@@ -5,14 +5,20 @@
     content/vacancies/jawa-barat/operator-x.yml:14:3: R401 description: meminta uang dari pelamar ("biaya pendaftaran") (hapus permintaan biaya; pelamar tidak boleh dipungut biaya)
 
 Codes are stable (CONTRIBUTING.md lists them): Y = YAML and file, S = schema, X = across
-files, R = domain rule (error), W = domain rule (warning).
+files, R = domain rule (error), W = domain rule (warning), P = content page.
+
+Every message goes through :func:`safe` when printed: values quoted from records can hold
+newlines, ANSI escapes or ``::`` and must not act on a terminal or a CI log.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from antarkerja.present import BIDI_CHARS
 
 ERROR = "error"
 WARNING = "warning"
@@ -30,6 +36,11 @@ CODES = {
     "Y107": "Nilai tanpa tanda kutip yang dibaca YAML secara lain (angka, true/false, tanggal, oktal)",
     "Y108": "Isi berkas bukan pasangan kunci: nilai",
     "Y109": "Berkas kosong",
+    "Y110": "Karakter kendali atau karakter tak sah di dalam teks (\\0, \\e, \\uFFFF…)",
+    "Y111": "Angka tak terhingga atau bukan angka (.inf, .nan)",
+    "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
+    "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
+    "Y114": "Kelompok atau daftar bersarang terlalu dalam",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",
@@ -47,11 +58,39 @@ CODES = {
     "X305": "Kabupaten/kota tidak berada di provinsi itu",
     "X306": "Lowongan di folder provinsi lain",
     "X307": "Lowongan yang sama ditayangkan dua kali",
-    "X308": "Berkas di tempat yang salah atau berekstensi .yaml",
+    "X308": "Berkas di tempat yang salah atau berekstensi selain .yml (.yaml, .YML, .yml.txt)",
     "X309": "Kantor pemverifikasi di provinsi lain",
+    "X310": "Kantor menjadi induknya sendiri",
+    "R400": "Kesalahan internal pemeriksa: aturan gagal membaca nilai ini (laporkan sebagai issue)",
+    "W520": "Berkas cadangan atau berkas sementara editor (tidak dibaca)",
+    # Content pages (content/pages/*.md), see antarkerja.contentpages
+    "P601": "Metadata halaman tidak lengkap atau salah (Title, Date, Slug)",
+    "P602": "Slug halaman sama dengan alamat buatan situs (lowongan, cari…)",
+    "P603": "Pengaturan Template, Save_as, URL atau Status di halaman",
+    "P604": "HTML, skrip atau tautan tidak aman di halaman",
     # Warnings outside the named rules
     "W601": "Upah, syarat atau cara melamar diubah setelah tanggal verifikasi (riwayat Git): minta verifikasi ulang",
 }
+
+# What a message may not carry raw to a terminal or a CI log: control characters (newlines,
+# ANSI escapes), Unicode line separators, bidi controls and `::` (GitHub workflow commands).
+_UNSAFE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI_CHARS}]|::")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "::": ":\\:"}
+
+
+def _shown(match: re.Match) -> str:
+    char = match.group(0)
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def safe(text: str) -> str:
+    """``text`` with every character that could act on a terminal or a CI log written as an escape.
+
+    Values quoted in messages come from the records (and file names from the repository):
+    a newline followed by ``::error …::`` would otherwise become a GitHub workflow command,
+    and ``\\x1b[…`` would drive the terminal.
+    """
+    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +115,13 @@ class Diagnostic:
 
     def format(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.display_path()}:{self.line}:{self.col}: {self.code} {self.field}: {self.message}{hint}"
+        return safe(f"{self.display_path()}:{self.line}:{self.col}: {self.code} {self.field}: {self.message}{hint}")
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the pull request's diff."""
 
         def escape(text: str) -> str:
+            text = safe(text)
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         def escape_property(text: str) -> str:

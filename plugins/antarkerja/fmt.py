@@ -20,7 +20,7 @@ from datetime import date
 
 import yaml
 
-from antarkerja.load import load_text
+from antarkerja.load import NotRegularFile, _TooBig, load_text, read_limited
 
 TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:")
 
@@ -99,6 +99,27 @@ def _comments(text: str) -> tuple[list[str], dict[str, list[str]]]:
     while header and not header[-1]:
         header.pop()
     return header, above
+
+
+def read_record_text(path) -> str:
+    """The text of a record file to format, or :class:`CannotFormat` with the reason.
+
+    Bytes that are not UTF-8 are refused, never replaced: writing U+FFFD back would destroy
+    the original text and then pass validation. Symlinks and oversized files are refused too.
+    """
+    try:
+        raw = read_limited(path)
+    except NotRegularFile:
+        raise CannotFormat("bukan berkas biasa (tautan simbolik, folder atau perangkat)") from None
+    except _TooBig:
+        raise CannotFormat("berkas terlalu besar") from None
+    except OSError as exc:
+        raise CannotFormat(f"berkas tidak dapat dibaca: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CannotFormat(f"berkas bukan UTF-8 (baris {line}); simpan ulang dengan pengodean UTF-8") from None
 
 
 def format_text(text: str, schema: dict, path="<record>") -> str:

@@ -15,12 +15,18 @@ marks only, cheap), then build Python values ourselves:
 * plain (unquoted) scalars keep their raw text and YAML tag, so later checks can say "YAML
   read 0812… as a number: put it in quotes" instead of reporting a puzzling type error;
 * YAML 1.1 number traps that change a value whatever the field (``010`` is octal 8,
-  ``12:30`` is 750) are reported here.
+  ``12:30`` is 750, ``0x14`` is 20) are reported here, and so are ``.nan``/``.inf`` and
+  control characters written as escapes in quoted text (``"\\0"``, ``"\\e[31m"``);
+* only regular files are read, never more than :data:`MAX_BYTES` (a symlink to
+  ``/dev/zero`` is refused, not read whole).
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,7 +75,13 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNT_FIELDS = {"openings", "contract_months", "probation_months", "experience_months", "min", "max"}
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
-_CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
+_CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
+FLOAT_TAG = "tag:yaml.org,2002:float"
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
+# Characters no record text needs, which YAML lets in through escapes in double-quoted text:
+# C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+BAD_CHARS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,8 @@ class Mark:
     block: bool = False  # a `|` or `>` block: its text starts on the next line
     tag: str = ""
     raw: str = ""
+    start: int = -1  # character index of the value in the source, end: just after it
+    end: int = -1
 
 
 @dataclass
@@ -88,6 +102,7 @@ class Loaded:
     data: Any = None
     problems: list[Diagnostic] = field(default_factory=list)
     node: Any = field(default=None, repr=False)  # the composed tree, for line marks
+    text: str | None = field(default=None, repr=False)  # the source, while the tree is kept
 
     @property
     def ok(self) -> bool:
@@ -98,11 +113,43 @@ class Loaded:
         mark = self.mark_for(path)
         if offset is None or not mark.raw:
             return mark.line, mark.col
-        before = mark.raw[:offset]
-        lines = before.count("\n")
-        if mark.block:
-            return mark.line + 1 + lines, 1 + len(before) - (before.rfind("\n") + 1)
-        return mark.line + lines, (mark.col if not lines else 1) + len(before) - (before.rfind("\n") + 1)
+        if mark.plain and "\n" not in mark.raw and mark.end - mark.start == len(mark.raw):
+            return mark.line, mark.col + min(offset, len(mark.raw))  # written exactly as read
+        return self._source_position(mark, offset)
+
+    def _source_position(self, mark: Mark, offset: int) -> tuple[int, int]:
+        """Where character ``offset`` of a folded, quoted or block value is written.
+
+        Such a value differs from its source (folding joins lines, blocks drop indentation,
+        quotes hold escapes), so the word at ``offset`` is looked up in the source text of
+        the value, at the same occurrence; failing that, the value's own start is reported.
+        """
+        source = self.text if self.text is not None else self._read_source()
+        if source is None or mark.start < 0:
+            return mark.line, mark.col
+        segment = source[mark.start : mark.end]
+        word = re.match(r"\S{1,40}", mark.raw[offset:])
+        at = -1
+        if word:
+            token = word.group(0)
+            while token and at < 0:
+                seen = mark.raw.count(token, 0, offset)
+                at = -1
+                for _ in range(seen + 1):
+                    at = segment.find(token, at + 1)
+                    if at < 0:
+                        break
+                token = token[:-1] if at < 0 else token
+        if at < 0:
+            return mark.line, mark.col
+        before = source[: mark.start + at]
+        return before.count("\n") + 1, mark.start + at - (before.rfind("\n") + 1) + 1
+
+    def _read_source(self) -> str | None:
+        try:
+            return read_limited(self.path).decode("utf-8")
+        except (OSError, UnicodeDecodeError, _TooBig):
+            return None
 
     def mark_for(self, path: tuple) -> Mark:
         """Where ``path`` is written, else its nearest existing parent (a missing key).
@@ -128,26 +175,43 @@ class Loaded:
                 break
             node, mark_node = child, (child if isinstance(child, yaml.ScalarNode) else key_node)
         m = mark_node.start_mark
+        line, col = m.line + 1, m.column + 1
+        if isinstance(mark_node, yaml.ScalarNode) and not mark_node.value:
+            line, col = self.clamped(line, col, m.index)  # an empty value may sit at the end
         if isinstance(mark_node, yaml.ScalarNode):
             # The C loader marks plain scalars with style "" and the Python one with None.
             return Mark(
-                m.line + 1,
-                m.column + 1,
+                line,
+                col,
                 not mark_node.style,
                 mark_node.style in ("|", ">"),
                 mark_node.tag,
                 mark_node.value,
+                m.index,
+                mark_node.end_mark.index,
             )
-        return Mark(m.line + 1, m.column + 1)
+        return Mark(line, col)
+
+    def clamped(self, line: int, col: int, index: int) -> tuple[int, int]:
+        """A mark past the last character (an empty value at the end of the file) → that character."""
+        source = self.text if self.text is not None else self._read_source()
+        if source is None or index < len(source):
+            return line, col
+        lines = LINE_BREAK.split(source)
+        if line <= len(lines):
+            return line, col
+        return len(lines), len(lines[-1]) + 1
 
     def release(self) -> None:
         """Drop the node tree to save memory; :meth:`mark_for` reads the file again if needed."""
         self.node = None
+        self.text = None
 
     def _recompose(self):
+        source = self._read_source()
         try:
-            return yaml.compose(self.path.read_text(encoding="utf-8"), Loader=Loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None if source is None else yaml.compose(source, Loader=Loader)
+        except yaml.YAMLError:
             return None
 
 
@@ -169,9 +233,8 @@ class _Builder:
 
     def problem(self, node, code, path, message, hint=""):
         mark = node.start_mark
-        self.loaded.problems.append(
-            Diagnostic(self.loaded.path, mark.line + 1, mark.column + 1, code, field_name(path), message, hint)
-        )
+        line, col = self.loaded.clamped(mark.line + 1, mark.column + 1, mark.index)
+        self.loaded.problems.append(Diagnostic(self.loaded.path, line, col, code, field_name(path), message, hint))
 
     def build(self, node, path: tuple):
         if isinstance(node, yaml.ScalarNode):
@@ -209,6 +272,34 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,))
         return result
 
+    def check_escapes(self, root) -> None:
+        """Control characters that double-quoted escapes put into keys and values."""
+        stack, seen = [(root, ())], set()
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                if node.style == '"':
+                    self.check_chars(node, path)
+            elif id(node) not in seen:
+                seen.add(id(node))
+                if isinstance(node, yaml.SequenceNode):
+                    stack.extend((child, path + (i,)) for i, child in enumerate(node.value))
+                else:
+                    for key, value in node.value:
+                        key_path = path + (key.value if isinstance(key, yaml.ScalarNode) else "?",)
+                        stack += [(key, key_path), (value, key_path)]
+
+    def check_chars(self, node, path):
+        bad = BAD_CHARS.search(node.value)
+        if bad:
+            self.problem(
+                node,
+                "Y110",
+                path,
+                f"ada karakter kendali atau karakter tak sah U+{ord(bad.group(0)):04X} di dalam teks",
+                "hapus kode seperti \\0, \\e, \\x.. atau \\uFFFF dari teks dalam tanda kutip",
+            )
+
     def scalar(self, node, path):
         if node.tag == STR_TAG:
             return node.value
@@ -217,7 +308,7 @@ class _Builder:
                 node,
                 "Y107",
                 path,
-                f"YAML membaca `{node.value}` bukan sebagai yang tertulis (angka oktal/basis 60)",
+                f"YAML membaca `{node.value}` bukan sebagai yang tertulis (angka oktal, heksadesimal atau basis 60)",
                 # Only a count may lose its leading zero; a phone number, code or time keeps it.
                 f"tulis angka tanpa nol di depan ({node.value.lstrip('0') or '0'})"
                 if path and path[-1] in COUNT_FIELDS and ":" not in node.value
@@ -229,8 +320,8 @@ class _Builder:
             except ValueError:
                 return node.value  # e.g. 2026-02-30: kept as text; the validator explains the date
         try:
-            return self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            value = self.constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
             self.problem(
                 node,
                 "Y104",
@@ -239,6 +330,15 @@ class _Builder:
                 "beri tanda kutip pada nilai ini",
             )
             return node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(
+                node,
+                "Y111",
+                path,
+                f"`{node.value}` bukan angka yang bisa dipakai (tak terhingga atau NaN)",
+                "tulis angka biasa, misalnya -6.2; hapus kolom ini bila nilainya tidak diketahui",
+            )
+        return value
 
 
 def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
@@ -248,7 +348,7 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
         loaded.problems.append(Diagnostic(loaded.path, line, col, code, fld, message, hint))
 
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(LINE_BREAK.split(text), 1):
             if "\t" in line:
                 problem(
                     number,
@@ -257,6 +357,8 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
                     "ada karakter tab",
                     "ganti tab dengan spasi (YAML memakai spasi untuk indentasi)",
                 )
+        return loaded
+    if _maybe_deep(text) and _too_deep(text, problem):
         return loaded
     try:
         node = yaml.compose(text, Loader=Loader)
@@ -269,15 +371,31 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
             and exc.context_mark.line != exc.problem_mark.line
         ):
             where = f" (bermula di baris {exc.context_mark.line + 1})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = LINE_BREAK.split(text)
+        if line > len(lines):  # the end of a file without a final newline: its last character
+            line, col = len(lines), len(lines[-1]) + 1
         problem(
-            mark.line + 1 if mark else 1,
-            mark.column + 1 if mark else 1,
+            line,
+            col,
             "Y104",
             f"YAML tidak valid: {exc.problem or exc.context}{where}",
             "periksa indentasi dan tanda titik dua; teks yang memuat `: ` atau `#` perlu tanda kutip",
         )
         return loaded
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, but its position
+        before = text[: exc.position]
+        problem(
+            before.count("\n") + 1,
+            exc.position - (before.rfind("\n") + 1) + 1,
+            "Y110",
+            f"ada karakter kendali U+{exc.character:04X} yang tidak boleh ada di berkas YAML"
+            if isinstance(exc.character, int)
+            else f"YAML tidak valid: {exc.reason}",
+            "hapus karakter itu (sering terbawa saat menyalin dari PDF atau aplikasi lain)",
+        )
+        return loaded
+    except yaml.YAMLError as exc:
         problem(1, 1, "Y104", f"YAML tidak valid: {exc}", "periksa isi berkas")
         return loaded
     if node is None:
@@ -307,15 +425,117 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
         )
         return loaded
     loaded.node = node
-    loaded.data = _Builder(loaded).build(node, ())
+    loaded.text = text
+    builder = _Builder(loaded)
+    loaded.data = builder.build(node, ())
+    if "\\" in text or "\x85" in text:  # only escapes in double quotes (or NEL) bring controls in
+        builder.check_escapes(node)
     return loaded
+
+
+MAX_DEPTH = 24  # a record nests four levels; composing thousands would overflow the stack
+_INDENT = " " * 20
+MAX_COMPACT = 400
+
+
+def _maybe_deep(text: str) -> bool:
+    """A cheap test for nesting that could reach :data:`MAX_DEPTH`: many brackets, deep
+    indentation, or many `-`/`?` (compact nesting, `- - - x`). Below :data:`MAX_COMPACT` of those,
+    a file that still nests deeper stays far from the stack's limits and fails the schema.
+    A false alarm only costs reading the event stream."""
+    return (
+        text.count("[") + text.count("{") > 8
+        or text.startswith(_INDENT)
+        or "\n" + _INDENT in text
+        or text.count("-") + text.count("?") > MAX_COMPACT
+    )
+
+
+def _too_deep(text: str, problem) -> bool:
+    """Report nesting deeper than :data:`MAX_DEPTH` from the event stream (which has no
+    depth limit of its own, unlike composing: `[[[[…` 50,000 deep would crash the process)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "Y114",
+                        f"kelompok atau daftar bersarang lebih dari {MAX_DEPTH} tingkat",
+                        "tulis data seperti contoh di CONTRIBUTING.md; satu lowongan hanya beberapa tingkat",
+                    )
+                    return True
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # composing reports the error itself, with its place
+    return False
+
+
+class _TooBig(Exception):
+    pass
+
+
+class NotRegularFile(OSError):
+    pass
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, read without following a symlink.
+
+    Raises :class:`NotRegularFile` for a symlink, folder, device or pipe (``/dev/zero`` would
+    never end) and ``_TooBig`` past the limit; only ``limit + 1`` bytes are ever read.
+    """
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(f"{path} is not a regular file")
+    if info.st_size > limit:
+        raise _TooBig(info.st_size)
+    with open(path, "rb") as handle:
+        data = handle.read(info.st_size + 1)  # one byte more tells whether it grew meanwhile
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise _TooBig(max(info.st_size, len(data)))
+    return data
 
 
 def load_file(path: str | Path) -> Loaded:
     path = Path(path)
     loaded = Loaded(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
+    except NotRegularFile:
+        kind = "tautan simbolik (symlink)" if path.is_symlink() else "bukan berkas biasa"
+        loaded.problems.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "Y112",
+                "(berkas)",
+                f"{kind}: tidak dibaca",
+                "simpan data sebagai berkas biasa di dalam repositori",
+            )
+        )
+        return loaded
+    except _TooBig as exc:
+        loaded.problems.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "Y103",
+                "(berkas)",
+                f"berkas terlalu besar ({exc.args[0] // 1024} KB, batas {MAX_BYTES // 1024} KB)",
+                "perpendek deskripsi; satu lowongan tidak perlu sepanjang itu",
+            )
+        )
+        return loaded
     except OSError as exc:
         loaded.problems.append(
             Diagnostic(
@@ -326,19 +546,6 @@ def load_file(path: str | Path) -> Loaded:
                 "(berkas)",
                 f"berkas tidak dapat dibaca: {exc.strerror}",
                 "periksa nama dan izin berkas",
-            )
-        )
-        return loaded
-    if len(raw) > MAX_BYTES:
-        loaded.problems.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                "Y103",
-                "(berkas)",
-                f"berkas terlalu besar ({len(raw) // 1024} KB, batas {MAX_BYTES // 1024} KB)",
-                "perpendek deskripsi; satu lowongan tidak perlu sepanjang itu",
             )
         )
         return loaded

@@ -44,3 +44,7 @@ def theme_static_dir() -> Path:
 
 def schema_dir(root: Path) -> Path:
     return root / "content" / "schema"
+
+
+def pages_dir(root: Path) -> Path:
+    return root / "content" / "pages"

@@ -13,8 +13,10 @@ Pelican keeps signal receivers as weak references, so they are module-level func
 from __future__ import annotations
 
 from pelican import signals
+from pelican.contents import Page
 from pelican.generators import PagesGenerator
 
+from antarkerja.contentpages import sanitize_page
 from antarkerja.generator import AntarKerjaGenerator
 from antarkerja.present import FILTERS
 from antarkerja.templating import DedentLoader
@@ -53,6 +55,12 @@ def add_feature_globals(generators) -> None:
         ours.env.globals.update(features.template_globals(ours.site, ours.root))
 
 
+def sanitize_content_page(content) -> None:
+    """Pages come through pull requests too: same sanitizing and bidi stripping as descriptions."""
+    if isinstance(content, Page):
+        sanitize_page(content)
+
+
 def register():
     # generator_init: sent as each generator creates its Jinja environment, before any
     # template is compiled, so autoescaping applies to Pelican's pages as well.
@@ -64,3 +72,5 @@ def register():
     # pages are read) and no output is written yet: the moment to share template globals.
     signals.all_generators_finalized.connect(share_globals)
     signals.all_generators_finalized.connect(add_feature_globals)
+    # content_object_init: sent as each page is read, before any template sees it.
+    signals.content_object_init.connect(sanitize_content_page)

@@ -4,9 +4,10 @@
   from numbers and addresses as people write them (021-5550123, 0812-…, +62 …).
 * ``wa_share``: a WhatsApp share link (``https://wa.me/?text=…``) that works without JS.
 * :func:`strip_bidi` runs on every page the generator writes: it drops Unicode
-  bidirectional controls (U+202A–U+202E, U+2066–U+2069), which no Indonesian job ad needs
-  and which can make text display reversed ("RTL override" spoofing). JSON-LD keeps them as
-  ``\u202e`` escapes (see :func:`antarkerja.jsonld.script_json`), so nothing it says is lost.
+  bidirectional controls (:data:`BIDI_CHARS`), which no Indonesian job ad needs and which can
+  make text display reversed ("RTL override" spoofing). :data:`BIDI_CHARS` is their one
+  home: the validator's R414, the HTML writer, content pages and JSON-LD
+  (:func:`antarkerja.outputs.jsonld.script_json`) all use it.
   Once per page is far cheaper than once per printed value. Autoescaping does the rest:
   record text is always printed as text.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Arabic letter mark, LRM, RLM, embeddings and overrides (LRE…RLO), isolates (LRI…PDI).
+BIDI_CHARS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_CONTROLS = re.compile(f"[{BIDI_CHARS}]")
 
 
 def strip_bidi(text: str) -> str:

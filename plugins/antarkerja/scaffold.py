@@ -21,6 +21,7 @@ from pathlib import Path
 from antarkerja.fmt import dump, ordered
 from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import load_reference
+from antarkerja.schema import ID_PATTERN
 from antarkerja.schema import vacancy as vacancy_schema
 
 QUESTIONS = {
@@ -146,6 +147,11 @@ def build_record(root: Path, args) -> dict:
         prefix = employer.split()[0].lower().strip(".") if employer.split() else ""
         args.legal_form = prefix if prefix in ("pt", "cv", "koperasi", "yayasan", "firma") else "lainnya"
     posted = date.fromisoformat(args.today) if args.today else date.today()
+    if not re.fullmatch(ID_PATTERN, record_id):
+        # The id becomes the file name: `../..` or `a/b` would write outside the province folder.
+        raise ScaffoldError(
+            f"--id `{record_id}` tidak valid: pakai huruf kecil, angka dan tanda hubung (3–81 karakter)"
+        )
     if args.salary_min is not None:
         salary = {
             "disclosed": True,
@@ -214,17 +220,35 @@ def write_vacancy(root: Path, args) -> tuple[Path, list[str]]:
     ref = load_reference(root)
     record = build_record(root, args)
     province = ref.provinces[record["location"]["province"]]
-    path = vacancies_dir(root) / province.slug / f"{record['id']}.yml"
-    if path.exists() and not args.force:
+    folder = vacancies_dir(root) / province.slug
+    path = folder / f"{record['id']}.yml"
+    if path.parent.resolve() != folder.resolve():
+        raise ScaffoldError(f"--id `{record['id']}` menunjuk ke luar {folder}")
+    if (path.exists() or path.is_symlink()) and not args.force:
         raise ScaffoldError(f"{path} sudah ada; pakai --id lain atau --force")
     unfilled = [k for k in OPTIONAL if record[k] == UNFILLED[k]]
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise ScaffoldError(f"{path} bukan berkas biasa; tidak ditimpa")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Keep what --force would replace until the new record has passed: a record that fails
+    # must leave the old file exactly as it was.
+    previous = path.read_bytes() if path.exists() else None
     path.write_text(render(record, vacancy_schema.schema(ref), str(path.relative_to(root))), encoding="utf-8")
-    result = validate_repository(root, [path])
+    try:
+        result = validate_repository(root, [path])
+    except BaseException:
+        _restore(path, previous)
+        raise
     others = [d for d in result.errors if d.field not in unfilled]
     if others:
-        path.unlink()
-        raise ScaffoldError(
-            "berkas tidak lolos pemeriksaan dan tidak disimpan:\n" + "\n".join(d.format() for d in others)
-        )
+        _restore(path, previous)
+        kept = "berkas lama tetap seperti semula" if previous is not None else "berkas tidak disimpan"
+        raise ScaffoldError(f"berkas tidak lolos pemeriksaan; {kept}:\n" + "\n".join(d.format() for d in others))
     return path, unfilled
+
+
+def _restore(path: Path, previous: bytes | None) -> None:
+    if previous is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(previous)

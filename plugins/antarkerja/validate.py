@@ -11,12 +11,14 @@ from __future__ import annotations
 import calendar
 import difflib
 import gc
+import itertools
 import multiprocessing
+import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from cerberus import TypeDefinition, Validator
@@ -24,10 +26,12 @@ from cerberus import errors as cerr
 
 from antarkerja import history
 from antarkerja import schema as schema_tools
+from antarkerja.contentpages import check_pages
 from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
+from antarkerja.discover import discover
 from antarkerja.load import Loaded, field_name, load_file
 from antarkerja.parallel import VALIDATE_PARALLEL_FROM, worker_count
-from antarkerja.paths import offices_dir, vacancies_dir
+from antarkerja.paths import pages_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.rules import crossfile, rules_for
 from antarkerja.schema import office as office_schema
@@ -59,6 +63,8 @@ class _StrictValidator(Validator):
 
     types_mapping = Validator.types_mapping.copy()
     types_mapping["integer"] = TypeDefinition("integer", (int,), (bool,))
+    # A timestamp with a time or zone is a datetime (a date subclass); the rules compare dates.
+    types_mapping["date"] = TypeDefinition("date", (date,), (datetime,))
 
 
 @dataclass
@@ -124,7 +130,38 @@ def _example(rules: dict | None) -> str:
     return str(value)
 
 
-def schema_diagnostics(loaded: Loaded, kind: Kind) -> list[Diagnostic]:
+def _capped(value, rules: dict | None):
+    """``value`` with lists cut just past their ``maxlength`` and mappings past their known keys.
+
+    Cerberus's time grows with the square of a list's length (8,000 wrong items took minutes);
+    the cut keeps one item too many, so "too long" is still reported, and the items kept
+    still show what is wrong with them. Returns ``value`` itself when nothing is cut.
+    """
+    kind = (rules or {}).get("type")
+    if isinstance(value, list) and kind == "list":
+        limit = rules.get("maxlength", MAX_ITEMS) + 1
+        items = value[:limit]
+        item_rules = rules.get("schema")
+        capped = [_capped(v, item_rules) for v in items]
+        same = len(items) == len(value) and all(a is b for a, b in zip(capped, value, strict=False))
+        return value if same else capped
+    if isinstance(value, dict) and kind == "dict":
+        fields = rules.get("schema") or {}
+        keys = list(value)
+        if len(keys) > len(fields) + MAX_UNKNOWN_KEYS:
+            keys = [k for k in keys if k in fields] + [k for k in keys if k not in fields][:MAX_UNKNOWN_KEYS]
+        capped = {k: _capped(value[k], fields.get(k)) for k in keys}
+        same = len(keys) == len(value) and all(capped[k] is value[k] for k in keys)
+        return value if same else capped
+    return value
+
+
+MAX_ITEMS = 100  # a list without a maxlength is cut here for Cerberus
+MAX_UNKNOWN_KEYS = 20
+MAX_PER_FILE = 50  # diagnostics shown per file; the rest is counted (Y113)
+
+
+def schema_diagnostics(loaded: Loaded, kind: Kind, data=None) -> list[Diagnostic]:
     """Translate Cerberus's errors into our messages, each at the value's own line."""
     out = []
     for error in _leaf_errors(kind.validator._errors):
@@ -134,7 +171,7 @@ def schema_diagnostics(loaded: Loaded, kind: Kind) -> list[Diagnostic]:
         label = meta.get("label", "")
         name = field_name(path)
         mark = loaded.mark_for(path)
-        code, message, hint = _describe(error, path, rules, meta, label, mark, kind)
+        code, message, hint = _describe(error, path, rules, meta, label, mark, kind, _original(data, path))
         if code == "S201":
             mark = loaded.mark_for(path[:-1])
         out.append(Diagnostic(loaded.path, mark.line, mark.col, code, name, message, hint))
@@ -160,8 +197,20 @@ def _typos_first(found: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-def _describe(error, path, rules, meta, label, mark, kind):
+def _original(data, path):
+    """The value at ``path`` in the record as read (before :func:`_capped` cut it)."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe(error, path, rules, meta, label, mark, kind, original=None):
     value = error.value
+    if isinstance(original, (list, dict)) and isinstance(value, type(original)):
+        value = original  # counts say how long the list really is
     example = _example(rules)
     try_example = f"contoh: `{path[-1]}: {example}`" if example else ""
     if error.code == cerr.REQUIRED_FIELD.code:
@@ -173,7 +222,7 @@ def _describe(error, path, rules, meta, label, mark, kind):
     if error.code == cerr.UNKNOWN_FIELD.code:
         parent = schema_tools.rules_at(kind.schema, path[:-1]) if len(path) > 1 else {"schema": kind.schema}
         known = list((parent or {}).get("schema", {}) or {})
-        close = difflib.get_close_matches(str(path[-1]), known, n=1)
+        close = difflib.get_close_matches(str(path[-1])[:60], known, n=1)
         hint = (
             f"maksud Anda `{close[0]}`?"
             if close
@@ -205,12 +254,13 @@ def _describe(error, path, rules, meta, label, mark, kind):
         )
     if error.code in (cerr.UNALLOWED_VALUE.code, cerr.UNALLOWED_VALUES.code):
         allowed = list(rules.get("allowed", [])) if rules else []
+        shown = str(value)[:60]
         by_lower = {str(a).lower(): a for a in allowed}
-        close = [by_lower[str(value).lower()]] if str(value).lower() in by_lower else []
-        close = close or [by_lower[c] for c in difflib.get_close_matches(str(value).lower(), list(by_lower), n=1)]
+        close = [by_lower[shown.lower()]] if shown.lower() in by_lower else []
+        close = close or [by_lower[c] for c in difflib.get_close_matches(shown.lower(), list(by_lower), n=1)]
         choices = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", …"
         hint = (f"maksud Anda `{close[0]}`? " if close else "") + f"pilih salah satu: {choices}"
-        return "S204", f"nilai `{value}` tidak dikenal" + (f" untuk {label}" if label else ""), hint
+        return "S204", f"nilai `{shown}` tidak dikenal" + (f" untuk {label}" if label else ""), hint
     if error.code == cerr.REGEX_MISMATCH.code:
         return (
             "S205",
@@ -278,14 +328,21 @@ class RepositoryValidator:
             return []
         _coerce_dates(loaded.data, kind.date_paths)
         out = []
-        if not kind.is_valid(loaded.data) and not kind.validator.validate(loaded.data, normalize=False):
-            out += schema_diagnostics(loaded, kind)
+        schema_ok = kind.is_valid(loaded.data)
+        if not schema_ok:
+            capped = _capped(loaded.data, {"type": "dict", "schema": kind.schema})
+            if not kind.validator.validate(capped, normalize=False):
+                out += schema_diagnostics(loaded, kind, loaded.data)
         for rule in self.vacancy_rules if kind.name == "vacancy" else self.office_rules:
             try:
-                findings = list(rule.check(loaded.data, ctx))
-            except (KeyError, TypeError, AttributeError, ValueError):
-                # The rule met a field the schema already reported as missing or malformed;
-                # the other rules still run, so one pass shows every problem it can.
+                # Each finding is located in the source; past the per-file cap nobody reads them.
+                findings = list(itertools.islice(rule.check(loaded.data, ctx), MAX_PER_FILE + 1))
+            except Exception as exc:
+                if schema_ok:
+                    # A value the schema accepts broke a rule: our bug, never a quiet skip.
+                    out.append(internal_error(loaded, rule.code, exc))
+                # Otherwise the rule met a field the schema already reported as missing or
+                # malformed; the other rules still run, so one pass shows every problem.
                 continue
             for path, message, hint, *offset in findings:
                 line, col = loaded.position(path, offset[0] if offset else None)
@@ -298,7 +355,7 @@ class RepositoryValidator:
         loaded = load_file(path)
         found = loaded.problems + self._without_repeats(loaded, self.check_record(loaded, self.kinds[name], ctx))
         loaded.release()
-        return loaded, found
+        return loaded, capped_per_file(found)
 
     def _check_files(self, name: str, paths: list[Path], ctx) -> list[tuple[Loaded, list[Diagnostic]]]:
         """Check files, split over forked worker processes when there are many."""
@@ -321,23 +378,21 @@ class RepositoryValidator:
 
     @staticmethod
     def _without_repeats(loaded: Loaded, found: list[Diagnostic]) -> list[Diagnostic]:
-        """The loader and the schema may both explain one YAML trap; say it once."""
+        """The loader and the schema may both explain one YAML trap; say it once.
+
+        A value the loader already reported (``.inf``, an escape, a number trap) gets no
+        second, vaguer schema message on the same line.
+        """
         seen = {(d.line, d.code) for d in loaded.problems}
-        return [d for d in found if (d.line, d.code) not in seen]
+        values = {(d.line, d.field) for d in loaded.problems}
+        return [
+            d
+            for d in found
+            if (d.line, d.code) not in seen and not (d.code.startswith("S") and (d.line, d.field) in values)
+        ]
 
     def discover(self) -> tuple[list[Path], list[Path], list[Diagnostic]]:
-        misplaced = []
-        vroot, oroot = vacancies_dir(self.root), offices_dir(self.root)
-        for folder in (vroot, oroot):
-            for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-                misplaced.append(
-                    Diagnostic(
-                        path, 1, 1, "X308", "(berkas)", "ekstensi `.yaml` tidak dibaca", "ganti ekstensi menjadi `.yml`"
-                    )
-                )
-        vacancies = sorted(vroot.rglob("*.yml")) if vroot.is_dir() else []
-        offices = sorted(oroot.rglob("*.yml")) if oroot.is_dir() else []
-        return vacancies, offices, misplaced
+        return discover(self.root)
 
     def run(self, only: list[Path] | None = None) -> Result:
         with paused_gc():
@@ -345,6 +400,7 @@ class RepositoryValidator:
 
     def _run(self, only: list[Path] | None) -> Result:
         vacancy_paths, office_paths, diagnostics = self.discover()
+        diagnostics += check_pages(self.root)
         ctx = _Context(self.ref)
         result = Result(diagnostics=list(diagnostics))
         result.files = len(office_paths) + len(vacancy_paths)
@@ -361,16 +417,63 @@ class RepositoryValidator:
         result.vacancies = [v for v in vacancies if v.data is not None and v.path not in failed]
         result.offices = [o for o in offices if o.data is not None and o.path not in failed]
         if only is not None:
-            wanted = {Path(p).resolve() for p in only}
-            result.diagnostics = [d for d in result.diagnostics if d.path.resolve() in wanted]
+            wanted, problems = self._selected(only, vacancy_paths + office_paths + [d.path for d in diagnostics])
+            result.diagnostics = [d for d in result.diagnostics if d.path.resolve() in wanted] + problems
             result.files = len(wanted)
         result.diagnostics.sort(key=sort_key)
         return result
 
+    def _selected(self, only: list[Path], known: list[Path]) -> tuple[set[Path], list[Diagnostic]]:
+        """The files ``only`` names (a folder: every file in it), and a problem for each that
+        names nothing to check, so a typo never looks like "0 errors"."""
+        known_resolved = {p.resolve(): p for p in known}
+        pages = pages_dir(self.root).resolve()
+        wanted: set[Path] = set()
+        problems = []
+        for given in only:
+            path = Path(given)
+            target = path.resolve()
+            if not path.exists() and not path.is_symlink():
+                problems.append(
+                    Diagnostic(path, 1, 1, "Y100", "(berkas)", "berkas tidak ada", "periksa nama dan folder berkas")
+                )
+            elif path.is_dir():
+                inside = {p for p in known_resolved if p.is_relative_to(target)}
+                if not inside:
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            1,
+                            1,
+                            "X308",
+                            "(berkas)",
+                            "tidak ada berkas data di folder ini",
+                            "sebut berkas .yml di content/vacancies/ atau content/offices/",
+                        )
+                    )
+                wanted |= inside
+            elif target in known_resolved or target.parent == pages:
+                wanted.add(target)
+            else:
+                problems.append(
+                    Diagnostic(
+                        path,
+                        1,
+                        1,
+                        "X308",
+                        "(berkas)",
+                        "berkas ini bukan data lowongan, kantor atau halaman repositori ini, jadi tidak diperiksa",
+                        "sebut berkas di content/vacancies/, content/offices/ atau content/pages/ (atau periksa --root)",
+                    )
+                )
+        return wanted, problems
+
     def _cross_file(self, vacancies, offices, failed: set[Path]) -> list[Diagnostic]:
         readable_v = [v for v in vacancies if isinstance(v.data, dict)]
         readable_o = [o for o in offices if isinstance(o.data, dict)]
-        offices_by_id = {o.data.get("id"): o for o in readable_o}
+        # Only text ids: a list or mapping where an id belongs (reported by the schema) is not
+        # hashable and names nothing.
+        offices_by_id = {o.data["id"]: o for o in readable_o if isinstance(o.data.get("id"), str)}
         findings = []
         findings += crossfile.check_ids(readable_o, "kantor")
         findings += crossfile.check_ids(readable_v, "lowongan")
@@ -399,9 +502,52 @@ def _check_chunk(paths):
         return [validator._check_one(name, p, ctx) for p in paths]
 
 
+def today_for_rules() -> date:
+    """Today for rules about the future: ``ANTARKERJA_TODAY`` if set, else the date."""
+    try:
+        return date.fromisoformat(os.environ.get("ANTARKERJA_TODAY", "").strip())
+    except ValueError:
+        return date.today()
+
+
 @dataclass
 class _Context:
     ref: Reference
+    today: date = field(default_factory=today_for_rules)
+
+
+def internal_error(loaded: Loaded, code: str, exc: Exception) -> Diagnostic:
+    """A rule raised on a record the schema accepts: reported, never skipped quietly."""
+    return Diagnostic(
+        loaded.path,
+        1,
+        1,
+        "R400",
+        "(berkas)",
+        f"aturan {code} gagal memeriksa berkas ini ({type(exc).__name__}: {str(exc)[:120]})",
+        "ini kesalahan program pemeriksa, bukan kesalahan Anda: laporkan sebagai issue dengan berkas ini",
+    )
+
+
+def capped_per_file(found: list[Diagnostic]) -> list[Diagnostic]:
+    """At most :data:`MAX_PER_FILE` diagnostics for one file, then one line counting the rest."""
+    if len(found) <= MAX_PER_FILE:
+        return found
+    found = sorted(found, key=sort_key)
+    shown, rest = found[:MAX_PER_FILE], found[MAX_PER_FILE:]
+    last = shown[-1]
+    shown.append(
+        Diagnostic(
+            last.path,
+            last.line,
+            last.col,
+            "Y113",
+            "(berkas)",
+            f"{len(rest)} kesalahan lain di berkas ini tidak ditampilkan",
+            "perbaiki yang di atas dulu, lalu periksa lagi",
+        )
+    )
+    return shown
 
 
 def validate_repository(root: Path, only: list[Path] | None = None) -> Result:

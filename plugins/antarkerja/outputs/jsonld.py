@@ -17,6 +17,8 @@ import html
 import json
 import re
 
+from antarkerja.present import strip_bidi
+
 # validThrough ends at midnight local time: WIB (UTC+7) unless the province is in WITA/WIT.
 WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
@@ -27,17 +29,17 @@ DAY_URIS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _DAY_ALIASES = {"jum'at": "jumat", "jum’at": "jumat", "ahad": "minggu"}
 
 # Characters JSON may hold but HTML must not see raw inside <script>: "</script>", "<!--",
-# entities, JS line separators, and bidi controls (kept, but as escapes).
-_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# entities and JS line separators. Bidi controls are dropped, as on the HTML page.
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def script_json(data: dict) -> str:
     """JSON for a ``<script>`` element: ``<``, ``>``, ``&`` (and a few more) as ``\\uXXXX``.
 
-    The result parses back to exactly ``data`` and can never contain ``</script`` or
+    The result parses back to ``data`` (minus bidi controls) and can never contain ``</script`` or
     ``<!--``, whatever the record text says.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = strip_bidi(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 

@@ -8,7 +8,11 @@ Each rule is registered with its stable code and the legal or practical reason b
             yield ("valid_through",), "…message…", "…how to fix…"
 
 A rule yields ``(path, message, hint)``, or ``(path, message, hint, offset)`` to point at a
-character inside a text value; the validator adds the file, line and column. Rules only see records that passed the schema, so fields have the right types.
+character inside a text value; the validator adds the file, line and column. Rules also run
+on records the schema rejected (so one pass shows every problem); there an exception only
+means "field missing or malformed". On a record the schema accepts, a rule that raises is
+reported as ``R400`` against the file: every rule must be safe on every value the schema lets
+through.
 Codes starting with ``W`` are warnings, all others errors. ``CONTRIBUTING.md`` lists them.
 """
 
@@ -26,4 +30,4 @@ def rules_for(kind: str) -> list[Rule]:
 
 def _load_rule_modules():
     # Importing registers the rules; kept here so callers need import nothing else.
-    from antarkerja.rules import office, vacancy  # noqa: F401
+    from antarkerja.rules import common, office, vacancy  # noqa: F401

@@ -4,13 +4,16 @@ These need every record at once, so the validator runs them after reading all fi
 Codes: X301 duplicate id, X302 filename differs from id, X303 unknown office, X304 unknown
 region code, X305 regency outside its province, X306 vacancy in another province's folder,
 X307 the same vacancy posted twice, X308 file in the wrong place, X309 a regional office
-verifying a vacancy in another province.
+verifying a vacancy in another province, X310 an office that is its own parent.
+Every check is safe on any shape a broken record has (a list where an id belongs…).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+
+from antarkerja.schema import ID_PATTERN
 
 Finding = tuple  # (record, path, code, message, hint)
 
@@ -34,7 +37,7 @@ def check_ids(records, kind_label):
         rid = rec.data.get("id")
         if not isinstance(rid, str):
             continue
-        if rec.path.stem != rid:
+        if rec.path.stem != rid and re.fullmatch(ID_PATTERN, rid):  # a malformed id: the schema says so
             yield (
                 rec,
                 ("id",),
@@ -128,7 +131,8 @@ NATIONAL_OFFICE_TYPES = {"kemnaker", "bp3mi", "ltsa"}
 
 def check_verifier_province(vacancies, offices_by_id):
     for rec in vacancies:
-        office = offices_by_id.get(dig(rec.data, "verification", "office"))
+        office_id = dig(rec.data, "verification", "office")
+        office = offices_by_id.get(office_id) if isinstance(office_id, str) else None
         province = dig(rec.data, "location", "province")
         if office is None or not isinstance(province, str) or not isinstance(office.data, dict):
             continue
@@ -145,7 +149,15 @@ def check_verifier_province(vacancies, offices_by_id):
 def check_office_parents(offices, offices_by_id):
     for rec in offices:
         parent = rec.data.get("parent")
-        if isinstance(parent, str) and parent not in offices_by_id:
+        if isinstance(parent, str) and parent == rec.data.get("id"):
+            yield (
+                rec,
+                ("parent",),
+                "X310",
+                f"kantor `{parent}` menjadi induknya sendiri",
+                "isi `parent` dengan id kantor di atasnya (misalnya Disnaker provinsi), atau hapus `parent`",
+            )
+        elif isinstance(parent, str) and parent not in offices_by_id:
             yield (
                 rec,
                 ("parent",),

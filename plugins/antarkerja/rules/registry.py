@@ -22,7 +22,8 @@ RULES: list[Rule] = []
 
 def _register(kind: str, code: str, title: str, basis: str):
     def decorator(check):
-        if any(r.code == code for r in RULES):
+        # One code, one meaning: a code may serve both kinds, never twice for one kind.
+        if any(r.code == code and r.kind == kind for r in RULES):
             raise ValueError(f"rule code {code} used twice")
         RULES.append(Rule(code, kind, check, title, basis))
         return check

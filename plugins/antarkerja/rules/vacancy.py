@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 
 from antarkerja.placement import is_overseas
+from antarkerja.rules.common import _hidden_direction_controls
 from antarkerja.rules.registry import vacancy_rule
 from antarkerja.salary import Salary, minimum_wage
 from antarkerja.wording import rupiah
@@ -317,7 +318,10 @@ def valid_through_before_posting(v, ctx):
 )
 def validity_too_long(v, ctx):
     """Vacancy valid for more than 90 days."""
-    limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
+    try:
+        limit = v["date_posted"] + timedelta(days=MAX_VALIDITY_DAYS)
+    except OverflowError:  # 9999-12-31: R431 reports the date itself
+        return
     if v["valid_through"] > limit:
         yield (
             ("valid_through",),
@@ -424,25 +428,14 @@ def verified_before_posting(v, ctx):
         )
 
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-
-
 @vacancy_rule(
     "R414",
     "Karakter pengendali arah teks (RTL/LTR) tersembunyi",
     basis="Keamanan: karakter tak terlihat dapat membalik tampilan teks (mis. menyamarkan nomor rekening atau tautan)",
 )
 def hidden_direction_controls(v, ctx):
-    """Invisible bidirectional control characters."""
-    for path, text in [*texts(v), (("employer", "name"), v["employer"]["name"])]:
-        match = BIDI_CONTROLS.search(text)
-        if match:
-            yield (
-                path,
-                f"ada karakter tak terlihat U+{ord(match.group(0)):04X} yang membalik arah teks",
-                "hapus karakter itu (salin ulang teksnya dari sumber biasa)",
-                match.start(),
-            )
+    """Invisible bidirectional control characters, in any field."""
+    return _hidden_direction_controls(v)
 
 
 # Leftover template text: the scaffold's `ISI:` marks, "Tuliskan … di sini" and filler text.

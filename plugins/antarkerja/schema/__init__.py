@@ -19,14 +19,20 @@ from __future__ import annotations
 
 from typing import Any
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,80}$"
-PROVINCE_PATTERN = r"^[0-9]{2}$"
-REGENCY_PATTERN = r"^[0-9]{2}\.[0-9]{2}$"
-URL_PATTERN = r"^https?://[^\s<>\"']+$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+# Patterns end in ``\Z``, not ``$``: ``$`` also matches before a final newline, so "IDR\n"
+# (a `|` block) would pass Cerberus while the compiled check rejects it. The JSON Schema
+# export writes ``$`` (ECMAScript has no ``\Z``).
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,80}\Z"
+PROVINCE_PATTERN = r"^[0-9]{2}\Z"
+REGENCY_PATTERN = r"^[0-9]{2}\.[0-9]{2}\Z"
+# http(s), an ASCII host name (no user:password@, no look-alike Unicode letters), an optional
+# port, then a path without spaces or quotes. Punycode (xn--) hosts are refused by rule R433.
+URL_PATTERN = r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?(?:[/?#][^\s<>\"'\\\\]*)?\Z"
+# A plain address: no %-escapes, no ?query (a mailto: link would carry it), an ASCII domain.
+EMAIL_PATTERN = r"^[A-Za-z0-9!#$&'*+/=^_`{|}~-]+(?:\.[A-Za-z0-9!#$&'*+/=^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\Z"
 # Indonesian numbers as people write them: 021-5551234, +62 812-0000-1111, (0274) 555 123, 1500630.
-PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$"
-TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{4,22}[0-9]\Z"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z"
 
 
 def _rules(label: str, help: str, example: Any, required: bool, fmt: str | None, extra: dict, **rules) -> dict:

@@ -67,7 +67,7 @@ def json_schema_for(rules: dict) -> dict:
         labels = meta.get("labels", {})
         out["markdownEnumDescriptions"] = [labels.get(v, "") for v in rules["allowed"]]
     if "regex" in rules:
-        out["pattern"] = rules["regex"]
+        out["pattern"] = rules["regex"].replace("\\Z", "$")  # ECMAScript has no \Z
     for ours, theirs in (("min", "minimum"), ("max", "maximum")):
         if ours in rules:
             out[theirs] = rules[ours]
@@ -128,7 +128,8 @@ def codes_table() -> str:
     for code, title in CODES.items():
         level = "peringatan" if code.startswith("W") else "kesalahan"
         rows.append(f"| `{code}` | {level} | {_cell(title)} | |")
-    for rule in sorted(rules_for("vacancy") + rules_for("office"), key=lambda r: r.code):
+    once = {r.code: r for r in rules_for("office") + rules_for("vacancy")}  # a code may serve both kinds
+    for rule in sorted(once.values(), key=lambda r: r.code):
         level = "peringatan" if rule.code.startswith("W") else "kesalahan"
         rows.append(f"| `{rule.code}` | {level} | {_cell(rule.title)} | {_cell(rule.basis)} |")
     return "\n".join(rows)

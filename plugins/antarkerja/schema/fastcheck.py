@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 SUPPORTED = {"type", "required", "empty", "minlength", "maxlength", "regex", "allowed", "min", "max", "schema", "meta"}
 
@@ -29,7 +29,8 @@ def _type_check(kind: str) -> Check:
     if kind == "boolean":
         return lambda v: isinstance(v, bool)
     if kind == "date":
-        return lambda v: isinstance(v, date)
+        # A timestamp (2026-12-01T10:00:00+07:00) is a datetime, a subclass of date: not a date.
+        return lambda v: isinstance(v, date) and not isinstance(v, datetime)
     if kind == "dict":
         return lambda v: isinstance(v, dict)
     if kind == "list":

@@ -77,7 +77,7 @@ def schema(ref: Reference) -> dict:
         ),
         "address": text("Alamat", required=True, maxlength=300, example="Jl. Contoh No. 1, Cikarang Pusat"),
         "postal_code": pattern(
-            "Kode pos", r"^[0-9]{5}$", 'lima angka dalam tanda kutip, misalnya "17530"', example="17530"
+            "Kode pos", r"^[0-9]{5}\Z", 'lima angka dalam tanda kutip, misalnya "17530"', example="17530"
         ),
         "geo": group(
             "Koordinat",

@@ -26,6 +26,8 @@ from antarkerja.schema import (
     url,
 )
 
+# No wage comes near a trillion in any unit; the bound keeps per-year × 12 arithmetic finite.
+MAX_SALARY = 10**12
 STATUSES = {"open": "Dibuka", "filled": "Sudah terisi", "closed": "Ditutup"}
 WORK_MODES = {
     "onsite": "Di lokasi kerja",
@@ -110,7 +112,7 @@ def schema(ref: Reference) -> dict:
                 "website": url("Situs web pemberi kerja", example="https://contoh-manufaktur.co.id"),
                 "nib": pattern(
                     "NIB",
-                    r"^[0-9]{13}$",
+                    r"^[0-9]{13}\Z",
                     "13 angka dalam tanda kutip",
                     "Nomor Induk Berusaha dari OSS.",
                     example="1234567890123",
@@ -123,7 +125,7 @@ def schema(ref: Reference) -> dict:
             {
                 "country": pattern(
                     "Negara",
-                    r"^[A-Z]{2}$",
+                    r"^[A-Z]{2}\Z",
                     'kode negara ISO 3166 dua huruf dalam tanda kutip, misalnya "ID", "JP"',
                     "Negara tempat bekerja. Selain ID berarti lowongan luar negeri (AKAN).",
                     required=True,
@@ -180,11 +182,12 @@ def schema(ref: Reference) -> dict:
                     "Upah terendah",
                     "Angka tanpa titik, dalam mata uang `currency` (bawaan rupiah).",
                     min=0,
+                    max=MAX_SALARY,
                     example=4500000,
                 ),
-                "max": integer("Upah tertinggi", min=0, example=5200000),
+                "max": integer("Upah tertinggi", min=0, max=MAX_SALARY, example=5200000),
                 "unit": choice("Satuan upah", SALARY_UNITS, example="MONTH"),
-                "currency": pattern("Mata uang", r"^[A-Z]{3}$", "kode ISO 4217, misalnya IDR", example="IDR"),
+                "currency": pattern("Mata uang", r"^[A-Z]{3}\Z", "kode ISO 4217, misalnya IDR", example="IDR"),
             },
             required=True,
         ),
@@ -206,7 +209,7 @@ def schema(ref: Reference) -> dict:
         ),
         "kbji": pattern(
             "Kode jabatan KBJI 2014",
-            r"^[0-9]{1,4}$",
+            r"^[0-9]{1,4}\Z",
             'kode KBJI 2014 (golongan pokok 1 angka hingga 4 angka) dalam tanda kutip, misalnya "8"',
             meta={"labels": {code: item["name"] for code, item in ref.kbji.items()}},
             required=True,
