@@ -56,10 +56,14 @@ MONEY = (
     r"(?:rp\.?\s*\d[\d.,]*(?:\s*(?:rb|ribu|k|jt|juta))?|\b\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)\b"
     r"|\b(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|[a-z]+\s+(?:puluh|ratus))\s*(?:ratus\s+|puluh\s+)?(?:ribu|juta)\b)"
 )
+WORKER = r"(?:oleh\s+)?(?:peserta|pelamar|calon|sendiri|pekerja|karyawan|masing|anda|kamu)"
 EMPLOYER_PAYS = (
-    r"\b(?:ditanggung|dibiayai|disubsidi|gratis|free|disediakan|diberikan|dibayar(?:kan)?\s+(?:oleh\s+)?"
-    r"(?:perusahaan|pemberi\s+kerja|kantor|negara|pemerintah|user|majikan|kami))\b|tanpa\s+biaya"
+    r"\b(?:(?:ditanggung|dibiayai|disubsidi|disediakan|diberikan)(?!\s+" + WORKER + r")|gratis|free"
+    r"|dibayar(?:kan)?\s+(?:oleh\s+)?(?:perusahaan|pemberi\s+kerja|kantor|negara|pemerintah|user|majikan|kami))\b"
+    r"|tanpa\s+biaya|\b(?:tidak|tak|bukan)\s+(?:di)?(?:bebankan|dibebankan|dipungut|dikenakan|ditarik|diminta|dibayar)\b"
 )
+# A gap of words without a negation in it ("biaya penempatan ... dipotong dari gaji").
+GAP = r"(?:(?!\b(?:tidak|tak|bukan|tanpa)\b)[^\n.;])"
 ABROAD = (
     r"luar\s+negeri|\bln\b|overseas|abroad|malaysia|singapura|singapore|brunei|hong\s*kong|taiwan|jepang|japan|korea"
     r"|arab|saudi|qatar|dubai|uae|emirat|kuwait|oman|bahrain|turki|polandia|eropa|jerman|kamboja|cambodia|myanmar"
@@ -137,11 +141,11 @@ class TextRule:
             return
         weak_kinds = {m[2] for *_, m in hits if not m[3]}
         weak_ok = len(weak_kinds) >= self.weak_needed
-        spans: list[list] = []  # [path, text, start, end]: overlapping or adjacent phrases merged
+        spans: list[list] = []  # [path, text, start, end]: overlapping or touching phrases merged
         for path, text, _norm, (start, end, _index, strong) in hits:
             if not (strong or weak_ok):
                 continue
-            if spans and spans[-1][0] == path and start <= spans[-1][3] + 2:
+            if spans and spans[-1][0] == path and start <= spans[-1][3] + 1:
                 spans[-1][3] = max(spans[-1][3], end)
             else:
                 spans.append([path, text, start, end])
@@ -229,7 +233,7 @@ FEES = TextRule(
         r"\buang\s+(?:jaminan|pendaftaran|administrasi|admin|seragam|pelatihan|pangkal|transport(?:asi)?\s+tes|komitmen"
         r"|keamanan|pelicin|rokok|terima\s+kasih|pengurusan|proses|formulir|pelancar)\b",
         r"\b(?:transfer|tf|trf|kirim)(?:kan)?\s+(?:dana\s+|uang\s+|biaya\s+|pembayaran\s+)?(?:ke\s+)?(?:nomor\s+|no\.?\s*)?"
-        r"(?:rek(?:ening)?|akun\s+(?:dana|ovo|gopay)|ovo|gopay|shopeepay)\b",
+        r"(?:rek(?:ening)?|akun\s+(?:dana|ovo|gopay)|ovo|gopay|shopeepay)\b(?!\s+(?:karyawan|pekerja|anda|masing|pribadi))",
         r"\b(?:transfer|tf|kirim)(?:kan)?\s+(?:uang|dana|biaya)\b",
         r"\b(?:dipungut|dikenakan|dikenai|ditarik|membayar|bayar|setor|menyetor|setorkan|lunasi|melunasi)\s+(?:biaya|uang|dana|sejumlah|sebesar|rp\b|\d)",
         r"\b(?:wajib|harus|perlu|diharuskan|diwajibkan)\s+(?:membayar|bayar|setor|menyetor|transfer|mentransfer)\b",
@@ -355,7 +359,7 @@ AGENT_TRAVEL = TextRule(
     "Jangan memesan tiket atau hotel lewat agen yang ditunjuk perekrut; itu modus penipuan undangan tes.",
     strong=(
         r"\b(?:tiket|hotel|penginapan|akomodasi|travel|transportasi|pesawat|kamar|reservasi)\b[^\n.;]{0,60}?"
-        r"\b(?:melalui|lewat|via|di|ke|pada)\s+(?:agen|travel|biro(?:\s+perjalanan)?)\s+"
+        r"\b(?:melalui|lewat|via|di|ke|pada)\s+(?:agen|travel|biro)(?:\s+(?:travel|perjalanan))?\s+"
         r"(?:kami|resmi\s+kami|yang\s+(?:kami\s+)?(?:tunjuk|ditunjuk|rekomendasikan|sediakan)|rekanan|mitra|perusahaan|tertentu|ditunjuk)",
         r"\b(?:pesan|memesan|booking|reservasi|membeli|beli)\s+(?:tiket|hotel|kamar|penginapan)\b[^\n.;]{0,50}?"
         r"\b(?:agen|travel|biro)\b",
@@ -652,7 +656,9 @@ WAGE_DEDUCTION = TextRule(
     "Biaya penempatan atau pelatihan tidak boleh dipotong dari gaji Anda. Tanyakan ke Disnaker atau BP3MI.",
     strong=(
         r"\b(?:biaya|ongkos|hutang|utang)\s+(?:penempatan|keberangkatan|proses|pelatihan|training|pengurusan|agen|sponsor|visa|tiket"
-        r"|kursus|diklat|seragam|pemberangkatan)\b[^\n.;]{0,60}?\b(?:dipotong|potong|potongan|dicicil|cicil|diangsur|angsur"
+        r"|kursus|diklat|seragam|pemberangkatan)\b"
+        + GAP
+        + r"{0,60}?\b(?:dipotong|potong|potongan|dicicil|cicil|diangsur|angsur"
         r"|dibayar|diganti|dilunasi)\s+(?:dari\s+|melalui\s+|lewat\s+|dengan\s+|via\s+)?" + W + r"{0,2}(?:gaji|upah)\b",
         r"\b(?:potong(?:an)?|dipotong|memotong|pemotongan|cicil(?:an)?|dicicil|mencicil|angsur(?:an)?|diangsur)\s+"
         + W
@@ -925,8 +931,8 @@ DISCRIMINATION = TextRule(
         r"|\bbersedia\s+tidak\s+(?:menikah|hamil)\b",
         r"\b(?:masih|berstatus|status)\s*:?\s*(?:lajang|single|gadis|perawan)\b|^\s*-?\s*(?:lajang|single|gadis|perawan|janda|duda)\s*[.,]?\s*$",
         r"\b(?:suku|etnis|ras|keturunan)\s+(?:tertentu|jawa|sunda|batak|minang|bugis|tionghoa|cina|china|pribumi|arab|melayu)\b",
-        r"\b(?:ber)?agama\s+(?:islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)\b",
-        r"^\s*-?\s*(?:muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)\s*[.,]?\s*$",
+        r"\b(?:beragama|agama\s*:)\s*(?:islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)\b",
+        r"^\s*-?\s*(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)\s*[.,]?\s*$",
         r"\b(?:diutamakan|khusus|hanya|wajib|harus)\s+(?:muslim|muslimah|non\s*-?\s*muslim|nasrani|kristiani|pribumi|beragama|berjilbab|berhijab|berjenggot)\b",
         r"\bpribumi\b|\bwni\s+asli\b",
     ),
