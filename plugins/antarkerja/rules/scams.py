@@ -209,8 +209,8 @@ def negated(before: str) -> bool:
     return bool(_NEGATION.search(scope))
 
 
-def _words(*items: str) -> frozenset[str]:
-    return frozenset(items)
+def _words(items: str) -> frozenset[str]:
+    return frozenset(items.split())
 
 
 def _no_justification(field_name: str) -> Callable[[dict], bool]:
@@ -229,12 +229,13 @@ FEES = TextRule(
         r"|psikotes|proses|processing|penempatan|pengurusan|materai|meterai|registrasi|wawancara|interview|verifikasi"
         r"|aktivasi|berkas|dokumen|sertifikasi|kursus|asuransi|keanggotaan|member|visa|paspor|keberangkatan|transport"
         r"|akomodasi|legalisasi|rekrutmen|recruitment|pemberkasan|penginapan|kontrak|jaminan|formulir|pengiriman"
-        r"|pembuatan|sponsor|agen|lolos|kelulusan)\b",
+        r"|pembuatan|sponsor|agen|lolos|kelulusan|id\s*card|kartu|atribut|perlengkapan)\b",
         r"\buang\s+(?:jaminan|pendaftaran|administrasi|admin|seragam|pelatihan|pangkal|transport(?:asi)?\s+tes|komitmen"
         r"|keamanan|pelicin|rokok|terima\s+kasih|pengurusan|proses|formulir|pelancar)\b",
         r"\b(?:transfer|tf|trf|kirim)(?:kan)?\s+(?:dana\s+|uang\s+|biaya\s+|pembayaran\s+)?(?:ke\s+)?(?:nomor\s+|no\.?\s*)?"
         r"(?:rek(?:ening)?|akun\s+(?:dana|ovo|gopay)|ovo|gopay|shopeepay)\b(?!\s+(?:karyawan|pekerja|anda|masing|pribadi))",
         r"\b(?:transfer|tf|kirim)(?:kan)?\s+(?:uang|dana|biaya)\b",
+        r"\b(?:transfer|tf|trf|kirim|setor)(?:kan)?\s+(?:sebesar\s+|senilai\s+)?" + MONEY,
         r"\b(?:dipungut|dikenakan|dikenai|ditarik|membayar|bayar|setor|menyetor|setorkan|lunasi|melunasi)\s+(?:biaya|uang|dana|sejumlah|sebesar|rp\b|\d)",
         r"\b(?:wajib|harus|perlu|diharuskan|diwajibkan)\s+(?:membayar|bayar|setor|menyetor|transfer|mentransfer)\b",
         r"\b(?:biaya|uang|ongkos)\s+(?:sebesar\s+|senilai\s+|hanya\s+)?" + MONEY,
@@ -242,33 +243,8 @@ FEES = TextRule(
         r"\bpembayaran\s+(?:biaya\s+)?(?:pendaftaran|administrasi|pelatihan|seragam|proses|tes|formulir)\b",
     ),
     triggers=_words(
-        "biaya",
-        "uang",
-        "transfer",
-        "tf",
-        "trf",
-        "kirim",
-        "kirimkan",
-        "transferkan",
-        "dipungut",
-        "dikenakan",
-        "dikenai",
-        "ditarik",
-        "membayar",
-        "bayar",
-        "setor",
-        "menyetor",
-        "setorkan",
-        "lunasi",
-        "melunasi",
-        "wajib",
-        "harus",
-        "perlu",
-        "diharuskan",
-        "diwajibkan",
-        "ongkos",
-        "pembayaran",
-    ),  # fmt: skip
+        "biaya uang transfer tf trf kirim kirimkan transferkan dipungut dikenakan dikenai ditarik membayar bayar setor menyetor setorkan lunasi melunasi wajib harus perlu diharuskan diwajibkan ongkos pembayaran"
+    ),
     not_before=EMPLOYER_PAYS,
     # Duties that handle money ("menghitung dan menyetor uang kas", "melayani transfer uang nasabah").
     not_after=r"\b(?:melayani|memproses|mencatat|menghitung|merekap|mengelola|memeriksa|menangani|transaksi)\b",
@@ -292,21 +268,8 @@ PURCHASES = TextRule(
         r"(?:dibeli|ditebus|dibayar|ditanggung)\s+(?:oleh\s+)?(?:pelamar|peserta|calon|karyawan|sendiri|masing)",
     ),
     triggers=_words(
-        "beli",
-        "membeli",
-        "pembelian",
-        "menebus",
-        "tebus",
-        "memesan",
-        "starter",
-        "paket",
-        "kartu",
-        "seragam",
-        "id",
-        "idcard",
-        "perlengkapan",
-        "atribut",
-    ),  # fmt: skip
+        "beli membeli pembelian menebus tebus memesan starter paket kartu seragam id idcard perlengkapan atribut"
+    ),
     not_before=EMPLOYER_PAYS,
 )
 
@@ -331,22 +294,8 @@ DEPOSITS = TextRule(
         r"\bkunci\s+(?:tempat|kuota|slot|posisi)\b",
     ),
     triggers=_words(
-        "jadi",
-        "dp",
-        "down",
-        "downpayment",
-        "muka",
-        "booking",
-        "book",
-        "talangan",
-        "saldo",
-        "top",
-        "topup",
-        "deposit",
-        "deposito",
-        "aktivasi",
-        "kunci",
-    ),  # fmt: skip
+        "jadi dp down downpayment muka booking book talangan saldo top topup deposit deposito aktivasi kunci"
+    ),
     not_before=EMPLOYER_PAYS,
 )
 
@@ -366,19 +315,7 @@ AGENT_TRAVEL = TextRule(
         r"\b(?:menginap|reservasi|pesan\s+kamar)\s+(?:di\s+)?hotel\s+(?:yang\s+)?(?:ditunjuk|ditentukan|rekanan)",
         r"\bbukti\s+(?:pemesanan|booking|pembelian)\s+(?:tiket|hotel|kamar)",
     ),
-    triggers=_words(
-        "tiket",
-        "hotel",
-        "penginapan",
-        "akomodasi",
-        "travel",
-        "transportasi",
-        "pesawat",
-        "kamar",
-        "reservasi",
-        "menginap",
-        "bukti",
-    ),  # fmt: skip
+    triggers=_words("tiket hotel penginapan akomodasi travel transportasi pesawat kamar reservasi menginap bukti"),
 )
 
 TASK_SCAM = TextRule(
@@ -393,33 +330,13 @@ TASK_SCAM = TextRule(
         r"|share|tonton|nonton|klik)\b[^\n.;]{0,40}?\b(?:dibayar|bayaran|komisi|upah|cuan|fee|imbalan"
         r"|rp\b|\d+\s*(?:rb|ribu|k)\b)",
         r"\b(?:per|setiap|tiap)\s+(?:tugas|task|misi|like|follow|review|ulasan|video|klik|rating)\b",
-        r"\btugas\s+(?:like|follow|review|rating|ulasan|harian\s+berbayar|prabayar|berbayar|vip|premium)\b",
+        r"\b(?:tugas|misi|task)\s+(?:like|follow|review|rating|ulasan|harian|berbayar|prabayar|vip|premium)\b",
         r"\b(?:kerja|pekerjaan|job)\s+(?:like|follow|rating|review|klik|nonton)\b",
         r"\b(?:like|follow|subscribe)\s+(?:akun|video|channel|toko|postingan)\b",
     ),
     triggers=_words(
-        "like",
-        "likes",
-        "follow",
-        "follower",
-        "followers",
-        "subscribe",
-        "rating",
-        "review",
-        "ulasan",
-        "bintang",
-        "komen",
-        "komentar",
-        "share",
-        "tonton",
-        "nonton",
-        "klik",
-        "menyukai",
-        "mengikuti",
-        "tugas",
-        "task",
-        "misi",
-    ),  # fmt: skip
+        "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton klik menyukai mengikuti tugas task misi"
+    ),
     not_after=r"\b(?:membalas|menanggapi|mengelola|memantau|merespons|menjawab)\b",
 )
 
@@ -442,28 +359,8 @@ INVESTMENT = TextRule(
         r"\breseller\b[^\n.;]{0,40}?\b(?:daftar|pendaftaran|modal|deposit|paket|setor)\b",
     ),
     triggers=_words(
-        "modal",
-        "investasi",
-        "berinvestasi",
-        "profit",
-        "keuntungan",
-        "return",
-        "bunga",
-        "ajak",
-        "rekrut",
-        "merekrut",
-        "mengajak",
-        "referensikan",
-        "undang",
-        "mengundang",
-        "cari",
-        "downline",
-        "upline",
-        "bonus",
-        "member",
-        "skema",
-        "reseller",
-    ),  # fmt: skip
+        "modal investasi berinvestasi profit keuntungan return bunga ajak rekrut merekrut mengajak referensikan undang mengundang cari downline upline bonus member skema reseller"
+    ),
 )
 
 CHAT_GROUP = TextRule(
@@ -480,7 +377,7 @@ CHAT_GROUP = TextRule(
         r"chat\.whatsapp\.com",
         r"\bhubungi\s+(?:admin|mentor|resepsionis|pembimbing)\s+(?:di\s+|via\s+|lewat\s+)?(?:telegram|tele)\b",
     ),
-    triggers=_words("telegram", "tele", "grup", "group", "grub", "channel", "kanal", "t", "whatsapp", "chat", "wa"),
+    triggers=_words("telegram tele grup group grub channel kanal t whatsapp chat wa"),
 )
 
 TOURIST_VISA = TextRule(
@@ -500,18 +397,7 @@ TOURIST_VISA = TextRule(
         r"\bberangkat\s+(?:sebagai|seperti|menyamar\s+sebagai)\s+(?:turis|wisatawan|pelancong)\b",
         r"\b(?:wisata|liburan|jalan-jalan|umroh?|umrah)\s+(?:dulu|sambil\s+kerja|lalu\s+kerja|kemudian\s+kerja)\b",
     ),
-    triggers=_words(
-        "visa",
-        "umroh",
-        "umrah",
-        "umro",
-        "ziarah",
-        "paspor",
-        "berangkat",
-        "wisata",
-        "liburan",
-        "jalan",
-    ),  # fmt: skip
+    triggers=_words("visa umroh umrah umro ziarah paspor berangkat wisata liburan jalan"),
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|ilegal|modus)\b",
 )
 
@@ -538,25 +424,8 @@ BACK_DOOR = TextRule(
         r"\b(?:tanpa|tidak\s+perlu|tidak\s+ada)\s+(?:pelatihan|training|pembekalan|medical|medical\s+check|sertifikat|dokumen\s+resmi|pap)\b",
     ),
     triggers=_words(
-        "jalur",
-        "lewat",
-        "melalui",
-        "via",
-        "jalan",
-        "tidak",
-        "tak",
-        "gak",
-        "ga",
-        "nggak",
-        "tanpa",
-        "belum",
-        "berangkat",
-        "terbang",
-        "diberangkatkan",
-        "proses",
-        "keberangkatan",
-        "langsung",
-    ),  # fmt: skip
+        "jalur lewat melalui via jalan tidak tak gak ga nggak tanpa belum berangkat terbang diberangkatkan proses keberangkatan langsung"
+    ),
     negatable=False,
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|modus|jangan)\b",
     context=ABROAD,
@@ -572,31 +441,8 @@ SCAM_COMPOUND = TextRule(
     "Thailand sering berujung perdagangan orang. Jangan berangkat; hubungi BP3MI atau Kemlu (Safe Travel).",
     strong=(SCAM_HUBS,),
     triggers=_words(
-        "kamboja",
-        "cambodia",
-        "phnom",
-        "penh",
-        "sihanoukville",
-        "sihanouk",
-        "bavet",
-        "poipet",
-        "myanmar",
-        "burma",
-        "myawaddy",
-        "shwe",
-        "kk",
-        "laos",
-        "golden",
-        "segitiga",
-        "filipina",
-        "philippines",
-        "manila",
-        "pampanga",
-        "perbatasan",
-        "mae",
-        "thailand",
-        "thai",
-    ),  # fmt: skip
+        "kamboja cambodia phnom penh sihanoukville sihanouk bavet poipet myanmar burma myawaddy shwe kk laos golden segitiga filipina philippines manila pampanga perbatasan mae thailand thai"
+    ),
     negatable=False,
     not_after=r"\b(?:waspada|hindari|modus|jangan|korban|peringatan)\b",
     context=SCAM_JOBS,
@@ -625,24 +471,8 @@ DOCUMENT_HOLD = TextRule(
         r"\bjaminan\s+(?:berupa\s+)?(?:ijazah|ijasah|paspor|passport|bpkb|sertifikat|dokumen|ktp)\b",
     ),
     triggers=_words(
-        "ijazah",
-        "ijasah",
-        "paspor",
-        "passport",
-        "ktp",
-        "bpkb",
-        "akta",
-        "nikah",
-        "sertifikat",
-        "dokumen",
-        "surat",
-        "menahan",
-        "menitipkan",
-        "titip",
-        "titipkan",
-        "menyimpan",
-        "jaminan",
-    ),  # fmt: skip
+        "ijazah ijasah paspor passport ktp bpkb akta nikah sertifikat dokumen surat menahan menitipkan titip titipkan menyimpan jaminan"
+    ),
     not_after=r"\b(?:fotokopi|fotocopy|salinan|scan|copy|legalisir)\s*$",
 )
 
@@ -675,22 +505,8 @@ WAGE_DEDUCTION = TextRule(
         r"\b(?:gaji|upah)\s+(?:akan\s+)?dipotong\s+(?:untuk\s+)?(?:biaya|ongkos)\s+(?:penempatan|proses|pelatihan|training|keberangkatan|agen)",
     ),
     triggers=_words(
-        "potong",
-        "potongan",
-        "dipotong",
-        "memotong",
-        "pemotongan",
-        "cicil",
-        "cicilan",
-        "dicicil",
-        "mencicil",
-        "angsur",
-        "angsuran",
-        "diangsur",
-        "dibayar",
-        "diganti",
-        "dilunasi",
-    ),  # fmt: skip
+        "potong potongan dipotong memotong pemotongan cicil cicilan dicicil mencicil angsur angsuran diangsur dibayar diganti dilunasi"
+    ),
 )
 
 TOO_GOOD = TextRule(
@@ -723,40 +539,20 @@ TOO_GOOD = TextRule(
         r"\b(?:gaji|penghasilan|upah|income|pendapatan)\s+"
         + W
         + r"{0,3}(?:rp\.?\s*)?(?:[1-9]\d(?:[.,]\d{3}){2}|[1-9]\d\s*(?:jt|juta))\b",
-        r"\b(?:kerja|bekerja)\s+(?:santai\s+)?(?:dari|di)\s+(?:rumah|hp|handphone|mana\s+saja)\b|\bcukup\s+(?:modal\s+)?(?:hp|handphone|smartphone)\b",
+        r"\b(?:kerja|bekerja)\s+(?:santai\s+)?(?:dari|di)\s+(?:rumah|hp|handphone|mana\s+saja)\b"
+        r"|\b(?:cukup|cuma|hanya|modal)\s+(?:modal\s+)?(?:hp|handphone|smartphone|ponsel)\b",
+        r"\b(?:penghasilan|income|pendapatan|cuan|komisi|profit)\s+"
+        + W
+        + r"{0,2}"
+        + MONEY
+        + r"\s*(?:/|per|se)\s*hari\b",
         r"\b(?:bisa|dapat|boleh)\s+(?:disambi|sambil|dikerjakan\s+sambil)\b",
         r"\b(?:kuota|slot|tempat)\s+(?:sangat\s+)?(?:terbatas|tinggal)\b|\bsegera\s+(?:daftar|hubungi|chat)\b|\bhari\s+ini\s+(?:juga|saja)\b",
     ),
     weak_needed=2,
     triggers=_words(
-        "tanpa",
-        "tidak",
-        "bebas",
-        "langsung",
-        "gaji",
-        "penghasilan",
-        "income",
-        "pendapatan",
-        "upah",
-        "cuan",
-        "bayaran",
-        "komisi",
-        "bonus",
-        "kerja",
-        "bekerja",
-        "pasti",
-        "cukup",
-        "bisa",
-        "dapat",
-        "boleh",
-        "kuota",
-        "slot",
-        "tempat",
-        "segera",
-        "hari",
-        "juta",
-        "jt",
-    ),  # fmt: skip
+        "tanpa tidak bebas langsung gaji penghasilan income pendapatan upah cuan bayaran komisi bonus kerja bekerja pasti cukup bisa dapat boleh kuota slot tempat segera hari juta jt"
+    ),
     negatable=False,
 )
 
@@ -778,23 +574,7 @@ GUARANTEED = TextRule(
         r"\b(?:kuota|formasi|sk|nip|kursi)\s+(?:khusus\s+)?(?:cpns|pns|asn|pppk)\b",
         r"\bpasti\s+(?:diterima|lolos|lulus)\b",
     ),
-    triggers=_words(
-        "dijamin",
-        "jaminan",
-        "pasti",
-        "100",
-        "garansi",
-        "orang",
-        "ordal",
-        "tanpa",
-        "tidak",
-        "bebas",
-        "kuota",
-        "formasi",
-        "sk",
-        "nip",
-        "kursi",
-    ),  # fmt: skip
+    triggers=_words("dijamin jaminan pasti 100 garansi orang ordal tanpa tidak bebas kuota formasi sk nip kursi"),
     not_after=r"\b(?:waspada|hindari|modus|korban|peringatan)\b",
 )
 
@@ -815,16 +595,7 @@ IMPERSONATION = TextRule(
         r"(?:bumn|kemnaker|kemenaker|cpns|pns|asn|pppk|karyawan\s+bumn|pegawai\s+(?:bumn|kemnaker|negeri))\b",
         r"\b(?:resmi|official)\s+(?:dari\s+)?(?:kemnaker|kemenaker|kementerian\s+ketenagakerjaan|kementerian\s+bumn|bkn)\b(?!\s+(?:dan|/))",
     ),
-    triggers=_words(
-        "rekrutmen",
-        "recruitment",
-        "penerimaan",
-        "lowongan",
-        "loker",
-        "seleksi",
-        "resmi",
-        "official",
-    ),  # fmt: skip
+    triggers=_words("rekrutmen recruitment penerimaan lowongan loker seleksi resmi official"),
     not_after=r"\b(?:terdaftar|izin|berizin|diawasi|waspada|hindari)\b",
     applies=_not_public_body,
     applies_note="di validator hanya bila pemberi kerja bukan BUMN/BUMD/instansi (employer.legal_form)",
@@ -853,29 +624,8 @@ HARVESTING = TextRule(
         r"\b(?:m-?banking|internet\s+banking|mobile\s+banking)\s+" + W + r"{0,2}(?:user|akses|login|password)\b",
     ),
     triggers=_words(
-        "otp",
-        "kode",
-        "pin",
-        "kirim",
-        "kirimkan",
-        "berikan",
-        "sebutkan",
-        "serahkan",
-        "masukkan",
-        "input",
-        "bagikan",
-        "informasikan",
-        "selfie",
-        "swafoto",
-        "foto",
-        "scan",
-        "cvv",
-        "sertakan",
-        "lampirkan",
-        "cantumkan",
-        "banking",
-        "mbanking",
-    ),  # fmt: skip
+        "otp kode pin kirim kirimkan berikan sebutkan serahkan masukkan input bagikan informasikan selfie swafoto foto scan cvv sertakan lampirkan cantumkan banking mbanking"
+    ),
 )
 
 DISABILITY = TextRule(
@@ -894,21 +644,7 @@ DISABILITY = TextRule(
         r"\b(?:fisik|tubuh|anggota\s+(?:tubuh|badan)|badan)\s+(?:yang\s+)?(?:sempurna|lengkap|utuh)\b",
         r"\b(?:penyandang\s+)?(?:disabilitas|difabel|cacat)\s+(?:tidak\s+(?:diterima|dapat\s+melamar|boleh\s+melamar)|dilarang|ditolak)\b",
     ),
-    triggers=_words(
-        "tidak",
-        "tak",
-        "belum",
-        "bukan",
-        "tanpa",
-        "bebas",
-        "fisik",
-        "tubuh",
-        "anggota",
-        "badan",
-        "disabilitas",
-        "difabel",
-        "cacat",
-    ),  # fmt: skip
+    triggers=_words("tidak tak belum bukan tanpa bebas fisik tubuh anggota badan disabilitas difabel cacat"),
     negatable=False,
 )
 
@@ -935,63 +671,12 @@ DISCRIMINATION = TextRule(
         r"^\s*-?\s*(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)\s*[.,]?\s*$",
         r"\b(?:diutamakan|khusus|hanya|wajib|harus)\s+(?:muslim|muslimah|non\s*-?\s*muslim|nasrani|kristiani|pribumi|beragama|berjilbab|berhijab|berjenggot)\b",
         r"\bpribumi\b|\bwni\s+asli\b",
+        r"\b(?:non\s*-?\s*muslim|muslim|nasrani|kristen|katolik|hindu|buddha|tionghoa|cina|janda|duda|(?:yang\s+)?sudah\s+menikah)\s+"
+        r"(?:dilarang|tidak\s+(?:boleh|dapat|diterima|menerima)|ditolak)\b",
     ),
     triggers=_words(
-        "penampilan",
-        "berpenampilan",
-        "menarik",
-        "good",
-        "looking",
-        "goodlooking",
-        "wajah",
-        "cantik",
-        "tampan",
-        "ganteng",
-        "kulit",
-        "berkulit",
-        "tb",
-        "tinggi",
-        "cm",
-        "bb",
-        "berat",
-        "badan",
-        "tubuh",
-        "postur",
-        "status",
-        "belum",
-        "hamil",
-        "tidak",
-        "bersedia",
-        "masih",
-        "berstatus",
-        "lajang",
-        "single",
-        "gadis",
-        "perawan",
-        "janda",
-        "duda",
-        "suku",
-        "etnis",
-        "ras",
-        "keturunan",
-        "agama",
-        "beragama",
-        "muslim",
-        "muslimah",
-        "non",
-        "nasrani",
-        "kristen",
-        "katolik",
-        "hindu",
-        "buddha",
-        "diutamakan",
-        "khusus",
-        "hanya",
-        "wajib",
-        "harus",
-        "pribumi",
-        "wni",
-    ),  # fmt: skip
+        "penampilan berpenampilan menarik good looking goodlooking wajah cantik tampan ganteng kulit berkulit tb tinggi cm bb berat badan tubuh postur status belum hamil tidak bersedia masih berstatus lajang single gadis perawan janda duda suku etnis ras keturunan agama beragama muslim muslimah non nasrani kristen katolik hindu buddha diutamakan khusus hanya wajib harus pribumi wni nasrani tionghoa cina sudah yang"
+    ),
 )
 
 AGE_TEXT = TextRule(
@@ -1012,23 +697,7 @@ AGE_TEXT = TextRule(
         r"\b(?:min(?:imal|imum)?|paling\s+rendah)\.?\s*(?:usia\s+)?(?:19|[2-6]\d)\s*(?:th|thn|tahun)\b",
         r"\b(?:1[5-9]|[2-6]\d)\s*(?:-|–|s/d|sd|sampai|hingga)\s*(?:[2-6]\d)\s*(?:th|thn|tahun)\b",
     ),
-    triggers=_words(
-        "usia",
-        "umur",
-        "berusia",
-        "maks",
-        "maksimal",
-        "maksimum",
-        "max",
-        "min",
-        "minimal",
-        "minimum",
-        "paling",
-        "th",
-        "thn",
-        "tahun",
-        "thun",
-    ),  # fmt: skip
+    triggers=_words("usia umur berusia maks maksimal maksimum max min minimal minimum paling th thn tahun thun"),
     negatable=False,
     not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b",
     applies=_no_justification("age"),
@@ -1050,17 +719,7 @@ GENDER_TEXT = TextRule(
         r"\b(?:dibutuhkan|dicari|membutuhkan|butuh|lowongan|loker|mencari)\s+" + W + r"{0,3}" + GENDERS + r"\b",
         r"\b(?:jenis\s+kelamin|gender)\s*:?\s*" + GENDERS + r"\b",
     ),
-    triggers=_words(
-        "pria",
-        "wanita",
-        "laki",
-        "lelaki",
-        "perempuan",
-        "cowok",
-        "cewek",
-        "ibu",
-        "bapak",
-    ),  # fmt: skip
+    triggers=_words("pria wanita laki lelaki perempuan cowok cewek ibu bapak"),
     negatable=False,
     not_before=r"^\s*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
     not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|" + GENDERS + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$",
