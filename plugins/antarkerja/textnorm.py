@@ -10,7 +10,9 @@ letters ("b1aya", "pr0ses"). :func:`normalise` undoes all of these, character by
 2. invisible format characters (Unicode category Cf: zero-width space/joiners, soft hyphen,
    direction marks, BOM) and Markdown emphasis marks ``* _ ~ ` `` are dropped;
 3. lower case, then look-alike letters are mapped to Latin (:data:`HOMOGLYPHS`);
-4. a digit or ``@``/``$`` between two letters becomes the letter it imitates (:data:`LEET`).
+4. a digit or ``@``/``$`` between two letters becomes the letter it imitates (:data:`LEET`);
+5. a character outside the Basic Multilingual Plane (emoji) becomes U+FFFD, so that indices
+   count the same in Python (code points) and JavaScript (UTF-16 units).
 
 The same steps run in the browser (``theme/static/cek-lowongan.js``), driven by the tables
 exported with the rules, so the public checker and the validator read a text identically.
@@ -101,7 +103,8 @@ def _fold_char(ch: str) -> str:
         if unicodedata.category(part) in ("Mn", "Me", "Cf") or part in EMPHASIS:
             continue
         for low in part.lower():
-            out.append(HOMOGLYPHS.get(low, low))
+            for c in HOMOGLYPHS.get(low, low):
+                out.append(c if ord(c) <= 0xFFFF else "\ufffd")
     return "".join(out)
 
 

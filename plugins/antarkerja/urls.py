@@ -38,6 +38,11 @@ ROUTES: dict[str, str] = {
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
+    # "Cek lowongan" public checker (antarkerja.outputs.check): the page, the rules exported
+    # from the validator, and the vacancy index split into buckets by a hash of the id
+    "check": "cek-lowongan/",
+    "check_rules": "cek-lowongan/aturan.json",
+    "check_index": "cek-lowongan/indeks/{bucket}.json",
 }
 
 
