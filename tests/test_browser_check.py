@@ -36,7 +36,7 @@ def check_page(phone, fixture_server):
 
 def run_check(page, text):
     page.fill("#cek-teks", text)
-    page.click("#cek-form button[type=submit]")
+    page.click("#cek-periksa")
     page.wait_for_selector("#cek-vonis")
     return page.get_attribute("#cek-vonis", "data-verdict")
 

@@ -91,6 +91,7 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$
 
 _DROP_ASCII = str.maketrans("", "", EMPHASIS)
 _LEET_ASCII = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
+_LEET_HINT = re.compile(r"[013457@$][a-z]")  # cheaper first test: most texts have none
 
 
 @lru_cache(maxsize=4096)
@@ -109,6 +110,8 @@ def _fold_char(ch: str) -> str:
 
 
 def _leet(folded: str) -> str:
+    if not _LEET_HINT.search(folded):
+        return folded
     return _LEET_ASCII.sub(lambda m: LEET[m.group(0)], folded)
 
 

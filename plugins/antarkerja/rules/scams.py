@@ -65,11 +65,11 @@ EMPLOYER_PAYS = (
 # A gap of words without a negation in it ("biaya penempatan ... dipotong dari gaji").
 GAP = r"(?:(?!\b(?:tidak|tak|bukan|tanpa)\b)[^\n.;])"
 ABROAD = (
-    r"luar\s+negeri|\bln\b|overseas|abroad|malaysia|singapura|singapore|brunei|hong\s*kong|taiwan|jepang|japan|korea"
+    r"\b(?:luar\s+negeri|ln|overseas|abroad|malaysia|singapura|singapore|brunei|hong\s*kong|taiwan|jepang|japan|korea"
     r"|arab|saudi|qatar|dubai|uae|emirat|kuwait|oman|bahrain|turki|polandia|eropa|jerman|kamboja|cambodia|myanmar"
     r"|laos|thailand|thai|filipina|philippines|vietnam|tiongkok|australia|selandia|kanada|inggris|rusia|negara\s+tujuan"
-    r"|paspor|passport|visa|\bpmi\b|\btki\b|\btkw\b|pekerja\s+migran|bandara|imigrasi|perbatasan|nunukan|entikong|tawau"
-    r"|johor|sabah|sarawak|serawak|kuala\s+lumpur|penang|phnom|sihanouk|myawaddy|bangkok|manila|mae\s+sot"
+    r"|paspor|passport|visa|pmi|tki|tkw|pekerja\s+migran|bandara|imigrasi|perbatasan|nunukan|entikong|tawau"
+    r"|johor|sabah|sarawak|serawak|kuala\s+lumpur|penang|phnom|sihanouk\w*|myawaddy|bangkok|manila|mae\s+sot)\b"
 )
 SCAM_HUBS = (
     r"\b(?:kamboja|cambodia|phnom\s*penh|sihanouk\w*|bavet|poipet|myanmar|burma|myawaddy|shwe\s*kokko|kk\s+park"
@@ -97,7 +97,9 @@ class TextRule:
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     weak_needed: int = 2
-    triggers: frozenset[str] = frozenset()  # words one of which must occur (speed only)
+    triggers: Spec = ()  # words the strong patterns need (see _words; speed only)
+    weak_triggers: tuple[Spec, ...] = ()  # the same for each weak pattern
+    context_words: Spec = ()  # words the context needs
     negatable: bool = True
     not_before: str = ""
     not_after: str = ""
@@ -105,6 +107,15 @@ class TextRule:
     applies: Callable[[dict], bool] | None = None  # record condition: validator only
     applies_note: str = ""
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def needed(self) -> frozenset:
+        """Words one of which every match needs: the last group of each trigger alternative."""
+        found = self.compiled.get("needed")
+        if found is None:
+            found = frozenset().union(*(alt[-1] for spec in (self.triggers, *self.weak_triggers) for alt in spec))
+            self.compiled["needed"] = found
+        return found
 
     def _re(self, source: str) -> re.Pattern:
         pattern = self.compiled.get(source)
@@ -151,7 +162,7 @@ class TextRule:
                 spans.append([path, text, start, end])
         for path, text, start, end in spans:
             begin, stop = locate(text, start), locate(text, end - 1) + 1
-            phrase = " ".join(_INVISIBLE.sub("", text[begin:stop]).split())[:80]
+            phrase = " ".join(_INVISIBLE.sub("", text[begin:stop]).split()).lstrip(".;!? ")[:80]
             yield path, self.message.format(phrase=phrase), self.hint, begin
 
     def to_json(self) -> dict:
@@ -209,8 +220,23 @@ def negated(before: str) -> bool:
     return bool(_NEGATION.search(scope))
 
 
-def _words(items: str) -> frozenset[str]:
-    return frozenset(items.split())
+Spec = tuple  # alternatives, each a tuple of word sets that must all occur
+
+
+def _words(spec: str) -> Spec:
+    """Trigger words: ``"a b | c + d e"`` means a or b, or else c together with d or e.
+
+    Every pattern of a rule needs one alternative in the text's words; only speed depends
+    on it (a test runs the corpus with and without the filter and requires the same result).
+    """
+    return tuple(tuple(frozenset(group.split()) for group in alt.split("+")) for alt in spec.split("|"))
+
+
+def spec_matches(spec: Spec, words) -> bool:
+    return any(all(not group.isdisjoint(words) for group in alt) for alt in spec)
+
+
+AGES = " ".join(str(n) for n in range(15, 70))
 
 
 def _no_justification(field_name: str) -> Callable[[dict], bool]:
@@ -243,7 +269,7 @@ FEES = TextRule(
         r"\bpembayaran\s+(?:biaya\s+)?(?:pendaftaran|administrasi|pelatihan|seragam|proses|tes|formulir)\b",
     ),
     triggers=_words(
-        "biaya uang transfer tf trf kirim kirimkan transferkan dipungut dikenakan dikenai ditarik membayar bayar setor menyetor setorkan lunasi melunasi wajib harus perlu diharuskan diwajibkan ongkos pembayaran"
+        "biaya uang transfer tf trf kirim kirimkan transferkan setorkan dipungut dikenakan dikenai ditarik membayar bayar setor menyetor lunasi melunasi mentransfer ongkos pembayaran"
     ),
     not_before=EMPLOYER_PAYS,
     # Duties that handle money ("menghitung dan menyetor uang kas", "melayani transfer uang nasabah").
@@ -268,7 +294,7 @@ PURCHASES = TextRule(
         r"(?:dibeli|ditebus|dibayar|ditanggung)\s+(?:oleh\s+)?(?:pelamar|peserta|calon|karyawan|sendiri|masing)",
     ),
     triggers=_words(
-        "beli membeli pembelian menebus tebus memesan starter paket kartu seragam id idcard perlengkapan atribut"
+        "beli membeli pembelian menebus tebus memesan starter | paket + member membership keanggotaan pendaftaran | kartu + member | dibeli ditebus dibayar ditanggung + pelamar peserta calon karyawan sendiri masing"
     ),
     not_before=EMPLOYER_PAYS,
 )
@@ -315,7 +341,7 @@ AGENT_TRAVEL = TextRule(
         r"\b(?:menginap|reservasi|pesan\s+kamar)\s+(?:di\s+)?hotel\s+(?:yang\s+)?(?:ditunjuk|ditentukan|rekanan)",
         r"\bbukti\s+(?:pemesanan|booking|pembelian)\s+(?:tiket|hotel|kamar)",
     ),
-    triggers=_words("tiket hotel penginapan akomodasi travel transportasi pesawat kamar reservasi menginap bukti"),
+    triggers=_words("agen travel biro ditunjuk ditentukan rekanan | bukti + pemesanan booking pembelian"),
 )
 
 TASK_SCAM = TextRule(
@@ -335,7 +361,7 @@ TASK_SCAM = TextRule(
         r"\b(?:like|follow|subscribe)\s+(?:akun|video|channel|toko|postingan)\b",
     ),
     triggers=_words(
-        "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton klik menyukai mengikuti tugas task misi"
+        "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton klik tugas task misi"
     ),
     not_after=r"\b(?:membalas|menanggapi|mengelola|memantau|merespons|menjawab)\b",
 )
@@ -397,7 +423,9 @@ TOURIST_VISA = TextRule(
         r"\bberangkat\s+(?:sebagai|seperti|menyamar\s+sebagai)\s+(?:turis|wisatawan|pelancong)\b",
         r"\b(?:wisata|liburan|jalan-jalan|umroh?|umrah)\s+(?:dulu|sambil\s+kerja|lalu\s+kerja|kemudian\s+kerja)\b",
     ),
-    triggers=_words("visa umroh umrah umro ziarah paspor berangkat wisata liburan jalan"),
+    triggers=_words(
+        "visa umroh umrah umro ziarah | turis wisatawan pelancong | wisata liburan jalan + dulu sambil lalu kemudian"
+    ),
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|ilegal|modus)\b",
 )
 
@@ -424,7 +452,10 @@ BACK_DOOR = TextRule(
         r"\b(?:tanpa|tidak\s+perlu|tidak\s+ada)\s+(?:pelatihan|training|pembekalan|medical|medical\s+check|sertifikat|dokumen\s+resmi|pap)\b",
     ),
     triggers=_words(
-        "jalur lewat melalui via jalan tidak tak gak ga nggak tanpa belum berangkat terbang diberangkatkan proses keberangkatan langsung"
+        "jalur laut darat pelabuhan hutan sungai disnaker dinas pemi bp kp ltsa kantor kemnaker pemerintah pelatihan blk sertifikat medical dokumen job joborder prosedur agen pap bpjs ribet demand perjanjian kontrak berangkat terbang diberangkatkan cepat kilat express ekspres instan training pembekalan"
+    ),
+    context_words=_words(
+        "luar ln overseas abroad malaysia singapura singapore brunei hong hongkong taiwan jepang japan korea arab saudi qatar dubai uae emirat kuwait oman bahrain turki polandia eropa jerman kamboja cambodia myanmar laos thailand thai filipina philippines vietnam tiongkok australia selandia kanada inggris rusia negara paspor passport visa pmi tki tkw migran bandara imigrasi perbatasan nunukan entikong tawau johor sabah sarawak serawak kuala penang phnom sihanouk sihanoukville myawaddy bangkok manila mae"
     ),
     negatable=False,
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|modus|jangan)\b",
@@ -471,7 +502,7 @@ DOCUMENT_HOLD = TextRule(
         r"\bjaminan\s+(?:berupa\s+)?(?:ijazah|ijasah|paspor|passport|bpkb|sertifikat|dokumen|ktp)\b",
     ),
     triggers=_words(
-        "ijazah ijasah paspor passport ktp bpkb akta nikah sertifikat dokumen surat menahan menitipkan titip titipkan menyimpan jaminan"
+        "ditahan disimpan dititipkan dijadikan jaminan dipegang diserahkan ditinggal menahan menitipkan titip titipkan menyimpan | menyerahkan serahkan mengumpulkan kumpulkan + asli"
     ),
     not_after=r"\b(?:fotokopi|fotocopy|salinan|scan|copy|legalisir)\s*$",
 )
@@ -505,7 +536,7 @@ WAGE_DEDUCTION = TextRule(
         r"\b(?:gaji|upah)\s+(?:akan\s+)?dipotong\s+(?:untuk\s+)?(?:biaya|ongkos)\s+(?:penempatan|proses|pelatihan|training|keberangkatan|agen)",
     ),
     triggers=_words(
-        "potong potongan dipotong memotong pemotongan cicil cicilan dicicil mencicil angsur angsuran diangsur dibayar diganti dilunasi"
+        "potong potongan dipotong memotong pemotongan cicil cicilan dicicil mencicil angsur angsuran diangsur + gaji upah | biaya ongkos hutang utang + gaji upah + dibayar diganti dilunasi"
     ),
 )
 
@@ -551,7 +582,20 @@ TOO_GOOD = TextRule(
     ),
     weak_needed=2,
     triggers=_words(
-        "tanpa tidak bebas langsung gaji penghasilan income pendapatan upah cuan bayaran komisi bonus kerja bekerja pasti cukup bisa dapat boleh kuota slot tempat segera hari juta jt"
+        "syarat + tanpa | jt juta + hari minggu jam | jam + kerja bekerja | puluhan ratusan + juta | pasti + kaya untung cuan sukses | cuan | santai"
+    ),
+    weak_triggers=(
+        _words("tanpa tidak + pengalaman skill keahlian ijazah ijasah keterampilan"),
+        _words("tanpa tidak bebas + tes test interview wawancara seleksi psikotes"),
+        _words("langsung + kerja bekerja diterima gajian dapat"),
+        _words(
+            "gaji penghasilan income pendapatan bonus bayaran + besar tinggi fantastis menggiurkan jutaan puluhan menarik"
+        ),
+        _words("gaji penghasilan upah income pendapatan + jt juta 000"),
+        _words("rumah hp handphone mana + kerja bekerja | hp handphone smartphone ponsel + cukup cuma hanya modal"),
+        _words("penghasilan income pendapatan cuan komisi profit + hari sehari"),
+        _words("disambi sambil"),
+        _words("terbatas tinggal + kuota slot tempat | segera + daftar hubungi chat | hari + ini + juga saja"),
     ),
     negatable=False,
 )
@@ -574,7 +618,9 @@ GUARANTEED = TextRule(
         r"\b(?:kuota|formasi|sk|nip|kursi)\s+(?:khusus\s+)?(?:cpns|pns|asn|pppk)\b",
         r"\bpasti\s+(?:diterima|lolos|lulus)\b",
     ),
-    triggers=_words("dijamin jaminan pasti 100 garansi orang ordal tanpa tidak bebas kuota formasi sk nip kursi"),
+    triggers=_words(
+        "dijamin jaminan pasti garansi 100 + lulus lolos diterima berangkat jadi | orang + dalam | ordal | cpns pns asn pppk bumn negeri + tanpa tidak bebas kuota formasi sk nip kursi | pasti"
+    ),
     not_after=r"\b(?:waspada|hindari|modus|korban|peringatan)\b",
 )
 
@@ -595,7 +641,7 @@ IMPERSONATION = TextRule(
         r"(?:bumn|kemnaker|kemenaker|cpns|pns|asn|pppk|karyawan\s+bumn|pegawai\s+(?:bumn|kemnaker|negeri))\b",
         r"\b(?:resmi|official)\s+(?:dari\s+)?(?:kemnaker|kemenaker|kementerian\s+ketenagakerjaan|kementerian\s+bumn|bkn)\b(?!\s+(?:dan|/))",
     ),
-    triggers=_words("rekrutmen recruitment penerimaan lowongan loker seleksi resmi official"),
+    triggers=_words("bumn kemnaker kemenaker cpns pns asn pppk pegawai kementerian bkn"),
     not_after=r"\b(?:terdaftar|izin|berizin|diawasi|waspada|hindari)\b",
     applies=_not_public_body,
     applies_note="di validator hanya bila pemberi kerja bukan BUMN/BUMD/instansi (employer.legal_form)",
@@ -644,7 +690,9 @@ DISABILITY = TextRule(
         r"\b(?:fisik|tubuh|anggota\s+(?:tubuh|badan)|badan)\s+(?:yang\s+)?(?:sempurna|lengkap|utuh)\b",
         r"\b(?:penyandang\s+)?(?:disabilitas|difabel|cacat)\s+(?:tidak\s+(?:diterima|dapat\s+melamar|boleh\s+melamar)|dilarang|ditolak)\b",
     ),
-    triggers=_words("tidak tak belum bukan tanpa bebas fisik tubuh anggota badan disabilitas difabel cacat"),
+    triggers=_words(
+        "disabilitas difabel cacat kecacatan tuna tunanetra tunarungu tunadaksa tunawicara tunagrahita berkebutuhan sempurna lengkap utuh"
+    ),
     negatable=False,
 )
 
@@ -675,7 +723,7 @@ DISCRIMINATION = TextRule(
         r"(?:dilarang|tidak\s+(?:boleh|dapat|diterima|menerima)|ditolak)\b",
     ),
     triggers=_words(
-        "penampilan berpenampilan menarik good looking goodlooking wajah cantik tampan ganteng kulit berkulit tb tinggi cm bb berat badan tubuh postur status belum hamil tidak bersedia masih berstatus lajang single gadis perawan janda duda suku etnis ras keturunan agama beragama muslim muslimah non nasrani kristen katolik hindu buddha diutamakan khusus hanya wajib harus pribumi wni nasrani tionghoa cina sudah yang"
+        "penampilan berpenampilan menarik proporsional cantik tampan ganteng good looking goodlooking wajah kulit berkulit tb cm badan bb berat ideal tegap langsing atletis perkawinan pernikahan menikah kawin berkeluarga hamil lajang single gadis perawan janda duda suku etnis ras keturunan agama beragama islam muslim muslimah nasrani kristen kristiani katolik hindu buddha pribumi wni berjilbab berhijab berjenggot tionghoa cina"
     ),
 )
 
@@ -697,7 +745,7 @@ AGE_TEXT = TextRule(
         r"\b(?:min(?:imal|imum)?|paling\s+rendah)\.?\s*(?:usia\s+)?(?:19|[2-6]\d)\s*(?:th|thn|tahun)\b",
         r"\b(?:1[5-9]|[2-6]\d)\s*(?:-|–|s/d|sd|sampai|hingga)\s*(?:[2-6]\d)\s*(?:th|thn|tahun)\b",
     ),
-    triggers=_words("usia umur berusia maks maksimal maksimum max min minimal minimum paling th thn tahun thun"),
+    triggers=_words(f"usia umur berusia | th thn tahun thun + {AGES}"),
     negatable=False,
     not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b",
     applies=_no_justification("age"),
@@ -715,6 +763,7 @@ GENDER_TEXT = TextRule(
     strong=(
         r"\b(?:khusus|hanya|diutamakan|wajib|harus|untuk)\s+" + GENDERS + r"\b",
         r"^\s*-?\s*" + GENDERS + r"\s*(?:[.,;(:]|$|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
+        r"[.;!?]\s+" + GENDERS + r"\s*(?:[,;(]|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
         r"\(\s*" + GENDERS + r"\s*\)",
         r"\b(?:dibutuhkan|dicari|membutuhkan|butuh|lowongan|loker|mencari)\s+" + W + r"{0,3}" + GENDERS + r"\b",
         r"\b(?:jenis\s+kelamin|gender)\s*:?\s*" + GENDERS + r"\b",
@@ -784,20 +833,21 @@ def office_texts(o: dict) -> list[tuple[tuple, str]]:
     return [((name,), o[name]) for name in OFFICE_FIELDS if isinstance(o.get(name), str) and o[name]]
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z]+|[0-9]+")  # "15jt" is two words: "15" and "jt"
 
 
 class Prepared:
-    """A record's texts, normalised once and shared by every rule (rules run one record at a time)."""
+    """A record's texts, normalised once and shared by every rule (rules run one record at a time).
 
-    __slots__ = ("fields", "words", "source")
+    ``fields`` are ``(path, text, norm)``; ``all_words`` the set of words of them all.
+    """
+
+    __slots__ = ("fields", "all_words", "source")
 
     def __init__(self, source, texts: list[tuple[tuple, str]]):
         self.source = source
         self.fields = [(path, text, normalise(text)) for path, text in texts]
-        self.words = set()
-        for _, _, norm in self.fields:
-            self.words.update(_WORD.findall(norm))
+        self.all_words = frozenset(_WORD.findall("\n".join(norm for _, _, norm in self.fields)))
 
 
 _LAST: list[Prepared] = []
@@ -812,13 +862,32 @@ def prepared(v: dict, texts: Callable[[dict], list] = record_texts) -> Prepared:
 
 
 def run_rule(rule: TextRule, v: dict, texts: Callable[[dict], list] = record_texts) -> Iterable[tuple]:
-    """The findings of ``rule`` on record ``v`` (as a validator rule yields them)."""
+    """The findings of ``rule`` on record ``v`` (as a validator rule yields them).
+
+    Word triggers pick the fields worth searching: most records have none, and one set
+    operation costs far less than a regular expression. A record must have the words every
+    match needs (:attr:`TextRule.needed`) and fit the full trigger specs; then only the
+    fields that contain one of those words are searched.
+    """
     if rule.applies is not None and not rule.applies(v):
         return
     prep = prepared(v, texts)
-    if rule.triggers and not (rule.triggers & prep.words):
+    if not rule.triggers:
+        yield from rule.findings(prep.fields)
         return
-    yield from rule.findings(prep.fields)
+    words = prep.all_words
+    if rule.needed.isdisjoint(words):
+        return
+    if rule.context_words and not spec_matches(rule.context_words, words):
+        return
+    strong = spec_matches(rule.triggers, words)
+    weak = [spec for spec in rule.weak_triggers if spec_matches(spec, words)]
+    if not strong and len(weak) < rule.weak_needed:
+        return
+    present = rule.needed & words  # usually one or two words: a substring test per field
+    fields = [f for f in prep.fields if any(word in f[2] for word in present)]
+    if fields:
+        yield from rule.findings(fields)
 
 
 def _register(rule: TextRule):

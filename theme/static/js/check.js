@@ -144,7 +144,8 @@
     return spans.map(function (sp) {
       var begin = n.origin[sp[0]], stopChar = n.origin[sp[1] - 1];
       var stop = stopChar + (text.codePointAt(stopChar) > 0xffff ? 2 : 1);
-      var phrase = Array.from(text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ")).slice(0, 80).join("");
+      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
+      var phrase = Array.from(collapsed.replace(/^[.;!? ]+/, "")).slice(0, 80).join("");
       return { code: rule.code, severity: rule.severity, title: rule.title, advice: rule.advice,
                phrase: phrase, message: rule.message.replace("{phrase}", phrase) };
     });
@@ -274,8 +275,7 @@
     out.focus();
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  document.getElementById("cek-periksa").addEventListener("click", function () {
     var text = box.value;
     if (!text.trim()) { out.textContent = "Tempel dulu teks, tautan atau nomor lowongan."; return; }
     out.textContent = "Memeriksa…";
@@ -284,7 +284,11 @@
       .then(function (parts) { render(text, check(parts[0].env, parts[0].rules, text), parts[1]); })
       .catch(function () { out.textContent = "Aturan pemeriksaan tidak bisa dimuat. Periksa sambungan internet, lalu coba lagi."; });
   });
-  form.addEventListener("reset", function () { out.textContent = ""; });
+  document.getElementById("cek-kosong").addEventListener("click", function () {
+    box.value = "";
+    out.textContent = "";
+    box.focus();
+  });
 
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
