@@ -123,14 +123,23 @@ class TextRule:
             pattern = self.compiled[source] = re.compile(source, FLAGS)
         return pattern
 
+    def _groups(self) -> tuple:
+        groups = self.compiled.get("groups")
+        if groups is None:
+            groups = self.compiled["groups"] = (
+                (True, [re.compile(p, FLAGS) for p in self.strong]),
+                (False, [re.compile(p, FLAGS) for p in self.weak]),
+            )
+        return groups
+
     def matches(self, norm: str) -> list[tuple[int, int, int, bool]]:
         """``(start, end, pattern index, strong)`` of every match that counts in ``norm``."""
         if self.context and not self._re(self.context).search(norm):
             return []
         found = []
-        for strong, patterns in ((True, self.strong), (False, self.weak)):
-            for index, source in enumerate(patterns):
-                for m in self._re(source).finditer(norm):
+        for strong, patterns in self._groups():
+            for index, pattern in enumerate(patterns):
+                for m in pattern.finditer(norm):
                     if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
                         continue
                     found.append((m.start(), m.end(), index, strong))
@@ -220,7 +229,7 @@ def negated(before: str) -> bool:
     return bool(_NEGATION.search(scope))
 
 
-Spec = tuple  # alternatives, each a tuple of word sets that must all occur
+Spec = tuple  # alternatives, each a tuple of word sets that must all occur; the rarest set last
 
 
 def _words(spec: str) -> Spec:
@@ -236,7 +245,17 @@ def spec_matches(spec: Spec, words) -> bool:
     return any(all(not group.isdisjoint(words) for group in alt) for alt in spec)
 
 
+def spec_words(spec: Spec, words) -> frozenset:
+    """The words of ``words`` in the last group of each alternative of ``spec`` that fits."""
+    found = frozenset()
+    for alt in spec:
+        if all(not group.isdisjoint(words) for group in alt):
+            found |= alt[-1] & words
+    return found
+
+
 AGES = " ".join(str(n) for n in range(15, 70))
+TWO_DIGITS = " ".join(str(n) for n in range(10, 100))
 
 
 def _no_justification(field_name: str) -> Callable[[dict], bool]:
@@ -294,7 +313,7 @@ PURCHASES = TextRule(
         r"(?:dibeli|ditebus|dibayar|ditanggung)\s+(?:oleh\s+)?(?:pelamar|peserta|calon|karyawan|sendiri|masing)",
     ),
     triggers=_words(
-        "beli membeli pembelian menebus tebus memesan starter | paket + member membership keanggotaan pendaftaran | kartu + member | dibeli ditebus dibayar ditanggung + pelamar peserta calon karyawan sendiri masing"
+        "beli membeli pembelian menebus tebus memesan starter | paket + member membership keanggotaan pendaftaran | kartu + member | pelamar peserta calon karyawan sendiri masing + dibeli ditebus dibayar ditanggung"
     ),
     not_before=EMPLOYER_PAYS,
 )
@@ -424,7 +443,7 @@ TOURIST_VISA = TextRule(
         r"\b(?:wisata|liburan|jalan-jalan|umroh?|umrah)\s+(?:dulu|sambil\s+kerja|lalu\s+kerja|kemudian\s+kerja)\b",
     ),
     triggers=_words(
-        "visa umroh umrah umro ziarah | turis wisatawan pelancong | wisata liburan jalan + dulu sambil lalu kemudian"
+        "visa umroh umrah umro ziarah | turis wisatawan pelancong | dulu sambil lalu kemudian + wisata liburan jalan"
     ),
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|ilegal|modus)\b",
 )
@@ -536,7 +555,7 @@ WAGE_DEDUCTION = TextRule(
         r"\b(?:gaji|upah)\s+(?:akan\s+)?dipotong\s+(?:untuk\s+)?(?:biaya|ongkos)\s+(?:penempatan|proses|pelatihan|training|keberangkatan|agen)",
     ),
     triggers=_words(
-        "potong potongan dipotong memotong pemotongan cicil cicilan dicicil mencicil angsur angsuran diangsur + gaji upah | biaya ongkos hutang utang + gaji upah + dibayar diganti dilunasi"
+        "gaji upah + potong potongan dipotong memotong pemotongan cicil cicilan dicicil mencicil angsur angsuran diangsur | gaji upah + biaya ongkos hutang utang + dibayar diganti dilunasi"
     ),
 )
 
@@ -582,20 +601,22 @@ TOO_GOOD = TextRule(
     ),
     weak_needed=2,
     triggers=_words(
-        "syarat + tanpa | jt juta + hari minggu jam | jam + kerja bekerja | puluhan ratusan + juta | pasti + kaya untung cuan sukses | cuan | santai"
+        "tanpa + syarat | hari minggu jam + jt juta | kerja bekerja + jam | puluhan ratusan + juta | pasti + kaya untung cuan sukses | cuan | santai"
     ),
     weak_triggers=(
         _words("tanpa tidak + pengalaman skill keahlian ijazah ijasah keterampilan"),
         _words("tanpa tidak bebas + tes test interview wawancara seleksi psikotes"),
-        _words("langsung + kerja bekerja diterima gajian dapat"),
+        _words("kerja bekerja diterima gajian dapat + langsung"),
         _words(
             "gaji penghasilan income pendapatan bonus bayaran + besar tinggi fantastis menggiurkan jutaan puluhan menarik"
         ),
-        _words("gaji penghasilan upah income pendapatan + jt juta 000"),
-        _words("rumah hp handphone mana + kerja bekerja | hp handphone smartphone ponsel + cukup cuma hanya modal"),
-        _words("penghasilan income pendapatan cuan komisi profit + hari sehari"),
+        _words(
+            f"gaji penghasilan upah income pendapatan + jt juta | gaji penghasilan upah income pendapatan + 000 + {TWO_DIGITS}"
+        ),
+        _words("kerja bekerja + rumah hp handphone mana | cukup cuma hanya modal + hp handphone smartphone ponsel"),
+        _words("hari sehari + penghasilan income pendapatan cuan komisi profit"),
         _words("disambi sambil"),
-        _words("terbatas tinggal + kuota slot tempat | segera + daftar hubungi chat | hari + ini + juga saja"),
+        _words("kuota slot tempat + terbatas tinggal | daftar hubungi chat + segera | hari + ini + juga saja"),
     ),
     negatable=False,
 )
@@ -619,7 +640,7 @@ GUARANTEED = TextRule(
         r"\bpasti\s+(?:diterima|lolos|lulus)\b",
     ),
     triggers=_words(
-        "dijamin jaminan pasti garansi 100 + lulus lolos diterima berangkat jadi | orang + dalam | ordal | cpns pns asn pppk bumn negeri + tanpa tidak bebas kuota formasi sk nip kursi | pasti"
+        "lulus lolos diterima berangkat jadi + dijamin jaminan pasti garansi 100 | orang + dalam | ordal | tanpa tidak bebas kuota formasi sk nip kursi + cpns pns asn pppk bumn negeri | pasti"
     ),
     not_after=r"\b(?:waspada|hindari|modus|korban|peringatan)\b",
 )
@@ -880,11 +901,11 @@ def run_rule(rule: TextRule, v: dict, texts: Callable[[dict], list] = record_tex
         return
     if rule.context_words and not spec_matches(rule.context_words, words):
         return
-    strong = spec_matches(rule.triggers, words)
-    weak = [spec for spec in rule.weak_triggers if spec_matches(spec, words)]
-    if not strong and len(weak) < rule.weak_needed:
+    present = spec_words(rule.triggers, words)
+    weak = [found for found in (spec_words(spec, words) for spec in rule.weak_triggers) if found]
+    if not present and len(weak) < rule.weak_needed:
         return
-    present = rule.needed & words  # usually one or two words: a substring test per field
+    present = present.union(*weak)  # usually a few words: a substring test per field
     fields = [f for f in prep.fields if any(word in f[2] for word in present)]
     if fields:
         yield from rule.findings(fields)
@@ -922,7 +943,7 @@ COUNTRY_WORDS = {
     "MY": r"malaysia|kuala\s+lumpur|johor|sabah|sarawak|serawak|penang",
     "SG": r"singapura|singapore",
     "BN": r"brunei",
-    "HK": r"hong\s*kong",
+    "HK": r"hongkong|hong\s*kong",
     "TW": r"taiwan",
     "JP": r"jepang|japan",
     "KR": r"korea\s+selatan|korea",
@@ -941,7 +962,12 @@ COUNTRY_WORDS = {
     "AU": r"australia",
 }
 GOING = r"\b(?:bekerja|kerja|berangkat|diberangkatkan|penempatan|ditempatkan|terbang)\s+(?:ke|di)\s+"
+GOING_WORDS = frozenset("bekerja kerja berangkat diberangkatkan penempatan ditempatkan terbang".split())
 LEAVING = re.compile(GOING + r"(?:luar\s+negeri|" + "|".join(COUNTRY_WORDS.values()) + r")\b", FLAGS)
+COUNTRY_FIRST_WORDS = {
+    code: frozenset(re.sub(r"\\s\*?\+?", " ", alt).split()[0] for alt in words.split("|"))
+    for code, words in COUNTRY_WORDS.items()
+}
 COUNTRY_RES = {code: re.compile(GOING + r"(?:" + words + r")\b", FLAGS) for code, words in COUNTRY_WORDS.items()}
 
 
@@ -955,6 +981,8 @@ def domestic_text_about_abroad(v, ctx):
     if (v.get("location") or {}).get("country") != "ID":
         return
     prep = prepared(v)
+    if GOING_WORDS.isdisjoint(prep.all_words):
+        return
     for path, text, norm in prep.fields:
         m = LEAVING.search(norm)
         if m:
@@ -978,8 +1006,12 @@ def overseas_text_contradicts(v, ctx):
     if not country or country == "ID" or not v.get("overseas"):
         return
     prep = prepared(v)
+    named = [code for code, words in COUNTRY_FIRST_WORDS.items() if not words.isdisjoint(prep.all_words)]
+    if not named or GOING_WORDS.isdisjoint(prep.all_words):
+        return
     for path, text, norm in prep.fields:
-        for code, pattern in COUNTRY_RES.items():
+        for code in named:
+            pattern = COUNTRY_RES[code]
             m = pattern.search(norm)
             if m and code != country and not COUNTRY_RES.get(country, re.compile("$^")).search(norm):
                 yield (
