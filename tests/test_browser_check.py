@@ -4,7 +4,7 @@
   the trust corpus (one source of rules: cek-lowongan/aturan.json).
 * A visitor pastes a scam text and a legitimate one and sees the right verdicts, pastes a
   vacancy link and sees it matched (open, with the verifying office); no request carries
-  the pasted text; axe-core finds no violation.
+  the pasted text; axe-core finds no violation; after a first visit it works offline.
 """
 
 from __future__ import annotations
@@ -96,6 +96,20 @@ def test_check_page_has_no_accessibility_violation_with_results(check_page):
     run_check(check_page, SCAM)
     results = Axe().run(check_page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_checker_works_offline_after_a_first_visit(check_page, fixture_server):
+    page = check_page
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now controlled by the worker
+    page.wait_for_selector("#cek-form:not([hidden])")
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_selector("#cek-form:not([hidden])")
+        assert run_check(page, SCAM) == "bahaya"
+    finally:
+        page.context.set_offline(False)
 
 
 def test_rules_file_names_validator_only_rules(fixture_site):

@@ -43,6 +43,7 @@ ROUTES: dict[str, str] = {
     "check": "cek-lowongan/",
     "check_rules": "cek-lowongan/aturan.json",
     "check_index": "cek-lowongan/indeks/{bucket}.json",
+    "check_worker": "cek-lowongan/sw.js",
 }
 
 

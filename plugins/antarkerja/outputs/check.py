@@ -6,6 +6,7 @@ Writes (paths from :mod:`antarkerja.urls`):
 ``cek-lowongan/index.html``         the page (``theme/templates/check.html``)
 ``cek-lowongan/aturan.json``        the text rules of :mod:`antarkerja.rules.scams`, exported
 ``cek-lowongan/indeks/<n>.json``    every vacancy on the site, in :func:`bucket_count` buckets
+``cek-lowongan/sw.js``              service worker: the page works offline after a first visit
 ==================================  ===========================================================
 
 Everything runs in the browser (``theme/static/js/check.js``): a pasted text is never sent.
@@ -17,7 +18,9 @@ one). Items carry ``validThrough`` so the page can tell "still open" by the read
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import absolute, dump
@@ -25,6 +28,8 @@ from antarkerja.rules.scams import export
 from antarkerja.urls import ROUTES, save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
+THEME_STATIC = Path(__file__).resolve().parents[3] / "theme" / "static"
+ASSETS = ("js/check.js", "css/check.css")
 
 
 def bucket_count(vacancies: int) -> int:
@@ -68,7 +73,28 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         shards[bucket_of(v.id, buckets)][v.id] = index_item(v, ctx)
     for n, items in enumerate(shards):
         yield File(url("check_index", bucket=n), dump({"version": 1, "bucket": n, "items": items}))
-    yield File(url("check_rules"), dump(export()))
+    rules = dump(export())
+    yield File(url("check_rules"), rules)
+    digest = hashlib.sha256(rules.encode("utf-8"))
+    for name in ASSETS:
+        path = THEME_STATIC / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    version = digest.hexdigest()[:10]
+    assets = {name: f"{ROUTES['asset'].format(name=name)}?v={version}" for name in ASSETS}
+    # The service worker keeps the checker usable offline after a first visit (network first).
+    yield Page(
+        url("check_worker"),
+        "check_worker",
+        {
+            "version": version,
+            "files": [
+                f"{ctx.siteurl}/{url('check')}",
+                f"{ctx.siteurl}/{url('check_rules')}",
+                *(f"{ctx.siteurl}/{path}" for path in assets.values()),
+                f"{ctx.siteurl}/{ROUTES['asset'].format(name='css/site.css')}",  # its ?v= is ignored offline
+            ],
+        },
+    )
     yield Page(
         save_as("check"),
         "check",
@@ -79,7 +105,8 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "index_url": url("check_index", bucket="{bucket}"),
             "vacancy_url": url("vacancy", id="{id}"),
             # url("asset", name=…) clashes with url()'s own first parameter, hence format()
-            "script_url": ROUTES["asset"].format(name="js/check.js"),
-            "style_url": ROUTES["asset"].format(name="css/check.css"),
+            "script_url": assets["js/check.js"],
+            "style_url": assets["css/check.css"],
+            "worker_url": url("check_worker"),
         },
     )

@@ -295,4 +295,8 @@
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
   };
   form.hidden = false;
+  // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.
+  if ("serviceWorker" in navigator && form.dataset.worker) {
+    navigator.serviceWorker.register(form.dataset.worker).catch(function () {});
+  }
 })();
