@@ -332,6 +332,7 @@ DEPOSITS = TextRule(
         r"\bdana\s+talangan\b",
         r"\b(?:isi|mengisi|tambah)\s+saldo\b(?!\s+(?:e-?money|e-?wallet|pelanggan|konsumen|kartu\s+tol))",
         r"\btop\s*-?\s*up\s+(?:saldo|akun|dulu|terlebih|sebesar|minimal|rp\b|\d)",
+        r"\b(?:isi|mengisi|top\s*-?\s*up)\s+saldo\b[^\n.;]{0,20}?" + MONEY,
         r"\bdeposit\b|\bdeposito\s+(?:jaminan|awal)\b",
         r"\bsaldo\s+(?:awal|minimal|jaminan)\b",
         r"\baktivasi\s+(?:akun|id|member|keanggotaan)\b[^\n]{0,30}?" + MONEY,
@@ -372,15 +373,15 @@ TASK_SCAM = TextRule(
     "Dibayar untuk like, follow, rating atau ulasan adalah penipuan: awalnya dibayar kecil, lalu diminta menyetor.",
     strong=(
         r"\b(?:like|likes|follow|follower|followers|subscribe|rating|review|ulasan|bintang\s+(?:5|lima)|komen|komentar"
-        r"|share|tonton|nonton|klik)\b[^\n.;]{0,40}?\b(?:dibayar|bayaran|komisi|upah|cuan|fee|imbalan"
+        r"|share|tonton|nonton|menonton|klik|iklan)\b[^\n.;]{0,40}?\b(?:dibayar|bayaran|komisi|upah|cuan|fee|imbalan"
         r"|rp\b|\d+\s*(?:rb|ribu|k)\b)",
-        r"\b(?:per|setiap|tiap)\s+(?:tugas|task|misi|like|follow|review|ulasan|video|klik|rating)\b",
+        r"\b(?:per|setiap|tiap)\s+(?:tugas|task|misi|like|follow|review|ulasan|video|klik|rating|iklan)\b",
         r"\b(?:tugas|misi|task)\s+(?:like|follow|review|rating|ulasan|harian|berbayar|prabayar|vip|premium)\b",
         r"\b(?:kerja|pekerjaan|job)\s+(?:like|follow|rating|review|klik|nonton)\b",
         r"\b(?:like|follow|subscribe)\s+(?:akun|video|channel|toko|postingan)\b",
     ),
     triggers=_words(
-        "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton klik tugas task misi"
+        "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton menonton klik iklan tugas task misi"
     ),
     not_after=r"\b(?:membalas|menanggapi|mengelola|memantau|merespons|menjawab)\b",
 )
@@ -395,6 +396,7 @@ INVESTMENT = TextRule(
     strong=(
         r"\bmodal\s+(?:awal|usaha|kecil|minim|pertama|sedikit|dulu|terlebih|sebesar|rp\b|\d)",
         r"\b(?:ber)?investasi\s+(?:awal|minimal|sebesar|dulu|terlebih|mulai|rp\b|\d)",
+        r"\b(?:meng)?investasikan\s+" + W + r"{0,2}(?:(?:minimal|sebesar|mulai|hanya)\s+(?:dari\s+)?)?" + MONEY,
         r"\b(?:ber)?investasi\b[^\n.;]{0,30}?\b(?:untuk|agar|supaya)\s+(?:bisa\s+)?(?:bergabung|menjadi|aktivasi|mendapat|dapat)",
         r"\b(?:profit|keuntungan|return|bunga)\s+" + W + r"{0,2}(?:harian|per\s+hari|\d+\s*%)",
         r"\b\d+\s*%\s*(?:per|/|setiap|tiap)\s*(?:hari|minggu)\b",
@@ -404,7 +406,7 @@ INVESTMENT = TextRule(
         r"\breseller\b[^\n.;]{0,40}?\b(?:daftar|pendaftaran|modal|deposit|paket|setor)\b",
     ),
     triggers=_words(
-        "modal investasi berinvestasi profit keuntungan return bunga ajak rekrut merekrut mengajak referensikan undang mengundang cari downline upline bonus member skema reseller"
+        "modal investasi berinvestasi investasikan menginvestasikan profit keuntungan return bunga ajak rekrut merekrut mengajak referensikan undang mengundang cari downline upline bonus member skema reseller"
     ),
 )
 
@@ -420,6 +422,7 @@ CHAT_GROUP = TextRule(
         r"(?:telegram|tele|wa|whatsapp|whats\s*app)\b",
         r"\b(?:grup|group|grub|channel)\s+(?:telegram|tele)\b|\btelegram\s+(?:grup|group|admin|kami|mentor)\b|\bt\.me/",
         r"chat\.whatsapp\.com",
+        r"\b(?:telegram|tele)\b[^\n.;]{0,15}@[a-z0-9_]{3,}|\b(?:di|via|lewat|ke|melalui)\s+(?:akun\s+|aplikasi\s+)?telegram\b",
         r"\bhubungi\s+(?:admin|mentor|resepsionis|pembimbing)\s+(?:di\s+|via\s+|lewat\s+)?(?:telegram|tele)\b",
     ),
     triggers=_words("telegram tele grup group grub channel kanal t whatsapp chat wa"),
@@ -709,7 +712,7 @@ DISABILITY = TextRule(
         r"\b(?:tidak|tanpa)\s+(?:memiliki\s+|mempunyai\s+|ada\s+)?(?:cacat|kecacatan|disabilitas)(?:\s+fisik)?\b",
         r"\bbebas\s+(?:dari\s+)?(?:cacat|kecacatan|disabilitas)\b",
         r"\b(?:fisik|tubuh|anggota\s+(?:tubuh|badan)|badan)\s+(?:yang\s+)?(?:sempurna|lengkap|utuh)\b",
-        r"\b(?:penyandang\s+)?(?:disabilitas|difabel|cacat)\s+(?:tidak\s+(?:diterima|dapat\s+melamar|boleh\s+melamar)|dilarang|ditolak)\b",
+        r"\b(?:disabilitas|difabel|cacat)(?:\s+fisik)?\s+(?:tidak\s+(?:akan\s+|dapat\s+|bisa\s+|boleh\s+)?(?:diterima|melamar|dipertimbangkan)|dilarang|ditolak)\b",
     ),
     triggers=_words(
         "disabilitas difabel cacat kecacatan tuna tunanetra tunarungu tunadaksa tunawicara tunagrahita berkebutuhan sempurna lengkap utuh"
