@@ -127,18 +127,24 @@ class TextRule:
         groups = self.compiled.get("groups")
         if groups is None:
             groups = self.compiled["groups"] = (
-                (True, [re.compile(p, FLAGS) for p in self.strong]),
-                (False, [re.compile(p, FLAGS) for p in self.weak]),
+                (True, [(re.compile(p, FLAGS), lead_words(p)) for p in self.strong]),
+                (False, [(re.compile(p, FLAGS), lead_words(p)) for p in self.weak]),
             )
         return groups
 
-    def matches(self, norm: str) -> list[tuple[int, int, int, bool]]:
-        """``(start, end, pattern index, strong)`` of every match that counts in ``norm``."""
+    def matches(self, norm: str, words: frozenset | None = None) -> list[tuple[int, int, int, bool]]:
+        """``(start, end, pattern index, strong)`` of every match that counts in ``norm``.
+
+        With ``words`` (the record's words), a pattern that starts with words none of which
+        occur is not run at all (speed only).
+        """
         if self.context and not self._re(self.context).search(norm):
             return []
         found = []
         for strong, patterns in self._groups():
-            for index, pattern in enumerate(patterns):
+            for index, (pattern, lead) in enumerate(patterns):
+                if words is not None and lead is not None and lead.isdisjoint(words):
+                    continue
                 for m in pattern.finditer(norm):
                     if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
                         continue
@@ -154,9 +160,9 @@ class TextRule:
             return False
         return not (self.not_before and self._re(self.not_before).search(after))
 
-    def findings(self, fields: list[tuple[tuple, str, str]]) -> Iterable[tuple]:
+    def findings(self, fields: list[tuple[tuple, str, str]], words: frozenset | None = None) -> Iterable[tuple]:
         """``(path, message, hint, offset)`` for every phrase found in ``(path, text, norm)``."""
-        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm)]
+        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm, words)]
         if not hits:
             return
         weak_kinds = {m[2] for *_, m in hits if not m[3]}
@@ -191,6 +197,38 @@ class TextRule:
             "context": self.context,
             "validatorOnlyCondition": self.applies_note,
         }
+
+
+_LEAD = re.compile(r"^\\b(?:\(\?:([a-z|]+)\)|([a-z]+))(?=\\s|\\b)")
+
+
+def _top_level_alternation(source: str) -> bool:
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def lead_words(source: str) -> frozenset | None:
+    """The words a pattern starts with, when it starts with whole words (``\\b(?:a|b)\\s``)."""
+    m = _LEAD.match(source)
+    if not m or _top_level_alternation(source):
+        return None
+    return frozenset((m.group(1) or m.group(2)).split("|"))
 
 
 _CLAUSE_END = re.compile(CLAUSE_END)
@@ -911,7 +949,7 @@ def run_rule(rule: TextRule, v: dict, texts: Callable[[dict], list] = record_tex
     present = present.union(*weak)  # usually a few words: a substring test per field
     fields = [f for f in prep.fields if any(word in f[2] for word in present)]
     if fields:
-        yield from rule.findings(fields)
+        yield from rule.findings(fields, words)
 
 
 def _register(rule: TextRule):
