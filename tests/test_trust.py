@@ -305,4 +305,6 @@ def test_office_name_with_a_scam_sign_is_an_error(tmp_path):
         "name: Dinas Tenaga Kerja Kabupaten Contoh", "name: Layanan Kerja Jalur Orang Dalam Kabupaten Contoh"
     )
     result = validate_repository(make_repo(tmp_path, {}, {"test-office.yml": office}))
-    assert [(d.line, d.code, d.field) for d in result.diagnostics] == [(4, "R443", "name")]
+    assert [(d.line, d.code, d.field, d.message) for d in result.diagnostics] == [
+        (4, "R443", "name", 'R440: menjanjikan pasti diterima ("Orang Dalam")')
+    ]
