@@ -115,14 +115,23 @@ def _leet(folded: str) -> str:
     return _LEET_ASCII.sub(lambda m: LEET[m.group(0)], folded)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def normalise(text: str) -> str:
     """The text as the rules match it (see the module docstring)."""
     if text.isascii():
         folded = text.lower()
-        if "*" in folded or "_" in folded or "~" in folded or "`" in folded:
-            folded = folded.translate(_DROP_ASCII)
-    else:
-        folded = "".join(_fold_char(ch) for ch in text)
+    else:  # ASCII stretches as above, other characters one by one
+        parts, pos = [], 0
+        for m in _NON_ASCII.finditer(text):
+            parts.append(text[pos : m.start()].lower())
+            parts.append("".join(_fold_char(ch) for ch in m.group()))
+            pos = m.end()
+        parts.append(text[pos:].lower())
+        folded = "".join(parts)
+    if "*" in folded or "_" in folded or "~" in folded or "`" in folded:
+        folded = folded.translate(_DROP_ASCII)
     return _leet(folded)
 
 

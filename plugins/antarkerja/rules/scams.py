@@ -287,8 +287,9 @@ def spec_words(spec: Spec, words) -> frozenset:
     """The words of ``words`` in the last group of each alternative of ``spec`` that fits."""
     found = frozenset()
     for alt in spec:
-        if all(not group.isdisjoint(words) for group in alt):
-            found |= alt[-1] & words
+        last = alt[-1] & words
+        if last and all(not group.isdisjoint(words) for group in alt[:-1]):
+            found |= last
     return found
 
 
@@ -645,8 +646,8 @@ TOO_GOOD = TextRule(
         "tanpa + syarat | hari minggu jam + jt juta | kerja bekerja + jam | puluhan ratusan + juta | pasti + kaya untung cuan sukses | cuan | santai"
     ),
     weak_triggers=(
-        _words("tanpa tidak + pengalaman skill keahlian ijazah ijasah keterampilan"),
-        _words("tanpa tidak bebas + tes test interview wawancara seleksi psikotes"),
+        _words("tanpa perlu butuh harus wajib + pengalaman skill keahlian ijazah ijasah keterampilan"),
+        _words("tanpa ada perlu bebas + tes test interview wawancara seleksi psikotes"),
         _words("kerja bekerja diterima gajian dapat + langsung"),
         _words(
             "gaji penghasilan income pendapatan bonus bayaran + besar tinggi fantastis menggiurkan jutaan puluhan menarik"
@@ -909,7 +910,8 @@ class Prepared:
     def __init__(self, source, texts: list[tuple[tuple, str]]):
         self.source = source
         self.fields = [(path, text, normalise(text)) for path, text in texts]
-        self.all_words = frozenset(_WORD.findall("\n".join(norm for _, _, norm in self.fields)))
+        norm = "\n".join(n for _, _, n in self.fields)
+        self.all_words = frozenset(_WORD.findall(norm))
 
 
 _LAST: list[Prepared] = []
