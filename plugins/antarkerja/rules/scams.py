@@ -1011,6 +1011,7 @@ COUNTRY_FIRST_WORDS = {
     code: frozenset(re.sub(r"\\s\*?\+?", " ", alt).split()[0] for alt in words.split("|"))
     for code, words in COUNTRY_WORDS.items()
 }
+DESTINATION_WORDS = frozenset({"luar"}).union(*COUNTRY_FIRST_WORDS.values())
 COUNTRY_RES = {code: re.compile(GOING + r"(?:" + words + r")\b", FLAGS) for code, words in COUNTRY_WORDS.items()}
 
 
@@ -1024,7 +1025,7 @@ def domestic_text_about_abroad(v, ctx):
     if (v.get("location") or {}).get("country") != "ID":
         return
     prep = prepared(v)
-    if GOING_WORDS.isdisjoint(prep.all_words):
+    if GOING_WORDS.isdisjoint(prep.all_words) or DESTINATION_WORDS.isdisjoint(prep.all_words):
         return
     for path, text, norm in prep.fields:
         m = LEAVING.search(norm)
