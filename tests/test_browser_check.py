@@ -69,7 +69,7 @@ def test_phone_visitor_checks_a_scam_a_real_ad_and_a_vacancy_link(check_page, fi
 
     assert run_check(page, SCAM) == "bahaya"
     codes = page.eval_on_selector_all(".cek-temuan li", "items => items.map(li => li.dataset.code)")
-    assert {"R401", "R437", "R441"} <= set(codes)
+    assert {"R401", "R457", "R461"} <= set(codes)
     assert "Yang sebaiknya dilakukan: Jangan membayar apa pun" in page.inner_text(".cek-temuan")
     assert no_sideways_scroll(page)
 
@@ -115,7 +115,7 @@ def test_checker_works_offline_after_a_first_visit(check_page, fixture_server):
 def test_rules_file_names_validator_only_rules(fixture_site):
     data = json.loads((fixture_site / "cek-lowongan" / "aturan.json").read_text(encoding="utf-8"))
     assert {r["code"] for r in data["validatorOnly"]} == {"W532", "W533"}
-    assert {"R401", "R402", "R403", "R404", "R437"} <= {r["code"] for r in data["rules"]}
+    assert {"R401", "R402", "R403", "R404", "R457"} <= {r["code"] for r in data["rules"]}
 
 
 @pytest.mark.parametrize(

@@ -99,79 +99,79 @@ RULE_CASES = [
         "Mampu berdiri selama sif 8 jam",
     ),
     (
-        "R430",
+        "R450",
         "Wajib membeli starter kit sebelum mulai bekerja",
         'pelamar harus membeli sesuatu sebelum bekerja ("membeli starter kit")',
         "Seragam dan sepatu keselamatan disediakan perusahaan",
     ),
     (
-        "R431",
+        "R451",
         "Kirim uang tanda jadi agar posisi tidak diambil orang lain",
         'pelamar diminta menyetor uang lebih dulu ("uang tanda jadi")',
         "Tanda tangan kontrak di kantor Disnaker",
     ),
     (
-        "R432",
+        "R452",
         "Tiket dan hotel untuk tes dipesan lewat agen travel yang ditunjuk",
         'pelamar diminta memesan tiket atau hotel lewat agen tertentu ("Tiket dan hotel untuk tes dipesan lewat agen travel yang ditunjuk")',
         "Tiket kereta ke lokasi tes diganti perusahaan",
     ),
     (
-        "R433",
+        "R453",
         "Like dan follow akun toko dibayar Rp10.000",
         'penipuan tugas berbayar ("Like dan follow akun toko dibayar")',
         "Membalas komentar pelanggan di media sosial toko",
     ),
     (
-        "R434",
+        "R454",
         "Modal awal 500 ribu, profit harian 10%",
         'meminta modal atau investasi, atau membayar untuk merekrut orang ("Modal awal")',
         "Analis investasi berpengalaman 2 tahun",
     ),
     (
-        "R435",
+        "R455",
         "Berangkat ke Malaysia dengan visa turis",
         'bekerja ke luar negeri tanpa visa kerja ("visa turis")',
         "Visa kerja dan izin tinggal diurus P3MI sebelum keberangkatan",
     ),
     (
-        "R436",
+        "R456",
         "Ke Taiwan tidak perlu lewat Disnaker, berangkat dalam 5 hari",
         'penempatan ke luar negeri tanpa prosedur resmi ("tidak perlu lewat Disnaker")',
         "Ke Taiwan lewat P3MI ber-SIP3MI, orientasi pra pemberangkatan di BP3MI",
     ),
     (
-        "R437",
+        "R457",
         "Admin online di Kamboja, tiket disediakan",
         'lowongan berpola perdagangan orang untuk penipuan daring ("Kamboja")',
         "Admin online toko daring di Bandung",
     ),
     (
-        "R438",
+        "R458",
         "Ijazah asli ditahan perusahaan selama kontrak",
         'dokumen pribadi asli ditahan pemberi kerja ("Ijazah asli ditahan")',
         "Ijazah asli diperlihatkan saat verifikasi lalu dikembalikan",
     ),
     (
-        "R439",
+        "R459",
         "Biaya penempatan dipotong dari gaji 7 bulan",
         'biaya penempatan atau pelatihan dipotong dari gaji ("Biaya penempatan dipotong dari gaji")',
         "Biaya penempatan tidak dibebankan kepada pekerja",
     ),
     (
-        "R440",
+        "R460",
         "Dijamin lulus lewat jalur orang dalam",
         'menjanjikan pasti diterima ("Dijamin lulus")',
         "Seleksi terbuka dan transparan",
     ),
     (
-        "R441",
+        "R461",
         "Kirimkan kode OTP yang masuk ke HP Anda",
         'meminta data rahasia atau data bank ("OTP")',
         "Jangan berikan kode OTP kepada siapa pun",
     ),
     (
-        "R442",
+        "R462",
         "Tidak menerima penyandang disabilitas",
         'menolak penyandang disabilitas ("Tidak menerima penyandang disabilitas")',
         "Terbuka untuk penyandang disabilitas",
@@ -306,5 +306,5 @@ def test_office_name_with_a_scam_sign_is_an_error(tmp_path):
     )
     result = validate_repository(make_repo(tmp_path, {}, {"test-office.yml": office}))
     assert [(d.line, d.code, d.field, d.message) for d in result.diagnostics] == [
-        (4, "R443", "name", 'R440: menjanjikan pasti diterima ("Orang Dalam")')
+        (4, "R463", "name", 'R460: menjanjikan pasti diterima ("Orang Dalam")')
     ]

@@ -335,7 +335,7 @@ FEES = TextRule(
 )
 
 PURCHASES = TextRule(
-    "R430",
+    "R450",
     "Pelamar harus membeli seragam, kartu, starter kit atau paket anggota",
     "UU 13/2003 Pasal 35–38 dan Permenaker 39/2016 (tidak dipungut biaya); Kemnaker: ciri lowongan palsu",
     'pelamar harus membeli sesuatu sebelum bekerja ("{phrase}")',
@@ -358,7 +358,7 @@ PURCHASES = TextRule(
 )
 
 DEPOSITS = TextRule(
-    "R431",
+    "R451",
     "Uang tanda jadi, DP, booking, dana talangan atau isi saldo",
     "UU 13/2003 Pasal 35–38 dan Permenaker 39/2016 (tidak dipungut biaya); Kemnaker dan Polri: modus penipuan lowongan",
     'pelamar diminta menyetor uang lebih dulu ("{phrase}")',
@@ -385,7 +385,7 @@ DEPOSITS = TextRule(
 )
 
 AGENT_TRAVEL = TextRule(
-    "R432",
+    "R452",
     "Tiket, hotel atau perjalanan harus dipesan lewat agen perekrut",
     "Kemnaker: ciri lowongan palsu (undangan tes dengan pemesanan tiket/hotel lewat agen tertentu)",
     'pelamar diminta memesan tiket atau hotel lewat agen tertentu ("{phrase}")',
@@ -404,7 +404,7 @@ AGENT_TRAVEL = TextRule(
 )
 
 TASK_SCAM = TextRule(
-    "R433",
+    "R453",
     "Tugas berbayar: like, follow, rating atau ulasan",
     "OJK dan Polri: peringatan penipuan kerja paruh waktu berbasis tugas (task scam)",
     'penipuan tugas berbayar ("{phrase}")',
@@ -426,7 +426,7 @@ TASK_SCAM = TextRule(
 )
 
 INVESTMENT = TextRule(
-    "R434",
+    "R454",
     "Modal awal, investasi, deposit atau skema rekrut anggota",
     "UU 7/2014 Pasal 9 (larangan skema piramida); OJK/Satgas PASTI: investasi dan kerja berkedok investasi ilegal",
     'meminta modal atau investasi, atau membayar untuk merekrut orang ("{phrase}")',
@@ -468,7 +468,7 @@ CHAT_GROUP = TextRule(
 )
 
 TOURIST_VISA = TextRule(
-    "R435",
+    "R455",
     "Bekerja ke luar negeri dengan visa bukan visa kerja",
     "UU 18/2017 Pasal 5 dan 13 (visa kerja, dokumen lengkap); Kemlu dan KP2MI: peringatan penempatan nonprosedural",
     'bekerja ke luar negeri tanpa visa kerja ("{phrase}")',
@@ -491,7 +491,7 @@ TOURIST_VISA = TextRule(
 )
 
 BACK_DOOR = TextRule(
-    "R436",
+    "R456",
     "Berangkat ke luar negeri lewat jalur nonprosedural",
     "UU 18/2017 Pasal 5, 13, 49 dan 69; KP2MI dan Kemlu: peringatan penempatan nonprosedural",
     'penempatan ke luar negeri tanpa prosedur resmi ("{phrase}")',
@@ -524,7 +524,7 @@ BACK_DOOR = TextRule(
 )
 
 SCAM_COMPOUND = TextRule(
-    "R437",
+    "R457",
     "Kerja online, CS, marketing atau kasino di Kamboja, Myanmar, Laos, Filipina atau perbatasan Thailand",
     "Kemlu RI dan KP2MI: peringatan perdagangan orang untuk penipuan daring (online scam) di Asia Tenggara",
     'lowongan berpola perdagangan orang untuk penipuan daring ("{phrase}")',
@@ -541,7 +541,7 @@ SCAM_COMPOUND = TextRule(
 )
 
 DOCUMENT_HOLD = TextRule(
-    "R438",
+    "R458",
     "Ijazah, paspor atau dokumen pribadi asli ditahan sebagai jaminan",
     "SE Menaker Nomor M/5/HK.04.00/V/2025 tentang larangan penahanan ijazah dan/atau dokumen pribadi milik "
     "pekerja oleh pemberi kerja (20 Mei 2025; dikutip dari pemberitaan, naskah belum diperiksa)",
@@ -569,7 +569,7 @@ DOCUMENT_HOLD = TextRule(
 )
 
 WAGE_DEDUCTION = TextRule(
-    "R439",
+    "R459",
     "Gaji dipotong untuk biaya penempatan atau pelatihan",
     "UU 18/2017 Pasal 30: pekerja migran tidak dapat dibebani biaya penempatan; "
     "UU 13/2003 Pasal 12: pelatihan kerja oleh perusahaan tidak dibebankan kepada pekerja",
@@ -664,7 +664,7 @@ TOO_GOOD = TextRule(
 )
 
 GUARANTEED = TextRule(
-    "R440",
+    "R460",
     "Dijamin lulus atau diterima, jalur orang dalam",
     "Kemnaker dan BKN: peringatan penipuan rekrutmen berkedok jaminan kelulusan",
     'menjanjikan pasti diterima ("{phrase}")',
@@ -711,7 +711,7 @@ IMPERSONATION = TextRule(
 )
 
 HARVESTING = TextRule(
-    "R441",
+    "R461",
     "Meminta kode OTP, PIN, kata sandi, swafoto dengan KTP atau data rekening",
     "Kemnaker dan OJK: ciri lowongan palsu (meminta data pribadi dan data perbankan); UU 27/2022 Pelindungan Data Pribadi",
     'meminta data rahasia atau data bank ("{phrase}")',
@@ -738,7 +738,7 @@ HARVESTING = TextRule(
 )
 
 DISABILITY = TextRule(
-    "R442",
+    "R462",
     "Menolak penyandang disabilitas",
     "UU 8/2016 Pasal 11 dan 53: penyandang disabilitas berhak atas pekerjaan tanpa diskriminasi",
     'menolak penyandang disabilitas ("{phrase}")',
@@ -967,7 +967,7 @@ for _rule in REGISTERED:
 
 
 @office_rule(
-    "R443",
+    "R463",
     "Nama atau alamat kantor memuat tanda penipuan",
     basis="Kantor layanan adalah rujukan warga; teksnya diperiksa dengan aturan teks yang sama",
 )
