@@ -216,6 +216,9 @@ TESTED_ELSEWHERE = {
     "antarkerja.bench": "test_browser_search.py",
     "antarkerja.bench_search": "test_browser_search.py",
     "antarkerja.diagnostics": "test_validate.py",
+    "antarkerja.outputs.check": "test_browser_check.py",
+    "antarkerja.rules.scams": "test_trust.py",  # the labelled corpus and every rule's examples
+    "antarkerja.textnorm": "test_trust.py",
     "antarkerja.contentpages": "test_robustness.py",  # the robustness corpus covers pages
     "antarkerja.discover": "test_robustness.py",
     "antarkerja.rules.common": "test_robustness.py",

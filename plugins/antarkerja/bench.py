@@ -16,6 +16,8 @@ peak memory are its own:
 * ``build``: the full site without the search index (validation included), with each
   output family's share (``stats_s``/``stats_pct``, ``notices_s``…: seconds and per cent of
   the build) and the CPU milliseconds one notice's QR code takes (``qr_cpu_ms_per_code``);
+* ``trust``: recall and false-alarm rate of the scam/discrimination text rules on
+  ``tests/trust/corpus.yml`` (no generated data; :mod:`antarkerja.trust`);
 * ``search``: Pagefind indexing of the built site, then one real first query with one
   filter in headless Chromium (bytes downloaded, time from typing to results).
 
@@ -203,7 +205,23 @@ def print_sizes(size: int, areas: dict[str, tuple[int, int]]) -> None:
     print(f"  per vacancy: {total_bytes / size:,.0f} bytes, {total_files / size:.2f} files")
 
 
+def run_trust(root: Path) -> int:
+    """The ``trust`` step: recall and false alarms of the text rules on the labelled corpus."""
+    from antarkerja.trust import evaluate, print_report
+
+    report = evaluate(root)
+    print_report(report)
+    print(json.dumps(report.figures(), ensure_ascii=False))
+    return 0 if report.meets_targets else 1
+
+
 def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
+    status = 0
+    if "trust" in steps:  # a corpus measure, not a size: runs once, before any size
+        status = run_trust(root)
+        steps = [s for s in steps if s != "trust"]
+        if not steps:
+            return status
     print(f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps)}")
     rows = []
     for size in sizes:
@@ -231,7 +249,7 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
         print(
             f"{size:<9} {step:<9} {f.get('seconds', '-'):>7}  {f.get('peak_mb', '-'):>7}  {json.dumps(other, ensure_ascii=False)}"
         )
-    return 1 if any("failed" in f for _, _, f in rows) else 0
+    return 1 if status or any("failed" in f for _, _, f in rows) else 0
 
 
 def _print_families(f: dict) -> None:

@@ -91,6 +91,12 @@ ROUTES: dict[str, str] = {
     "vacancy_print": "lowongan/{id}/cetak/",
     "office_board": "kantor/{id}/cetak/",
     "province_board": "provinsi/{slug}/cetak/",
+    # "Cek lowongan" public checker (antarkerja.outputs.check): the page, the rules exported
+    # from the validator, and the vacancy index split into buckets by a hash of the id
+    "check": "cek-lowongan/",
+    "check_rules": "cek-lowongan/aturan.json",
+    "check_index": "cek-lowongan/indeks/{bucket}.json",
+    "check_worker": "cek-lowongan/sw.js",
 }
 
 

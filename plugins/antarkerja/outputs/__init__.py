@@ -61,6 +61,7 @@ FAMILY_MODULES: list[str] = [
     "widgets",
     "stats",
     "notices",
+    "check",
     "sitemap",
     "api",
 ]

@@ -30,4 +30,4 @@ def rules_for(kind: str) -> list[Rule]:
 
 def _load_rule_modules():
     # Importing registers the rules; kept here so callers need import nothing else.
-    from antarkerja.rules import common, office, vacancy  # noqa: F401
+    from antarkerja.rules import common, office, scams, vacancy  # noqa: F401

@@ -1,8 +1,7 @@
 """Domain rules for one vacancy: fakes, illegal fees, discrimination, incomplete data.
 
-Text rules look at what job seekers read: title, description, the three lists and the
-application instructions. Phrases are matched case-insensitively on word boundaries; a
-phrase preceded by a negation ("tanpa biaya pendaftaran", "tidak dipungut biaya") is fine.
+Text rules on fees, scams and discrimination (R401, R402, R43x, W53x and the text parts of
+R403/R404) live in :mod:`antarkerja.rules.scams`, matched on normalised text.
 """
 
 from __future__ import annotations
@@ -13,55 +12,12 @@ from datetime import timedelta
 from antarkerja.placement import is_overseas
 from antarkerja.rules.common import _hidden_direction_controls
 from antarkerja.rules.registry import vacancy_rule
+from antarkerja.rules.scams import AGE_TEXT, GENDER_TEXT, run_rule
 from antarkerja.salary import Salary, minimum_wage
 from antarkerja.wording import rupiah
 
 MAX_VALIDITY_DAYS = 90
 MAX_PKWT_MONTHS = 60
-NEGATION = re.compile(
-    r"\b(tidak|tak|tanpa|bebas|gratis|bukan|jangan|tidak ada|dilarang|tidak dipungut|tidak pernah)\b[^.;:!?\n]{0,50}$",
-    re.IGNORECASE,
-)
-# "Biaya pelatihan ditanggung perusahaan": the employer pays, which is what we want.
-EMPLOYER_PAYS = re.compile(
-    r"^[^.;!?\n]{0,60}\b(ditanggung|dibayar(kan)?\s+(oleh\s+)?(perusahaan|pemberi kerja|kantor)|gratis|tanpa biaya)\b",
-    re.IGNORECASE,
-)
-
-FEE_PHRASES = re.compile(
-    r"\b("
-    r"biaya\s+(pendaftaran|administrasi|admin|pelatihan|training|seragam|medical|medis|tes|test|psikotes|proses|penempatan|pengurusan|materai|registrasi|wawancara|interview)"
-    r"|uang\s+(jaminan|pendaftaran|administrasi|seragam|pelatihan|muka|pangkal|transport(asi)?\s+tes)"
-    r"|transfer\s+(dana\s+|uang\s+)?(ke\s+)?(nomor\s+)?rekening"
-    r"|dipungut\s+biaya|membayar\s+biaya|wajib\s+membayar|deposit\s+(awal|dana)"
-    r")\b",
-    re.IGNORECASE,
-)
-
-DISCRIMINATION = re.compile(
-    r"\b("
-    r"(ber)?penampilan\s+menarik|good\s+looking|wajah\s+(menarik|cantik|tampan)|cantik|tampan"
-    r"|status\s+(perkawinan|pernikahan)|belum\s+(menikah|kawin)|tidak\s+sedang\s+hamil|(masih|berstatus|status)\s+(lajang|single)"
-    r"|tinggi\s+badan|berat\s+badan\s+(ideal|proporsional|maks)"
-    r"|(suku|etnis|ras)\s+(tertentu|jawa|sunda|batak|minang|bugis|tionghoa|cina|china|pribumi)"
-    r"|(ber)?agama\s+(islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)"
-    r"|warna\s+kulit|kulit\s+(putih|terang|cerah)"
-    r")\b",
-    re.IGNORECASE,
-)
-
-# A limit on applicants ("usia maksimal 25", "usia 18–35 tahun", "berusia 30 tahun ke bawah"),
-# not a description of others ("merawat lansia berusia 80-an").
-AGE_IN_TEXT = re.compile(
-    r"\b(usia|umur|berusia)\s*(maks(imal|imum|\.)?|min(imal|imum|\.)?|paling\s+(tinggi|rendah|tua|muda)|antara|di\s*bawah|tidak\s+lebih"
-    r"|\d{2}\s*(-|–|s/d|s\.d\.?|sampai|hingga)\s*\d{2}\s*(th|tahun)|\d{2}\s*(th|tahun)\s*ke\s*(bawah|atas))",
-    re.IGNORECASE,
-)
-GENDER_IN_TEXT = re.compile(
-    r"\b(khusus|hanya|diutamakan)\s+(pria|wanita|laki-laki|perempuan|cowok|cewek)\b|^[ \t]*(pria|wanita|laki-laki|perempuan)[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
 LINK_SHORTENERS = (
     "bit.ly",
     "s.id",
@@ -122,29 +78,6 @@ def texts(v: dict):
 # Words without which a pattern cannot match: a substring test is far cheaper than a regex
 # with alternatives, and almost every record is clean.
 KEYWORDS = {
-    FEE_PHRASES: ("biaya", "uang", "transfer", "membayar", "deposit"),
-    DISCRIMINATION: (
-        "penampilan",
-        "looking",
-        "wajah",
-        "cantik",
-        "tampan",
-        "perkawinan",
-        "pernikahan",
-        "menikah",
-        "kawin",
-        "hamil",
-        "lajang",
-        "single",
-        "badan",
-        "suku",
-        "etnis",
-        "ras",
-        "agama",
-        "kulit",
-    ),
-    AGE_IN_TEXT: ("usia", "umur"),
-    GENDER_IN_TEXT: ("pria", "wanita", "laki", "perempuan", "cowok", "cewek"),
     LINK_OR_SCHEME: ("](", "script", "data:", "file:"),
 }
 
@@ -161,52 +94,6 @@ def texts_matching(v: dict, pattern: re.Pattern):
     if not any(word in lowered for word in KEYWORDS[pattern]) or not pattern.search(joined):
         return []
     return fields
-
-
-def _unnegated(pattern: re.Pattern, text: str, employer_pays: bool = False):
-    for match in pattern.finditer(text):
-        if NEGATION.search(text[max(0, match.start() - 60) : match.start()]):
-            continue
-        if employer_pays and EMPLOYER_PAYS.search(text[match.end() :]):
-            continue
-        return match
-    return None
-
-
-@vacancy_rule(
-    "R401",
-    "Meminta uang dari pelamar",
-    basis="UU 13/2003 Pasal 35–38 dan Permenaker 39/2016: pelayanan antar kerja tidak dipungut biaya; UU 18/2017 Pasal 30",
-)
-def fee_request(v, ctx):
-    """Text asks job seekers for money."""
-    for path, text in texts_matching(v, FEE_PHRASES):
-        match = _unnegated(FEE_PHRASES, text, employer_pays=True)
-        if match:
-            yield (
-                path,
-                f'meminta uang dari pelamar ("{match.group(0)}")',
-                "hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya apa pun. Bila ini penipuan, jangan tayangkan lowongannya",
-                match.start(),
-            )
-
-
-@vacancy_rule(
-    "R402",
-    "Syarat diskriminatif (penampilan, status perkawinan, tinggi badan, suku, agama, warna kulit)",
-    basis="SE Menaker M/6/HK.04/V/2025: larangan syarat diskriminatif dalam lowongan",
-)
-def discriminatory_requirement(v, ctx):
-    """Requirement on appearance, marital status, height, ethnicity, religion or skin colour."""
-    for path, text in texts_matching(v, DISCRIMINATION):
-        match = _unnegated(DISCRIMINATION, text)
-        if match:
-            yield (
-                path,
-                f'syarat diskriminatif ("{match.group(0)}")',
-                "hapus syarat ini; SE Menaker M/6/HK.04/V/2025 melarang syarat penampilan, status perkawinan, tinggi badan, suku, agama dan warna kulit",
-                match.start(),
-            )
 
 
 @vacancy_rule(
@@ -229,17 +116,7 @@ def age_limit_without_reason(v, ctx):
             f"usia minimal {age['min']} lebih besar dari usia maksimal {age['max']}",
             "tukar kedua nilai",
         )
-    if not age.get("justification"):
-        for path, text in texts_matching(v, AGE_IN_TEXT):
-            match = AGE_IN_TEXT.search(text)
-            if match:
-                yield (
-                    path,
-                    f'batas usia ditulis di teks ("{match.group(0)}")',
-                    "hapus dari teks; bila memang perlu, tulis di `age.min`/`age.max` dengan `age.justification`",
-                    match.start(),
-                )
-                break
+    yield from run_rule(AGE_TEXT, v)
 
 
 @vacancy_rule(
@@ -254,17 +131,7 @@ def gender_restriction_without_reason(v, ctx):
             "syarat jenis kelamin tanpa alasan",
             "isi `gender.justification` dengan alasan pekerjaan membutuhkannya, atau hapus `gender`",
         )
-    if not (gender and gender.get("justification")):
-        for path, text in texts_matching(v, GENDER_IN_TEXT):
-            match = GENDER_IN_TEXT.search(text)
-            if match:
-                yield (
-                    path,
-                    f'syarat jenis kelamin ditulis di teks ("{match.group(0).strip()}")',
-                    "hapus dari teks; bila memang perlu, isi `gender.required` dan `gender.justification`",
-                    match.start(),
-                )
-                break
+    yield from run_rule(GENDER_TEXT, v)
 
 
 @vacancy_rule(

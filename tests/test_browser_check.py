@@ -1,0 +1,126 @@
+"""The public "Cek lowongan" checker in a real browser (Debian's Chromium) on a 360×740 phone.
+
+* The in-browser checker and the Python validator give the same findings for every text of
+  the trust corpus (one source of rules: cek-lowongan/aturan.json).
+* A visitor pastes a scam text and a legitimate one and sees the right verdicts, pastes a
+  vacancy link and sees it matched (open, with the verifying office); no request carries
+  the pasted text; axe-core finds no violation; after a first visit it works offline.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_browser_site import AXE_OPTIONS, no_sideways_scroll
+
+from antarkerja.rules.scams import check_text
+from antarkerja.trust import TextValidator, corpus_path, load_corpus
+
+pytestmark = pytest.mark.browser
+
+VACANCY_ID = "operator-produksi-bekasi"  # open on the fixture site
+SCAM = "Lowongan admin online di Kamboja! Tanpa tes, cukup bayar biaya proses Rp 300.000 dan kirim kode OTP."
+LEGIT = "Operator produksi PKWT 12 bulan. Pelatihan dan seragam disediakan perusahaan, tidak dipungut biaya."
+
+
+@pytest.fixture
+def check_page(phone, fixture_server):
+    requests = []
+    phone.on("request", lambda r: requests.append((r.url, r.post_data or "")))
+    phone.goto(fixture_server + "/cek-lowongan/")
+    phone.wait_for_selector("#cek-form:not([hidden])")
+    phone.requests = requests
+    return phone
+
+
+def run_check(page, text):
+    page.fill("#cek-teks", text)
+    page.click("#cek-periksa")
+    page.wait_for_selector("#cek-vonis")
+    return page.get_attribute("#cek-vonis", "data-verdict")
+
+
+def test_browser_and_validator_agree_on_every_corpus_text(check_page, root):
+    texts = [t["text"] for t in load_corpus(corpus_path(root))]
+    in_browser = check_page.evaluate("texts => Promise.all(texts.map(t => window.antarKerjaCek(t)))", texts)
+    validator = TextValidator(root)
+    for text, browser_found in zip(texts, in_browser, strict=True):
+        python_found = [list(f) for f in check_text(text)]
+        assert browser_found == python_found, text
+        assert sorted({c for c, _ in browser_found}) == validator.codes(text), text
+
+
+def test_obfuscated_text_reads_the_same_in_both(check_page):
+    texts = [
+        "Ｂｉａｙａ ｐｅｎｄａｆｔａｒａｎ 🔥 Rp50rb",
+        "b\u200bіaya admin, kirim 0TP",
+        "🔥🔥 Wajib b1aya pr0ses 🔥",
+    ]
+    in_browser = check_page.evaluate("texts => Promise.all(texts.map(t => window.antarKerjaCek(t)))", texts)
+    assert in_browser == [[list(f) for f in check_text(t)] for t in texts]
+    assert all(in_browser)
+
+
+def test_phone_visitor_checks_a_scam_a_real_ad_and_a_vacancy_link(check_page, fixture_server):
+    page = check_page
+    assert no_sideways_scroll(page)
+    assert "tidak dikirim ke mana pun" in page.inner_text(".cek-privasi")
+
+    assert run_check(page, SCAM) == "bahaya"
+    codes = page.eval_on_selector_all(".cek-temuan li", "items => items.map(li => li.dataset.code)")
+    assert {"R401", "R457", "R461"} <= set(codes)
+    assert "Yang sebaiknya dilakukan: Jangan membayar apa pun" in page.inner_text(".cek-temuan")
+    assert no_sideways_scroll(page)
+
+    assert run_check(page, LEGIT) == "aman"
+
+    assert run_check(page, f"Apakah ini asli? {fixture_server}/lowongan/{VACANCY_ID}/") == "aman"
+    match = page.locator(f"[data-match='{VACANCY_ID}']")
+    assert "Terverifikasi di situs ini" in match.inner_text()
+    assert "Masih dibuka sampai" in match.inner_text()
+    assert page.locator(".cek-cocok a[href$='/lowongan/operator-produksi-bekasi/']").count() == 1
+
+    run_check(page, "lowongan-yang-tidak-ada-di-sini")
+    assert "tidak ada di situs ini" in page.inner_text(".cek-cocok")
+
+    for url, body in page.requests:
+        for pasted in (SCAM, LEGIT, "Kamboja", "biaya", VACANCY_ID, "tidak-ada"):
+            assert pasted.lower() not in (url + body).lower(), url
+    assert any(url.endswith("/cek-lowongan/aturan.json") for url, _ in page.requests)
+
+
+def test_check_page_has_no_accessibility_violation_with_results(check_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    run_check(check_page, SCAM)
+    results = Axe().run(check_page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_checker_works_offline_after_a_first_visit(check_page, fixture_server):
+    page = check_page
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now controlled by the worker
+    page.wait_for_selector("#cek-form:not([hidden])")
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_selector("#cek-form:not([hidden])")
+        assert run_check(page, SCAM) == "bahaya"
+    finally:
+        page.context.set_offline(False)
+
+
+def test_rules_file_names_validator_only_rules(fixture_site):
+    data = json.loads((fixture_site / "cek-lowongan" / "aturan.json").read_text(encoding="utf-8"))
+    assert {r["code"] for r in data["validatorOnly"]} == {"W532", "W533"}
+    assert {"R401", "R402", "R403", "R404", "R457"} <= {r["code"] for r in data["rules"]}
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "lowongan/operator-produksi-bekasi/index.html", "waspada-lowongan-palsu/index.html"]
+)
+def test_home_vacancy_and_scam_page_link_to_the_checker(fixture_site, page):
+    html = (fixture_site / page).read_text(encoding="utf-8")
+    assert 'href="/cek-lowongan/"' in html or 'href="../cek-lowongan/"' in html

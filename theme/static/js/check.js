@@ -1,0 +1,341 @@
+/* "Cek lowongan": applies the validator's text rules (cek-lowongan/aturan.json, exported from
+   antarkerja.rules.scams) to a pasted text, entirely in this browser. Normalisation and
+   matching mirror antarkerja/textnorm.py and TextRule.matches/findings step by step; a test
+   runs the labelled corpus through both and requires the same findings. The pasted text is
+   never sent: the only requests are the rules file and one vacancy-index bucket, named by a
+   hash of a vacancy id found in the text (see antarkerja.outputs.check). No framework. */
+(function () {
+  "use strict";
+  var form = document.getElementById("cek-form");
+  if (!form || !window.fetch) return;
+  var box = document.getElementById("cek-teks");
+  var out = document.getElementById("cek-hasil");
+  var rulesPromise = null;
+
+  // ---------------------------------------------------------------- normalisation
+  var CF = /\p{Cf}/u;
+  var MARK = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+  function makeNormaliser(tables) {
+    var emphasis = tables.emphasis,
+      homo = tables.homoglyphs,
+      leet = tables.leet;
+
+    function foldChar(ch) {
+      if (CF.test(ch) || emphasis.indexOf(ch) >= 0) return "";
+      var out = "";
+      for (var part of ch.normalize("NFKD")) {
+        if (MARK.test(part) || emphasis.indexOf(part) >= 0) continue;
+        for (var low of part.toLowerCase()) {
+          var mapped = Object.prototype.hasOwnProperty.call(homo, low) ? homo[low] : low;
+          for (var c of mapped) out += c.codePointAt(0) > 0xffff ? "\ufffd" : c;
+        }
+      }
+      return out;
+    }
+
+    function isLetter(c) { return c >= "a" && c <= "z"; }
+    /* Returns {norm, origin}: origin[i] is the UTF-16 index in text of norm[i]. */
+    return function (text) {
+      var chars = [],
+        origin = [];
+      var i = 0;
+      for (var ch of text) {
+        var f = foldChar(ch);
+        for (var k = 0; k < f.length; k++) {
+          chars.push(f[k]);
+          origin.push(i);
+        }
+        i += ch.length;
+      }
+      var res = chars.slice();
+      for (var j = 1; j < chars.length - 1; j++) {
+        if (Object.prototype.hasOwnProperty.call(leet, chars[j]) && isLetter(chars[j - 1]) && isLetter(chars[j + 1])) {
+          res[j] = leet[chars[j]];
+        }
+      }
+      return { norm: res.join(""), origin: origin };
+    };
+  }
+
+  // ---------------------------------------------------------------- matching
+  function compile(data) {
+    var c = data.clause;
+    var env = {
+      end: new RegExp(c.end, "g"),
+      negation: new RegExp(c.negation, "m"),
+      contrast: new RegExp(c.contrast, "gm"),
+      continues: new RegExp(c.continues, "m"),
+      chars: c.chars
+    };
+    var cache = {};
+
+    function re(src, flags) {
+      var key = flags + src;
+      return cache[key] || (cache[key] = new RegExp(src, flags));
+    }
+    env.re = re;
+    env.normalise = makeNormaliser(data.normalise);
+    return env;
+  }
+
+  function lastMatchEnd(regex, s) {
+    regex.lastIndex = 0;
+    var m, end = -1;
+    while ((m = regex.exec(s))) { end = m.index + m[0].length; if (m[0] === "") regex.lastIndex++; }
+    return end;
+  }
+
+  function clauseAround(env, norm, start, end) {
+    var before = norm.slice(Math.max(0, start - env.chars), start);
+    var cut = lastMatchEnd(env.end, before);
+    if (cut >= 0) before = before.slice(cut);
+    var after = norm.slice(end, end + env.chars);
+    env.end.lastIndex = 0;
+    var m = env.end.exec(after);
+    if (m) after = after.slice(0, m.index);
+    return [before, after];
+  }
+
+  function negated(env, before) {
+    var scope = before;
+    var cut = lastMatchEnd(env.contrast, scope);
+    if (cut >= 0) scope = scope.slice(cut);
+    var comma = scope.lastIndexOf(",");
+    while (comma !== -1) {
+      if (!env.continues.test(scope.slice(comma + 1))) { scope = scope.slice(comma + 1); break; }
+      comma = comma > 0 ? scope.lastIndexOf(",", comma - 1) : -1;
+    }
+    return env.negation.test(scope);
+  }
+
+  function counts(env, rule, norm, start, end) {
+    var ctx = clauseAround(env, norm, start, end);
+    if (rule.negatable && negated(env, ctx[0])) return false;
+    if (rule.notAfter && env.re(rule.notAfter, "m").test(ctx[0])) return false;
+    return !(rule.notBefore && env.re(rule.notBefore, "m").test(ctx[1]));
+  }
+
+  function matches(env, rule, norm) {
+    if (rule.context && !env.re(rule.context, "m").test(norm)) return [];
+    var found = [];
+    [
+      [true, rule.strong],
+      [false, rule.weak]
+    ].forEach(function (group) {
+      group[1].forEach(function (src, index) {
+        var regex = env.re(src, "gm");
+        regex.lastIndex = 0;
+        var m;
+        while ((m = regex.exec(norm))) {
+          var s = m.index,
+            e = m.index + m[0].length;
+          if (e === s) { regex.lastIndex++; continue; }
+          if (counts(env, rule, norm, s, e)) found.push([s, e, index, group[0]]);
+        }
+      });
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] === b[3] ? 0 : a[3] ? 1 : -1); });
+    return found;
+  }
+
+  var INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+  function findings(env, rule, text, n) {
+    var hits = matches(env, rule, n.norm);
+    if (!hits.length) return [];
+    var weakKinds = {};
+    hits.forEach(function (h) { if (!h[3]) weakKinds[h[2]] = true; });
+    var weakOk = Object.keys(weakKinds).length >= rule.weakNeeded;
+    var spans = [];
+    hits.forEach(function (h) {
+      if (!(h[3] || weakOk)) return;
+      var last = spans[spans.length - 1];
+      if (last && h[0] <= last[1] + 1) last[1] = Math.max(last[1], h[1]);
+      else spans.push([h[0], h[1]]);
+    });
+    return spans.map(function (sp) {
+      var begin = n.origin[sp[0]],
+        stopChar = n.origin[sp[1] - 1];
+      var stop = stopChar + (text.codePointAt(stopChar) > 0xffff ? 2 : 1);
+      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
+      var phrase = Array.from(collapsed.replace(/^[.;!? ]+/, "")).slice(0, 80).join("");
+      return {
+        code: rule.code,
+        severity: rule.severity,
+        title: rule.title,
+        advice: rule.advice,
+        phrase: phrase,
+        message: rule.message.replace("{phrase}", phrase)
+      };
+    });
+  }
+
+  /* Every finding for a text, in rule order (as antarkerja.rules.scams.check_text). */
+  function check(env, rules, text) {
+    var n = env.normalise(text);
+    var all = [];
+    rules.forEach(function (rule) { all = all.concat(findings(env, rule, text, n)); });
+    return all;
+  }
+
+  function loadRules() {
+    if (!rulesPromise) {
+      rulesPromise = fetch(form.dataset.rules, { credentials: "omit" })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (data) { return { env: compile(data), rules: data.rules }; });
+      rulesPromise.catch(function () { rulesPromise = null; });
+    }
+    return rulesPromise;
+  }
+
+  // ---------------------------------------------------------------- vacancy ids and the index
+  function fnv1a(s) {
+    var bytes = new TextEncoder().encode(s),
+      h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function candidateIds(text) {
+    var ids = [];
+    var tpl = form.dataset.vacancyUrl.split("{id}");
+    var esc = function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    var linkRe = new RegExp(esc(tpl[0]) + "([a-z0-9]+(?:-[a-z0-9]+)*)" + esc(tpl[1] || "").replace(/\/$/, "(?:/|\\b)"), "gi");
+    var m;
+    while ((m = linkRe.exec(text))) ids.push(m[1].toLowerCase());
+    var bare = text.trim().toLowerCase().match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g) || [];
+    if (!ids.length) ids = bare;
+    var seen = {};
+    return ids.filter(function (id) {
+      if (seen[id]) return false;
+      seen[id] = true;
+      return true;
+    }).slice(0, 5);
+  }
+
+  function lookUp(ids) {
+    var buckets = parseInt(form.dataset.buckets, 10) || 1;
+    var wanted = {};
+    ids.forEach(function (id) {
+      var b = fnv1a(id) % buckets;
+      (wanted[b] = wanted[b] || []).push(id);
+    });
+    return Promise.all(Object.keys(wanted).map(function (b) {
+      return fetch(form.dataset.index.replace("{bucket}", b), { credentials: "omit" })
+        .then(function (r) { return r.ok ? r.json() : { items: {} }; })
+        .then(function (data) { return wanted[b].map(function (id) { return [id, data.items[id] || null]; }); });
+    })).then(function (lists) { return [].concat.apply([], lists); });
+  }
+
+  // ---------------------------------------------------------------- showing results
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
+  function todayIso() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  function tanggal(iso) {
+    var bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    var p = iso.split("-");
+    return parseInt(p[2], 10) + " " + bulan[parseInt(p[1], 10) - 1] + " " + p[0];
+  }
+
+  function showMatches(section, found) {
+    found.forEach(function (pair) {
+      var id = pair[0],
+        item = pair[1];
+      if (!item) {
+        section.append(el("p", { "class": "cek-id" }, ["Nomor lowongan “" + id + "” tidak ada di situs ini. Lowongan yang tidak terdaftar belum diverifikasi Disnaker."]));
+        return;
+      }
+      var open = item.status === "open" && item.validThrough >= todayIso();
+      var p = el("p", { "class": "cek-id", "data-match": id }, [
+        "Terverifikasi di situs ini: ",
+        el("a", { href: item.url }, [item.title]),
+        " – " + item.employer + ". ",
+        open ? "Masih dibuka sampai " + tanggal(item.validThrough) + "." : "Sudah ditutup: jangan melamar lewat pesan yang Anda terima."
+      ]);
+      section.append(p);
+      if (item.office) {
+        var contact = ["Diverifikasi oleh ", el("a", { href: item.officeUrl }, [item.office])];
+        if (item.officePhone) contact.push(", telepon ", el("a", { href: "tel:" + item.officePhone.replace(/[^0-9+]/g, "") }, [item.officePhone]));
+        contact.push(". Bandingkan isinya: bila pesan yang Anda terima meminta uang atau berbeda, laporkan ke kantor itu.");
+        section.append(el("p", {}, contact));
+      }
+    });
+  }
+
+  function render(text, result, matchesFound) {
+    out.textContent = "";
+    var errors = result.filter(function (f) { return f.severity === "error"; });
+    var verdict, cls;
+    if (errors.length) {
+      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
+      cls = "cek-bahaya";
+    } else if (result.length) {
+      verdict = "Perlu waspada: periksa dulu sebelum melamar";
+      cls = "cek-waspada";
+    } else {
+      verdict = "Tidak ditemukan tanda bahaya yang kami kenali";
+      cls = "cek-aman";
+    }
+    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": errors.length ? "bahaya" : result.length ? "waspada" : "aman" }, [el("h2", {}, [verdict])]);
+    if (!result.length) head.append(el("p", {}, ["Ini bukan jaminan lowongan itu asli. Tetap jangan membayar apa pun, dan tanyakan ke Disnaker bila ragu."]));
+    out.append(head);
+    if (result.length) {
+      var list = el("ol", { "class": "cek-temuan" });
+      var shown = {};
+      result.forEach(function (f) {
+        var li = el("li", { "data-code": f.code }, [
+          el("strong", {}, [f.title]),
+          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
+        ]);
+        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
+        shown[f.code] = true;
+        list.append(li);
+      });
+      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
+    }
+    if (matchesFound.length) {
+      var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
+      showMatches(section, matchesFound);
+      out.append(section);
+    }
+    out.focus();
+  }
+
+  document.getElementById("cek-periksa").addEventListener("click", function () {
+    var text = box.value;
+    if (!text.trim()) { out.textContent = "Tempel dulu teks, tautan atau nomor lowongan."; return; }
+    out.textContent = "Memeriksa…";
+    var ids = candidateIds(text);
+    Promise.all([loadRules(), ids.length ? lookUp(ids).catch(function () { return []; }) : Promise.resolve([])])
+      .then(function (parts) { render(text, check(parts[0].env, parts[0].rules, text), parts[1]); })
+      .catch(function () { out.textContent = "Aturan pemeriksaan tidak bisa dimuat. Periksa sambungan internet, lalu coba lagi."; });
+  });
+  document.getElementById("cek-kosong").addEventListener("click", function () {
+    box.value = "";
+    out.textContent = "";
+    box.focus();
+  });
+
+  // For tests and for officers' tools: the same check without the page.
+  window.antarKerjaCek = function (text) {
+    return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
+  };
+  form.hidden = false;
+  // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.
+  if ("serviceWorker" in navigator && form.dataset.worker) {
+    navigator.serviceWorker.register(form.dataset.worker).catch(function () {});
+  }
+})();
