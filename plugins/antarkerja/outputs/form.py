@@ -30,6 +30,7 @@ from antarkerja.issueform import FIELDS, _options, _rules, format_of, help_of, l
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import dump
 from antarkerja.reference import load_reference
+from antarkerja.schema import ecmascript_pattern
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.urls import save_as, url
 
@@ -70,7 +71,7 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
         if meta.get("format") and widget not in ("select", "date", "region", "office"):
             item["format"] = format_of(meta)
         if "regex" in rules and widget not in ("region", "office"):
-            item["pattern"] = rules["regex"]
+            item["pattern"] = ecmascript_pattern(rules["regex"])
         for limit in ("min", "max", "minlength", "maxlength"):
             if limit in rules and kind != "list":
                 item[limit] = rules[limit]

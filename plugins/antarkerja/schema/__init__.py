@@ -23,6 +23,7 @@ from typing import Any
 # (a `|` block) would pass Cerberus while the compiled check rejects it. The JSON Schema
 # export writes ``$`` (ECMAScript has no ``\Z``).
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,80}\Z"
+
 PROVINCE_PATTERN = r"^[0-9]{2}\Z"
 REGENCY_PATTERN = r"^[0-9]{2}\.[0-9]{2}\Z"
 # http(s), an ASCII host name (no user:password@, no look-alike Unicode letters), an optional
@@ -33,6 +34,12 @@ EMAIL_PATTERN = r"^[A-Za-z0-9!#$&'*+/=^_`{|}~-]+(?:\.[A-Za-z0-9!#$&'*+/=^_`{|}~-
 # Indonesian numbers as people write them: 021-5551234, +62 812-0000-1111, (0274) 555 123, 1500630.
 PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{4,22}[0-9]\Z"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z"
+
+
+def ecmascript_pattern(regex: str) -> str:
+    """The same pattern for JSON Schema and the browser: ``\\Z`` becomes ``$`` (ECMAScript
+    has no ``\\Z``, and without the ``m`` flag its ``$`` matches only at the very end)."""
+    return regex.replace("\\Z", "$")
 
 
 def _rules(label: str, help: str, example: Any, required: bool, fmt: str | None, extra: dict, **rules) -> dict:

@@ -25,7 +25,7 @@ from antarkerja.diagnostics import CODES
 from antarkerja.paths import schema_dir
 from antarkerja.reference import load_reference
 from antarkerja.rules import rules_for
-from antarkerja.schema import office, vacancy, walk
+from antarkerja.schema import ecmascript_pattern, office, vacancy, walk
 
 JSON_TYPES = {
     "string": "string",
@@ -67,7 +67,7 @@ def json_schema_for(rules: dict) -> dict:
         labels = meta.get("labels", {})
         out["markdownEnumDescriptions"] = [labels.get(v, "") for v in rules["allowed"]]
     if "regex" in rules:
-        out["pattern"] = rules["regex"].replace("\\Z", "$")  # ECMAScript has no \Z
+        out["pattern"] = ecmascript_pattern(rules["regex"])
     for ours, theirs in (("min", "minimum"), ("max", "maximum")):
         if ours in rules:
             out[theirs] = rules[ours]
