@@ -38,6 +38,12 @@ ROUTES: dict[str, str] = {
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
+    # Search at national scale (antarkerja.search, antarkerja.outputs.browse): browse shards
+    # read when no words are typed, one Pagefind bundle per province, and the build's list
+    # of bundle pages (read and removed by the index step)
+    "search_shard": "cari/data/{key}/{order}-{number}.json",
+    "search_bundle": "pagefind/{key}/",
+    "search_bundles_manifest": "cari/pagefind-bundles.json",
 }
 
 

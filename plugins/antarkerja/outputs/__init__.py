@@ -47,7 +47,7 @@ class OutputContext:
 Family = Callable[..., Iterable[Page | File]]
 
 # Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
-FAMILY_MODULES: list[str] = ["api"]
+FAMILY_MODULES: list[str] = ["api", "browse"]
 
 
 def families() -> list[Family]:
