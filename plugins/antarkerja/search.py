@@ -157,13 +157,15 @@ def pagefind_filters(v) -> list[tuple[str, str]]:
 def pagefind_sorts(v) -> dict[str, str]:
     """Sort keys as zero-padded strings so Pagefind's string sort orders them right.
 
-    Every open vacancy has all three keys (a page lacking a key drops out of results sorted
+    Each ends with the vacancy's id, so no two pages tie: equal dates or salaries are then
+    ordered by id, not by the order Pagefind happened to find the files (which would make
+    the index differ between builds). Every open vacancy has all three keys (a page lacking a key drops out of results sorted
     by it); an undisclosed or foreign-currency salary sorts as 0, last under "upah tertinggi".
     """
     return {
-        "terbaru": v.date_posted.isoformat(),
-        "tutup": v.valid_through.isoformat(),
-        "upah": f"{max(0, int(v.salary_monthly)):012d}",
+        "terbaru": f"{v.date_posted.isoformat()} {v.id}",
+        "tutup": f"{v.valid_through.isoformat()} {v.id}",
+        "upah": f"{max(0, int(v.salary_monthly)):012d} {v.id}",
     }
 
 
