@@ -22,7 +22,10 @@ integers only:
 
 * meta: ``[version, [[fragment hash, word count]…], [[from, to, chunk hash]…],
   [[filter, file hash]…], [[sort key, [page…]]…], [meta field…]]``;
-* index chunk: ``[[[word, [[page, [location…], [meta location…]]…], [extra posting…]]…]]``;
+* index chunk: ``[[[word, [[page, [location…], [meta location…]]…], […]]…]]`` where each
+  posting's page is the difference from the previous posting's page (the first is absolute),
+  so postings are in page order; the third item of a word has been empty in every index
+  seen (if not, it is remapped the same way);
 * filter: ``[filter, [[value, [page…]]…]]``.
 
 If a future Pagefind changes this layout, :func:`canonicalise` raises ``ValueError``
@@ -134,8 +137,16 @@ def _fragment_url(bundle: Path, fragment: str) -> str:
 
 
 def _remap(postings: list, new_number: dict[int, int]) -> list:
-    moved = [[new_number[p[0]], *p[1:]] for p in postings]
-    return sorted(moved, key=lambda p: p[0])
+    """Postings carry page numbers as deltas from the previous posting (Pagefind 1.5)."""
+    page, moved = 0, []
+    for posting in postings:
+        page += posting[0]
+        moved.append([new_number[page], *posting[1:]])
+    moved.sort(key=lambda p: p[0])
+    previous = 0
+    for posting in moved:
+        posting[0], previous = posting[0] - previous, posting[0]
+    return moved
 
 
 def canonicalise(bundle: Path) -> None:
