@@ -90,8 +90,9 @@ def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
 def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, dict, str | None]]:
     """The URL shapes the budget covers: ``(label, params, province remembered on the device)``.
 
-    Each filter kind uses its commonest value (``pendidikan``: SMK/MAK; ``provinsi``: the
-    province with most vacancies), so shards and bundles are the largest of their kind.
+    Each filter kind uses its commonest value (``pendidikan``: SMK/MAK; ``provinsi``: Jawa
+    Barat, the issue's example, where the generated sites have most vacancies), so shards
+    and bundles are among the largest of their kind.
     """
     from antarkerja.search import FILTERS, NATIONAL
 
@@ -101,7 +102,8 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         values = [(n, v) for v, n in options.get(param, []) if v != NATIONAL]
         return max(values)[1] if values else ""
 
-    province = top("provinsi")
+    offered = dict(options.get("provinsi", []))
+    province = "Jawa Barat" if offered.get("Jawa Barat") else top("provinsi")  # the issue's example
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
     shapes: list[tuple[str, dict, str | None]] = [("empty", {}, None)]
     for param in FILTERS:
@@ -203,9 +205,13 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errs=errors: errs.append(str(e)))
                     url = f"/cari/?{urlencode(params)}" if params else "/cari/"
-                    page.goto(base + url, wait_until="commit")
-                    page.wait_for_function("() => window.__done > 0", timeout=120_000, polling=50)
-                    ms = page.evaluate("() => window.__done")
+                    try:
+                        page.goto(base + url, wait_until="commit")
+                        page.wait_for_function("() => window.__done > 0", timeout=120_000, polling=50)
+                        ms = page.evaluate("() => window.__done")
+                    except Exception as exc:  # one shape failing must not hide the others
+                        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+                        ms = -1
                     page.wait_for_timeout(300)  # let late responses report loadingFinished
                     done = [r for r in requests.values() if "url" in r and "bytes" in r]
                     raw = sum(r["bytes"] for r in done)
