@@ -7,7 +7,6 @@ Pagefind → our page. The browser clock is fixed to that today, so "n hari lagi
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from pathlib import Path
