@@ -123,3 +123,15 @@ def test_canonical_bundle_keeps_what_each_page_holds(tmp_path):
     after = by_url()
     assert after[:3] == before[:3]
     assert after[3] == sorted(after[3])  # pages numbered by URL
+
+
+def test_two_builds_of_the_same_content_and_today_give_identical_trees(tmp_path, fixture_root):
+    """The whole output tree, search bundles and browse shards included."""
+    from antarkerja.build import build_site
+
+    first = build_site(fixture_root, output=tmp_path / "a", today=TODAY, siteurl="", search=True)
+    second = build_site(fixture_root, output=tmp_path / "b", today=TODAY, siteurl="", search=True)
+    a, b = tree(first), tree(second)
+    assert any(name.endswith(".pf_meta") for name in a) and any(name.startswith("cari/data/") for name in a)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
