@@ -30,6 +30,8 @@ def _chromium() -> str:
 
 def _kind(path: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
+    if "/cari/data/" in path:
+        return "shard"
     if "/pagefind/" in path:
         if name == "pagefind.js":
             return "pagefind_js"
@@ -94,6 +96,9 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     Barat, the issue's example, where the generated sites have most vacancies), so shards
     and bundles are among the largest of their kind.
     """
+    import html
+    import re
+
     from antarkerja.search import FILTERS, NATIONAL
 
     options = search_options_of(site_dir)
@@ -105,6 +110,10 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     offered = dict(options.get("provinsi", []))
     province = "Jawa Barat" if offered.get("Jawa Barat") else top("provinsi")  # the issue's example
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
+    text = (Path(site_dir) / "cari" / "index.html").read_text(encoding="utf-8")
+    group = re.search(r'<optgroup label="' + re.escape(html.escape(province)) + r'">(.*?)</optgroup>', text, re.S)
+    regencies = re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', group.group(1) if group else "")
+    regency = html.unescape(max(regencies, key=lambda r: int(r[1]))[0]) if regencies else top("kabkota")
     shapes: list[tuple[str, dict, str | None]] = [("empty", {}, None)]
     for param in FILTERS:
         value = education if param == "pendidikan" else top(param)
@@ -117,7 +126,7 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         ("words, remembered province", {"q": query}, province),
         ("words + provinsi", {"q": query, "provinsi": province}, None),
         ("words + provinsi + pendidikan", {"q": query, "provinsi": province, "pendidikan": education}, None),
-        ("words + kabkota", {"q": query, "kabkota": top("kabkota")}, None),
+        ("words + kabkota", {"q": query, "kabkota": regency}, None),
         ("words + luar negeri", {"q": query, "lingkup": "Luar negeri"}, None),
         ("sort upah, words", {"q": query, "provinsi": province, "urut": "upah"}, None),
         ("words, national (explicit)", {"q": query, "provinsi": NATIONAL}, None),
@@ -148,13 +157,10 @@ def measure_shapes(site_dir: Path, shapes=None, *, cpu_slowdown: float = 4) -> l
 
 
 _WATCH = """() => {
-  const watch = () => {
-    const list = document.getElementById('cari-hasil');
-    if (!list) return;
-    new MutationObserver(() => { if (!window.__done) window.__done = performance.now(); })
-      .observe(list, { attributes: true, attributeFilter: ['data-selesai'] });
-  };
-  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', watch) : watch();
+  // From the start of the document: the results list may be filled before DOMContentLoaded.
+  new MutationObserver((records) => {
+    if (!window.__done && records.some((r) => r.target.id === 'cari-hasil')) window.__done = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-selesai'] });
 }"""
 
 
@@ -215,6 +221,10 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
                     page.wait_for_timeout(300)  # let late responses report loadingFinished
                     done = [r for r in requests.values() if "url" in r and "bytes" in r]
                     raw = sum(r["bytes"] for r in done)
+                    by_kind: dict[str, int] = {}
+                    for r in done:
+                        kind = _kind(urlsplit(r["url"]).path, r.get("type", ""))
+                        by_kind[kind] = by_kind.get(kind, 0) + r["bytes"]
                     gz = sum(_gzip_size(site_dir, urlsplit(r["url"]).path, r["bytes"]) for r in done)
                     rows.append(
                         {
@@ -228,6 +238,7 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
                             "status": page.text_content("#cari-status"),
                             "results": page.locator("#cari-hasil > li").count(),
                             "errors": errors,
+                            "bytes_by_kind": dict(sorted(by_kind.items())),
                         }
                     )
                     context.close()

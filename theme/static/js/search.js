@@ -197,6 +197,7 @@ function shardSource(s) {
   const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
   const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0 };
   if (empty) src.pages = 0;
+  const known = s.opts.length === 1 ? +s.opts[0].dataset.count : null; // one filter: its count is known
   src.done = () => !src.buffer.length && src.page >= src.pages;
   src.next = async (n) => {
     let read = 0;
@@ -216,7 +217,7 @@ function shardSource(s) {
       }
       if (!need.length) src.total = j.total;
     }
-    if (need.length && src.page >= src.pages) src.total = src.matched;
+    if (need.length) src.total = src.page >= src.pages ? src.matched : known;
     if (empty) src.total = 0;
     return src.buffer.splice(0, n);
   };
@@ -300,7 +301,7 @@ async function run() {
   history.replaceState(history.state, '', qs ? `?${qs}` : location.pathname);
   const active = s.opts.map((o) => o.value);
   badge.textContent = active.length ? `(${active.length} aktif: ${active.join(', ')})` : '';
-  const national = s.q && !s.filters.provinsi && s.filters.lingkup !== 'Luar negeri';
+  const national = s.q && !s.filters.provinsi && !s.filters.kabkota && s.filters.lingkup !== 'Luar negeri';
   nasional.hidden = !national;
   $('cari-nasional-pilih').hidden = !(national && !prov.value && D.nationalKb > D.budgetKb);
   if (!$('cari-nasional-pilih').hidden) { // a costly national search waits for an explicit choice
