@@ -6,8 +6,9 @@ same pages (upstream Pagefind/pagefind#638, fixed on its main branch in #1124, i
 release yet). It also numbers pages in the order it finds their files, which follows the
 file system. :func:`canonicalise` rewrites a finished bundle so that
 
-* pages are numbered by URL (read from each page's fragment), and every page number in the
-  index chunks, filter files and sort lists follows; postings are sorted by page number;
+* pages are numbered in the order of one sort key (newest first) or else by URL (read from
+  each page's fragment), and every page number in the index chunks, filter files and sort
+  lists follows; postings are sorted by page number;
 * filters are listed by name, each filter's values by value, sort keys by name;
 * every rewritten file is named after a hash of its own bytes, as Pagefind names them
   (``<language>_<hex>``), references are updated, and the old files are removed.
@@ -149,8 +150,14 @@ def _remap(postings: list, new_number: dict[int, int]) -> list:
     return moved
 
 
-def canonicalise(bundle: Path) -> None:
-    """Rewrite the Pagefind bundle in folder ``bundle`` in canonical form (see the module)."""
+def canonicalise(bundle: Path, number_by: str = "terbaru") -> None:
+    """Rewrite the Pagefind bundle in folder ``bundle`` in canonical form (see the module).
+
+    Pages are numbered in the order of the sort key ``number_by`` when every page has it
+    (its keys must be unique), else by URL. Pagefind breaks ties in relevance by page number,
+    so equally good matches then come in a stable, meaningful order. (It does not make
+    ``pf_meta`` smaller: gzip finds no repeats in 0, 1, 2…)
+    """
     bundle = Path(bundle)
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -161,7 +168,11 @@ def canonicalise(bundle: Path) -> None:
         if not (isinstance(meta, list) and len(meta) >= 5 and all(isinstance(x, list) for x in meta[1:5])):
             raise ValueError(f"{bundle}: unexpected pf_meta layout")
         pages, chunks, filters, sorts = meta[1:5]
-        order = sorted(range(len(pages)), key=lambda i: (_fragment_url(bundle, pages[i][0]), pages[i][0]))
+        by_sort = {key: list(order) for key, order in sorts}
+        if sorted(by_sort.get(number_by) or []) == list(range(len(pages))):
+            order = by_sort[number_by]
+        else:
+            order = sorted(range(len(pages)), key=lambda i: (_fragment_url(bundle, pages[i][0]), pages[i][0]))
         new_number = {old: new for new, old in enumerate(order)}
         meta[1] = [pages[old] for old in order]
 
