@@ -19,6 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
+from antarkerja.urls import ROUTES, save_as
+from antarkerja.urls import url as route
 
 
 def _chromium() -> str:
@@ -30,7 +32,7 @@ def _chromium() -> str:
 
 def _kind(path: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
-    if "/cari/data/" in path:
+    if path.startswith("/" + ROUTES["search_shard"].split("{")[0]):
         return "shard"
     if "/pagefind/" in path:
         if name == "pagefind.js":
@@ -77,7 +79,7 @@ def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
     import html
     import re
 
-    text = (Path(site_dir) / "cari" / "index.html").read_text(encoding="utf-8")
+    text = (Path(site_dir) / save_as("search")).read_text(encoding="utf-8")
     out: dict[str, list[tuple[str, int]]] = {}
     for name, body in re.findall(r'<select id="f-[^"]+" name="([^"]+)".*?>(.*?)</select>', text, re.S):
         for value, count in re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', body):
@@ -110,7 +112,7 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     offered = dict(options.get("provinsi", []))
     province = "Jawa Barat" if offered.get("Jawa Barat") else top("provinsi")  # the issue's example
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
-    text = (Path(site_dir) / "cari" / "index.html").read_text(encoding="utf-8")
+    text = (Path(site_dir) / save_as("search")).read_text(encoding="utf-8")
     group = re.search(r'<optgroup label="' + re.escape(html.escape(province)) + r'">(.*?)</optgroup>', text, re.S)
     regencies = re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', group.group(1) if group else "")
     regency = html.unescape(max(regencies, key=lambda r: int(r[1]))[0]) if regencies else top("kabkota")
@@ -210,7 +212,7 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
                     )
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errs=errors: errs.append(str(e)))
-                    url = f"/cari/?{urlencode(params)}" if params else "/cari/"
+                    url = f"/{route('search')}" + (f"?{urlencode(params)}" if params else "")
                     try:
                         page.goto(base + url, wait_until="commit")
                         page.wait_for_function("() => window.__done > 0", timeout=120_000, polling=50)
