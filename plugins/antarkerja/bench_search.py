@@ -262,3 +262,81 @@ def format_shapes(size: int, rows: list[dict]) -> str:
             f"{r['ms']:>6} ms  {r['status']}{flag}"
         )
     return "\n".join(lines)
+
+
+# A lean stand-in site: the search files of a full build, in a fraction of its time ---------
+
+_BASE = """<!doctype html><html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{% block title %}{% endblock %}</title>
+<link rel="stylesheet" href="/theme/css/site.css">{% block head %}{% endblock %}</head><body>
+<header><a href="/">Antar Kerja</a><form role="search" action="/cari/" method="get"><label for="q-atas">Cari</label>
+<input id="q-atas" name="q" type="search"></form></header>
+<main id="main">{% block content %}{% endblock %}</main><footer>Antar Kerja</footer>{% block scripts %}{% endblock %}</body></html>"""
+_VACANCY = """{% extends "base.html" %}{% block title %}{{ vacancy.title }}{% endblock %}{% block content %}
+<article{% if vacancy.is_open %} data-pagefind-body{% endif %}><h1 data-pagefind-meta="title">{{ vacancy.title }}</h1>
+<p>{{ vacancy.employer.name }}</p><p>{{ vacancy.location_text }}</p><p>{{ vacancy.salary_text }}</p>
+<dl><dt data-pagefind-ignore>Pendidikan</dt><dd>{{ vacancy.education.name }}</dd>
+<dt data-pagefind-ignore>Jenis</dt><dd>{{ vacancy.employment_type_label }}</dd></dl>
+{{ vacancy.description_html|safe }}
+{% if vacancy.is_open %}{% include "partials/pagefind.html" %}{% endif %}</article>{% endblock %}"""
+
+
+def write_lean_site(repo: Path, folder: Path, today: str = "2026-11-25") -> dict:
+    """Validate ``repo`` and write only what the search page reads into ``folder``: vacancy
+    pages (a minimal body around the real ``partials/pagefind.html``), the real ``search.html``
+    on a minimal base, the browse shards, the static files; then index. For measuring search
+    at 100,000 on a busy machine, where a full build takes too long. Its search page lacks
+    the site's header and footer (the full build's page is a few KB larger: see README).
+    """
+    import shutil
+    from datetime import date
+
+    import jinja2
+
+    from antarkerja.model import build_site
+    from antarkerja.outputs import OutputContext
+    from antarkerja.outputs.browse import outputs as browse_outputs
+    from antarkerja.reference import load_reference
+    from antarkerja.search import FILTERS, JINJA_GLOBALS, index_site
+    from antarkerja.templating import DedentLoader
+    from antarkerja.urls import url as route_url
+    from antarkerja.validate import validate_repository
+
+    theme = Path(__file__).resolve().parents[2] / "theme"
+    repo = Path(repo)
+    result = validate_repository(repo)
+    site = build_site(
+        [r.data for r in result.vacancies],
+        [o.data for o in result.offices],
+        load_reference(repo),
+        date.fromisoformat(today),
+    )
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.DictLoader({"base.html": _BASE, "vacancy.html": _VACANCY}),
+                DedentLoader(jinja2.FileSystemLoader(str(theme / "templates"))),
+            ]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(JINJA_GLOBALS, SITEURL="", site=site, FILTERS=FILTERS, url=route_url)
+    vacancy_page = env.get_template("vacancy.html")
+    folder = Path(folder)
+    for v in site.open_vacancies:
+        out = folder / v.url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(vacancy_page.render(vacancy=v), encoding="utf-8")
+    (folder / save_as("search")).parent.mkdir(parents=True, exist_ok=True)
+    (folder / save_as("search")).write_text(env.get_template("search.html").render(), encoding="utf-8")
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={})
+    for item in browse_outputs(site, ctx):
+        out = folder / item.path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(item.data, encoding="utf-8") if isinstance(item.data, str) else out.write_bytes(item.data)
+    shutil.copytree(theme / "static", folder / "theme", dirs_exist_ok=True)
+    stats = {"vacancies": len(site.vacancies), "open": len(site.open_vacancies)}
+    stats.update(index_site(folder))
+    return stats
