@@ -339,7 +339,7 @@ def option_index(site) -> dict[tuple[str, str], dict]:
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
-MAX_BUNDLE_PAGES = 4000  # a first search in a bundle this size stays near 200 KB (bench)
+MAX_BUNDLE_PAGES = 12_000  # indexing one bundle this size peaks near 1.2 GB; see bundles() on why not smaller
 BUDGET_KB = 300  # what a first search may download; a national keyword search over it asks first
 
 
@@ -358,7 +358,10 @@ def bundles(site) -> list[Bundle]:
 
     A province with more than :data:`MAX_BUNDLE_PAGES` open vacancies is split into equal
     parts ordered by regency code then id, so a regency usually falls in one part and a
-    search limited to a regency loads only the parts that hold it.
+    search limited to a regency loads only the parts that hold it. Splitting does not make a
+    province search smaller (each part brings its own metadata, ~11 B a page) and Pagefind
+    orders results merged from several bundles by relevance only, losing a chosen sort; so
+    parts are only for memory, at a size that indexes well under 2 GB.
     """
 
     def make(site):
