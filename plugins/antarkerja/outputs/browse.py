@@ -76,13 +76,13 @@ def shards(key: str, order: str, items: list[str]) -> Iterable[File]:
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
-    from antarkerja.search import bundles, option_index, pagefind_filters
+    from antarkerja.search import bundles, filter_values, option_index
 
     options = option_index(site)
     texts: dict[str, str] = {}
     members: dict[str, list] = {"semua": []}
     for v in site.open_vacancies:
-        pairs = pagefind_filters(v)
+        pairs = filter_values(v)
         texts[v.id] = item(v, sorted(options[p]["id"] for p in pairs if p in options))
         members["semua"].append(v)
         for pair in pairs:

@@ -156,6 +156,11 @@ async function pagefindSource(s, id) {
     const filters = { ...s.filters };
     delete filters.provinsi; // bundleKeys chose the bundles of this scope already
     delete filters.lingkup;
+    const edu = form.elements.pendidikan;
+    if (filters.pendidikan && edu) { // "my education": every level up to the reader's
+      const rank = +edu.selectedOptions[0].dataset.rank;
+      filters.pendidikan = { any: [...edu.options].filter((o) => o.value && +o.dataset.rank <= rank).map((o) => o.value) };
+    }
     const opts = { filters, sort: s.sort };
     const r = await pf.search(s.q, opts);
     found = r ? r.results : [];
