@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from antarkerja.search import FILTERS, MAX_QUERY
+from antarkerja.search import FILTERS, MAX_QUERY, NATIONAL
 from antarkerja.wording import tanggal
 
 pytestmark = pytest.mark.browser
@@ -23,12 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CLOCK = datetime(2026, 11, 25, 10, 0, 0)
 
 # What each filter value means, from the model's own fields (not from pagefind_filters).
+# Province and regency mean where the work is: an overseas vacancy is in neither (it is in the
+# "Luar negeri" scope). Education means "what my education qualifies me for": a vacancy
+# asking SMK/MAK is found under SMK/MAK and every level of equal or higher rank.
 EXPECTED_VALUES = {
-    "provinsi": lambda v: {v.province.name},
-    "kabkota": lambda v: {v.regency.name},
+    "provinsi": lambda v: set() if v.is_abroad else {v.province.name},
+    "kabkota": lambda v: set() if v.is_abroad else {v.regency.name},
     "sektor": lambda v: {v.kbli["short_name"]},
     "jabatan": lambda v: {v.kbji_group["short_name"]},
-    "pendidikan": lambda v: {v.education["name"]},
+    "pendidikan": lambda v: {e["name"] for e in v.ref.education.values() if e["rank"] >= v.education["rank"]},
     "jenis": lambda v: {v.employment_type_label},
     "cara_kerja": lambda v: {v.work_mode_label},
     "lingkup": lambda v: {"Luar negeri" if v.is_abroad else "Dalam negeri"},
@@ -197,6 +200,7 @@ def filter_values_to_try(page, sample_server, model, param):
         """c => c.type === 'checkbox' ? [c.value]
         : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""",
     )
+    offered = [value for value in offered if value != NATIONAL]
     counts = {value: sum(value in EXPECTED_VALUES[param](v) for v in model.open_vacancies) for value in offered}
     present = sorted((n, value) for value, n in counts.items() if n)
     absent = [value for value, n in counts.items() if not n]
@@ -224,20 +228,20 @@ def test_each_filter_narrows_to_exactly_its_vacancies(page, sample_server, model
 
 
 def test_changing_a_filter_in_the_page_narrows_results(page, sample_server, model):
-    v = model.open_vacancies[0]
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
     open_search(page, sample_server)
     page.click("#cari-saringan summary")
     before = selesai(page)
     page.select_option("#f-provinsi", v.province.name)
     ids = wait_results(page, before)
-    assert set(ids) == {o.id for o in model.open_vacancies if o.province.name == v.province.name}
+    assert set(ids) == {o.id for o in model.open_vacancies if o.province.name == v.province.name and not o.is_abroad}
     # the regency list now offers only that province's regencies
     groups = page.eval_on_selector_all("#f-kabkota optgroup", "gs => gs.map(g => g.label)")
     assert groups == [v.province.name]
     before = selesai(page)
     page.select_option("#f-kabkota", v.regency.name)
     ids = wait_results(page, before)
-    assert set(ids) == {o.id for o in model.open_vacancies if o.regency.name == v.regency.name}
+    assert set(ids) == {o.id for o in model.open_vacancies if o.regency.name == v.regency.name and not o.is_abroad}
     before = selesai(page)
     page.click("#cari-hapus")
     assert set(wait_results(page, before)) == {o.id for o in model.open_vacancies}
@@ -348,22 +352,41 @@ def test_unknown_parameters_and_values_are_ignored(page, sample_server, model):
     assert all(value == "" for name, value in values if name != "q"), values
     assert not page.is_checked("#f-disabilitas")
     assert urlsplit(page.url).query == ""  # the URL now says what is really applied
-    v = model.open_vacancies[0]
+    notice = page.text_content("#cari-asing")
+    assert page.is_visible("#cari-asing") and "tidak dikenali" in notice
+    for shown in ("Provinsi “Atlantis”", "“Kota Fiktif”", "“<script>”", "“ya”", "“kemarin”", "urutan “acak”"):
+        assert shown in notice, shown
+    assert page.locator("#cari-asing script").count() == 0
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
     page.click("#cari-saringan summary")
     before = selesai(page)
     page.select_option("#f-provinsi", v.province.name)  # still usable
-    assert set(wait_results(page, before)) == {o.id for o in model.open_vacancies if o.province.name == v.province.name}
+    assert set(wait_results(page, before)) == {
+        o.id for o in model.open_vacancies if o.province.name == v.province.name and not o.is_abroad
+    }
+    assert not page.is_visible("#cari-asing")  # the reader has chosen since
     assert page.problems == []
 
 
+def test_an_education_value_matching_no_label_is_reported_not_silently_dropped(page, sample_server, model):
+    """/cari/?pendidikan=SMK: the label is "SMK/MAK"; the page says so instead of seeming filtered."""
+    ids = open_search(page, sample_server, "pendidikan=SMK")
+    assert set(ids) == {v.id for v in model.open_vacancies}
+    assert page.is_visible("#cari-asing")
+    assert "Pendidikan saya “SMK”" in page.text_content("#cari-asing")
+    assert page.text_content("#cari-aktif") == ""  # no filter claims to be active
+    labels = page.eval_on_selector_all("#f-pendidikan option", "os => os.map(o => o.textContent)")
+    assert any(label.startswith("SMK/MAK atau di bawahnya (") for label in labels)
+
+
 def test_region_page_links_into_the_search(page, sample_server, model):
-    region = next(p for p in model.provinces if p.vacancies)
+    region = next(p for p in model.provinces if any(not v.is_abroad for v in p.vacancies))
     page.goto(f"{sample_server}/{region.url}")
     link = page.get_by_role("link", name=f"Cari di {region.name}")
     before = None
     link.first.click()
     ids = wait_results(page, before)
-    assert set(ids) == {v.id for v in region.vacancies}
+    assert set(ids) == {v.id for v in region.vacancies if not v.is_abroad}
     assert page.locator("#f-provinsi").input_value() == region.name
 
 
@@ -459,16 +482,175 @@ def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sa
         context.close()
 
 
+# The reader's province, national search and combinations ------------------------------------
+
+
+def common_word(model) -> str:
+    """A word in the text of about half the open vacancies (so filters have something to cut)."""
+    seen: dict[str, int] = {}
+    for v in model.open_vacancies:
+        for word in set(re.findall(r"[a-z]{6,}", f"{v.title} {v.data['description']}".lower())):
+            seen[word] = seen.get(word, 0) + 1
+    half = len(model.open_vacancies) / 2
+    return min(sorted(seen), key=lambda w: abs(seen[w] - half))
+
+
+def remember(page, server, province: str) -> None:
+    """The province a reader chose earlier on this device."""
+    page.goto(f"{server}/provinsi/")
+    page.evaluate("p => localStorage.setItem('antarkerja-provinsi', p)", province)
+
+
+def test_remembered_province_is_the_default_scope_and_can_be_switched(page, sample_server, model):
+    domestic = [v for v in model.open_vacancies if not v.is_abroad]
+    counts = {}
+    for v in domestic:
+        counts[v.province.name] = counts.get(v.province.name, 0) + 1
+    home, other = sorted(counts, key=lambda name: (-counts[name], name))[:2]
+    word = common_word(model)
+    everywhere = set(open_search(page, sample_server, {"q": word}))
+    by_id = {v.id: v for v in model.open_vacancies}
+    remember(page, sample_server, home)
+    ids = open_search(page, sample_server, {"q": word})
+    assert parse_qs(urlsplit(page.url).query) == {"q": [word], "provinsi": [home]}  # visible in the URL
+    assert page.locator("#f-provinsi").input_value() == home
+    assert set(ids) == {i for i in everywhere if not by_id[i].is_abroad and by_id[i].province.name == home}
+    # Switching is remembered on the device
+    page.click("#cari-saringan summary")
+    before = selesai(page)
+    page.select_option("#f-provinsi", other)
+    ids = wait_results(page, before)
+    assert set(ids) == {i for i in everywhere if not by_id[i].is_abroad and by_id[i].province.name == other}
+    assert page.evaluate("localStorage.getItem('antarkerja-provinsi')") == other
+    page.goto(f"{sample_server}/cari/")
+    wait_results(page, None)
+    assert page.locator("#f-provinsi").input_value() == other
+    # A shared link's own province wins over the remembered one and is not stored
+    open_search(page, sample_server, {"q": word, "provinsi": home})
+    assert page.locator("#f-provinsi").input_value() == home
+    assert page.evaluate("localStorage.getItem('antarkerja-provinsi')") == other
+    assert page.problems == []
+
+
+def test_national_keyword_search_is_an_explicit_choice_when_it_costs_more_than_the_budget(page, sample_server, model):
+    """With a budget below the national cost, words without a province ask first."""
+
+    def lower_budget(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('"budgetKb":300', '"budgetKb":1'))
+
+    page.route("**/cari/*", lower_budget)
+    v, word = distinctive(model)
+    ids = open_search(page, sample_server, {"q": word})
+    assert ids == []
+    assert page.is_visible("#cari-nasional-pilih")
+    assert re.search(r"sekitar \d+ KB", page.text_content("#cari-nasional"))
+    assert status(page) == "Pilih provinsi untuk mencari"
+    before = selesai(page)
+    page.click("#cari-nasional-ya")
+    ids = wait_results(page, before)
+    assert v.id in ids
+    assert parse_qs(urlsplit(page.url).query) == {"q": [word], "provinsi": [NATIONAL]}
+    assert page.is_visible("#cari-nasional") and not page.is_visible("#cari-nasional-pilih")
+    # the choice is remembered: the next search goes national without asking
+    ids = open_search(page, sample_server, {"q": word})
+    assert v.id in ids
+    assert page.problems == []
+
+
+def test_national_search_includes_every_province_and_overseas(page, sample_server, model):
+    abroad = [v for v in model.open_vacancies if v.is_abroad]
+    assert abroad, "the sample content needs an overseas vacancy"
+    v = abroad[0]
+    word = next(w for w in v.title.lower().split() if len(w) > 3)
+    national = open_search(page, sample_server, {"q": word, "provinsi": NATIONAL})
+    assert v.id in national
+    overseas = open_search(page, sample_server, {"q": word, "lingkup": "Luar negeri"})
+    assert v.id in overseas and set(overseas) <= {o.id for o in abroad}
+    assert v.id not in open_search(page, sample_server, {"q": word, "provinsi": v.province.name})
+
+
+COMBINATIONS = [
+    ("provinsi", "pendidikan"),
+    ("sektor", "upah"),
+    ("kabkota", "jenis"),
+    ("lingkup", "pendidikan", "tayang"),
+    ("provinsi", "urut"),
+]
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["browse", "words"])
+@pytest.mark.parametrize("params", COMBINATIONS, ids=["+".join(c) for c in COMBINATIONS])
+def test_combinations_of_filters_show_exactly_their_vacancies(page, sample_server, model, params, words):
+    """Without words the page reads one shard and filters the rest itself; with words Pagefind does."""
+    domestic = [v for v in model.open_vacancies if not v.is_abroad]
+    pick = domestic[len(domestic) // 2]
+    chosen = {
+        "provinsi": pick.province.name,
+        "kabkota": pick.regency.name,
+        "pendidikan": pick.education["name"],
+        "sektor": pick.kbli["short_name"],
+        "upah": pick.salary_band,
+        "jenis": pick.employment_type_label,
+        "lingkup": "Dalam negeri",
+        "tayang": "30 hari terakhir",
+        "urut": "tutup",
+    }
+    query = {p: chosen[p] for p in params}
+    expected = {
+        v.id for v in model.open_vacancies if all(chosen[p] in EXPECTED_VALUES[p](v) for p in params if p != "urut")
+    }
+    if words:
+        word = common_word(model)
+        found = set(open_search(page, sample_server, {"q": word, "provinsi": NATIONAL}))
+        expected &= found
+        query["q"] = word
+    ids = open_search(page, sample_server, query)
+    assert pick.id in expected or words
+    assert set(ids) == expected
+    assert len(ids) == len(set(ids))
+    if "urut" in params and not words:
+        by_id = {v.id: v for v in model.open_vacancies}
+        assert [by_id[i].valid_through for i in ids] == sorted(by_id[i].valid_through for i in ids)
+    if not words:
+        assert status(page) == count_text(len(expected))
+    assert page.problems == []
+
+
+def test_after_a_choice_the_show_results_action_is_in_view_with_its_count(page, sample_server, model):
+    open_search(page, sample_server)
+    page.click("#cari-saringan summary")
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    before = selesai(page)
+    page.select_option("#f-upah", v.salary_band)
+    wait_results(page, before)
+    n = sum(o.salary_band == v.salary_band for o in model.open_vacancies)
+    button = page.locator("#cari-tampilkan")
+    assert button.text_content() == f"Tampilkan {n} lowongan"
+    box = button.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740  # on screen, not below the options
+    button.click()
+    assert page.get_attribute("#cari-saringan", "open") is None
+    first = page.locator("#cari-hasil > li").first.bounding_box()
+    assert first and 0 <= first["y"] < 740
+    # every option shows its count
+    labels = page.eval_on_selector_all("#f-upah option", "os => os.slice(1).map(o => o.textContent)")
+    assert labels and all(re.search(r" \(\d[\d.]*\)$", label) for label in labels)
+
+
 # Paging and the benchmark, on a generated site larger than the sample -------------------
 
 
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
-    from antarkerja.bench_search import write_synthetic_site
+    """120 vacancies from the bench generator, built with the real theme and indexed."""
+    from antarkerja.bench import BENCH_TODAY, generate
+    from antarkerja.build import build_site
 
-    folder = tmp_path_factory.mktemp("synthetic-site")
-    stats = write_synthetic_site(folder, 60, today=date_today())
-    return folder, stats
+    scratch = tmp_path_factory.mktemp("generated-site")
+    generate(ROOT, scratch / "repo", 120)
+    build_site(scratch / "repo", output=scratch / "out", today=BENCH_TODAY.isoformat(), siteurl="", search=True)
+    return scratch / "out", 120
 
 
 @pytest.fixture(scope="module")
@@ -484,23 +666,25 @@ def test_more_results_load_ten_at_a_time_and_take_focus(page, big_server, big_si
     page.goto(f"{big_server}/cari/")
     page.wait_for_selector("#cari-hasil[data-selesai]", state="attached")
     assert page.locator("#cari-hasil > li").count() == 10
-    assert status(page) == count_text(big_site[1]["pages"])
+    assert status(page) == count_text(big_site[1])
     page.focus("#cari-lagi")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('#cari-hasil > li').length === 20")
     assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#cari-hasil > li')[10]")
 
 
-def test_measure_search_reports_bytes_and_times(big_site):
-    from antarkerja.bench_search import measure_search
+def test_measure_shapes_reports_bytes_requests_and_time(big_site):
+    from antarkerja.bench_search import measure_shapes, search_shapes
 
-    figures = measure_search(big_site[0], "operator", ("lingkup", "Dalam negeri"), runs=2)
-    assert figures["index_pages"] == big_site[1]["pages"]
-    assert figures["search_bytes"] > 50_000
-    kinds = figures["bytes_by_kind"]
-    for kind in ("pagefind_js", "wasm", "pf_meta", "filter", "search_js", "page_html"):
-        assert kinds.get(kind, 0) > 0, kind
-    assert "pagefind_worker_js" not in kinds
-    assert figures["search_bytes"] == sum(v for k, v in kinds.items() if k not in ("page_html", "page_css"))
-    assert len(figures["typing_runs_ms"]) == 2 and figures["typing_ms"] >= 200
-    assert figures["page_errors"] == []
+    shapes = search_shapes(big_site[0])
+    labels = [label for label, _, _ in shapes]
+    assert "empty" in labels and "words + provinsi" in labels and "sort tutup, no words" in labels
+    assert all(f"filter {param}" in labels for param in FILTERS)
+    picked = [s for s in shapes if s[0] in ("empty", "filter sektor", "words + provinsi")]
+    rows = measure_shapes(big_site[0], picked, cpu_slowdown=1)
+    assert [r["label"] for r in rows] == ["empty", "filter sektor", "words + provinsi"]
+    for r in rows:
+        assert r["errors"] == [] and r["results"] > 0, r
+        assert 0 < r["kb_gzip"] <= r["kb"] and r["requests"] >= 3 and r["ms"] > 0
+    # no words: a shard, no Pagefind; words: one province bundle
+    assert rows[0]["kb"] < rows[2]["kb"]

@@ -217,6 +217,7 @@ TESTED_ELSEWHERE = {
     "antarkerja.bench_search": "test_browser_search.py",
     "antarkerja.diagnostics": "test_validate.py",
     "antarkerja.outputs.check": "test_browser_check.py",
+    "antarkerja.outputs.browse": "test_browser_search.py",
     "antarkerja.rules.scams": "test_trust.py",  # the labelled corpus and every rule's examples
     "antarkerja.textnorm": "test_trust.py",
     "antarkerja.contentpages": "test_robustness.py",  # the robustness corpus covers pages

@@ -37,7 +37,7 @@ def test_pages_load_no_render_blocking_script_or_web_font(fixture_site):
             if "src" in script.attrs:
                 assert "defer" in script.attrs or script.attrs.get("type") == "module", path
             else:
-                assert script.attrs.get("type") == "application/ld+json", path
+                assert script.attrs.get("type") in ("application/ld+json", "application/json"), path  # data, not code
         sheets = [link.attrs["href"] for link in page.find_all("link", rel="stylesheet")]
         assert all("/theme/css/" in href for href in sheets), path
 

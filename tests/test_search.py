@@ -71,7 +71,7 @@ def test_every_filter_kind_has_an_indonesian_label_not_a_code(ref):
         "kabkota": "Kabupaten Bekasi",
         "sektor": "Industri pengolahan",
         "jabatan": "Operator & perakit mesin",
-        "pendidikan": "SMK/MAK",
+        "pendidikan": "SMK/MAK",  # the vacancy's own level; filter_values adds those above
         "jenis": "Kontrak (PKWT)",
         "cara_kerja": "Di lokasi kerja",
         "lingkup": "Dalam negeri",
@@ -112,7 +112,28 @@ def test_overseas_vacancy(ref):
     )
     assert values(v, "lingkup") == ["Luar negeri"]
     assert values(v, "upah") == ["Mata uang asing"]
-    assert pagefind_sorts(v)["upah"] == "000000000000"
+    assert pagefind_sorts(v)["upah"] == f"000000000000 {v.id}"
+    # its work is not in an Indonesian province: it lives in the "Luar negeri" scope
+    assert values(v, "provinsi") == [] and values(v, "kabkota") == []
+
+
+@pytest.mark.parametrize(
+    "minimum, expected",
+    [
+        ("smk", ["SMA/MA", "SMK/MAK", "Diploma I (D1)", "Diploma II (D2)", "Diploma III (D3)"]),
+        ("tidak_ada", ["Tanpa syarat pendidikan", "SD/sederajat", "SMP/sederajat", "SMA/MA", "SMK/MAK"]),
+        ("s2", ["Magister (S2)", "Doktor (S3)"]),
+    ],
+)
+def test_education_filter_means_what_my_education_qualifies_me_for(ref, minimum, expected):
+    """A vacancy asking SMK can be applied for with SMA, SMK or anything higher, not with SMP."""
+    v = make(ref, education={"minimum": minimum})
+    assert values(v, "pendidikan") == [v.education["name"]]  # the index holds the own level only
+    got = [value for name, value in search.filter_values(v) if name == "pendidikan"]
+    assert got[: len(expected)] == expected
+    ranks = {item["name"]: item["rank"] for item in ref.education.values()}
+    minimum_rank = ref.education[minimum]["rank"]
+    assert set(got) == {name for name, rank in ranks.items() if rank >= minimum_rank}
 
 
 def test_salary_bands_are_the_models(ref):
@@ -137,7 +158,7 @@ def test_salary_sort_key_orders_numerically(ref):
     ]
     vacancies = [make(ref, salary=s) for s in salaries]
     keys = [pagefind_sorts(v)["upah"] for v in vacancies]
-    assert all(re.fullmatch(r"\d{12}", k) for k in keys)
+    assert all(re.fullmatch(r"\d{12} " + re.escape(v.id), k) for k, v in zip(keys, vacancies, strict=True))
     by_key = sorted(vacancies, key=lambda v: pagefind_sorts(v)["upah"], reverse=True)
     by_amount = sorted(vacancies, key=lambda v: v.salary_monthly, reverse=True)
     assert [v.salary_monthly for v in by_key] == [v.salary_monthly for v in by_amount]
@@ -149,7 +170,12 @@ def test_salary_sort_key_orders_numerically(ref):
 def test_date_sort_keys_are_iso_dates(ref):
     early = make(ref, date_posted=date(2026, 9, 30), valid_through=date(2026, 12, 1))
     late = make(ref, date_posted=date(2026, 11, 2), valid_through=date(2027, 1, 10))
-    assert pagefind_sorts(early) == {"terbaru": "2026-09-30", "tutup": "2026-12-01", "upah": "000006000000"}
+    vid = early.id
+    assert pagefind_sorts(early) == {
+        "terbaru": f"2026-09-30 {vid}",
+        "tutup": f"2026-12-01 {vid}",
+        "upah": f"000006000000 {vid}",
+    }
     assert pagefind_sorts(early)["terbaru"] < pagefind_sorts(late)["terbaru"]
     assert pagefind_sorts(early)["tutup"] < pagefind_sorts(late)["tutup"]
     assert set(pagefind_sorts(early)) == {key for key, _, _ in SORTS.values()}
@@ -208,7 +234,7 @@ def test_region_links(ref):
 # The search page's options ---------------------------------------------------------------
 
 
-def test_options_offer_every_value_the_index_holds(ref):
+def test_options_offer_every_value_the_index_holds_with_its_count(ref):
     records = []
     for i, (country, education, kbli, friendly) in enumerate(
         [("ID", "sma", "C", True), ("JP", "s1", "Q", False), ("ID", "sd", "A", False)]
@@ -223,17 +249,59 @@ def test_options_offer_every_value_the_index_holds(ref):
     site = build_site(records, [], ref, TODAY)
     controls = {c["param"]: c for fs in search_options(site) for c in fs["controls"]}
     assert set(controls) == set(FILTERS)
-    assert len(controls["provinsi"]["options"]) == 38
+
+    def offered(c):
+        if c["kind"] == "checkbox":
+            return [c["option"]]
+        return c.get("options") or [o for _, group in c["groups"] for o in group]
+
+    # 38 provinces after the explicit national scope
+    assert [o["value"] for o in offered(controls["provinsi"])][0] == search.NATIONAL
+    assert len(offered(controls["provinsi"])) == 39
+    counts = {}
     for v in site.open_vacancies:
-        for name, value in pagefind_filters(v):
-            c = controls[name]
-            if c["kind"] == "checkbox":
-                assert c["value"] == value
-            elif name == "kabkota":
-                assert any(value in names for _, names in c["groups"])
-            else:
-                assert value in c["options"], (name, value)
-    assert controls["kabkota"]["groups"] == [("Jawa Barat", ["Kabupaten Bekasi"])]
+        for pair in search.filter_values(v):
+            counts[pair] = counts.get(pair, 0) + 1
+    for param, c in controls.items():
+        for o in offered(c):
+            if o["value"] != search.NATIONAL:
+                assert o["count"] == counts.get((param, o["value"]), 0), (param, o["value"])
+    for name, value in counts:
+        assert value in [o["value"] for o in offered(controls[name])], (name, value)
+    assert [(g, [o["value"] for o in opts]) for g, opts in controls["kabkota"]["groups"]] == [
+        ("Jawa Barat", ["Kabupaten Bekasi"])
+    ]
+    # SMA asks less than S1: both qualify someone with S1, only one someone with SMA
+    education = {o["value"]: o["count"] for o in offered(controls["pendidikan"])}
+    assert education["SMA/MA"] == 2 and education["Sarjana (S1)"] == 3 and education["SD/sederajat"] == 1
+    assert "atau di bawahnya" in offered(controls["pendidikan"])[3]["text"]
+    ids = [o["id"] for c in controls.values() for o in offered(c)]
+    assert len(ids) == len(set(ids))
+
+
+def test_bundles_split_large_provinces_and_keep_overseas_apart(ref, monkeypatch):
+    monkeypatch.setattr(search, "MAX_BUNDLE_PAGES", 2)
+    records = []
+    for i, (country, regency) in enumerate(
+        [("ID", "32.16"), ("ID", "32.16"), ("ID", "32.73"), ("ID", "32.04"), ("JP", "32.16"), ("ID", "51.71")]
+    ):
+        r = copy.deepcopy(RECORD)
+        r["id"] = f"v{i}"
+        r["location"]["country"] = country
+        r["location"]["regency"] = regency
+        r["location"]["province"] = regency[:2]
+        records.append(r)
+    site = build_site(records, [], ref, TODAY)
+    got = [(b.key, b.scope, [v.id for v in b.vacancies]) for b in search.bundles(site)]
+    assert got == [  # by province code; a large province's parts by regency code, then id
+        ("jawa-barat-1", "Jawa Barat", ["v3", "v0"]),
+        ("jawa-barat-2", "Jawa Barat", ["v1", "v2"]),
+        ("bali", "Bali", ["v5"]),
+        ("luar-negeri", "Luar negeri", ["v4"]),
+    ]
+    assert search.bundles(site)[0].regencies == ["Kabupaten Bandung", "Kabupaten Bekasi"]
+    data = json.loads(search.search_page_data(site))
+    assert [b["key"] for b in data["scopes"]["Jawa Barat"]] == ["jawa-barat-1", "jawa-barat-2"]
 
 
 class _Collect(HTMLParser):
@@ -340,10 +408,23 @@ def sample_model():
 
 
 def test_sample_index_holds_exactly_the_open_vacancies(sample_site, sample_model):
-    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["id"]
-    assert entry["languages"]["id"]["page_count"] == len(sample_model.open_vacancies)
-    assert len(sample_model.open_vacancies) > 0
+    """One bundle per province with open vacancies (work in Indonesia) and one for overseas."""
+    domestic = [v for v in sample_model.open_vacancies if not v.is_abroad]
+    provinces = {v.province.slug for v in domestic}
+    folders = {p.name for p in (sample_site / "pagefind").iterdir()}
+    assert folders == provinces | {"luar-negeri"}
+    total = 0
+    for folder in folders:
+        entry = json.loads((sample_site / "pagefind" / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["id"]
+        count = entry["languages"]["id"]["page_count"]
+        if folder == "luar-negeri":
+            assert count == sum(v.is_abroad for v in sample_model.open_vacancies)
+        else:
+            assert count == sum(v.province.slug == folder for v in domestic)
+        total += count
+    assert total == len(sample_model.open_vacancies) > 0
+    assert not (sample_site / search.BUNDLES_MANIFEST).exists()  # read and removed by the index step
 
 
 def test_sample_pages_mark_only_open_vacancies(sample_site, sample_model):
@@ -362,12 +443,43 @@ def test_sample_search_page_has_a_control_per_filter(sample_site, sample_model):
     assert 'src="/theme/js/search.js' in html and 'type="module"' in html
     assert "<noscript>" in html and 'href="/provinsi/"' in html
     for v in sample_model.open_vacancies:
-        assert f"<option>{v.province.name}</option>" in html
-        assert f"<option>{v.regency.name}</option>" in html
+        if not v.is_abroad:
+            count = sum(o.province == v.province and not o.is_abroad for o in sample_model.open_vacancies)
+            assert f'<option value="{v.province.name}" data-id="' in html
+            assert f">{v.province.name} ({count})</option>" in html
+            assert f'<option value="{v.regency.name}" data-id="' in html
     assert (sample_site / "theme" / "js" / "search.js").is_file()
     assert (sample_site / "theme" / "css" / "search.css").is_file()
 
 
+def test_sample_browse_shards_hold_exactly_the_open_vacancies_newest_first(sample_site, sample_model):
+    from antarkerja.urls import url
+
+    def read_all(key, order="terbaru"):
+        items, n, pages = [], 1, 1
+        while n <= pages:
+            data = json.loads((sample_site / url("search_shard", key=key, order=order, number=n)).read_text("utf-8"))
+            items += data["items"]
+            pages = data["pages"]
+            n += 1
+        assert data["total"] == len(items)
+        return [i["i"] for i in items]
+
+    assert read_all("semua") == [v.id for v in sample_model.open_vacancies]
+    by_closing = sorted(sample_model.open_vacancies, key=lambda v: (v.valid_through, -v.date_posted.toordinal(), v.id))
+    assert read_all("semua", "tutup") == [v.id for v in by_closing]
+    for province in sample_model.provinces:
+        expected = [v.id for v in province.vacancies if not v.is_abroad]
+        shard = sample_site / url("search_shard", key=f"provinsi/{province.slug}", order="terbaru", number=1)
+        if expected and len(expected) <= search.DENSE * len(sample_model.open_vacancies):
+            assert read_all(f"provinsi/{province.slug}") == expected
+        else:
+            assert not shard.exists()
+    closed = {v.id for v in sample_model.vacancies if not v.is_open}
+    for path in (sample_site / "cari" / "data").rglob("*.json"):
+        assert not closed & {i["i"] for i in json.loads(path.read_text("utf-8"))["items"]}, path
+
+
 def test_search_script_stays_small():
     size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
-    assert size < 10_000, size
+    assert size < 16_000, size

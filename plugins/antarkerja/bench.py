@@ -18,14 +18,17 @@ peak memory are its own:
   the build) and the CPU milliseconds one notice's QR code takes (``qr_cpu_ms_per_code``);
 * ``trust``: recall and false-alarm rate of the scam/discrimination text rules on
   ``tests/trust/corpus.yml`` (no generated data; :mod:`antarkerja.trust`);
-* ``search``: Pagefind indexing of the built site, then one real first query with one
-  filter in headless Chromium (bytes downloaded, time from typing to results).
+* ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
+  the largest Pagefind run), then every URL shape of the search page in headless Chromium
+  with a cold cache and the CPU throttled 4× (:mod:`antarkerja.bench_search`): KB and
+  requests until the first results show, and the milliseconds it took.
 
 After the steps of each size it prints the size of the output (bytes and files) per area,
 that is per top-level folder (``lowongan/``, ``pagefind/``...; files at the top are ``(root)``),
 and bytes per vacancy: the figure the README's hosting section extrapolates from.
 
-Figures are printed as tables; targets are in the README's performance section.
+Figures are printed as tables (steps with seconds per 1,000 vacancies, then search shapes);
+targets are in the README's performance section.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from antarkerja.bench_search import format_shapes
 from antarkerja.paths import offices_dir, reference_dir, vacancies_dir
 
 BENCH_TODAY = date(2026, 11, 25)
@@ -109,6 +113,7 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         from antarkerja.search import index_site
 
         figures.update(index_site(output))
+        figures["peak_mb_pagefind"] = figures.pop("pagefind_peak_mb", None)
     elif step == "history":  # vacancy history from Git (antarkerja.history): log + blobs + W601
         from antarkerja.history import bench_history
 
@@ -172,11 +177,11 @@ def measure(step: str, repo: Path, output: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def first_query(output: Path) -> dict:
-    from antarkerja.bench_search import measure_search
+def search_shapes(output: Path) -> list[dict] | dict:
+    from antarkerja.bench_search import measure_shapes
 
     try:
-        return measure_search(output, "operator", ("lingkup", "Dalam negeri"))
+        return measure_shapes(output)
     except Exception as exc:  # report and go on: one failed figure must not hide the rest
         return {"failed": [f"{type(exc).__name__}: {exc}"]}
 
@@ -224,6 +229,7 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
             return status
     print(f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps)}")
     rows = []
+    shapes: list[tuple[int, list[dict]]] = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"antarkerja-bench-{size}-") as scratch:
             repo, output = Path(scratch) / "repo", Path(scratch) / "output"
@@ -234,22 +240,37 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
                 if step == "search" and "build" not in steps:
                     measure("build", repo, output)
                 figures = measure(step, repo, output)
-                if step == "search" and "failed" not in figures:
-                    figures["first_query"] = first_query(output)
+                if "seconds" in figures:
+                    figures["s_per_1000"] = round(figures["seconds"] * 1000 / size, 3)
                 families = figures.pop("families", None)
                 rows.append((size, step, figures))
                 print(f"  {step:<9} {_describe(figures)}", flush=True)
                 if families:
                     _print_families(families)
+                if step == "search" and "failed" not in figures:
+                    measured = search_shapes(output)
+                    if isinstance(measured, dict):
+                        rows.append((size, "shapes", measured))
+                        print(f"  shapes    {_describe(measured)}", flush=True)
+                    else:
+                        shapes.append((size, measured))
+                        print(format_shapes(size, measured), flush=True)
             if output.is_dir():
                 print_sizes(size, output_sizes(output))
-    print("\nsize      step      seconds  peak MB  other")
+    print("\nsize      step      seconds  s/1000  peak MB  other")
     for size, step, f in rows:
-        other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb")}
+        other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb", "s_per_1000")}
         print(
-            f"{size:<9} {step:<9} {f.get('seconds', '-'):>7}  {f.get('peak_mb', '-'):>7}  {json.dumps(other, ensure_ascii=False)}"
+            f"{size:<9} {step:<9} {f.get('seconds', '-'):>7} {f.get('s_per_1000', '-'):>7}  {f.get('peak_mb', '-'):>7}  "
+            f"{json.dumps(other, ensure_ascii=False)}"
         )
-    return 1 if status or any("failed" in f for _, _, f in rows) else 0
+    if shapes:
+        print("\nSearch URL shapes (cold cache, CPU 4x slower, until first results; budget 300 KB)")
+        print("size     shape                                  KB            gzip   requests   ms   page says")
+        for size, measured in shapes:
+            print(format_shapes(size, measured))
+    over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)
+    return 1 if over or any("failed" in f for _, _, f in rows) else 0
 
 
 def _print_families(f: dict) -> None:

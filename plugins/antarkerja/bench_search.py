@@ -1,40 +1,26 @@
 """Measure the search page the way a phone meets it: bytes downloaded and time to results.
 
-:func:`measure_search` serves a built site on 127.0.0.1, opens
-``/cari/?q=<query>&<filter>=<value>`` in headless Debian Chromium (360×740, fresh cache) and
-reports
-
-* the bytes of the first query with one filter applied, from Chrome's own network log
-  (``Network.loadingFinished`` ``encodedDataLength``, headers included), split by kind:
-  our ``search.js``, ``pagefind.js``, WASM, ``pf_meta``, index chunks, filter chunks,
-  fragments (result meta), other; the page's own HTML and CSS are reported separately and
-  are not in ``search_bytes``. The local server does not compress; ``search_bytes_gzip``
-  estimates what a gzip-serving host sends (Pagefind's chunks and WASM are already gzip);
-* the time from typing to results: after the page is ready, a query is typed into the box
-  (50 ms between keys) and the clock runs from the last key to the moment the results list
-  is replaced (``data-selesai`` on ``#cari-hasil``). The median of ``runs`` different
-  queries is ``typing_ms``; it includes the page's 200 ms typing debounce, ``search_ms``
-  leaves it out.
-
-:func:`write_synthetic_site` renders a stand-in site (vacancy pages carrying the real
-``partials/pagefind.html``, the real ``search.html`` on a minimal base) from generated
-records, for measuring the search before or apart from the full site build.
+:func:`measure_shapes` serves a built site on 127.0.0.1 and opens each URL shape of the
+search page (:func:`search_shapes`: nothing typed, each filter kind alone, combinations,
+words with and without a province, a change of sort, a national search) in a fresh
+headless Debian Chromium context: 360×740, cold cache, CPU throttled 4× through CDP
+``Emulation.setCPUThrottlingRate``. For each it reports the bytes of every response until
+the first results show (Chrome's ``Network.loadingFinished`` ``encodedDataLength``, page,
+CSS, scripts, shards and Pagefind files included), the requests, and the milliseconds from
+navigation to the results list being filled (``data-selesai`` on ``#cari-hasil``).
+The local server does not compress; ``kb_gzip`` estimates what a gzip-serving host sends
+(Pagefind's chunks and WASM are already compressed).
 """
 
 from __future__ import annotations
 
 import gzip
-import random
-import shutil
-import statistics
-from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
-
-TYPED_QUERIES = ["admin", "teknisi", "gudang", "perawat", "penjahit", "kasir", "operator", "sopir"]
-DEBOUNCE_MS = 200
+from antarkerja.urls import ROUTES, save_as
+from antarkerja.urls import url as route
 
 
 def _chromium() -> str:
@@ -46,6 +32,8 @@ def _chromium() -> str:
 
 def _kind(path: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
+    if path.startswith("/" + ROUTES["search_shard"].split("{")[0]):
+        return "shard"
     if "/pagefind/" in path:
         if name == "pagefind.js":
             return "pagefind_js"
@@ -86,340 +74,247 @@ def _gzip_size(site_dir: Path, path: str, raw: int) -> int:
     return raw
 
 
-def measure_search(
-    site_dir: Path,
-    query: str,
-    filter: tuple[str, str],
-    *,
-    runs: int = 5,
-    typed_queries: list[str] | None = None,
-    cpu_slowdown: float = 1,
-) -> dict:
-    """Serve ``site_dir``, run a first query with one filter in Chromium, then time typing.
+def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
+    """``param`` → [(value, count)] as the built search page offers them (count from the label)."""
+    import html
+    import re
 
-    ``filter`` is ``(url parameter, value)``, e.g. ``("provinsi", "Jawa Barat")``.
-    ``cpu_slowdown`` > 1 applies Chrome's CPU throttling (4 ≈ a cheap Android phone) to the
-    typing runs. Returns a flat dict of figures (bytes, milliseconds, counts).
+    text = (Path(site_dir) / save_as("search")).read_text(encoding="utf-8")
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, body in re.findall(r'<select id="f-[^"]+" name="([^"]+)".*?>(.*?)</select>', text, re.S):
+        for value, count in re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', body):
+            out.setdefault(name, []).append((html.unescape(value), int(count)))
+    for name, value, count in re.findall(
+        r'type="checkbox" id="f-[^"]+" name="([^"]+)" value="([^"]+)"[^>]*data-count="(\d+)"', text
+    ):
+        out.setdefault(name, []).append((html.unescape(value), int(count)))
+    return out
 
-    Playwright's sync API cannot run inside another running one (a test session, a notebook):
-    then the measurement runs in a thread of its own.
+
+def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, dict, str | None]]:
+    """The URL shapes the budget covers: ``(label, params, province remembered on the device)``.
+
+    Each filter kind uses its commonest value (``pendidikan``: SMK/MAK; ``provinsi``: Jawa
+    Barat, the issue's example, where the generated sites have most vacancies), so shards
+    and bundles are among the largest of their kind.
+    """
+    import html
+    import re
+
+    from antarkerja.search import FILTERS, NATIONAL
+
+    options = search_options_of(site_dir)
+
+    def top(param: str, within: str | None = None) -> str:
+        values = [(n, v) for v, n in options.get(param, []) if v != NATIONAL]
+        return max(values)[1] if values else ""
+
+    offered = dict(options.get("provinsi", []))
+    province = "Jawa Barat" if offered.get("Jawa Barat") else top("provinsi")  # the issue's example
+    education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
+    text = (Path(site_dir) / save_as("search")).read_text(encoding="utf-8")
+    group = re.search(r'<optgroup label="' + re.escape(html.escape(province)) + r'">(.*?)</optgroup>', text, re.S)
+    regencies = re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', group.group(1) if group else "")
+    regency = html.unescape(max(regencies, key=lambda r: int(r[1]))[0]) if regencies else top("kabkota")
+    shapes: list[tuple[str, dict, str | None]] = [("empty", {}, None)]
+    for param in FILTERS:
+        value = education if param == "pendidikan" else top(param)
+        shapes.append((f"filter {param}", {param: value}, None))
+    shapes += [
+        ("filters provinsi+pendidikan", {"provinsi": province, "pendidikan": education}, None),
+        ("filters provinsi+sektor+upah", {"provinsi": province, "sektor": top("sektor"), "upah": top("upah")}, None),
+        ("sort tutup, no words", {"provinsi": province, "urut": "tutup"}, None),
+        ("words, no province chosen", {"q": query}, None),
+        ("words, remembered province", {"q": query}, province),
+        ("words + provinsi", {"q": query, "provinsi": province}, None),
+        ("words + provinsi + pendidikan", {"q": query, "provinsi": province, "pendidikan": education}, None),
+        ("words + kabkota", {"q": query, "kabkota": regency}, None),
+        ("words + luar negeri", {"q": query, "lingkup": "Luar negeri"}, None),
+        ("sort upah, words", {"q": query, "provinsi": province, "urut": "upah"}, None),
+        ("words, national (explicit)", {"q": query, "provinsi": NATIONAL}, None),
+    ]
+    return shapes
+
+
+def measure_shapes(site_dir: Path, shapes=None, *, cpu_slowdown: float = 4) -> list[dict]:
+    """Open each search URL shape in a fresh Chromium context (cold cache, 360×740 phone, CPU
+    throttled ``cpu_slowdown``×) and report what it cost until the first results showed.
+
+    Each row: ``label``, ``url``, ``kb`` (every response's bytes, page and headers included,
+    as the local server sends them, uncompressed), ``kb_gzip`` (what a gzip host would send),
+    ``requests``, ``ms`` (navigation start to the results list being filled), ``status``
+    (the page's own count line) and ``results`` (items shown), ``errors``.
     """
     import asyncio
 
-    args = (Path(site_dir), query, filter, runs, typed_queries, cpu_slowdown)
+    args = (Path(site_dir), shapes, cpu_slowdown)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return _measure(*args)
+        return _measure_shapes(*args)
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_measure, *args).result()
+        return pool.submit(_measure_shapes, *args).result()
 
 
-def _measure(
-    site_dir: Path, query: str, filter: tuple[str, str], runs: int, typed_queries: list[str] | None, cpu_slowdown: float
-) -> dict:
+_WATCH = """() => {
+  // From the start of the document: the results list may be filled before DOMContentLoaded.
+  new MutationObserver((records) => {
+    if (!window.__done && records.some((r) => r.target.id === 'cari-hasil')) window.__done = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-selesai'] });
+}"""
+
+
+def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
+    import json
+
     from playwright.sync_api import sync_playwright
 
-    param, value = filter
+    shapes = shapes if shapes is not None else search_shapes(site_dir)
     server = serve_folder(site_dir)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    url = f"{base}/cari/?{urlencode({'q': query, param: value})}"
-    typed = list(typed_queries or [q for q in TYPED_QUERIES if q != query])[:runs]
-    figures: dict = {"url": url.replace(base, ""), "index_pages": None}
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
-    if entry.is_file():
-        import json
-
-        langs = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
-        figures["index_pages"] = sum(v.get("page_count", 0) for v in langs.values())
+    rows = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
             try:
-                context = browser.new_context(
-                    viewport={"width": 360, "height": 740},
-                    device_scale_factor=2,
-                    is_mobile=True,
-                    has_touch=True,
-                    locale="id-ID",
-                )
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                requests: dict[str, dict] = {}
-                cdp.on(
-                    "Network.responseReceived",
-                    lambda e: requests.setdefault(e["requestId"], {}).update(
-                        url=e["response"]["url"], type=e.get("type", ""), status=e["response"]["status"]
-                    ),
-                )
-                cdp.on(
-                    "Network.loadingFinished",
-                    lambda e: requests.setdefault(e["requestId"], {}).update(bytes=int(e["encodedDataLength"])),
-                )
-                errors: list[str] = []
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                page.goto(url, wait_until="load")
-                page.wait_for_selector("#cari-hasil[data-selesai]", state="attached", timeout=60_000)
-                figures["first_results_ms"] = round(page.evaluate("() => performance.now()"))  # since navigation
-                figures["first_status"] = page.text_content("#cari-status")
-                page.wait_for_timeout(300)  # let late responses report loadingFinished
-                by_kind: dict[str, int] = {}
-                gz_kind: dict[str, int] = {}
-                count = 0
-                for r in list(requests.values()):
-                    if "url" not in r or "bytes" not in r:
-                        continue
-                    path = urlsplit(r["url"]).path
-                    kind = _kind(path, r["type"])
-                    by_kind[kind] = by_kind.get(kind, 0) + r["bytes"]
-                    gz_kind[kind] = gz_kind.get(kind, 0) + _gzip_size(site_dir, path, r["bytes"])
-                    count += 1
-                figures["search_bytes"] = sum(v for k, v in by_kind.items() if k not in PAGE_KINDS)
-                figures["search_bytes_gzip"] = sum(v for k, v in gz_kind.items() if k not in PAGE_KINDS)
-                figures["page_html_bytes"] = by_kind.get("page_html", 0)
-                figures["page_css_bytes"] = by_kind.get("page_css", 0)
-                figures["requests"] = count
-                figures["bytes_by_kind"] = dict(sorted(by_kind.items()))
-                # Typing: each run types a different query so new index chunks load.
-                if cpu_slowdown and cpu_slowdown != 1:
-                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-                page.evaluate("""() => {
-                    const list = document.getElementById('cari-hasil');
-                    const box = document.getElementById('cari-q');
-                    box.addEventListener('input', () => { window.__lastKey = performance.now(); }, true);
-                    new MutationObserver(() => { window.__done = performance.now(); })
-                        .observe(list, { attributes: true, attributeFilter: ['data-selesai'] });
-                }""")
-                totals: list[float] = []
-                for q in typed:
-                    before = page.get_attribute("#cari-hasil", "data-selesai")
-                    page.fill("#cari-q", "")
-                    page.wait_for_function(
-                        "b => document.getElementById('cari-hasil').dataset.selesai !== b", arg=before, timeout=60_000
+                for label, params, remembered in shapes:
+                    context = browser.new_context(
+                        viewport={"width": 360, "height": 740},
+                        device_scale_factor=2,
+                        is_mobile=True,
+                        has_touch=True,
+                        locale="id-ID",
                     )
-                    before = page.get_attribute("#cari-hasil", "data-selesai")
-                    page.evaluate("() => { window.__done = 0; }")
-                    page.type("#cari-q", q, delay=50)
-                    page.wait_for_function(
-                        "b => document.getElementById('cari-hasil').dataset.selesai !== b && window.__done > window.__lastKey",
-                        arg=before,
-                        timeout=60_000,
+                    script = f"({_WATCH})();"
+                    if remembered:
+                        script += f"try {{ localStorage.setItem('antarkerja-provinsi', {json.dumps(remembered)}); }} catch (e) {{}}"
+                    context.add_init_script(script)
+                    page = context.new_page()
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Network.enable")
+                    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                    if cpu_slowdown and cpu_slowdown != 1:
+                        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+                    requests: dict[str, dict] = {}
+                    cdp.on(
+                        "Network.responseReceived",
+                        lambda e, r=requests: r.setdefault(e["requestId"], {}).update(
+                            url=e["response"]["url"], type=e.get("type", "")
+                        ),
                     )
-                    totals.append(page.evaluate("() => window.__done - window.__lastKey"))
-                figures["typing_runs_ms"] = [round(t) for t in totals]
-                figures["typing_ms"] = round(statistics.median(totals)) if totals else None
-                figures["search_ms"] = round(statistics.median(totals) - DEBOUNCE_MS) if totals else None
-                figures["debounce_ms"] = DEBOUNCE_MS
-                figures["cpu_slowdown"] = cpu_slowdown
-                figures["page_errors"] = errors
-                context.close()
+                    cdp.on(
+                        "Network.loadingFinished",
+                        lambda e, r=requests: r.setdefault(e["requestId"], {}).update(
+                            bytes=int(e["encodedDataLength"])
+                        ),
+                    )
+                    errors: list[str] = []
+                    page.on("pageerror", lambda e, errs=errors: errs.append(str(e)))
+                    url = f"/{route('search')}" + (f"?{urlencode(params)}" if params else "")
+                    try:
+                        page.goto(base + url, wait_until="commit")
+                        page.wait_for_function("() => window.__done > 0", timeout=120_000, polling=50)
+                        ms = page.evaluate("() => window.__done")
+                    except Exception as exc:  # one shape failing must not hide the others
+                        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+                        ms = -1
+                    page.wait_for_timeout(300)  # let late responses report loadingFinished
+                    done = [r for r in requests.values() if "url" in r and "bytes" in r]
+                    raw = sum(r["bytes"] for r in done)
+                    by_kind: dict[str, int] = {}
+                    for r in done:
+                        kind = _kind(urlsplit(r["url"]).path, r.get("type", ""))
+                        by_kind[kind] = by_kind.get(kind, 0) + r["bytes"]
+                    gz = sum(_gzip_size(site_dir, urlsplit(r["url"]).path, r["bytes"]) for r in done)
+                    rows.append(
+                        {
+                            "label": label,
+                            "url": url,
+                            "remembered": remembered,
+                            "kb": round(raw / 1000, 1),
+                            "kb_gzip": round(gz / 1000, 1),
+                            "requests": len(done),
+                            "ms": round(ms),
+                            "status": page.text_content("#cari-status"),
+                            "results": page.locator("#cari-hasil > li").count(),
+                            "errors": errors,
+                            "bytes_by_kind": dict(sorted(by_kind.items())),
+                        }
+                    )
+                    context.close()
             finally:
                 browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return figures
+    return rows
 
 
-# A stand-in site ---------------------------------------------------------------------------
-
-_TITLES = [
-    "Operator Produksi",
-    "Staf Administrasi",
-    "Admin Gudang",
-    "Teknisi Listrik",
-    "Teknisi Mesin",
-    "Perawat",
-    "Bidan",
-    "Kasir",
-    "Pramuniaga",
-    "Sopir Truk",
-    "Pengemudi Ojek",
-    "Kurir",
-    "Penjahit",
-    "Juru Masak",
-    "Pelayan Restoran",
-    "Petugas Kebersihan",
-    "Satpam",
-    "Guru SD",
-    "Guru Bahasa Inggris",
-    "Akuntan",
-    "Staf Keuangan",
-    "Customer Service",
-    "Telemarketing",
-    "Sales Lapangan",
-    "Mekanik Motor",
-    "Tukang Las",
-    "Tukang Bangunan",
-    "Mandor Proyek",
-    "Drafter",
-    "Programmer",
-    "Desainer Grafis",
-    "Petani Sawit",
-    "Pemanen Kelapa Sawit",
-    "Nelayan",
-    "Operator Alat Berat",
-    "Helper Gudang",
-    "Apoteker",
-    "Asisten Apoteker",
-    "Analis Laboratorium",
-    "Resepsionis",
-    "Housekeeping Hotel",
-    "Barista",
-    "Tukang Kebun",
-    "Pengasuh Anak",
-    "Perawat Lansia",
-    "Caregiver Jepang",
-    "Buruh Pabrik",
-    "Quality Control",
-    "Staf HRD",
-    "Supervisor Produksi",
-    "Manajer Toko",
-    "Penyuluh Pertanian",
-]
-_WORDS = (
-    "mengoperasikan mesin produksi sesuai standar kerja menjaga kebersihan area kerja mencatat hasil "
-    "harian melaporkan kerusakan kepada atasan melayani pelanggan dengan ramah mengelola stok barang "
-    "menyusun laporan keuangan bulanan memeriksa kualitas produk merawat peralatan bekerja dalam tim "
-    "bersedia bekerja bergilir lembur sesuai kebutuhan memiliki sim kendaraan jujur teliti disiplin "
-    "bertanggung jawab komunikasi baik menguasai komputer microsoft excel pengalaman diutamakan lulusan "
-    "baru dipersilakan melamar pelatihan diberikan gratis tunjangan makan transport bpjs kesehatan "
-    "ketenagakerjaan mess disediakan penempatan pengiriman barang gudang logistik pelabuhan rumah sakit "
-    "puskesmas sekolah hotel restoran toko pabrik kebun perkebunan proyek konstruksi bengkel kantor"
-).split()
-_SYLLABLES = [
-    "ka",
-    "ri",
-    "ma",
-    "su",
-    "to",
-    "wi",
-    "na",
-    "la",
-    "ja",
-    "ya",
-    "sa",
-    "di",
-    "bu",
-    "mi",
-    "ra",
-    "ng",
-    "ti",
-    "ko",
-    "pe",
-    "ha",
-]
-
-
-def _pseudo_word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
-
-
-def synthetic_records(n: int, ref, today: date, seed: int = 1) -> list[dict]:
-    """``n`` open vacancy records shaped like validated ones, with varied text."""
-    rng = random.Random(seed)
-    regencies = list(ref.regencies.values())
-    kbli, kbji = list(ref.kbli), list(ref.kbji)
-    education, types = list(ref.education), list(ref.employment_types)
-    records = []
-    for i in range(n):
-        r = rng.choice(regencies)
-        abroad = rng.random() < 0.05
-        disclosed = rng.random() < 0.8
-        low = rng.randrange(2_000_000, 15_000_000, 50_000)
-        posted = today - timedelta(days=rng.randint(0, 60))
-        words = [rng.choice(_WORDS) for _ in range(rng.randint(60, 160))]
-        words += [_pseudo_word(rng) for _ in range(rng.randint(3, 12))]
-        rng.shuffle(words)
-        text = " ".join(words)
-        records.append(
-            {
-                "id": f"sintetis-{i:06d}",
-                "title": f"{rng.choice(_TITLES)} {_pseudo_word(rng).title()}",
-                "status": "open",
-                "employer": {"name": f"PT {_pseudo_word(rng).title()} {_pseudo_word(rng).title()}", "legal_form": "pt"},
-                "location": {
-                    "country": "JP" if abroad else "ID",
-                    "province": r.province_code,
-                    "regency": r.code,
-                    "city": "Osaka" if abroad else None,
-                    "address": f"Jalan {_pseudo_word(rng).title()} No. {rng.randint(1, 200)}",
-                    "work_mode": rng.choice(["onsite"] * 8 + ["hybrid", "remote"]),
-                },
-                "employment_type": rng.choice(types),
-                "openings": rng.randint(1, 50),
-                "salary": {
-                    "disclosed": disclosed,
-                    "min": low,
-                    "max": low + rng.randrange(0, 3_000_000, 100_000),
-                    "unit": "MONTH",
-                    "currency": "IDR",
-                }
-                if disclosed
-                else {"disclosed": False},
-                "education": {"minimum": rng.choice(education)},
-                "experience_months": rng.choice([0, 0, 12, 24]),
-                "kbji": rng.choice(kbji),
-                "kbli": rng.choice(kbli),
-                "description": text[:1].upper() + text[1:] + ".",
-                "disability": {"friendly": rng.random() < 0.15},
-                "date_posted": posted,
-                "valid_through": posted + timedelta(days=rng.randint(20, 90)),
-                "verification": {"office": "tidak-ada"},
-            }
+def format_shapes(size: int, rows: list[dict]) -> str:
+    """One line per shape: size, label, KB, requests, ms, what the page said."""
+    lines = []
+    for r in rows:
+        flag = "" if r["kb"] < 300 else "  OVER BUDGET"
+        lines.append(
+            f"{size:<8} {r['label']:<32} {r['kb']:>8.1f} KB {r['kb_gzip']:>7.1f} KB gz {r['requests']:>4} req "
+            f"{r['ms']:>6} ms  {r['status']}{flag}"
         )
-    return records
+    return "\n".join(lines)
 
+
+# A lean stand-in site: the search files of a full build, in a fraction of its time ---------
 
 _BASE = """<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>{% block title %}{% endblock %} · Antar Kerja</title>
-{% block meta %}{% endblock %}{% block head %}{% endblock %}</head><body>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{% block title %}{% endblock %}</title>
+<link rel="stylesheet" href="/theme/css/site.css">{% block head %}{% endblock %}</head><body>
 <header><a href="/">Antar Kerja</a><form role="search" action="/cari/" method="get"><label for="q-atas">Cari</label>
 <input id="q-atas" name="q" type="search"></form></header>
 <main id="main">{% block content %}{% endblock %}</main><footer>Antar Kerja</footer>{% block scripts %}{% endblock %}</body></html>"""
 _VACANCY = """{% extends "base.html" %}{% block title %}{{ vacancy.title }}{% endblock %}{% block content %}
 <article{% if vacancy.is_open %} data-pagefind-body{% endif %}><h1 data-pagefind-meta="title">{{ vacancy.title }}</h1>
 <p>{{ vacancy.employer.name }}</p><p>{{ vacancy.location_text }}</p><p>{{ vacancy.salary_text }}</p>
-<dl><dt>Pendidikan</dt><dd>{{ vacancy.education.name }}</dd><dt>Jenis</dt><dd>{{ vacancy.employment_type_label }}</dd></dl>
+<dl><dt data-pagefind-ignore>Pendidikan</dt><dd>{{ vacancy.education.name }}</dd>
+<dt data-pagefind-ignore>Jenis</dt><dd>{{ vacancy.employment_type_label }}</dd></dl>
 {{ vacancy.description_html|safe }}
 {% if vacancy.is_open %}{% include "partials/pagefind.html" %}{% endif %}</article>{% endblock %}"""
 
 
-def write_synthetic_site(
-    folder: Path,
-    n: int,
-    *,
-    root: Path | None = None,
-    today: date = date(2026, 11, 25),
-    seed: int = 1,
-    index: bool = True,
-) -> dict:
-    """Render ``n`` generated vacancies and the search page into ``folder``; index them.
-
-    Uses the real reference data, model, ``partials/pagefind.html``, ``search.html`` and
-    static files; only the base and vacancy templates are minimal stand-ins.
+def write_lean_site(repo: Path, folder: Path, today: str = "2026-11-25") -> dict:
+    """Validate ``repo`` and write only what the search page reads into ``folder``: vacancy
+    pages (a minimal body around the real ``partials/pagefind.html``), the real ``search.html``
+    on a minimal base, the browse shards, the static files; then index. For measuring search
+    at 100,000 on a busy machine, where a full build takes too long. Its search page lacks
+    the site's header and footer (the full build's page is a few KB larger: see README).
     """
+    import shutil
+    from datetime import date
+
     import jinja2
 
     from antarkerja.model import build_site
-    from antarkerja.paths import find_root
+    from antarkerja.outputs import OutputContext
+    from antarkerja.outputs.browse import outputs as browse_outputs
     from antarkerja.reference import load_reference
     from antarkerja.search import FILTERS, JINJA_GLOBALS, index_site
     from antarkerja.templating import DedentLoader, base_globals
+    from antarkerja.validate import validate_repository
 
-    root = Path(root) if root else find_root()
-    folder = Path(folder)
-    ref = load_reference(root)
-    site = build_site(synthetic_records(n, ref, today, seed), [], ref, today)
+    theme = Path(__file__).resolve().parents[2] / "theme"
+    repo = Path(repo)
+    result = validate_repository(repo)
+    site = build_site(
+        [r.data for r in result.vacancies],
+        [o.data for o in result.offices],
+        load_reference(repo),
+        date.fromisoformat(today),
+    )
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [
                 jinja2.DictLoader({"base.html": _BASE, "vacancy.html": _VACANCY}),
-                DedentLoader(jinja2.FileSystemLoader(str(root / "theme" / "templates"))),
+                DedentLoader(jinja2.FileSystemLoader(str(theme / "templates"))),
             ]
         ),
         autoescape=True,
@@ -428,18 +323,19 @@ def write_synthetic_site(
     )
     env.globals.update(JINJA_GLOBALS, **base_globals(), SITEURL="", site=site, FILTERS=FILTERS)
     vacancy_page = env.get_template("vacancy.html")
-    for v in site.vacancies:
+    folder = Path(folder)
+    for v in site.open_vacancies:
         out = folder / v.url / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(vacancy_page.render(vacancy=v), encoding="utf-8")
-    (folder / "cari").mkdir(parents=True, exist_ok=True)
-    (folder / "cari" / "index.html").write_text(env.get_template("search.html").render(), encoding="utf-8")
-    (folder / "provinsi").mkdir(exist_ok=True)
-    (folder / "provinsi" / "index.html").write_text(
-        "<!doctype html><html lang=id><title>Provinsi</title><h1>Provinsi</h1></html>", encoding="utf-8"
-    )
-    shutil.copytree(root / "theme" / "static", folder / "theme", dirs_exist_ok=True)
+    (folder / save_as("search")).parent.mkdir(parents=True, exist_ok=True)
+    (folder / save_as("search")).write_text(env.get_template("search.html").render(), encoding="utf-8")
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={})
+    for item in browse_outputs(site, ctx):
+        out = folder / item.path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(item.data, encoding="utf-8") if isinstance(item.data, str) else out.write_bytes(item.data)
+    shutil.copytree(theme / "static", folder / "theme", dirs_exist_ok=True)
     stats = {"vacancies": len(site.vacancies), "open": len(site.open_vacancies)}
-    if index:
-        stats.update(index_site(folder))
+    stats.update(index_site(folder))
     return stats

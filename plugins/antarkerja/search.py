@@ -65,10 +65,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -82,7 +85,7 @@ FILTERS = {
     "kabkota": ("kabkota", "Kabupaten/kota"),
     "sektor": ("sektor", "Sektor (KBLI)"),
     "jabatan": ("jabatan", "Golongan jabatan (KBJI)"),
-    "pendidikan": ("pendidikan", "Pendidikan minimal"),
+    "pendidikan": ("pendidikan", "Pendidikan saya"),
     "jenis": ("jenis", "Jenis hubungan kerja"),
     "cara_kerja": ("cara_kerja", "Cara kerja"),
     "lingkup": ("lingkup", "Dalam/luar negeri"),
@@ -113,18 +116,45 @@ FIELDSETS = [
 ]
 
 
+def education_values(v) -> list[str]:
+    """Education labels whose holder may apply: the vacancy's minimum and every level above.
+
+    The ``pendidikan`` filter answers "what my education qualifies me for": choosing SMK/MAK
+    shows vacancies asking SMK/MAK or less (ranks from ``content/reference/education.yml``;
+    levels of equal rank, SMA and SMK, qualify for each other).
+    """
+    rank = v.education["rank"]
+    return [item["name"] for item in v.ref.education.values() if item["rank"] >= rank]
+
+
 def pagefind_filters(v) -> list[tuple[str, str]]:
-    """(filter, value) pairs for one open vacancy; a filter may repeat (``tayang``).
+    """(filter, value) pairs Pagefind indexes for one open vacancy; ``tayang`` may repeat.
+
+    As :func:`filter_values` but with the vacancy's own education level only: the page asks
+    Pagefind for ``{"any": [every level up to the reader's]}``, which keeps the filter file
+    to one entry a page (cumulative values made it seven times larger: 54 KB for 10,560
+    pages).
+    """
+    pairs = filter_values(v)
+    own = v.education["name"]
+    return [(name, value) for name, value in pairs if name != "pendidikan" or value == own]
+
+
+def filter_values(v) -> list[tuple[str, str]]:
+    """(filter, value) pairs one open vacancy matches; a filter may repeat (``tayang``, ``pendidikan``).
 
     Values are exact strings: the search page offers exactly these labels, and the URL
-    carries them unchanged.
+    carries them unchanged. An overseas vacancy has no ``provinsi``/``kabkota`` (its work is
+    not in an Indonesian region): it lives in the "Luar negeri" scope. Option counts and
+    the browse shards use these.
     """
-    pairs = [
-        ("provinsi", v.province.name),
-        ("kabkota", v.regency.name),
+    pairs = []
+    if not v.is_abroad:
+        pairs += [("provinsi", v.province.name), ("kabkota", v.regency.name)]
+    pairs += [
         ("sektor", v.kbli["short_name"]),
         ("jabatan", v.kbji_group["short_name"]),
-        ("pendidikan", v.education["name"]),
+        *(("pendidikan", name) for name in education_values(v)),
         ("jenis", v.employment_type_label),
         ("cara_kerja", v.work_mode_label),
         ("lingkup", SCOPE_VALUES[1] if v.is_abroad else SCOPE_VALUES[0]),
@@ -141,13 +171,15 @@ def pagefind_filters(v) -> list[tuple[str, str]]:
 def pagefind_sorts(v) -> dict[str, str]:
     """Sort keys as zero-padded strings so Pagefind's string sort orders them right.
 
-    Every open vacancy has all three keys (a page lacking a key drops out of results sorted
+    Each ends with the vacancy's id, so no two pages tie: equal dates or salaries are then
+    ordered by id, not by the order Pagefind happened to find the files (which would make
+    the index differ between builds). Every open vacancy has all three keys (a page lacking a key drops out of results sorted
     by it); an undisclosed or foreign-currency salary sorts as 0, last under "upah tertinggi".
     """
     return {
-        "terbaru": v.date_posted.isoformat(),
-        "tutup": v.valid_through.isoformat(),
-        "upah": f"{max(0, int(v.salary_monthly)):012d}",
+        "terbaru": f"{v.date_posted.isoformat()} {v.id}",
+        "tutup": f"{v.valid_through.isoformat()} {v.id}",
+        "upah": f"{max(0, int(v.salary_monthly)):012d} {v.id}",
     }
 
 
@@ -192,44 +224,88 @@ def _reference(site):
     return None
 
 
+def _cached(site, name: str, make):
+    """``make(site)`` once per model object (the page and the shards read the same values)."""
+    cache = site.__dict__.setdefault("_search_cache", {})
+    if name not in cache:
+        cache[name] = make(site)
+    return cache[name]
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _counts(site) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for v in site.open_vacancies:
+        for pair in filter_values(v):
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
 def search_options(site) -> list[dict]:
     """The search page's filter controls, grouped into fieldsets, with their options.
 
     Returns ``[{"legend": str, "controls": [control, …]}, …]``; a control is a dict with
     ``param``, ``filter``, ``label``, ``kind`` (``"select"`` or ``"checkbox"``) and either
-    ``options`` (list of values), ``groups`` (``[(province name, [regency names])]`` for
-    ``kabkota``) or ``value`` (the checkbox's value).
+    ``options`` (list of option dicts), ``groups`` (``[(province name, [options])]`` for
+    ``kabkota``) or ``value``/``option`` (the checkbox's). An option dict has ``value`` (the
+    URL and Pagefind value), ``count`` (open vacancies with it), ``id`` (a number unique on
+    the page, used by the browse shards to name an item's values) and ``key`` (the folder of
+    its browse shards, see :mod:`antarkerja.outputs.browse`).
 
     Fixed vocabularies list every value, so a shared or linked URL keeps its meaning when no
-    vacancy currently has that value (the page then says nothing was found, rather than
-    silently dropping the filter). All 38 provinces are listed; regencies are those that
-    have a page (open vacancies or an office), so every "Cari di …" link is understood.
+    vacancy currently has that value (its count is 0 and the page marks it). All 38
+    provinces are listed, after "Seluruh Indonesia" (the explicit national scope); regencies
+    are those that have a page (open vacancies or an office), so every "Cari di …" link is
+    understood.
     """
+    return _cached(site, "options", _search_options)
+
+
+def _search_options(site) -> list[dict]:
     from antarkerja.salary import BANDS as SALARY_BANDS
     from antarkerja.schema.vacancy import WORK_MODES
 
     ref = _reference(site)
+    counts = _counts(site)
     vocab: dict[str, list[str]] = {
         "provinsi": [r.name for r in site.provinces],
         "lingkup": list(SCOPE_VALUES),
         "cara_kerja": list(WORK_MODES.values()),
         "upah": list(SALARY_BANDS),
         "tayang": list(POSTED_VALUES.values()),
+        "disabilitas": [DISABILITY_VALUE],
     }
+    slugs = {("provinsi", r.name): r.slug for r in site.provinces}
+    slugs.update({("kabkota", r.name): r.slug for r in site.regencies})
     if ref is not None:
         vocab["sektor"] = [item["short_name"] for _, item in sorted(ref.kbli.items())]
         vocab["jabatan"] = [item["short_name"] for _, item in sorted(ref.kbji.items())]
         vocab["pendidikan"] = [item["name"] for item in ref.education.values()]
         vocab["jenis"] = [item["name"] for item in ref.employment_types.values()]
     # Values actually used are always offered, whatever the reference lists.
-    for v in site.vacancies:
-        if v.is_open:
-            for name, value in pagefind_filters(v):
-                if name in vocab and name != "kabkota" and value not in vocab[name]:
-                    vocab[name].append(value)
-    groups: dict[str, list[str]] = {}
+    for name, value in sorted(counts):
+        if name in vocab and value not in vocab[name]:
+            vocab[name].append(value)
+    ids = iter(range(1, 1_000_000))
+
+    total = len(site.open_vacancies)
+
+    def option(param: str, value: str, text: str | None = None) -> dict:
+        slug = slugs.get((param, value)) or slugify(value)
+        count = counts.get((param, value), 0)
+        shard = param != "pendidikan" and 0 < count <= DENSE * total
+        key = f"{param}/{slug}"
+        return {"value": value, "text": text or value, "count": count, "id": next(ids), "key": key, "shard": shard}
+
+    national = {"value": NATIONAL, "text": NATIONAL, "count": total, "id": 0, "key": "semua", "shard": True}
+
+    groups: dict[str, list[dict]] = {}
     for region in site.regencies:
-        groups.setdefault(region.province.name, []).append(region.name)
+        groups.setdefault(region.province.name, []).append(option("kabkota", region.name))
     out = []
     for legend, params in FIELDSETS:
         controls = []
@@ -237,14 +313,131 @@ def search_options(site) -> list[dict]:
             name, label = FILTERS[param]
             control = {"param": param, "filter": name, "label": label, "kind": "select"}
             if param == "disabilitas":
-                control.update(kind="checkbox", value=DISABILITY_VALUE, label="Hanya lowongan ramah disabilitas")
+                opt = option(param, DISABILITY_VALUE)
+                control.update(kind="checkbox", value=DISABILITY_VALUE, option=opt)
+                control["label"] = f"Hanya lowongan ramah disabilitas ({opt['count']:,})".replace(",", ".")
             elif param == "kabkota":
                 control["groups"] = list(groups.items())
+            elif param == "pendidikan":
+                ranks = {item["name"]: item["rank"] for item in ref.education.values()} if ref else {}
+                control["options"] = [
+                    {**option(param, v, f"{v} atau di bawahnya"), "rank": ranks.get(v, 99)} for v in vocab[param]
+                ]
+                control["help"] = (
+                    "Menampilkan lowongan yang bisa dilamar dengan pendidikan ini atau yang syaratnya lebih rendah."
+                )
             else:
-                control["options"] = vocab.get(param, [])
+                control["options"] = [option(param, v) for v in vocab.get(param, [])]
+                if param == "provinsi":
+                    control["options"].insert(0, national)
             controls.append(control)
         out.append({"legend": legend, "controls": controls})
     return out
+
+
+def option_index(site) -> dict[tuple[str, str], dict]:
+    """``(param, value)`` → option dict of :func:`search_options`, for every option."""
+
+    def make(site):
+        index = {}
+        for fieldset in search_options(site):
+            for c in fieldset["controls"]:
+                opts = c.get("options") or [o for _, group in c.get("groups", []) for o in group]
+                if c["kind"] == "checkbox":
+                    opts = [c["option"]]
+                for o in opts:
+                    index[(c["param"], o["value"])] = o
+        return index
+
+    return _cached(site, "option_index", make)
+
+
+# National scale: one Pagefind bundle per province (split when large), one for overseas ------
+
+NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
+OVERSEAS_BUNDLE = "luar-negeri"
+MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
+BUDGET_KB = 300  # what a first search may download; a national keyword search over it asks first
+
+
+@dataclass
+class Bundle:
+    """One Pagefind index: the open vacancies of one province (or part of it), or overseas."""
+
+    key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
+    scope: str  # province name or SCOPE_VALUES[1]
+    vacancies: list = field(repr=False)
+    regencies: list[str] = field(default_factory=list)
+
+
+def bundles(site) -> list[Bundle]:
+    """The Pagefind bundles of ``site``, in a stable order (province code, then part).
+
+    A province with more than :data:`MAX_BUNDLE_PAGES` open vacancies is split into equal
+    parts ordered by regency code then id, so a regency usually falls in one part and a
+    search limited to a regency loads only the parts that hold it. Splitting does not make a
+    province search smaller (each part brings its own metadata, ~11 B a page) and Pagefind
+    orders results merged from several bundles by relevance only, losing a chosen sort; so
+    parts are only for memory, at a size that indexes well under 2 GB.
+    """
+
+    def make(site):
+        out = []
+        for province in site.provinces:
+            pages = sorted((v for v in province.vacancies if not v.is_abroad), key=lambda v: (v.regency.code, v.id))
+            if not pages:
+                continue
+            parts = -(-len(pages) // MAX_BUNDLE_PAGES)
+            size = -(-len(pages) // parts)
+            for n in range(parts):
+                chunk = pages[n * size : (n + 1) * size]
+                key = province.slug if parts == 1 else f"{province.slug}-{n + 1}"
+                regencies = list(dict.fromkeys(v.regency.name for v in chunk))
+                out.append(Bundle(key, province.name, chunk, regencies))
+        abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
+        if abroad:
+            out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
+        return out
+
+    return _cached(site, "bundles", make)
+
+
+def national_cost_kb(site) -> int:
+    """Estimated kilobytes of a first keyword search over every bundle (measured by the bench).
+
+    The page, Pagefind's code and WASM (~170 KB), then per bundle its entry and an index chunk
+    (~4 KB) and its metadata (~11 B a page with three sort keys). At 10,000 generated
+    vacancies this says 340 KB; the bench measured 308 KB.
+    """
+    parts = bundles(site)
+    pages = sum(len(b.vacancies) for b in parts)
+    return round(170 + len(parts) * 4 + pages * 0.011)
+
+
+def search_page_data(site) -> str:
+    """What ``search.js`` needs besides the form: bundles per scope and the national cost.
+
+    JSON for a ``<script type="application/json">``; ``<``, ``>`` and ``&`` are escaped.
+    """
+    scopes: dict[str, list] = {}
+    for b in bundles(site):
+        scopes.setdefault(b.scope, []).append({"key": b.key, "regencies": b.regencies})
+    data = {
+        "scopes": scopes,
+        "national": NATIONAL,
+        "nationalKb": national_cost_kb(site),
+        "budgetKb": BUDGET_KB,
+        "perShard": SHARD_SIZE,
+        "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
+        "bundle": url("search_bundle", key="{key}"),
+        "vacancy": url("vacancy", id="{id}"),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SHARD_SIZE = 50  # browse items per shard file
+DENSE = 0.5  # a filter value held by more than this share of open vacancies gets no shard
 
 
 def search_asset_version() -> str:
@@ -260,6 +453,9 @@ JINJA_GLOBALS = {
     "search_link": search_link,
     "region_search_link": region_search_link,
     "search_options": search_options,
+    "search_page_data": search_page_data,
+    "search_national_kb": national_cost_kb,
+    "SEARCH_NATIONAL": NATIONAL,
     "SEARCH_SORTS": SORTS,
     "SEARCH_MAX_QUERY": MAX_QUERY,
     "search_asset_version": search_asset_version,
@@ -281,30 +477,14 @@ _UNUSED_BUNDLE_FILES = [
 NO_BODY_MARKER = "Did not find a data-pagefind-body element"
 
 
-def index_site(output_dir, *, timeout: float | None = None) -> dict:
-    """Index the open vacancy pages under ``output_dir`` with Pagefind; return stats.
+BUNDLES_MANIFEST = url("search_bundles_manifest")  # written by outputs.browse, read and removed here
 
-    Runs ``python -m pagefind_bin --site DIR --force-language id`` (the Pagefind binary that
-    ``pagefind-bin`` installs), after removing any earlier ``pagefind/`` bundle so stale
-    hash-named chunks do not pile up. Returns ``{"pages", "seconds", "bytes", "files",
-    "language", "version", "pagefind_peak_mb"}``; ``bytes`` is the size of ``pagefind/``
-    after the unused ready-made UI files are removed; ``pagefind_peak_mb`` is the largest
-    child process's peak memory so far (Pagefind's own when called in a fresh process).
 
-    When no page carries ``data-pagefind-body`` (no open vacancy, or a template lost the
-    marker) Pagefind would index every page of the site, closed vacancies included; instead
-    the bundle is removed and ``pages`` is 0 (the search page then says search is not
-    available). Raises :class:`SearchIndexFailed` with Pagefind's own message when it fails.
-    """
-    output_dir = Path(output_dir)
-    if not output_dir.is_dir():
-        raise SearchIndexFailed(f"Indeks pencarian tidak dibuat: folder {output_dir} tidak ada.")
-    bundle = output_dir / "pagefind"
-    if bundle.is_dir():
-        shutil.rmtree(bundle)
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(output_dir), "--force-language", INDEX_LANGUAGE]
+def _run_pagefind(site_dir: Path, out_dir: Path, timeout: float | None) -> str:
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--force-language", INDEX_LANGUAGE]
+    if out_dir is not None:
+        cmd += ["--output-path", str(out_dir)]
     env = {**os.environ, "NO_COLOR": "1"}
-    started = time.perf_counter()
     try:
         proc = subprocess.run(
             cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout
@@ -313,7 +493,6 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
         raise SearchIndexFailed(f"Pagefind tidak bisa dijalankan: {exc}") from None
     except subprocess.TimeoutExpired:
         raise SearchIndexFailed(f"Pagefind tidak selesai dalam {timeout:.0f} detik.") from None
-    seconds = time.perf_counter() - started
     output = (proc.stdout or "") + (proc.stderr or "")
     if proc.returncode != 0:
         lines = [ln for ln in output.splitlines() if ln.strip()]
@@ -322,18 +501,12 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
         if "No module named pagefind_bin" in output:
             detail += "\n  Pasang dengan: pip install pagefind-bin"
         raise SearchIndexFailed(f"Pagefind gagal membuat indeks pencarian (kode keluar {proc.returncode}):\n  {detail}")
+    return output
+
+
+def _check_bundle(bundle: Path) -> int:
+    """Pages of a finished bundle; removes the files our page does not use."""
     entry_path = bundle / "pagefind-entry.json"
-    if NO_BODY_MARKER in output:
-        if bundle.is_dir():
-            shutil.rmtree(bundle)
-        return {
-            "pages": 0,
-            "seconds": round(seconds, 3),
-            "bytes": 0,
-            "files": 0,
-            "language": INDEX_LANGUAGE,
-            "warning": "tidak ada halaman data-pagefind-body (lowongan terbuka); indeks tidak dibuat",
-        }
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -345,19 +518,106 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
         )
     for name in _UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    try:  # the largest child this process has waited for: Pagefind, in a fresh process
+    return int(languages[INDEX_LANGUAGE]["page_count"])
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+def index_site(output_dir, *, timeout: float | None = None) -> dict:
+    """Index the open vacancy pages under ``output_dir`` with Pagefind; return stats.
+
+    With the bundle list the site build writes (:data:`BUNDLES_MANIFEST`, see
+    :func:`bundles`), each bundle is indexed on its own, one after another, into
+    ``pagefind/<key>/``: Pagefind reads a staging tree of hard links to that bundle's pages
+    (so result URLs stay ``/lowongan/<id>/``), and its memory is that of one bundle. Without
+    the list (a stand-in site) the whole site becomes one bundle in ``pagefind/``. Either way
+    the bundles are then made byte-identical between runs (:mod:`antarkerja.pagefind_canon`).
+
+    Runs ``python -m pagefind_bin`` (the Pagefind binary that ``pagefind-bin`` installs),
+    after removing any earlier ``pagefind/`` so stale hash-named chunks do not pile up.
+    Returns ``{"pages", "bundles", "seconds", "bytes", "files", "language", "version",
+    "pagefind_peak_mb"}``; ``pagefind_peak_mb`` is the largest child process's peak memory
+    (one Pagefind run).
+
+    When no page carries ``data-pagefind-body`` (no open vacancy, or a template lost the
+    marker) Pagefind would index every page of the site, closed vacancies included; instead
+    the bundle is removed and ``pages`` is 0 (the search page then says search is not
+    available). Raises :class:`SearchIndexFailed` with Pagefind's own message when it fails.
+    """
+    from antarkerja import pagefind_canon
+
+    output_dir = Path(output_dir)
+    if not output_dir.is_dir():
+        raise SearchIndexFailed(f"Indeks pencarian tidak dibuat: folder {output_dir} tidak ada.")
+    root_bundle = output_dir / "pagefind"
+    if root_bundle.is_dir():
+        shutil.rmtree(root_bundle)
+    manifest_path = output_dir / BUNDLES_MANIFEST
+    started = time.perf_counter()
+    pages = 0
+    keys: list[str] = []
+    if manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest_path.unlink()
+        staging = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
+        try:
+            for key, files in manifest["bundles"].items():
+                tree = staging / key
+                for rel in files:
+                    _link_or_copy(output_dir / rel, tree / rel)
+                output = _run_pagefind(tree, root_bundle / key, timeout)
+                if NO_BODY_MARKER in output:
+                    raise SearchIndexFailed(
+                        f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
+                    )
+                pages += _check_bundle(root_bundle / key)
+                keys.append(key)
+                shutil.rmtree(tree)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    else:
+        output = _run_pagefind(output_dir, None, timeout)
+        if NO_BODY_MARKER in output:
+            if root_bundle.is_dir():
+                shutil.rmtree(root_bundle)
+            return {
+                "pages": 0,
+                "bundles": 0,
+                "seconds": round(time.perf_counter() - started, 3),
+                "bytes": 0,
+                "files": 0,
+                "language": INDEX_LANGUAGE,
+                "warning": "tidak ada halaman data-pagefind-body (lowongan terbuka); indeks tidak dibuat",
+            }
+        pages = _check_bundle(root_bundle)
+        keys.append("")
+    for key in keys:
+        pagefind_canon.canonicalise(root_bundle / key if key else root_bundle)
+    seconds = time.perf_counter() - started
+    files = [p for p in root_bundle.rglob("*") if p.is_file()] if root_bundle.is_dir() else []
+    version = None
+    if keys:
+        entry = root_bundle / keys[0] / "pagefind-entry.json" if keys[0] else root_bundle / "pagefind-entry.json"
+        version = json.loads(entry.read_text(encoding="utf-8")).get("version")
+    try:  # the largest child this process has waited for: one Pagefind run, in a fresh process
         import resource
 
         peak_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     except (ImportError, OSError):  # pragma: no cover - not on POSIX
         peak_mb = None
     return {
-        "pages": int(languages[INDEX_LANGUAGE]["page_count"]),
+        "pages": pages,
+        "bundles": len(keys),
         "seconds": round(seconds, 3),
         "bytes": sum(p.stat().st_size for p in files),
         "files": len(files),
         "language": INDEX_LANGUAGE,
-        "version": entry.get("version"),
+        "version": version,
         "pagefind_peak_mb": peak_mb,
     }

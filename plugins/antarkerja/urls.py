@@ -97,6 +97,12 @@ ROUTES: dict[str, str] = {
     "check_rules": "cek-lowongan/aturan.json",
     "check_index": "cek-lowongan/indeks/{bucket}.json",
     "check_worker": "cek-lowongan/sw.js",
+    # Search at national scale (antarkerja.search, antarkerja.outputs.browse): browse shards
+    # read when no words are typed, one Pagefind bundle per province, and the build's list
+    # of bundle pages (read and removed by the index step)
+    "search_shard": "cari/data/{key}/{order}-{number}.json",
+    "search_bundle": "pagefind/{key}/",
+    "search_bundles_manifest": "cari/pagefind-bundles.json",
 }
 
 

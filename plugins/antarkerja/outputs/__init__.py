@@ -62,6 +62,7 @@ FAMILY_MODULES: list[str] = [
     "stats",
     "notices",
     "check",
+    "browse",
     "sitemap",
     "api",
 ]

@@ -1,7 +1,7 @@
-// Antar Kerja search page (/cari/): Pagefind's JS API with our own markup, no framework.
-// The query, filters and sort live in the URL (?q=…&provinsi=…&urut=…): restored on load,
-// rewritten with history.replaceState as they change. Data from the index is only ever
-// written with textContent.
+// Antar Kerja search page (/cari/), no framework. State lives in the URL (?q=…&provinsi=…&urut=…):
+// restored on load, rewritten with history.replaceState as it changes. Without words, results
+// come from small static JSON shards (antarkerja.outputs.browse); with words, from Pagefind,
+// one bundle per province (antarkerja.search.bundles). Data is only written with textContent.
 const $ = (id) => document.getElementById(id);
 const form = $('cari-form');
 const input = $('cari-q');
@@ -12,8 +12,15 @@ const more = $('cari-lagi');
 const noneEl = $('cari-kosong');
 const failEl = $('cari-gagal');
 const badge = $('cari-aktif');
+const asing = $('cari-asing');
+const nasional = $('cari-nasional');
+const tampil = $('cari-tampilkan');
+const D = JSON.parse($('cari-data').textContent);
+const SITE = form.dataset.site || '';
 const MAX = Number(form.dataset.max) || 200;
 const PAGE = 10;
+const SCAN = 6; // shard files read at most per batch of results when filtering client-side
+const KEY = 'antarkerja-provinsi';
 const controls = [...form.querySelectorAll('[data-filter]')];
 const prov = form.elements.provinsi;
 const kab = form.elements.kabkota;
@@ -21,15 +28,17 @@ const kabAll = kab ? kab.options[0] : null;
 const kabGroups = kab ? [...kab.querySelectorAll('optgroup')] : [];
 const num = new Intl.NumberFormat('id-ID');
 const longDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
-let pagefind = null;
+const instances = new Map();
 let seq = 0;
-let results = [];
-let shown = 0;
-let skipped = 0;
+let source = null;
 let timer = 0;
 
 const hasOption = (sel, v) => [...sel.options].some((o) => o.value === v);
 const clip = (t) => Array.from(t.replace(/\s+/g, ' ').trim()).slice(0, MAX).join('').trim(); // whole emoji
+const fill = (t, o) => t.replace(/\{(\w+)\}/g, (_, k) => o[k]);
+const path = (t, o) => new URL(`${SITE}/${fill(t, o)}`, location.href).pathname;
+const store = (v) => { try { localStorage.setItem(KEY, v); } catch { /* private mode */ } };
+const stored = () => { try { return localStorage.getItem(KEY); } catch { return null; } };
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -38,66 +47,90 @@ function el(tag, cls, text) {
   return e;
 }
 
-function loadPagefind() {
-  if (!pagefind) {
-    const base = new URL(form.dataset.pagefind || '/pagefind/', location.href);
-    pagefind = import(base.href + 'pagefind.js').then(async (pf) => {
-      // noWorker: one JS file less to download on slow connections; searches are small.
-      await pf.options({ noWorker: true, baseUrl: new URL('..', base).pathname });
-      await pf.init();
-      return pf;
-    });
-    pagefind.catch(() => { pagefind = null; });
-  }
-  return pagefind;
-}
-
 // Regencies of the chosen province only (all of them when no province is chosen).
 function syncRegencies() {
   if (!kab) return;
   const v = kab.value;
-  const p = prov ? prov.value : '';
+  const p = prov && prov.value !== D.national ? prov.value : '';
   kab.replaceChildren(kabAll, ...kabGroups.filter((g) => !p || g.label === p));
   kab.value = hasOption(kab, v) ? v : '';
 }
 
 function restore() {
   const p = new URLSearchParams(location.search);
+  const unknown = [];
   input.value = clip(p.get('q') || '');
   for (const c of controls) { // document order: provinsi comes before kabkota
-    const v = p.get(c.name);
-    if (c.type === 'checkbox') c.checked = v === c.value;
-    else {
-      if (c === kab) syncRegencies();
-      c.value = v !== null && hasOption(c, v) ? v : '';
-    }
+    let v = p.get(c.name);
+    if (c === prov && !p.has('provinsi')) v = stored(); // the reader's own province
+    if (c === kab) syncRegencies();
+    const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
+    if (c.type === 'checkbox') c.checked = ok;
+    else c.value = ok ? v : '';
+    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.replace(/\s*\(.*$/, '')} “${v}”`);
   }
   const u = p.get('urut');
   sortSel.value = u && hasOption(sortSel, u) ? u : '';
+  if (u && !sortSel.value) unknown.push(`urutan “${u}”`);
+  asing.hidden = !unknown.length;
+  $('cari-asing-isi').textContent = unknown.join(', ');
 }
 
-const filterValue = (c) => (c.type === 'checkbox' ? (c.checked ? c.value : '') : c.value);
-const activeValues = () => controls.map(filterValue).filter(Boolean);
+const chosen = (c) => (c.type === 'checkbox' ? (c.checked ? c : null) : c.value ? c.selectedOptions[0] : null);
 
 function currentState() {
   const q = clip(input.value);
   const params = new URLSearchParams();
   const filters = {};
+  const opts = [];
   if (q) params.set('q', q);
   for (const c of controls) {
-    const v = filterValue(c);
-    if (v) {
+    const o = chosen(c);
+    if (!o) continue;
+    const v = c.value;
+    params.set(c.name, v);
+    if (v !== D.national) {
       filters[c.dataset.filter] = v;
-      params.set(c.name, v);
+      opts.push(o);
     }
   }
-  let opt = sortSel.selectedOptions[0];
   if (sortSel.value) params.set('urut', sortSel.value);
-  else if (!q) opt = sortSel.querySelector('[data-default]'); // no words to rank by: newest first
+  const opt = sortSel.value ? sortSel.selectedOptions[0] : q ? null : sortSel.querySelector('[data-default]');
   const sort = opt && opt.dataset.key ? {
     [opt.dataset.key]: opt.dataset.dir
   } : {};
-  return { q, params, filters, sort };
+  return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru' };
+}
+
+// Pagefind ------------------------------------------------------------------------------------
+
+// The bundles a keyword search reads: the chosen province's (only the parts holding the chosen
+// regency), overseas, or all of them (national).
+function bundleKeys(f) {
+  const abroad = 'Luar negeri';
+  const pick = (scope) => (D.scopes[scope] || []).filter((b) => !f.kabkota || b.regencies.includes(f.kabkota));
+  if (f.lingkup === abroad) return f.provinsi ? [] : pick(abroad).map((b) => b.key);
+  if (f.provinsi) return pick(f.provinsi).map((b) => b.key);
+  return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap((s) => pick(s).map((b) => b.key));
+}
+
+function instance(keys) {
+  const id = keys.join(' ');
+  if (!instances.has(id)) {
+    const baseUrl = path('', {});
+    const p = (async () => {
+      const base = path(D.bundle, { key: keys[0] });
+      const mod = await import(`${base}pagefind.js`);
+      // noWorker: one JS file less to download on slow connections; searches are small.
+      const pf = mod.createInstance({ basePath: base, baseUrl, noWorker: true });
+      for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl });
+      await pf.init();
+      return pf;
+    })();
+    p.catch(() => instances.delete(id));
+    instances.set(id, p);
+  }
+  return instances.get(id);
 }
 
 const PREFIXES = ['meng', 'meny', 'men', 'mem', 'me', 'peng', 'peny', 'pen', 'pem', 'per', 'pe', 'ber', 'be', 'ter', 'di', 'ke'];
@@ -117,6 +150,90 @@ function roots(q) {
   return [...new Set(out)].filter((r) => r.length > 1).map((r) => [...words, r].join(' '));
 }
 
+async function pagefindSource(s, id) {
+  const keys = bundleKeys(s.filters);
+  let found = [];
+  if (keys.length) {
+    const pf = await instance(keys);
+    const filters = { ...s.filters };
+    delete filters.provinsi; // bundleKeys chose the bundles of this scope already
+    delete filters.lingkup;
+    const edu = form.elements.pendidikan;
+    if (filters.pendidikan && edu) { // "my education": every level up to the reader's
+      const rank = +edu.selectedOptions[0].dataset.rank;
+      filters.pendidikan = { any: [...edu.options].filter((o) => o.value && +o.dataset.rank <= rank).map((o) => o.value) };
+    }
+    const opts = { filters, sort: s.sort };
+    const r = await pf.search(s.q, opts);
+    found = r ? r.results : [];
+    // A half-typed word such as "penja" is too short for Pagefind's Indonesian stemmer, so it
+    // is not reduced to the root the index holds ("jahit"): search the roots it may have.
+    if (!found.length) {
+      const seen = new Set();
+      for (const root of roots(s.q)) {
+        const rr = await pf.search(root, opts);
+        if (id !== seq) return null;
+        for (const x of rr ? rr.results : [])
+          if (!seen.has(x.id)) seen.add(x.id) && found.push(x);
+      }
+      if (!sortSel.value) found.sort((a, b) => b.score - a.score);
+    }
+  }
+  let at = 0;
+  return {
+    total: found.length,
+    done: () => at >= found.length,
+    async next(n) {
+      const data = await Promise.all(found.slice(at, at + n).map((r) => r.data()));
+      at += n;
+      return data.map((d) => ({ url: d.url, ...d.meta }));
+    },
+  };
+}
+
+// Browse shards ---------------------------------------------------------------------------------
+
+function shardSource(s) {
+  const sorted = s.order !== 'terbaru';
+  const empty = s.opts.some((o) => o.dataset.count === '0');
+  let base = null;
+  for (const o of s.opts) {
+    if (!o.dataset.key) continue;
+    if (sorted ? o.dataset.key.startsWith('provinsi/') : !base || +o.dataset.count < +base.dataset.count) base = o;
+  }
+  const key = base ? base.dataset.key : 'semua';
+  const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
+  const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0 };
+  if (empty) src.pages = 0;
+  const known = s.opts.length === 1 ? +s.opts[0].dataset.count : null; // one filter: its count is known
+  src.done = () => !src.buffer.length && src.page >= src.pages;
+  src.next = async (n) => {
+    let read = 0;
+    // Small sets are read whole so the count is exact; large ones only until a page is full.
+    while ((src.buffer.length < n || (need.length && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
+      const r = await fetch(path(D.shard, { key, order: s.order, n: src.page + 1 }));
+      if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+      const j = await r.json();
+      src.page = j.page;
+      src.pages = j.pages;
+      read += 1;
+      for (const it of j.items) {
+        if (need.every((x) => it.f.includes(x))) {
+          src.matched += 1;
+          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v });
+        }
+      }
+      if (!need.length) src.total = j.total;
+    }
+    if (need.length) src.total = src.page >= src.pages ? src.matched : known;
+    if (empty) src.total = 0;
+    return src.buffer.splice(0, n);
+  };
+  return src;
+}
+
+// Results ---------------------------------------------------------------------------------------
+
 function daysLeft(iso) {
   const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || '');
   if (!m) return null;
@@ -133,37 +250,34 @@ function closingText(left) {
 }
 
 function resultItem(d) {
-  const meta = d.meta || {};
-  const left = daysLeft(meta.valid_through);
+  const left = daysLeft(d.valid_through);
   if (left && left.days < 0) return null; // closed since the last build
   const li = el('li', 'hasil');
   const h = el('h2', 'hasil-judul');
-  const a = el('a', '', meta.title || d.url);
+  const a = el('a', '', d.title || d.url);
   a.href = d.url;
   h.append(a);
   li.append(h);
-  if (meta.employer) li.append(el('p', 'hasil-pemberi', meta.employer));
-  if (meta.location) li.append(el('p', 'hasil-lokasi', meta.location));
-  if (meta.salary) li.append(el('p', 'hasil-upah', meta.salary));
+  if (d.employer) li.append(el('p', 'hasil-pemberi', d.employer));
+  if (d.location) li.append(el('p', 'hasil-lokasi', d.location));
+  if (d.salary) li.append(el('p', 'hasil-upah', d.salary));
   if (left) li.append(el('p', 'hasil-tutup', closingText(left)));
   return li;
 }
 
 async function showMore(id) {
-  const batch = results.slice(shown, shown + PAGE);
-  shown += batch.length;
-  const data = await Promise.all(batch.map((r) => r.data()));
+  const batch = await source.next(PAGE);
   if (id !== seq) return null;
   let first = null;
-  for (const d of data) {
+  for (const d of batch) {
     const li = resultItem(d);
-    if (!li) skipped += 1;
+    if (!li) source.skipped += 1;
     else {
       list.append(li);
       first = first || li;
     }
   }
-  more.hidden = shown >= results.length;
+  more.hidden = source.done();
   return first;
 }
 
@@ -173,55 +287,59 @@ function setStatus(text, busy) {
   form.classList.toggle('memuat', busy);
 }
 
+function countText() {
+  const shown = list.children.length;
+  if (source.total === null) return shown ? `Sedikitnya ${num.format(shown)} lowongan ditemukan` : 'Mencari lebih jauh…';
+  const n = source.total - source.skipped;
+  return n ? `${num.format(n)} lowongan ditemukan` : 'Tidak ada lowongan yang cocok';
+}
+
+function finish(id, text) {
+  setStatus(text, false);
+  const n = source && list.children.length ? (source.total === null ? null : source.total - source.skipped) : 0;
+  tampil.textContent = n === null ? 'Tampilkan hasil' : n ? `Tampilkan ${num.format(n)} lowongan` : 'Tutup saringan';
+  list.dataset.selesai = String(id);
+}
+
 async function run() {
   clearTimeout(timer);
   const id = ++seq;
   const s = currentState();
   const qs = s.params.toString();
   history.replaceState(history.state, '', qs ? `?${qs}` : location.pathname);
-  const active = activeValues();
+  const active = s.opts.map((o) => o.value);
   badge.textContent = active.length ? `(${active.length} aktif: ${active.join(', ')})` : '';
+  const national = s.q && !s.filters.provinsi && !s.filters.kabkota && s.filters.lingkup !== 'Luar negeri';
+  nasional.hidden = !national;
+  $('cari-nasional-pilih').hidden = !(national && !prov.value && D.nationalKb > D.budgetKb);
+  if (!$('cari-nasional-pilih').hidden) { // a costly national search waits for an explicit choice
+    source = null;
+    list.replaceChildren();
+    more.hidden = noneEl.hidden = failEl.hidden = true;
+    return finish(id, 'Pilih provinsi untuk mencari');
+  }
   setStatus('Memuat…', true);
   try {
-    const pf = await loadPagefind();
-    const opts = { filters: s.filters, sort: s.sort };
-    const r = await pf.search(s.q || null, opts);
-    let found = r ? r.results : [];
-    // A half-typed word such as "penja" is too short for Pagefind's Indonesian stemmer, so it
-    // is not reduced to the root the index holds ("jahit"): search the roots it may have.
-    if (!found.length && s.q) {
-      const seen = new Set();
-      for (const root of roots(s.q)) {
-        const rr = await pf.search(root, opts);
-        if (id !== seq) return;
-        for (const x of rr ? rr.results : [])
-          if (!seen.has(x.id)) seen.add(x.id) && found.push(x);
-      }
-      if (!sortSel.value) found.sort((a, b) => b.score - a.score);
-    }
-    if (id !== seq) return;
-    results = found;
-    shown = 0;
-    skipped = 0;
+    const src = s.q ? await pagefindSource(s, id) : shardSource(s);
+    if (!src || id !== seq) return;
+    source = src;
+    source.skipped = 0;
     list.replaceChildren();
     await showMore(id);
     if (id !== seq) return;
-    const total = results.length - skipped;
     failEl.hidden = true;
-    noneEl.hidden = total > 0;
+    noneEl.hidden = list.children.length > 0;
     $('cari-kosong-judul').textContent = s.q ? `Tidak ada lowongan yang cocok dengan “${s.q}”.` : 'Tidak ada lowongan yang cocok dengan saringan ini.';
-    setStatus(total ? `${num.format(total)} lowongan ditemukan` : 'Tidak ada lowongan yang cocok', false);
-    list.dataset.selesai = String(id);
+    finish(id, countText());
   } catch (err) {
     if (id !== seq) return;
     console.warn('Pencarian gagal:', err);
-    results = [];
+    source = null;
     list.replaceChildren();
     more.hidden = true;
     noneEl.hidden = true;
     failEl.hidden = false;
-    setStatus('Pencarian belum bisa dimuat', false);
-    list.dataset.selesai = String(id);
+    finish(id, 'Pencarian belum bisa dimuat');
   }
 }
 
@@ -237,7 +355,11 @@ form.addEventListener('submit', (e) => {
 });
 form.addEventListener('change', (e) => {
   if (e.target === input) return;
-  if (e.target === prov) syncRegencies();
+  asing.hidden = true;
+  if (e.target === prov) {
+    syncRegencies();
+    store(prov.value);
+  }
   run();
 });
 $('cari-hapus').addEventListener('click', () => {
@@ -248,13 +370,23 @@ $('cari-hapus').addEventListener('click', () => {
   syncRegencies();
   run();
 });
+$('cari-nasional-ya').addEventListener('click', () => {
+  prov.value = D.national;
+  store(prov.value);
+  syncRegencies();
+  run();
+});
+tampil.addEventListener('click', () => {
+  $('cari-saringan').open = false;
+  statusEl.scrollIntoView({ block: 'start' });
+  const a = list.querySelector('a');
+  if (a) a.focus({ preventScroll: true });
+});
 more.addEventListener('click', async () => {
   const id = seq;
   const first = await showMore(id);
   if (first) first.querySelector('a').focus();
-  if (id === seq && skipped) {
-    setStatus(`${num.format(results.length - skipped)} lowongan ditemukan`, false);
-  }
+  if (id === seq) setStatus(countText(), false);
 });
 
 restore();

@@ -1,0 +1,198 @@
+"""Make a Pagefind 1.5 bundle byte-identical between runs, whatever the order of files on disk.
+
+Pagefind 1.5.2 keeps filters, filter values and sort keys in randomly seeded hash maps, so
+``pf_meta``, ``pf_filter`` files and ``pagefind-entry.json`` differ between two runs on the
+same pages (upstream Pagefind/pagefind#638, fixed on its main branch in #1124, in no
+release yet). It also numbers pages in the order it finds their files, which follows the
+file system. :func:`canonicalise` rewrites a finished bundle so that
+
+* pages are numbered in the order of one sort key (newest first) or else by URL (read from
+  each page's fragment), and every page number in the index chunks, filter files and sort
+  lists follows; postings are sorted by page number;
+* filters are listed by name, each filter's values by value, sort keys by name;
+* every rewritten file is named after a hash of its own bytes, as Pagefind names them
+  (``<language>_<hex>``), references are updated, and the old files are removed.
+
+Fragments, ``pagefind.js`` and the WASM files are already deterministic and stay as they
+are. Sort keys must be unique per page (:func:`antarkerja.search.pagefind_sorts` appends
+the id) so that ties cannot keep the old, disk-dependent order.
+
+The file format (read from Pagefind's source and checked against its output): each
+``.pf_*`` file is gzip of ``b"pagefind_dcd"`` followed by CBOR made of arrays, text and
+integers only:
+
+* meta: ``[version, [[fragment hash, word count]…], [[from, to, chunk hash]…],
+  [[filter, file hash]…], [[sort key, [page…]]…], [meta field…]]``;
+* index chunk: ``[[[word, [[page, [location…], [meta location…]]…], […]]…]]`` where each
+  posting's page is the difference from the previous posting's page (the first is absolute),
+  so postings are in page order; the third item of a word has been empty in every index
+  seen (if not, it is remapped the same way);
+* filter: ``[filter, [[value, [page…]]…]]``.
+
+If a future Pagefind changes this layout, :func:`canonicalise` raises ``ValueError``
+instead of writing a broken bundle (a test builds and searches a canonicalised bundle).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+
+
+# A small CBOR codec: the subset Pagefind writes (unsigned and negative integers, text,
+# bytes, definite-length arrays), encoded in the shortest form as minicbor does.
+
+
+def _decode(b: bytes, i: int):
+    ib = b[i]
+    major, info = ib >> 5, ib & 31
+    i += 1
+    if info < 24:
+        val = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        val = int.from_bytes(b[i : i + size], "big")
+        i += size
+    else:
+        raise ValueError(f"CBOR: unsupported length encoding {info} at byte {i - 1}")
+    if major == 0:
+        return val, i
+    if major == 1:
+        return -1 - val, i
+    if major == 2:
+        return bytes(b[i : i + val]), i + val
+    if major == 3:
+        return b[i : i + val].decode("utf-8"), i + val
+    if major == 4:
+        out = []
+        for _ in range(val):
+            item, i = _decode(b, i)
+            out.append(item)
+        return out, i
+    raise ValueError(f"CBOR: unsupported major type {major} at byte {i - 1}")
+
+
+def _head(major: int, val: int) -> bytes:
+    if val < 24:
+        return bytes([major << 5 | val])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if val < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, val)
+    raise ValueError("CBOR: integer too large")
+
+
+def _encode(x, out: bytearray) -> None:
+    if isinstance(x, bool):
+        out.append(0xF5 if x else 0xF4)
+    elif isinstance(x, int):
+        out += _head(0, x) if x >= 0 else _head(1, -1 - x)
+    elif isinstance(x, str):
+        data = x.encode("utf-8")
+        out += _head(3, len(data)) + data
+    elif isinstance(x, bytes):
+        out += _head(2, len(x)) + x
+    elif isinstance(x, list):
+        out += _head(4, len(x))
+        for item in x:
+            _encode(item, out)
+    else:
+        raise ValueError(f"CBOR: cannot encode {type(x).__name__}")
+
+
+def read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    value, end = _decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise ValueError(f"{path}: trailing bytes")
+    return value
+
+
+def pack(value) -> bytes:
+    out = bytearray(SIGNATURE)
+    _encode(value, out)
+    return gzip.compress(bytes(out), compresslevel=9, mtime=0)
+
+
+def _write(folder: Path, old_name: str, prefix: str, suffix: str, value, digits: int) -> str:
+    """Write ``value`` under a name made of its hash; remove the old file; return the hash id."""
+    data = pack(value)
+    new_id = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    old = folder / f"{old_name}{suffix}"
+    new = folder / f"{new_id}{suffix}"
+    if old != new:
+        old.unlink()
+    new.write_bytes(data)
+    return new_id
+
+
+def _fragment_url(bundle: Path, fragment: str) -> str:
+    data = gzip.decompress((bundle / "fragment" / f"{fragment}.pf_fragment").read_bytes())
+    return json.loads(data[len(SIGNATURE) :].decode("utf-8")).get("url", "")
+
+
+def _remap(postings: list, new_number: dict[int, int]) -> list:
+    """Postings carry page numbers as deltas from the previous posting (Pagefind 1.5)."""
+    page, moved = 0, []
+    for posting in postings:
+        page += posting[0]
+        moved.append([new_number[page], *posting[1:]])
+    moved.sort(key=lambda p: p[0])
+    previous = 0
+    for posting in moved:
+        posting[0], previous = posting[0] - previous, posting[0]
+    return moved
+
+
+def canonicalise(bundle: Path, number_by: str = "terbaru") -> None:
+    """Rewrite the Pagefind bundle in folder ``bundle`` in canonical form (see the module).
+
+    Pages are numbered in the order of the sort key ``number_by`` when every page has it
+    (its keys must be unique), else by URL. Pagefind breaks ties in relevance by page number,
+    so equally good matches then come in a stable, meaningful order. (It does not make
+    ``pf_meta`` smaller: gzip finds no repeats in 0, 1, 2…)
+    """
+    bundle = Path(bundle)
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for _language, info in sorted(entry["languages"].items()):
+        meta_id = info["hash"]
+        prefix = meta_id.split("_", 1)[0]
+        meta = read(bundle / f"pagefind.{meta_id}.pf_meta")
+        if not (isinstance(meta, list) and len(meta) >= 5 and all(isinstance(x, list) for x in meta[1:5])):
+            raise ValueError(f"{bundle}: unexpected pf_meta layout")
+        pages, chunks, filters, sorts = meta[1:5]
+        by_sort = {key: list(order) for key, order in sorts}
+        if sorted(by_sort.get(number_by) or []) == list(range(len(pages))):
+            order = by_sort[number_by]
+        else:
+            order = sorted(range(len(pages)), key=lambda i: (_fragment_url(bundle, pages[i][0]), pages[i][0]))
+        new_number = {old: new for new, old in enumerate(order)}
+        meta[1] = [pages[old] for old in order]
+
+        for chunk in chunks:
+            words = read(bundle / "index" / f"{chunk[2]}.pf_index")
+            for word in words[0]:
+                if not (isinstance(word, list) and len(word) >= 2 and isinstance(word[0], str)):
+                    raise ValueError(f"{bundle}: unexpected pf_index layout")
+                word[1] = _remap(word[1], new_number)
+                if len(word) > 2 and word[2]:
+                    word[2] = _remap(word[2], new_number)
+            chunk[2] = _write(bundle / "index", chunk[2], prefix, ".pf_index", words, 7)
+        for item in filters:
+            name, values = read(bundle / "filter" / f"{item[1]}.pf_filter")
+            values = sorted(([value, sorted(new_number[p] for p in pages_)] for value, pages_ in values))
+            item[1] = _write(bundle / "filter", item[1], prefix, ".pf_filter", [name, values], 7)
+        meta[3] = sorted(filters)
+        meta[4] = sorted([key, [new_number[p] for p in pages_]] for key, pages_ in sorts)
+        data = pack(meta)
+        info["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
+        (bundle / f"pagefind.{meta_id}.pf_meta").unlink()
+        (bundle / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

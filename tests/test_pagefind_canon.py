@@ -1,0 +1,139 @@
+"""Byte-identical search files: canonical Pagefind bundles and whole-tree rebuild identity."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from antarkerja import pagefind_canon
+from antarkerja.pagefind_canon import pack, read
+from antarkerja.search import index_site
+
+TODAY = "2026-11-25"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _pages(folder: Path, n: int) -> None:
+    rng = random.Random(5)
+    for i in range(n):
+        page = folder / "lowongan" / f"v{i:02d}" / "index.html"
+        page.parent.mkdir(parents=True)
+        words = " ".join(rng.choice(["operator", "penjahit", "gudang", "kasir", "mesin", "pabrik"]) for _ in range(12))
+        page.write_text(
+            f'<!doctype html><html lang="id"><body><main data-pagefind-body><h1>Lowongan {i}</h1><p>{words}</p>'
+            f'<span hidden data-pagefind-filter="provinsi">{rng.choice(["Bali", "Aceh", "Papua"])}</span>'
+            f'<span hidden data-pagefind-filter="upah">{rng.choice(["A", "B", "C", "D"])}</span>'
+            f'<span hidden data-pagefind-filter="jenis">{rng.choice(["Tetap", "Kontrak"])}</span>'
+            f'<span hidden data-pagefind-sort="terbaru:2026-11-{10 + i % 5:02d} v{i:02d}"></span>'
+            f'<span hidden data-pagefind-sort="upah:{rng.randrange(10**6):012d} v{i:02d}"></span>'
+            "</main></body></html>",
+            encoding="utf-8",
+        )
+
+
+def _scramble(bundle: Path, seed: int) -> None:
+    """Renumber pages and reorder filters, values and sorts as another Pagefind run might."""
+    rng = random.Random(seed)
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    info = entry["languages"]["id"]
+    meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+    meta = read(meta_path)
+    count = len(meta[1])
+    perm = list(range(count))
+    rng.shuffle(perm)  # old page number -> new
+    pages = [None] * count
+    for old, new in enumerate(perm):
+        pages[new] = meta[1][old]
+    meta[1] = pages
+    for n, chunk in enumerate(meta[2]):
+        path = bundle / "index" / f"{chunk[2]}.pf_index"
+        words = read(path)
+        for word in words[0]:
+            word[1] = pagefind_canon._remap(word[1], dict(enumerate(perm)))
+        path.unlink()
+        chunk[2] = f"id_scr{n}"
+        (bundle / "index" / f"{chunk[2]}.pf_index").write_bytes(pack(words))
+    for n, item in enumerate(meta[3]):
+        path = bundle / "filter" / f"{item[1]}.pf_filter"
+        name, values = read(path)
+        values = [[value, [perm[p] for p in ps]] for value, ps in values]
+        rng.shuffle(values)
+        path.unlink()
+        item[1] = f"id_scf{n}"
+        (bundle / "filter" / f"{item[1]}.pf_filter").write_bytes(pack([name, values]))
+    rng.shuffle(meta[3])
+    meta[4] = [[key, [perm[p] for p in ps]] for key, ps in meta[4]]
+    rng.shuffle(meta[4])
+    meta_path.unlink()
+    info["hash"] = "id_scrambled"
+    (bundle / "pagefind.id_scrambled.pf_meta").write_bytes(pack(meta))
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+def test_canonical_bundle_does_not_depend_on_page_or_map_order(tmp_path):
+    _pages(tmp_path, 24)
+    stats = index_site(tmp_path)
+    assert stats["pages"] == 24
+    bundle = tmp_path / "pagefind"
+    canonical = tree(bundle)
+    meta = read(next(bundle.glob("*.pf_meta")))
+    assert [f[0] for f in meta[3]] == ["jenis", "provinsi", "upah"]
+    assert [s[0] for s in meta[4]] == ["terbaru", "upah"]
+    for seed in (1, 2, 3):
+        _scramble(bundle, seed)
+        assert tree(bundle) != canonical
+        pagefind_canon.canonicalise(bundle)
+        assert tree(bundle) == canonical, seed
+
+
+def test_canonical_bundle_keeps_what_each_page_holds(tmp_path):
+    """Same words, filters and sort orders per page URL before and after canonicalising."""
+    _pages(tmp_path, 12)
+    index_site(tmp_path)
+    bundle = tmp_path / "pagefind"
+
+    def by_url():
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+        urls = [pagefind_canon._fragment_url(bundle, p[0]) for p in meta[1]]
+        words = {}
+        for chunk in meta[2]:
+            for word in read(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+                page, postings = 0, []
+                for p in word[1]:  # page numbers are deltas
+                    page += p[0]
+                    postings.append((urls[page], tuple(p[1])))
+                words[word[0]] = sorted(postings)
+        filters = {}
+        for _, file_id in meta[3]:
+            name, values = read(bundle / "filter" / f"{file_id}.pf_filter")
+            filters[name] = {value: sorted(urls[p] for p in ps) for value, ps in values}
+        sorts = {key: [urls[p] for p in ps] for key, ps in meta[4]}
+        return words, filters, sorts, urls
+
+    before = by_url()
+    _scramble(bundle, 7)
+    assert by_url()[:3] == before[:3]
+    pagefind_canon.canonicalise(bundle)
+    after = by_url()
+    assert after[:3] == before[:3]
+    assert after[3] == after[2]["terbaru"]  # pages numbered in the order of the "terbaru" sort
+    pagefind_canon.canonicalise(bundle, number_by="none")
+    assert by_url()[3] == sorted(after[3])  # or else by URL
+
+
+def test_two_builds_of_the_same_content_and_today_give_identical_trees(tmp_path, fixture_root):
+    """The whole output tree, search bundles and browse shards included."""
+    from antarkerja.build import build_site
+
+    first = build_site(fixture_root, output=tmp_path / "a", today=TODAY, siteurl="", search=True)
+    second = build_site(fixture_root, output=tmp_path / "b", today=TODAY, siteurl="", search=True)
+    a, b = tree(first), tree(second)
+    assert any(name.endswith(".pf_meta") for name in a) and any(name.startswith("cari/data/") for name in a)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
