@@ -1,7 +1,7 @@
 """Format the theme's JavaScript in the project's one style, or check that it is.
 
 Usage:
-    python scripts/format_js.py          # rewrite theme/static/js/*.js and JS templates
+    python scripts/format_js.py          # rewrite theme/static/js/*.js
     python scripts/format_js.py --check  # list files that would change; exit 1 if any
 
 The style: 2-space indent, braces on the same line, short blocks kept on one line,
@@ -30,7 +30,6 @@ def options():
     opts.brace_style = "collapse,preserve-inline"
     opts.space_after_anon_function = True
     opts.max_preserve_newlines = 2
-    opts.templating = ["django"]  # JS templates hold {{ … }}: keep them whole
     return opts
 
 

@@ -176,7 +176,11 @@ def test_saved_vacancy_opens_with_the_network_switched_off(browser, fixture_serv
     page = context.new_page()
     try:
         page.goto(fixture_server + TEMPLATES["vacancy-open"])
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        registered = page.evaluate(
+            "Promise.race([navigator.serviceWorker.ready.then(() => true),"
+            " new Promise((done) => setTimeout(() => done(false), 15000))])"
+        )
+        assert registered, "the service worker did not register"
         page.get_by_role("button", name="Simpan lowongan").click()
         page.wait_for_function("document.querySelector('[data-save-status]').textContent.includes('Tersimpan')")
         page.wait_for_function(

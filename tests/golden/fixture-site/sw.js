@@ -5,7 +5,8 @@ const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
 const CSS = '/theme/css/site.css?v=6e5b6d9058';
-const VACANCY = /\/lowongan/[^/]+\/$/;
+// A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
+const VACANCIES = new URL('/lowongan/', location.href).pathname;
 
 self.addEventListener('install', (event) => {
 event.waitUntil(caches.open(ASSETS).then((cache) => cache.add(CSS)).then(() => self.skipWaiting()));
@@ -17,6 +18,8 @@ event.waitUntil(caches.keys()
 .then(() => self.clients.claim()));
 });
 
+const isVacancyPage = (path) => path.startsWith(VACANCIES) && /^[^/]+\/$/.test(path.slice(VACANCIES.length));
+
 const trim = (cache) => cache.keys().then((keys) => Promise.all(keys.slice(0, Math.max(0, keys.length - KEEP)).map((k) => cache.delete(k))));
 
 self.addEventListener('fetch', (event) => {
@@ -25,7 +28,7 @@ const url = new URL(request.url);
 if (request.method !== 'GET' || url.origin !== location.origin) return;
 if (url.href === new URL(CSS, location.href).href) {
 event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
-} else if (request.mode === 'navigate' && VACANCY.test(url.pathname)) {
+} else if (request.mode === 'navigate' && isVacancyPage(url.pathname)) {
 event.respondWith(fetch(request).then((response) => {
 if (response.ok) {
 const copy = response.clone();
