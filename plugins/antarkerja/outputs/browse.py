@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from antarkerja.outputs import File, OutputContext
 from antarkerja.urls import file_for, url
 
-SORTED_SCOPES = ("semua", url("province", slug=""))  # shard sets written in every order
+SORTED_SCOPES = ("semua", url("provinces"))  # shard sets written in every order (all, each province)
 
 
 def _dumps(data) -> str:
