@@ -113,7 +113,7 @@ def executable_content(site: Path) -> list[str]:
             if node.tag in ("iframe", "object", "embed", "img", "svg", "base", "foreignobject") and not ours_svg:
                 problems.append(f"{name}: <{node.tag}>")
             if node.tag == "script":
-                ours = node.attrs.get("type") == "application/ld+json" or re.match(
+                ours = node.attrs.get("type") in ("application/ld+json", "application/json") or re.match(
                     r"^/theme/js/[a-z]+\.js(\?v=\w+)?$", node.attrs.get("src", "")
                 )
                 if not ours:

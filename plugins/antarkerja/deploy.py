@@ -80,7 +80,8 @@ GROUPS = (
     # Pagefind names these by content hash: a changed index gets new names, so cache forever.
     Group(
         "pagefind-hashed",
-        tuple(PAGEFIND + part for part in ("fragment/*", "index/*", "filter/*", "*.pf_meta")),
+        # one index per province bundle: pagefind/<bundle>/fragment/…, and so on
+        tuple(PAGEFIND + part for part in ("*fragment/*", "*index/*", "*filter/*", "*.pf_meta")),
         IMMUTABLE,
         "application/octet-stream",
     ),
