@@ -405,7 +405,9 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
         # Only then pay for the event stream: anchors hide where a value comes from and
         # aliases can expand without bound ("billion laughs"). The pattern is loose (a
         # Markdown "- *italic*" matches too); the event stream decides.
-        for event in yaml.parse(text, Loader=Loader):
+        # The pure-Python parser: recent libyaml stops at its own nesting limit (1,000) with
+        # an error of its own, before this check could say where the nesting went too deep.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if getattr(event, "anchor", None):
                 kind = "alias `*" if isinstance(event, yaml.AliasEvent) else "anchor `&"
                 problem(
@@ -456,7 +458,9 @@ def _too_deep(text: str, problem) -> bool:
     depth limit of its own, unlike composing: `[[[[…` 50,000 deep would crash the process)."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        # The pure-Python parser: recent libyaml stops at its own nesting limit (1,000) with
+        # an error of its own, before this check could say where the nesting went too deep.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
