@@ -30,6 +30,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.schema import ID_PATTERN, rules_at
 from antarkerja.schema import vacancy as vacancy_schema
+from antarkerja.urls import slugify
 
 NO_RESPONSE = "_No response_"
 APPROVAL_LABEL = "lowongan-disetujui"
@@ -280,9 +281,7 @@ def _value(f: Field, text: str, rules: dict, ref: Reference):
 
 
 def _slug(text: str) -> str:
-    from antarkerja.scaffold import slugify
-
-    return slugify(text)
+    return slugify(text, empty="")
 
 
 def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:

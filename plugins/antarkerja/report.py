@@ -24,10 +24,10 @@ from antarkerja.load import load_file
 from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference
 from antarkerja.rules import rules_for
+from antarkerja.salary import UNIT_WORDS
+from antarkerja.wording import rupiah, tanggal
 
 RECORD_SUFFIXES = (".yml", ".yaml")
-MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
-SALARY_UNITS = {"HOUR": "per jam", "DAY": "per hari", "WEEK": "per minggu", "MONTH": "per bulan", "YEAR": "per tahun"}
 
 
 def changed_records(root: Path, base: str) -> list[Path] | None:
@@ -65,7 +65,7 @@ def _titles() -> dict[str, str]:
 
 def _date(value) -> str:
     if isinstance(value, date):
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return tanggal(value)
     return escape(value) if value else "—"
 
 
@@ -78,10 +78,10 @@ def _salary(salary) -> str:
     if not isinstance(low, int):
         return "—"
     currency = salary.get("currency") or "IDR"
-    amount = ("Rp " if currency == "IDR" else f"{escape(currency, 5)} ") + f"{low:,}".replace(",", ".")
+    amount = ("Rp " if currency == "IDR" else f"{escape(currency, 5)} ") + rupiah(low)
     if isinstance(high, int) and high != low:
-        amount += " – " + f"{high:,}".replace(",", ".")
-    return f"{amount} {SALARY_UNITS.get(salary.get('unit'), '')}".strip()
+        amount += " – " + rupiah(high)
+    return f"{amount} {UNIT_WORDS.get(salary.get('unit'), '')}".strip()
 
 
 def _place(location, ref: Reference) -> str:

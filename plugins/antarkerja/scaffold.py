@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import load_reference
 from antarkerja.schema import ID_PATTERN
 from antarkerja.schema import vacancy as vacancy_schema
+from antarkerja.urls import slugify
 
 QUESTIONS = {
     "title": "Nama jabatan (misalnya Operator Produksi)",
@@ -46,11 +46,6 @@ OPTIONAL = ("kbji", "kbli", "description")
 
 class ScaffoldError(Exception):
     pass
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _ask(args, name: str, check=None) -> str | None:
@@ -138,7 +133,7 @@ def build_record(root: Path, args) -> dict:
     if not 1 <= args.days <= 90:
         raise ScaffoldError("--days harus antara 1 dan 90")
     regency = ref.regencies[regency_code]
-    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}")[:80].strip("-")
+    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}", empty="")[:80].strip("-")
     path = vacancies_dir(root) / ref.provinces[regency.province_code].slug / f"{record_id}.yml"
     if path.exists() and not args.force:  # say so before asking anything more
         raise ScaffoldError(f"{path} sudah ada; pakai --id lain atau --force")

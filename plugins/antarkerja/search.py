@@ -65,19 +65,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
-from antarkerja.urls import url
+from antarkerja.urls import slugify, url
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -232,11 +230,6 @@ def _cached(site, name: str, make):
     return cache[name]
 
 
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
 def _counts(site) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = {}
     for v in site.open_vacancies:
@@ -295,7 +288,7 @@ def _search_options(site) -> list[dict]:
     total = len(site.open_vacancies)
 
     def option(param: str, value: str, text: str | None = None) -> dict:
-        slug = slugs.get((param, value)) or slugify(value)
+        slug = slugs.get((param, value)) or slugify(value, empty="x")
         count = counts.get((param, value), 0)
         shard = param != "pendidikan" and 0 < count <= DENSE * total
         key = f"{param}/{slug}"

@@ -116,10 +116,11 @@ def save_as(route: str, /, **params) -> str:
     return file_for(url(route, **params))
 
 
-def slugify(text: str) -> str:
-    """A URL segment from any text: ASCII letters and digits joined by hyphens."""
+def slugify(text: str, empty: str = "tanpa-nama") -> str:
+    """A URL segment from any text: ASCII letters and digits joined by hyphens; ``empty``
+    when nothing of the text is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or empty
 
 
 def file_for(path: str) -> str:

@@ -85,8 +85,14 @@ def cell(value) -> str | int:
         return value
     if isinstance(value, list):
         value = "; ".join(str(x) for x in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return neutralise(str(value))
+
+
+def neutralise(cell):
+    """OWASP CSV injection guidance: text that a spreadsheet could run as a formula gets a ``'``."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def to_csv(columns: list[str], rows: Iterable[dict]) -> str:

@@ -27,11 +27,11 @@ from collections.abc import Iterable
 from antarkerja import stats as figures
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import dump
+from antarkerja.outputs.downloads import neutralise
 from antarkerja.urls import save_as, url
 from antarkerja.wording import rupiah
 
 WIDTH = 340
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 
@@ -210,13 +210,6 @@ def as_json(s: figures.Stats) -> dict:
             for r in s.salary
         ],
     }
-
-
-def neutralise(cell):
-    """OWASP CSV injection guidance: text that a spreadsheet could run as a formula gets a ``'``."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
-    return cell
 
 
 CSV_HEADER = ["cakupan", "tanggal_data", "tabel", "kode", "label", "ukuran", "nilai"]
