@@ -36,6 +36,7 @@ TEMPLATES = {
     "404": "/404.html",
     "office-quality": "/kantor/disnaker-kabupaten-bekasi/mutu/",
     "quality-summary": "/mutu-data/",
+    "vacancy-notice": "/lowongan/operator-produksi-bekasi/cetak/",
 }
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
