@@ -59,7 +59,8 @@ def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputConte
     out += [Entry(path, modified) for path, modified in content_pages]
     out += [Entry(path) for path in features.sitemap_paths()]  # JKP, services, SMK
     for owner in (*site.provinces, *site.regencies):
-        out += [Entry(path, latest(owner.vacancies)) for path in listing_pages(owner.vacancies, owner.url, size)]
+        mod = latest(owner.vacancies)  # once per listing, not per page
+        out += [Entry(path, mod) for path in listing_pages(owner.vacancies, owner.url, size)]
     for owner in (*site.offices, *site.employers):
         mod = latest(owner.open_vacancies)
         out += [Entry(path, mod) for path in listing_pages(owner.open_vacancies, owner.url, size)]
@@ -72,7 +73,8 @@ def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputConte
             (g.any_major, url("smk_field", slug=ANY_MAJOR))
         ]
         for items, base in areas:
-            out += [Entry(path, latest(items)) for path in listing_pages(items, base, size)]
+            mod = latest(items)
+            out += [Entry(path, mod) for path in listing_pages(items, base, size)]
     # Labour-market figures, subscriptions, open data, the checker, the form, the widget builder
     out += [Entry(url("stats"), newest)]
     out += [Entry(url("province_stats", slug=r.slug), latest(r.vacancies)) for r in site.provinces]
