@@ -55,6 +55,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Antar Kerja pages -----------------------------------------------------------------------
 LISTING_PER_PAGE = 20  # vacancies per listing page; more go to page/2/, page/3/…
+LISTING_ROWS_PER_PAGE = 100  # rows per page of the all-vacancies list (compact rows, not cards)
 HOME_LATEST = 10  # newest vacancies on the home page
 HOME_CLOSING_SOON = 5  # at most this many "segera ditutup" on the home page…
 CLOSING_SOON_DAYS = 14  # …closing within this many days

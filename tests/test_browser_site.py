@@ -22,7 +22,8 @@ TEMPLATES = {
     "vacancy-closed": "/lowongan/kasir-terisi-bekasi/",
     "vacancy-overseas": "/lowongan/perawat-lansia-jepang/",
     "vacancy-example": "/lowongan/magang-administrasi-contoh/",
-    "all-vacancies": "/lowongan/page/2/",
+    "all-vacancies": "/lowongan/",
+    "listing-page-2": "/provinsi/jawa-barat/page/2/",
     "province": "/provinsi/jawa-barat/",
     "regency": "/kabkota/kabupaten-bekasi/",
     "regency-empty": "/kabkota/kota-bandung/",
@@ -35,6 +36,7 @@ TEMPLATES = {
     "404": "/404.html",
     "office-quality": "/kantor/disnaker-kabupaten-bekasi/mutu/",
     "quality-summary": "/mutu-data/",
+    "vacancy-notice": "/lowongan/operator-produksi-bekasi/cetak/",
 }
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}

@@ -22,6 +22,7 @@ from antarkerja.cli import main as cli_main
 from antarkerja.errors import BuildFailed
 
 PER_PAGE = 20
+ROWS_PER_PAGE = 100  # LISTING_ROWS_PER_PAGE: the all-vacancies list
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -43,8 +44,14 @@ CLOSED = {
 
 
 def vacancy_links(page) -> list[str]:
-    """Vacancy pages linked from a listing's cards, in order."""
-    return [a.attrs["href"] for card in page.find_all("li", class_="card") for a in card.find_all("a")]
+    """Vacancy pages linked from a listing's cards or compact rows, in order."""
+    links = []
+    for item in page.find_all("li"):
+        if "card" in item.attrs.get("class", "").split():
+            links += [a.attrs["href"] for a in item.find_all("a")]
+        elif item.parent is not None and "rows" in (item.parent.attrs.get("class") or "").split():
+            links.append(item.find("a").attrs["href"])
+    return links
 
 
 def listing_pages(site: Path, base: str) -> list[str]:
@@ -70,7 +77,6 @@ def test_every_page_type_is_written(fixture_site):
         "robots.txt",
         "sitemap.xml",
         "lowongan/index.html",
-        "lowongan/page/2/index.html",
         "lowongan/operator-produksi-bekasi/index.html",
         "lowongan/perawat-lansia-jepang/index.html",
         "provinsi/index.html",
@@ -197,7 +203,6 @@ def test_closed_vacancy_keeps_its_page_but_leaves_everything_else(fixture_site, 
         "kabkota/kabupaten-bekasi/",
         "kabkota/kota-bandung/",
         "lowongan/",
-        "lowongan/page/2/",
         "kantor/disnaker-kabupaten-bekasi/",
     ):
         assert url not in vacancy_links(read_page(fixture_site, listing)), listing
@@ -247,23 +252,40 @@ def test_province_counts(fixture_site, read_page):
     assert offices == ["/kantor/disnaker-provinsi-jawa-barat/", "/kantor/disnaker-kabupaten-bekasi/"]
 
 
-@pytest.mark.parametrize("base, province", [("/lowongan/", None), ("/provinsi/jawa-barat/", "32")])
-def test_listings_are_paginated(fixture_site, base, province):
+@pytest.mark.parametrize(
+    "base, province, per_page", [("/lowongan/", None, ROWS_PER_PAGE), ("/provinsi/jawa-barat/", "32", PER_PAGE)]
+)
+def test_listings_are_paginated(fixture_site, base, province, per_page):
     expected = sorted(
         (v for v in OPEN if province in (None, v["location"]["province"])),
         key=lambda v: (-v["date_posted"].toordinal(), v["id"]),
     )
     pages = listing_pages(fixture_site, base)
-    assert len(pages) == -(-len(expected) // PER_PAGE) >= 2
-    assert all(len(p) == PER_PAGE for p in pages[:-1])
+    assert len(pages) == -(-len(expected) // per_page) >= (2 if per_page == PER_PAGE else 1)
+    assert all(len(p) == per_page for p in pages[:-1])
     assert [link for p in pages for link in p] == [f"/lowongan/{v['id']}/" for v in expected]
 
 
 def test_pagination_links_back(fixture_site, read_page):
-    page = read_page(fixture_site, "lowongan/page/2/")
-    assert page.find("a", rel="prev").attrs["href"] == "/lowongan/"
+    page = read_page(fixture_site, "provinsi/jawa-barat/page/2/")
+    assert page.find("a", rel="prev").attrs["href"] == "/provinsi/jawa-barat/"
     assert page.find("a", rel="next") is None
-    assert page.find("title").get_text().startswith("Semua lowongan yang dibuka, halaman 2")
+    assert page.find("title").get_text().startswith("Lowongan kerja di Jawa Barat, halaman 2")
+
+
+def test_all_vacancies_list_is_compact_rows_with_every_open_vacancy(fixture_site, read_page):
+    """The national list holds every open vacancy once, as one row (title, employer, place,
+    pay) instead of the full card the province pages show, without JavaScript."""
+    page = read_page(fixture_site, "lowongan/")
+    rows = [li for li in page.find("ul", class_="rows").children if getattr(li, "tag", None) == "li"]
+    assert len(rows) == len(OPEN) <= ROWS_PER_PAGE
+    assert not page.find("li", class_="card")
+    first = rows[0]
+    link = first.find("a")
+    record = next(v for v in OPEN if link.attrs["href"] == f"/lowongan/{v['id']}/")
+    assert link.get_text() == record["title"]
+    assert record["employer"]["name"] in first.get_text()
+    assert "Rp" in first.get_text() or "Upah tidak dicantumkan" in first.get_text()
 
 
 def test_office_directory_and_office_page(fixture_site, read_page):

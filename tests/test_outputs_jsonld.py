@@ -137,7 +137,9 @@ def test_script_json_round_trips_and_cannot_close_the_script(text):
     assert json.loads(out) == json.loads(json.dumps(data).replace("\\u202e", ""))
     lowered = out.lower()
     assert "</script" not in lowered and "<!--" not in lowered
-    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029", "\u202e"}
+    # "<" is what could end the script or open a comment; ">" and "&" are inert in a script
+    # element's raw text and stay readable (an HTML description has many of them).
+    assert not set(out) & {"<", "\u2028", "\u2029", "\u202e"}
 
 
 @pytest.mark.parametrize(

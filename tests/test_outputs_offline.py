@@ -26,6 +26,9 @@ def test_every_page_links_the_manifest_and_vacancy_pages_offer_saving(fixture_si
     assert page.find("link", rel="manifest").attrs["href"] == "/manifest.webmanifest"
     button = page.find("button", **{"data-save": True})
     assert button is not None and "hidden" in button.attrs  # shown by site.js; nothing breaks without JS
-    assert json.loads(button.attrs["data-save"])["url"] == "/lowongan/operator-produksi-bekasi/"
+    # site.js saves what the page shows: its link (the share box), its h1 and its employer.
+    assert page.find("input", id="tautan").attrs["value"] == "/lowongan/operator-produksi-bekasi/"
+    assert page.find("main").find("h1").get_text() == "Operator Produksi"
+    assert page.find("main").find("p", **{"class": "emp"}).get_text() == "PT Uji Manufaktur Nusantara"
     saved = read_page(fixture_site, "tersimpan/")
     assert saved.find("meta", name="robots").attrs["content"] == "noindex"

@@ -377,6 +377,28 @@ def test_index_site_indexes_only_marked_pages(tmp_path):
     assert not (bundle / "pagefind-ui.js").exists()
 
 
+def test_vacancy_labels_and_headings_are_not_indexed(tmp_path):
+    """Labels ("Upah") and section headings ("Kualifikasi") repeat on every vacancy page;
+    one exclude selector keeps them out of the index (no attribute on each label)."""
+    import gzip
+
+    page = tmp_path / "lowongan" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<!doctype html><html lang="id"><body><article class="vac" data-pagefind-body><h1>Penjahit</h1>'
+        "<dl><div><dt>Upahlabel</dt><dd>Rp 3.000.000</dd></div></dl><h2>Kualifikasijudul</h2>"
+        "<ul><li>Teliti menjahit</li></ul></article></body></html>",
+        encoding="utf-8",
+    )
+    assert index_site(tmp_path)["pages"] == 1
+    fragments = [
+        gzip.decompress(f.read_bytes()).decode("utf-8") for f in (tmp_path / "pagefind" / "fragment").iterdir()
+    ]
+    assert len(fragments) == 1
+    assert "Teliti menjahit" in fragments[0] and "3.000.000" in fragments[0]
+    assert "Upahlabel" not in fragments[0] and "Kualifikasijudul" not in fragments[0]
+
+
 def test_index_site_without_open_pages_indexes_nothing(tmp_path):
     _page(tmp_path, "lowongan/c", "Satpam", False)
     stats = index_site(tmp_path)

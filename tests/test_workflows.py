@@ -12,7 +12,7 @@ import yaml
 
 from antarkerja.localweb import chromium_path
 
-WORKFLOWS = ("validate", "test", "deploy", "issue-to-pr")
+WORKFLOWS = ("validate", "test", "deploy", "deploy-s3", "issue-to-pr")
 PINS = {
     "actions/checkout": ("3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"),
     "actions/setup-python": ("5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0"),
@@ -95,6 +95,57 @@ def test_deploy_is_guarded_against_forks_and_runs_nightly(workflows):
     for job in wf["jobs"].values():
         assert "!github.event.repository.fork" in job["if"]
     assert wf["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+_EXPR_TOKEN = re.compile(r"\s*(&&|\|\||==|!=|!|\(|\)|'[^']*'|[A-Za-z_][\w.-]*)")
+
+
+def run_if(expression: str, context: dict) -> bool:
+    """A job's ``if:`` evaluated the way Actions does for the operators our workflows use
+    (``!``, ``&&``, ``||``, ``==``, ``!=``, strings, true/false/null, dotted names; an unset
+    variable is an empty string)."""
+    text = expression.strip()
+    if text.startswith("${{") and text.endswith("}}"):
+        text = text[3:-2]
+    python, pos = [], 0
+    while pos < len(text.rstrip()):
+        m = _EXPR_TOKEN.match(text, pos)
+        assert m, f"unsupported expression: {expression!r} at {text[pos:]!r}"
+        token, pos = m.group(1), m.end()
+        words = {"&&": "and", "||": "or", "!": "not", "true": "True", "false": "False", "null": "None"}
+        if token in words:
+            python.append(words[token])
+        elif token in ("==", "!=", "(", ")") or token.startswith("'"):
+            python.append(token)
+        else:
+            python.append(repr(context.get(token, "" if token.startswith("vars.") else None)))
+    return bool(eval(" ".join(python)))  # our own workflow files; every token was checked above
+
+
+@pytest.mark.parametrize("hosting", [None, "", "pages", "s3"])
+@pytest.mark.parametrize("ref", ["refs/heads/main", "refs/heads/coba"])
+def test_exactly_one_target_publishes(workflows, hosting, ref):
+    """GitHub Pages by default; object storage (deploy-s3.yml) instead when the repository
+    variable ANTARKERJA_HOSTING is "s3"; neither in a fork or off main."""
+    for fork in (False, True):
+        context = {"github.event.repository.fork": fork, "github.ref": ref}
+        if hosting is not None:
+            context["vars.ANTARKERJA_HOSTING"] = hosting
+        pages = [run_if(job["if"], context) for job in workflows["deploy"]["jobs"].values()]
+        s3 = [run_if(job["if"], context) for job in workflows["deploy-s3"]["jobs"].values()]
+        assert len(set(pages)) == 1 and len(s3) == 1  # build and deploy run together
+        if fork or ref != "refs/heads/main":
+            assert not pages[0] and not s3[0]
+        else:
+            assert (pages[0], s3[0]) == ((False, True) if hosting == "s3" else (True, False))
+
+
+def test_object_storage_keys_stay_in_its_environment(workflows):
+    job = workflows["deploy-s3"]["jobs"]["deploy"]
+    assert job["environment"]["name"] == "object-storage"
+    assert job["permissions"] == {"contents": "read"}
+    steps = yaml.safe_dump(job["steps"])
+    assert "secrets.S3_SECRET_ACCESS_KEY" in steps and "run: antarkerja deploy" in steps
 
 
 def test_pull_requests_get_annotations_summary_and_a_site_artifact(workflows):

@@ -470,11 +470,17 @@ _UNUSED_BUNDLE_FILES = [
 NO_BODY_MARKER = "Did not find a data-pagefind-body element"
 
 
+# Labels and headings of a vacancy page ("Lokasi", "Upah", "Kualifikasi"...) are not
+# indexed: the same words on every page would match every query. One selector here instead
+# of a data-pagefind-ignore attribute on each of them keeps every vacancy page smaller.
+EXCLUDE_SELECTORS = ".vac dt, .vac h2"
+
 BUNDLES_MANIFEST = url("search_bundles_manifest")  # written by outputs.browse, read and removed here
 
 
 def _run_pagefind(site_dir: Path, out_dir: Path, timeout: float | None) -> str:
     cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--force-language", INDEX_LANGUAGE]
+    cmd += ["--exclude-selectors", EXCLUDE_SELECTORS]
     if out_dir is not None:
         cmd += ["--output-path", str(out_dir)]
     env = {**os.environ, "NO_COLOR": "1"}

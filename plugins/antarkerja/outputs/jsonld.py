@@ -28,13 +28,15 @@ DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 DAY_URIS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DAY_ALIASES = {"jum'at": "jumat", "jum’at": "jumat", "ahad": "minggu"}
 
-# Characters JSON may hold but HTML must not see raw inside <script>: "</script>", "<!--",
-# entities and JS line separators. Bidi controls are dropped, as on the HTML page.
-_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+# Characters JSON may hold but HTML must not see raw inside <script>: every "<" (so no
+# "</script" and no "<!--") and the JS line separators. ">" and "&" are harmless in a script
+# element's raw text and stay as they are (a description in HTML has many of them).
+# Bidi controls are dropped, as on the HTML page.
+_SCRIPT_UNSAFE = re.compile("[<\u2028\u2029]")
 
 
 def script_json(data: dict) -> str:
-    """JSON for a ``<script>`` element: ``<``, ``>``, ``&`` (and a few more) as ``\\uXXXX``.
+    """JSON for a ``<script>`` element: ``<`` (and the JS line separators) as ``\\uXXXX``.
 
     The result parses back to ``data`` (minus bidi controls) and can never contain ``</script`` or
     ``<!--``, whatever the record text says.

@@ -4,7 +4,7 @@ Writes (routes from :mod:`antarkerja.urls`; ``[page/N/]`` is a listing's later p
 
 =================================  ======================  ===================================
 ``index.html``                     ``home.html``           search box, counts, newest, closing
-``lowongan/[page/N/]``             ``vacancies.html``      every open vacancy, paginated
+``lowongan/[page/N/]``             ``vacancies.html``      every open vacancy, compact rows
 ``lowongan/<id>/``                 ``vacancy.html``        one vacancy, open or closed
 ``provinsi/``                      ``provinces.html``      the 38 provinces with counts
 ``provinsi/<slug>/[page/N/]``      ``region.html``         a province's open vacancies, offices
@@ -33,6 +33,13 @@ def per_page(ctx: OutputContext) -> int:
     return int(ctx.settings.get("LISTING_PER_PAGE", 20))
 
 
+def rows_per_page(ctx: OutputContext) -> int:
+    """Rows per page of the all-vacancies list. Its rows are compact (title, employer, place,
+    pay): the full cards are on the province, regency and office pages, so this list, which
+    holds every vacancy once more, stays a light index without JavaScript."""
+    return int(ctx.settings.get("LISTING_ROWS_PER_PAGE", 100))
+
+
 def vacancy_pages(vacancies: list, ctx: OutputContext) -> Iterator[Page]:
     """One page per vacancy, open or closed; only open ones carry JobPosting JSON-LD."""
     for v in vacancies:
@@ -44,9 +51,12 @@ def vacancy_pages(vacancies: list, ctx: OutputContext) -> Iterator[Page]:
         yield Page(save_as("vacancy", id=v.id), "vacancy", {"vacancy": v, "page_url": v.url, "jsonld": data})
 
 
-def listing(template: str, items: list, base_url: str, ctx: OutputContext, **values) -> Iterator[Page]:
-    """A paginated list of vacancy cards: ``base_url``, then ``<base_url>page/N/``."""
-    for pager in paginate(items, base_url, per_page(ctx)):
+def listing(
+    template: str, items: list, base_url: str, ctx: OutputContext, size: int | None = None, **values
+) -> Iterator[Page]:
+    """A paginated list of vacancies: ``base_url``, then ``<base_url>page/N/``; ``size`` per
+    page (:func:`per_page` unless given)."""
+    for pager in paginate(items, base_url, size or per_page(ctx)):
         context = dict(values, pager=pager, vacancies=pager.items, page_url=pager.page_url)
         yield Page(file_for(pager.page_url), template, context)
 
@@ -54,12 +64,12 @@ def listing(template: str, items: list, base_url: str, ctx: OutputContext, **val
 def listing_page_count(site, ctx: OutputContext) -> int:
     """How many listing pages :func:`outputs` writes (the generator balances work with it)."""
     lists = [
-        site.open_vacancies,
         *(r.vacancies for r in (*site.provinces, *site.regencies)),
         *(o.open_vacancies for o in site.offices),
     ]
     size = per_page(ctx)
-    return sum(max(1, -(-len(items) // size)) for items in lists)
+    national = max(1, -(-len(site.open_vacancies) // rows_per_page(ctx)))
+    return national + sum(max(1, -(-len(items) // size)) for items in lists)
 
 
 def home(site, ctx: OutputContext) -> Page:
@@ -81,7 +91,7 @@ def offices_by_province(site) -> list[tuple]:
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page]:
     yield home(site, ctx)
-    yield from listing("vacancies", site.open_vacancies, url("vacancies"), ctx)
+    yield from listing("vacancies", site.open_vacancies, url("vacancies"), ctx, rows_per_page(ctx))
     yield Page(save_as("provinces"), "provinces", {"page_url": url("provinces")})
     for region in (*site.provinces, *site.regencies):
         yield from listing("region", region.vacancies, region.url, ctx, region=region)

@@ -1,7 +1,8 @@
 """sitemap.xml (or a sitemap index and its parts) and robots.txt.
 
 The sitemap lists what search engines should index: every open vacancy and every public
-page (home, listings' first pages, regions, offices, content pages). Closed and expired
+page without ``noindex`` (home, every page of every listing, regions, offices, employers,
+SMK areas, statistics, subscriptions, open data, the checker, content pages). Closed and expired
 vacancies are left out (their pages say ``noindex``). ``lastmod`` comes from the content's
 own dates, never from the clock, so the file is the same for the same content and today.
 
@@ -13,10 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from antarkerja import features
 from antarkerja.outputs import File, OutputContext
+from antarkerja.paginate import paginate
 from antarkerja.urls import url
 
 MAX_URLS = 50_000
@@ -34,20 +37,49 @@ def latest(vacancies) -> date | None:
     return max((v.date_posted for v in vacancies), default=None)
 
 
-def entries(site, content_pages: list[tuple[str, date | None]]) -> list[Entry]:
+def listing_pages(items: list, base: str, per_page: int) -> list[str]:
+    """Every page of a paginated listing (``base``, then ``base``page/N/): each is indexable,
+    with its own canonical URL."""
+    return [pager.page_url for pager in paginate(items, base, per_page)]
+
+
+def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputContext | None = None) -> list[Entry]:
+    """Every indexable HTML page the build writes. Left out: closed vacancies, printable
+    notices, embed widgets, the officers' data-quality pages and the SMK mapping report
+    (all ``noindex``). ``tests/test_sitemap.py`` checks this list against the built site."""
+    from antarkerja.outputs import feeds, pages
+    from antarkerja.smk import ANY_MAJOR, grouping_for
+
+    ctx = ctx or OutputContext(siteurl="", sitename="", settings={})
+    size, rows = pages.per_page(ctx), pages.rows_per_page(ctx)
     newest = latest(site.open_vacancies)
-    out = [
-        Entry(url("home"), newest),
-        Entry(url("vacancies"), newest),
-        Entry(url("provinces"), newest),
-        Entry(url("offices")),
-        Entry(url("search")),
-    ]
+    out = [Entry(url("home"), newest)]
+    out += [Entry(path, newest) for path in listing_pages(site.open_vacancies, url("vacancies"), rows)]
+    out += [Entry(url("provinces"), newest), Entry(url("offices")), Entry(url("search"))]
     out += [Entry(path, modified) for path, modified in content_pages]
     out += [Entry(path) for path in features.sitemap_paths()]  # JKP, services, SMK
-    out += [Entry(r.url, latest(r.vacancies)) for r in site.provinces]
-    out += [Entry(r.url, latest(r.vacancies)) for r in site.regencies]
-    out += [Entry(o.url, latest(o.open_vacancies)) for o in site.offices]
+    for owner in (*site.provinces, *site.regencies):
+        mod = latest(owner.vacancies)  # once per listing, not per page
+        out += [Entry(path, mod) for path in listing_pages(owner.vacancies, owner.url, size)]
+    for owner in (*site.offices, *site.employers):
+        mod = latest(owner.open_vacancies)
+        out += [Entry(path, mod) for path in listing_pages(owner.open_vacancies, owner.url, size)]
+    root = ctx.settings.get("ANTARKERJA_ROOT") or (
+        Path(ctx.settings["PATH"]).parent if "PATH" in ctx.settings else None
+    )
+    if root is not None:  # SMK areas (antarkerja.outputs.smk)
+        g = grouping_for(site, Path(root))
+        areas = [(a.vacancies, url("smk_field", slug=a.code)) for a in g.areas] + [
+            (g.any_major, url("smk_field", slug=ANY_MAJOR))
+        ]
+        for items, base in areas:
+            mod = latest(items)
+            out += [Entry(path, mod) for path in listing_pages(items, base, size)]
+    # Labour-market figures, subscriptions, open data, the checker, the form, the widget builder
+    out += [Entry(url("stats"), newest)]
+    out += [Entry(url("province_stats", slug=r.slug), latest(r.vacancies)) for r in site.provinces]
+    out += [Entry(url("subscribe_index"))] + [Entry(s.subscribe) for s in feeds.scopes(site)]
+    out += [Entry(url(name)) for name in ("downloads", "check", "submit", "embed_builder")]
     out += [Entry(v.url, max(v.date_posted, v.data["verification"]["date"])) for v in site.open_vacancies]
     return out
 
@@ -98,6 +130,6 @@ def page_date(page) -> date | None:
 
 def outputs(site, ctx: OutputContext):
     pages = [(p.url, page_date(p)) for p in ctx.content_pages]
-    for name, text in render(ctx.siteurl, entries(site, pages)).items():
+    for name, text in render(ctx.siteurl, entries(site, pages, ctx)).items():
         yield File(name, text)
     yield File(url("robots"), robots(ctx.siteurl))

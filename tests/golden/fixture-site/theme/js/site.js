@@ -41,7 +41,12 @@
 
   const saveButton = document.querySelector('[data-save]');
   if (saveButton) {
-    const item = JSON.parse(saveButton.getAttribute('data-save'));
+    // What is saved comes from the page itself: its link (the share box), title and employer.
+    const item = {
+      url: document.getElementById('tautan').value,
+      title: document.querySelector('main h1').textContent.trim(),
+      employer: document.querySelector('main .emp').textContent.trim(),
+    };
     const status = document.querySelector('[data-save-status]');
     const isSaved = () => readSaved().some((s) => s.url === item.url);
     const show = () => {
