@@ -76,6 +76,7 @@ from urllib.parse import urlencode
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.urls import slugify, url
+from antarkerja.wording import DEADLINE
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -184,15 +185,23 @@ def pagefind_sorts(v) -> dict[str, str]:
 def pagefind_meta(v) -> dict[str, str]:
     """What a search result shows besides the title (``data-pagefind-meta="title"``).
 
-    ``valid_through`` is an ISO date: the page computes "n hari lagi" from the reader's
-    today, so a result never shows a count frozen at build time.
+    ``valid_through`` and ``posted`` are ISO dates: the page computes "n hari lagi" and
+    "Tayang n hari lalu" from the reader's today, so a result never shows a count frozen at
+    build time. ``example`` is present only for sample records ("Data contoh"). The result
+    card shows what a listing card shows (``macros.vacancy_card``).
     """
-    return {
+    meta = {
         "employer": v.employer["name"],
         "location": v.location_text,
         "salary": v.salary_text,
+        "type": v.employment_type_label,
+        "education": v.education["name"],
+        "posted": v.date_posted.isoformat(),
         "valid_through": v.valid_through.isoformat(),
     }
+    if v.is_example:
+        meta["example"] = "1"
+    return meta
 
 
 def search_link(siteurl: str = "", **params: str) -> str:
@@ -424,6 +433,7 @@ def search_page_data(site) -> str:
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
         "vacancy": url("vacancy", id="{id}"),
+        "deadline": DEADLINE,
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
