@@ -45,13 +45,20 @@ What typing tolerates (Pagefind 1.5.2, index forced to Indonesian; measured in C
   prefix (``penja`` → ``ja``, ``menya`` → ``sa``, ``pengem`` → ``em``) and shows the union;
   only stages with one letter left after the prefix (``penj``, ``meny``) still show none.
 
+* **Words people actually type** (:mod:`antarkerja.synonyms`): the groups of
+  ``content/reference/search-synonyms.yml`` are expanded into each matching vacancy's indexed
+  text at build time, so ``supir`` finds "Pengemudi", ``security`` "Satpam", ``SPG``
+  "Pramuniaga", ``oprator`` "Operator", ``admistrasi`` "Administrasi", alone or with other
+  words (``supir truk``).
+
 What it does **not** do:
 
-* no spelling correction or fuzzy matching: ``oprator``, ``operatr`` find nothing, nor do
-  spelling variants: ``supir`` does not find "sopir", ``truck`` not "truk";
-* no synonyms, abbreviations or English: ``sopir`` does not find "pengemudi" (unless the
-  text says both), ``SPG`` not "pramuniaga", ``security`` not "satpam", ``english`` not
-  "inggris" (the no-results tips suggest trying another word);
+* no general spelling correction: a misspelling or variant missing from the synonym list
+  (``operatr``, ``truck`` for "truk", ``english`` for "inggris") finds nothing in a bundle
+  that holds the right word; in a bundle that lacks the typed word altogether, Pagefind 1.5
+  shortens it until some prefix matches (measured: ``admistrasi`` in the sample Papua bundle,
+  which has no administrative vacancy, matched a driver's page through "SIM A"), so a
+  national search can show such stray results from other provinces;
 * the stemmer drops a prefix but does not restore a root's lost first letter, so
   ``kirim`` does not find "pengiriman", ``tulis`` not "menulis"/"penulis", ``kelola`` not
   "mengelola", ``kemudi`` not "pengemudi"; the full words (``pengiriman``, ``menulis``,
