@@ -533,7 +533,7 @@ def test_live_region_announces_counts_in_indonesian(page, sample_server, model):
     assert page.locator("#cari-saringan fieldset legend").count() == 3
 
 
-def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sample_server):
+def test_without_javascript_the_page_explains_and_links_to_the_full_list_and_provinces(browser, sample_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     try:
         page = context.new_page()
@@ -541,11 +541,27 @@ def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sa
         message = page.locator("noscript .cari-pesan p").first  # (Playwright's text engine skips <noscript>)
         assert message.is_visible()
         assert message.text_content().startswith("Pencarian membutuhkan JavaScript")
+        # A static page cannot echo ?q= without script: it says where the words still are.
+        assert "?q=" in page.locator("noscript .cari-pesan").inner_text()
+        assert "q=operator" in page.url
         link = page.locator("noscript .cari-pesan a[href='/provinsi/']")
         assert link.is_visible()
         assert not page.is_visible("#cari-form")
         link.click()
         assert urlsplit(page.url).path == "/provinsi/"
+        # The home page's search box (the header's) submits here; the home page links the list too.
+        page.goto(f"{sample_server}/")
+        page.fill("#q-atas", "operator")
+        page.press("#q-atas", "Enter")
+        assert urlsplit(page.url).path == "/cari/"
+        everything = page.locator("noscript .cari-pesan a[href='/lowongan/']")
+        assert everything.is_visible()
+        everything.click()
+        assert urlsplit(page.url).path == "/lowongan/"
+        assert page.locator(".card").count() > 0
+        page.goto(f"{sample_server}/")
+        for href in ("/lowongan/", "/provinsi/"):
+            assert page.locator(f".hero noscript a[href='{href}']").is_visible()
     finally:
         context.close()
 
