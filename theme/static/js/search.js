@@ -67,7 +67,7 @@ function restore() {
     const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
     if (c.type === 'checkbox') c.checked = ok;
     else c.value = ok ? v : '';
-    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.replace(/\s*\(.*$/, '')} “${v}”`);
+    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.trim().replace(/\s*\(.*$/, '')} “${v}”`);
   }
   const u = p.get('urut');
   sortSel.value = u && hasOption(sortSel, u) ? u : '';
