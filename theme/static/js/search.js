@@ -121,8 +121,7 @@ function instance(keys) {
     const p = (async () => {
       const base = path(D.bundle, { key: keys[0] });
       const mod = await import(`${base}pagefind.js`);
-      // In a worker: loading Pagefind's WebAssembly on the main thread blocked a slow phone for
-      // about 2 s (Lighthouse, total blocking time); the worker file costs 12 KB compressed.
+      // Pagefind's worker: its WebAssembly blocked a slow phone's main thread ~2 s (12 KB more).
       const pf = mod.createInstance({ basePath: base, baseUrl });
       for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl });
       await pf.init();
@@ -194,7 +193,7 @@ async function pagefindSource(s, id) {
 
 // Browse shards ---------------------------------------------------------------------------------
 
-// Option id → its control and value: a shard item names its values by id (search.search_options).
+// Option id → control name and value (an item's ids: search.search_options)
 const byId = new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]));
 const label = (id) => (byId.get(id) || {}).value;
 
@@ -225,18 +224,7 @@ function shardSource(s) {
       for (const it of j.items) {
         if (need.every((x) => it.f.includes(x))) {
           src.matched += 1;
-          src.buffer.push({
-            url: path(D.vacancy, { id: it.i }),
-            title: it.t,
-            employer: it.e,
-            location: it.l,
-            salary: it.s,
-            valid_through: it.v,
-            posted: it.p,
-            example: it.x,
-            education: label(it.d),
-            type: label(it.f.find((x) => (byId.get(x) || {}).name === 'jenis')),
-          });
+          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => (byId.get(x) || {}).name === 'jenis')) });
         }
       }
       if (!need.length) src.total = j.total;
@@ -259,18 +247,14 @@ function daysLeft(iso) {
   return { days: Math.round((end - today) / 864e5), date: longDate.format(new Date(+m[1], m[2] - 1, +m[3])) };
 }
 
-// As wording.days_left_text and wording.posted_ago_text, from the reader's own today.
+// wording.days_left_text and posted_ago_text, from the reader's today
 function closingText(left) {
   if (left.days === 0) return `${D.deadline} hari ini, ${left.date}`;
   if (left.days === 1) return `${D.deadline} besok, ${left.date}`;
   return `${D.deadline} ${left.date} (${num.format(left.days)} hari lagi)`;
 }
 
-function postedText(iso) {
-  const d = daysLeft(iso);
-  if (!d) return null;
-  return d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num.format(-d.days)} hari lalu`;
-}
+const postedText = (d) => (!d ? null : d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num.format(-d.days)} hari lalu`);
 
 function resultItem(d) {
   const left = daysLeft(d.valid_through);
@@ -291,7 +275,7 @@ function resultItem(d) {
   if (d.salary) li.append(el('p', 'hasil-upah', d.salary));
   if (d.type) li.append(el('p', 'hasil-jenis', d.type));
   if (d.education) li.append(el('p', 'hasil-pendidikan', `Pendidikan minimal ${d.education}`));
-  const posted = postedText(d.posted);
+  const posted = postedText(daysLeft(d.posted));
   if (posted) li.append(el('p', 'hasil-tayang', posted));
   if (left) li.append(el('p', 'hasil-tutup', closingText(left)));
   return li;
@@ -422,5 +406,4 @@ more.addEventListener('click', async () => {
 });
 
 restore();
-// The form is shown from the first paint; without JavaScript a <noscript> style hides it and a note explains.
 run();
