@@ -1,10 +1,10 @@
 // Antar Kerja service worker: keeps saved and recently visited vacancy pages and the
 // stylesheet for reading without a connection. Nothing else is cached or intercepted.
-const ASSETS = 'ak-aset-6e5b6d9058';
+const ASSETS = 'ak-aset-7972391e71';
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const CSS = '/theme/css/site.css?v=6e5b6d9058';
+const CSS = '/theme/css/site.css?v=7972391e71';
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
 const VACANCIES = new URL('/lowongan/', location.href).pathname;
 
