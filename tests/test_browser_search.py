@@ -157,6 +157,74 @@ def test_prefix_of_a_long_word_finds_it(page, sample_server, model):
     pytest.fail("the sample content needs an open vacancy with a title word of 8+ letters")
 
 
+# Words people type (content/reference/search-synonyms.yml; every group: tests/test_synonyms.py)
+SYNONYM_QUERIES = [
+    "supir",
+    "security",
+    "sekuriti",
+    "spg",
+    "oprator",
+    "admistrasi",
+    "nurse",
+    "tehnisi",
+    "koki",
+    "receptionist",
+]
+
+
+def holds(text: str, variant: str) -> bool:
+    pattern = r"\b" + r"\s+".join(map(re.escape, variant.split())) + r"(?:nya|lah|kah)?\b"
+    return re.search(pattern, text.lower()) is not None
+
+
+@pytest.mark.parametrize("query", SYNONYM_QUERIES)
+def test_a_variant_finds_vacancies_written_with_another(page, sample_server, model, query):
+    from antarkerja.synonyms import load_synonyms, vacancy_text
+
+    group = load_synonyms(ROOT).variants()[query]
+    intended = {v.id for v in model.open_vacancies if any(holds(vacancy_text(v), w) for w in group.words)}
+    literal = {v.id for v in model.open_vacancies if holds(vacancy_text(v), query)}
+    assert intended - literal, f"the sample content should hold {group.words} without {query!r}"
+    # Searched per scope: in a bundle that lacks the word altogether, Pagefind shortens it until
+    # some prefix matches ("admistrasi" → a page with "A"), which is not what this checks.
+    by_scope: dict[tuple, set] = {}
+    for v in model.open_vacancies:
+        if v.id in intended:
+            scope = ("lingkup", "Luar negeri") if v.is_abroad else ("provinsi", v.province.name)
+            by_scope.setdefault(scope, set()).add(v.id)
+    for (param, value), expected in by_scope.items():
+        ids = open_search(page, sample_server, {"q": query, param: value})
+        assert set(ids) == expected, (param, value)
+    assert page.problems == []
+
+
+def test_a_variant_combines_with_other_words(page, sample_server, model):
+    """Pagefind requires every word: "supir truk" finds the truck driver, not the van driver."""
+    v = next(v for v in model.open_vacancies if v.id.startswith("pengemudi-truk"))
+    assert open_search(page, sample_server, {"q": "supir truk", "provinsi": v.province.name}) == [v.id]
+    assert open_search(page, sample_server, {"q": "supir", "provinsi": v.province.name}) == [v.id]
+
+
+def test_result_cards_show_what_listing_cards_show(page, sample_server, model):
+    """Pagefind results and browse-shard results alike: sample mark, education, type, age, deadline."""
+    from antarkerja.wording import days_left_text, posted_ago_text
+
+    v = next(v for v in model.open_vacancies if v.is_example and not v.is_abroad)
+    for params in ({"q": v.title, "provinsi": v.province.name}, {"provinsi": v.province.name}):
+        ids = open_search(page, sample_server, params)
+        item = page.locator("#cari-hasil > li").nth(ids.index(v.id))
+        assert item.is_visible()
+        assert item.locator(".hasil-contoh .tag").inner_text() == "Data contoh"
+        assert item.locator(".hasil-pendidikan").inner_text() == f"Pendidikan minimal {v.education['name']}"
+        assert item.locator(".hasil-jenis").inner_text() == v.employment_type_label
+        assert item.locator(".hasil-tayang").inner_text() == posted_ago_text(v.posted_days_ago)
+        assert item.locator(".hasil-tutup").inner_text() == days_left_text(v.days_left, v.valid_through)
+        for cls in (".hasil-contoh", ".hasil-pendidikan", ".hasil-jenis"):
+            box = item.locator(cls).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, (cls, box)
+    assert page.problems == []
+
+
 def test_typing_updates_results_and_url_without_new_history(page, sample_server, model):
     v, word = distinctive(model)
     open_search(page, sample_server)
@@ -465,7 +533,7 @@ def test_live_region_announces_counts_in_indonesian(page, sample_server, model):
     assert page.locator("#cari-saringan fieldset legend").count() == 3
 
 
-def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sample_server):
+def test_without_javascript_the_page_explains_and_links_to_the_full_list_and_provinces(browser, sample_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     try:
         page = context.new_page()
@@ -473,11 +541,27 @@ def test_without_javascript_the_page_explains_and_links_to_provinces(browser, sa
         message = page.locator("noscript .cari-pesan p").first  # (Playwright's text engine skips <noscript>)
         assert message.is_visible()
         assert message.text_content().startswith("Pencarian membutuhkan JavaScript")
+        # A static page cannot echo ?q= without script: it says where the words still are.
+        assert "?q=" in page.locator("noscript .cari-pesan").inner_text()
+        assert "q=operator" in page.url
         link = page.locator("noscript .cari-pesan a[href='/provinsi/']")
         assert link.is_visible()
         assert not page.is_visible("#cari-form")
         link.click()
         assert urlsplit(page.url).path == "/provinsi/"
+        # The home page's search box (the header's) submits here; the home page links the list too.
+        page.goto(f"{sample_server}/")
+        page.fill("#q-atas", "operator")
+        page.press("#q-atas", "Enter")
+        assert urlsplit(page.url).path == "/cari/"
+        everything = page.locator("noscript .cari-pesan a[href='/lowongan/']")
+        assert everything.is_visible()
+        everything.click()
+        assert urlsplit(page.url).path == "/lowongan/"
+        assert page.locator(".card").count() > 0
+        page.goto(f"{sample_server}/")
+        for href in ("/lowongan/", "/provinsi/"):
+            assert page.locator(f".hero noscript a[href='{href}']").is_visible()
     finally:
         context.close()
 

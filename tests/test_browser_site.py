@@ -205,3 +205,102 @@ def test_saved_vacancy_opens_with_the_network_switched_off(browser, fixture_serv
 def test_service_worker_and_manifest_stay_small(fixture_site):
     sizes = {name: (fixture_site / name).stat().st_size for name in ("sw.js", "manifest.webmanifest")}
     assert sum(sizes.values()) < 5 * 1024, sizes
+
+
+# Tap targets and wrapping at 360×740, on the sample site ----------------------------------------
+
+TAP_PAGES = {
+    "home": "/",
+    "vacancy-email": "/lowongan/pramuniaga-toko-pakaian-contoh-busana-surabaya/",
+    "vacancy-phone": "/lowongan/resepsionis-klinik-gigi-contoh-senyum-sleman/",
+    "search": "/cari/?q=operator&provinsi=Seluruh+Indonesia",
+    "employer": "/pemberi-kerja/cv-contoh-busana-kenjeran/",
+    "check": "/cek-lowongan/",
+}
+# Every visible tap target; a checkbox counts through the label that holds it.
+TAP_TARGETS = """() => {
+  const out = [];
+  for (const e of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label')) {
+    if (e.closest('[hidden]') || getComputedStyle(e).visibility === 'hidden') continue;
+    const box = e.control && ['checkbox', 'radio'].includes(e.control.type);
+    if (e.matches('label') && !box) continue;  // other labels are not targets
+    const r = e.getBoundingClientRect();
+    if (!r.width || !r.height || r.right <= 0) continue;  // not shown, or the skip link off screen
+    let h = r.height, w = r.width;
+    if (e.matches('input[type=checkbox], input[type=radio]')) {
+      const l = e.closest('label');
+      if (l) ({ height: h, width: w } = l.getBoundingClientRect());
+    }
+    if (h < 44 || w < 44) out.push(`${e.tagName.toLowerCase()} ${Math.round(w)}×${Math.round(h)} “${(e.textContent || e.name || '').trim().slice(0, 40)}”`);
+  }
+  return out;
+}"""
+
+
+def open_settled(page, url):
+    page.goto(url)
+    if "/cari/" in url:
+        page.wait_for_function("() => document.getElementById('cari-hasil').dataset.selesai !== undefined")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+@pytest.mark.parametrize("name", list(TAP_PAGES))
+def test_every_tap_target_is_at_least_44px(phone, sample_server, name):
+    open_settled(phone, sample_server + TAP_PAGES[name])
+    offenders = phone.evaluate(TAP_TARGETS)
+    assert offenders == [], "\n".join(offenders)
+    if name == "search":  # the whole "Ramah disabilitas" label toggles its checkbox
+        label = phone.locator("label[for=f-disabilitas]")
+        assert not phone.is_checked("#f-disabilitas")
+        label.click(position={"x": label.bounding_box()["width"] - 5, "y": 5})
+        assert phone.is_checked("#f-disabilitas")
+
+
+@pytest.mark.parametrize("name", list(TAP_PAGES))
+def test_phone_numbers_never_wrap_inside(phone, sample_server, name):
+    open_settled(phone, sample_server + TAP_PAGES[name])
+    lines = phone.eval_on_selector_all(
+        "a[href^='tel:']", "as => as.filter(a => a.offsetParent).map(a => [a.textContent, a.getClientRects().length])"
+    )
+    assert lines, "every page names the Kemnaker complaint number"
+    assert [text for text, n in lines if n != 1] == []
+
+
+def test_a_long_email_address_breaks_only_at_at_dots_or_hyphens(phone, sample_server):
+    """The button says what it does; the address has its own line and never breaks mid-word."""
+    from antarkerja.present import email_text
+
+    address = "rekrutmen.karyawan.baru.cabang@contoh-perusahaan-yang-panjang-sekali.co.id"
+    phone.goto(sample_server + TAP_PAGES["vacancy-email"])
+    button = phone.locator("section[aria-labelledby=lamar] .btn-mail")
+    assert button.inner_text().splitlines()[0] == "Kirim lamaran lewat email"
+    button.locator(".addr").evaluate("(el, html) => { el.innerHTML = html; }", str(email_text(address)))
+    lines = button.locator(".addr").evaluate(
+        """el => {
+          const text = el.textContent, range = document.createRange(), node = el.ownerDocument.createTreeWalker(el, 4);
+          const tops = [];
+          for (let n = node.nextNode(); n; n = node.nextNode())
+            for (let i = 0; i < n.length; i++) { range.setStart(n, i); range.setEnd(n, i + 1); tops.push(range.getBoundingClientRect().top); }
+          const out = [''];
+          [...text].forEach((c, i) => { if (i && tops[i] > tops[i - 1] + 2) out.push(''); out[out.length - 1] += c; });
+          return out;
+        }"""
+    )
+    assert "".join(lines) == address
+    assert len(lines) > 1, "the test address should need several lines at 360 px"
+    # Breaks come before "@" or a dot (<wbr>), or after a hyphen (the browser's own), never
+    # inside a run of letters.
+    assert all(line[0] in "@." or before.endswith("-") for before, line in zip(lines, lines[1:], strict=False)), lines
+    box = button.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+
+@pytest.mark.parametrize("name", ["employer", "search"])
+def test_axe_finds_nothing_on_the_employer_page_and_search_results(phone, sample_server, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_settled(phone, sample_server + TAP_PAGES[name])
+    if name == "search":
+        assert phone.locator("#cari-hasil > li").count() > 0
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()

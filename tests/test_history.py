@@ -74,9 +74,9 @@ def history_items(site: Path, vacancy_id: str) -> list:
 def test_riwayat_lists_publish_changes_and_close_newest_first(built):
     items = [li.get_text() for li in history_items(built, "staf-akuntansi-bekasi")]
     assert len(items) == 4, items
-    assert items[0].startswith("20 November 2026: Ditutup (sudah terisi)")
-    assert items[1].startswith("10 November 2026: Diubah: Berlaku sampai.")
-    assert "Berlaku sampai 20 Januari 2027" in items[1]
+    assert items[0].startswith("20 November 2026: Lowongan ditutup (sudah terisi)")
+    assert items[1].startswith("10 November 2026: Diubah: Batas lamaran.")
+    assert "Batas lamaran 20 Januari 2027" in items[1]
     assert items[2].startswith("2 November 2026: Diubah: Upah.")
     assert items[3] == "28 Oktober 2026: Ditayangkan, diverifikasi oleh Dinas Tenaga Kerja Kabupaten Bekasi."
 

@@ -58,7 +58,7 @@ def test_summary_lists_only_changed_files_with_codes_lines_and_a_preview(tmp_pat
     assert "| Pemberi kerja | PT Contoh Uji Manufaktur |" in preview
     assert "| Tempat | Kabupaten Bekasi, Jawa Barat |" in preview
     assert "| Upah | Rp 5.500.000 – 6.000.000 per bulan |" in preview
-    assert "| Berlaku sampai | 31 Desember 2026 |" in preview
+    assert "| Batas lamaran | 31 Desember 2026 |" in preview
     assert "| Kantor pemverifikasi |" in preview and "test-office" in preview
     # The hostile title is shown as text: no tag, no table break, no mention, no link.
     title_row = next(line for line in preview.splitlines() if line.startswith("| Jabatan |"))

@@ -182,13 +182,22 @@ def test_date_sort_keys_are_iso_dates(ref):
 
 
 def test_meta_carries_the_date_not_a_day_count(ref):
-    meta = pagefind_meta(make(ref))
+    v = make(ref, example=False)
+    meta = pagefind_meta(v)
     assert meta == {
         "employer": "PT Contoh Uji Manufaktur",
         "location": "Kabupaten Bekasi, Jawa Barat",
         "salary": "Rp 5.500.000 – 6.000.000 per bulan",
+        "type": v.employment_type_label,
+        "education": v.education["name"],
+        "posted": v.date_posted.isoformat(),
         "valid_through": "2026-12-31",
     }
+    assert "example" not in meta  # only sample records carry the mark
+
+
+def test_meta_marks_sample_records(ref):
+    assert pagefind_meta(make(ref, example=True))["example"] == "1"
 
 
 # search_link --------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from antarkerja.outputs.quality import warnings_by_vacancy
 from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
+from antarkerja.synonyms import load_synonyms, synonym_words
 from antarkerja.templating import base_globals
 from antarkerja.validate import RepositoryValidator
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
@@ -62,6 +63,7 @@ class AntarKerjaGenerator(Generator):
     def generate_context(self):
         today = resolve_today(self.settings.get("ANTARKERJA_TODAY"))
         ref = load_reference(self.root)
+        self.synonyms = load_synonyms(self.root)  # a malformed list stops the build with its lines
         result = RepositoryValidator(self.root, ref).run()
         if result.errors:
             raise BuildFailed(validation_failure(result))
@@ -89,6 +91,7 @@ class AntarKerjaGenerator(Generator):
             today=self.site.today,
             search_link=partial(search.search_link, self.siteurl),
             cached_card=self.cached_card,
+            synonym_words=partial(synonym_words, self.synonyms),
             **base_globals(),
             FILTERS=search.FILTERS,
             FOOTER_PAGES=[],

@@ -42,6 +42,7 @@ from pathlib import Path
 import yaml
 
 from antarkerja.paths import vacancies_dir
+from antarkerja.wording import DEADLINE
 
 REVERIFY_CODE = "W601"
 REVERIFY_TITLE = "Upah, syarat atau cara melamar diubah setelah tanggal verifikasi"
@@ -64,7 +65,7 @@ FIELD_GROUPS: list[tuple[str, str, tuple[str, ...], bool]] = [
     ),
     ("apply", "Cara melamar", ("apply",), True),
     ("date_posted", "Tanggal tayang", ("date_posted",), False),
-    ("valid_through", "Berlaku sampai", ("valid_through",), False),
+    ("valid_through", DEADLINE, ("valid_through",), False),
     ("status", "Status", ("status",), False),
     ("verification", "Verifikasi", ("verification",), False),
     ("overseas", "Penempatan luar negeri", ("overseas",), False),

@@ -2,6 +2,7 @@
 
 * ``tel``, ``wa``, ``mailto``: ``tel:+6221…``, ``https://wa.me/62812…`` and ``mailto:`` links
   from numbers and addresses as people write them (021-5550123, 0812-…, +62 …).
+* ``email_text``: an e-mail address for a button label, breakable only before ``@`` and dots.
 * ``wa_share``: a WhatsApp share link (``https://wa.me/?text=…``) that works without JS.
 * :func:`strip_bidi` runs on every page the generator writes: it drops Unicode
   bidirectional controls (:data:`BIDI_CHARS`), which no Indonesian job ad needs and which can
@@ -57,9 +58,17 @@ def mailto(address: str, subject: str = "", body: str = "") -> str:
     return link + ("?" + "&".join(params) if params else "")
 
 
+def email_text(address: str):
+    """An address that may wrap only before ``@`` and dots (``<wbr>``), never mid-word."""
+    from markupsafe import Markup, escape  # the records side (strip_bidi) imports no Jinja
+
+    parts = re.split(r"(?=[@.])", str(address))
+    return Markup("<wbr>").join(escape(part) for part in parts)
+
+
 def hhmm(time: str) -> str:
     """08:00 → 08.00, the Indonesian way of writing times."""
     return time.replace(":", ".")
 
 
-FILTERS = {"tel": tel, "wa": wa, "wa_share": wa_share, "mailto": mailto, "hhmm": hhmm}
+FILTERS = {"tel": tel, "wa": wa, "wa_share": wa_share, "mailto": mailto, "email_text": email_text, "hhmm": hhmm}

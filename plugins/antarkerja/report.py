@@ -25,7 +25,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference
 from antarkerja.rules import rules_for
 from antarkerja.salary import UNIT_WORDS
-from antarkerja.wording import rupiah, tanggal
+from antarkerja.wording import DEADLINE, rupiah, tanggal
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 
@@ -119,7 +119,7 @@ def vacancy_preview(root: Path, path: Path, ref: Reference) -> list[str]:
         ("Pemberi kerja", escape(employer.get("name", "—"))),
         ("Tempat", _place(data.get("location"), ref)),
         ("Upah", _salary(data.get("salary"))),
-        ("Berlaku sampai", _date(data.get("valid_through"))),
+        (DEADLINE, _date(data.get("valid_through"))),
         ("Kantor pemverifikasi", _office(root, verification.get("office"))),
     ]
     return [

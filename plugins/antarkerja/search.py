@@ -45,13 +45,20 @@ What typing tolerates (Pagefind 1.5.2, index forced to Indonesian; measured in C
   prefix (``penja`` → ``ja``, ``menya`` → ``sa``, ``pengem`` → ``em``) and shows the union;
   only stages with one letter left after the prefix (``penj``, ``meny``) still show none.
 
+* **Words people actually type** (:mod:`antarkerja.synonyms`): the groups of
+  ``content/reference/search-synonyms.yml`` are expanded into each matching vacancy's indexed
+  text at build time, so ``supir`` finds "Pengemudi", ``security`` "Satpam", ``SPG``
+  "Pramuniaga", ``oprator`` "Operator", ``admistrasi`` "Administrasi", alone or with other
+  words (``supir truk``).
+
 What it does **not** do:
 
-* no spelling correction or fuzzy matching: ``oprator``, ``operatr`` find nothing, nor do
-  spelling variants: ``supir`` does not find "sopir", ``truck`` not "truk";
-* no synonyms, abbreviations or English: ``sopir`` does not find "pengemudi" (unless the
-  text says both), ``SPG`` not "pramuniaga", ``security`` not "satpam", ``english`` not
-  "inggris" (the no-results tips suggest trying another word);
+* no general spelling correction: a misspelling or variant missing from the synonym list
+  (``operatr``, ``truck`` for "truk", ``english`` for "inggris") finds nothing in a bundle
+  that holds the right word; in a bundle that lacks the typed word altogether, Pagefind 1.5
+  shortens it until some prefix matches (measured: ``admistrasi`` in the sample Papua bundle,
+  which has no administrative vacancy, matched a driver's page through "SIM A"), so a
+  national search can show such stray results from other provinces;
 * the stemmer drops a prefix but does not restore a root's lost first letter, so
   ``kirim`` does not find "pengiriman", ``tulis`` not "menulis"/"penulis", ``kelola`` not
   "mengelola", ``kemudi`` not "pengemudi"; the full words (``pengiriman``, ``menulis``,
@@ -76,6 +83,7 @@ from urllib.parse import urlencode
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.urls import slugify, url
+from antarkerja.wording import DEADLINE
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -184,15 +192,23 @@ def pagefind_sorts(v) -> dict[str, str]:
 def pagefind_meta(v) -> dict[str, str]:
     """What a search result shows besides the title (``data-pagefind-meta="title"``).
 
-    ``valid_through`` is an ISO date: the page computes "n hari lagi" from the reader's
-    today, so a result never shows a count frozen at build time.
+    ``valid_through`` and ``posted`` are ISO dates: the page computes "n hari lagi" and
+    "Tayang n hari lalu" from the reader's today, so a result never shows a count frozen at
+    build time. ``example`` is present only for sample records ("Data contoh"). The result
+    card shows what a listing card shows (``macros.vacancy_card``).
     """
-    return {
+    meta = {
         "employer": v.employer["name"],
         "location": v.location_text,
         "salary": v.salary_text,
+        "type": v.employment_type_label,
+        "education": v.education["name"],
+        "posted": v.date_posted.isoformat(),
         "valid_through": v.valid_through.isoformat(),
     }
+    if v.is_example:
+        meta["example"] = "1"
+    return meta
 
 
 def search_link(siteurl: str = "", **params: str) -> str:
@@ -424,6 +440,7 @@ def search_page_data(site) -> str:
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
         "vacancy": url("vacancy", id="{id}"),
+        "deadline": DEADLINE,
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

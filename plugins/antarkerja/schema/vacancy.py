@@ -283,7 +283,7 @@ def schema(ref: Reference) -> dict:
         ),
         "date_posted": date("Tanggal tayang", required=True),
         "valid_through": date(
-            "Berlaku sampai", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
+            "Batas lamaran", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
         ),
         "verification": group(
             "Verifikasi",

@@ -67,7 +67,7 @@ function restore() {
     const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
     if (c.type === 'checkbox') c.checked = ok;
     else c.value = ok ? v : '';
-    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.replace(/\s*\(.*$/, '')} “${v}”`);
+    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.trim().replace(/\s*\(.*$/, '')} “${v}”`);
   }
   const u = p.get('urut');
   sortSel.value = u && hasOption(sortSel, u) ? u : '';
@@ -121,8 +121,8 @@ function instance(keys) {
     const p = (async () => {
       const base = path(D.bundle, { key: keys[0] });
       const mod = await import(`${base}pagefind.js`);
-      // noWorker: one JS file less to download on slow connections; searches are small.
-      const pf = mod.createInstance({ basePath: base, baseUrl, noWorker: true });
+      // Pagefind's worker: its WebAssembly blocked a slow phone's main thread ~2 s (12 KB more).
+      const pf = mod.createInstance({ basePath: base, baseUrl });
       for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl });
       await pf.init();
       return pf;
@@ -193,6 +193,10 @@ async function pagefindSource(s, id) {
 
 // Browse shards ---------------------------------------------------------------------------------
 
+// Option id → control name and value (an item's ids: search.search_options)
+const byId = new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]));
+const label = (id) => (byId.get(id) || {}).value;
+
 function shardSource(s) {
   const sorted = s.order !== 'terbaru';
   const empty = s.opts.some((o) => o.dataset.count === '0');
@@ -220,7 +224,7 @@ function shardSource(s) {
       for (const it of j.items) {
         if (need.every((x) => it.f.includes(x))) {
           src.matched += 1;
-          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v });
+          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => (byId.get(x) || {}).name === 'jenis')) });
         }
       }
       if (!need.length) src.total = j.total;
@@ -243,11 +247,14 @@ function daysLeft(iso) {
   return { days: Math.round((end - today) / 864e5), date: longDate.format(new Date(+m[1], m[2] - 1, +m[3])) };
 }
 
+// wording.days_left_text and posted_ago_text, from the reader's today
 function closingText(left) {
-  if (left.days === 0) return `Batas lamaran hari ini, ${left.date}`;
-  if (left.days === 1) return `Batas lamaran besok, ${left.date}`;
-  return `Batas lamaran ${left.date} (${num.format(left.days)} hari lagi)`;
+  if (left.days === 0) return `${D.deadline} hari ini, ${left.date}`;
+  if (left.days === 1) return `${D.deadline} besok, ${left.date}`;
+  return `${D.deadline} ${left.date} (${num.format(left.days)} hari lagi)`;
 }
+
+const postedText = (d) => (!d ? null : d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num.format(-d.days)} hari lalu`);
 
 function resultItem(d) {
   const left = daysLeft(d.valid_through);
@@ -258,9 +265,18 @@ function resultItem(d) {
   a.href = d.url;
   h.append(a);
   li.append(h);
+  if (d.example) {
+    const p = el('p', 'hasil-contoh');
+    p.append(el('span', 'tag', 'Data contoh'));
+    li.append(p);
+  }
   if (d.employer) li.append(el('p', 'hasil-pemberi', d.employer));
   if (d.location) li.append(el('p', 'hasil-lokasi', d.location));
   if (d.salary) li.append(el('p', 'hasil-upah', d.salary));
+  if (d.type) li.append(el('p', 'hasil-jenis', d.type));
+  if (d.education) li.append(el('p', 'hasil-pendidikan', `Pendidikan minimal ${d.education}`));
+  const posted = postedText(daysLeft(d.posted));
+  if (posted) li.append(el('p', 'hasil-tayang', posted));
   if (left) li.append(el('p', 'hasil-tutup', closingText(left)));
   return li;
 }
@@ -390,5 +406,4 @@ more.addEventListener('click', async () => {
 });
 
 restore();
-form.hidden = false; // shown only once it works (without JavaScript a <noscript> note explains)
 run();
