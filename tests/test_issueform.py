@@ -51,6 +51,14 @@ def test_issue_bodies_become_the_expected_files(repo, name, path):
     assert main(["fmt", "--check", "--root", str(repo), str(result.path)]) == 0
 
 
+def test_an_issue_opened_with_the_old_deadline_heading_still_converts(repo):
+    body = (ISSUES / "operator-produksi.md").read_text(encoding="utf-8")
+    assert "### Batas lamaran" in body
+    result = convert_issue(repo, body.replace("### Batas lamaran", "### Berlaku sampai"), TODAY, 7)
+    assert result.ok, result.problems
+    assert "valid_through: 2027-01-" in result.path.read_text(encoding="utf-8")
+
+
 def test_hostile_text_in_long_answers_stays_inert_text(repo):
     result = _convert(repo, "hostile-description.md")
     assert result.ok, result.problems

@@ -201,9 +201,15 @@ class Conversion:
         return self.path is not None and not self.problems
 
 
+# Headings of earlier versions of the form → today's label, so issues opened before a label
+# changed still convert ("Berlaku sampai" became wording.DEADLINE, "Batas lamaran").
+OLD_LABELS = {"Berlaku sampai": "Batas lamaran"}
+
+
 def split_sections(body: str, labels: list[str]) -> tuple[dict[str, str], list[str]]:
-    """``### Label`` sections of an issue body; only known labels start a section."""
-    known = {lab.strip().lower(): lab for lab in labels}
+    """``### Label`` sections of an issue body; only known labels (or their old names) start a section."""
+    known = {old.lower(): new for old, new in OLD_LABELS.items() if new in labels}
+    known.update({lab.strip().lower(): lab for lab in labels})
     sections: dict[str, list[str]] = {}
     problems, current = [], None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
