@@ -75,6 +75,7 @@ from urllib.parse import urlencode
 
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
+from antarkerja.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
 
 # URL parameter → (Pagefind filter name, label shown above its options)
@@ -420,6 +421,7 @@ def search_page_data(site) -> str:
         "national": NATIONAL,
         "nationalKb": national_cost_kb(site),
         "budgetKb": BUDGET_KB,
+        "sortLanguage": sort_language(INDEX_LANGUAGE, "{key}"),
         "perShard": SHARD_SIZE,
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
