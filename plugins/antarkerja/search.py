@@ -400,12 +400,13 @@ def national_cost_kb(site) -> int:
     """Estimated kilobytes of a first keyword search over every bundle (measured by the bench).
 
     The page, Pagefind's code and WASM (~170 KB), then per bundle its entry and an index chunk
-    (~4 KB) and its metadata (~11 B a page with three sort keys). At 10,000 generated
-    vacancies this says 340 KB; the bench measured 308 KB.
+    (~4 KB) and its metadata (~5 B a page: sort lists are in other files, read only for a
+    chosen order, see :mod:`antarkerja.pagefind_canon`). At 10,000 generated vacancies this
+    says 280 KB; the bench measured 268 KB.
     """
     parts = bundles(site)
     pages = sum(len(b.vacancies) for b in parts)
-    return round(170 + len(parts) * 4 + pages * 0.011)
+    return round(170 + len(parts) * 4 + pages * 0.005)
 
 
 def search_page_data(site) -> str:
