@@ -16,6 +16,7 @@ share of the vacancy pages each, on the other CPUs.
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
 
@@ -123,6 +124,11 @@ class AntarKerjaGenerator(Generator):
 
     def generate_output(self, writer):
         ctx = self.output_context()
+        # The records and the model live until the end of the build. Frozen, the cyclic
+        # collector no longer walks them again and again while pages are rendered, and
+        # forked workers (vacancy pages, QR codes) do not touch, and so copy, every inherited
+        # object when they collect: both grew with the number of vacancies.
+        gc.freeze()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
         self.writer = PageWriter(Path(self.output_path))
@@ -133,6 +139,7 @@ class AntarKerjaGenerator(Generator):
         finally:
             self.writer.close()
             failures = finish_all(workers)
+            gc.unfreeze()  # a long-running process (``antarkerja serve``) builds again
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
 
