@@ -311,6 +311,31 @@ def test_words_in_a_province_come_in_the_chosen_order(page, sample_server, model
     assert page.problems == []
 
 
+def test_words_read_sort_lists_only_when_sorting(page, sample_server, sample_site, model):
+    """The metadata a search downloads: without a chosen order the one without sort lists
+    (about half the bytes), with one the file carrying only that order's list."""
+    import json
+
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    entry = json.loads((sample_site / "pagefind" / v.province.slug / "pagefind-entry.json").read_text())
+    hashes = {language: info["hash"] for language, info in entry["languages"].items()}
+    word = next(w for w in re.findall(r"[a-z]{5,}", v.title.lower()))
+    metas: list[str] = []
+
+    def seen(request):
+        if request.url.endswith(".pf_meta"):
+            metas.append(request.url.rsplit("/", 1)[-1])
+
+    page.on("request", seen)
+    for urut, language in ((None, "id"), ("upah", "id-x-upah"), ("tutup", "id-x-tutup")):
+        metas.clear()
+        params = {"q": word, "provinsi": v.province.name} | ({"urut": urut} if urut else {})
+        assert v.id in open_search(page, sample_server, params)
+        assert metas == [f"pagefind.{hashes[language]}.pf_meta"], urut
+    page.remove_listener("request", seen)
+    assert page.problems == []
+
+
 def test_days_left_are_computed_from_today(page, sample_server, model):
     ids = open_search(page, sample_server, {"urut": "tutup"})
     by_id = {v.id: v for v in model.open_vacancies}
