@@ -114,16 +114,29 @@ function bundleKeys(f) {
   return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap((s) => pick(s).map((b) => b.key));
 }
 
-function instance(keys) {
-  const id = keys.join(' ');
+// A Pagefind instance over these bundles. With a sort, each bundle's metadata that carries
+// that sort list is read (antarkerja.pagefind_canon: the entry lists it as the language
+// `id-x-<sort>`); without, the lighter one. Pagefind's createInstance takes the language
+// of <html lang> whatever it is given, so the attribute is set for that one synchronous call.
+function instance(keys, sortKey) {
+  const id = `${keys.join(' ')}|${sortKey || ''}`;
   if (!instances.has(id)) {
     const baseUrl = path('', {});
+    const root = document.documentElement;
+    const lang = root.lang;
+    const language = sortKey ? fill(D.sortLanguage, { key: sortKey }) : lang;
     const p = (async () => {
       const base = path(D.bundle, { key: keys[0] });
       const mod = await import(`${base}pagefind.js`);
-      // noWorker: one JS file less to download on slow connections; searches are small.
-      const pf = mod.createInstance({ basePath: base, baseUrl, noWorker: true });
-      for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl });
+      root.lang = language;
+      let pf;
+      try {
+        // noWorker: one JS file less to download on slow connections; searches are small.
+        pf = mod.createInstance({ basePath: base, baseUrl, noWorker: true, language });
+      } finally {
+        root.lang = lang;
+      }
+      for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl, language });
       await pf.init();
       return pf;
     })();
@@ -154,7 +167,7 @@ async function pagefindSource(s, id) {
   const keys = bundleKeys(s.filters);
   let found = [];
   if (keys.length) {
-    const pf = await instance(keys);
+    const pf = await instance(keys, Object.keys(s.sort)[0]);
     const filters = { ...s.filters };
     delete filters.provinsi; // bundleKeys chose the bundles of this scope already
     delete filters.lingkup;
