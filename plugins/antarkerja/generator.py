@@ -34,7 +34,7 @@ from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
 from antarkerja.templating import base_globals
-from antarkerja.validate import RepositoryValidator
+from antarkerja.validate import RepositoryValidator, paused_gc
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
 
 
@@ -70,7 +70,8 @@ class AntarKerjaGenerator(Generator):
         office_records = [loaded.data for loaded in result.offices]
         warnings = warnings_by_vacancy(result)  # for the data-quality pages
         del result  # line marks of every value: not needed once the records are valid
-        self.site = model.build_site(vacancy_records, office_records, ref, today)
+        with paused_gc():  # long-lived objects only: collections would walk all records each time
+            self.site = model.build_site(vacancy_records, office_records, ref, today)
         self.site.warnings = warnings
         self.env.globals.update(self.template_globals())
         self.context["antarkerja_site"] = self.site

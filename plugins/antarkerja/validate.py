@@ -377,12 +377,14 @@ class RepositoryValidator:
         global _FORKED
         _FORKED = (self, name, ctx)  # workers inherit it when forked: validators don't pickle
         try:
-            with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            with multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_worker_signals) as pool:
                 pending = pool.imap(_check_chunk, [task for _, task in tasks])
                 merged = [[self._check_one(name, p, ctx) for p in chunks[0]]]  # the parent's share
                 merged += [[] for _ in chunks[1:]]
                 for (w, _), done in zip(tasks, pending, strict=True):
                     merged[w] += done
+                pool.close()  # workers leave when the queue is empty, not by a signal
+                pool.join()
         finally:
             _FORKED = None
         # Put results back in file order (chunks were dealt round-robin).
@@ -506,6 +508,16 @@ class RepositoryValidator:
 
 
 _FORKED = None
+
+
+def _worker_signals() -> None:
+    """A worker dies on SIGTERM: the build's handler (BuildInterrupted) is for the parent, and
+    in a worker waiting for the task queue's lock it kept ``Pool.terminate`` waiting forever."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _check_chunk(paths):
