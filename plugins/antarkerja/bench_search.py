@@ -289,7 +289,7 @@ def format_shapes(size: int, rows: list[dict]) -> str:
     for r in rows:
         flag = "" if r["kb"] < 300 else "  OVER BUDGET"
         lines.append(
-            f"{size:<8} {r['label']:<32} {r['kb']:>8.1f} KB {r['kb_gzip']:>7.1f} KB gz {r['requests']:>4} req "
+            f"{size:<8} {r['label']:<36} {r['kb']:>8.1f} KB {r['kb_gzip']:>7.1f} KB gz {r['requests']:>4} req "
             f"{r['ms']:>6} ms  {r['status']}{flag}"
         )
     return "\n".join(lines)
