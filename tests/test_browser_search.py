@@ -349,6 +349,61 @@ def test_sort_orders_match_the_model(page, sample_server, model, urut, key, reve
     assert page.locator("#cari-urut").input_value() == urut
 
 
+@pytest.mark.parametrize(
+    "urut, key, reverse",
+    [
+        ("terbaru", lambda v: (v.date_posted, v.id), True),
+        ("tutup", lambda v: (v.valid_through, v.id), False),
+        ("upah", lambda v: (max(0, int(v.salary_monthly)), v.id), True),
+    ],
+)
+def test_words_in_a_province_come_in_the_chosen_order(page, sample_server, model, urut, key, reverse):
+    """With words the page reads the bundle's metadata that carries that one sort list
+    (pagefind_canon), not the default one without sorts, which would give relevance order."""
+    counts: dict[str, int] = {}
+    for v in model.open_vacancies:
+        if not v.is_abroad:
+            counts[v.province.name] = counts.get(v.province.name, 0) + 1
+    province = max(counts, key=lambda name: (counts[name], name))
+    seen: dict[str, int] = {}  # the word in most of that province's vacancies
+    for v in model.open_vacancies:
+        if not v.is_abroad and v.province.name == province:
+            for w in set(re.findall(r"[a-z]{6,}", f"{v.title} {v.data['description']}".lower())):
+                seen[w] = seen.get(w, 0) + 1
+    word = max(sorted(seen), key=lambda w: seen[w])
+    matching = set(open_search(page, sample_server, {"q": word, "provinsi": province}))
+    ids = open_search(page, sample_server, {"q": word, "provinsi": province, "urut": urut})
+    by_id = {v.id: v for v in model.open_vacancies}
+    assert len(ids) >= 3 and set(ids) == matching  # the same vacancies, now in order
+    assert ids == sorted(ids, key=lambda i: key(by_id[i]), reverse=reverse)
+    assert page.problems == []
+
+
+def test_words_read_sort_lists_only_when_sorting(page, sample_server, sample_site, model):
+    """The metadata a search downloads: without a chosen order the one without sort lists
+    (about half the bytes), with one the file carrying only that order's list."""
+    import json
+
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    entry = json.loads((sample_site / "pagefind" / v.province.slug / "pagefind-entry.json").read_text())
+    hashes = {language: info["hash"] for language, info in entry["languages"].items()}
+    word = next(w for w in re.findall(r"[a-z]{5,}", v.title.lower()))
+    metas: list[str] = []
+
+    def seen(request):
+        if request.url.endswith(".pf_meta"):
+            metas.append(request.url.rsplit("/", 1)[-1])
+
+    page.on("request", seen)
+    for urut, language in ((None, "id"), ("upah", "id-x-upah"), ("tutup", "id-x-tutup")):
+        metas.clear()
+        params = {"q": word, "provinsi": v.province.name} | ({"urut": urut} if urut else {})
+        assert v.id in open_search(page, sample_server, params)
+        assert metas == [f"pagefind.{hashes[language]}.pf_meta"], urut
+    page.remove_listener("request", seen)
+    assert page.problems == []
+
+
 def test_days_left_are_computed_from_today(page, sample_server, model):
     ids = open_search(page, sample_server, {"urut": "tutup"})
     by_id = {v.id: v for v in model.open_vacancies}
@@ -693,7 +748,7 @@ def test_combinations_of_filters_show_exactly_their_vacancies(page, sample_serve
     assert pick.id in expected or words
     assert set(ids) == expected
     assert len(ids) == len(set(ids))
-    if "urut" in params and not words:
+    if "urut" in params:  # with words too: one province is one bundle, sorted exactly
         by_id = {v.id: v for v in model.open_vacancies}
         assert [by_id[i].valid_through for i in ids] == sorted(by_id[i].valid_through for i in ids)
     if not words:

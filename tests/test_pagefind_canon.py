@@ -35,14 +35,28 @@ def _pages(folder: Path, n: int) -> None:
         )
 
 
+def _metas(bundle: Path) -> tuple[dict, list]:
+    """The entry and the language's metadata with every sort list (split ones joined back)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+    for language, info in sorted(entry["languages"].items()):
+        if language.startswith("id-x-"):
+            meta[4] += read(bundle / f"pagefind.{info['hash']}.pf_meta")[4]
+    return entry, meta
+
+
 def _scramble(bundle: Path, seed: int) -> None:
-    """Renumber pages and reorder filters, values and sorts as another Pagefind run might."""
+    """Renumber pages and reorder filters, values and sorts as another Pagefind run might.
+
+    Leaves the bundle as Pagefind writes it: one metadata file holding every sort list.
+    """
     rng = random.Random(seed)
     entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry, meta = _metas(bundle)
+    for name in bundle.glob("*.pf_meta"):
+        name.unlink()
+    entry["languages"] = {"id": entry["languages"]["id"]}
     info = entry["languages"]["id"]
-    meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-    meta = read(meta_path)
     count = len(meta[1])
     perm = list(range(count))
     rng.shuffle(perm)  # old page number -> new
@@ -69,7 +83,6 @@ def _scramble(bundle: Path, seed: int) -> None:
     rng.shuffle(meta[3])
     meta[4] = [[key, [perm[p] for p in ps]] for key, ps in meta[4]]
     rng.shuffle(meta[4])
-    meta_path.unlink()
     info["hash"] = "id_scrambled"
     (bundle / "pagefind.id_scrambled.pf_meta").write_bytes(pack(meta))
     entry_path.write_text(json.dumps(entry), encoding="utf-8")
@@ -81,9 +94,16 @@ def test_canonical_bundle_does_not_depend_on_page_or_map_order(tmp_path):
     assert stats["pages"] == 24
     bundle = tmp_path / "pagefind"
     canonical = tree(bundle)
-    meta = read(next(bundle.glob("*.pf_meta")))
+    entry, meta = _metas(bundle)
     assert [f[0] for f in meta[3]] == ["jenis", "provinsi", "upah"]
     assert [s[0] for s in meta[4]] == ["terbaru", "upah"]
+    # A search by relevance reads metadata without sort lists; each sort has its own.
+    assert list(entry["languages"]) == ["id", "id-x-terbaru", "id-x-upah"]
+    assert read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")[4] == []
+    for key in ("terbaru", "upah"):
+        variant = read(bundle / f"pagefind.{entry['languages'][f'id-x-{key}']['hash']}.pf_meta")
+        assert [s[0] for s in variant[4]] == [key] and variant[1:4] == meta[1:4]
+    assert len(list(bundle.glob("*.pf_meta"))) == 3
     for seed in (1, 2, 3):
         _scramble(bundle, seed)
         assert tree(bundle) != canonical
@@ -98,8 +118,7 @@ def test_canonical_bundle_keeps_what_each_page_holds(tmp_path):
     bundle = tmp_path / "pagefind"
 
     def by_url():
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+        _, meta = _metas(bundle)
         urls = [pagefind_canon._fragment_url(bundle, p[0]) for p in meta[1]]
         words = {}
         for chunk in meta[2]:

@@ -447,7 +447,9 @@ def test_sample_index_holds_exactly_the_open_vacancies(sample_site, sample_model
     total = 0
     for folder in folders:
         entry = json.loads((sample_site / "pagefind" / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        assert list(entry["languages"]) == ["id"]
+        # Indonesian, and the same pages again in each sort key's metadata (pagefind_canon)
+        assert list(entry["languages"]) == ["id", *(f"id-x-{key}" for key in sorted(search.SORTS))]
+        assert {info["page_count"] for info in entry["languages"].values()} == {entry["languages"]["id"]["page_count"]}
         count = entry["languages"]["id"]["page_count"]
         if folder == "luar-negeri":
             assert count == sum(v.is_abroad for v in sample_model.open_vacancies)

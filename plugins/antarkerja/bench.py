@@ -266,7 +266,7 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
         )
     if shapes:
         print("\nSearch URL shapes (cold cache, CPU 4x slower, until first results; budget 300 KB)")
-        print("size     shape                                  KB            gzip   requests   ms   page says")
+        print("size     shape                                      KB            gzip   requests   ms   page says")
         for size, measured in shapes:
             print(format_shapes(size, measured))
     over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)

@@ -94,11 +94,16 @@ def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
 def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, dict, str | None]]:
     """The URL shapes the budget covers: ``(label, params, province remembered on the device)``.
 
-    Each filter kind uses its commonest value (``pendidikan``: SMK/MAK; ``provinsi``: Jawa
-    Barat, the issue's example, where the generated sites have most vacancies), so shards
-    and bundles are among the largest of their kind.
+    Each filter kind uses its commonest value (``pendidikan``: SMK/MAK), so shards and
+    bundles are among the largest of their kind. Words: ``query`` in the largest province
+    whose vacancies hold it (Jawa Barat on the generated sites) and that province's largest
+    regency holding it, so each search shows results; and the first word of a vacancy title
+    in the largest province of all (DKI Jakarta on the generated sites, where no title says
+    "operator"): the largest bundle a province search reads.
     """
     import html
+    import itertools
+    import json
     import re
 
     from antarkerja.search import FILTERS, NATIONAL
@@ -109,13 +114,37 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         values = [(n, v) for v, n in options.get(param, []) if v != NATIONAL]
         return max(values)[1] if values else ""
 
-    offered = dict(options.get("provinsi", []))
-    province = "Jawa Barat" if offered.get("Jawa Barat") else top("provinsi")  # the issue's example
-    education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
     text = (Path(site_dir) / save_as("search")).read_text(encoding="utf-8")
+    option = r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)" data-key="([^"]+)"'
+    keys = {html.unescape(v): (int(n), k) for v, n, k in re.findall(option, text)}
+
+    def titles(key: str):
+        for n in itertools.count(1):
+            shard = Path(site_dir) / route("search_shard", key=key, order="terbaru", number=n)
+            if not shard.is_file():
+                return
+            yield from (item["t"] for item in json.loads(shard.read_text(encoding="utf-8"))["items"])
+
+    def holding(values, word: str) -> str:
+        """The value with most vacancies among ``values`` whose titles hold ``word``."""
+        ranked = sorted((keys[v] for v in values if v in keys), reverse=True)
+        for count, key in ranked:
+            if any(word.lower() in t.lower() for t in titles(key)):
+                return next(v for v in values if keys.get(v) == (count, key))
+        return max(values, key=lambda v: keys.get(v, (0, ""))) if values else ""
+
+    provinces = [v for v, _ in options.get("provinsi", []) if v != NATIONAL]
+    largest = top("provinsi")
+    largest_word = (
+        next((w for t in titles(keys[largest][1]) for w in re.findall(r"[^\W\d_]{4,}", t)), query)
+        if largest in keys
+        else query
+    )
+    province = holding(provinces, query)
+    education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
     group = re.search(r'<optgroup label="' + re.escape(html.escape(province)) + r'">(.*?)</optgroup>', text, re.S)
-    regencies = re.findall(r'<option value="([^"]+)" data-id="\d+" data-count="(\d+)"', group.group(1) if group else "")
-    regency = html.unescape(max(regencies, key=lambda r: int(r[1]))[0]) if regencies else top("kabkota")
+    regencies = [html.unescape(v) for v, _, _ in re.findall(option, group.group(1) if group else "")]
+    regency = holding(regencies, query) if regencies else top("kabkota")
     shapes: list[tuple[str, dict, str | None]] = [("empty", {}, None)]
     for param in FILTERS:
         value = education if param == "pendidikan" else top(param)
@@ -127,10 +156,12 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         ("words, no province chosen", {"q": query}, None),
         ("words, remembered province", {"q": query}, province),
         ("words + provinsi", {"q": query, "provinsi": province}, None),
+        ("words + largest provinsi", {"q": largest_word, "provinsi": largest}, None),
         ("words + provinsi + pendidikan", {"q": query, "provinsi": province, "pendidikan": education}, None),
         ("words + kabkota", {"q": query, "kabkota": regency}, None),
         ("words + luar negeri", {"q": query, "lingkup": "Luar negeri"}, None),
         ("sort upah, words", {"q": query, "provinsi": province, "urut": "upah"}, None),
+        ("sort upah, words, largest provinsi", {"q": largest_word, "provinsi": largest, "urut": "upah"}, None),
         ("words, national (explicit)", {"q": query, "provinsi": NATIONAL}, None),
     ]
     return shapes
@@ -258,7 +289,7 @@ def format_shapes(size: int, rows: list[dict]) -> str:
     for r in rows:
         flag = "" if r["kb"] < 300 else "  OVER BUDGET"
         lines.append(
-            f"{size:<8} {r['label']:<32} {r['kb']:>8.1f} KB {r['kb_gzip']:>7.1f} KB gz {r['requests']:>4} req "
+            f"{size:<8} {r['label']:<36} {r['kb']:>8.1f} KB {r['kb_gzip']:>7.1f} KB gz {r['requests']:>4} req "
             f"{r['ms']:>6} ms  {r['status']}{flag}"
         )
     return "\n".join(lines)

@@ -16,6 +16,7 @@ share of the vacancy pages each, on the other CPUs.
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
 from antarkerja.synonyms import load_synonyms, synonym_words
 from antarkerja.templating import base_globals
-from antarkerja.validate import RepositoryValidator
+from antarkerja.validate import RepositoryValidator, paused_gc
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
 
 
@@ -71,7 +72,8 @@ class AntarKerjaGenerator(Generator):
         office_records = [loaded.data for loaded in result.offices]
         warnings = warnings_by_vacancy(result)  # for the data-quality pages
         del result  # line marks of every value: not needed once the records are valid
-        self.site = model.build_site(vacancy_records, office_records, ref, today)
+        with paused_gc():  # long-lived objects only: collections would walk all records each time
+            self.site = model.build_site(vacancy_records, office_records, ref, today)
         self.site.warnings = warnings
         self.env.globals.update(self.template_globals())
         self.context["antarkerja_site"] = self.site
@@ -126,6 +128,11 @@ class AntarKerjaGenerator(Generator):
 
     def generate_output(self, writer):
         ctx = self.output_context()
+        # The records and the model live until the end of the build. Frozen, the cyclic
+        # collector no longer walks them again and again while pages are rendered, and
+        # forked workers (vacancy pages, QR codes) do not touch, and so copy, every inherited
+        # object when they collect: both grew with the number of vacancies.
+        gc.freeze()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
         self.writer = PageWriter(Path(self.output_path))
@@ -136,6 +143,7 @@ class AntarKerjaGenerator(Generator):
         finally:
             self.writer.close()
             failures = finish_all(workers)
+            gc.unfreeze()  # a long-running process (``antarkerja serve``) builds again
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
 

@@ -27,6 +27,7 @@ import math
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -258,7 +259,7 @@ class _Builder:
                     "tulis kunci sebagai kata, misalnya `title:`",
                 )
                 continue
-            key = key_node.value
+            key = sys.intern(key_node.value)  # one string per key name, not one per record
             if key in result:
                 self.problem(
                     key_node,

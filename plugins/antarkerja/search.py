@@ -82,6 +82,7 @@ from urllib.parse import urlencode
 
 from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
+from antarkerja.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
 from antarkerja.wording import DEADLINE
 
@@ -415,12 +416,13 @@ def national_cost_kb(site) -> int:
     """Estimated kilobytes of a first keyword search over every bundle (measured by the bench).
 
     The page, Pagefind's code and WASM (~170 KB), then per bundle its entry and an index chunk
-    (~4 KB) and its metadata (~11 B a page with three sort keys). At 10,000 generated
-    vacancies this says 340 KB; the bench measured 308 KB.
+    (~4 KB) and its metadata (~5 B a page: sort lists are in other files, read only for a
+    chosen order, see :mod:`antarkerja.pagefind_canon`). At 10,000 generated vacancies this
+    says 280 KB; the bench measured 268 KB.
     """
     parts = bundles(site)
     pages = sum(len(b.vacancies) for b in parts)
-    return round(170 + len(parts) * 4 + pages * 0.011)
+    return round(170 + len(parts) * 4 + pages * 0.005)
 
 
 def search_page_data(site) -> str:
@@ -436,6 +438,7 @@ def search_page_data(site) -> str:
         "national": NATIONAL,
         "nationalKb": national_cost_kb(site),
         "budgetKb": BUDGET_KB,
+        "sortLanguage": sort_language(INDEX_LANGUAGE, "{key}"),
         "perShard": SHARD_SIZE,
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),

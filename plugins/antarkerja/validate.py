@@ -159,6 +159,7 @@ def _capped(value, rules: dict | None):
 MAX_ITEMS = 100  # a list without a maxlength is cut here for Cerberus
 MAX_UNKNOWN_KEYS = 20
 MAX_PER_FILE = 50  # diagnostics shown per file; the rest is counted (Y113)
+TASK_FILES = 500  # files a forked worker checks per task (see RepositoryValidator._check_files)
 
 
 def schema_diagnostics(loaded: Loaded, kind: Kind, data=None) -> list[Diagnostic]:
@@ -363,16 +364,29 @@ class RepositoryValidator:
         if jobs == 1:
             return [self._check_one(name, p, ctx) for p in paths]
         chunks = [paths[i::jobs] for i in range(jobs)]
+        # The workers' shares go out in tasks of TASK_FILES, so results come back (and are
+        # unpickled by the pool's result thread) while the parent checks its own share: one
+        # pickle of 50,000 records at the end cost half again as much a record (pickle's memo
+        # grows with it) and left the parent waiting.
+        tasks = [
+            (w, share[i : i + TASK_FILES])
+            for w, share in enumerate(chunks)
+            if w
+            for i in range(0, len(share), TASK_FILES)
+        ]
         global _FORKED
         _FORKED = (self, name, ctx)  # workers inherit it when forked: validators don't pickle
         try:
-            with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-                pending = pool.map_async(_check_chunk, chunks[1:])
-                mine = [self._check_one(name, p, ctx) for p in chunks[0]]  # the parent's share
-                others = pending.get()
+            with multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_worker_signals) as pool:
+                pending = pool.imap(_check_chunk, [task for _, task in tasks])
+                merged = [[self._check_one(name, p, ctx) for p in chunks[0]]]  # the parent's share
+                merged += [[] for _ in chunks[1:]]
+                for (w, _), done in zip(tasks, pending, strict=True):
+                    merged[w] += done
+                pool.close()  # workers leave when the queue is empty, not by a signal
+                pool.join()
         finally:
             _FORKED = None
-        merged = [mine, *others]
         # Put results back in file order (chunks were dealt round-robin).
         return [merged[i % jobs][i // jobs] for i in range(len(paths))]
 
@@ -494,6 +508,16 @@ class RepositoryValidator:
 
 
 _FORKED = None
+
+
+def _worker_signals() -> None:
+    """A worker dies on SIGTERM: the build's handler (BuildInterrupted) is for the parent, and
+    in a worker waiting for the task queue's lock it kept ``Pool.terminate`` waiting forever."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _check_chunk(paths):

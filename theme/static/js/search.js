@@ -1,7 +1,5 @@
-// Antar Kerja search page (/cari/), no framework. State lives in the URL (?q=…&provinsi=…&urut=…):
-// restored on load, rewritten with history.replaceState as it changes. Without words, results
-// come from small static JSON shards (antarkerja.outputs.browse); with words, from Pagefind,
-// one bundle per province (antarkerja.search.bundles). Data is only written with textContent.
+// Search page (/cari/). State lives in the URL. No words: static JSON shards (outputs.browse);
+// words: Pagefind, a bundle per province (search.bundles). Data only goes in as textContent.
 const $ = (id) => document.getElementById(id);
 const form = $('cari-form');
 const input = $('cari-q');
@@ -102,10 +100,9 @@ function currentState() {
   return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru' };
 }
 
-// Pagefind ------------------------------------------------------------------------------------
+// Pagefind
 
-// The bundles a keyword search reads: the chosen province's (only the parts holding the chosen
-// regency), overseas, or all of them (national).
+// Bundles a words search reads: the province's (parts with the regency), overseas, or all.
 function bundleKeys(f) {
   const abroad = 'Luar negeri';
   const pick = (scope) => (D.scopes[scope] || []).filter((b) => !f.kabkota || b.regencies.includes(f.kabkota));
@@ -114,16 +111,27 @@ function bundleKeys(f) {
   return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap((s) => pick(s).map((b) => b.key));
 }
 
-function instance(keys) {
-  const id = keys.join(' ');
+// Pagefind over these bundles; a sort reads the metadata holding its list (language
+// `id-x-<sort>`, antarkerja.pagefind_canon). createInstance reads <html lang>, so it is set.
+function instance(keys, sortKey) {
+  const id = `${keys.join(' ')}|${sortKey || ''}`;
   if (!instances.has(id)) {
     const baseUrl = path('', {});
+    const root = document.documentElement;
+    const lang = root.lang;
+    const language = sortKey ? fill(D.sortLanguage, { key: sortKey }) : lang;
     const p = (async () => {
       const base = path(D.bundle, { key: keys[0] });
       const mod = await import(`${base}pagefind.js`);
-      // Pagefind's worker: its WebAssembly blocked a slow phone's main thread ~2 s (12 KB more).
-      const pf = mod.createInstance({ basePath: base, baseUrl });
-      for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl });
+      root.lang = language;
+      let pf;
+      try {
+        // noWorker: the worker is 41 KB more a search (over budget at 100,000; README).
+        pf = mod.createInstance({ basePath: base, baseUrl, noWorker: true, language });
+      } finally {
+        root.lang = lang;
+      }
+      for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl, language });
       await pf.init();
       return pf;
     })();
@@ -154,7 +162,7 @@ async function pagefindSource(s, id) {
   const keys = bundleKeys(s.filters);
   let found = [];
   if (keys.length) {
-    const pf = await instance(keys);
+    const pf = await instance(keys, Object.keys(s.sort)[0]);
     const filters = { ...s.filters };
     delete filters.provinsi; // bundleKeys chose the bundles of this scope already
     delete filters.lingkup;
@@ -166,8 +174,7 @@ async function pagefindSource(s, id) {
     const opts = { filters, sort: s.sort };
     const r = await pf.search(s.q, opts);
     found = r ? r.results : [];
-    // A half-typed word such as "penja" is too short for Pagefind's Indonesian stemmer, so it
-    // is not reduced to the root the index holds ("jahit"): search the roots it may have.
+    // A half-typed word ("penja") escapes the stemmer: search the roots it may have ("jahit").
     if (!found.length) {
       const seen = new Set();
       for (const root of roots(s.q)) {
@@ -191,7 +198,7 @@ async function pagefindSource(s, id) {
   };
 }
 
-// Browse shards ---------------------------------------------------------------------------------
+// Browse shards
 
 // Option id → control name and value (an item's ids: search.search_options)
 const byId = new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]));
@@ -236,7 +243,7 @@ function shardSource(s) {
   return src;
 }
 
-// Results ---------------------------------------------------------------------------------------
+// Results
 
 function daysLeft(iso) {
   const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || '');
