@@ -1,0 +1,90 @@
+"""Cek lowongan's name buckets (cek-lowongan/nama/<n>.json) against the fixture's own YAML files.
+
+The expected keys are computed here from the vacancy files, independently of
+antarkerja.outputs.check: the words of each employer name (lower case, accents dropped),
+legal forms such as PT and CV left out, every two adjacent words a key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import yaml
+from support import SITE_FIXTURE, TODAY
+
+FORMS = {"pt", "cv", "ud", "pd", "fa", "tbk", "persero", "perseroan", "co", "ltd", "sdn", "bhd", "gmbh"}
+
+
+def fnv1a(text: str) -> int:
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) % 2**32
+    return h
+
+
+def records() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(SITE_FIXTURE.rglob("vacancies/*/*.yml"))]
+
+
+def keys_of(name: str) -> set[str]:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z]+|[0-9]+", ascii_name) if w not in FORMS]
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} or set(words)
+
+
+def read_buckets(site) -> list[dict]:
+    folder = site / "cek-lowongan" / "nama"
+    files = sorted(folder.glob("*.json"), key=lambda p: int(p.stem))
+    assert [p.stem for p in files] == [str(n) for n in range(len(files))]
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+def test_name_buckets_hold_every_employer_under_each_of_its_word_pairs(fixture_site):
+    expected: dict[str, set[str]] = {}
+    vacancies: dict[str, list[dict]] = {}
+    for r in records():
+        name = r["employer"]["name"]
+        vacancies.setdefault(name, []).append(r)
+        for key in keys_of(name):
+            expected.setdefault(key, set()).add(name)
+    assert "uji manufaktur" in expected and "manufaktur nusantara" in expected  # PT Uji Manufaktur Nusantara
+
+    buckets = read_buckets(fixture_site)
+    found: dict[str, set[str]] = {}
+    for n, shard in enumerate(buckets):
+        assert shard["bucket"] == n
+        for key, numbers in shard["keys"].items():
+            assert fnv1a(key) % len(buckets) == n, key  # check.js looks for the key in this bucket only
+            found.setdefault(key, set()).update(shard["employers"][i]["name"] for i in numbers)
+        for employer in shard["employers"]:
+            mine = vacancies[employer["name"]]
+            assert employer["count"] == len(mine)
+            listed = {v["id"]: v for v in employer["vacancies"]}
+            assert set(listed) == {r["id"] for r in mine}
+            for r in mine:
+                item = listed[r["id"]]
+                assert item["title"] == r["title"]
+                assert item["url"] == f"/lowongan/{r['id']}/"
+                assert item["status"] == r["status"]
+                assert item["validThrough"] == r["valid_through"].isoformat()
+            is_open = [v["status"] == "open" and v["validThrough"] >= TODAY.isoformat() for v in employer["vacancies"]]
+            assert is_open == sorted(is_open, reverse=True)  # open ones first
+    assert found == expected
+
+
+def test_operator_vacancy_carries_its_salary_for_comparison(fixture_site):
+    # An employer is in the bucket of each of its keys: the same item, once per bucket.
+    items = [
+        v
+        for shard in read_buckets(fixture_site)
+        for e in shard["employers"]
+        for v in e["vacancies"]
+        if v["id"] == "operator-produksi-bekasi"
+    ]
+    item = items[0]
+    assert items == [item] * len(items)
+    assert (item["low"], item["high"]) == (4500000, 5200000)
+    assert item["salary"] == "Rp 4.500.000 – 5.200.000 per bulan"
+    assert item["office"] and item["officeUrl"].endswith("/kantor/disnaker-kabupaten-bekasi/")
