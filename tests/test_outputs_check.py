@@ -66,7 +66,7 @@ def test_name_buckets_hold_every_employer_under_each_of_its_word_pairs(fixture_s
             for r in mine:
                 item = listed[r["id"]]
                 assert item["title"] == r["title"]
-                assert item["url"] == f"/lowongan/{r['id']}/"
+                assert item["office"] == r["verification"]["office"] and item["office"] in shard["offices"]
                 assert item["status"] == r["status"]
                 assert item["validThrough"] == r["valid_through"].isoformat()
             is_open = [v["status"] == "open" and v["validThrough"] >= TODAY.isoformat() for v in employer["vacancies"]]
@@ -87,4 +87,20 @@ def test_operator_vacancy_carries_its_salary_for_comparison(fixture_site):
     assert items == [item] * len(items)
     assert (item["low"], item["high"]) == (4500000, 5200000)
     assert item["salary"] == "Rp 4.500.000 – 5.200.000 per bulan"
-    assert item["office"] and item["officeUrl"].endswith("/kantor/disnaker-kabupaten-bekasi/")
+    assert item["office"] == "disnaker-kabupaten-bekasi"
+
+
+def test_a_word_pair_shared_by_many_employers_keeps_only_those_it_fully_names():
+    from types import SimpleNamespace
+
+    from antarkerja.outputs.check import MAX_PER_KEY, name_keys
+
+    def employer(name):
+        return SimpleNamespace(name=name, slug=name.lower().replace(" ", "-"))
+
+    many = [employer(f"PT {word} Jaya Abadi") for word in "Alfa Beta Gama Delta Eka Fajar Giri Hasta Indra".split()]
+    whole = employer("PT Jaya Abadi")
+    assert len(many) > MAX_PER_KEY
+    keys = name_keys([*many, whole])
+    assert keys["jaya abadi"] == [whole]  # too common to name the others; their first pair does
+    assert keys["alfa jaya"] == [many[0]]

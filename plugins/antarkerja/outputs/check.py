@@ -73,7 +73,10 @@ NAME_ANCHORS = (
     *("sekolah", "bank", "perusahaan", "perum", "restoran", "rumah"),
 )
 KEYS_PER_BUCKET = 16  # a bucket stands for about this many names of the site
-MAX_PER_EMPLOYER = 20  # vacancies listed per employer (open first); the employer page has all
+MAX_PER_EMPLOYER = 12  # vacancies listed per employer (open first); the employer page has all
+# A word pair shared by more employers ("jaya abadi") names none of them: it keeps only the
+# employers whose whole name it is, and the name's other pairs find the rest.
+MAX_PER_KEY = 8
 MAX_NAME_KEYS = 8  # word pairs of a pasted text looked up at most (check.js)
 _NAME_WORD = re.compile(r"[a-z]+|[0-9]+")  # the words of antarkerja.rules.scams
 
@@ -97,33 +100,40 @@ def name_bucket_count(keys: int) -> int:
     return count
 
 
-def name_vacancy(v, ctx: OutputContext) -> dict:
-    office = v.verifier
-    phones = (office.data.get("phones") or []) if office else []
+def name_vacancy(v) -> dict:
+    """A vacancy as a name bucket lists it (its page is ``url("vacancy", id=…)``)."""
     salary = v.salary_info
     return {
         "id": v.id,
         "title": v.title,
-        "url": absolute(ctx, v.url),
         "status": v.data["status"],
         "validThrough": v.valid_through.isoformat(),
         "salary": v.salary_text,
         "low": salary.monthly_low or None,  # rupiah a month; None when undisclosed or foreign
         "high": salary.monthly_high or None,
-        "office": office.name if office else None,
-        "officeUrl": absolute(ctx, office.url) if office else None,
-        "officePhone": phones[0] if phones else None,
+        "office": v.verifier.id if v.verifier else None,  # in the bucket's "offices"
     }
 
 
-def name_shards(site, ctx: OutputContext) -> list[dict]:
-    """The buckets of ``cek-lowongan/nama/``: ``keys`` (key → employer numbers) and ``employers``."""
+def name_keys(employers) -> dict[str, list]:
+    """Key → employers, without the employers a too common key does not name (:data:`MAX_PER_KEY`)."""
+    keys_of = {e.slug: employer_keys(e.name) for e in employers}
     by_key: dict[str, list] = {}
-    for employer in site.employers:
-        for key in employer_keys(employer.name):
+    for employer in employers:
+        for key in keys_of[employer.slug]:
             by_key.setdefault(key, []).append(employer)
+    for key, found in by_key.items():
+        if len(found) > MAX_PER_KEY:
+            by_key[key] = [e for e in found if keys_of[e.slug] == [key]]
+    return {key: found for key, found in by_key.items() if found}
+
+
+def name_shards(site, ctx: OutputContext) -> list[dict]:
+    """The buckets of ``cek-lowongan/nama/``: ``keys`` (key → employer numbers), ``employers``
+    (name, page, number of vacancies, up to :data:`MAX_PER_EMPLOYER` of them) and ``offices``."""
+    by_key = name_keys(site.employers)
     buckets = name_bucket_count(len(by_key))
-    shards = [{"version": 1, "bucket": n, "keys": {}, "employers": []} for n in range(buckets)]
+    shards = [{"version": 1, "bucket": n, "keys": {}, "employers": [], "offices": {}} for n in range(buckets)]
     numbers: list[dict] = [{} for _ in range(buckets)]  # per bucket: employer slug -> number
     for key in sorted(by_key):
         n = bucket_of(key, buckets)
@@ -132,15 +142,25 @@ def name_shards(site, ctx: OutputContext) -> list[dict]:
             if employer.slug not in seen:
                 seen[employer.slug] = len(shard["employers"])
                 listed = sorted(employer.vacancies, key=lambda v: (not v.is_open, -v.valid_through.toordinal(), v.id))
+                listed = listed[:MAX_PER_EMPLOYER]
                 shard["employers"].append(
                     {
                         "name": employer.name,
                         "url": absolute(ctx, employer.url),
                         "count": len(employer.vacancies),
-                        "vacancies": [name_vacancy(v, ctx) for v in listed[:MAX_PER_EMPLOYER]],
+                        "vacancies": [name_vacancy(v) for v in listed],
                     }
                 )
+                for office in {v.verifier.id: v.verifier for v in listed if v.verifier}.values():
+                    phones = office.data.get("phones") or []
+                    shard["offices"][office.id] = {
+                        "name": office.name,
+                        "url": absolute(ctx, office.url),
+                        "phone": phones[0] if phones else None,
+                    }
             shard["keys"].setdefault(key, []).append(seen[employer.slug])
+    for shard in shards:
+        shard["offices"] = dict(sorted(shard["offices"].items()))
     return shards
 
 
