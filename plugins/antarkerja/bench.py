@@ -162,10 +162,12 @@ def check_figures(repo: Path) -> dict:
             n = len(NAME_WORDS)
             for i, data in enumerate(records):
                 e = i // PER_EMPLOYER
-                data["employer"] = dict(
-                    data["employer"],
-                    name=" ".join(["PT", NAME_WORDS[e % n], NAME_WORDS[e // n % n], NAME_WORDS[e // n // n % n]]),
+                words = (
+                    NAME_WORDS[e % n],
+                    NAME_WORDS[(e // n + 7 * e) % n],
+                    NAME_WORDS[(e // n // n + 13 * e + 5) % n],
                 )
+                data["employer"] = dict(data["employer"], name="PT " + " ".join(words))
         site = build_site(records, offices, ref, BENCH_TODAY)
         sizes = sorted((len(b), len(gzip.compress(b))) for b in (dump(s).encode() for s in name_shards(site, ctx)))
         gz = sorted(z for _, z in sizes)
