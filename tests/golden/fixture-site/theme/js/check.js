@@ -234,8 +234,9 @@
 
   // ---------------------------------------------------------------- matching by wording
   /* Word pairs of the text that may start an employer's name (after PT, CV, Koperasi…, or at
-     the start of one of the first lines), as antarkerja.outputs.check.employer_keys builds
-     them: normalised words, legal forms left out. At most nameWords.max pairs. */
+     the start of one of the first three lines), as antarkerja.outputs.check.employer_keys
+     builds them: normalised words, legal forms left out; after a legal form also the one
+     word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");
 
   function textWords(env, text) {
@@ -254,17 +255,15 @@
       afterForm = false;
     words.forEach(function (x) {
       if (forms.indexOf(x.w) >= 0) { afterForm = true; return; }
-      kept.push({ w: x.w, line: x.line, start: afterForm || x.first && x.line < 3, anchor: anchors.indexOf(x.w) >= 0 });
+      kept.push({ w: x.w, line: x.line, afterForm: afterForm, start: afterForm || x.first && x.line < 3, anchor: anchors.indexOf(x.w) >= 0 });
       afterForm = false;
     });
     var keys = [];
 
     function pair(i) { if (i + 1 < kept.length && kept[i].line === kept[i + 1].line) keys.push(kept[i].w + " " + kept[i + 1].w); }
     kept.forEach(function (x, i) {
-      if (x.start) {
-        pair(i);
-        keys.push(x.w);
-      }
+      if (x.start) pair(i);
+      if (x.afterForm) keys.push(x.w); // a one-word name: "PT Sinarmas"
       if (x.anchor) {
         pair(i);
         pair(i + 1);
@@ -297,7 +296,11 @@
         .then(function (data) {
           var found = [];
           wanted[b].forEach(function (k) {
-            (data.keys[k] || []).forEach(function (i) { found.push(data.employers[i]); });
+            (data.keys[k] || []).forEach(function (i) {
+              var e = data.employers[i];
+              e.vacancies.forEach(function (v) { v.officeInfo = data.offices[v.office] || null; });
+              found.push(e);
+            });
           });
           return found;
         });
@@ -349,6 +352,8 @@
     return found;
   }
 
+  function vacancyHref(id) { return form.dataset.site + "/" + form.dataset.vacancyUrl.replace("{id}", id); }
+
   function rupiahText(n) { return "Rp " + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
   var MONEY_CODES = ["R401", "R450", "R451", "R452", "R454", "R459"];
@@ -358,12 +363,12 @@
     var asksMoney = result.some(function (f) { return MONEY_CODES.indexOf(f.code) >= 0; });
     employers.forEach(function (e) {
       var v = bestTitle(env, e, words);
-      var extra = e.count > e.vacancies.length ? " (dan lainnya)" : "";
+      var extra = e.count > e.vacancies.length ? "di antara " + e.vacancies.length + " yang terbaru " : "";
       if (v) {
         var open = v.status === "open" && v.validThrough >= todayIso();
         section.append(el("p", { "class": "cek-id", "data-match": v.id }, [
           "Mirip lowongan terverifikasi di situs ini: ",
-          el("a", { href: v.url }, [v.title]),
+          el("a", { href: vacancyHref(v.id) }, [v.title]),
           " – " + e.name + ". ",
           open ? "Masih dibuka sampai " + tanggal(v.validThrough) + "." : "Sudah ditutup: jangan melamar lewat pesan yang Anda terima."
         ]));
@@ -375,16 +380,17 @@
             "Gaji di pesan (" + rupiahText(differs[0]) + ") berbeda dengan yang tercatat di situs ini (" + v.salary + "). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi."
           ]));
         }
-        if (v.office) {
-          var contact = ["Diverifikasi oleh ", el("a", { href: v.officeUrl }, [v.office])];
-          if (v.officePhone) contact.push(", telepon ", el("a", { href: "tel:" + v.officePhone.replace(/[^0-9+]/g, "") }, [v.officePhone]));
+        var office = v.officeInfo;
+        if (office) {
+          var contact = ["Diverifikasi oleh ", el("a", { href: office.url }, [office.name])];
+          if (office.phone) contact.push(", telepon ", el("a", { href: "tel:" + office.phone.replace(/[^0-9+]/g, "") }, [office.phone]));
           contact.push(". Lamar lewat cara yang tertulis di halaman lowongan itu, bukan lewat pesan yang Anda terima.");
           section.append(el("p", {}, contact));
         }
       } else {
         section.append(el("p", { "class": "cek-id", "data-employer": e.name }, [
-          "Pesan ini menyebut nama “" + e.name + "”. Pemberi kerja itu punya " + e.count + " lowongan terverifikasi di situs ini" + extra + ", tetapi tidak ada yang judulnya mirip dengan pesan ini: ",
-          el("a", { href: e.url }, ["lihat lowongannya"]),
+          "Pesan ini menyebut nama “" + e.name + "”. Pemberi kerja itu punya " + e.count + " lowongan terverifikasi di situs ini, tetapi " + extra + "tidak ada yang judulnya mirip dengan pesan ini: ",
+          el("a", { href: e.url }, ["lihat semua lowongannya"]),
           ". Bisa jadi nama perusahaan itu dipakai tanpa izin; tanyakan ke Disnaker sebelum melamar."
         ]));
       }
@@ -513,6 +519,10 @@
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
+  };
+  // The word pairs a text is looked up by (their buckets are what the page downloads).
+  window.antarKerjaCek.nameKeys = function (text) {
+    return loadRules().then(function (r) { return nameKeys(textWords(r.env, text)); });
   };
   form.hidden = false;
   // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.
