@@ -104,3 +104,10 @@ def test_a_word_pair_shared_by_many_employers_keeps_only_those_it_fully_names():
     keys = name_keys([*many, whole])
     assert keys["jaya abadi"] == [whole]  # too common to name the others; their first pair does
     assert keys["alfa jaya"] == [many[0]]
+    common = [employer(f"CV Jaya Abadi {n}") for n in range(MAX_PER_KEY + 1)]  # "abadi 0"… stay unique
+    keys = name_keys([*many, *common])
+    assert "jaya abadi" not in keys and keys["abadi 0"] == [common[0]]
+    # Every pair too common (branches of one name): each keeps its rarest pair rather than none.
+    branches = [SimpleNamespace(name="PT Maju Jaya Abadi", slug=f"cabang-{n}") for n in range(MAX_PER_KEY + 1)]
+    keys = name_keys([*many, *branches])  # "maju jaya": the branches; "jaya abadi": 18 employers
+    assert keys["maju jaya"] == branches and "jaya abadi" not in keys

@@ -127,8 +127,9 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     return figures
 
 
-# Words for made-up distinct employer names ("PT Maju Sinar Lestari"): the generated
-# vacancies share 76 sample employers, a national site has tens of thousands.
+# Words for made-up distinct employer names ("PT Maju Sinar Lestari"), with the words of the
+# regency names: the generated vacancies share 76 sample employers, a national site has
+# tens of thousands.
 NAME_WORDS = (
     "maju jaya abadi sentosa makmur sejahtera mandiri karya sinar mulia bumi cahaya prima utama bersama nusantara"
     " indah lestari agung perkasa teknik niaga logistik pangan tekstil rasa putra surya buana samudra mitra global"
@@ -159,13 +160,15 @@ def check_figures(repo: Path) -> dict:
     out: dict = {}
     for prefix in ("", "distinct_"):
         if prefix:
-            n = len(NAME_WORDS)
+            words_of = {w for r in ref.regencies.values() for w in r.name.lower().split() if w.isalpha() and len(w) > 3}
+            pool = sorted(set(NAME_WORDS) | (words_of - {"kabupaten", "kota", "administrasi"}))
+            n = len(pool)
             for i, data in enumerate(records):
                 e = i // PER_EMPLOYER
                 words = (
-                    NAME_WORDS[e % n],
-                    NAME_WORDS[(e // n + 7 * e) % n],
-                    NAME_WORDS[(e // n // n + 13 * e + 5) % n],
+                    pool[e % n],
+                    pool[(e // n + 7 * e) % n],
+                    pool[(e // n // n + 13 * e + 5) % n],
                 )
                 data["employer"] = dict(data["employer"], name="PT " + " ".join(words))
         site = build_site(records, offices, ref, BENCH_TODAY)

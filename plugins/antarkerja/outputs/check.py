@@ -75,7 +75,8 @@ NAME_ANCHORS = (
 KEYS_PER_BUCKET = 16  # a bucket stands for about this many names of the site
 MAX_PER_EMPLOYER = 12  # vacancies listed per employer (open first); the employer page has all
 # A word pair shared by more employers ("jaya abadi") names none of them: it keeps only the
-# employers whose whole name it is, and the name's other pairs find the rest.
+# employers whose whole name it is, and the name's other pairs find the rest (an employer
+# whose every pair is that common keeps its rarest one).
 MAX_PER_KEY = 8
 MAX_NAME_KEYS = 8  # word pairs of a pasted text looked up at most (check.js)
 _NAME_WORD = re.compile(r"[a-z]+|[0-9]+")  # the words of antarkerja.rules.scams
@@ -122,9 +123,15 @@ def name_keys(employers) -> dict[str, list]:
     for employer in employers:
         for key in keys_of[employer.slug]:
             by_key.setdefault(key, []).append(employer)
+    shared = {key: len(found) for key, found in by_key.items()}
     for key, found in by_key.items():
         if len(found) > MAX_PER_KEY:
             by_key[key] = [e for e in found if keys_of[e.slug] == [key]]
+    kept = {e.slug for found in by_key.values() for e in found}
+    for employer in employers:  # every key too common: the employer keeps its rarest one
+        if employer.slug not in kept and keys_of[employer.slug]:
+            rarest = min(keys_of[employer.slug], key=lambda k: (shared[k], k))
+            by_key[rarest].append(employer)
     return {key: found for key, found in by_key.items() if found}
 
 
