@@ -111,3 +111,15 @@ def test_a_word_pair_shared_by_many_employers_keeps_only_those_it_fully_names():
     branches = [SimpleNamespace(name="PT Maju Jaya Abadi", slug=f"cabang-{n}") for n in range(MAX_PER_KEY + 1)]
     keys = name_keys([*many, *branches])  # "maju jaya": the branches; "jaya abadi": 18 employers
     assert keys["maju jaya"] == branches and "jaya abadi" not in keys
+
+
+def test_bench_check_step_sizes_the_buckets_of_a_generated_repository(tmp_path):
+    from support import ROOT
+
+    from antarkerja.bench import check_figures, generate
+
+    generate(ROOT, tmp_path / "repo", 120)
+    figures = check_figures(tmp_path / "repo")
+    assert figures["distinct_employers"] == 30  # 4 vacancies each
+    assert figures["buckets"] >= 1 and 0 < figures["bucket_gz_kb"] <= figures["bucket_kb"]
+    assert figures["distinct_check_gz_kb"] >= figures["distinct_bucket_gz_kb"] > 0  # a check: several buckets
