@@ -3,13 +3,16 @@
 * The in-browser checker and the Python validator give the same findings for every text of
   the trust corpus (one source of rules: cek-lowongan/aturan.json).
 * A visitor pastes a scam text and a legitimate one and sees the right verdicts, pastes a
-  vacancy link and sees it matched (open, with the verifying office); no request carries
-  the pasted text; axe-core finds no violation; after a first visit it works offline.
+  vacancy link and sees it matched (open, with the verifying office), pastes a message
+  without link or id and sees it matched by the employer's name and the title (or "no
+  match"); no request carries the pasted text or its words; axe-core finds no violation;
+  after a first visit it works offline.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from test_browser_site import AXE_OPTIONS, no_sideways_scroll
@@ -90,12 +93,61 @@ def test_phone_visitor_checks_a_scam_a_real_ad_and_a_vacancy_link(check_page, fi
     assert any(url.endswith("/cek-lowongan/aturan.json") for url, _ in page.requests)
 
 
+# WhatsApp-style texts without a link or vacancy id: matched by the employer's name and the title.
+BY_WORDING = (
+    "*INFO LOKER CIKARANG*\nPT. Uji Manufaktur Nusantara membuka lowongan Operator Produksi, 15 orang.\n"
+    "Gaji Rp 4.500.000 - 5.200.000, kerja 3 shift. Lamaran dibawa langsung ke kawasan industri."
+)
+CLOSED_BY_WORDING = "Dicari staf gudang untuk PT Uji Logistik Cepat di Bekasi. Hubungi HRD."
+DIFFERS = (
+    "PT Uji Manufaktur Nusantara butuh operator produksi. Gaji 12 juta per bulan, transfer biaya seragam Rp 250.000."
+)
+UNKNOWN = "PT Sinar Palsu Abadi membuka lowongan operator produksi. Gaji 5 juta, kirim CV ke WA."
+
+
+def test_phone_visitor_pastes_a_message_without_link_and_sees_the_verified_vacancy(check_page):
+    page = check_page
+    assert "hash" in page.inner_text(".cek-privasi")  # the page says what it downloads
+
+    run_check(page, BY_WORDING)
+    match = page.locator(".cek-cocok [data-match='operator-produksi-bekasi']")
+    assert "Mirip lowongan terverifikasi di situs ini" in match.inner_text()
+    assert "PT Uji Manufaktur Nusantara" in match.inner_text()
+    assert "Masih dibuka sampai 15 Januari 2027" in match.inner_text()
+    assert match.locator("a").get_attribute("href").endswith("/lowongan/operator-produksi-bekasi/")
+    assert page.locator(".cek-beda").count() == 0  # same salary, no fee
+    assert no_sideways_scroll(page)
+
+    run_check(page, CLOSED_BY_WORDING)
+    closed = page.locator(".cek-cocok [data-match='staf-gudang-ditutup-bekasi']")
+    assert "Sudah ditutup" in closed.inner_text()
+
+    assert run_check(page, DIFFERS) == "bahaya"
+    assert page.locator(".cek-cocok [data-match='operator-produksi-bekasi']").count() == 1
+    salary = page.inner_text(".cek-beda[data-differs='gaji']")
+    assert "Rp 12.000.000" in salary and "Rp 4.500.000 – 5.200.000 per bulan" in salary
+    assert "meminta uang" in page.inner_text(".cek-beda[data-differs='biaya']")
+
+    run_check(page, UNKNOWN)
+    assert "Tidak ada nama pemberi kerja di pesan ini yang cocok" in page.inner_text(".cek-cocok [data-no-match]")
+    assert page.locator(".cek-cocok [data-match]").count() == 0
+
+    name_requests = [url for url, _ in page.requests if "/cek-lowongan/nama/" in url]
+    assert name_requests and all(re.search(r"/cek-lowongan/nama/\d+\.json$", url) for url in name_requests)
+    for url, body in page.requests:
+        for text in (BY_WORDING, CLOSED_BY_WORDING, DIFFERS, UNKNOWN):
+            for word in re.findall(r"\w{4,}", text.lower()):
+                if word not in ("lowongan",):  # the checker's own path, cek-lowongan/
+                    assert word not in (url + body).lower(), (word, url)
+
+
 def test_check_page_has_no_accessibility_violation_with_results(check_page):
     from axe_playwright_python.sync_playwright import Axe
 
-    run_check(check_page, SCAM)
-    results = Axe().run(check_page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, results.generate_report()
+    for text in (SCAM, DIFFERS):  # warning signs; a match by wording with its differences
+        run_check(check_page, text)
+        results = Axe().run(check_page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
 
 
 def test_checker_works_offline_after_a_first_visit(check_page, fixture_server):

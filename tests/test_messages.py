@@ -89,6 +89,8 @@ def test_ump_warning_of_a_year_on_record_says_nothing_about_missing_data(tmp_pat
         "  Tuliskan tugas utama, tempat dan jadwal kerja di sini.",
         "  ISI: tuliskan tugas utama.",
         "  Lorem ipsum dolor sit amet, consectetur adipiscing.",
+        "  [Isi nama atasan langsung]",
+        "  TULI\u017fKAN tugas utama di sini.",  # long s: (?i) matches it, str.lower() does not
     ],
 )
 def test_leftover_template_text_is_rejected(tmp_path, text):

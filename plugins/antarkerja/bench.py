@@ -16,6 +16,8 @@ peak memory are its own:
 * ``build``: the full site without the search index (validation included), with each
   output family's share (``stats_s``/``stats_pct``, ``notices_s``…: seconds and per cent of
   the build) and the CPU milliseconds one notice's QR code takes (``qr_cpu_ms_per_code``);
+* ``check``: sizes of Cek lowongan's name buckets and the bytes one check by wording
+  downloads (:func:`check_figures`);
 * ``trust``: recall and false-alarm rate of the scam/discrimination text rules on
   ``tests/trust/corpus.yml`` (no generated data; :mod:`antarkerja.trust`);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
@@ -114,6 +116,8 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
 
         figures.update(index_site(output))
         figures["peak_mb_pagefind"] = figures.pop("pagefind_peak_mb", None)
+    elif step == "check":  # Cek lowongan's name buckets: the bytes one check by wording downloads
+        figures.update(check_figures(repo))
     elif step == "history":  # vacancy history from Git (antarkerja.history): log + blobs + W601
         from antarkerja.history import bench_history
 
@@ -121,6 +125,70 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures
+
+
+# Words for made-up distinct employer names ("PT Maju Sinar Lestari"), with the words of the
+# regency names: the generated vacancies share 76 sample employers, a national site has
+# tens of thousands.
+NAME_WORDS = (
+    "maju jaya abadi sentosa makmur sejahtera mandiri karya sinar mulia bumi cahaya prima utama bersama nusantara"
+    " indah lestari agung perkasa teknik niaga logistik pangan tekstil rasa putra surya buana samudra mitra global"
+    " kencana permata harapan berkah anugerah citra dharma wijaya graha mega tunggal langgeng setia budi tirta wana"
+    " sari griya artha dinamika solusi kreasi sukses gemilang intan baru raya cemerlang sakti kurnia lancar"
+).split()
+PER_EMPLOYER = 4  # vacancies per made-up employer
+
+
+def check_figures(repo: Path) -> dict:
+    """Sizes of ``cek-lowongan/nama/`` buckets (:func:`antarkerja.outputs.check.name_shards`),
+    for the generated employers and for made-up distinct ones (``distinct_*``), and the bytes
+    of one check: a message looks up 2-4 word pairs (the browser test's messages), at most
+    ``MAX_NAME_KEYS`` buckets; ``check_kb`` is 4 buckets of average size, ``check_max_kb`` the
+    largest buckets up to that limit."""
+    import gzip
+    from types import SimpleNamespace
+
+    from antarkerja.model import build_site
+    from antarkerja.outputs.api import dump
+    from antarkerja.outputs.check import MAX_NAME_KEYS, name_shards
+    from antarkerja.validate import validate_repository
+
+    result = validate_repository(repo)
+    records = [v.data for v in result.vacancies]
+    offices = [o.data for o in result.offices]
+    ref, ctx = load_reference_for(repo), SimpleNamespace(siteurl="")
+    out: dict = {}
+    for prefix in ("", "distinct_"):
+        if prefix:
+            words_of = {w for r in ref.regencies.values() for w in r.name.lower().split() if w.isalpha() and len(w) > 3}
+            pool = sorted(set(NAME_WORDS) | (words_of - {"kabupaten", "kota", "administrasi"}))
+            n = len(pool)
+            for i, data in enumerate(records):
+                e = i // PER_EMPLOYER
+                words = (
+                    pool[e % n],
+                    pool[(e // n + 7 * e) % n],
+                    pool[(e // n // n + 13 * e + 5) % n],
+                )
+                data["employer"] = dict(data["employer"], name="PT " + " ".join(words))
+        site = build_site(records, offices, ref, BENCH_TODAY)
+        sizes = sorted((len(b), len(gzip.compress(b))) for b in (dump(s).encode() for s in name_shards(site, ctx)))
+        gz = sorted(z for _, z in sizes)
+        out[f"{prefix}employers"] = len(site.employers)
+        out[f"{prefix}buckets"] = len(sizes)
+        out[f"{prefix}bucket_kb"] = round(sum(b for b, _ in sizes) / len(sizes) / 1000, 1)
+        out[f"{prefix}bucket_gz_kb"] = round(sum(gz) / len(gz) / 1000, 1)
+        out[f"{prefix}bucket_max_kb"] = round(sizes[-1][0] / 1000, 1)
+        out[f"{prefix}check_kb"] = round(4 * sum(b for b, _ in sizes) / len(sizes) / 1000, 1)
+        out[f"{prefix}check_gz_kb"] = round(4 * sum(gz) / len(gz) / 1000, 1)
+        out[f"{prefix}check_max_gz_kb"] = round(sum(gz[-MAX_NAME_KEYS:]) / 1000, 1)
+    return out
+
+
+def load_reference_for(repo: Path):
+    from antarkerja.reference import load_reference
+
+    return load_reference(repo)
 
 
 # The top folders each output family writes (issue #10: feeds, open data, widgets).

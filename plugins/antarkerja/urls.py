@@ -97,6 +97,9 @@ ROUTES: dict[str, str] = {
     "check_rules": "cek-lowongan/aturan.json",
     "check_index": "cek-lowongan/indeks/{bucket}.json",
     "check_worker": "cek-lowongan/sw.js",
+    # "Cek lowongan" by wording (antarkerja.outputs.check): employers' verified vacancies in
+    # coarse buckets by a hash of two-word pieces of the employer's name
+    "check_names": "cek-lowongan/nama/{bucket}.json",
     # Search at national scale (antarkerja.search, antarkerja.outputs.browse): browse shards
     # read when no words are typed, one Pagefind bundle per province, and the build's list
     # of bundle pages (read and removed by the index step)

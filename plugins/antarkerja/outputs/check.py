@@ -6,6 +6,8 @@ Writes (paths from :mod:`antarkerja.urls`):
 ``cek-lowongan/index.html``         the page (``theme/templates/check.html``)
 ``cek-lowongan/aturan.json``        the text rules of :mod:`antarkerja.rules.scams`, exported
 ``cek-lowongan/indeks/<n>.json``    every vacancy on the site, in :func:`bucket_count` buckets
+``cek-lowongan/nama/<n>.json``      employers and their vacancies, in :func:`name_bucket_count`
+                                    buckets by a hash of two-word pieces of the employer's name
 ``cek-lowongan/sw.js``              service worker: the page works offline after a first visit
 ==================================  ===========================================================
 
@@ -14,17 +16,30 @@ To tell whether a pasted link or vacancy id is a verified vacancy, the page down
 index bucket the id hashes to (FNV-1a, :func:`bucket_of`): the request names a bucket, not
 the id, and a bucket holds hundreds of vacancies on a national site (all of them on a small
 one). Items carry ``validThrough`` so the page can tell "still open" by the reader's date.
+
+A text pasted without a link or id (a WhatsApp message) is matched by its wording: every
+employer name gives keys, its adjacent word pairs after normalisation (:func:`employer_keys`:
+"PT Uji Manufaktur Nusantara" → "uji manufaktur", "manufaktur nusantara"; legal forms such as
+PT or CV dropped). The page takes the few word pairs of the text that can start a name (after
+PT, CV, Koperasi, RS… or at the start of one of the first lines; :data:`NAME_ANCHORS`), and
+downloads only the buckets those keys hash to (``cek-lowongan/nama/<n>.json``, FNV-1a of the
+key, :data:`KEYS_PER_BUCKET` keys a bucket): a request names a bucket shared by many names,
+never a word. A bucket lists, for each key in it, its employers with up to
+:data:`MAX_PER_EMPLOYER` vacancies (open ones first), so the page can tell a similar title,
+whether it is open, and a salary that differs from the verified one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import absolute, dump
 from antarkerja.rules.scams import export
+from antarkerja.textnorm import normalise
 from antarkerja.urls import ROUTES, save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
@@ -46,6 +61,114 @@ def bucket_of(vacancy_id: str, buckets: int) -> int:
     for byte in vacancy_id.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h % buckets
+
+
+# Matching by wording ------------------------------------------------------------------
+# Legal forms people add or leave out ("PT", "Tbk", "Co., Ltd."): not part of a name's keys.
+LEGAL_FORM_WORDS = ("pt", "cv", "ud", "pd", "fa", "tbk", "persero", "perseroan", "co", "ltd", "sdn", "bhd", "gmbh")
+# Words after which, in a pasted text, an employer's name may start (legal forms too).
+NAME_ANCHORS = (
+    *LEGAL_FORM_WORDS,
+    *("firma", "koperasi", "yayasan", "rs", "rsu", "rsud", "sakit", "klinik", "hotel", "toko", "universitas"),
+    *("sekolah", "bank", "perusahaan", "perum", "restoran", "rumah"),
+)
+KEYS_PER_BUCKET = 16  # a bucket stands for about this many names of the site
+MAX_PER_EMPLOYER = 12  # vacancies listed per employer (open first); the employer page has all
+# A word pair shared by more employers ("jaya abadi") names none of them: it keeps only the
+# employers whose whole name it is, and the name's other pairs find the rest (an employer
+# whose every pair is that common keeps its rarest one).
+MAX_PER_KEY = 8
+MAX_NAME_KEYS = 8  # word pairs of a pasted text looked up at most (check.js)
+_NAME_WORD = re.compile(r"[a-z]+|[0-9]+")  # the words of antarkerja.rules.scams
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of an employer name as the checker compares them (normalised, legal forms out)."""
+    return [w for w in _NAME_WORD.findall(normalise(name)) if w not in LEGAL_FORM_WORDS]
+
+
+def employer_keys(name: str) -> list[str]:
+    """Adjacent word pairs of the name (the one word of a one-word name); check.js does the same."""
+    words = name_tokens(name)
+    keys = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] or words
+    return list(dict.fromkeys(keys))
+
+
+def name_bucket_count(keys: int) -> int:
+    count = 1
+    while count * KEYS_PER_BUCKET < keys:
+        count *= 2
+    return count
+
+
+def name_vacancy(v) -> dict:
+    """A vacancy as a name bucket lists it (its page is ``url("vacancy", id=…)``)."""
+    salary = v.salary_info
+    return {
+        "id": v.id,
+        "title": v.title,
+        "status": v.data["status"],
+        "validThrough": v.valid_through.isoformat(),
+        "salary": v.salary_text,
+        "low": salary.monthly_low or None,  # rupiah a month; None when undisclosed or foreign
+        "high": salary.monthly_high or None,
+        "office": v.verifier.id if v.verifier else None,  # in the bucket's "offices"
+    }
+
+
+def name_keys(employers) -> dict[str, list]:
+    """Key → employers, without the employers a too common key does not name (:data:`MAX_PER_KEY`)."""
+    keys_of = {e.slug: employer_keys(e.name) for e in employers}
+    by_key: dict[str, list] = {}
+    for employer in employers:
+        for key in keys_of[employer.slug]:
+            by_key.setdefault(key, []).append(employer)
+    shared = {key: len(found) for key, found in by_key.items()}
+    for key, found in by_key.items():
+        if len(found) > MAX_PER_KEY:
+            by_key[key] = [e for e in found if keys_of[e.slug] == [key]]
+    kept = {e.slug for found in by_key.values() for e in found}
+    for employer in employers:  # every key too common: the employer keeps its rarest one
+        if employer.slug not in kept and keys_of[employer.slug]:
+            rarest = min(keys_of[employer.slug], key=lambda k: (shared[k], k))
+            by_key[rarest].append(employer)
+    return {key: found for key, found in by_key.items() if found}
+
+
+def name_shards(site, ctx: OutputContext) -> list[dict]:
+    """The buckets of ``cek-lowongan/nama/``: ``keys`` (key → employer numbers), ``employers``
+    (name, page, number of vacancies, up to :data:`MAX_PER_EMPLOYER` of them) and ``offices``."""
+    by_key = name_keys(site.employers)
+    buckets = name_bucket_count(len(by_key))
+    shards = [{"version": 1, "bucket": n, "keys": {}, "employers": [], "offices": {}} for n in range(buckets)]
+    numbers: list[dict] = [{} for _ in range(buckets)]  # per bucket: employer slug -> number
+    for key in sorted(by_key):
+        n = bucket_of(key, buckets)
+        shard, seen = shards[n], numbers[n]
+        for employer in by_key[key]:
+            if employer.slug not in seen:
+                seen[employer.slug] = len(shard["employers"])
+                listed = sorted(employer.vacancies, key=lambda v: (not v.is_open, -v.valid_through.toordinal(), v.id))
+                listed = listed[:MAX_PER_EMPLOYER]
+                shard["employers"].append(
+                    {
+                        "name": employer.name,
+                        "url": absolute(ctx, employer.url),
+                        "count": len(employer.vacancies),
+                        "vacancies": [name_vacancy(v) for v in listed],
+                    }
+                )
+                for office in {v.verifier.id: v.verifier for v in listed if v.verifier}.values():
+                    phones = office.data.get("phones") or []
+                    shard["offices"][office.id] = {
+                        "name": office.name,
+                        "url": absolute(ctx, office.url),
+                        "phone": phones[0] if phones else None,
+                    }
+            shard["keys"].setdefault(key, []).append(seen[employer.slug])
+    for shard in shards:
+        shard["offices"] = dict(sorted(shard["offices"].items()))
+    return shards
 
 
 def index_item(v, ctx: OutputContext) -> dict:
@@ -73,6 +196,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         shards[bucket_of(v.id, buckets)][v.id] = index_item(v, ctx)
     for n, items in enumerate(shards):
         yield File(url("check_index", bucket=n), dump({"version": 1, "bucket": n, "items": items}))
+    names = name_shards(site, ctx)
+    for shard in names:
+        yield File(url("check_names", bucket=shard["bucket"]), dump(shard))
     rules = dump(export())
     yield File(url("check_rules"), rules)
     digest = hashlib.sha256(rules.encode("utf-8"))
@@ -104,6 +230,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "rules_url": url("check_rules"),
             "index_url": url("check_index", bucket="{bucket}"),
             "vacancy_url": url("vacancy", id="{id}"),
+            "names_url": url("check_names", bucket="{bucket}"),
+            "name_buckets": len(names),
+            "name_words": {"forms": LEGAL_FORM_WORDS, "anchors": NAME_ANCHORS, "max": MAX_NAME_KEYS},
             # url("asset", name=…) clashes with url()'s own first parameter, hence format()
             "script_url": assets["js/check.js"],
             "style_url": assets["css/check.css"],

@@ -132,23 +132,30 @@ class TextRule:
             )
         return groups
 
-    def matches(self, norm: str, words: frozenset | None = None) -> list[tuple[int, int, int, bool]]:
+    def matches(
+        self, norm: str, words: frozenset | None = None, strong: bool = True, weak: frozenset | None = None
+    ) -> list[tuple[int, int, int, bool]]:
         """``(start, end, pattern index, strong)`` of every match that counts in ``norm``.
 
-        With ``words`` (the record's words), a pattern that starts with words none of which
-        occur is not run at all (speed only).
+        Speed only: with ``words`` (the record's words), a pattern that starts with words none
+        of which occur is not run at all; ``strong=False`` skips the strong patterns and
+        ``weak`` (pattern indices) limits the weak ones to those whose trigger words occur.
         """
         if self.context and not self._re(self.context).search(norm):
             return []
         found = []
-        for strong, patterns in self._groups():
+        for is_strong, patterns in self._groups():
+            if not (strong if is_strong else weak is None or weak):
+                continue
             for index, (pattern, lead) in enumerate(patterns):
+                if not is_strong and weak is not None and index not in weak:
+                    continue
                 if words is not None and lead is not None and lead.isdisjoint(words):
                     continue
                 for m in pattern.finditer(norm):
                     if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
                         continue
-                    found.append((m.start(), m.end(), index, strong))
+                    found.append((m.start(), m.end(), index, is_strong))
         found.sort()
         return found
 
@@ -160,9 +167,16 @@ class TextRule:
             return False
         return not (self.not_before and self._re(self.not_before).search(after))
 
-    def findings(self, fields: list[tuple[tuple, str, str]], words: frozenset | None = None) -> Iterable[tuple]:
-        """``(path, message, hint, offset)`` for every phrase found in ``(path, text, norm)``."""
-        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm, words)]
+    def findings(
+        self,
+        fields: list[tuple[tuple, str, str]],
+        words: frozenset | None = None,
+        strong: bool = True,
+        weak: frozenset | None = None,
+    ) -> Iterable[tuple]:
+        """``(path, message, hint, offset)`` for every phrase found in ``(path, text, norm)``
+        (``words``, ``strong``, ``weak``: see :meth:`matches`)."""
+        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm, words, strong, weak)]
         if not hits:
             return
         weak_kinds = {m[2] for *_, m in hits if not m[3]}
@@ -899,19 +913,39 @@ def office_texts(o: dict) -> list[tuple[tuple, str]]:
 _WORD = re.compile(r"[a-z]+|[0-9]+")  # "15jt" is two words: "15" and "jt"
 
 
+def _rule_index(rules) -> dict[str, int]:
+    """Word -> bit mask of the rules whose every match needs that word (:attr:`TextRule.needed`)."""
+    index: dict[str, int] = {}
+    for number, rule in enumerate(rules):
+        bit = rule.compiled["bit"] = 1 << number
+        for word in rule.needed:
+            index[word] = index.get(word, 0) | bit
+    return index
+
+
+_RULE_INDEX = _rule_index(TEXT_RULES)
+_RULE_WORDS = frozenset(_RULE_INDEX)
+
+
 class Prepared:
     """A record's texts, normalised once and shared by every rule (rules run one record at a time).
 
-    ``fields`` are ``(path, text, norm)``; ``all_words`` the set of words of them all.
+    ``fields`` are ``(path, text, norm)``; ``all_words`` the set of words of them all;
+    ``candidates`` the bit mask of the :data:`TEXT_RULES` that may match: one set
+    intersection per record instead of one test per rule.
     """
 
-    __slots__ = ("fields", "all_words", "source")
+    __slots__ = ("fields", "all_words", "source", "candidates")
 
     def __init__(self, source, texts: list[tuple[tuple, str]]):
         self.source = source
         self.fields = [(path, text, normalise(text)) for path, text in texts]
         norm = "\n".join(n for _, _, n in self.fields)
         self.all_words = frozenset(_WORD.findall(norm))
+        candidates = 0
+        for word in self.all_words & _RULE_WORDS:
+            candidates |= _RULE_INDEX[word]
+        self.candidates = candidates
 
 
 _LAST: list[Prepared] = []
@@ -928,30 +962,39 @@ def prepared(v: dict, texts: Callable[[dict], list] = record_texts) -> Prepared:
 def run_rule(rule: TextRule, v: dict, texts: Callable[[dict], list] = record_texts) -> Iterable[tuple]:
     """The findings of ``rule`` on record ``v`` (as a validator rule yields them).
 
-    Word triggers pick the fields worth searching: most records have none, and one set
-    operation costs far less than a regular expression. A record must have the words every
-    match needs (:attr:`TextRule.needed`) and fit the full trigger specs; then only the
-    fields that contain one of those words are searched.
+    Word triggers pick the rules and fields worth searching: most records have none, and
+    one set operation costs far less than a regular expression. A record must have the
+    words every match needs (:attr:`TextRule.needed`, looked up for all rules at once in
+    :class:`Prepared`) and fit the full trigger specs; then only the fields that contain one
+    of those words are searched, and only with the patterns whose trigger words occur.
     """
     if rule.applies is not None and not rule.applies(v):
-        return
+        return ()
     prep = prepared(v, texts)
     if not rule.triggers:
-        yield from rule.findings(prep.fields)
-        return
+        return rule.findings(prep.fields)
+    bit = rule.compiled.get("bit")
     words = prep.all_words
-    if rule.needed.isdisjoint(words):
-        return
+    if not (prep.candidates & bit if bit is not None else not rule.needed.isdisjoint(words)):
+        return ()
     if rule.context_words and not spec_matches(rule.context_words, words):
-        return
+        return ()
     present = spec_words(rule.triggers, words)
-    weak = [found for found in (spec_words(spec, words) for spec in rule.weak_triggers) if found]
-    if not present and len(weak) < rule.weak_needed:
-        return
-    present = present.union(*weak)  # usually a few words: a substring test per field
-    fields = [f for f in prep.fields if any(word in f[2] for word in present)]
-    if fields:
-        yield from rule.findings(fields, words)
+    weak, weak_words = set(), []
+    for index, spec in enumerate(rule.weak_triggers):
+        found = spec_words(spec, words)
+        if found:
+            weak.add(index)
+            weak_words.append(found)
+    if len(weak) < rule.weak_needed:  # too few kinds of weak signal to count
+        if not present:
+            return ()
+        weak, weak_words = set(), []
+    search = present.union(*weak_words)  # usually a few words: a substring test per field
+    fields = [f for f in prep.fields if any(map(f[2].__contains__, search))]
+    if not fields:
+        return ()
+    return rule.findings(fields, words, bool(present), frozenset(weak) if rule.weak_triggers else None)
 
 
 def _register(rule: TextRule):

@@ -10,7 +10,7 @@ import re
 from datetime import timedelta
 
 from antarkerja.placement import is_overseas
-from antarkerja.rules.common import _hidden_direction_controls
+from antarkerja.rules.common import _hidden_direction_controls, joined_texts
 from antarkerja.rules.registry import vacancy_rule
 from antarkerja.rules.scams import AGE_TEXT, GENDER_TEXT, run_rule
 from antarkerja.salary import Salary, minimum_wage
@@ -309,6 +309,18 @@ def hidden_direction_controls(v, ctx):
 PLACEHOLDER = re.compile(
     r"(?m:^[ \t]*ISI:)|(?i:\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(isi|diisi)\b[^\]\n]*\])"
 )
+# Literals without which PLACEHOLDER cannot match ASCII text (lower case: its (?i) part).
+PLACEHOLDER_WORDS = ("tuliskan", "lorem", "[isi", "[diisi")
+
+
+def _maybe_placeholder(record) -> bool:
+    """Whether PLACEHOLDER may match a text of ``record``: substring tests on every text at once."""
+    joined = joined_texts(record)
+    # Case-insensitive matching also knows non-ASCII forms of i, k and s: then look closer.
+    if type(record) is not dict or not joined.isascii():
+        return True
+    lowered = joined.lower()
+    return "ISI:" in joined or any(word in lowered for word in PLACEHOLDER_WORDS)
 
 
 def _strings(value, path=()):
@@ -329,6 +341,8 @@ def _strings(value, path=()):
 )
 def leftover_template_text(v, ctx):
     """Template text from `antarkerja new vacancy` or a copied example that was never filled in."""
+    if not _maybe_placeholder(v):
+        return
     for path, text in _strings(v):
         match = PLACEHOLDER.search(text)
         if match:

@@ -2,8 +2,9 @@
    antarkerja.rules.scams) to a pasted text, entirely in this browser. Normalisation and
    matching mirror antarkerja/textnorm.py and TextRule.matches/findings step by step; a test
    runs the labelled corpus through both and requires the same findings. The pasted text is
-   never sent: the only requests are the rules file and one vacancy-index bucket, named by a
-   hash of a vacancy id found in the text (see antarkerja.outputs.check). No framework. */
+   never sent: the only requests are the rules file, one vacancy-index bucket named by a hash
+   of a vacancy id found in the text, and a few name buckets named by a hash of word pairs
+   that may start an employer's name (see antarkerja.outputs.check). No framework. */
 (function () {
   "use strict";
   var form = document.getElementById("cek-form");
@@ -231,6 +232,176 @@
     })).then(function (lists) { return [].concat.apply([], lists); });
   }
 
+  // ---------------------------------------------------------------- matching by wording
+  /* Word pairs of the text that may start an employer's name (after PT, CV, Koperasi…, or at
+     the start of one of the first three lines), as antarkerja.outputs.check.employer_keys
+     builds them: normalised words, legal forms left out; after a legal form also the one
+     word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
+  var nameWords = JSON.parse(form.dataset.nameWords || "{}");
+
+  function textWords(env, text) {
+    var lines = env.normalise(text).norm.split("\n");
+    var words = [];
+    lines.forEach(function (line, n) {
+      (line.match(/[a-z]+|[0-9]+/g) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
+    });
+    return words;
+  }
+
+  function nameKeys(words) {
+    var forms = nameWords.forms || [],
+      anchors = nameWords.anchors || [];
+    var kept = [],
+      afterForm = false;
+    words.forEach(function (x) {
+      if (forms.indexOf(x.w) >= 0) { afterForm = true; return; }
+      kept.push({ w: x.w, line: x.line, afterForm: afterForm, start: afterForm || x.first && x.line < 3, anchor: anchors.indexOf(x.w) >= 0 });
+      afterForm = false;
+    });
+    var keys = [];
+
+    function pair(i) { if (i + 1 < kept.length && kept[i].line === kept[i + 1].line) keys.push(kept[i].w + " " + kept[i + 1].w); }
+    kept.forEach(function (x, i) {
+      if (x.start) pair(i);
+      if (x.afterForm) keys.push(x.w); // a one-word name: "PT Sinarmas"
+      if (x.anchor) {
+        pair(i);
+        pair(i + 1);
+      }
+    });
+    var seen = {};
+    return keys.filter(function (k) {
+      if (seen[k]) return false;
+      seen[k] = true;
+      return true;
+    }).slice(0, 2 * (nameWords.max || 8));
+  }
+
+  function lookUpNames(keys) {
+    var buckets = parseInt(form.dataset.nameBuckets, 10) || 1;
+    var wanted = {},
+      order = [];
+    keys.forEach(function (k) {
+      var b = fnv1a(k) % buckets;
+      if (!wanted[b]) {
+        if (order.length >= (nameWords.max || 8)) return;
+        wanted[b] = [];
+        order.push(b);
+      }
+      wanted[b].push(k);
+    });
+    return Promise.all(order.map(function (b) {
+      return fetch(form.dataset.names.replace("{bucket}", b), { credentials: "omit" })
+        .then(function (r) { return r.ok ? r.json() : { keys: {}, employers: [] }; })
+        .then(function (data) {
+          var found = [];
+          wanted[b].forEach(function (k) {
+            (data.keys[k] || []).forEach(function (i) {
+              var e = data.employers[i];
+              e.vacancies.forEach(function (v) { v.officeInfo = data.offices[v.office] || null; });
+              found.push(e);
+            });
+          });
+          return found;
+        });
+    })).then(function (lists) {
+      var seen = {};
+      return [].concat.apply([], lists).filter(function (e) {
+        if (seen[e.url]) return false;
+        seen[e.url] = true;
+        return true;
+      });
+    });
+  }
+
+  /* The employer's vacancy whose title words (numbers left out) the text contains best: at
+     least 60 % of them. */
+  function bestTitle(env, employer, words) {
+    var have = {};
+    words.forEach(function (x) { have[x.w] = true; });
+    var best = null,
+      bestScore = 0;
+    employer.vacancies.forEach(function (v) {
+      var tw = (env.normalise(v.title).norm.match(/[a-z]+/g) || []).filter(function (w) { return w.length > 1; });
+      if (!tw.length) return;
+      var score = tw.filter(function (w) { return have[w]; }).length / tw.length;
+      if (score > bestScore) {
+        best = v;
+        bestScore = score;
+      }
+    });
+    return bestScore >= 0.6 ? best : null;
+  }
+
+  var SALARY = /\b(?:gaji|upah|penghasilan|salary|income|take\s+home\s+pay|thp)\b[^\n.;]{0,25}?(?:rp\.?\s*)?(\d[\d.,]*)\s*(jt|juta|rb|ribu|k)?\b/g;
+
+  /* Monthly rupiah amounts the text states as pay ("gaji 12 juta", "Gaji: Rp 4.500.000"). */
+  function salaryClaims(env, text) {
+    var norm = env.normalise(text).norm,
+      found = [],
+      m;
+    SALARY.lastIndex = 0;
+    while ((m = SALARY.exec(norm))) {
+      var unit = m[2] || "";
+      var digits = m[1].replace(/[.,]\d{1,2}$/, function (d) { return unit ? d.replace(",", ".") : ""; });
+      var value = unit ? parseFloat(digits.replace(/\.(?=\d{3}\b)/g, "").replace(",", ".")) : parseInt(digits.replace(/[.,]/g, ""), 10);
+      if (unit === "jt" || unit === "juta") value *= 1000000;
+      else if (unit) value *= 1000;
+      if (value >= 100000) found.push(Math.round(value));
+    }
+    return found;
+  }
+
+  function vacancyHref(id) { return form.dataset.site + "/" + form.dataset.vacancyUrl.replace("{id}", id); }
+
+  function rupiahText(n) { return "Rp " + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
+  var MONEY_CODES = ["R401", "R450", "R451", "R452", "R454", "R459"];
+
+  function showNameMatches(section, env, text, employers, result) {
+    var words = textWords(env, text);
+    var asksMoney = result.some(function (f) { return MONEY_CODES.indexOf(f.code) >= 0; });
+    employers.forEach(function (e) {
+      var v = bestTitle(env, e, words);
+      var extra = e.count > e.vacancies.length ? "di antara " + e.vacancies.length + " yang terbaru " : "";
+      if (v) {
+        var open = v.status === "open" && v.validThrough >= todayIso();
+        section.append(el("p", { "class": "cek-id", "data-match": v.id }, [
+          "Mirip lowongan terverifikasi di situs ini: ",
+          el("a", { href: vacancyHref(v.id) }, [v.title]),
+          " – " + e.name + ". ",
+          open ? "Masih dibuka sampai " + tanggal(v.validThrough) + "." : "Sudah ditutup: jangan melamar lewat pesan yang Anda terima."
+        ]));
+        var low = v.low,
+          high = v.high || v.low;
+        var differs = salaryClaims(env, text).filter(function (x) { return !low || x < low * 0.9 || x > high * 1.1; });
+        if (differs.length) {
+          section.append(el("p", { "class": "cek-beda", "data-differs": "gaji" }, [
+            "Gaji di pesan (" + rupiahText(differs[0]) + ") berbeda dengan yang tercatat di situs ini (" + v.salary + "). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi."
+          ]));
+        }
+        var office = v.officeInfo;
+        if (office) {
+          var contact = ["Diverifikasi oleh ", el("a", { href: office.url }, [office.name])];
+          if (office.phone) contact.push(", telepon ", el("a", { href: "tel:" + office.phone.replace(/[^0-9+]/g, "") }, [office.phone]));
+          contact.push(". Lamar lewat cara yang tertulis di halaman lowongan itu, bukan lewat pesan yang Anda terima.");
+          section.append(el("p", {}, contact));
+        }
+      } else {
+        section.append(el("p", { "class": "cek-id", "data-employer": e.name }, [
+          "Pesan ini menyebut nama “" + e.name + "”. Pemberi kerja itu punya " + e.count + " lowongan terverifikasi di situs ini, tetapi " + extra + "tidak ada yang judulnya mirip dengan pesan ini: ",
+          el("a", { href: e.url }, ["lihat semua lowongannya"]),
+          ". Bisa jadi nama perusahaan itu dipakai tanpa izin; tanyakan ke Disnaker sebelum melamar."
+        ]));
+      }
+      if (asksMoney) {
+        section.append(el("p", { "class": "cek-beda", "data-differs": "biaya" }, [
+          "Lowongan terverifikasi " + e.name + " di situs ini tidak boleh memungut biaya, tetapi pesan ini meminta uang. Mungkin ada yang memakai nama perusahaan ini: jangan membayar, dan laporkan."
+        ]));
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- showing results
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -275,7 +446,7 @@
     });
   }
 
-  function render(text, result, matchesFound) {
+  function render(env, text, result, matchesFound, names) {
     out.textContent = "";
     var errors = result.filter(function (f) { return f.severity === "error"; });
     var verdict, cls;
@@ -306,11 +477,17 @@
       });
       out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
     }
-    if (matchesFound.length) {
-      var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
-      showMatches(section, matchesFound);
-      out.append(section);
+    var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
+    if (matchesFound.length) showMatches(section, matchesFound);
+    if (!matchesFound.some(function (pair) { return pair[1]; })) {
+      if (names.employers.length) showNameMatches(section, env, text, names.employers, result);
+      else if (names.looked) {
+        section.append(el("p", { "class": "cek-id", "data-no-match": "nama" }, [
+          "Tidak ada nama pemberi kerja di pesan ini yang cocok dengan lowongan terverifikasi di situs ini. Lowongan yang tidak terdaftar di sini belum diverifikasi Disnaker: tanyakan dulu sebelum melamar."
+        ]));
+      }
     }
+    if (section.childNodes.length) out.append(section);
     out.focus();
   }
 
@@ -319,8 +496,18 @@
     if (!text.trim()) { out.textContent = "Tempel dulu teks, tautan atau nomor lowongan."; return; }
     out.textContent = "Memeriksa…";
     var ids = candidateIds(text);
-    Promise.all([loadRules(), ids.length ? lookUp(ids).catch(function () { return []; }) : Promise.resolve([])])
-      .then(function (parts) { render(text, check(parts[0].env, parts[0].rules, text), parts[1]); })
+    var idLookup = ids.length ? lookUp(ids).catch(function () { return []; }) : Promise.resolve([]);
+    Promise.all([loadRules(), idLookup])
+      .then(function (parts) {
+        var env = parts[0].env;
+        var found = parts[1].filter(function (pair) { return pair[1]; });
+        // No verified vacancy named by link or id: look for the employer's name in the wording.
+        var keys = found.length ? [] : nameKeys(textWords(env, text));
+        var names = keys.length ?
+          lookUpNames(keys).then(function (e) { return { looked: true, employers: e }; }).catch(function () { return { looked: false, employers: [] }; }) :
+          Promise.resolve({ looked: false, employers: [] });
+        return names.then(function (n) { render(env, text, check(env, parts[0].rules, text), parts[1], n); });
+      })
       .catch(function () { out.textContent = "Aturan pemeriksaan tidak bisa dimuat. Periksa sambungan internet, lalu coba lagi."; });
   });
   document.getElementById("cek-kosong").addEventListener("click", function () {
@@ -332,6 +519,10 @@
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
+  };
+  // The word pairs a text is looked up by (their buckets are what the page downloads).
+  window.antarKerjaCek.nameKeys = function (text) {
+    return loadRules().then(function (r) { return nameKeys(textWords(r.env, text)); });
   };
   form.hidden = false;
   // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.
