@@ -482,7 +482,10 @@ def test_sample_search_page_has_a_control_per_filter(sample_site, sample_model):
             assert f">{v.province.name} ({count})</option>" in html
             assert f'<option value="{v.regency.name}" data-id="' in html
     assert (sample_site / "theme" / "js" / "search.js").is_file()
-    assert (sample_site / "theme" / "css" / "search.css").is_file()
+    # search.css is inlined: the only stylesheet requested before the first paint is site.css
+    css = (ROOT / "theme" / "static" / "css" / "search.css").read_text(encoding="utf-8")
+    assert ".cari-saringan>summary{" in css and ".cari-saringan>summary{" in html
+    assert html.count('rel="stylesheet"') == 1 and 'href="/theme/css/site.css' in html
 
 
 def test_sample_browse_shards_hold_exactly_the_open_vacancies_newest_first(sample_site, sample_model):

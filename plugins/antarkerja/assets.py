@@ -1,20 +1,26 @@
 """Version stamps for theme assets: ``site.css?v=<hash>`` so browsers cache them for long.
 
 One home for asset hashing: a short SHA-256 of the named files in ``theme/static``, so a
-changed file gets a new URL and an unchanged one keeps its cache.
+changed file gets a new URL and an unchanged one keeps its cache. A small stylesheet that one
+page alone uses is inlined instead (:func:`inline_css`): one request less before the first paint.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
+
+from markupsafe import Markup
 
 from antarkerja.paths import theme_static_dir
 from antarkerja.urls import url
 
 SITE_ASSETS = ("css/site.css", "css/print.css", "js/site.js")
-SEARCH_ASSETS = ("css/search.css", "js/search.js")
+SEARCH_ASSETS = ("js/search.js",)  # css/search.css is inlined into the search page
+INLINE_MAX = 4096  # bytes: above this a page's own stylesheet is better cached as a file
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def asset_url(name: str) -> str:
@@ -31,3 +37,19 @@ def asset_version(names: tuple[str, ...], static: Path | None = None) -> str:
         if path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+@lru_cache(maxsize=8)
+def inline_css(name: str, static: Path | None = None) -> Markup:
+    """A theme stylesheet's rules, without comments, for a ``<style>`` element.
+
+    Only for a small file one page alone uses (the search page's ``css/search.css``): inlined,
+    it no longer holds back the first paint as a second request, and the phone downloads the
+    same bytes. Refuses a file over ``INLINE_MAX`` and text that could end the element.
+    """
+    text = CSS_COMMENT.sub("", ((static or theme_static_dir()) / name).read_text(encoding="utf-8")).strip()
+    if len(text.encode()) > INLINE_MAX:
+        raise ValueError(f"{name}: {len(text.encode())} bytes, over {INLINE_MAX} to inline; link it as a file")
+    if "</" in text or "<!--" in text:
+        raise ValueError(f"{name}: '</' or '<!--' would end or confuse the page's <style> element")
+    return Markup(text)

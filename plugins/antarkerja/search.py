@@ -84,7 +84,7 @@ from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
-from antarkerja.wording import DEADLINE
+from antarkerja.wording import DEADLINE, MONTHS
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -444,6 +444,7 @@ def search_page_data(site) -> str:
         "bundle": url("search_bundle", key="{key}"),
         "vacancy": url("vacancy", id="{id}"),
         "deadline": DEADLINE,
+        "months": MONTHS,  # dates written by search.js read as wording.tanggal
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -454,7 +455,7 @@ DENSE = 0.5  # a filter value held by more than this share of open vacancies get
 
 
 def search_asset_version() -> str:
-    """A short hash of search.css and search.js for ``?v=`` so caches see every change."""
+    """A short hash of search.js for ``?v=`` so caches see every change (search.css is inlined)."""
     return asset_version(SEARCH_ASSETS)
 
 

@@ -13,7 +13,7 @@ import re
 from jinja2 import BaseLoader
 
 from antarkerja import urls, wording
-from antarkerja.assets import asset_url
+from antarkerja.assets import asset_url, inline_css
 
 LEADING_SPACE = re.compile(r"^[ \t]+", re.M)
 
@@ -37,6 +37,7 @@ def base_globals() -> dict:
     return {
         "url": urls.url,
         "asset_url": asset_url,
+        "inline_css": inline_css,
         "tanggal": wording.tanggal,
         "rupiah": wording.rupiah,
         "days_left_text": wording.days_left_text,

@@ -24,8 +24,8 @@ const prov = form.elements.provinsi;
 const kab = form.elements.kabkota;
 const kabAll = kab ? kab.options[0] : null;
 const kabGroups = kab ? [...kab.querySelectorAll('optgroup')] : [];
-const num = new Intl.NumberFormat('id-ID');
-const longDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
+// as wording.rupiah and tanggal; Intl's first use blocked a slow phone ~0.1 s
+const num = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, '.');
 const instances = new Map();
 let seq = 0;
 let source = null;
@@ -200,9 +200,10 @@ async function pagefindSource(s, id) {
 
 // Browse shards
 
-// Option id → control name and value (an item's ids: search.search_options)
-const byId = new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]));
-const label = (id) => (byId.get(id) || {}).value;
+// Option id → control name and value (an item's ids: search.search_options); built on first use
+let ids = null;
+const byId = (id) => (ids = ids || new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]))).get(id) || {};
+const label = (id) => byId(id).value;
 
 function shardSource(s) {
   const sorted = s.order !== 'terbaru';
@@ -231,7 +232,7 @@ function shardSource(s) {
       for (const it of j.items) {
         if (need.every((x) => it.f.includes(x))) {
           src.matched += 1;
-          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => (byId.get(x) || {}).name === 'jenis')) });
+          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
         }
       }
       if (!need.length) src.total = j.total;
@@ -251,17 +252,17 @@ function daysLeft(iso) {
   const now = new Date();
   const end = Date.UTC(+m[1], m[2] - 1, +m[3]);
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  return { days: Math.round((end - today) / 864e5), date: longDate.format(new Date(+m[1], m[2] - 1, +m[3])) };
+  return { days: Math.round((end - today) / 864e5), date: `${+m[3]} ${D.months[m[2] - 1]} ${m[1]}` };
 }
 
 // wording.days_left_text and posted_ago_text, from the reader's today
 function closingText(left) {
   if (left.days === 0) return `${D.deadline} hari ini, ${left.date}`;
   if (left.days === 1) return `${D.deadline} besok, ${left.date}`;
-  return `${D.deadline} ${left.date} (${num.format(left.days)} hari lagi)`;
+  return `${D.deadline} ${left.date} (${num(left.days)} hari lagi)`;
 }
 
-const postedText = (d) => (!d ? null : d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num.format(-d.days)} hari lalu`);
+const postedText = (d) => (!d ? null : d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num(-d.days)} hari lalu`);
 
 function resultItem(d) {
   const left = daysLeft(d.valid_through);
@@ -312,15 +313,15 @@ function setStatus(text, busy) {
 
 function countText() {
   const shown = list.children.length;
-  if (source.total === null) return shown ? `Sedikitnya ${num.format(shown)} lowongan ditemukan` : 'Mencari lebih jauh…';
+  if (source.total === null) return shown ? `Sedikitnya ${num(shown)} lowongan ditemukan` : 'Mencari lebih jauh…';
   const n = source.total - source.skipped;
-  return n ? `${num.format(n)} lowongan ditemukan` : 'Tidak ada lowongan yang cocok';
+  return n ? `${num(n)} lowongan ditemukan` : 'Tidak ada lowongan yang cocok';
 }
 
 function finish(id, text) {
   setStatus(text, false);
   const n = source && list.children.length ? (source.total === null ? null : source.total - source.skipped) : 0;
-  tampil.textContent = n === null ? 'Tampilkan hasil' : n ? `Tampilkan ${num.format(n)} lowongan` : 'Tutup saringan';
+  tampil.textContent = n === null ? 'Tampilkan hasil' : n ? `Tampilkan ${num(n)} lowongan` : 'Tutup saringan';
   list.dataset.selesai = String(id);
 }
 
@@ -413,4 +414,4 @@ more.addEventListener('click', async () => {
 });
 
 restore();
-run();
+setTimeout(run); // its own task: a phone's main thread is blocked in shorter spans
