@@ -64,11 +64,8 @@ def fold(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
-def _bare(word: str) -> str:
-    for p in PARTICLES:
-        if word.endswith(p) and len(word) - len(p) >= 3:
-            return word[: -len(p)]
-    return word
+# A word ending in a particle, its stem at least three characters (``kerjanya`` → ``kerja``).
+_PARTICLE = re.compile(rf"\b([a-z0-9]{{3,}})(?:{'|'.join(PARTICLES)})\b")
 
 
 @dataclass(frozen=True)
@@ -81,14 +78,26 @@ class Synonyms:
 
     def matches(self, text: str) -> list[Group]:
         """Groups with a variant in ``text`` (whole words, or the phrase), in file order."""
-        words = fold(text)
-        padded = {f" {' '.join(words)} ", f" {' '.join(_bare(w) for w in words)} "}
-        return [g for g in self.groups if any(f" {w} " in p for w in g.words for p in padded)]
+        return self._matching(fold(text))
+
+    def _matching(self, words: list[str]) -> list[Group]:
+        # Runs once per vacancy page: one pass strips the particles of every word, a single
+        # word is a set lookup, and only phrases need a substring test on the padded text.
+        joined = " ".join(words)
+        bare = _PARTICLE.sub(r"\1", joined)
+        tokens = set(words).union(bare.split())
+        padded = (f" {joined} ", f" {bare} ")
+        return [
+            g
+            for g in self.groups
+            if any(w in tokens if " " not in w else any(f" {w} " in p for p in padded) for w in g.words)
+        ]
 
     def extra_words(self, text: str) -> str:
         """The words to index beside ``text``: every word of each matching group it lacks."""
-        present = set(fold(text))
-        out = [t for g in self.matches(text) for t in g.terms if t not in present]
+        words = fold(text)
+        present = set(words)
+        out = [t for g in self._matching(words) for t in g.terms if t not in present]
         return " ".join(dict.fromkeys(out))
 
 
