@@ -24,3 +24,21 @@ def worker_count(items: int, parallel_from: int, wanted: str | int | None = None
     if wanted:
         return max(1, min(int(wanted), items))
     return max(1, os.cpu_count() or 1) if items >= parallel_from else 1
+
+
+def fork_pool(processes: int):
+    """A pool of ``processes`` forked workers (copy-on-write, nothing pickled on the way in).
+
+    Workers get the default SIGTERM/SIGHUP handling back: the build's handler
+    (``BuildInterrupted``) is for the parent, and a worker that inherited it while waiting
+    for the task queue's lock kept ``Pool.terminate`` waiting forever.
+    """
+    return multiprocessing.get_context("fork").Pool(processes, initializer=_default_signals)
+
+
+def _default_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)

@@ -12,7 +12,6 @@ import calendar
 import difflib
 import gc
 import itertools
-import multiprocessing
 import os
 import re
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from antarkerja.contentpages import check_pages
 from antarkerja.diagnostics import ERROR, Diagnostic, sort_key
 from antarkerja.discover import discover
 from antarkerja.load import Loaded, field_name, load_file
-from antarkerja.parallel import VALIDATE_PARALLEL_FROM, worker_count
+from antarkerja.parallel import VALIDATE_PARALLEL_FROM, fork_pool, worker_count
 from antarkerja.paths import pages_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.rules import crossfile, rules_for
@@ -377,7 +376,7 @@ class RepositoryValidator:
         global _FORKED
         _FORKED = (self, name, ctx)  # workers inherit it when forked: validators don't pickle
         try:
-            with multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_worker_signals) as pool:
+            with fork_pool(jobs - 1) as pool:
                 pending = pool.imap(_check_chunk, [task for _, task in tasks])
                 merged = [[self._check_one(name, p, ctx) for p in chunks[0]]]  # the parent's share
                 merged += [[] for _ in chunks[1:]]
@@ -508,16 +507,6 @@ class RepositoryValidator:
 
 
 _FORKED = None
-
-
-def _worker_signals() -> None:
-    """A worker dies on SIGTERM: the build's handler (BuildInterrupted) is for the parent, and
-    in a worker waiting for the task queue's lock it kept ``Pool.terminate`` waiting forever."""
-    import signal
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _check_chunk(paths):

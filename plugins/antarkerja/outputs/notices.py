@@ -43,6 +43,7 @@ from pathlib import Path
 import segno
 
 from antarkerja.outputs import OutputContext, Page
+from antarkerja.parallel import fork_pool
 from antarkerja.urls import save_as
 
 QR_ERROR = "m"
@@ -162,7 +163,7 @@ def qr_codes(targets: list[str], cache: QrCache | None = None, today: str = "") 
     pending: list[tuple] = []
     workers = max(1, min(os.cpu_count() or 1, int(os.environ.get("ANTARKERJA_JOBS") or 64)))
     parallel = len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
-    pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
+    pool = fork_pool(workers) if parallel else None
     try:
         made = pool.imap(qr, missing, chunksize=200) if pool else map(qr, missing)
         for target in targets:
