@@ -45,8 +45,6 @@ from antarkerja.paths import vacancies_dir
 from antarkerja.wording import DEADLINE
 
 REVERIFY_CODE = "W601"
-REVERIFY_TITLE = "Upah, syarat atau cara melamar diubah setelah tanggal verifikasi"
-REVERIFY_BASIS = "Akurasi lowongan: kantor pemverifikasi memeriksa ulang setiap perubahan penting"
 
 # Field groups a job seeker cares about: (key, Indonesian label, top-level fields, sensitive).
 # "Sensitive" groups changed after the verification date ask for re-verification.
@@ -72,7 +70,6 @@ FIELD_GROUPS: list[tuple[str, str, tuple[str, ...], bool]] = [
 ]
 GROUP_LABELS = {key: label for key, label, _, _ in FIELD_GROUPS}
 SENSITIVE = frozenset(key for key, _, _, sensitive in FIELD_GROUPS if sensitive)
-STATUS_WORDS = {"open": "dibuka", "filled": "sudah terisi", "closed": "ditutup"}
 
 
 # Reading Git ---------------------------------------------------------------------------

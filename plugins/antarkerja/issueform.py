@@ -33,7 +33,6 @@ from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.urls import slugify
 
 NO_RESPONSE = "_No response_"
-APPROVAL_LABEL = "lowongan-disetujui"
 FORM_LABEL = "usulan-lowongan"
 
 

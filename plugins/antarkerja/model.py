@@ -125,7 +125,7 @@ class Vacancy:
     def location(self) -> dict:
         return self.data["location"]
 
-    @property
+    @cached_property  # the employers list and the vacancy page ask for it several times
     def employer_slug(self) -> str:
         return slugify(self.employer["name"])
 
@@ -397,10 +397,6 @@ class Site:
                     if len(out) == limit:
                         return out
         return out
-
-    @cached_property
-    def employer_by_slug(self) -> dict[str, Employer]:
-        return {e.slug: e for e in self.employers}
 
     @cached_property
     def open_openings(self) -> int:

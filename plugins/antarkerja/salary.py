@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from antarkerja.placement import is_overseas
 from antarkerja.wording import rupiah
 
 # Monthly equivalents, as PP 36/2021 counts a month: 25 working days (6-day week), 173 hours.
@@ -122,7 +123,7 @@ class Salary:
 
 def minimum_wage_applies(record: dict) -> bool:
     """The provincial minimum wage protects this vacancy's workers (domestic employees)."""
-    return record["location"]["country"] == "ID" and record.get("employment_type") in EMPLOYEE_TYPES
+    return not is_overseas(record) and record.get("employment_type") in EMPLOYEE_TYPES
 
 
 def minimum_wage(record: dict, ref) -> tuple[int, dict] | None:

@@ -54,7 +54,6 @@ PLAIN = {
     "vacancy_verification": ("Verifikasi lowongan", "Memeriksa lowongan sebelum tayang di situs ini."),
 }
 assert set(SLUGS) == set(SERVICES) == set(PLAIN), "every office service needs a slug and plain words"
-BY_SLUG = {slug: code for code, slug in SLUGS.items()}
 
 
 @dataclass

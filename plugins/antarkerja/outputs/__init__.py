@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -42,6 +43,15 @@ class OutputContext:
     sitename: str
     settings: dict[str, Any]
     content_pages: list = field(default_factory=list)  # Pelican's Markdown pages
+
+    @property
+    def root(self) -> Path | None:
+        """The repository being built: ``ANTARKERJA_ROOT``, else the content folder's parent
+        (as the generator finds it); None for a context made without settings."""
+        root = self.settings.get("ANTARKERJA_ROOT") or (
+            Path(self.settings["PATH"]).parent if "PATH" in self.settings else None
+        )
+        return Path(root) if root else None
 
 
 Family = Callable[..., Iterable[Page | File]]

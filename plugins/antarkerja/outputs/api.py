@@ -31,6 +31,7 @@ import weakref
 from collections.abc import Iterable
 
 from antarkerja.outputs import File, OutputContext
+from antarkerja.outputs.widgets import regions
 from antarkerja.urls import url
 
 API_VERSION = "v1"
@@ -211,8 +212,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
     for region in (*site.provinces, *site.regencies):
         yield from pages(region.name, url(f"api_{region.kind}", slug=region.slug), region.vacancies, ctx)
     yield from paged("kantor", url("api_offices"), site.offices, OFFICES_PER_PAGE, office_item, ctx)
-    regions = [r for p in site.provinces for r in (p, *p.regencies)]
-    yield from paged("wilayah", url("api_regions"), regions, REGIONS_PER_PAGE, region_item, ctx)
+    yield from paged("wilayah", url("api_regions"), regions(site), REGIONS_PER_PAGE, region_item, ctx)
     yield File(url("api_index"), dump(index(site, ctx)))
     yield File(url("api_schema"), json.dumps(schema(ctx), ensure_ascii=False, indent=1))
 

@@ -34,16 +34,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import absolute, dump
+from antarkerja.paths import theme_static_dir
 from antarkerja.rules.scams import export
 from antarkerja.textnorm import normalise
-from antarkerja.urls import ROUTES, save_as, url
+from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
-THEME_STATIC = Path(__file__).resolve().parents[3] / "theme" / "static"
 ASSETS = ("js/check.js", "css/check.css")
 
 
@@ -203,10 +202,10 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     yield File(url("check_rules"), rules)
     digest = hashlib.sha256(rules.encode("utf-8"))
     for name in ASSETS:
-        path = THEME_STATIC / name
+        path = theme_static_dir() / name
         digest.update(path.read_bytes() if path.is_file() else b"")
     version = digest.hexdigest()[:10]
-    assets = {name: f"{ROUTES['asset'].format(name=name)}?v={version}" for name in ASSETS}
+    assets = {name: f"{url('asset', name=name)}?v={version}" for name in ASSETS}
     # The service worker keeps the checker usable offline after a first visit (network first).
     yield Page(
         url("check_worker"),
@@ -217,7 +216,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
                 f"{ctx.siteurl}/{url('check')}",
                 f"{ctx.siteurl}/{url('check_rules')}",
                 *(f"{ctx.siteurl}/{path}" for path in assets.values()),
-                f"{ctx.siteurl}/{ROUTES['asset'].format(name='css/site.css')}",  # its ?v= is ignored offline
+                f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
             ],
         },
     )
@@ -233,7 +232,6 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "names_url": url("check_names", bucket="{bucket}"),
             "name_buckets": len(names),
             "name_words": {"forms": LEGAL_FORM_WORDS, "anchors": NAME_ANCHORS, "max": MAX_NAME_KEYS},
-            # url("asset", name=…) clashes with url()'s own first parameter, hence format()
             "script_url": assets["js/check.js"],
             "style_url": assets["css/check.css"],
             "worker_url": url("check_worker"),

@@ -46,7 +46,8 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import DEFAULT_LICENSE, INDEED_PER_FILE, absolute, dump
+from antarkerja.outputs.api import DEFAULT_LICENSE, INDEED_PER_FILE, absolute, dump, indeed_parts
+from antarkerja.outputs.widgets import sectors
 from antarkerja.present import strip_bidi
 from antarkerja.urls import file_for, url
 from antarkerja.wording import tanggal
@@ -150,14 +151,11 @@ def scopes(site) -> list[Scope]:
     by_sector: dict[str, list] = {}
     for v in site.open_vacancies:
         by_sector.setdefault(v.data["kbli"], []).append(v)
-    if site.vacancies:
-        kbli = site.vacancies[0].ref.kbli
-        for code, item in kbli.items():
-            name = item.get("short_name") or item["name"]
-            out.append(
-                Scope(url("scope_sector", code=code.lower()), "sector", name, f"Lowongan sektor {name}",
-                      by_sector.get(code, []))
-            )  # fmt: skip
+    for code, name in sectors(site):
+        out.append(
+            Scope(url("scope_sector", code=code.lower()), "sector", name, f"Lowongan sektor {name}",
+                  by_sector.get(code, []))
+        )  # fmt: skip
     return out
 
 
@@ -307,7 +305,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         {"scopes": all_scopes, "page_url": url("subscribe_index"), "limit": FEED_ENTRIES},
     )
     vacancies = site.open_vacancies
-    parts = max(1, -(-len(vacancies) // INDEED_PER_FILE))
+    parts = indeed_parts(site)
     for n in range(1, parts + 1):
         chunk = vacancies[(n - 1) * INDEED_PER_FILE : n * INDEED_PER_FILE]
         jobs = (aggregator_job(v, ctx) for v in chunk)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from antarkerja.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
 from antarkerja.outputs import File, OutputContext, Page
@@ -97,7 +96,7 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
-    root = Path(ctx.settings.get("ANTARKERJA_ROOT") or Path(ctx.settings["PATH"]).parent)
+    root = ctx.root
     repository = ctx.settings.get("REPOSITORY_URL") or os.environ.get("ANTARKERJA_REPOSITORY_URL", "")
     spec = form_spec(load_reference(root), site.offices, repository)
     yield File(url("submit_spec"), dump(spec))

@@ -17,9 +17,8 @@ from antarkerja.urls import save_as, url
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page]:
-    from pathlib import Path
 
-    root = Path(ctx.settings.get("ANTARKERJA_ROOT") or Path(ctx.settings["PATH"]).parent)
+    root = ctx.root
     yield Page(
         save_as("jkp"),
         "jkp/page",

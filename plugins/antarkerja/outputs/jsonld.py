@@ -18,6 +18,7 @@ import json
 import re
 
 from antarkerja.present import strip_bidi
+from antarkerja.salary import Salary
 
 # validThrough ends at midnight local time: WIB (UTC+7) unless the province is in WITA/WIT.
 WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
@@ -87,15 +88,15 @@ def job_location(v) -> dict:
 
 
 def base_salary(v) -> dict | None:
-    s = v.salary
-    if not s["disclosed"]:
+    info = Salary.from_record(v.salary)  # range, single or undisclosed: Salary decides
+    if info.kind == "undisclosed":
         return None
-    value = {"@type": "QuantitativeValue", "unitText": s["unit"]}
-    if s.get("max") and s["max"] != s["min"]:
-        value["minValue"] = s["min"]
-        value["maxValue"] = s["max"]
+    value = {"@type": "QuantitativeValue", "unitText": info.unit}
+    if info.kind == "range":
+        value["minValue"] = info.minimum
+        value["maxValue"] = info.maximum
     else:
-        value["value"] = s["min"]
+        value["value"] = info.minimum
     return {"@type": "MonetaryAmount", "currency": v.salary_currency, "value": value}
 
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from antarkerja.diagnostics import WARNING
+from antarkerja.history import verification_date
 from antarkerja.outputs import OutputContext, Page
 from antarkerja.urls import save_as, url
 
@@ -44,12 +44,6 @@ def warnings_by_vacancy(result) -> dict[str, list[tuple[str, str]]]:
         if d.severity == WARNING and d.path in ids:
             found.setdefault(ids[d.path], []).append((d.code, f"{d.field}: {d.message}" if d.field else d.message))
     return found
-
-
-def last_verified(v) -> date:
-    """The latest verification: ``verification.reverified`` when given, else ``verification.date``."""
-    check = v.data["verification"]
-    return max(check["date"], check.get("reverified") or check["date"])
 
 
 def days_to_verify(v) -> int:
@@ -87,9 +81,10 @@ def office_quality(office, site) -> OfficeQuality:
             q.stale.append(v)
         if v.id in warnings:
             q.warned.append((v, warnings[v.id]))
-        since = (today - last_verified(v)).days
+        verified = verification_date(v.data)
+        since = (today - verified).days
         if since > q.reverify_days:
-            q.reverify.append((v, last_verified(v), since))
+            q.reverify.append((v, verified, since))
     q.closing.sort(key=lambda v: (v.valid_through, v.id))
     q.stale.sort(key=lambda v: (v.date_posted, v.id))
     q.warned.sort(key=lambda item: item[0].id)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from antarkerja import features
@@ -64,11 +63,8 @@ def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputConte
     for owner in (*site.offices, *site.employers):
         mod = latest(owner.open_vacancies)
         out += [Entry(path, mod) for path in listing_pages(owner.open_vacancies, owner.url, size)]
-    root = ctx.settings.get("ANTARKERJA_ROOT") or (
-        Path(ctx.settings["PATH"]).parent if "PATH" in ctx.settings else None
-    )
-    if root is not None:  # SMK areas (antarkerja.outputs.smk)
-        g = grouping_for(site, Path(root))
+    if ctx.root is not None:  # SMK areas (antarkerja.outputs.smk)
+        g = grouping_for(site, ctx.root)
         areas = [(a.vacancies, url("smk_field", slug=a.code)) for a in g.areas] + [
             (g.any_major, url("smk_field", slug=ANY_MAJOR))
         ]

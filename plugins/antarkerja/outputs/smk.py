@@ -7,26 +7,15 @@ mapping does not know yet). The logic is in :mod:`antarkerja.smk`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from antarkerja.outputs import OutputContext, Page
-from antarkerja.paginate import paginate
+from antarkerja.outputs.pages import listing
 from antarkerja.smk import ANY_MAJOR, grouping_for
-from antarkerja.urls import file_for, save_as, url
-
-
-def listing(template: str, items: list, base: str, ctx: OutputContext, **values) -> Iterable[Page]:
-    per_page = int(ctx.settings.get("LISTING_PER_PAGE", 20))
-    for pager in paginate(items, base, per_page):
-        yield Page(
-            file_for(pager.page_url),
-            template,
-            dict(values, pager=pager, vacancies=pager.items, page_url=pager.page_url),
-        )
+from antarkerja.urls import save_as, url
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page]:
-    root = Path(ctx.settings.get("ANTARKERJA_ROOT") or Path(ctx.settings["PATH"]).parent)
+    root = ctx.root
     g = grouping_for(site, root)
     yield Page(save_as("smk"), "vocational/index", {"page_url": url("smk"), "g": g, "any_slug": ANY_MAJOR})
     for area in g.areas:
