@@ -79,7 +79,7 @@
         link.rel = "noopener";
         li.appendChild(link);
         li.appendChild(text("p", [item.hiringOrganization, item.locationText].concat(item.example ? ["Data contoh"] : []).join(" · "), { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
-        li.appendChild(text("p", (item.salaryDisclosed ? item.salaryText : "Upah tidak dicantumkan") + " · Tutup " + dateText(item.validThrough), { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
+        li.appendChild(text("p", (item.salaryDisclosed ? item.salaryText : "Upah tidak dicantumkan") + " · Batas lamaran " + dateText(item.validThrough), { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
         list.appendChild(li);
       });
       if (!items.length) list.appendChild(text("li", "Belum ada lowongan dibuka saat ini.", { color: muted }));

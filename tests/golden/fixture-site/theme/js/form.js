@@ -383,7 +383,6 @@
       statusBox.textContent = "Berkas " + info.name + " diunduh. Unggah ke folder " + info.folder + " di GitHub.";
     });
     document.getElementById("kirim-hapus").addEventListener("click", function () {
-      try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
       form.reset();
       fillRegencies(document.getElementById("k-regency"), "", "");
       showProblems([]);
