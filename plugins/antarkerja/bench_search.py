@@ -60,9 +60,6 @@ def _kind(path: str, resource_type: str) -> str:
     return "other"
 
 
-PAGE_KINDS = ("page_html", "page_css")
-
-
 def _gzip_size(site_dir: Path, path: str, raw: int) -> int:
     """What a gzip host would send: text files compressed, Pagefind's binaries as they are."""
     rel = unquote(path).lstrip("/")

@@ -65,11 +65,12 @@ def cmd_validate(args) -> int:
             print(d.github_annotation())
     print(summary(result.diagnostics, result.files))
     if args.summary:
-        from antarkerja.paths import offices_dir, vacancies_dir
+        from antarkerja.discover import discover
         from antarkerja.reference import load_reference
         from antarkerja.report import markdown_summary
 
-        reported = only or sorted(vacancies_dir(root).rglob("*.yml")) + sorted(offices_dir(root).rglob("*.yml"))
+        found_vacancies, found_offices, _ = discover(root)  # the files the validator reads
+        reported = only or found_vacancies + found_offices
         text = markdown_summary(root, result.diagnostics, reported, load_reference(root))
         with open(args.summary, "a", encoding="utf-8") as f:
             f.write(text)

@@ -119,27 +119,26 @@ class Diagnostic:
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the pull request's diff."""
-
-        def escape(text: str) -> str:
-            text = safe(text)
-            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-        def escape_property(text: str) -> str:
-            return escape(text).replace(":", "%3A").replace(",", "%2C")
-
         hint = f" ({self.hint})" if self.hint else ""
         return (
-            f"::{self.severity} file={escape_property(self.display_path())},line={self.line},col={self.col},"
-            f"title={escape_property(self.code + ' ' + self.field)}::{escape(self.message + hint)}"
+            f"::{self.severity} file={_escape_property(self.display_path())},line={self.line},col={self.col},"
+            f"title={_escape_property(self.code + ' ' + self.field)}::{_escape(self.message + hint)}"
         )
 
 
 def annotation(severity: str, path: str, line: int, title: str, message: str) -> str:
     """A GitHub Actions annotation for problems that are not validator diagnostics (``fmt --check``)."""
     d = Diagnostic(Path(path), line, 1, "", "", message)
-    escape = lambda t: t.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")  # noqa: E731
-    prop = lambda t: escape(t).replace(":", "%3A").replace(",", "%2C")  # noqa: E731
-    return f"::{severity} file={prop(d.display_path())},line={line},title={prop(title)}::{escape(message)}"
+    return f"::{severity} file={_escape_property(d.display_path())},line={line},title={_escape_property(title)}::{_escape(message)}"
+
+
+def _escape(text: str) -> str:
+    """Workflow-command data: record text made printable (:func:`safe`), then GitHub's escapes."""
+    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def sort_key(d: Diagnostic):

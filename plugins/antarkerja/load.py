@@ -77,7 +77,6 @@ COUNT_FIELDS = {"openings", "contract_months", "probation_months", "experience_m
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
-FLOAT_TAG = "tag:yaml.org,2002:float"
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
 # Characters no record text needs, which YAML lets in through escapes in double-quoted text:
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
@@ -405,10 +404,9 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         # Only then pay for the event stream: anchors hide where a value comes from and
         # aliases can expand without bound ("billion laughs"). The pattern is loose (a
-        # Markdown "- *italic*" matches too); the event stream decides.
-        # The pure-Python parser: recent libyaml stops at its own nesting limit (1,000) with
-        # an error of its own, before this check could say where the nesting went too deep.
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        # Markdown "- *italic*" matches too); the event stream decides. The fast loader is
+        # safe here: the text has composed with it already (only _too_deep needs the pure one).
+        for event in yaml.parse(text, Loader=Loader):
             if getattr(event, "anchor", None):
                 kind = "alias `*" if isinstance(event, yaml.AliasEvent) else "anchor `&"
                 problem(

@@ -84,7 +84,7 @@ from antarkerja.assets import SEARCH_ASSETS, asset_version
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
-from antarkerja.wording import DEADLINE, MONTHS
+from antarkerja.wording import DEADLINE, MONTHS, rupiah
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -325,7 +325,7 @@ def _search_options(site) -> list[dict]:
             if param == "disabilitas":
                 opt = option(param, DISABILITY_VALUE)
                 control.update(kind="checkbox", value=DISABILITY_VALUE, option=opt)
-                control["label"] = f"Hanya lowongan ramah disabilitas ({opt['count']:,})".replace(",", ".")
+                control["label"] = f"Hanya lowongan ramah disabilitas ({rupiah(opt['count'])})"
             elif param == "kabkota":
                 control["groups"] = list(groups.items())
             elif param == "pendidikan":

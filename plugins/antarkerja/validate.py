@@ -36,6 +36,7 @@ from antarkerja.rules import crossfile, rules_for
 from antarkerja.schema import office as office_schema
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.schema.fastcheck import compile_mapping
+from antarkerja.wording import MONTHS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -285,15 +286,12 @@ def _describe(error, path, rules, meta, label, mark, kind, original=None):
     return "S200", f"tidak valid ({error.rule})", try_example
 
 
-MONTH_NAMES = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
-
-
 def _date_advice(text: str) -> str:
     year, month, day = (int(x) for x in text.split("-"))
     if not 1 <= month <= 12:
         return f"bulan `{month:02d}` tidak ada; tulis TTTT-BB-HH dengan bulan 01–12, misalnya {year}-01-31"
     last = calendar.monthrange(year, month)[1]
-    return f"{MONTH_NAMES[month - 1]} {year} hanya sampai tanggal {last}; periksa hari dan bulannya (TTTT-BB-HH)"
+    return f"{MONTHS[month - 1]} {year} hanya sampai tanggal {last}; periksa hari dan bulannya (TTTT-BB-HH)"
 
 
 @contextmanager
