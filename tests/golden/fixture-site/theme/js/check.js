@@ -173,8 +173,8 @@
   }
 
   /* Every finding for a text, in rule order (as antarkerja.rules.scams.check_text). */
-  function check(env, rules, text) {
-    var n = env.normalise(text);
+  function check(env, rules, text, n) {
+    n = n || env.normalise(text); // the page normalises once and passes it in
     var all = [];
     rules.forEach(function (rule) { all = all.concat(findings(env, rule, text, n)); });
     return all;
@@ -239,8 +239,8 @@
      word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");
 
-  function textWords(env, text) {
-    var lines = env.normalise(text).norm.split("\n");
+  function textWords(norm) {
+    var lines = norm.split("\n");
     var words = [];
     lines.forEach(function (line, n) {
       (line.match(/[a-z]+|[0-9]+/g) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
@@ -336,9 +336,8 @@
   var SALARY = /\b(?:gaji|upah|penghasilan|salary|income|take\s+home\s+pay|thp)\b[^\n.;]{0,25}?(?:rp\.?\s*)?(\d[\d.,]*)\s*(jt|juta|rb|ribu|k)?\b/g;
 
   /* Monthly rupiah amounts the text states as pay ("gaji 12 juta", "Gaji: Rp 4.500.000"). */
-  function salaryClaims(env, text) {
-    var norm = env.normalise(text).norm,
-      found = [],
+  function salaryClaims(norm) {
+    var found = [],
       m;
     SALARY.lastIndex = 0;
     while ((m = SALARY.exec(norm))) {
@@ -358,8 +357,9 @@
 
   var MONEY_CODES = ["R401", "R450", "R451", "R452", "R454", "R459"];
 
-  function showNameMatches(section, env, text, employers, result) {
-    var words = textWords(env, text);
+  function showNameMatches(section, env, norm, employers, result) {
+    var words = textWords(norm),
+      claims = salaryClaims(norm);
     var asksMoney = result.some(function (f) { return MONEY_CODES.indexOf(f.code) >= 0; });
     employers.forEach(function (e) {
       var v = bestTitle(env, e, words);
@@ -374,7 +374,7 @@
         ]));
         var low = v.low,
           high = v.high || v.low;
-        var differs = salaryClaims(env, text).filter(function (x) { return !low || x < low * 0.9 || x > high * 1.1; });
+        var differs = claims.filter(function (x) { return !low || x < low * 0.9 || x > high * 1.1; });
         if (differs.length) {
           section.append(el("p", { "class": "cek-beda", "data-differs": "gaji" }, [
             "Gaji di pesan (" + rupiahText(differs[0]) + ") berbeda dengan yang tercatat di situs ini (" + v.salary + "). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi."
@@ -446,7 +446,7 @@
     });
   }
 
-  function render(env, text, result, matchesFound, names) {
+  function render(env, norm, result, matchesFound, names) {
     out.textContent = "";
     var errors = result.filter(function (f) { return f.severity === "error"; });
     var verdict, cls;
@@ -480,7 +480,7 @@
     var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
     if (matchesFound.length) showMatches(section, matchesFound);
     if (!matchesFound.some(function (pair) { return pair[1]; })) {
-      if (names.employers.length) showNameMatches(section, env, text, names.employers, result);
+      if (names.employers.length) showNameMatches(section, env, norm, names.employers, result);
       else if (names.looked) {
         section.append(el("p", { "class": "cek-id", "data-no-match": "nama" }, [
           "Tidak ada nama pemberi kerja di pesan ini yang cocok dengan lowongan terverifikasi di situs ini. Lowongan yang tidak terdaftar di sini belum diverifikasi Disnaker: tanyakan dulu sebelum melamar."
@@ -500,13 +500,14 @@
     Promise.all([loadRules(), idLookup])
       .then(function (parts) {
         var env = parts[0].env;
+        var n = env.normalise(text); // once: the rules, the name lookup and the salary read it
         var found = parts[1].filter(function (pair) { return pair[1]; });
         // No verified vacancy named by link or id: look for the employer's name in the wording.
-        var keys = found.length ? [] : nameKeys(textWords(env, text));
+        var keys = found.length ? [] : nameKeys(textWords(n.norm));
         var names = keys.length ?
           lookUpNames(keys).then(function (e) { return { looked: true, employers: e }; }).catch(function () { return { looked: false, employers: [] }; }) :
           Promise.resolve({ looked: false, employers: [] });
-        return names.then(function (n) { render(env, text, check(env, parts[0].rules, text), parts[1], n); });
+        return names.then(function (named) { render(env, n.norm, check(env, parts[0].rules, text, n), parts[1], named); });
       })
       .catch(function () { out.textContent = "Aturan pemeriksaan tidak bisa dimuat. Periksa sambungan internet, lalu coba lagi."; });
   });
@@ -522,7 +523,7 @@
   };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
-    return loadRules().then(function (r) { return nameKeys(textWords(r.env, text)); });
+    return loadRules().then(function (r) { return nameKeys(textWords(r.env.normalise(text).norm)); });
   };
   form.hidden = false;
   // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.
