@@ -305,9 +305,10 @@ def parser() -> argparse.ArgumentParser:
     b = add("build", cmd_build, "Bangun situs statis (dengan indeks pencarian).")
     b.add_argument("--output", help="folder hasil (bawaan: output/)")
     b.add_argument(
-        "--today", help="tanggal 'hari ini' TTTT-BB-HH untuk kedaluwarsa (bawaan: env ANTARKERJA_TODAY atau hari ini)"
+        "--today",
+        help="tanggal 'hari ini' TTTT-BB-HH untuk kedaluwarsa (bawaan: variabel lingkungan ANTARKERJA_TODAY, atau hari ini)",
     )
-    b.add_argument("--siteurl", help="URL situs terbit, misalnya https://antarkerja.example.id")
+    b.add_argument("--siteurl", help="alamat situs yang diterbitkan, misalnya https://antarkerja.example.id")
     b.add_argument("--no-search", action="store_true", help="lewati pembuatan indeks pencarian")
 
     sv = add("serve", cmd_serve, "Bangun lalu sajikan situs di 127.0.0.1, bangun ulang bila berkas berubah.")
@@ -338,7 +339,7 @@ def parser() -> argparse.ArgumentParser:
         return 0
 
     d = add(
-        "deploy", cmd_deploy, "Unggah situs hasil bangun ke object storage S3 (hanya yang berubah, tanpa menghapus)."
+        "deploy", cmd_deploy, "Unggah situs hasil bangun ke penyimpanan objek S3 (hanya yang berubah, tanpa menghapus)."
     )
     d.add_argument("--output", help="folder situs hasil bangun (bawaan: output/)")
     d.add_argument("--target", help="remote rclone REMOTE:BUCKET[/PREFIX] (bawaan: env ANTARKERJA_DEPLOY_TARGET)")

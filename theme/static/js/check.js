@@ -396,7 +396,7 @@
       }
       if (asksMoney) {
         section.append(el("p", { "class": "cek-beda", "data-differs": "biaya" }, [
-          "Lowongan terverifikasi " + e.name + " di situs ini tidak boleh memungut biaya, tetapi pesan ini meminta uang. Mungkin ada yang memakai nama perusahaan ini: jangan membayar, dan laporkan."
+          "Lowongan " + e.name + " yang terverifikasi di situs ini gratis, tetapi pesan ini meminta uang. Mungkin ada yang memakai nama perusahaan ini: jangan membayar, dan laporkan."
         ]));
       }
     });

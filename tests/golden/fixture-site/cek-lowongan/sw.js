@@ -1,6 +1,6 @@
 "use strict";
-var CACHE = "cek-lowongan-1b83d513a1";
-var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/check.js?v=1b83d513a1", "/theme/css/check.css?v=1b83d513a1", "/theme/css/site.css"];
+var CACHE = "cek-lowongan-5ed2832e27";
+var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/check.js?v=5ed2832e27", "/theme/css/check.css?v=5ed2832e27", "/theme/css/site.css"];
 self.addEventListener("install", function (event) {
 event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
 });
