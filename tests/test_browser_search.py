@@ -261,13 +261,20 @@ def test_enter_searches_and_controls_are_reachable_by_keyboard(page, sample_serv
 
 
 def filter_values_to_try(page, sample_server, model, param):
-    """Up to three values offered by the page: the rarest and commonest present, one absent."""
+    """Up to three values offered by the page: the rarest and commonest present, one absent.
+
+    Regencies are offered once their province is chosen; the page reads every regency from
+    the list it loads for a link that names only a regency.
+    """
     open_search(page, sample_server)
-    offered = page.eval_on_selector(
-        f"[name={param}]",
-        """c => c.type === 'checkbox' ? [c.value]
-        : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""",
-    )
+    if param == "kabkota":
+        offered = list(page.evaluate("u => fetch(u).then(r => r.json())", "/cari/kabkota.json"))
+    else:
+        offered = page.eval_on_selector(
+            f"[name={param}]",
+            """c => c.type === 'checkbox' ? [c.value]
+            : [...c.querySelectorAll('option')].map(o => o.value).filter(Boolean)""",
+        )
     offered = [value for value in offered if value != NATIONAL]
     counts = {value: sum(value in EXPECTED_VALUES[param](v) for v in model.open_vacancies) for value in offered}
     present = sorted((n, value) for value, n in counts.items() if n)
@@ -291,7 +298,11 @@ def test_each_filter_narrows_to_exactly_its_vacancies(page, sample_server, model
             assert control.is_checked()
         else:
             assert control.input_value() == value
-        assert parse_qs(urlsplit(page.url).query) == {param: [value]}
+        applied = {param: [value]}
+        if param == "kabkota":  # a link naming only a regency is read in its province
+            applied["provinsi"] = [next(r.province.name for r in model.regencies if r.name == value)]
+            assert page.input_value("#f-provinsi") == applied["provinsi"][0]
+        assert parse_qs(urlsplit(page.url).query) == applied
     assert page.problems == []
 
 
@@ -303,9 +314,10 @@ def test_changing_a_filter_in_the_page_narrows_results(page, sample_server, mode
     page.select_option("#f-provinsi", v.province.name)
     ids = wait_results(page, before)
     assert set(ids) == {o.id for o in model.open_vacancies if o.province.name == v.province.name and not o.is_abroad}
-    # the regency list now offers only that province's regencies
-    groups = page.eval_on_selector_all("#f-kabkota optgroup", "gs => gs.map(g => g.label)")
-    assert groups == [v.province.name]
+    # the regency list now offers that province's regencies, and only those
+    page.wait_for_function("() => !document.getElementById('f-kabkota').disabled")
+    offered = page.eval_on_selector_all("#f-kabkota option", "os => os.map(o => o.value).filter(Boolean)")
+    assert offered and set(offered) == {r.name for r in model.regencies if r.province.name == v.province.name}
     before = selesai(page)
     page.select_option("#f-kabkota", v.regency.name)
     ids = wait_results(page, before)
@@ -668,6 +680,76 @@ def test_remembered_province_is_the_default_scope_and_can_be_switched(page, samp
     open_search(page, sample_server, {"q": word, "provinsi": home})
     assert page.locator("#f-provinsi").input_value() == home
     assert page.evaluate("localStorage.getItem('antarkerja-provinsi')") == other
+    assert page.problems == []
+
+
+def test_regencies_are_offered_after_a_province_and_loaded_for_it_alone(page, sample_server, model):
+    """The page carries no regency list (514 at national scale); a province brings its own."""
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    open_search(page, sample_server)
+    assert page.is_disabled("#f-kabkota")
+    assert page.eval_on_selector_all("#f-kabkota option", "os => os.map(o => o.value)") == [""]
+    assert not [p for p in requested if p.startswith("/cari/kabkota")]
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    page.click("#cari-saringan summary")
+    before = selesai(page)
+    page.select_option("#f-provinsi", v.province.name)
+    wait_results(page, before)
+    assert [p for p in requested if p.startswith("/cari/kabkota")] == [f"/cari/kabkota/{v.province.slug}.json"]
+    label = page.eval_on_selector(f'#f-kabkota option[value="{v.regency.name}"]', "o => o.textContent")
+    count = sum(o.regency.name == v.regency.name for o in model.open_vacancies if not o.is_abroad)
+    assert label == f"{v.regency.name} ({count})"
+    assert page.problems == []
+
+
+def test_a_link_naming_only_a_regency_searches_in_that_regency_whatever_was_remembered(page, sample_server, model):
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    other = next(p.name for p in model.provinces if p.name != v.province.name)
+    remember(page, sample_server, other)
+    ids = open_search(page, sample_server, {"kabkota": v.regency.name})
+    assert set(ids) == {o.id for o in model.open_vacancies if not o.is_abroad and o.regency.name == v.regency.name}
+    assert page.input_value("#f-provinsi") == v.province.name
+    assert page.input_value("#f-kabkota") == v.regency.name
+    assert parse_qs(urlsplit(page.url).query) == {"provinsi": [v.province.name], "kabkota": [v.regency.name]}
+    assert page.evaluate("localStorage.getItem('antarkerja-provinsi')") == other  # a link is not a choice
+    # with words too: that province's bundle, limited to the regency
+    word = common_word(model)
+    everywhere = set(open_search(page, sample_server, {"q": word, "provinsi": NATIONAL}))
+    ids = open_search(page, sample_server, {"q": word, "kabkota": v.regency.name})
+    by_id = {o.id: o for o in model.open_vacancies}
+    assert set(ids) == {i for i in everywhere if not by_id[i].is_abroad and by_id[i].regency.name == v.regency.name}
+    # a regency outside the linked province is not applied, and the page says so
+    ids = open_search(page, sample_server, {"provinsi": other, "kabkota": v.regency.name})
+    assert set(ids) == {o.id for o in model.open_vacancies if not o.is_abroad and o.province.name == other}
+    assert page.is_visible("#cari-asing") and f"“{v.regency.name}”" in page.text_content("#cari-asing")
+    assert page.problems == []
+
+
+def test_a_rare_combination_says_how_far_it_looked_and_reads_on_when_asked(page, sample_server, model):
+    """Several filters and no words: the page reads the most selective value's shards and
+    stops after 6 files without a match, rather than download a whole province for nothing."""
+    fetched = []
+
+    def shard(route):
+        n = int(re.search(r"-(\d+)\.json$", route.request.url).group(1))
+        fetched.append(n)
+        item = {"t": "Contoh", "e": "PT Contoh", "l": "Kota Contoh", "s": "", "v": "2026-12-31", "p": "2026-11-20"}
+        items = [{**item, "i": f"x{n}-{k}", "f": []} for k in range(50)]  # none has the filters' ids
+        route.fulfill(json={"total": 500, "page": n, "pages": 10, "items": items})
+
+    page.route("**/cari/data/**", shard)
+    v = next(o for o in model.open_vacancies if not o.is_abroad)
+    page.goto(f"{sample_server}/cari/?" + urlencode({"sektor": v.kbli["short_name"], "upah": v.salary_band}))
+    page.wait_for_selector("#cari-hasil[data-selesai]", state="attached")
+    assert result_ids(page) == []
+    assert fetched == [1, 2, 3, 4, 5, 6]
+    assert status(page) == "Belum ada yang cocok di 300 lowongan terbaru"
+    assert page.is_visible("#cari-lagi") and page.text_content("#cari-lagi") == "Cari lebih jauh"
+    page.click("#cari-lagi")
+    page.wait_for_function("() => document.getElementById('cari-lagi').hidden")
+    assert fetched == list(range(1, 11))
+    page.wait_for_function("() => document.getElementById('cari-status').textContent.startsWith('Tidak ada')")
     assert page.problems == []
 
 

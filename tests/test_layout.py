@@ -213,7 +213,6 @@ def test_templates_are_djhtml_formatted():
 # list by giving a module its own test file; a new module must get one (or a line here).
 TESTED_ELSEWHERE = {
     "antarkerja": "test_build.py",  # the Pelican entry point: every build goes through it
-    "antarkerja.bench": "test_browser_search.py",
     "antarkerja.bench_search": "test_browser_search.py",
     "antarkerja.diagnostics": "test_validate.py",
     "antarkerja.outputs.check": "test_browser_check.py",

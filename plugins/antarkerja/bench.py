@@ -5,8 +5,8 @@ Usage::
     antarkerja bench [--sizes 1000,10000,100000] [--steps validate,build,search]
 
 For each size it writes that many vacancies into a scratch repository (copies of the sample
-vacancies with new ids and titles, all open, spread over the sample provinces; the sample
-offices and the real reference data), then runs each step in a fresh process so its time and
+vacancies with new ids and titles, all open; the sample offices and the real reference
+data), then runs each step in a fresh process so its time and
 peak memory are its own:
 
 * ``validate``: the whole validator (read, schema, rules, cross-file checks);
@@ -55,20 +55,52 @@ ID_LINE = re.compile(r"^id: .*$", re.M)
 TITLE_LINE = re.compile(r"^title: (.*)$", re.M)
 STATUS_LINE = re.compile(r"^status: .*$", re.M)
 DATES = re.compile(r"^(date_posted|valid_through): .*$", re.M)
+PROVINCE_LINE = re.compile(r'^  province: "(\d\d)"$', re.M)
+REGENCY_LINE = re.compile(r'^  regency: "[\d.]+"$', re.M)
+OFFICE_LINE = re.compile(r"^  office: .*$", re.M)
+DOMESTIC = re.compile(r"^  country: ID$", re.M)
+SPREAD = 16  # every 16th vacancy goes to the next of all 514 regencies (at 10,000: each at least once)
+NATIONAL_OFFICE = "kemnaker"  # verifies anywhere (rules.crossfile.NATIONAL_OFFICE_TYPES)
 
 
 def generate(root: Path, target: Path, count: int) -> None:
-    """Write ``count`` open vacancies made from the sample ones into ``target``."""
+    """Write ``count`` open vacancies made from the sample ones into ``target``.
+
+    A national site has vacancies in every regency, and the search page, region pages and
+    feeds grow with them. So a domestic copy moves to another regency of its sample's
+    province (each in turn, so the provinces keep the samples' shares), and every
+    :data:`SPREAD`-th to the next regency of the whole country, verified by Kemnaker.
+    Overseas copies keep their place.
+    """
+    from antarkerja.reference import load_reference
+
+    ref = load_reference(root)
+    everywhere = sorted(ref.regencies)
+    local: dict[str, list[str]] = {}
+    for code in everywhere:
+        local.setdefault(ref.regencies[code].province_code, []).append(code)
     samples = sorted(vacancies_dir(root).rglob("*.yml"))
     texts = [(p.parent.name, p.read_text(encoding="utf-8")) for p in samples]
     (target / "content").mkdir(parents=True)
     (target / "content" / "reference").symlink_to(reference_dir(root).resolve())
     shutil.copytree(offices_dir(root), target / "content" / "offices")
     out = vacancies_dir(target)
-    for folder in {f for f, _ in texts}:
-        (out / folder).mkdir(parents=True)
+    spread = 0  # vacancies sent to the next regency so far
     for i in range(count):
         folder, text = texts[i % len(texts)]
+        province = PROVINCE_LINE.search(text)
+        if DOMESTIC.search(text) and province:
+            if i % SPREAD == SPREAD - 1:
+                regency = everywhere[spread % len(everywhere)]
+                spread += 1
+                text = OFFICE_LINE.sub(f"  office: {NATIONAL_OFFICE}", text, count=1)
+            else:
+                regencies = local[province.group(1)]
+                regency = regencies[(i // len(texts)) % len(regencies)]
+            code = ref.regencies[regency].province_code
+            folder = ref.provinces[code].slug
+            text = PROVINCE_LINE.sub(f'  province: "{code}"', text, count=1)
+            text = REGENCY_LINE.sub(f'  regency: "{regency}"', text, count=1)
         new_id = f"bench-{i:06d}"
         posted = BENCH_TODAY - timedelta(days=i % 40)
         text = ID_LINE.sub(f"id: {new_id}", text, count=1)
@@ -81,6 +113,7 @@ def generate(root: Path, target: Path, count: int) -> None:
             text,
         )
         text = re.sub(r"^  date: .*$", f"  date: {posted}", text, count=1, flags=re.M)
+        (out / folder).mkdir(parents=True, exist_ok=True)
         (out / folder / f"{new_id}.yml").write_text(text, encoding="utf-8")
 
 

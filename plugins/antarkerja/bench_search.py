@@ -85,7 +85,18 @@ def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
         r'type="checkbox" id="f-[^"]+" name="([^"]+)" value="([^"]+)"[^>]*data-count="(\d+)"', text
     ):
         out.setdefault(name, []).append((html.unescape(value), int(count)))
+    for province in regency_options_of(site_dir).values():
+        out.setdefault("kabkota", []).extend((o["v"], o["n"]) for o in province["kabkota"])
     return out
+
+
+def regency_options_of(site_dir: Path) -> dict[str, dict]:
+    """Province name → its regency list as the search page loads it (``cari/kabkota/*.json``)."""
+    import json
+
+    folder = Path(site_dir) / route("search_regencies", key="x").rsplit("/", 1)[0]
+    lists = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return {data["provinsi"]: data for data in lists}
 
 
 def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, dict, str | None]]:
@@ -139,8 +150,9 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     )
     province = holding(provinces, query)
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
-    group = re.search(r'<optgroup label="' + re.escape(html.escape(province)) + r'">(.*?)</optgroup>', text, re.S)
-    regencies = [html.unescape(v) for v, _, _ in re.findall(option, group.group(1) if group else "")]
+    regency_list = regency_options_of(site_dir).get(province, {}).get("kabkota", [])
+    keys.update({o["v"]: (o["n"], o["k"]) for o in regency_list if "k" in o})
+    regencies = [o["v"] for o in regency_list]
     regency = holding(regencies, query) if regencies else top("kabkota")
     shapes: list[tuple[str, dict, str | None]] = [("empty", {}, None)]
     for param in FILTERS:

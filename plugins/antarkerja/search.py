@@ -261,7 +261,8 @@ def search_options(site) -> list[dict]:
     Returns ``[{"legend": str, "controls": [control, …]}, …]``; a control is a dict with
     ``param``, ``filter``, ``label``, ``kind`` (``"select"`` or ``"checkbox"``) and either
     ``options`` (list of option dicts), ``groups`` (``[(province name, [options])]`` for
-    ``kabkota``) or ``value``/``option`` (the checkbox's). An option dict has ``value`` (the
+    ``kabkota``: not in the page, see :func:`regency_lists`) or ``value``/``option`` (the
+    checkbox's). An option dict has ``value`` (the
     URL and Pagefind value), ``count`` (open vacancies with it), ``id`` (a number unique on
     the page, used by the browse shards to name an item's values) and ``key`` (the folder of
     its browse shards, see :mod:`antarkerja.outputs.browse`).
@@ -270,7 +271,7 @@ def search_options(site) -> list[dict]:
     vacancy currently has that value (its count is 0 and the page marks it). All 38
     provinces are listed, after "Seluruh Indonesia" (the explicit national scope); regencies
     are those that have a page (open vacancies or an office), so every "Cari di …" link is
-    understood.
+    understood, and the page loads them one province at a time.
     """
     return _cached(site, "options", _search_options)
 
@@ -328,6 +329,7 @@ def _search_options(site) -> list[dict]:
                 control["label"] = f"Hanya lowongan ramah disabilitas ({rupiah(opt['count'])})"
             elif param == "kabkota":
                 control["groups"] = list(groups.items())
+                control["help"] = "Pilih provinsi dulu; daftarnya mengikuti provinsi itu."
             elif param == "pendidikan":
                 ranks = {item["name"]: item["rank"] for item in ref.education.values()} if ref else {}
                 control["options"] = [
@@ -366,6 +368,7 @@ def option_index(site) -> dict[tuple[str, str], dict]:
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, while they fit in one
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
 BUDGET_KB = 300  # what a first search may download; a national keyword search over it asks first
 
@@ -389,6 +392,12 @@ def bundles(site) -> list[Bundle]:
     province search smaller (each part brings its own metadata, ~11 B a page) and Pagefind
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
+
+    While every open vacancy fits in one bundle, a national bundle holds them all too: a
+    search of all Indonesia then reads one bundle (about what a province search reads, and
+    sorted exactly) instead of 39, each bringing its own entry, chunks and metadata (522 KB
+    at 10,000 vacancies in every province, over the budget). Indexing takes about twice as
+    long. Larger sites have none; their national search is an explicit choice.
     """
 
     def make(site):
@@ -407,34 +416,78 @@ def bundles(site) -> list[Bundle]:
         abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
+        everything = sorted(site.open_vacancies, key=lambda v: v.id)
+        if len(out) > 1 and len(everything) <= MAX_BUNDLE_PAGES:
+            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, everything))
         return out
 
     return _cached(site, "bundles", make)
 
 
 def national_cost_kb(site) -> int:
-    """Estimated kilobytes of a first keyword search over every bundle (measured by the bench).
+    """Estimated kilobytes of a first keyword search of all Indonesia (measured by the bench).
 
-    The page, Pagefind's code and WASM (~170 KB), then per bundle its entry and an index chunk
-    (~4 KB) and its metadata (~5 B a page: sort lists are in other files, read only for a
-    chosen order, see :mod:`antarkerja.pagefind_canon`). At 10,000 generated vacancies this
-    says 280 KB; the bench measured 268 KB.
+    The page, Pagefind's code and WASM (~170 KB), then per bundle read (the national one, or
+    every other) its entry, index and filter chunks (~8 KB) and its metadata (~5 B a page:
+    sort lists are in other files, read only for a chosen order, see
+    :mod:`antarkerja.pagefind_canon`). At 10,000 generated vacancies over 39 bundles this
+    says 532 KB; the bench measured 522 KB.
     """
     parts = bundles(site)
+    national = [b for b in parts if b.key == NATIONAL_BUNDLE]
+    parts = national or parts
     pages = sum(len(b.vacancies) for b in parts)
-    return round(170 + len(parts) * 4 + pages * 0.005)
+    return round(170 + len(parts) * 8 + pages * 0.005)
+
+
+def regency_lists(site) -> dict[str, dict]:
+    """Province slug → the regency options ``search.js`` loads when that province is chosen.
+
+    The page itself lists no regency: at national scale (514 regencies) their options and
+    bundle lists added ~60 KB to every search URL, where a province's list is ~3 KB and read
+    only once a province is chosen. Each option: ``v`` value, ``i`` id, ``n`` count, ``k``
+    its browse shards' key (only when it has shards, as ``data-key`` in the page) and, in a
+    province split into several Pagefind bundles, ``b``: the bundles holding its vacancies.
+    """
+    return _cached(site, "regencies", _regency_lists)
+
+
+def _regency_lists(site) -> dict[str, dict]:
+    split: dict[str, list[Bundle]] = {}
+    for b in bundles(site):
+        split.setdefault(b.scope, []).append(b)
+    slugs = {p.name: p.slug for p in site.provinces}
+    out: dict[str, dict] = {}
+    for fieldset in search_options(site):
+        for c in fieldset["controls"]:
+            for province, options in c.get("groups", []):
+                parts = split.get(province, [])
+                items = []
+                for o in options:
+                    item = {"v": o["value"], "i": o["id"], "n": o["count"]}
+                    if o["shard"]:
+                        item["k"] = o["key"]
+                    if len(parts) > 1:
+                        item["b"] = [b.key for b in parts if o["value"] in b.regencies]
+                    items.append(item)
+                out[slugs[province]] = {"provinsi": province, "kabkota": items}
+    return out
 
 
 def search_page_data(site) -> str:
-    """What ``search.js`` needs besides the form: bundles per scope and the national cost.
+    """What ``search.js`` needs besides the form: bundles per scope, where each province's
+    regencies are, and the national cost.
 
     JSON for a ``<script type="application/json">``; ``<``, ``>`` and ``&`` are escaped.
     """
     scopes: dict[str, list] = {}
     for b in bundles(site):
-        scopes.setdefault(b.scope, []).append({"key": b.key, "regencies": b.regencies})
+        scopes.setdefault(b.scope, []).append(b.key)
     data = {
         "scopes": scopes,
+        "regencies": {item["provinsi"]: slug for slug, item in regency_lists(site).items()},
+        "regencyList": url("search_regencies", key="{key}"),
+        "regencyIndex": url("search_regency_index"),
         "national": NATIONAL,
         "nationalKb": national_cost_kb(site),
         "budgetKb": BUDGET_KB,
@@ -596,7 +649,8 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
                     raise SearchIndexFailed(
                         f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
                     )
-                pages += _check_bundle(root_bundle / key)
+                count = _check_bundle(root_bundle / key)
+                pages += count if key != NATIONAL_BUNDLE else 0  # its pages are in the others too
                 keys.append(key)
                 shutil.rmtree(tree)
         finally:

@@ -106,6 +106,11 @@ ROUTES: dict[str, str] = {
     "search_shard": "cari/data/{key}/{order}-{number}.json",
     "search_bundle": "pagefind/{key}/",
     "search_bundles_manifest": "cari/pagefind-bundles.json",
+    # the regency options of one province, read when the reader chooses it (514 regencies
+    # in the page would add ~60 KB to every search), and every regency's province, read
+    # only for a link that names a regency without its province
+    "search_regencies": "cari/kabkota/{key}.json",
+    "search_regency_index": "cari/kabkota.json",
 }
 
 

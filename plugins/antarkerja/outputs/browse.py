@@ -24,8 +24,11 @@ sample record (else absent), "f": [option ids]}`` where the option ids are those
 other filters of a combination itself. About 280 bytes an item, 14 KB a file: a fifth of
 the public API's items (:mod:`antarkerja.outputs.api`), which carry more fields.
 
-Also writes the list of pages of each Pagefind bundle for the index step
-(:data:`antarkerja.search.BUNDLES_MANIFEST`).
+Also writes each province's regency options, ``cari/kabkota/<province-slug>.json``
+(:func:`antarkerja.search.regency_lists`), read when the reader chooses a province;
+``cari/kabkota.json``, every regency's province (``{"Kabupaten Bekasi": "Jawa Barat", …}``),
+read only for a link that names a regency without its province; and the list of pages of
+each Pagefind bundle for the index step (:data:`antarkerja.search.BUNDLES_MANIFEST`).
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def shards(key: str, order: str, items: list[str]) -> Iterable[File]:
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
-    from antarkerja.search import bundles, filter_values, option_index
+    from antarkerja.search import bundles, filter_values, option_index, regency_lists
 
     options = option_index(site)
     texts: dict[str, str] = {}
@@ -110,5 +113,10 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
                     continue
                 vacancies = sorted(vacancies, key=sort_key)
             yield from shards(key, order, [texts[v.id] for v in vacancies])
+    lists = regency_lists(site)
+    for slug, data in sorted(lists.items()):
+        yield File(url("search_regencies", key=slug), _dumps(data))
+    homes = {o["v"]: data["provinsi"] for data in lists.values() for o in data["kabkota"]}
+    yield File(url("search_regency_index"), _dumps(dict(sorted(homes.items()))))
     manifest = {"bundles": {b.key: [file_for(v.url) for v in b.vacancies] for b in bundles(site)}}
     yield File(url("search_bundles_manifest"), json.dumps(manifest, separators=(",", ":")))

@@ -1,5 +1,5 @@
 // Search page (/cari/). State lives in the URL. No words: static JSON shards (outputs.browse);
-// words: Pagefind, a bundle per province (search.bundles). Data only goes in as textContent.
+// words: Pagefind, bundles per province or national (search.bundles). Data only goes in as textContent.
 const $ = (id) => document.getElementById(id);
 const form = $('cari-form');
 const input = $('cari-q');
@@ -23,7 +23,7 @@ const controls = [...form.querySelectorAll('[data-filter]')];
 const prov = form.elements.provinsi;
 const kab = form.elements.kabkota;
 const kabAll = kab ? kab.options[0] : null;
-const kabGroups = kab ? [...kab.querySelectorAll('optgroup')] : [];
+const lists = new Map(); // province → its regency <option>s (a promise)
 // as wording.rupiah and tanggal; Intl's first use blocked a slow phone ~0.1 s
 const num = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, '.');
 const instances = new Map();
@@ -37,6 +37,11 @@ const fill = (t, o) => t.replace(/\{(\w+)\}/g, (_, k) => o[k]);
 const path = (t, o) => new URL(`${SITE}/${fill(t, o)}`, location.href).pathname;
 const store = (v) => { try { localStorage.setItem(KEY, v); } catch { /* private mode */ } };
 const stored = () => { try { return localStorage.getItem(KEY); } catch { return null; } };
+const getJSON = async (u) => {
+  const r = await fetch(u);
+  if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+  return r.json();
+};
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -45,23 +50,47 @@ function el(tag, cls, text) {
   return e;
 }
 
-// Regencies of the chosen province only (all of them when no province is chosen).
-function syncRegencies() {
+// A province's regencies, read when it is first chosen (search.regency_lists): all 514 in
+// the page would cost every search ~60 KB.
+function regencies(p) {
+  const key = D.regencies[p];
+  if (!key) return Promise.resolve([]);
+  if (!lists.has(p)) {
+    const l = getJSON(path(D.regencyList, { key })).then((j) => j.kabkota.map((r) => {
+      const o = el('option', '', `${r.v} (${num(r.n)})`);
+      o.value = r.v;
+      Object.assign(o.dataset, { id: r.i, count: r.n }, r.k && { key: r.k }, r.b && { bundles: r.b.join(' ') });
+      return o;
+    }));
+    l.catch(() => lists.delete(p));
+    lists.set(p, l);
+  }
+  return lists.get(p);
+}
+
+// The regency list follows the province; none to choose without one.
+async function syncRegencies() {
   if (!kab) return;
   const v = kab.value;
-  const p = prov && prov.value !== D.national ? prov.value : '';
-  kab.replaceChildren(kabAll, ...kabGroups.filter((g) => !p || g.label === p));
+  const p = prov.value;
+  kab.replaceChildren(kabAll); // until the list arrives, or if it cannot
+  kab.disabled = true;
+  const opts = await regencies(p);
+  if (prov.value !== p) return; // chosen again meanwhile
+  kab.append(...opts);
+  kab.disabled = !opts.length;
   kab.value = hasOption(kab, v) ? v : '';
 }
 
-function restore() {
+async function restore() {
   const p = new URLSearchParams(location.search);
   const unknown = [];
   input.value = clip(p.get('q') || '');
   for (const c of controls) { // document order: provinsi comes before kabkota
     let v = p.get(c.name);
-    if (c === prov && !p.has('provinsi')) v = stored(); // the reader's own province
-    if (c === kab) syncRegencies();
+    // No province in the URL: the regency's (a link may name only that), else the reader's own.
+    if (c === prov && v === null) v = (p.has('kabkota') && (await getJSON(path(D.regencyIndex, {})))[p.get('kabkota')]) || stored();
+    if (c === kab) await syncRegencies();
     const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
     if (c.type === 'checkbox') c.checked = ok;
     else c.value = ok ? v : '';
@@ -105,10 +134,13 @@ function currentState() {
 // Bundles a words search reads: the province's (parts with the regency), overseas, or all.
 function bundleKeys(f) {
   const abroad = 'Luar negeri';
-  const pick = (scope) => (D.scopes[scope] || []).filter((b) => !f.kabkota || b.regencies.includes(f.kabkota));
-  if (f.lingkup === abroad) return f.provinsi ? [] : pick(abroad).map((b) => b.key);
-  if (f.provinsi) return pick(f.provinsi).map((b) => b.key);
-  return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap((s) => pick(s).map((b) => b.key));
+  const o = f.kabkota && kab.selectedOptions[0];
+  const only = o && o.dataset.bundles ? o.dataset.bundles.split(' ') : null; // a split province
+  const pick = (scope) => (D.scopes[scope] || []).filter((k) => !only || only.includes(k));
+  if (f.lingkup === abroad) return f.provinsi ? [] : pick(abroad);
+  if (f.provinsi) return pick(f.provinsi);
+  if (D.scopes[D.national]) return D.scopes[D.national]; // one bundle of all (search.bundles)
+  return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap(pick);
 }
 
 // Pagefind over these bundles; a sort reads the metadata holding its list (language
@@ -165,7 +197,7 @@ async function pagefindSource(s, id) {
     const pf = await instance(keys, Object.keys(s.sort)[0]);
     const filters = { ...s.filters };
     delete filters.provinsi; // bundleKeys chose the bundles of this scope already
-    delete filters.lingkup;
+    if (keys !== D.scopes[D.national]) delete filters.lingkup;
     const edu = form.elements.pendidikan;
     if (filters.pendidikan && edu) { // "my education": every level up to the reader's
       const rank = +edu.selectedOptions[0].dataset.rank;
@@ -215,7 +247,7 @@ function shardSource(s) {
   }
   const key = base ? base.dataset.key : 'semua';
   const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
-  const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0 };
+  const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0, seen: 0 };
   if (empty) src.pages = 0;
   const known = s.opts.length === 1 ? +s.opts[0].dataset.count : null; // one filter: its count is known
   src.done = () => !src.buffer.length && src.page >= src.pages;
@@ -223,12 +255,11 @@ function shardSource(s) {
     let read = 0;
     // Small sets are read whole so the count is exact; large ones only until a page is full.
     while ((src.buffer.length < n || (need.length && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
-      const r = await fetch(path(D.shard, { key, order: s.order, n: src.page + 1 }));
-      if (!r.ok) throw new Error(`${r.status} ${r.url}`);
-      const j = await r.json();
+      const j = await getJSON(path(D.shard, { key, order: s.order, n: src.page + 1 }));
       src.page = j.page;
       src.pages = j.pages;
       read += 1;
+      src.seen += j.items.length;
       for (const it of j.items) {
         if (need.every((x) => it.f.includes(x))) {
           src.matched += 1;
@@ -302,6 +333,7 @@ async function showMore(id) {
     }
   }
   more.hidden = source.done();
+  more.textContent = list.children.length ? 'Tampilkan lebih banyak' : 'Cari lebih jauh';
   return first;
 }
 
@@ -313,7 +345,8 @@ function setStatus(text, busy) {
 
 function countText() {
   const shown = list.children.length;
-  if (source.total === null) return shown ? `Sedikitnya ${num(shown)} lowongan ditemukan` : 'Mencari lebih jauh…';
+  // A rare combination: reading on is the reader's choice (each batch is up to 6 files).
+  if (source.total === null) return shown ? `Sedikitnya ${num(shown)} lowongan ditemukan` : `Belum ada yang cocok di ${num(source.seen)} lowongan terbaru`;
   const n = source.total - source.skipped;
   return n ? `${num(n)} lowongan ditemukan` : 'Tidak ada lowongan yang cocok';
 }
@@ -377,12 +410,12 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   run();
 });
-form.addEventListener('change', (e) => {
+form.addEventListener('change', async (e) => {
   if (e.target === input) return;
   asing.hidden = true;
   if (e.target === prov) {
-    syncRegencies();
     store(prov.value);
+    await syncRegencies().catch(() => {}); // offline: the search says so
   }
   run();
 });
@@ -413,5 +446,7 @@ more.addEventListener('click', async () => {
   if (id === seq) setStatus(countText(), false);
 });
 
-restore();
-setTimeout(run); // its own task: a phone's main thread is blocked in shorter spans
+restore().then(() => setTimeout(run), () => { // its own task: a phone's main thread is blocked in shorter spans
+  failEl.hidden = false;
+  finish(0, 'Pencarian belum bisa dimuat');
+});
