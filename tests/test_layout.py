@@ -219,6 +219,7 @@ TESTED_ELSEWHERE = {
     "antarkerja.outputs.browse": "test_browser_search.py",
     "antarkerja.rules.scams": "test_trust.py",  # the labelled corpus and every rule's examples
     "antarkerja.textnorm": "test_trust.py",
+    "antarkerja.rules.literals": "test_trust.py",
     "antarkerja.contentpages": "test_robustness.py",  # the robustness corpus covers pages
     "antarkerja.discover": "test_robustness.py",
     "antarkerja.rules.common": "test_robustness.py",

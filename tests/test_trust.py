@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support import TEST_OFFICE, make_repo, vacancy
 
-from antarkerja.rules.scams import TEXT_RULES, check_text
-from antarkerja.textnorm import _fold_char, _leet, locate, normalise, normalise_with_offsets
+from antarkerja.rules.literals import fits, required
+from antarkerja.rules.scams import FLAGS, TEXT_RULES, check_text
+from antarkerja.textnorm import _fold_char, _leet, locate, normalise, normalise_lines, normalise_with_offsets
 from antarkerja.trust import FALSE_ALARM_TARGET, RECALL_TARGET, TextValidator, corpus_path, evaluate, load_corpus
 from antarkerja.validate import validate_repository
 
@@ -73,6 +76,45 @@ def test_fast_ascii_path_equals_the_general_one(root):
     for text in samples:
         general = _leet("".join(_fold_char(ch) for ch in text))
         assert normalise(text) == general == normalise_with_offsets(text)[0], text
+
+
+def test_normalising_a_record_at_once_equals_one_text_at_a_time(root):
+    texts = [t["text"] for t in load_corpus(corpus_path(root))]
+    records = [texts[i : i + 5] for i in range(0, len(texts), 5)] + [["Gaji 5jt", "a1\nb", "x*1*y"], ["Café", "b4"]]
+    for record in records:
+        norms = [normalise(text) for text in record]
+        assert normalise_lines(record) == (norms, "\n".join(norms)), record
+
+
+def test_literals_a_pattern_needs_are_in_every_match(root):
+    """The substring pre-filter (rules/literals.py) only ever skips a pattern that cannot match."""
+    texts = [normalise(t["text"]) for t in load_corpus(corpus_path(root))]
+    for rule in TEXT_RULES:
+        for source in (*rule.strong, *rule.weak):
+            needs = required(source)
+            pattern = re.compile(source, FLAGS)
+            for text in texts:
+                for m in pattern.finditer(text):
+                    assert needs is None or fits(needs, m.group()), (rule.code, source, m.group())
+
+
+@pytest.mark.parametrize(
+    "source,needs",
+    [
+        (r"\bbiaya\s+(?:daftar|admin)\b", ((("biaya",), ("daftar", "admin")),)),
+        (r"\b(?:tf|kirim)(?:kan)?\s+uang", ((("kirim", "tf"), ("uang",)),)),
+        (r"abc?d|(?:x|y{0,2})z", ((("ab",), ("d",)), (("z",),))),
+        (r"(?:ber)?kulit\s+(?:putih|kuning\s+langsat)", ((("langsat", "putih"), ("kulit",)),)),
+        (r"(?=foo)(?!bar)baz[a-z]+\.", ((("baz",),),)),
+        (r"(?i)abc", None),  # an extension it does not read: no pre-filter
+        (r"a|\d+", None),  # an alternative without literals: no pre-filter
+    ],
+)
+def test_literals_read_from_a_pattern(source, needs):
+    found = required(source)
+    normal = None if found is None else tuple(tuple(sorted(map(tuple, map(sorted, part)))) for part in found)
+    expected = None if needs is None else tuple(tuple(sorted(map(tuple, map(sorted, part)))) for part in needs)
+    assert normal == expected
 
 
 def test_positions_map_back_to_the_original_text():

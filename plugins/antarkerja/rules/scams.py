@@ -33,9 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+from antarkerja.rules.literals import fits, required
 from antarkerja.rules.registry import office_rule, vacancy_rule
-from antarkerja.textnorm import export_tables, locate, normalise
+from antarkerja.textnorm import export_tables, locate, normalise, normalise_lines
 
 FLAGS = re.ASCII | re.MULTILINE  # as JavaScript reads them with flags "gm": ASCII \b and \w, ^ at each line
 
@@ -124,40 +126,64 @@ class TextRule:
         return pattern
 
     def _groups(self) -> tuple:
+        """``(strong, [(source, lead words), …])`` for the strong, then the weak patterns."""
         groups = self.compiled.get("groups")
         if groups is None:
             groups = self.compiled["groups"] = (
-                (True, [(re.compile(p, FLAGS), lead_words(p)) for p in self.strong]),
-                (False, [(re.compile(p, FLAGS), lead_words(p)) for p in self.weak]),
+                (True, [(p, lead_words(p)) for p in self.strong]),
+                (False, [(p, lead_words(p)) for p in self.weak]),
             )
         return groups
 
-    def matches(
-        self, norm: str, words: frozenset | None = None, strong: bool = True, weak: frozenset | None = None
-    ) -> list[tuple[int, int, int, bool]]:
-        """``(start, end, pattern index, strong)`` of every match that counts in ``norm``.
+    def patterns(
+        self, words: frozenset | None = None, strong: bool = True, weak: frozenset | None = None, text: str = ""
+    ) -> list[tuple[bool, int, str]]:
+        """``(strong, index, source)`` of the patterns worth running on a record.
 
-        Speed only: with ``words`` (the record's words), a pattern that starts with words none
-        of which occur is not run at all; ``strong=False`` skips the strong patterns and
+        Speed only: with ``words`` (the record's words) and ``text`` (its normalised texts),
+        a pattern that starts with words none of which occur, or whose matches need text
+        that ``text`` lacks, is left out; ``strong=False`` leaves out the strong patterns and
         ``weak`` (pattern indices) limits the weak ones to those whose trigger words occur.
         """
-        if self.context and not self._re(self.context).search(norm):
-            return []
-        found = []
+        chosen = []
         for is_strong, patterns in self._groups():
             if not (strong if is_strong else weak is None or weak):
                 continue
-            for index, (pattern, lead) in enumerate(patterns):
+            for index, (source, lead) in enumerate(patterns):
                 if not is_strong and weak is not None and index not in weak:
                     continue
-                if words is not None and lead is not None and lead.isdisjoint(words):
+                if words is not None and (
+                    lead is not None and lead.isdisjoint(words) or not self._may_match(source, text)
+                ):
                     continue
-                for m in pattern.finditer(norm):
-                    if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
-                        continue
-                    found.append((m.start(), m.end(), index, is_strong))
+                chosen.append((is_strong, index, source))
+        return chosen
+
+    def matches(self, norm: str, patterns: list[tuple[bool, int, str]]) -> list[tuple[int, int, int, bool]]:
+        """``(start, end, pattern index, strong)`` of every match of ``patterns`` that counts in ``norm``."""
+        if self.context and not self._re(self.context).search(norm):
+            return []
+        found = []
+        for is_strong, index, source in patterns:
+            # Compiled on first use: most patterns are never needed (see _may_match).
+            for m in self._re(source).finditer(norm):
+                if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
+                    continue
+                found.append((m.start(), m.end(), index, is_strong))
         found.sort()
         return found
+
+    def _may_match(self, source: str, text: str) -> bool:
+        """Whether ``text`` has what every match of ``source`` contains (:mod:`.literals`).
+
+        Trigger words let through a hundred patterns for a thousand ordinary records, of which
+        a handful match: the substring tests spare compiling and running the rest.
+        """
+        key = ("needs", source)
+        needs = self.compiled.get(key, key)
+        if needs is key:
+            needs = self.compiled[key] = required(source)
+        return needs is None or fits(needs, text)
 
     def _counts(self, norm: str, start: int, end: int) -> bool:
         before, after = clause_around(norm, start, end)
@@ -173,10 +199,13 @@ class TextRule:
         words: frozenset | None = None,
         strong: bool = True,
         weak: frozenset | None = None,
+        record: str = "",
     ) -> Iterable[tuple]:
         """``(path, message, hint, offset)`` for every phrase found in ``(path, text, norm)``
-        (``words``, ``strong``, ``weak``: see :meth:`matches`)."""
-        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm, words, strong, weak)]
+        (``words``, ``strong``, ``weak`` and ``record``, the record's normalised text: see
+        :meth:`patterns`)."""
+        patterns = self.patterns(words, strong, weak, record)
+        hits = [(path, text, norm, m) for path, text, norm in fields for m in self.matches(norm, patterns)]
         if not hits:
             return
         weak_kinds = {m[2] for *_, m in hits if not m[3]}
@@ -216,24 +245,22 @@ class TextRule:
 _LEAD = re.compile(r"^\\b(?:\(\?:([a-z|]+)\)|([a-z]+))(?=\\s|\\b)")
 
 
+# Escapes and character classes: their brackets and bars are not the pattern's structure.
+_OPAQUE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]", re.DOTALL)
+_STRUCTURE = re.compile(r"[()|]")
+
+
 def _top_level_alternation(source: str) -> bool:
-    depth, i, in_class = 0, 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    # Regular expressions find the few brackets and bars: a loop over every character of
+    # every pattern cost more than the rest of importing the rules.
+    depth = 0
+    for c in _STRUCTURE.findall(_OPAQUE.sub("", source)):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -924,27 +951,28 @@ def _rule_index(rules) -> dict[str, int]:
 
 
 _RULE_INDEX = _rule_index(TEXT_RULES)
-_RULE_WORDS = frozenset(_RULE_INDEX)
 
 
 class Prepared:
     """A record's texts, normalised once and shared by every rule (rules run one record at a time).
 
-    ``fields`` are ``(path, text, norm)``; ``all_words`` the set of words of them all;
-    ``candidates`` the bit mask of the :data:`TEXT_RULES` that may match: one set
-    intersection per record instead of one test per rule.
+    ``fields`` are ``(path, text, norm)``; ``text`` the norms joined by line breaks;
+    ``all_words`` the words of them all that some check looks up (:data:`_VOCABULARY`: of a
+    record's hundred or so words a few matter, and a set of those costs less to build and
+    to test); ``candidates`` the bit mask of the :data:`TEXT_RULES` that may match: one pass
+    over those words per record instead of one test per rule.
     """
 
-    __slots__ = ("fields", "all_words", "source", "candidates")
+    __slots__ = ("fields", "text", "all_words", "source", "candidates")
 
     def __init__(self, source, texts: list[tuple[tuple, str]]):
         self.source = source
-        self.fields = [(path, text, normalise(text)) for path, text in texts]
-        norm = "\n".join(n for _, _, n in self.fields)
-        self.all_words = frozenset(_WORD.findall(norm))
+        norms, self.text = normalise_lines([text for _, text in texts])
+        self.fields = [(path, text, norm) for (path, text), norm in zip(texts, norms, strict=True)]
+        self.all_words = _VOCABULARY.intersection(_WORD.findall(self.text))
         candidates = 0
-        for word in self.all_words & _RULE_WORDS:
-            candidates |= _RULE_INDEX[word]
+        for word in self.all_words:
+            candidates |= _RULE_INDEX.get(word, 0)
         self.candidates = candidates
 
 
@@ -994,11 +1022,14 @@ def run_rule(rule: TextRule, v: dict, texts: Callable[[dict], list] = record_tex
     fields = [f for f in prep.fields if any(map(f[2].__contains__, search))]
     if not fields:
         return ()
-    return rule.findings(fields, words, bool(present), frozenset(weak) if rule.weak_triggers else None)
+    return rule.findings(fields, words, bool(present), frozenset(weak) if rule.weak_triggers else None, prep.text)
 
 
 def _register(rule: TextRule):
-    def check(v, ctx, rule=rule):
+    def check(v, ctx, rule=rule, bit=rule.compiled["bit"]):
+        # Most rules are no candidate for a given record: a bit test, then done.
+        if rule.applies is None and not prepared(v).candidates & bit:
+            return ()
         return run_rule(rule, v)
 
     check.__doc__ = rule.title
@@ -1049,13 +1080,41 @@ COUNTRY_WORDS = {
 }
 GOING = r"\b(?:bekerja|kerja|berangkat|diberangkatkan|penempatan|ditempatkan|terbang)\s+(?:ke|di)\s+"
 GOING_WORDS = frozenset("bekerja kerja berangkat diberangkatkan penempatan ditempatkan terbang".split())
-LEAVING = re.compile(GOING + r"(?:luar\s+negeri|" + "|".join(COUNTRY_WORDS.values()) + r")\b", FLAGS)
 COUNTRY_FIRST_WORDS = {
     code: frozenset(re.sub(r"\\s\*?\+?", " ", alt).split()[0] for alt in words.split("|"))
     for code, words in COUNTRY_WORDS.items()
 }
 DESTINATION_WORDS = frozenset({"luar"}).union(*COUNTRY_FIRST_WORDS.values())
-COUNTRY_RES = {code: re.compile(GOING + r"(?:" + words + r")\b", FLAGS) for code, words in COUNTRY_WORDS.items()}
+
+
+# Compiled when first needed: most runs meet few overseas records, some none.
+@cache
+def _leaving() -> re.Pattern:
+    return re.compile(GOING + r"(?:luar\s+negeri|" + "|".join(COUNTRY_WORDS.values()) + r")\b", FLAGS)
+
+
+@cache
+def _going_to(code) -> re.Pattern | None:
+    words = COUNTRY_WORDS.get(code)
+    return re.compile(GOING + r"(?:" + words + r")\b", FLAGS) if words else None
+
+
+def _vocabulary(rules, *more: frozenset) -> frozenset:
+    """Every word the checks look up in :attr:`Prepared.all_words`: the rules' trigger specs and
+    the lead words of their patterns (:meth:`TextRule.matches`), and ``more``."""
+    words = set().union(*more)
+    for rule in rules:
+        for spec in (rule.triggers, *rule.weak_triggers, rule.context_words):
+            for alt in spec:
+                words.update(*alt)
+        for _strong, patterns in rule._groups():
+            for _source, lead in patterns:
+                words.update(lead or ())
+    return frozenset(words)
+
+
+# A check that reads ``all_words`` must only look up words from this set.
+_VOCABULARY = _vocabulary(TEXT_RULES, GOING_WORDS, DESTINATION_WORDS, *COUNTRY_FIRST_WORDS.values())
 
 
 @vacancy_rule(
@@ -1071,7 +1130,7 @@ def domestic_text_about_abroad(v, ctx):
     if GOING_WORDS.isdisjoint(prep.all_words) or DESTINATION_WORDS.isdisjoint(prep.all_words):
         return
     for path, text, norm in prep.fields:
-        m = LEAVING.search(norm)
+        m = _leaving().search(norm)
         if m:
             yield (
                 path,
@@ -1098,9 +1157,8 @@ def overseas_text_contradicts(v, ctx):
         return
     for path, text, norm in prep.fields:
         for code in named:
-            pattern = COUNTRY_RES[code]
-            m = pattern.search(norm)
-            if m and code != country and not COUNTRY_RES.get(country, re.compile("$^")).search(norm):
+            m = _going_to(code).search(norm)
+            if m and code != country and not (_going_to(country) and _going_to(country).search(norm)):
                 yield (
                     path,
                     f"teks menyebut bekerja di negara lain ({code}) daripada yang dicatat ({country})",
