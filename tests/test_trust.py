@@ -107,6 +107,7 @@ def test_literals_a_pattern_needs_are_in_every_match(root):
         (r"(?:ber)?kulit\s+(?:putih|kuning\s+langsat)", ((("langsat", "putih"), ("kulit",)),)),
         (r"(?=foo)(?!bar)baz[a-z]+\.", ((("baz",),),)),
         (r"(?i)abc", None),  # an extension it does not read: no pre-filter
+        (r"gaji\x20ok\u00ad\N{EM DASH}12(a)\1", ((("gaji",), ("ok",), ("12",), ("a",)),)),  # escaped digits are no text
         (r"a|\d+", None),  # an alternative without literals: no pre-filter
     ],
 )

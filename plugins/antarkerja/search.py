@@ -364,7 +364,7 @@ def option_index(site) -> dict[tuple[str, str], dict]:
     return _cached(site, "option_index", make)
 
 
-# National scale: one Pagefind bundle per province (split when large), one for overseas ------
+# National scale: a Pagefind bundle per province (split when large), overseas, national if small
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"

@@ -21,7 +21,10 @@ _TOKEN = re.compile(
     r"|\((?:\?(?::|=|!|<=|<!))?|\)|\|"  # groups, look-arounds and alternation
     r"|[?*+]|\{\d*(?:,\d*)?\}"  # quantifiers
     r"|[a-z0-9]+"  # literal letters and digits
-    r"|(?:\\.|\[(?:\\.|[^\]\\])*\]|[^a-z0-9()|?*+{\\\[])+"  # escapes, classes, other signs: unread
+    # escapes (with the digits of \x41, \u00ad, \N{…}, \12, which are no literal text),
+    # classes, other signs: unread
+    r"|(?:\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|\d+|.)"
+    r"|\[(?:\\.|[^\]\\])*\]|[^a-z0-9()|?*+{\\\[])+"
     r"|.",  # a "{" that is no quantifier, a stray "\\" or "["
     re.DOTALL,
 )
