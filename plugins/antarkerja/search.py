@@ -428,16 +428,18 @@ def national_cost_kb(site) -> int:
     """Estimated kilobytes of a first keyword search of all Indonesia (measured by the bench).
 
     The page, Pagefind's code and WASM (~170 KB), then per bundle read (the national one, or
-    every other) its entry, index and filter chunks (~8 KB) and its metadata (~5 B a page:
-    sort lists are in other files, read only for a chosen order, see
-    :mod:`antarkerja.pagefind_canon`). At 10,000 generated vacancies over 39 bundles this
-    says 532 KB; the bench measured 522 KB.
+    every other) its entry and first chunks (~7 KB), and per page its share of the metadata
+    (~5 B: sort lists are in other files, read only for a chosen order, see
+    :mod:`antarkerja.pagefind_canon`) and of the larger index chunks of larger bundles. Fitted
+    to the bench on generated sites (3db0cb8): 39 bundles at 10,000 vacancies, 522 KB
+    measured, 518 estimated; at 100,000, 1,199 measured, 1,193 estimated; the national
+    bundle at 10,000, 245 measured, 252 estimated.
     """
     parts = bundles(site)
     national = [b for b in parts if b.key == NATIONAL_BUNDLE]
     parts = national or parts
     pages = sum(len(b.vacancies) for b in parts)
-    return round(170 + len(parts) * 8 + pages * 0.005)
+    return round(170 + len(parts) * 7 + pages * 0.0075)
 
 
 def regency_lists(site) -> dict[str, dict]:
