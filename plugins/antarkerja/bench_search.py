@@ -71,8 +71,9 @@ def _gzip_size(site_dir: Path, path: str, raw: int) -> int:
     return raw
 
 
-def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
-    """``param`` → [(value, count)] as the built search page offers them (count from the label)."""
+def search_options_of(site_dir: Path, regencies: dict | None = None) -> dict[str, list[tuple[str, int]]]:
+    """``param`` → [(value, count)] as the built search page offers them (count from the label);
+    regencies from ``regencies`` (:func:`regency_options_of`), read here when not given."""
     import html
     import re
 
@@ -85,7 +86,7 @@ def search_options_of(site_dir: Path) -> dict[str, list[tuple[str, int]]]:
         r'type="checkbox" id="f-[^"]+" name="([^"]+)" value="([^"]+)"[^>]*data-count="(\d+)"', text
     ):
         out.setdefault(name, []).append((html.unescape(value), int(count)))
-    for province in regency_options_of(site_dir).values():
+    for province in (regencies if regencies is not None else regency_options_of(site_dir)).values():
         out.setdefault("kabkota", []).extend((o["v"], o["n"]) for o in province["kabkota"])
     return out
 
@@ -116,7 +117,8 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
 
     from antarkerja.search import FILTERS, NATIONAL
 
-    options = search_options_of(site_dir)
+    regencies_of = regency_options_of(site_dir)  # read once: the options and the regency shapes
+    options = search_options_of(site_dir, regencies_of)
 
     def top(param: str, within: str | None = None) -> str:
         values = [(n, v) for v, n in options.get(param, []) if v != NATIONAL]
@@ -150,7 +152,7 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     )
     province = holding(provinces, query)
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
-    regency_list = regency_options_of(site_dir).get(province, {}).get("kabkota", [])
+    regency_list = regencies_of.get(province, {}).get("kabkota", [])
     keys.update({o["v"]: (o["n"], o["k"]) for o in regency_list if "k" in o})
     regencies = [o["v"] for o in regency_list]
     regency = holding(regencies, query) if regencies else top("kabkota")

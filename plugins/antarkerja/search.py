@@ -416,9 +416,8 @@ def bundles(site) -> list[Bundle]:
         abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
-        everything = sorted(site.open_vacancies, key=lambda v: v.id)
-        if len(out) > 1 and len(everything) <= MAX_BUNDLE_PAGES:
-            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, everything))
+        if len(out) > 1 and len(site.open_vacancies) <= MAX_BUNDLE_PAGES:
+            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id)))
         return out
 
     return _cached(site, "bundles", make)
@@ -459,20 +458,19 @@ def _regency_lists(site) -> dict[str, dict]:
     for b in bundles(site):
         split.setdefault(b.scope, []).append(b)
     slugs = {p.name: p.slug for p in site.provinces}
+    regencies = next(c for fs in search_options(site) for c in fs["controls"] if c["param"] == "kabkota")
     out: dict[str, dict] = {}
-    for fieldset in search_options(site):
-        for c in fieldset["controls"]:
-            for province, options in c.get("groups", []):
-                parts = split.get(province, [])
-                items = []
-                for o in options:
-                    item = {"v": o["value"], "i": o["id"], "n": o["count"]}
-                    if o["shard"]:
-                        item["k"] = o["key"]
-                    if len(parts) > 1:
-                        item["b"] = [b.key for b in parts if o["value"] in b.regencies]
-                    items.append(item)
-                out[slugs[province]] = {"provinsi": province, "kabkota": items}
+    for province, options in regencies["groups"]:
+        parts = split.get(province, [])
+        items = []
+        for o in options:
+            item = {"v": o["value"], "i": o["id"], "n": o["count"]}
+            if o["shard"]:
+                item["k"] = o["key"]
+            if len(parts) > 1:
+                item["b"] = [b.key for b in parts if o["value"] in b.regencies]
+            items.append(item)
+        out[slugs[province]] = {"provinsi": province, "kabkota": items}
     return out
 
 

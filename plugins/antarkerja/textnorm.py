@@ -135,9 +135,14 @@ def _fold(text: str) -> str:
             pos = m.end()
         parts.append(text[pos:].lower())
         folded = "".join(parts)
-    if "*" in folded or "_" in folded or "~" in folded or "`" in folded:
+    if _has_emphasis(folded):
         folded = folded.translate(_DROP_ASCII)
     return folded
+
+
+def _has_emphasis(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`_fold` drops (``*_~``` emphasis marks)."""
+    return "*" in text or "_" in text or "~" in text or "`" in text
 
 
 def normalise_lines(texts: list[str]) -> tuple[list[str], str]:
@@ -149,7 +154,7 @@ def normalise_lines(texts: list[str]) -> tuple[list[str], str]:
     emphasis marks (most are) is also lowered in one pass.
     """
     joined = "\n".join(texts)
-    if joined.isascii() and "*" not in joined and "_" not in joined and "~" not in joined and "`" not in joined:
+    if joined.isascii() and not _has_emphasis(joined):  # nothing dropped: lengths are kept
         joined = _leet(joined.lower())
     else:
         texts = [_fold(text) for text in texts]

@@ -126,12 +126,13 @@ class TextRule:
         return pattern
 
     def _groups(self) -> tuple:
-        """``(strong, [(source, lead words), …])`` for the strong, then the weak patterns."""
+        """``(strong, [(source, lead words, needs), …])`` for the strong, then the weak patterns;
+        ``needs`` is what every match contains (:func:`.literals.required`)."""
         groups = self.compiled.get("groups")
         if groups is None:
             groups = self.compiled["groups"] = (
-                (True, [(p, lead_words(p)) for p in self.strong]),
-                (False, [(p, lead_words(p)) for p in self.weak]),
+                (True, [(p, lead_words(p), required(p)) for p in self.strong]),
+                (False, [(p, lead_words(p), required(p)) for p in self.weak]),
             )
         return groups
 
@@ -149,11 +150,13 @@ class TextRule:
         for is_strong, patterns in self._groups():
             if not (strong if is_strong else weak is None or weak):
                 continue
-            for index, (source, lead) in enumerate(patterns):
+            for index, (source, lead, needs) in enumerate(patterns):
                 if not is_strong and weak is not None and index not in weak:
                     continue
+                # Trigger words let through a hundred patterns for a thousand ordinary records,
+                # of which a handful match: substring tests spare compiling and running the rest.
                 if words is not None and (
-                    lead is not None and lead.isdisjoint(words) or not self._may_match(source, text)
+                    lead is not None and lead.isdisjoint(words) or needs is not None and not fits(needs, text)
                 ):
                     continue
                 chosen.append((is_strong, index, source))
@@ -165,25 +168,13 @@ class TextRule:
             return []
         found = []
         for is_strong, index, source in patterns:
-            # Compiled on first use: most patterns are never needed (see _may_match).
+            # Compiled on first use: most patterns are never needed (see patterns()).
             for m in self._re(source).finditer(norm):
                 if m.end() == m.start() or not self._counts(norm, m.start(), m.end()):
                     continue
                 found.append((m.start(), m.end(), index, is_strong))
         found.sort()
         return found
-
-    def _may_match(self, source: str, text: str) -> bool:
-        """Whether ``text`` has what every match of ``source`` contains (:mod:`.literals`).
-
-        Trigger words let through a hundred patterns for a thousand ordinary records, of which
-        a handful match: the substring tests spare compiling and running the rest.
-        """
-        key = ("needs", source)
-        needs = self.compiled.get(key, key)
-        if needs is key:
-            needs = self.compiled[key] = required(source)
-        return needs is None or fits(needs, text)
 
     def _counts(self, norm: str, start: int, end: int) -> bool:
         before, after = clause_around(norm, start, end)
@@ -1108,7 +1099,7 @@ def _vocabulary(rules, *more: frozenset) -> frozenset:
             for alt in spec:
                 words.update(*alt)
         for _strong, patterns in rule._groups():
-            for _source, lead in patterns:
+            for _source, lead, _needs in patterns:
                 words.update(lead or ())
     return frozenset(words)
 
@@ -1155,10 +1146,11 @@ def overseas_text_contradicts(v, ctx):
     named = [code for code, words in COUNTRY_FIRST_WORDS.items() if not words.isdisjoint(prep.all_words)]
     if not named or GOING_WORDS.isdisjoint(prep.all_words):
         return
+    recorded = _going_to(country)  # None for a country the text rules do not name
     for path, text, norm in prep.fields:
         for code in named:
             m = _going_to(code).search(norm)
-            if m and code != country and not (_going_to(country) and _going_to(country).search(norm)):
+            if m and code != country and not (recorded and recorded.search(norm)):
                 yield (
                     path,
                     f"teks menyebut bekerja di negara lain ({code}) daripada yang dicatat ({country})",
