@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from support import TEST_OFFICE, make_repo, vacancy
 
 from antarkerja.rules.literals import fits, required
-from antarkerja.rules.scams import FLAGS, TEXT_RULES, check_text
+from antarkerja.rules.scams import _VOCABULARY, FLAGS, TEXT_RULES, Prepared, admits, check_text, group_mask, words_in
 from antarkerja.textnorm import _fold_char, _leet, locate, normalise, normalise_lines, normalise_with_offsets
 from antarkerja.trust import FALSE_ALARM_TARGET, RECALL_TARGET, TextValidator, corpus_path, evaluate, load_corpus
 from antarkerja.validate import validate_repository
@@ -96,6 +97,81 @@ def test_literals_a_pattern_needs_are_in_every_match(root):
             for text in texts:
                 for m in pattern.finditer(text):
                     assert needs is None or fits(needs, m.group()), (rule.code, source, m.group())
+
+
+def _spec_fits(spec, words) -> bool:
+    return any(all(not group.isdisjoint(words) for group in alt) for alt in spec)
+
+
+def _admitted_by_specs(rule, words) -> bool:
+    """What the trigger specs say, read as sets (the gate does it with bit masks)."""
+    if rule.context_words and not _spec_fits(rule.context_words, words):
+        return False
+    weak = sum(_spec_fits(spec, words) for spec in rule.weak_triggers)
+    return _spec_fits(rule.triggers, words) or weak >= rule.weak_needed
+
+
+def test_trigger_gate_admits_exactly_what_the_word_specs_say(root):
+    """The bit-mask gate (scams.admits) is the trigger specs, not an approximation of them."""
+    word_sets = [words_in(normalise(t["text"]), _VOCABULARY) for t in load_corpus(corpus_path(root))]
+    rng = random.Random(12)
+    vocabulary = sorted(_VOCABULARY)
+    for rule in TEXT_RULES:
+        spec_words = sorted(
+            {
+                w
+                for spec in (rule.triggers, *rule.weak_triggers, rule.context_words)
+                for alt in spec
+                for group in alt
+                for w in group
+            }
+        )
+        # Words of the rule's own specs make the near misses: one group short, one weak signal short.
+        word_sets += [
+            frozenset(rng.sample(spec_words, min(len(spec_words), k))) for k in (1, 2, 3, 5, 8) for _ in range(30)
+        ]
+        word_sets += [frozenset(rng.sample(vocabulary, 40)) for _ in range(20)]
+    admitted = 0
+    for words in word_sets:
+        for rule in TEXT_RULES:
+            expected = _admitted_by_specs(rule, words)
+            assert admits(rule, group_mask(words)) == expected, (rule.code, sorted(words))
+            admitted += expected
+    assert 0 < admitted < len(word_sets) * len(TEXT_RULES)  # both answers were tested
+
+
+def test_words_are_runs_of_letters_and_runs_of_digits():
+    text = normalise("Gaji 5jt/bulan, Rp5.000.000; S1 (D3) — café 东京 tes-tulis\nbiaya")
+    assert words_in(text, frozenset(re.findall(r"[a-z]+|[0-9]+", text))) == {
+        "gaji",
+        "5",
+        "jt",
+        "bulan",
+        "rp",
+        "000",
+        "s",
+        "1",
+        "d",
+        "3",
+        "cafe",
+        "tes",
+        "tulis",
+        "biaya",
+    }
+    assert words_in("jt 15 biaya", frozenset({"jt", "biaya", "bulan"})) == {"jt", "biaya"}
+
+
+def test_fields_with_a_word_are_found_in_the_joined_text():
+    texts = [
+        (("title",), "Operator Produksi"),
+        (("description",), "Tanpa biaya.\nBiaya ditanggung"),
+        (("benefits", 0), ""),
+        (("benefits", 1), "uang makan, biaya transport"),
+    ]
+    prep = Prepared({}, texts)
+    for words in (["biaya"], ["uang", "operator"], ["tidak-ada"], ["a"], []):
+        expected = [f for f in prep.fields if any(w in f[2] for w in words)]
+        assert prep.fields_with(words) == expected, words
 
 
 @pytest.mark.parametrize(
