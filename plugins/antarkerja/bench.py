@@ -3,6 +3,7 @@
 Usage::
 
     antarkerja bench [--sizes 1000,10000,100000] [--steps validate,build,search]
+    antarkerja bench --sizes 10000 --compare REV [--rounds 5]
 
 For each size it writes that many vacancies into a scratch repository (copies of the sample
 vacancies with new ids and titles, all open; the sample offices and the real reference
@@ -24,6 +25,10 @@ peak memory are its own:
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.bench_search`): KB and
   requests until the first results show, and the milliseconds it took.
+
+``--compare REV`` validates each size's repository with this tree and with Git revision REV
+in alternating rounds and compares the medians (:mod:`antarkerja.bench_compare`): the way to
+tell whether a change made validation slower on a machine whose speed drifts.
 
 After the steps of each size it prints the size of the output (bytes and files) per area,
 that is per top-level folder (``lowongan/``, ``pagefind/``...; files at the top are ``(root)``),
@@ -321,14 +326,17 @@ def run_trust(root: Path) -> int:
     return 0 if report.meets_targets else 1
 
 
-def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
+def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | None = None, rounds: int = 5) -> int:
     status = 0
     if "trust" in steps:  # a corpus measure, not a size: runs once, before any size
         status = run_trust(root)
         steps = [s for s in steps if s != "trust"]
         if not steps:
             return status
-    print(f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps)}")
+    print(
+        f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps) or '-'}"
+        + (f"; validation compared with {compare}" if compare else "")
+    )
     rows = []
     shapes: list[tuple[int, list[dict]]] = []
     for size in sizes:
@@ -337,6 +345,12 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
             started = time.perf_counter()
             generate(root, repo, size)
             print(f"\n{size:,} vacancies generated in {time.perf_counter() - started:.1f} s")
+            if compare:
+                from antarkerja.bench_compare import compare_validation, format_comparison
+
+                compared = compare_validation(root, repo, compare, rounds)
+                rows.append((size, "compare", compared))
+                print(format_comparison(compared), flush=True)
             for step in steps:
                 if step == "search" and "build" not in steps:
                     measure("build", repo, output)
@@ -371,6 +385,8 @@ def run_bench(root: Path, sizes: list[int], steps: list[str]) -> int:
         for size, measured in shapes:
             print(format_shapes(size, measured))
     over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)
+    if any(step == "compare" and ("failed" in f or not f["same_findings"]) for _, step, f in rows):
+        return 1
     return 1 if over or any("failed" in f for _, _, f in rows) else 0
 
 

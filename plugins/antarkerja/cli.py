@@ -220,10 +220,31 @@ def cmd_serve(args) -> int:
     return serve(_root(args), port=args.port, today=args.today)
 
 
+DEFAULT_BENCH_STEPS = "validate,build,search"
+
+
 def cmd_bench(args) -> int:
     from antarkerja.bench import run_bench
 
-    return run_bench(_root(args), sizes=[int(s) for s in args.sizes.split(",")], steps=args.steps.split(","))
+    root, compare = _root(args), None
+    if args.compare:
+        from antarkerja.bench_compare import CompareError, resolve_revision
+
+        try:  # before any data is generated
+            compare = resolve_revision(root, args.compare)
+        except CompareError as exc:
+            raise UsageError(str(exc)) from None
+        if args.rounds < 1:
+            raise UsageError("--rounds: isi angka 1 atau lebih")
+    # With --compare and no --steps, only the comparison runs (the default steps take long).
+    steps = args.steps or ("" if compare else DEFAULT_BENCH_STEPS)
+    return run_bench(
+        root,
+        sizes=[int(s) for s in args.sizes.split(",")],
+        steps=[s for s in steps.split(",") if s],
+        compare=compare,
+        rounds=args.rounds,
+    )
 
 
 def cmd_smk(args) -> int:
@@ -317,7 +338,13 @@ def parser() -> argparse.ArgumentParser:
 
     bn = add("bench", cmd_bench, "Ukur kecepatan validasi, pembangunan situs dan indeks pencarian pada data buatan.")
     bn.add_argument("--sizes", default="1000,10000,100000", help="jumlah lowongan, dipisah koma")
-    bn.add_argument("--steps", default="validate,build,search", help="langkah yang diukur, dipisah koma")
+    bn.add_argument("--steps", help=f"langkah yang diukur, dipisah koma (bawaan: {DEFAULT_BENCH_STEPS})")
+    bn.add_argument(
+        "--compare",
+        metavar="REVISI",
+        help="bandingkan kecepatan validasi pohon kerja ini dengan revisi Git ini, bergantian dalam satu kali jalan",
+    )
+    bn.add_argument("--rounds", type=int, default=5, help="putaran per versi untuk --compare (bawaan: 5)")
     sk = add("smk", cmd_smk, "Lowongan untuk lulusan SMK per jurusan, dan jurusan yang belum terpetakan.")
     sk.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
 
