@@ -164,6 +164,32 @@ def test_checker_works_offline_after_a_first_visit(check_page, fixture_server):
         page.context.set_offline(False)
 
 
+def test_offline_a_link_checked_before_still_matches_and_a_new_one_needs_a_connection(check_page, fixture_server):
+    """Offline the rules still run; matching reads what this phone fetched before, and says
+    when it cannot (never a false "not on this site")."""
+    page = check_page
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now controlled by the worker
+    page.wait_for_selector("#cek-form:not([hidden])")
+    link = f"Apakah ini asli? {fixture_server}/lowongan/{VACANCY_ID}/ Transfer biaya admin Rp 100.000"
+    page.context.set_offline(True)
+    try:
+        assert run_check(page, link) == "bahaya"  # the index was never fetched on this phone
+        assert "perlu sambungan internet" in page.inner_text(".cek-cocok [data-no-match='luring']")
+        assert page.locator(".cek-cocok [data-match]").count() == 0
+        assert "tidak ada di situs ini" not in page.inner_text("#cek-hasil")
+
+        page.context.set_offline(False)
+        run_check(page, link)
+        assert page.locator(f".cek-cocok [data-match='{VACANCY_ID}']").count() == 1
+        page.context.set_offline(True)
+        run_check(page, link)  # the phone kept what it fetched
+        assert page.locator(f".cek-cocok [data-match='{VACANCY_ID}']").count() == 1
+        assert page.locator("[data-no-match='luring']").count() == 0
+    finally:
+        page.context.set_offline(False)
+
+
 def test_rules_file_names_validator_only_rules(fixture_site):
     data = json.loads((fixture_site / "cek-lowongan" / "aturan.json").read_text(encoding="utf-8"))
     assert {r["code"] for r in data["validatorOnly"]} == {"W532", "W533"}

@@ -446,7 +446,7 @@
     });
   }
 
-  function render(env, norm, result, matchesFound, names) {
+  function render(env, norm, result, matchesFound, names, unreachable) {
     out.textContent = "";
     var errors = result.filter(function (f) { return f.severity === "error"; });
     var verdict, cls;
@@ -487,6 +487,12 @@
         ]));
       }
     }
+    // Offline, a bucket this phone never fetched cannot be read: say so, never "no match".
+    if (unreachable && !section.querySelector("[data-match]")) {
+      section.append(el("p", { "class": "cek-id", "data-no-match": "luring" }, [
+        "Belum bisa mencocokkan dengan lowongan di situs ini: datanya perlu sambungan internet (yang pernah diperiksa di ponsel ini tersimpan). Tanda bahaya di atas tetap berlaku; periksa lagi saat tersambung."
+      ]));
+    }
     if (section.childNodes.length) out.append(section);
     out.focus();
   }
@@ -496,18 +502,21 @@
     if (!text.trim()) { out.textContent = "Tempel dulu teks, tautan atau nomor lowongan."; return; }
     out.textContent = "Memeriksa…";
     var ids = candidateIds(text);
-    var idLookup = ids.length ? lookUp(ids).catch(function () { return []; }) : Promise.resolve([]);
+    var idLookup = ids.length ? lookUp(ids).catch(function () { return null; }) : Promise.resolve([]); // null: unreadable
     Promise.all([loadRules(), idLookup])
       .then(function (parts) {
         var env = parts[0].env;
         var n = env.normalise(text); // once: the rules, the name lookup and the salary read it
-        var found = parts[1].filter(function (pair) { return pair[1]; });
+        var pairs = parts[1] || [];
+        var found = pairs.filter(function (pair) { return pair[1]; });
         // No verified vacancy named by link or id: look for the employer's name in the wording.
         var keys = found.length ? [] : nameKeys(textWords(n.norm));
         var names = keys.length ?
-          lookUpNames(keys).then(function (e) { return { looked: true, employers: e }; }).catch(function () { return { looked: false, employers: [] }; }) :
+          lookUpNames(keys).then(function (e) { return { looked: true, employers: e }; }).catch(function () { return { looked: false, employers: [], failed: true }; }) :
           Promise.resolve({ looked: false, employers: [] });
-        return names.then(function (named) { render(env, n.norm, check(env, parts[0].rules, text, n), parts[1], named); });
+        return names.then(function (named) {
+          render(env, n.norm, check(env, parts[0].rules, text, n), pairs, named, parts[1] === null || named.failed);
+        });
       })
       .catch(function () { out.textContent = "Aturan pemeriksaan tidak bisa dimuat. Periksa sambungan internet, lalu coba lagi."; });
   });
