@@ -84,6 +84,9 @@ def test_phone_visitor_checks_a_scam_a_real_ad_and_a_vacancy_link(check_page, fi
     assert "Masih dibuka sampai" in match.inner_text()
     assert page.locator(".cek-cocok a[href$='/lowongan/operator-produksi-bekasi/']").count() == 1
 
+    run_check(page, f"Nomor lowongan: {VACANCY_ID}")  # the number alone, as an officer reads it out
+    assert "Terverifikasi di situs ini" in page.locator(f"[data-match='{VACANCY_ID}']").inner_text()
+
     run_check(page, "lowongan-yang-tidak-ada-di-sini")
     assert "tidak ada di situs ini" in page.inner_text(".cek-cocok")
 

@@ -567,9 +567,12 @@ DOCUMENT_HOLD = TextRule(
     "R458",
     "Ijazah, paspor atau dokumen pribadi asli ditahan sebagai jaminan",
     "SE Menaker Nomor M/5/HK.04.00/V/2025 tentang larangan penahanan ijazah dan/atau dokumen pribadi milik "
-    "pekerja oleh pemberi kerja (20 Mei 2025; dikutip dari pemberitaan, naskah belum diperiksa)",
+    "pekerja oleh pemberi kerja (20 Mei 2025; nomor sama di pemberitaan Metro TV 20 Mei 2025 dan Bisnis.com 23 Mei "
+    "2025 yang mengutip Menaker; naskah SE belum diperiksa)",
     'dokumen pribadi asli ditahan pemberi kerja ("{phrase}")',
-    "hapus syarat ini; SE Menaker M/5/HK.04.00/V/2025 melarang menahan ijazah, paspor dan dokumen pribadi pekerja",
+    "hapus syarat ini; SE Menaker M/5/HK.04.00/V/2025 melarang menahan ijazah, paspor dan dokumen pribadi pekerja "
+    "(pengecualiannya hanya ijazah atau sertifikat dari pendidikan yang dibiayai perusahaan, diatur dalam perjanjian "
+    "kerja tertulis)",
     "Pemberi kerja dilarang menahan ijazah, paspor atau dokumen asli Anda. Jangan serahkan dokumen asli.",
     strong=(
         r"\b(?:ijazah|ijasah|paspor|passport|ktp|bpkb|akta|buku\s+nikah|sertifikat|dokumen(?:\s+pribadi)?|surat\s+berharga)\s+"
