@@ -25,8 +25,6 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-import antarkerja
-
 # Runs in the child process, with the version under test first on PYTHONPATH. It uses only
 # validate_repository and the diagnostics' ``severity``, which every revision has.
 CHILD = """
@@ -81,7 +79,10 @@ def revision_plugins(root: Path, rev: str, target: Path) -> Path:
         why = run.stderr.decode(errors="replace").strip().splitlines()
         raise CompareError(f"revisi {rev!r} tidak bisa dibaca dari Git: {why[-1] if why else 'git gagal'}")
     with tarfile.open(archive) as tar:
-        tar.extractall(target, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and newer: refuse links out of target
+            tar.extractall(target, filter="data")
+        else:  # pragma: no cover - an archive of this repository's own history
+            tar.extractall(target)
     archive.unlink()
     return target / "plugins"
 
@@ -108,7 +109,7 @@ def compare_validation(root: Path, repo: Path, rev: str, rounds: int) -> dict:
     """Validate ``repo`` ``rounds`` times with each version, alternating (see the module docstring)."""
     runs: dict[str, list[dict]] = {"rev": [], "now": []}
     with tempfile.TemporaryDirectory(prefix="antarkerja-compare-") as scratch:
-        sides = {"rev": revision_plugins(root, rev, Path(scratch)), "now": Path(antarkerja.__file__).parents[1]}
+        sides = {"rev": revision_plugins(root, rev, Path(scratch)), "now": Path(root) / "plugins"}
         for plugins in sides.values():  # both read bytecode, neither compiles in a timed run
             compileall.compile_dir(plugins, quiet=1)
         for side in rounds_order(rounds):
