@@ -385,9 +385,8 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
         for size, measured in shapes:
             print(format_shapes(size, measured))
     over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)
-    if any(step == "compare" and ("failed" in f or not f["same_findings"]) for _, step, f in rows):
-        return 1
-    return 1 if over or any("failed" in f for _, _, f in rows) else 0
+    differs = any(not f.get("same_findings", True) for _, _, f in rows)  # compared versions did other work
+    return 1 if over or differs or any("failed" in f for _, _, f in rows) else 0
 
 
 def _print_families(f: dict) -> None:

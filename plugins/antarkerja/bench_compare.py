@@ -16,6 +16,7 @@ each side are printed, and a difference is said.
 from __future__ import annotations
 
 import compileall
+import io
 import json
 import os
 import statistics
@@ -69,21 +70,15 @@ def resolve_revision(root: Path, rev: str) -> str:
 
 def revision_plugins(root: Path, rev: str, target: Path) -> Path:
     """Extract ``plugins/`` of ``rev`` into ``target``; return the folder to put on PYTHONPATH."""
-    target.mkdir(parents=True, exist_ok=True)
-    archive = target / "plugins.tar"
-    with open(archive, "wb") as out:
-        run = subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=tar", rev, "plugins"], stdout=out, stderr=subprocess.PIPE
-        )
+    run = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", rev, "plugins"], capture_output=True)
     if run.returncode != 0:
         why = run.stderr.decode(errors="replace").strip().splitlines()
         raise CompareError(f"revisi {rev!r} tidak bisa dibaca dari Git: {why[-1] if why else 'git gagal'}")
-    with tarfile.open(archive) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and newer: refuse links out of target
+    with tarfile.open(fileobj=io.BytesIO(run.stdout)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and newer: nothing lands outside target
             tar.extractall(target, filter="data")
-        else:  # pragma: no cover - an archive of this repository's own history
+        else:  # older: the archive is this repository's own history
             tar.extractall(target)
-    archive.unlink()
     return target / "plugins"
 
 
@@ -100,8 +95,7 @@ def time_validation(plugins: Path, repo: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(plugins)}
     run = subprocess.run([sys.executable, "-c", CHILD, str(repo)], cwd=repo, env=env, capture_output=True, text=True)
     if run.returncode != 0:
-        lines = (run.stderr or run.stdout).strip().splitlines()
-        return {"failed": lines[-1:] or ["?"]}
+        return {"failed": (run.stderr or run.stdout).strip().splitlines()[-1:] or ["?"]}
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 

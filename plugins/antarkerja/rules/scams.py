@@ -967,7 +967,7 @@ def _spec_gate(spec: Spec) -> tuple[int, tuple[int, ...]]:
     return single, tuple(several)
 
 
-def _fits(gate: tuple[int, tuple[int, ...]], found: int) -> bool:
+def _gate_fits(gate: tuple[int, tuple[int, ...]], found: int) -> bool:
     single, several = gate
     if found & single:
         return True
@@ -993,9 +993,9 @@ def admits(rule: TextRule, found: int) -> bool:
     """Whether a record whose word groups are ``found`` fits ``rule``'s trigger specs: its
     context, and one strong alternative or ``weak_needed`` kinds of weak signal."""
     last, context, strong, weak = rule.compiled["gate"]
-    if not found & last or context is not None and not _fits(context, found):
+    if not found & last or context is not None and not _gate_fits(context, found):
         return False
-    return _fits(strong, found) or sum(_fits(spec, found) for spec in weak) >= rule.weak_needed
+    return _gate_fits(strong, found) or sum(_gate_fits(spec, found) for spec in weak) >= rule.weak_needed
 
 
 # Every gate is made now: a record's mask can only hold bits that exist when it is made.
