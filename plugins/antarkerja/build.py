@@ -9,8 +9,8 @@ repository that holds this package, unless the content root has its own; the the
 plugins always come from that repository, so any folder with ``content/`` builds with the
 real theme (the test fixtures do).
 
-Today, which decides what has expired, is ``--today``, else ``ANTARKERJA_TODAY``, else the
-real date. Same content and same today give byte-identical output.
+Today, which decides what has expired, comes from :mod:`antarkerja.today` (``--today``, else
+``ANTARKERJA_TODAY``, else the date in WIB). Same content and same today give byte-identical output.
 """
 
 from __future__ import annotations
@@ -31,21 +31,8 @@ from pathlib import Path
 from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO
 from antarkerja.search import index_site
-
-ENV_TODAY = "ANTARKERJA_TODAY"
-
-
-def resolve_today(value: str | date | None = None) -> date:
-    """``value`` (a date or TTTT-BB-HH), else env ``ANTARKERJA_TODAY``, else the real date."""
-    if isinstance(value, date):
-        return value
-    text = value or os.environ.get(ENV_TODAY) or ""
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise BuildFailed(f"tanggal hari ini `{text}` tidak valid (tulis TTTT-BB-HH, misalnya 2026-11-25)") from None
+from antarkerja.today import InvalidToday
+from antarkerja.today import resolve as resolve_today
 
 
 def normalize_siteurl(siteurl: str | None) -> str | None:
@@ -154,7 +141,10 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
         raise BuildFailed(f"{root} tidak berisi folder content/")
     output = Path(output).resolve() if output else root / "output"
     check_output_folder(root, output)
-    day = resolve_today(today)
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
     siteurl = normalize_siteurl(siteurl)
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(output)

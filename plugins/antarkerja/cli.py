@@ -25,6 +25,7 @@ from pathlib import Path
 
 from antarkerja.diagnostics import safe
 from antarkerja.paths import find_root
+from antarkerja.today import InvalidToday
 
 
 class UsageError(Exception):
@@ -164,10 +165,9 @@ def cmd_schema(args) -> int:
 
 def cmd_issue(args) -> int:
     import json
-    from datetime import date, datetime
-    from zoneinfo import ZoneInfo
 
     from antarkerja.issueform import Conversion, comment, convert_issue, pr_title
+    from antarkerja.today import resolve as resolve_today
 
     if not (args.event or args.body):
         print("antarkerja issue: sebutkan berkas event GitHub atau --body FILE", file=sys.stderr)
@@ -182,7 +182,7 @@ def cmd_issue(args) -> int:
             issue = event.get("issue") or {}
             body, number = issue.get("body") or "", issue.get("number")
         number = int(number) if number is not None else None
-        today = date.fromisoformat(args.today) if args.today else datetime.now(ZoneInfo("Asia/Jakarta")).date()
+        today = resolve_today(args.today)
         conversion = convert_issue(root, body if isinstance(body, str) else "", today, number)
     finally:  # the officer always gets an answer on the issue
         text = comment(conversion, root)
@@ -382,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except UsageError as exc:
+    except (UsageError, InvalidToday) as exc:
         print(f"antarkerja: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug of ours: say so plainly instead of a traceback

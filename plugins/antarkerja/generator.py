@@ -25,7 +25,6 @@ from pelican.generators import Generator
 
 from antarkerja import model, search
 from antarkerja.assets import SITE_ASSETS, asset_version
-from antarkerja.build import resolve_today
 from antarkerja.diagnostics import summary
 from antarkerja.errors import BuildFailed
 from antarkerja.outputs import OutputContext, Page, families, pages
@@ -35,6 +34,7 @@ from antarkerja.present import strip_bidi
 from antarkerja.reference import load_reference
 from antarkerja.synonyms import load_synonyms, synonym_words
 from antarkerja.templating import base_globals
+from antarkerja.today import resolve as resolve_today
 from antarkerja.validate import RepositoryValidator, paused_gc
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
 

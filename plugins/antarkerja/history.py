@@ -437,7 +437,7 @@ def reverify_diagnostics(root: Path, loaded_vacancies, today: date | None = None
     if not history.available:
         return []
     if today is None:
-        from antarkerja.build import resolve_today
+        from antarkerja.today import resolve as resolve_today
 
         today = resolve_today()
     records = [x for x in loaded_vacancies if isinstance(x.data, dict) and isinstance(x.data.get("id"), str)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from antarkerja.fmt import dump, ordered
@@ -22,6 +22,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import load_reference
 from antarkerja.schema import ID_PATTERN
 from antarkerja.schema import vacancy as vacancy_schema
+from antarkerja.today import resolve as resolve_today
 from antarkerja.urls import slugify
 
 QUESTIONS = {
@@ -141,7 +142,7 @@ def build_record(root: Path, args) -> dict:
     if not args.legal_form:
         prefix = employer.split()[0].lower().strip(".") if employer.split() else ""
         args.legal_form = prefix if prefix in ("pt", "cv", "koperasi", "yayasan", "firma") else "lainnya"
-    posted = date.fromisoformat(args.today) if args.today else date.today()
+    posted = resolve_today(args.today)
     if not re.fullmatch(ID_PATTERN, record_id):
         # The id becomes the file name: `../..` or `a/b` would write outside the province folder.
         raise ScaffoldError(

@@ -161,9 +161,9 @@ def template_globals(site, root: Path) -> dict:
 
 def report(root: Path, today=None) -> str:
     """``antarkerja smk``: open vacancies accepting SMK graduates whose majors map to no area."""
-    from antarkerja.build import resolve_today
     from antarkerja.model import build_site
     from antarkerja.reference import load_reference
+    from antarkerja.today import resolve as resolve_today
     from antarkerja.validate import RepositoryValidator
 
     root = Path(root)

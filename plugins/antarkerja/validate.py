@@ -12,7 +12,6 @@ import calendar
 import difflib
 import gc
 import itertools
-import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from antarkerja.rules import crossfile, rules_for
 from antarkerja.schema import office as office_schema
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.schema.fastcheck import compile_mapping
+from antarkerja.today import resolve as resolve_today
 from antarkerja.wording import MONTHS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -514,11 +514,8 @@ def _check_chunk(paths):
 
 
 def today_for_rules() -> date:
-    """Today for rules about the future: ``ANTARKERJA_TODAY`` if set, else the date."""
-    try:
-        return date.fromisoformat(os.environ.get("ANTARKERJA_TODAY", "").strip())
-    except ValueError:
-        return date.today()
+    """Today for rules about the future (:mod:`antarkerja.today`; a bad value is refused)."""
+    return resolve_today()
 
 
 @dataclass
