@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from antarkerja.present import BIDI_CHARS
+from antarkerja.characters import BIDI_CHARS, LINE_BREAKS, char_class
 
 ERROR = "error"
 WARNING = "warning"
@@ -74,7 +74,7 @@ CODES = {
 
 # What a message may not carry raw to a terminal or a CI log: control characters (newlines,
 # ANSI escapes), Unicode line separators, bidi controls and `::` (GitHub workflow commands).
-_UNSAFE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI_CHARS}]|::")
+_UNSAFE = re.compile("[\\x00-\\x1f\\x7f-\\x9f]|" + char_class(LINE_BREAKS + BIDI_CHARS) + "|::")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "::": ":\\:"}
 
 

@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from antarkerja.characters import LINE_BREAKS, char_class
 from antarkerja.diagnostics import ERROR, Diagnostic
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,7 +78,7 @@ COUNT_FIELDS = {"openings", "contract_months", "probation_months", "experience_m
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _CHANGED_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
+LINE_BREAK = re.compile("\r\n|" + char_class(LINE_BREAKS))  # what YAML counts as a new line
 # Characters no record text needs, which YAML lets in through escapes in double-quoted text:
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))

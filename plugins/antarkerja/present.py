@@ -6,8 +6,8 @@
 * ``wa_share``: a WhatsApp share link (``https://wa.me/?text=…``) that works without JS.
 * :func:`strip_bidi` runs on every page the generator writes: it drops Unicode
   bidirectional controls (:data:`BIDI_CHARS`), which no Indonesian job ad needs and which can
-  make text display reversed ("RTL override" spoofing). :data:`BIDI_CHARS` is their one
-  home: the validator's R414, the HTML writer, content pages and JSON-LD
+  make text display reversed ("RTL override" spoofing). :data:`BIDI_CONTROLS` matches them
+  (the set's home is :mod:`antarkerja.characters`): the validator's R414, the HTML writer, content pages and JSON-LD
   (:func:`antarkerja.outputs.jsonld.script_json`) all use it.
   Once per page is far cheaper than once per printed value. Autoescaping does the rest:
   record text is always printed as text.
@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-# Arabic letter mark, LRM, RLM, embeddings and overrides (LRE…RLO), isolates (LRI…PDI).
-BIDI_CHARS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-BIDI_CONTROLS = re.compile(f"[{BIDI_CHARS}]")
+from antarkerja.characters import BIDI_CHARS, char_class
+
+BIDI_CONTROLS = re.compile(char_class(BIDI_CHARS))
 
 
 def strip_bidi(text: str) -> str:

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, timedelta
 from urllib.parse import unquote, urlsplit
 
+from antarkerja.characters import FILLER_CHARS, LINE_BREAKS, char_class
 from antarkerja.present import BIDI_CONTROLS
 from antarkerja.rules.registry import office_rule, vacancy_rule
 
@@ -87,7 +88,7 @@ office_rule(
 
 
 # Characters that show nothing: spaces, zero-width and format characters, fillers.
-_INVISIBLE_EXTRA = set("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_INVISIBLE_EXTRA = set(FILLER_CHARS)
 
 
 def _is_invisible(char: str) -> bool:
@@ -250,7 +251,7 @@ office_rule(
 )(lambda o, ctx: _deceptive_links(o))
 
 
-_NEWLINE = re.compile("[\n\r\u2028\u2029\x85]")
+_NEWLINE = re.compile(char_class(LINE_BREAKS))
 _NAME_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 _NAME_TROUBLE = re.compile(_NEWLINE.pattern + "|[:./]")  # cheap first test: no link without : . or /
 
