@@ -270,3 +270,14 @@ def test_the_published_2026_rows_pass_the_script_s_own_checks(ump, tmp_path):
     entries, problems = module.check_entries(module.read_figures(figures), module.provinces(), "ump-2026.yml")
     assert problems == []
     assert entries == sorted(ump["years"][2026], key=lambda e: e["province"])
+
+
+def test_the_data_sources_document_states_each_province_s_status(ump, provinces):
+    doc = (ROOT / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[0].strip("| "): line for line in doc.splitlines() if line.startswith("| ")}
+    for e in ump["years"][2026]:
+        row = rows[e["province"]]
+        assert f"| {provinces[e['province']]} |" in row
+        expected = "**verified**" if e["verified"] else ("not set" if e.get("status") else "not verified")
+        assert row.rstrip().endswith(" |") and expected in row.rsplit(" | ", 1)[1], row
+        assert e["url"] in row
