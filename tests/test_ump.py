@@ -10,7 +10,7 @@ import csv
 import importlib.util
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -95,12 +95,12 @@ def by_code_2025(ump) -> dict[str, int]:
 
 
 def jabar(posted: str, pay: int = 2_200_000) -> str:
-    """The good Jawa Barat vacancy posted on ``posted`` at ``pay`` a month."""
+    """The good Jawa Barat vacancy posted on ``posted`` at ``pay`` a month, open for 8 weeks."""
     return vacancy(
         ("min: 5500000", f"min: {pay}"),
         ("max: 6000000", f"max: {pay}"),
         ("date_posted: 2026-11-20", f"date_posted: {posted}"),
-        ("valid_through: 2026-12-31", "valid_through: 2026-02-28"),
+        ("valid_through: 2026-12-31", f"valid_through: {date.fromisoformat(posted) + timedelta(weeks=8)}"),
     )
 
 
@@ -124,6 +124,12 @@ def test_a_vacancy_posted_in_2026_is_held_to_ump_2026(tmp_path, monkeypatch):
 def test_the_build_day_does_not_change_the_verdict(tmp_path, monkeypatch):
     """The same 2025 vacancy looked at in December 2026 is still compared with UMP 2025."""
     assert w501(tmp_path, monkeypatch, jabar("2025-12-20"), "2026-12-06") == []
+
+
+def test_a_year_not_recorded_yet_is_compared_with_the_latest_and_says_so(tmp_path, monkeypatch):
+    messages = w501(tmp_path, monkeypatch, jabar("2027-01-05"), "2027-01-05")
+    assert len(messages) == 1 and "di bawah UMP 2026" in messages[0]
+    assert "UMP 2027 provinsi ini belum tercatat di content/reference/ump.yml" in messages[0]
 
 
 def test_a_province_without_a_2026_figure_is_compared_with_2025_and_says_so(tmp_path, monkeypatch):
