@@ -63,11 +63,16 @@ def test_a_count_with_a_leading_zero_is_told_to_drop_it(tmp_path):
 
 
 def test_ump_warning_names_the_year_in_force_and_a_missing_figure(tmp_path):
-    # Posted in 2026; the reference data holds only UMP 2025 figures.
-    [(_, code, _, message, hint)] = _found(tmp_path, ("  min: 5500000", "  min: 2000000"))
-    assert code == "W501"
+    # Posted in 2026 in Papua Pegunungan, which has no UMP 2026 figure in the reference data.
+    found = _found(
+        tmp_path,
+        ("  min: 5500000", "  min: 2000000"),
+        ('province: "32"', 'province: "95"'),
+        ('regency: "32.16"', 'regency: "95.01"'),
+    )
+    [(message, hint)] = [(m, h) for _, code, _, m, h in found if code == "W501"]
     assert "di bawah UMP 2025" in message
-    assert "UMP 2026 belum tercatat di content/reference/ump.yml, jadi dibandingkan dengan UMP 2025" in message
+    assert "UMP 2026 provinsi ini belum ditetapkan, jadi dibandingkan dengan UMP 2025" in message
     assert "UMP 2026 yang berlaku" in hint
 
 

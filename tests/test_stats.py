@@ -118,7 +118,8 @@ def test_salary_quartiles_and_ump_per_province(sample_site, read_page, open_reco
     section = page.find("section", aria_labelledby="upah")
     rows = {tr.find("th").get_text(): [td.get_text() for td in tr.find_all("td")] for tr in section.find_all("tr")[1:]}
     ump = yaml.safe_load((ROOT / "content" / "reference" / "ump.yml").read_text(encoding="utf-8"))
-    ump_2025 = {e["province"]: e["amount"] for e in ump["years"][2025]}
+    year = TODAY.year  # the UMP in force on the data date; ump.yml has that year's figures
+    ump_now = {e["province"]: e["amount"] for e in ump["years"][year] if e["amount"]}
     checked = 0
     for code in {r["location"]["province"] for r in open_records}:
         pays = sorted(m for r in open_records if r["location"]["province"] == code and (m := midpoint(r)) is not None)
@@ -129,9 +130,9 @@ def test_salary_quartiles_and_ump_per_province(sample_site, read_page, open_reco
             money = [f"{round(x):,}".replace(",", ".") for x in (q1, q2, q3)]
             assert cells[1:4] == money, province_names[code]
             checked += 1
-        if code in ump_2025:
-            assert cells[4] == f"{ump_2025[code]:,} (2025)".replace(",", ".")
-            assert int(cells[5]) == sum(1 for p in pays if p < ump_2025[code])
+        if code in ump_now:
+            assert cells[4] == f"{ump_now[code]:,} ({year})".replace(",", ".")
+            assert int(cells[5]) == sum(1 for p in pays if p < ump_now[code])
     assert checked >= 5
     assert "belum diverifikasi" in section.get_text()
 
@@ -168,7 +169,9 @@ def test_json_and_csv_hold_the_page_numbers(sample_site, open_records, province_
     assert by_province == {
         k: v for k, (v, _) in counted(open_records, lambda r: province_names[r["location"]["province"]]).items()
     }
-    assert data["salary"] and all(s["umpVerified"] is False for s in data["salary"] if s["ump"])
+    ump = yaml.safe_load((ROOT / "content" / "reference" / "ump.yml").read_text(encoding="utf-8"))
+    verified = {e["province"]: e["verified"] for e in ump["years"][TODAY.year]}
+    assert data["salary"] and all(s["umpVerified"] is verified[s["code"]] for s in data["salary"] if s["ump"])
 
     text = (sample_site / "statistik" / "data.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -5,6 +5,11 @@ and ``verified`` (checked against the official text or not). :func:`load_facts` 
 file where any fact lacks either, with the fact's code and what to write, so the page
 "Terkena PHK?" never shows an unsourced claim. The page (``antarkerja.outputs.jkp``) prints
 each fact with its source and "belum diverifikasi" when ``verified`` is false.
+
+A fact may also list what was read for it while the official text could not be (``checked``:
+news reports, unofficial copies) and a ``note`` for maintainers; neither is shown to the
+public, and neither makes a fact verified. A fact that rests on a regulation can only be
+verified together with the article it was checked against (``where``).
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ class Fact:
     source: Source
     where: str  # article, e.g. "Pasal 19"; "" when not known
     verified: bool
+    checked: tuple[str, ...] = ()  # what was read instead of the official text
+    note: str = ""  # for maintainers: discrepancies, what to re-check
 
 
 @dataclass
@@ -81,9 +88,23 @@ def load_facts(root: Path) -> Facts:
             problems.append(f"fakta {code}: `verified` wajib true atau false")
         if item.get("section") not in sections:
             problems.append(f"fakta {code}: `section` harus salah satu dari {', '.join(sections)}")
+        checked = item.get("checked") or []
+        if not isinstance(checked, list) or not all(isinstance(c, str) and c.strip() for c in checked):
+            problems.append(f'fakta {code}: `checked` harus daftar teks (apa yang dibaca), misalnya ["Tirto, 2025"]')
+        where = str(item.get("where") or "")
+        if item.get("verified") is True and str(item.get("source")).startswith("pp") and not where:
+            problems.append(f"fakta {code}: `verified: true` tanpa `where`; tulis pasal yang dicocokkan")
         if problems:
             continue
-        fact = Fact(code, item["text"].strip(), sources[item["source"]], str(item.get("where") or ""), item["verified"])
+        fact = Fact(
+            code,
+            item["text"].strip(),
+            sources[item["source"]],
+            where,
+            item["verified"],
+            tuple(checked),
+            str(item.get("note") or ""),
+        )
         sections[item["section"]].facts.append(fact)
     if problems:
         raise FactsError(f"{path}: " + "; ".join(problems))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,13 +47,25 @@ class Reference:
     employment_types: dict[str, dict]
     ump: dict[int, dict[str, dict]] = field(default_factory=dict)  # year → province → entry
 
-    def ump_for(self, province_code: str, year: int) -> tuple[int, dict] | None:
-        """The UMP in force for ``year``: that year's figure, else the latest earlier one."""
+    def ump_for(self, province_code: str, when: date | int) -> tuple[int, dict] | None:
+        """(year, entry) of the UMP in force on ``when`` (a date, or a year meaning 1 January).
+
+        A year's figures apply from 1 January of that year (the governors set them by late
+        December under PP 36/2021 as amended by PP 49/2025). Where the province has no figure
+        for that year yet (``status: belum-ditetapkan``, or the year is not recorded), the
+        latest earlier figure is returned: the caller compares the year it gets with
+        ``when`` and says so.
+        """
+        year = when if isinstance(when, int) else when.year
         for y in sorted((y for y in self.ump if y <= year), reverse=True):
             entry = self.ump[y].get(province_code)
-            if entry:
+            if entry and entry.get("amount"):
                 return y, entry
         return None
+
+    def ump_year_missing(self, today: date) -> int | None:
+        """The year whose UMP should be in force on ``today`` but is not recorded, else None."""
+        return None if today.year in self.ump or not self.ump else today.year
 
 
 def _read_csv(path: Path) -> list[dict]:

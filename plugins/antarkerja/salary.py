@@ -11,6 +11,14 @@ there. Other salaries are banded, and sorted, by their highest monthly figure ("
 
 The minimum wage applies only to domestic employees (PKWTT/PKWT) paid in rupiah
 (:func:`minimum_wage_applies`); elsewhere ``below_minimum`` is never true.
+
+Which year's UMP: the one in force on the vacancy's **posting date** (:func:`ump_date`). A
+vacancy is an offer made on the day it is published; the offer must meet the minimum wage in
+force that day. So a vacancy posted on 20 December 2026 is compared with UMP 2026 and one
+posted on 2 January 2027 with UMP 2027 (each year's figures apply from 1 January). The
+verdict depends only on the record, never on the day the site is built, so the validator,
+the search band and the statistics agree on every run. When a province has no figure for
+that year yet, the latest earlier one is used and W501 says so.
 """
 
 from __future__ import annotations
@@ -126,8 +134,13 @@ def minimum_wage_applies(record: dict) -> bool:
     return not is_overseas(record) and record.get("employment_type") in EMPLOYEE_TYPES
 
 
+def ump_date(record: dict):
+    """The date whose UMP applies to this vacancy: its posting date (see the module docstring)."""
+    return record["date_posted"]
+
+
 def minimum_wage(record: dict, ref) -> tuple[int, dict] | None:
-    """(year, UMP entry) for this vacancy's province and posting year, where it applies."""
+    """(year, UMP entry) in force on the vacancy's posting date in its province, where it applies."""
     if not minimum_wage_applies(record):
         return None
-    return ref.ump_for(record["location"]["province"], record["date_posted"].year)
+    return ref.ump_for(record["location"]["province"], ump_date(record))

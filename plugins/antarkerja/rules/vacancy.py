@@ -13,7 +13,7 @@ from antarkerja.placement import is_overseas
 from antarkerja.rules.common import _hidden_direction_controls, joined_texts
 from antarkerja.rules.registry import vacancy_rule
 from antarkerja.rules.scams import AGE_TEXT, GENDER_TEXT, run_rule
-from antarkerja.salary import Salary, minimum_wage
+from antarkerja.salary import Salary, minimum_wage, ump_date
 from antarkerja.wording import rupiah
 
 MAX_VALIDITY_DAYS = 90
@@ -363,14 +363,14 @@ def salary_below_minimum_wage(v, ctx):
     found = minimum_wage(v, ctx.ref)
     if found and salary.below_minimum(found[1]["amount"]):
         year, entry = found
-        # The UMP in force is the one of the posting year (set each November for 1 January).
-        in_force = v["date_posted"].year
+        # The UMP in force on the posting date (salary.ump_date; each year's applies from 1 January).
+        in_force = ump_date(v).year
         checked = "" if entry.get("verified") else ", angka belum diverifikasi"
         per_month = "" if salary.unit == "MONTH" else f" (setara Rp{rupiah(salary.monthly_low)} per bulan)"
+        unset = ctx.ref.ump.get(in_force, {}).get(v["location"]["province"])
+        why = "belum ditetapkan" if unset else "belum tercatat di content/reference/ump.yml"
         missing = (
-            f"; UMP {in_force} belum tercatat di content/reference/ump.yml, jadi dibandingkan dengan UMP {year}"
-            if year != in_force
-            else ""
+            f"; UMP {in_force} provinsi ini {why}, jadi dibandingkan dengan UMP {year}" if year != in_force else ""
         )
         yield (
             ("salary", "min"),
