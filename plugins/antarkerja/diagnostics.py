@@ -62,7 +62,7 @@ CODES = {
     "X308": "Berkas di tempat yang salah atau berekstensi selain .yml (.yaml, .YML, .yml.txt)",
     "X309": "Kantor pemverifikasi di provinsi lain",
     "X310": "Kantor menjadi induknya sendiri",
-    "X311": "ID sama dengan alamat buatan situs (kantor/layanan…): halamannya saling menimpa",
+    "X311": "ID sama dengan alamat buatan situs (misalnya kantor layanan): halamannya saling menimpa",
     "R400": "Kesalahan internal pemeriksa: aturan gagal membaca nilai ini (laporkan sebagai issue)",
     "W520": "Berkas cadangan atau berkas sementara editor (tidak dibaca)",
     # Content pages (content/pages/*.md), see antarkerja.contentpages
