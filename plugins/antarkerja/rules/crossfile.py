@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from antarkerja.identity import fold
 from antarkerja.schema import ID_PATTERN
 from antarkerja.urls import ROUTES, reserved_segments
 
@@ -27,10 +28,6 @@ def dig(data, *keys):
             return None
         data = data.get(key)
     return data
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 ID_ROUTES = {"kantor": "office", "lowongan": "vacancy"}  # the route each kind's id names
@@ -190,7 +187,8 @@ def check_duplicate_postings(vacancies):
     for rec in vacancies:
         key = (dig(rec.data, "employer", "name"), rec.data.get("title"), dig(rec.data, "location", "regency"))
         if rec.data.get("status") == "open" and all(isinstance(k, str) for k in key):
-            groups[(_norm(key[0]), _norm(key[1]), key[2])].append(rec)
+            # Compared folded (antarkerja.identity): look-alike letters, accents and case do not hide a copy.
+            groups[(fold(key[0]), fold(key[1]), key[2])].append(rec)
     for recs in groups.values():
         for rec in recs[1:]:
             yield (
