@@ -53,7 +53,10 @@ def cmd_validate(args) -> int:
 
         changed = changed_records(root, args.changed_since)
         if changed is None:
-            print(f"antarkerja validate: git tidak bisa membandingkan dengan `{args.changed_since}`", file=sys.stderr)
+            print(
+                safe(f"antarkerja validate: git tidak bisa membandingkan dengan `{args.changed_since}`"),
+                file=sys.stderr,
+            )
             return 2
         # No record changed (a schema or rule change): then every record is reported.
         only = (only or []) + changed or None
