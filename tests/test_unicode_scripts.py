@@ -15,7 +15,6 @@ import json
 import unicodedata
 
 import pytest
-import regex
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -37,20 +36,25 @@ ALL_MARKS = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(
 
 
 def _scripts() -> dict[str, tuple[str, str]]:
-    """Each script's letters and its own combining marks (Python's Unicode version decides)."""
-    from regex import _regex_core
+    """Letters and combining marks by script, as Python's Unicode database names them.
 
-    names = {}
-    for name, number in _regex_core.PROPERTIES["SCRIPT"][1].items():
-        names.setdefault(number, name)  # the long name comes first
-    out = {}
-    for name in names.values():
-        if name in ("UNKNOWN", "COMMON", "INHERITED"):
-            continue
-        letters = "".join(regex.findall(rf"\p{{Script={name}}}", ALL_LETTERS))
-        if letters:
-            out[name] = (letters, "".join(regex.findall(rf"\p{{Script={name}}}|\p{{Script=Inherited}}", ALL_MARKS)))
-    return out
+    The standard library has no Script property; the first word of a character's name
+    ("CYRILLIC SMALL LETTER A", "HIRAGANA LETTER A", "CJK UNIFIED IDEOGRAPH-4E00") names its
+    script, which is close enough to draw from every script (a few multi-word names such as
+    "OLD ITALIC" and "OLD PERSIAN" share a group). Marks named "COMBINING …" go with every script.
+    """
+    letters: dict[str, list[str]] = {}
+    marks: dict[str, list[str]] = {}
+    for char in ALL_LETTERS:
+        letters.setdefault(unicodedata.name(char, "?").split(" ")[0].split("-")[0], []).append(char)
+    for char in ALL_MARKS:
+        marks.setdefault(unicodedata.name(char, "?").split(" ")[0], []).append(char)
+    common = "".join(marks.get("COMBINING", []))
+    return {
+        name: ("".join(chars), "".join(marks.get(name, [])) or common)
+        for name, chars in sorted(letters.items())
+        if name not in ("?", "COMBINING")
+    }
 
 
 SCRIPTS = _scripts()
