@@ -30,7 +30,8 @@ EXAMPLES = 220
 ALL_LETTERS = "".join(
     chr(c)
     for c in range(0x110000)
-    if unicodedata.category(chr(c)) in ("Lu", "Ll", "Lt", "Lo") and not 0xD800 <= c < 0xE000
+    if unicodedata.category(chr(c)) in ("Lu", "Ll", "Lt", "Lo")
+    and unicodedata.normalize("NFD", chr(c))[0] == chr(c)  # not an alias such as KELVIN SIGN (= K)
 )
 ALL_MARKS = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Mn")
 
@@ -105,6 +106,12 @@ def drawn() -> list[tuple[str, str, str]]:
         found.append(example)
 
     collect()
+    # And every script at least once, whatever Hypothesis drew: its first letters with a mark,
+    # and its last letters, in NFD when the script has marks to decompose.
+    for letters, marks in SCRIPTS.values():
+        first, last = (letters * 3)[:5], (letters * 4)[-4:]  # a script may have a single letter
+        title = first[:3] + marks[:1] + first[3:]
+        found.append(("NFD", unicodedata.normalize("NFD", title), unicodedata.normalize("NFD", last)))
     return found
 
 
@@ -138,6 +145,8 @@ def test_examples_cover_every_script_and_both_forms(drawn):
     assert len(drawn) >= 200
     assert {form for form, _, _ in drawn} == {"NFC", "NFD"}
     assert len(SCRIPTS) > 100  # every script with letters in Python's Unicode database
+    seen = {name for name, (letters, _) in SCRIPTS.items() for _, t, d in drawn if set(letters) & set(t + d)}
+    assert seen == set(SCRIPTS)
     assert any(unicodedata.combining(c) for _, t, _ in drawn for c in t)
 
 
