@@ -212,3 +212,28 @@ def test_wrong_key_fails_clearly_and_never_prints_a_key(s3, fixture_site, monkey
     out, err = capsys.readouterr()
     assert "gagal" in err and "kunci akses" in err and "Traceback" not in err
     assert wrong not in out + err and SECRET not in out + err and KEY_ID not in out + err
+
+
+def test_a_symbolic_link_in_the_output_stops_the_deploy_before_any_upload(tmp_path, monkeypatch):
+    """A link in the output folder once uploaded whatever it pointed at, outside the site."""
+    monkeypatch.delenv("ANTARKERJA_DEPLOY_TARGET", raising=False)
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kunci", encoding="utf-8")
+    (tmp_path / "luar").mkdir()
+    (tmp_path / "luar" / "kunci.txt").write_text("kunci", encoding="utf-8")
+    site = tmp_path / "output"
+    (site / "lowongan").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    (site / "lowongan" / "a.txt").symlink_to(secret)
+    (site / "semua").symlink_to(tmp_path / "luar")
+    uploads = []
+    with pytest.raises(DeployFailed) as info:
+        deploy(site, "tidakada:situs", log=uploads.append)
+    message = str(info.value)
+    assert "tautan simbolik" in message and "lowongan/a.txt" in message and "semua" in message
+    assert uploads == []
+    with pytest.raises(DeployFailed, match="tautan simbolik"):
+        plan(site)
+    (site / "lowongan" / "a.txt").unlink()
+    (site / "semua").unlink()
+    assert [b.files for b in plan(site)] == [("index.html",)]

@@ -60,3 +60,23 @@ def test_sample_content_is_canonical(root):
     from antarkerja.cli import main
 
     assert main(["fmt", "--check", "--root", str(root)]) == 0
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_line_separators_are_never_written_raw_and_never_become_keys(separator):
+    """A pasted "…kerja.\\u2029example: false" in a `|` block once set a key of its own."""
+    from antarkerja.fmt import dump
+
+    pasted = GOOD_VACANCY.replace(
+        "description: |\n  ", f"description: |\n  Ada pelatihan kerja.{separator}example: false\n  ", 1
+    )
+    assert [p.code for p in load_text(pasted, "x.yml").problems] == ["Y115"]  # the loader refuses, located
+    out = format_text(pasted, VACANCY)
+    assert not any(c in out for c in "\x85\u2028\u2029")
+    data = load_text(out, "x.yml")
+    assert data.ok and data.data["example"] is True
+    assert data.data["description"].startswith("Ada pelatihan kerja. example: false\n")
+    # A value holding one (an escape in double quotes) is written with plain newlines.
+    written = dump({"description": f"Baris satu{separator}baris dua", "title": f"A{separator}B"})
+    assert not any(c in written for c in "\x85\u2028\u2029")
+    assert load_text(written, "x.yml").data == {"description": "Baris satu\nbaris dua\n", "title": "A\nB\n"}

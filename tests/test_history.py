@@ -196,3 +196,77 @@ def test_a_flagged_change_says_when_the_office_checked_it_again():
     vacancy.today = date(2026, 10, 10)
     shown = History(True, entries={"x": entries}).for_vacancy(vacancy)
     assert [e.day.day for e in shown] == [9, 1] and shown[0].rechecked_on is None
+
+
+# A vacancy moved to another province folder keeps its history (and its W601) --------------
+
+MOVES = ["one-commit", "with-a-change", "copy-then-delete", "delete-then-add"]
+
+
+def _moved_repo(base: Path, target: str, how: str) -> Path:
+    """Published, salary changed after verification, then moved to ``target``'s folder."""
+    repo = base / "repo"
+    shutil.copytree(SITE_FIXTURE, repo, symlinks=False)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Publish", when="2026-10-28T09:00:00+07:00")
+    edit(repo, "min: 5000000", "min: 5200000")
+    git(repo, "commit", "-q", "-am", "Salary", when="2026-11-02T10:00:00+07:00")
+    new = f"content/vacancies/{target}/staf-akuntansi-bekasi.yml"
+    (repo / new).parent.mkdir(parents=True, exist_ok=True)
+    if how in ("one-commit", "with-a-change"):
+        git(repo, "mv", VACANCY, new)
+        if how == "with-a-change":
+            edit(repo, "openings: 5", "openings: 7", path=new)
+        git(repo, "commit", "-q", "-am", "Move", when="2026-11-10T10:00:00+07:00")
+    elif how == "copy-then-delete":
+        shutil.copy(repo / VACANCY, repo / new)
+        git(repo, "add", new)
+        git(repo, "commit", "-q", "-m", "Copy", when="2026-11-10T10:00:00+07:00")
+        git(repo, "rm", "-q", VACANCY)
+        git(repo, "commit", "-q", "-m", "Remove old", when="2026-11-12T10:00:00+07:00")
+    else:
+        data = (repo / VACANCY).read_bytes()
+        git(repo, "rm", "-q", VACANCY)
+        git(repo, "commit", "-q", "-m", "Remove", when="2026-11-10T10:00:00+07:00")
+        (repo / new).write_bytes(data)
+        git(repo, "add", new)
+        git(repo, "commit", "-q", "-m", "Add elsewhere", when="2026-11-12T10:00:00+07:00")
+    return repo
+
+
+@pytest.mark.parametrize("how", MOVES)
+@pytest.mark.parametrize("target", ["banten", "jawa-timur"])  # sorts before and after jawa-barat
+def test_history_follows_a_vacancy_moved_to_another_province_folder(tmp_path, monkeypatch, target, how):
+    """After a move "Riwayat" once showed only the move date (or nothing) and W601 vanished."""
+    from datetime import date
+
+    from antarkerja import history
+
+    repo = _moved_repo(tmp_path, target, how)
+    entries = history.load(repo).entries["staf-akuntansi-bekasi"]
+    summary = [(e.day, e.kind, e.groups, e.after_verification) for e in entries]
+    expected = [
+        (date(2026, 10, 28), "published", (), False),
+        (date(2026, 11, 2), "changed", ("salary",), True),
+    ]
+    if how == "with-a-change":
+        expected.append((date(2026, 11, 10), "changed", ("openings",), False))
+    assert summary == expected
+    monkeypatch.setenv("ANTARKERJA_TODAY", TODAY.isoformat())
+    warned = [d for d in validate_repository(repo).diagnostics if d.code == "W601"]
+    assert [d.path.parent.name for d in warned] == [target]
+
+
+def test_a_file_deleted_and_added_again_at_the_same_path_starts_a_new_life():
+    from datetime import date
+
+    from antarkerja.history import Version, follow_moves
+
+    day = date(2026, 11, 1)
+    a, b = "content/vacancies/jawa-barat/x.yml", "content/vacancies/banten/x.yml"
+    published_again = [Version("c1", day, a, "1"), Version("c2", day, a, ""), Version("c3", day, a, "2")]
+    assert [v.blob for v in follow_moves(published_again)] == ["1", "", "2"]
+    # Listed in path order within a commit: the addition before the deletion is still a move.
+    moved = [Version("c1", day, a, "1"), Version("c2", day, b, "1"), Version("c2", day, a, "")]
+    assert [(v.path, v.blob) for v in follow_moves(moved)] == [(a, "1"), (b, "1")]

@@ -32,3 +32,32 @@ def test_every_page_links_the_manifest_and_vacancy_pages_offer_saving(fixture_si
     assert page.find("main").find("p", **{"class": "emp"}).get_text() == "PT Uji Manufaktur Nusantara"
     saved = read_page(fixture_site, "tersimpan/")
     assert saved.find("meta", name="robots").attrs["content"] == "noindex"
+
+
+def test_settings_in_the_service_worker_are_javascript_strings_not_html(fixture_root, tmp_path):
+    """`&` in --siteurl once became `&amp;` inside sw.js: HTML escaping in a script."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from antarkerja.build import build_site
+
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js not installed")
+    siteurl = "https://contoh.example/kerja&karier"
+    site = build_site(fixture_root, output=tmp_path / "out", today="2026-11-25", siteurl=siteurl, search=False)
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    assert "&amp;" not in sw
+    script = (
+        "const self = {addEventListener() {}}; const location = {href: 'https://contoh.example/'};\n"
+        + sw
+        + "\nconsole.log(JSON.stringify([CSS, VACANCIES]));"
+    )
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+    css, vacancies = json.loads(out)
+    assert css.startswith(siteurl + "/theme/css/site.css?v=")
+    assert vacancies == "/kerja&karier/lowongan/"
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == siteurl + "/"

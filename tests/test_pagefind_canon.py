@@ -6,6 +6,8 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from antarkerja import pagefind_canon
 from antarkerja.pagefind_canon import pack, read
 from antarkerja.search import index_site
@@ -68,7 +70,7 @@ def _scramble(bundle: Path, seed: int) -> None:
         path = bundle / "index" / f"{chunk[2]}.pf_index"
         words = read(path)
         for word in words[0]:
-            word[1] = pagefind_canon._remap(word[1], dict(enumerate(perm)))
+            pagefind_canon._remap_word(word, dict(enumerate(perm)))
         path.unlink()
         chunk[2] = f"id_scr{n}"
         (bundle / "index" / f"{chunk[2]}.pf_index").write_bytes(pack(words))
@@ -156,3 +158,124 @@ def test_two_builds_of_the_same_content_and_today_give_identical_trees(tmp_path,
     assert any(name.endswith(".pf_meta") for name in a) and any(name.startswith("cari/data/") for name in a)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+
+
+# Every structure Pagefind 1.5 writes in an index chunk ------------------------------------------
+# (``PackedWord``/``PackedVariant``/``PackedPage`` in pagefind/src/index/index_words.rs at v1.5.2,
+# read by ``decode_index_chunk`` in pagefind_web/src/index.rs).
+
+
+def _decoded(words: list) -> dict:
+    """What Pagefind's reader makes of a chunk: word -> form -> page -> (locations, meta locations).
+
+    Mirrors ``decode_pages``: page numbers are deltas within each list, each variant's list on
+    its own; a word without a third item (an older index) has no variants.
+    """
+    out = {}
+    for word in words:
+        lists = [(word[0], word[1])] + [(form, postings) for form, postings in (word[2] if len(word) > 2 else [])]
+        forms = {}
+        for form, postings in lists:
+            page, pages = 0, {}
+            for posting in postings:
+                page += posting[0]
+                pages[page] = (tuple(posting[1]), tuple(posting[2]) if len(posting) > 2 else ())
+            forms.setdefault(form, {}).update(pages)
+        out[word[0]] = forms
+    return out
+
+
+def _renumbered(decoded: dict, new_number: dict) -> dict:
+    return {
+        w: {f: {new_number[p]: locs for p, locs in pages.items()} for f, pages in forms.items()}
+        for w, forms in decoded.items()
+    }
+
+
+ALL_SHAPES = [
+    ["operator", [[0, [3, 9], []], [2, [-26, 0], [-2, 1]]], []],  # postings only; weight and meta markers
+    ["cafe", [[1, [4], []]], [["café", [[0, [2], []], [3, [5], []]]], ["cafè", [[2, [1], [0]]]]]],  # both
+    ["resume", [], [["résumé", [[1, [7], []], [1, [8], []]]]]],  # only accented forms: no postings of its own
+    ["見本工業", [[3, [0], []]], []],  # CJK words are segmented, stored as text like any other
+    ["kasir", [[0, [1], []], [4, [2], []]]],  # an older index: no variants item
+    ["gudang", [[4, [6]]], []],  # a posting without meta locations (optional to the reader)
+    ["kosong", [], []],
+]
+
+
+def test_remap_keeps_every_structure_pagefind_writes():
+    perm = {0: 3, 1: 0, 2: 4, 3: 1, 4: 2}
+    words = json.loads(json.dumps(ALL_SHAPES))
+    before = _decoded(words)
+    for word in words:
+        pagefind_canon._remap_word(word, perm)
+    assert _decoded(words) == _renumbered(before, perm)
+    for word in words:  # every list stays in page order, as the reader's deltas need
+        for postings in [word[1]] + [v[1] for v in (word[2] if len(word) > 2 else [])]:
+            assert all(p[0] >= 0 for p in postings[1:])
+    assert read_back(words) == words
+
+
+def read_back(value):
+    """Through the CBOR codec and back (negative locations, empty lists, non-Latin text)."""
+    out = bytearray()
+    pagefind_canon._encode(value, out)
+    return pagefind_canon._decode(bytes(out), 0)[0]
+
+
+def test_a_layout_pagefind_does_not_write_is_refused_not_rewritten():
+    for bad in (
+        ["cafe", [[1, [4], []]], [["café", [[0, [2], []]], "extra"]]],
+        ["cafe", [[1, [4], []]], [["café"]]],
+        ["cafe", [["x", [4], []]], []],
+        ["cafe", [[1, [4], []]], [], "fourth"],
+        [7, []],
+    ):
+        with pytest.raises(ValueError, match="unexpected pf_index layout"):
+            pagefind_canon._remap_word(json.loads(json.dumps(bad)), {0: 0, 1: 1})
+
+
+def test_accented_and_non_latin_words_survive_a_real_index(tmp_path):
+    """ "Barista Café" stopped every build: Pagefind keeps "café" as a variant of "cafe"."""
+    texts = [
+        "Barista Café di Kuta, résumé dikirim lewat surel",
+        "Barista cafe Seminyak",
+        "株式会社見本工業 製造オペレーター",
+        "三星样品电子 装配工",
+        "Ҷойи корӣ Оператор Продукции",
+        "Cafe\u0301 naïve Zoë Ångström",  # NFD: e + combining acute
+        "مشغل إنتاج بدوام كامل",
+        "ช่างเชื่อม โรงงาน",
+    ]
+    for i, text in enumerate(texts):
+        page = tmp_path / "lowongan" / f"v{i}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<!doctype html><html lang="id"><body><main data-pagefind-body><h1>{text}</h1>'
+            f'<span hidden data-pagefind-sort="terbaru:2026-11-{10 + i:02d} v{i}"></span></main></body></html>',
+            encoding="utf-8",
+        )
+    assert index_site(tmp_path)["pages"] == len(texts)  # canonicalised inside, as in every build
+    bundle = tmp_path / "pagefind"
+    _, meta = _metas(bundle)
+    urls = [pagefind_canon._fragment_url(bundle, p[0]) for p in meta[1]]
+    found = {}
+    for chunk in meta[2]:
+        for _word, forms in _decoded(read(bundle / "index" / f"{chunk[2]}.pf_index")[0]).items():
+            for form, pages in forms.items():
+                found.setdefault(form, set()).update(urls[p] for p in pages)
+    chunks = [read(bundle / "index" / f"{c[2]}.pf_index")[0] for c in meta[2]]
+    assert any(len(word) == 3 and word[2] for words in chunks for word in words)  # variants were written
+    assert found["café"] == {"/lowongan/v0/"} and "/lowongan/v1/" in found["cafe"]
+    assert any("見本" in form for form, u in found.items() if "/lowongan/v2/" in u)
+    before = {form: sorted(u) for form, u in found.items()}
+    _scramble(bundle, 3)
+    pagefind_canon.canonicalise(bundle)
+    _, meta = _metas(bundle)
+    urls = [pagefind_canon._fragment_url(bundle, p[0]) for p in meta[1]]
+    after = {}
+    for chunk in meta[2]:
+        for _word, forms in _decoded(read(bundle / "index" / f"{chunk[2]}.pf_index")[0]).items():
+            for form, pages in forms.items():
+                after.setdefault(form, set()).update(urls[p] for p in pages)
+    assert {form: sorted(u) for form, u in after.items()} == before

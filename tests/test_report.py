@@ -90,3 +90,16 @@ def test_fmt_check_names_file_line_and_fix_as_an_annotation(tmp_path, monkeypatc
     out = capsys.readouterr().out
     assert f"{path}:31: belum berformat baku mulai baris ini (jalankan `antarkerja fmt {path}`" in out
     assert "::error file=" in out and ",line=31,title=Format baku::" in out
+
+
+def test_a_revision_is_a_value_never_a_git_option(tmp_path, capsys):
+    """`--changed-since=--output=FILE` once made `git diff` overwrite FILE."""
+    root = _repo_with_history(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("tetap", encoding="utf-8")
+    for value in (f"--output={victim}", f"--output={tmp_path / 'new.txt'}", "-p", "--no-index", "HEAD --output=x"):
+        assert main(["validate", "--root", str(root), f"--changed-since={value}"]) == 2, value
+        assert "git tidak bisa membandingkan" in capsys.readouterr().err
+    assert victim.read_text(encoding="utf-8") == "tetap"
+    assert not (tmp_path / "new.txt").exists() and not (root / "x").exists()
+    assert main(["validate", "--root", str(root), "--changed-since=HEAD"]) == 0  # a real revision still works

@@ -368,3 +368,23 @@ def test_a_rule_that_raises_on_a_valid_record_is_reported_not_skipped(tmp_path, 
     result = validator.run()
     assert outcome(result.diagnostics) == "R400@1:1"
     assert "R499" in result.diagnostics[0].message and "OverflowError" in result.diagnostics[0].message
+
+
+def test_sigterm_during_a_build_ends_with_one_indonesian_line(tmp_path):
+    """`antarkerja build` killed by SIGTERM once printed a Python traceback."""
+    import subprocess
+    import sys
+
+    root = make_repo(tmp_path / "repo")
+    script = (
+        "import os, signal, sys\n"
+        "import antarkerja.build\n"
+        "antarkerja.build.run_pelican = lambda settings: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "from antarkerja.cli import main\n"
+        f"sys.exit(main(['build', '--root', {str(root)!r}, '--output', {str(tmp_path / 'out')!r}, '--no-search']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ))
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.stderr.splitlines() == ["antarkerja build: dihentikan oleh sinyal SIGTERM; folder hasil tidak diubah."]
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not (tmp_path / "out").exists()

@@ -36,3 +36,12 @@ def test_built_pages_exist_at_their_routes(fixture_site, fixture_root):
     )
     for thing in (*site.vacancies, *site.offices, *site.provinces, *site.regencies):
         assert (fixture_site / file_for(thing.url)).is_file(), thing.url
+
+
+def test_reserved_ids_come_from_the_route_table(monkeypatch):
+    from antarkerja import urls
+
+    assert urls.reserved_segments("office", "id") == {"page": "listing_page", "layanan": "services"}
+    assert "layanan" not in urls.reserved_segments("vacancy", "id")
+    monkeypatch.setitem(urls.ROUTES, "new_office_list", "kantor/terdekat/")
+    assert urls.reserved_segments("office", "id")["terdekat"] == "new_office_list"  # a new route reserves itself

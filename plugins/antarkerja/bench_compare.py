@@ -55,7 +55,17 @@ def resolve_revision(root: Path, rev: str) -> str:
     """The short commit id of ``rev`` in the Git repository at ``root``."""
     try:
         run = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "--short", f"{rev}^{{commit}}"],
+            [
+                "git",
+                "-C",
+                str(root),
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--short",
+                "--end-of-options",
+                f"{rev}^{{commit}}",
+            ],
             capture_output=True,
             text=True,
         )
@@ -70,7 +80,9 @@ def resolve_revision(root: Path, rev: str) -> str:
 
 def revision_plugins(root: Path, rev: str, target: Path) -> Path:
     """Extract ``plugins/`` of ``rev`` into ``target``; return the folder to put on PYTHONPATH."""
-    run = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", rev, "plugins"], capture_output=True)
+    run = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", "--end-of-options", rev, "plugins"], capture_output=True
+    )
     if run.returncode != 0:
         why = run.stderr.decode(errors="replace").strip().splitlines()
         raise CompareError(f"revisi {rev!r} tidak bisa dibaca dari Git: {why[-1] if why else 'git gagal'}")

@@ -228,6 +228,10 @@ def remove_stale_staging(output: Path) -> None:
 class BuildInterrupted(BaseException):
     """SIGTERM (or SIGHUP) during a build: unwinds like Ctrl+C so the staging folder goes."""
 
+    def __init__(self, message: str, signum: int = signal.SIGTERM):
+        super().__init__(message)
+        self.signum = int(signum)
+
 
 @contextmanager
 def terminate_as_exception():
@@ -239,7 +243,7 @@ def terminate_as_exception():
         return
 
     def interrupted(signum, frame):
-        raise BuildInterrupted(f"dihentikan oleh sinyal {signal.Signals(signum).name}")
+        raise BuildInterrupted(f"dihentikan oleh sinyal {signal.Signals(signum).name}", signum)
 
     wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     previous = {sig: signal.signal(sig, interrupted) for sig in wanted}

@@ -25,6 +25,8 @@ FILLER_CHARS = "\u115f\u1160\u3164\uffa0\u2800\u180e"
 # What YAML and JavaScript read as the end of a line: LF, CR, NEL, LINE and PARAGRAPH
 # SEPARATOR. Written raw inside a YAML block scalar, the last three end the block.
 LINE_BREAKS = "\n\r\x85\u2028\u2029"
+# The three no keyboard types and no editor shows: pasted text is the only way in.
+LINE_SEPARATORS = "\x85\u2028\u2029"
 
 
 def char_class(chars: str) -> str:

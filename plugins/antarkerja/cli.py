@@ -54,7 +54,10 @@ def cmd_validate(args) -> int:
 
         changed = changed_records(root, args.changed_since)
         if changed is None:
-            print(f"antarkerja validate: git tidak bisa membandingkan dengan `{args.changed_since}`", file=sys.stderr)
+            print(
+                safe(f"antarkerja validate: git tidak bisa membandingkan dengan `{args.changed_since}`"),
+                file=sys.stderr,
+            )
             return 2
         # No record changed (a schema or rule change): then every record is reported.
         only = (only or []) + changed or None
@@ -200,7 +203,7 @@ def cmd_issue(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from antarkerja.build import build_site
+    from antarkerja.build import BuildInterrupted, build_site
     from antarkerja.errors import BuildFailed
 
     try:
@@ -210,6 +213,9 @@ def cmd_build(args) -> int:
     except BuildFailed as exc:
         print("\n".join(safe(line) for line in str(exc).split("\n")), file=sys.stderr)
         return 1
+    except BuildInterrupted as exc:  # SIGTERM/SIGHUP: one line, no traceback; the output is untouched
+        print(f"antarkerja build: {exc}; folder hasil tidak diubah.", file=sys.stderr)
+        return 128 + exc.signum
     print(safe(f"Situs dibangun di {output}"))
     return 0
 

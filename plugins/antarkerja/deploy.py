@@ -182,9 +182,34 @@ def content_type(path: str, group: Group) -> str:
     return group.content_type or CONTENT_TYPES.get(Path(path).suffix.lower(), FALLBACK_TYPE)
 
 
+def site_files(site: Path) -> list[str]:
+    """Every regular file of ``site`` (site-relative, with ``/``), sorted.
+
+    A build writes only regular files. A symbolic link in the output folder (to a file or a
+    folder) could publish whatever it points at outside the site, so deploy refuses to start
+    and names the links (rclone would follow them: staging uses ``--copy-links``).
+    """
+    files, links = [], []
+    for folder, dirs, names in os.walk(site, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs + names):
+            path = base / name
+            if path.is_symlink():
+                links.append(path.relative_to(site).as_posix())
+            elif name in names and path.is_file():
+                files.append(path.relative_to(site).as_posix())
+    if links:
+        shown = ", ".join(sorted(links)[:5]) + (f" dan {len(links) - 5} lainnya" if len(links) > 5 else "")
+        raise DeployFailed(
+            f"{site} berisi tautan simbolik ({shown}); situs hasil bangun hanya berisi berkas biasa. "
+            "Hapus tautannya atau bangun ulang ke folder kosong, lalu deploy lagi (tidak ada yang diunggah)."
+        )
+    return sorted(files)
+
+
 def plan(site: Path, use_gzip: bool = True) -> list[Batch]:
     """Every file of ``site`` in exactly one batch, batches in upload order."""
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    files = site_files(site)
     keyed: dict[tuple[str, str, bool], list[str]] = {}
     for path in files:
         group = group_of(path)
@@ -265,7 +290,7 @@ def _run_batch(rclone: str, folder: Path, target: str, batch: Batch, site_files:
     cmd = [
         rclone,
         "copy",  # never `sync`: nothing published is ever deleted
-        str(source),
+        str(source.resolve()),  # absolute: never read as an option
         dest,
         "--copy-links",  # unchanged files are staged as links to the built site
         "--checksum",  # compare MD5, not time: rebuilt but unchanged files stay put
@@ -331,9 +356,9 @@ def deploy(
     target = target or os.environ.get(TARGET_ENV, "")
     if not (site / "index.html").is_file():
         raise DeployFailed(f"{site} bukan situs hasil bangun (tidak ada index.html): jalankan `antarkerja build` dulu")
+    batches = plan(site, use_gzip)  # refuses symbolic links before anything else runs
     rclone = rclone_binary()
     check_target(target, rclone)
-    batches = plan(site, use_gzip)
     result = DeployResult(files=sum(len(b.files) for b in batches))
     with tempfile.TemporaryDirectory(prefix="antarkerja-deploy-") as scratch:
         for number, batch in enumerate(batches):

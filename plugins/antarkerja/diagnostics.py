@@ -41,6 +41,7 @@ CODES = {
     "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
     "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
     "Y114": "Kelompok atau daftar bersarang terlalu dalam",
+    "Y115": "Pemisah baris tak terlihat (U+0085, U+2028, U+2029)",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",
@@ -61,6 +62,7 @@ CODES = {
     "X308": "Berkas di tempat yang salah atau berekstensi selain .yml (.yaml, .YML, .yml.txt)",
     "X309": "Kantor pemverifikasi di provinsi lain",
     "X310": "Kantor menjadi induknya sendiri",
+    "X311": "ID sama dengan alamat buatan situs (misalnya kantor layanan): halamannya saling menimpa",
     "R400": "Kesalahan internal pemeriksa: aturan gagal membaca nilai ini (laporkan sebagai issue)",
     "W520": "Berkas cadangan atau berkas sementara editor (tidak dibaca)",
     # Content pages (content/pages/*.md), see antarkerja.contentpages

@@ -20,8 +20,10 @@ from datetime import date
 
 import yaml
 
-from antarkerja.load import NotRegularFile, _TooBig, load_text, read_limited
+from antarkerja.load import SEPARATORS, NotRegularFile, _TooBig, load_text, read_limited
 
+_TO_NEWLINE = str.maketrans(dict.fromkeys(SEPARATORS, "\n"))
+_TO_SPACE = str.maketrans(dict.fromkeys(SEPARATORS, " "))
 TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:")
 
 
@@ -35,6 +37,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper, value: str):
+    # A value holding a YAML line break other than \n (only possible through an escape) gets
+    # plain newlines: PyYAML would write U+2028/U+2029/U+0085 raw inside a block.
+    value = value.translate(_TO_NEWLINE)
     if "\n" in value:
         # Block style cannot hold trailing spaces on a line; those force quotes.
         block_ok = not any(line != line.rstrip() for line in value.split("\n"))
@@ -123,6 +128,9 @@ def read_record_text(path) -> str:
 
 
 def format_text(text: str, schema: dict, path="<record>") -> str:
+    # Raw U+0085/U+2028/U+2029 (the loader refuses them, Y115) become spaces: a space can never
+    # start a YAML line, so pasted "…kerja.\u2029example: true" stays text and cannot become a key.
+    text = text.translate(_TO_SPACE)
     loaded = load_text(text, path)
     if not loaded.ok or not isinstance(loaded.data, dict):
         raise CannotFormat("berkas belum bisa dibaca; jalankan `antarkerja validate` dan perbaiki kesalahannya dulu")

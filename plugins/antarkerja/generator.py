@@ -27,7 +27,7 @@ from antarkerja import model, search
 from antarkerja.assets import SITE_ASSETS, asset_version
 from antarkerja.diagnostics import summary
 from antarkerja.errors import BuildFailed
-from antarkerja.outputs import OutputContext, Page, families, pages
+from antarkerja.outputs import FAMILY_MODULES, OutputContext, Page, families, pages
 from antarkerja.outputs.quality import warnings_by_vacancy
 from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
@@ -35,8 +35,11 @@ from antarkerja.reference import load_reference
 from antarkerja.synonyms import load_synonyms, synonym_words
 from antarkerja.templating import base_globals
 from antarkerja.today import resolve as resolve_today
+from antarkerja.urls import save_as
 from antarkerja.validate import RepositoryValidator, paused_gc
 from antarkerja.writer import ForkedWorker, PageWriter, finish_all
+
+VACANCY_PAGES = "pages (halaman lowongan)"  # the family name of vacancy pages in collision messages
 
 
 def validation_failure(result) -> str:
@@ -137,9 +140,12 @@ class AntarKerjaGenerator(Generator):
         mine, workers = self.share_vacancy_pages(ctx)
         self.writer = PageWriter(Path(self.output_path))
         try:
-            self.write_items(pages.vacancy_pages(mine, ctx))
-            for family in families():
-                self.write_items(family(self.site, ctx))
+            # The workers' pages are claimed here too, so a family cannot overwrite one of them.
+            for v in self.site.vacancies[len(mine) :] if workers else ():
+                self.writer.claim(save_as("vacancy", id=v.id), VACANCY_PAGES)
+            self.write_items(pages.vacancy_pages(mine, ctx), VACANCY_PAGES)
+            for name, family in zip(FAMILY_MODULES, families(), strict=True):
+                self.write_items(family(self.site, ctx), name)
         finally:
             self.writer.close()
             failures = finish_all(workers)
@@ -147,7 +153,7 @@ class AntarKerjaGenerator(Generator):
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
 
-    def write_items(self, items) -> None:
+    def write_items(self, items, family: str = "?") -> None:
         """Render each :class:`Page`, encode each :class:`File`, and queue it for writing.
 
         No bidirectional override from any record reaches a file (see antarkerja.present).
@@ -158,7 +164,7 @@ class AntarKerjaGenerator(Generator):
             else:
                 text = item.data
             data = strip_bidi(text).encode("utf-8") if isinstance(text, str) else text
-            self.writer.put(item.path, data)
+            self.writer.put(item.path, data, family)
 
     def template(self, name: str):
         """A theme template: ``vacancy`` means vacancy.html; names with an extension
@@ -190,6 +196,6 @@ class AntarKerjaGenerator(Generator):
     def fork_vacancy_pages(self, vacancies: list, ctx: OutputContext) -> ForkedWorker:
         def job(writer: PageWriter) -> None:
             self.writer = writer
-            self.write_items(pages.vacancy_pages(vacancies, ctx))
+            self.write_items(pages.vacancy_pages(vacancies, ctx), VACANCY_PAGES)
 
         return ForkedWorker(Path(self.output_path), job)

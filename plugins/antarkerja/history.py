@@ -123,6 +123,7 @@ def read_log(root: Path) -> tuple[str, dict[str, list[Version]], int]:
         # The published line only: a merged branch's changes count once, dated when merged.
         "--first-parent",
         "--diff-merges=first-parent",
+        "--topo-order",  # parents after children whatever the commit dates say
         "--format=%x1e%H%x1f%cI",
         "--",
         folder,
@@ -144,9 +145,50 @@ def read_log(root: Path) -> tuple[str, dict[str, list[Version]], int]:
                 continue
             new_blob = "" if meta[4].startswith("D") else meta[3]
             versions.setdefault(path.rsplit("/", 1)[-1][:-4], []).append(Version(commit, day, path, new_blob))
-    for items in versions.values():
+    for vid, items in versions.items():
         items.reverse()  # git log is newest first
+        versions[vid] = follow_moves(items)
     return prefix, versions, commits
+
+
+def follow_moves(items: list[Version]) -> list[Version]:
+    """One version per commit for one vacancy id, following the file across folders.
+
+    Git lists a move as a deletion and an addition (``--no-renames``), in path order, and a
+    move may be split over two commits (copy, then delete; or delete, then add elsewhere).
+    Per commit, deletions apply before additions, and the vacancy lives while any of its
+    paths does: a deletion ends its life (``blob`` "") only when no path is left, and a
+    deletion followed by an addition in another folder continues it. Re-adding the same path
+    after a deletion starts a new life (a vacancy published again).
+    """
+    out: list[Version] = []
+    live: dict[str, str] = {}  # path -> blob, the most recently written last
+    ended: Version | None = None  # the deletion that emptied ``live``, until the next addition
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and items[j].commit == items[i].commit:
+            j += 1
+        group, i = items[i:j], j
+        for v in group:
+            if not v.blob:
+                live.pop(v.path, None)
+        written = None
+        for v in sorted((v for v in group if v.blob), key=lambda v: v.path):
+            live.pop(v.path, None)
+            live[v.path], written = v.blob, v
+        if not live:
+            ended = replace(group[0], blob="")
+            continue
+        if ended is not None:
+            if written is not None and written.path == ended.path:
+                out.append(ended)  # the same file published again: a new life
+            ended = None
+        path = written.path if written else next(reversed(live))
+        out.append(Version(group[0].commit, group[0].day, path, live[path]))
+    if ended is not None:
+        out.append(ended)
+    return out
 
 
 def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:

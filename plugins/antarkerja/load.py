@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from antarkerja.characters import LINE_BREAKS, char_class
+from antarkerja.characters import LINE_BREAKS, LINE_SEPARATORS, char_class
 from antarkerja.diagnostics import ERROR, Diagnostic
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -83,6 +83,12 @@ LINE_BREAK = re.compile("\r\n|" + char_class(LINE_BREAKS))  # what YAML counts a
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates, noncharacters.
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
 BAD_CHARS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]")
+# Line breaks to YAML and (before ES2019) to JavaScript, invisible or shown as a space in most
+# editors and web forms: a pasted U+2029 inside a `|` block starts a new YAML line, so text
+# after it can become a key of its own. The loader refuses them (Y115); `fmt` replaces them.
+SEPARATORS = LINE_SEPARATORS
+_SEPARATOR = re.compile(char_class(SEPARATORS))
+_SEPARATOR_NAMES = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +297,17 @@ class _Builder:
                         stack += [(key, key_path), (value, key_path)]
 
     def check_chars(self, node, path):
+        separator = _SEPARATOR.search(node.value)
+        if separator:
+            char = separator.group(0)
+            self.problem(
+                node,
+                "Y115",
+                path,
+                f"ada pemisah baris U+{ord(char):04X} ({_SEPARATOR_NAMES[char]}) di dalam teks",
+                "ganti dengan baris baru biasa (\\n) atau spasi",
+            )
+            return
         bad = BAD_CHARS.search(node.value)
         if bad:
             self.problem(
@@ -357,6 +374,20 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
                     "Y102",
                     "ada karakter tab",
                     "ganti tab dengan spasi (YAML memakai spasi untuk indentasi)",
+                )
+        return loaded
+    if _SEPARATOR.search(text):
+        # Located as an editor shows the file: lines end at \n only (YAML would count these too).
+        for number, line in enumerate(text.split("\n"), 1):
+            for found in _SEPARATOR.finditer(line):
+                char = found.group(0)
+                problem(
+                    number,
+                    found.start() + 1,
+                    "Y115",
+                    f"ada pemisah baris U+{ord(char):04X} ({_SEPARATOR_NAMES[char]}) yang tak terlihat; "
+                    "YAML membacanya sebagai baris baru, sehingga teks sesudahnya bisa menjadi kunci baru",
+                    "hapus karakter itu atau ganti dengan Enter biasa; `antarkerja fmt` menggantinya dengan spasi",
                 )
         return loaded
     if _maybe_deep(text) and _too_deep(text, problem):
@@ -430,7 +461,7 @@ def load_text(text: str, path: Path, loaded: Loaded | None = None) -> Loaded:
     loaded.text = text
     builder = _Builder(loaded)
     loaded.data = builder.build(node, ())
-    if "\\" in text or "\x85" in text:  # only escapes in double quotes (or NEL) bring controls in
+    if "\\" in text:  # only escapes in double quotes bring controls in (raw NEL is refused above)
         builder.check_escapes(node)
     return loaded
 

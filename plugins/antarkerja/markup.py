@@ -40,7 +40,7 @@ def render_markdown(text: str) -> str:
     )
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]*: "<a<a<a…" without ">" would rescan to the end from each "<"
 
 
 def html_to_text(fragment: str, limit: int | None = None) -> str:

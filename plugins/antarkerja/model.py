@@ -37,13 +37,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from antarkerja.identity import employer_slug
 from antarkerja.markup import html_to_text, render_markdown
 from antarkerja.placement import is_overseas, scope_code
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.salary import Salary, minimum_wage
 from antarkerja.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.schema.vacancy import LEGAL_FORMS, OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
-from antarkerja.urls import slugify, url
+from antarkerja.urls import url
 from antarkerja.wording import closed_text, country_name
 
 
@@ -127,7 +128,7 @@ class Vacancy:
 
     @cached_property  # the employers list and the vacancy page ask for it several times
     def employer_slug(self) -> str:
-        return slugify(self.employer["name"])
+        return employer_slug(self.employer["name"])  # confusable-folded; non-Latin names distinct
 
     @property
     def legal_form_label(self) -> str:

@@ -23,10 +23,14 @@ integers only:
 
 * meta: ``[version, [[fragment hash, word count]…], [[from, to, chunk hash]…],
   [[filter, file hash]…], [[sort key, [page…]]…], [meta field…]]``;
-* index chunk: ``[[[word, [[page, [location…], [meta location…]]…], […]]…]]`` where each
-  posting's page is the difference from the previous posting's page (the first is absolute),
-  so postings are in page order; the third item of a word has been empty in every index
-  seen (if not, it is remapped the same way);
+* index chunk: ``[[word…]]``, each word ``[text, postings, [[variant, postings]…]]``
+  (``PackedWord`` in ``pagefind/src/index/index_words.rs`` at v1.5.2). The variants are the
+  word's forms with diacritics ("café" under "cafe"); a word only ever seen accented has no
+  postings of its own, only variants. Older indexes have no third item (the reader,
+  ``pagefind_web/src/index.rs``, still accepts that). A posting is ``[page, [location…],
+  [meta location…]]`` (the third item optional to the reader); its page is the difference
+  from the previous posting's page in the same list (the first is absolute), each variant's
+  list counted on its own, so every list is in page order;
 * filter: ``[filter, [[value, [page…]]…]]``.
 
 If a future Pagefind changes this layout, :func:`canonicalise` raises ``ValueError``
@@ -139,8 +143,12 @@ def _fragment_url(bundle: Path, fragment: str) -> str:
 
 def _remap(postings: list, new_number: dict[int, int]) -> list:
     """Postings carry page numbers as deltas from the previous posting (Pagefind 1.5)."""
+    if not isinstance(postings, list):
+        raise ValueError("unexpected pf_index layout: postings are not a list")
     page, moved = 0, []
     for posting in postings:
+        if not (isinstance(posting, list) and 2 <= len(posting) <= 3 and isinstance(posting[0], int)):
+            raise ValueError("unexpected pf_index layout: a posting is not [page, locations, meta locations]")
         page += posting[0]
         moved.append([new_number[page], *posting[1:]])
     moved.sort(key=lambda p: p[0])
@@ -148,6 +156,20 @@ def _remap(postings: list, new_number: dict[int, int]) -> list:
     for posting in moved:
         posting[0], previous = posting[0] - previous, posting[0]
     return moved
+
+
+def _remap_word(word, new_number: dict[int, int]) -> None:
+    """Renumber one index word in place: its own postings and each diacritic variant's."""
+    if not (isinstance(word, list) and 2 <= len(word) <= 3 and isinstance(word[0], str)):
+        raise ValueError("unexpected pf_index layout: a word is not [text, postings, variants]")
+    word[1] = _remap(word[1], new_number)
+    if len(word) == 3:
+        if not isinstance(word[2], list):
+            raise ValueError("unexpected pf_index layout: variants are not a list")
+        for variant in word[2]:
+            if not (isinstance(variant, list) and len(variant) == 2 and isinstance(variant[0], str)):
+                raise ValueError("unexpected pf_index layout: a variant is not [form, postings]")
+            variant[1] = _remap(variant[1], new_number)
 
 
 def sort_language(language: str, key: str) -> str:
@@ -201,12 +223,13 @@ def canonicalise(bundle: Path, number_by: str = "terbaru", split_sorts: bool = T
 
         for chunk in chunks:
             words = read(bundle / "index" / f"{chunk[2]}.pf_index")
+            if not (isinstance(words, list) and len(words) == 1 and isinstance(words[0], list)):
+                raise ValueError(f"{bundle}: unexpected pf_index layout")
             for word in words[0]:
-                if not (isinstance(word, list) and len(word) >= 2 and isinstance(word[0], str)):
-                    raise ValueError(f"{bundle}: unexpected pf_index layout")
-                word[1] = _remap(word[1], new_number)
-                if len(word) > 2 and word[2]:
-                    word[2] = _remap(word[2], new_number)
+                try:
+                    _remap_word(word, new_number)
+                except (ValueError, KeyError, TypeError) as error:
+                    raise ValueError(f"{bundle}/index/{chunk[2]}.pf_index: {error}") from None
             chunk[2] = _write(bundle / "index", chunk[2], prefix, ".pf_index", words, 7)
         for item in filters:
             name, values = read(bundle / "filter" / f"{item[1]}.pf_filter")

@@ -71,4 +71,29 @@ def hhmm(time: str) -> str:
     return time.replace(":", ".")
 
 
-FILTERS = {"tel": tel, "wa": wa, "wa_share": wa_share, "mailto": mailto, "email_text": email_text, "hhmm": hhmm}
+def js_string(value):
+    """``value`` as the inside of a JavaScript string literal ('…' or "…"), for settings in scripts.
+
+    HTML escaping is wrong there (``&`` would become ``&amp;`` in the script); this escapes
+    what ends or changes a JS string (quotes, backslash, line terminators including U+2028 and
+    U+2029) and ``<``, ``>``, ``&`` so the text also stays inert in an inline ``<script>``.
+    """
+    import json
+
+    from markupsafe import Markup
+
+    text = json.dumps(str(value), ensure_ascii=True)[1:-1]  # \uXXXX for every non-ASCII character
+    for char in "'<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
+
+
+FILTERS = {
+    "tel": tel,
+    "wa": wa,
+    "wa_share": wa_share,
+    "mailto": mailto,
+    "email_text": email_text,
+    "hhmm": hhmm,
+    "js_string": js_string,
+}

@@ -30,11 +30,36 @@ from antarkerja.wording import DEADLINE, rupiah, tanggal
 RECORD_SUFFIXES = (".yml", ".yaml")
 
 
-def changed_records(root: Path, base: str) -> list[Path] | None:
-    """Record files added or modified since ``base`` (a git revision); None if git cannot tell."""
+def resolve_revision(root: Path, rev: str) -> str | None:
+    """The commit id ``rev`` names in the repository at ``root``, or None.
+
+    ``rev`` comes from a workflow input or a command line: it is only ever a value. Git reads
+    it after ``--end-of-options`` (so ``--output=FILE`` is a name, not an option), and only the
+    full commit id it resolves to reaches any other git command.
+    """
+    if not rev or "\0" in rev:
+        return None
     try:
         proc = subprocess.run(
-            ["git", "diff", "--name-only", "-z", "--diff-filter=d", base, "--", "content/vacancies", "content/offices"],
+            ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return None
+    sha = proc.stdout.strip()
+    return sha if proc.returncode == 0 and len(sha) in (40, 64) and all(c in "0123456789abcdef" for c in sha) else None
+
+
+def changed_records(root: Path, base: str) -> list[Path] | None:
+    """Record files added or modified since ``base`` (a git revision); None if git cannot tell."""
+    sha = resolve_revision(root, base)
+    if sha is None:
+        return None
+    try:
+        proc = subprocess.run(
+            ["git", "diff", "--name-only", "-z", "--diff-filter=d", sha, "--", "content/vacancies", "content/offices"],
             cwd=root,
             capture_output=True,
             check=True,

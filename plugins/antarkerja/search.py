@@ -553,10 +553,11 @@ BUNDLES_MANIFEST = url("search_bundles_manifest")  # written by outputs.browse, 
 
 
 def _run_pagefind(site_dir: Path, out_dir: Path, timeout: float | None) -> str:
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--force-language", INDEX_LANGUAGE]
-    cmd += ["--exclude-selectors", EXCLUDE_SELECTORS]
+    # Absolute paths: a folder name starting with "-" is never read as an option.
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(Path(site_dir).resolve())]
+    cmd += ["--force-language", INDEX_LANGUAGE, "--exclude-selectors", EXCLUDE_SELECTORS]
     if out_dir is not None:
-        cmd += ["--output-path", str(out_dir)]
+        cmd += ["--output-path", str(Path(out_dir).resolve())]
     env = {**os.environ, "NO_COLOR": "1"}
     try:
         proc = subprocess.run(

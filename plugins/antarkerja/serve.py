@@ -44,8 +44,9 @@ def snapshot(root: Path, folders=WATCHED) -> dict[str, tuple[int, int]]:
 
 
 def build_command(root: Path, output: Path, today: str | None) -> list[str]:
-    cmd = [sys.executable, "-m", "antarkerja.cli", "build", "--root", str(root), "--output", str(output)]
-    return cmd + (["--today", today] if today else [])
+    # ``--option=value``: a folder or date starting with "-" stays a value
+    cmd = [sys.executable, "-m", "antarkerja.cli", "build", f"--root={root}", f"--output={output}"]
+    return cmd + ([f"--today={today}"] if today else [])
 
 
 def rebuild(root: Path, output: Path, today: str | None, first: bool = False) -> bool:

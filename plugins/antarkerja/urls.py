@@ -114,6 +114,32 @@ ROUTES: dict[str, str] = {
 }
 
 
+def reserved_segments(route: str, placeholder: str) -> dict[str, str]:
+    """Values of ``{placeholder}`` in ``route`` whose page another route already owns: {value: route}.
+
+    Derived from :data:`ROUTES`, never listed by hand: for ``office`` (``kantor/{id}/``) every
+    route that continues ``kantor/`` with a fixed segment (``kantor/layanan/`` → ``layanan``),
+    and the fixed first segment of routes that extend any listing (``{base}page/…`` → ``page``),
+    since the parent folder is a listing too.
+    """
+    pattern = ROUTES[route]
+    prefix = pattern[: pattern.index("{" + placeholder + "}")]
+    out: dict[str, str] = {}
+    for name, other in ROUTES.items():
+        if name == route:
+            continue
+        if other.startswith("{base}"):
+            rest = other[len("{base}") :]
+        elif other.startswith(prefix) and other != prefix:
+            rest = other[len(prefix) :]
+        else:
+            continue
+        segment = rest.split("/", 1)[0]
+        if segment and "{" not in segment:
+            out.setdefault(segment, name)
+    return out
+
+
 def url(route: str, /, **params) -> str:
     """The site-relative URL of ``route`` with its ``{placeholders}`` filled in."""
     return ROUTES[route].format(**params)

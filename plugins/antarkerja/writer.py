@@ -5,6 +5,11 @@ written. :class:`PageWriter` writes on a background thread, so disk waits overla
 rendering. :class:`ForkedWorker` runs a share of the work in a forked process (copy-on-write:
 the model is not pickled) with its own writer; :func:`finish_all` collects their failures.
 No page's content depends on who wrote it.
+
+Every path is claimed once (:meth:`PageWriter.claim`, like Pelican's ``Writer._written_files``):
+a second output for the same file stops the build and names both families, instead of one
+page silently replacing another (an office with id ``layanan`` once replaced
+``kantor/layanan/``).
 """
 
 from __future__ import annotations
@@ -14,6 +19,12 @@ import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from antarkerja.errors import BuildFailed
+
+
+class OutputCollision(BuildFailed):
+    """Two outputs claimed one file; the message names the file and both families."""
 
 
 class PageWriter:
@@ -28,6 +39,7 @@ class PageWriter:
         self.queue: queue.Queue = queue.Queue(maxsize=backlog)
         self.error: BaseException | None = None
         self.dirs: set[Path] = set()
+        self.claimed: dict[str, str] = {}  # site-relative path -> the family that writes it
         self.thread = threading.Thread(target=self._run, name="antarkerja-writer", daemon=True)
         self.thread.start()
 
@@ -48,9 +60,20 @@ class PageWriter:
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
 
-    def put(self, rel_path: str, data: bytes) -> None:
+    def claim(self, rel_path: str, family: str) -> None:
+        """Reserve ``rel_path`` for ``family``; :class:`OutputCollision` if anything has it already."""
+        key = Path(rel_path).as_posix().lstrip("/")
+        if key in self.claimed:
+            raise OutputCollision(
+                f"dua keluaran menulis berkas yang sama `{key}`: `{self.claimed[key]}` dan `{family}`. "
+                "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
+            )
+        self.claimed[key] = family
+
+    def put(self, rel_path: str, data: bytes, family: str = "?") -> None:
         if self.error is not None:
             raise self.error
+        self.claim(rel_path, family)
         self.queue.put((rel_path, data))
 
     def close(self) -> None:

@@ -174,12 +174,15 @@ def opening_hours(hours: list[dict]) -> list[dict]:
 
 def parse_days(text: str) -> list[str]:
     """'Senin–Kamis' → Monday…Thursday; 'Senin, Rabu' → Monday, Wednesday; unknown → []."""
-    words = [_DAY_ALIASES.get(w, w) for w in re.split(r"\s*(?:,|\bdan\b)\s*", text.strip().lower()) if w]
+    # Split on the separator alone and strip the pieces: "\s*…\s*" around it rescans every
+    # run of spaces from each of its positions (quadratic on a long run).
+    pieces = (w.strip() for w in re.split(r",|\bdan\b", text.lower()))
+    words = [_DAY_ALIASES.get(w, w) for w in pieces if w]
     index = [d.lower() for d in DAYS]
     found: list[str] = []
     for word in words:
-        ends = re.split(r"\s*[–—-]\s*|\s+(?:s\.?d\.?|sampai)\s+", word)
-        ends = [_DAY_ALIASES.get(e, e) for e in ends]
+        ends = re.split(r"[–—-]|(?<!\S)(?:s\.?d\.?|sampai)(?!\S)", word)
+        ends = [_DAY_ALIASES.get(e.strip(), e.strip()) for e in ends]
         if not all(e in index for e in ends) or len(ends) > 2:
             return []
         start, stop = index.index(ends[0]), index.index(ends[-1])

@@ -252,7 +252,9 @@ office_rule(
 
 
 _NEWLINE = re.compile(char_class(LINE_BREAKS))
-_NAME_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
+# A domain starts where a run of [\w-] starts (not at every \b inside "0-0-0…", which made
+# the search quadratic on such runs).
+_NAME_LINK = re.compile(r"https?://|www\.|(?<![\w-])[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 _NAME_TROUBLE = re.compile(_NEWLINE.pattern + "|[:./]")  # cheap first test: no link without : . or /
 
 

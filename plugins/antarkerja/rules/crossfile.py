@@ -4,7 +4,8 @@ These need every record at once, so the validator runs them after reading all fi
 Codes: X301 duplicate id, X302 filename differs from id, X303 unknown office, X304 unknown
 region code, X305 regency outside its province, X306 vacancy in another province's folder,
 X307 the same vacancy posted twice, X308 file in the wrong place, X309 a regional office
-verifying a vacancy in another province, X310 an office that is its own parent.
+verifying a vacancy in another province, X310 an office that is its own parent, X311 an id
+that another route's page already owns (``kantor/layanan/``: derived from the route table).
 Every check is safe on any shape a broken record has (a list where an id belongs…).
 """
 
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from antarkerja.identity import fold
 from antarkerja.schema import ID_PATTERN
+from antarkerja.urls import ROUTES, reserved_segments
 
 Finding = tuple  # (record, path, code, message, hint)
 
@@ -27,16 +30,27 @@ def dig(data, *keys):
     return data
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+ID_ROUTES = {"kantor": "office", "lowongan": "vacancy"}  # the route each kind's id names
 
 
 def check_ids(records, kind_label):
+    route = ID_ROUTES.get(kind_label)
+    reserved = reserved_segments(route, "id") if route else {}
+    prefix = ROUTES[route].split("{", 1)[0] if route else ""
     seen = {}
     for rec in records:
         rid = rec.data.get("id")
         if not isinstance(rid, str):
             continue
+        if rid in reserved:
+            yield (
+                rec,
+                ("id",),
+                "X311",
+                f"id {kind_label} `{rid}` sama dengan alamat buatan situs /{prefix}{rid}/ (rute `{reserved[rid]}`); "
+                "halamannya akan saling menimpa",
+                f"pakai id lain, misalnya `{rid}-{kind_label}`, dan ganti nama berkasnya",
+            )
         if rec.path.stem != rid and re.fullmatch(ID_PATTERN, rid):  # a malformed id: the schema says so
             yield (
                 rec,
@@ -173,7 +187,8 @@ def check_duplicate_postings(vacancies):
     for rec in vacancies:
         key = (dig(rec.data, "employer", "name"), rec.data.get("title"), dig(rec.data, "location", "regency"))
         if rec.data.get("status") == "open" and all(isinstance(k, str) for k in key):
-            groups[(_norm(key[0]), _norm(key[1]), key[2])].append(rec)
+            # Compared folded (antarkerja.identity): look-alike letters, accents and case do not hide a copy.
+            groups[(fold(key[0]), fold(key[1]), key[2])].append(rec)
     for recs in groups.values():
         for rec in recs[1:]:
             yield (

@@ -4,9 +4,9 @@ const ASSETS = 'ak-aset-{{ ASSET_VERSION }}';
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const CSS = '{{ SITEURL }}/{{ url("asset", name="css/site.css") }}?v={{ ASSET_VERSION }}';
+const CSS = '{{ (SITEURL ~ "/" ~ url("asset", name="css/site.css") ~ "?v=" ~ ASSET_VERSION)|js_string }}';
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
-const VACANCIES = new URL('{{ SITEURL }}/{{ url("vacancies") }}', location.href).pathname;
+const VACANCIES = new URL('{{ (SITEURL ~ "/" ~ url("vacancies"))|js_string }}', location.href).pathname;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(ASSETS).then((cache) => cache.add(CSS)).then(() => self.skipWaiting()));
