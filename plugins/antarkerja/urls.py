@@ -30,6 +30,7 @@ ROUTES: dict[str, str] = {
     "not_found": "404.html",
     "employer": "pemberi-kerja/{slug}/",
     "saved": "tersimpan/",
+    "offline": "luring/",  # "luring" (KBBI): what opens without a connection
     "service_worker": "sw.js",
     "manifest": "manifest.webmanifest",
     # Pagination of any listing whose first page is ``base``
