@@ -68,3 +68,17 @@ def test_every_page_links_the_manifest_and_vacancy_pages_offer_saving(fixture_si
     assert page.find("main").find("p", **{"class": "emp"}).get_text() == "PT Uji Manufaktur Nusantara"
     saved = read_page(fixture_site, "tersimpan/")
     assert saved.find("meta", name="robots").attrs["content"] == "noindex"
+
+
+def test_offline_set_is_measured_file_by_file_and_fits_its_budget(fixture_site):
+    from antarkerja.bench import format_precache
+    from antarkerja.outputs.offline import BUDGET_KB, precache_sizes
+
+    sizes = precache_sizes(fixture_site)
+    assert [address for address, _, _ in sizes] == precache_list((fixture_site / "sw.js").read_text(encoding="utf-8"))
+    home = (fixture_site / "index.html").stat().st_size
+    assert sizes[0] == ("/", home, sizes[0][2]) and 0 < sizes[0][2] < home  # stored and compressed bytes
+    assert sum(gz for _, _, gz in sizes) <= BUDGET_KB * 1000
+    table = format_precache([list(row) for row in sizes])
+    assert "/cek-lowongan/aturan.json" in table and "OVER BUDGET" not in table
+    assert "OVER BUDGET" in format_precache([["/x", 90_000, 61_000]])
