@@ -27,7 +27,9 @@ peak memory are its own:
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.bench_search`): KB and
-  requests until the first results show, and the milliseconds it took.
+  requests until the first results show, and the milliseconds it took; then a national
+  search followed by two province switches on the same page with the cache on
+  (:func:`antarkerja.bench_search.measure_switch`: what each switch downloads, budget 60 KB).
 
 ``--compare REV`` validates each size's repository with this tree and with Git revision REV
 in alternating rounds and compares the medians (:mod:`antarkerja.bench_compare`): the way to
@@ -55,7 +57,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from antarkerja.bench_search import format_shapes
+from antarkerja.bench_search import format_shapes, format_switch
 from antarkerja.paths import offices_dir, reference_dir, vacancies_dir
 
 BENCH_TODAY = date(2026, 11, 25)
@@ -302,6 +304,16 @@ def search_shapes(output: Path) -> list[dict] | dict:
         return {"failed": [f"{type(exc).__name__}: {exc}"]}
 
 
+def province_switch(output: Path) -> list[dict]:
+    from antarkerja.bench_search import measure_switch
+
+    try:
+        return measure_switch(output)
+    except Exception as exc:  # report and go on
+        print(f"  switch    FAILED: {type(exc).__name__}: {exc}")
+        return []
+
+
 def output_sizes(output: Path) -> dict[str, tuple[int, int]]:
     """Bytes and files of the built site per top-level folder (``(root)`` for top-level files)."""
     areas: dict[str, list[int]] = {}
@@ -382,6 +394,12 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                     else:
                         shapes.append((size, measured))
                         print(format_shapes(size, measured), flush=True)
+                    switched = province_switch(output)
+                    rows.append(
+                        (size, "switch", {"kb": [r["kb"] for r in switched]} if switched else {"failed": ["?"]})
+                    )
+                    if switched:
+                        print(format_switch(size, switched), flush=True)
             if output.is_dir():
                 print_sizes(size, output_sizes(output))
     print("\nsize      step      seconds  s/1000  peak MB  other")
