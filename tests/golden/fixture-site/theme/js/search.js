@@ -143,6 +143,26 @@ function bundleKeys(f) {
   return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap(pick);
 }
 
+// One engine for every bundle (search.share_engine): pagefind.js and its WASM live once under
+// D.engine, so a phone downloads them once, whichever bundles it searches. Pagefind asks each
+// bundle's folder for the WASM; those requests are answered from one download of the engine's.
+const engineUrl = (name) => `${path(D.engine, {})}${name}?v=${encodeURIComponent(D.engineVersion)}`;
+const bundleRoot = path(D.engine, {}).replace(/[^/]+\/$/, ''); // the engine sits beside the bundles
+const wasms = new Map();
+let engineReady = Promise.resolve();
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  const u = new URL(typeof input === 'string' ? input : input.url, location.href);
+  const m = /^wasm\.([\w-]+)\.pagefind$/.exec(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
+  if (!m || !u.pathname.startsWith(bundleRoot)) return pageFetch(input, init);
+  if (!wasms.has(m[1])) {
+    const got = pageFetch(engineUrl(m[0])).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${r.url}`))));
+    got.catch(() => wasms.delete(m[1]));
+    wasms.set(m[1], got);
+  }
+  return wasms.get(m[1]).then((bytes) => new Response(bytes.slice(0)));
+};
+
 // Pagefind over these bundles; a sort reads the metadata holding its list (language
 // `id-x-<sort>`, antarkerja.pagefind_canon). createInstance reads <html lang>, so it is set.
 function instance(keys, sortKey) {
@@ -152,9 +172,10 @@ function instance(keys, sortKey) {
     const root = document.documentElement;
     const lang = root.lang;
     const language = sortKey ? fill(D.sortLanguage, { key: sortKey }) : lang;
-    const p = (async () => {
+    // One at a time: instances share the engine's WASM module, which must finish starting once.
+    const p = engineReady.then(async () => {
       const base = path(D.bundle, { key: keys[0] });
-      const mod = await import(`${base}pagefind.js`);
+      const mod = await import(engineUrl('pagefind.js'));
       root.lang = language;
       let pf;
       try {
@@ -166,7 +187,8 @@ function instance(keys, sortKey) {
       for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl, language });
       await pf.init();
       return pf;
-    })();
+    });
+    engineReady = p.catch(() => {});
     p.catch(() => instances.delete(id));
     instances.set(id, p);
   }
