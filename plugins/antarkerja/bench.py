@@ -24,6 +24,9 @@ peak memory are its own:
 * ``offline``: what the service worker fetches at install (``sw.js``'s precache list), file
   by file, in bytes as stored and gzip-compressed (:func:`antarkerja.outputs.offline.precache_sizes`,
   budget 60 KB compressed);
+* ``quality``: precision@5 and recall@20 of the search page on the judged queries of
+  ``tests/search_quality/queries.yml`` over the sample site (no generated data;
+  :mod:`antarkerja.search_quality`);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.bench_search`): KB and
@@ -348,11 +351,26 @@ def run_trust(root: Path) -> int:
     return 0 if report.meets_targets else 1
 
 
+def run_quality(root: Path) -> int:
+    """The ``quality`` step: precision@5 and recall@20 of the search page on the judged queries."""
+    from antarkerja.search_quality import evaluate, print_report
+
+    report = evaluate(root)
+    print_report(report)
+    print(json.dumps(report.figures(), ensure_ascii=False))
+    return 0 if report.meets_targets else 1
+
+
 def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | None = None, rounds: int = 5) -> int:
     status = 0
     if "trust" in steps:  # a corpus measure, not a size: runs once, before any size
         status = run_trust(root)
         steps = [s for s in steps if s != "trust"]
+        if not steps:
+            return status
+    if "quality" in steps:  # judged queries on the sample site: runs once, before any size
+        status = max(status, run_quality(root))
+        steps = [s for s in steps if s != "quality"]
         if not steps:
             return status
     print(
