@@ -563,6 +563,7 @@ def test_search_script_stays_small():
     # 16,000 until regencies moved out of the page and the national bundle came: loading
     # regencies per province costs the script ~1.2 KB and saves every search URL ~60 KB at
     # national scale (README). 18,000 until the engine was shared by every bundle: ~1 KB of
-    # script that saves ~116 KB at every switch of bundle (docs/search.md).
+    # script that saves ~116 KB at every switch of bundle; then ~5 KB (1.9 KB gzipped) to say
+    # which typed words no vacancy holds and search the closest known word (docs/search.md).
     size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
-    assert size < 19_500, size
+    assert size < 25_000, size
