@@ -30,6 +30,8 @@ def options():
     opts.brace_style = "collapse,preserve-inline"
     opts.space_after_anon_function = True
     opts.max_preserve_newlines = 2
+    # Templates (theme/templates/**/*.js) insert settings as {{ value|tojson }}: keep those intact.
+    opts.templating = ["django"]
     return opts
 
 

@@ -909,3 +909,47 @@ def test_measure_shapes_reports_bytes_requests_and_time(big_site):
         assert 0 < r["kb_gzip"] <= r["kb"] and r["requests"] >= 3 and r["ms"] > 0
     # no words: a shard, no Pagefind; words: one province bundle
     assert rows[0]["kb"] < rows[2]["kb"]
+
+
+# Absent words (issue #25): said, corrected to the closest index word, or left out -----------
+
+
+@pytest.mark.parametrize(
+    ("typed", "note", "first"),
+    [
+        # one letter off: the closest word in the index, said on the page
+        (
+            "satpan",
+            "Tidak ada kata “satpan”; mencari kata terdekat, “satpam”.",
+            "satpam-contoh-jasa-pengamanan-cilegon",
+        ),
+        ("progammer", "mencari kata terdekat, “programmer”", "programmer-backend-contoh-teknologi-jakarta-selatan"),
+        ("guru matematka", "“matematika”", "guru-matematika-smp-contoh-pendidikan-tanah-papua-jayapura"),
+        # a word no vacancy holds and nothing close: left out, and said
+        (
+            "loker satpam",
+            "Kata “loker” tidak ada di lowongan mana pun, jadi tidak dipakai.",
+            "satpam-contoh-jasa-pengamanan-cilegon",
+        ),
+    ],
+)
+def test_absent_word_is_said_and_the_closest_known_word_searched(page, sample_server, typed, note, first):
+    ids = open_search(page, sample_server, {"q": typed})
+    assert note in page.inner_text("#cari-koreksi")
+    assert ids[0] == first
+    assert parse_qs(urlsplit(page.url).query)["q"] == [typed]  # what was typed stays in the URL
+    assert page.problems == []
+
+
+def test_absent_word_alone_shows_nothing_instead_of_a_prefix_match(page, sample_server):
+    """Pagefind shortens an absent word until a prefix matches ("perwat" showed 20 unrelated
+    pages); the page says the word is absent and shows none."""
+    assert open_search(page, sample_server, {"q": "perwat"}) == []
+    assert page.inner_text("#cari-koreksi") == "Kata “perwat” tidak ada di lowongan mana pun."
+
+
+@pytest.mark.parametrize("typed", ["admistrasi", "perawat", "keperawatan", "lulusan smk", "jahitan", "Satpam"])
+def test_words_in_the_index_are_not_corrected(page, sample_server, typed):
+    """Listed misspellings (search-synonyms.yml), stems, affixed and capitalised forms are found."""
+    assert open_search(page, sample_server, {"q": typed})
+    assert page.is_hidden("#cari-koreksi")

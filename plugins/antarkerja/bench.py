@@ -21,10 +21,18 @@ peak memory are its own:
   downloads (:func:`check_figures`);
 * ``trust``: recall and false-alarm rate of the scam/discrimination text rules on
   ``tests/trust/corpus.yml`` (no generated data; :mod:`antarkerja.trust`);
+* ``offline``: what the service worker fetches at install (``sw.js``'s precache list), file
+  by file, in bytes as stored and gzip-compressed (:func:`antarkerja.outputs.offline.precache_sizes`,
+  budget 60 KB compressed);
+* ``quality``: precision@5 and recall@20 of the search page on the judged queries of
+  ``tests/search_quality/queries.yml`` over the sample site (no generated data;
+  :mod:`antarkerja.search_quality`);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.bench_search`): KB and
-  requests until the first results show, and the milliseconds it took.
+  requests until the first results show, and the milliseconds it took; then a national
+  search followed by two province switches on the same page with the cache on
+  (:func:`antarkerja.bench_search.measure_switch`: what each switch downloads, budget 60 KB).
 
 ``--compare REV`` validates each size's repository with this tree and with Git revision REV
 in alternating rounds and compares the medians (:mod:`antarkerja.bench_compare`): the way to
@@ -52,7 +60,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from antarkerja.bench_search import format_shapes
+from antarkerja.bench_search import format_shapes, format_switch
 from antarkerja.paths import offices_dir, reference_dir, vacancies_dir
 
 BENCH_TODAY = date(2026, 11, 25)
@@ -154,6 +162,13 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
 
         figures.update(index_site(output))
         figures["peak_mb_pagefind"] = figures.pop("pagefind_peak_mb", None)
+    elif step == "offline":  # what sw.js fetches at install, file by file (antarkerja.outputs.offline)
+        from antarkerja.outputs.offline import precache_sizes
+
+        sizes = precache_sizes(output)
+        figures["precache"] = [list(row) for row in sizes]
+        figures["kb"] = round(sum(raw for _, raw, _ in sizes) / 1000, 1)
+        figures["kb_gzip"] = round(sum(gz for _, _, gz in sizes) / 1000, 1)
     elif step == "check":  # Cek lowongan's name buckets: the bytes one check by wording downloads
         figures.update(check_figures(repo))
     elif step == "history":  # vacancy history from Git (antarkerja.history): log + blobs + W601
@@ -292,6 +307,16 @@ def search_shapes(output: Path) -> list[dict] | dict:
         return {"failed": [f"{type(exc).__name__}: {exc}"]}
 
 
+def province_switch(output: Path) -> list[dict]:
+    from antarkerja.bench_search import measure_switch
+
+    try:
+        return measure_switch(output)
+    except Exception as exc:  # report and go on
+        print(f"  switch    FAILED: {type(exc).__name__}: {exc}")
+        return []
+
+
 def output_sizes(output: Path) -> dict[str, tuple[int, int]]:
     """Bytes and files of the built site per top-level folder (``(root)`` for top-level files)."""
     areas: dict[str, list[int]] = {}
@@ -326,11 +351,26 @@ def run_trust(root: Path) -> int:
     return 0 if report.meets_targets else 1
 
 
+def run_quality(root: Path) -> int:
+    """The ``quality`` step: precision@5 and recall@20 of the search page on the judged queries."""
+    from antarkerja.search_quality import evaluate, print_report
+
+    report = evaluate(root)
+    print_report(report)
+    print(json.dumps(report.figures(), ensure_ascii=False))
+    return 0 if report.meets_targets else 1
+
+
 def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | None = None, rounds: int = 5) -> int:
     status = 0
     if "trust" in steps:  # a corpus measure, not a size: runs once, before any size
         status = run_trust(root)
         steps = [s for s in steps if s != "trust"]
+        if not steps:
+            return status
+    if "quality" in steps:  # judged queries on the sample site: runs once, before any size
+        status = max(status, run_quality(root))
+        steps = [s for s in steps if s != "quality"]
         if not steps:
             return status
     print(
@@ -352,9 +392,11 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                 rows.append((size, "compare", compared))
                 print(format_comparison(compared), flush=True)
             for step in steps:
-                if step == "search" and "build" not in steps:
+                if step in ("search", "offline") and "build" not in steps and not output.is_dir():
                     measure("build", repo, output)
                 figures = measure(step, repo, output)
+                if step == "offline" and "precache" in figures:
+                    print(format_precache(figures.pop("precache")), flush=True)
                 if "seconds" in figures:
                     figures["s_per_1000"] = round(figures["seconds"] * 1000 / size, 3)
                 families = figures.pop("families", None)
@@ -370,6 +412,12 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                     else:
                         shapes.append((size, measured))
                         print(format_shapes(size, measured), flush=True)
+                    switched = province_switch(output)
+                    rows.append(
+                        (size, "switch", {"kb": [r["kb"] for r in switched]} if switched else {"failed": ["?"]})
+                    )
+                    if switched:
+                        print(format_switch(size, switched), flush=True)
             if output.is_dir():
                 print_sizes(size, output_sizes(output))
     print("\nsize      step      seconds  s/1000  peak MB  other")
@@ -385,8 +433,23 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
         for size, measured in shapes:
             print(format_shapes(size, measured))
     over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)
-    differs = any(not f.get("same_findings", True) for _, _, f in rows)  # compared versions did other work
+    differs = any(not f.get("same_findings", True) for _, _, f in rows)
+    over = over or any(
+        step == "offline" and f.get("kb_gzip", 0) > 60 for _, step, f in rows
+    )  # compared versions did other work
     return 1 if over or differs or any("failed" in f for _, _, f in rows) else 0
+
+
+def format_precache(rows: list) -> str:
+    """The offline set file by file (bytes as stored and gzip-compressed), with the budget."""
+    from antarkerja.outputs.offline import BUDGET_KB
+
+    lines = [f"    offline set (sw.js precache), budget {BUDGET_KB} KB as downloaded:"]
+    lines += [f"      {address:<48} {raw:>8,} B {gz:>7,} B gzip" for address, raw, gz in rows]
+    raw, gz = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    flag = "" if gz <= BUDGET_KB * 1000 else "  OVER BUDGET"
+    lines.append(f"      {'total':<48} {raw:>8,} B {gz:>7,} B gzip{flag}")
+    return "\n".join(lines)
 
 
 def _print_families(f: dict) -> None:

@@ -36,7 +36,7 @@ def _kind(path: str, resource_type: str) -> str:
         return "shard"
     if "/pagefind/" in path:
         if name == "pagefind.js":
-            return "pagefind_js"
+            return "pagefind_js"  # the engine (pagefind/mesin/), once for every bundle
         if name == "pagefind-worker.js":
             return "pagefind_worker_js"
         if name.endswith(".pagefind"):
@@ -46,7 +46,7 @@ def _kind(path: str, resource_type: str) -> str:
         if name == "pagefind-entry.json":
             return "entry_json"
         for kind in ("index", "filter", "fragment"):
-            if f"/pagefind/{kind}/" in path:
+            if f"/{kind}/" in path.split("/pagefind/", 1)[1]:
                 return kind
         return "pagefind_other"
     if name == "search.js":
@@ -292,6 +292,129 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
         server.shutdown()
         server.server_close()
     return rows
+
+
+SWITCH_BUDGET_KB = 60  # a province switch after a first search (issue #25)
+
+
+def switch_provinces(site_dir: Path, query: str = "operator", count: int = 2) -> list[str]:
+    """The ``count`` provinces with most vacancies whose titles hold ``query`` (else the
+    largest): what :func:`measure_switch` switches to after a national search."""
+    from antarkerja.search import NATIONAL
+
+    options = search_options_of(site_dir)
+    ranked = [v for n, v in sorted(((n, v) for v, n in options.get("provinsi", []) if v != NATIONAL), reverse=True)]
+    return ranked[:count]
+
+
+def measure_switch(site_dir: Path, query: str = "operator", provinces: list[str] | None = None) -> list[dict]:
+    """A reader's national search for ``query``, then a switch to each of ``provinces`` on
+    the same page (the province select), with the browser cache on: the bytes and requests
+    each step downloads (responses served from the cache count nothing), by kind. The first
+    row is the national search from a cold cache. Same phone and CPU slowdown as
+    :func:`measure_shapes`; one fresh context for the whole sequence."""
+    import asyncio
+
+    args = (Path(site_dir), query, provinces or switch_provinces(Path(site_dir), query))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _measure_switch(*args)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_measure_switch, *args).result()
+
+
+# The reader picks a province in the filter panel (it may be folded: set it as the select does).
+_CHOOSE = """(v) => { const s = document.querySelector('#f-provinsi'); s.value = v;
+  s.dispatchEvent(new Event('change', { bubbles: true })); }"""
+
+
+def _measure_switch(site_dir: Path, query: str, provinces: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from antarkerja.search import NATIONAL
+
+    server = serve_folder(site_dir)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    rows: list[dict] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
+            try:
+                context = browser.new_context(
+                    viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, locale="id-ID"
+                )
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                log: dict[str, dict] = {}
+                cdp.on(
+                    "Network.responseReceived",
+                    lambda e: log.setdefault(e["requestId"], {}).update(
+                        url=e["response"]["url"], type=e.get("type", ""), cached=e["response"].get("fromDiskCache")
+                    ),
+                )
+                cdp.on(
+                    "Network.requestServedFromCache", lambda e: log.setdefault(e["requestId"], {}).update(cached=True)
+                )
+                cdp.on(
+                    "Network.loadingFinished",
+                    lambda e: log.setdefault(e["requestId"], {}).update(bytes=int(e["encodedDataLength"])),
+                )
+                errors: list[str] = []
+                page.on("pageerror", lambda e: errors.append(str(e)))
+
+                def step(label: str, action) -> None:
+                    log.clear()
+                    before = page.get_attribute("#cari-hasil", "data-selesai") if rows else None
+                    action()
+                    page.wait_for_function(
+                        "(b) => { const s = document.querySelector('#cari-hasil')?.dataset.selesai;"
+                        " return s && s !== b && s !== '0'; }",
+                        arg=before,
+                        timeout=120_000,
+                    )
+                    page.wait_for_timeout(300)  # late responses report loadingFinished
+                    done = [r for r in log.values() if "url" in r and "bytes" in r and not r.get("cached")]
+                    by_kind: dict[str, int] = {}
+                    for r in done:
+                        kind = _kind(urlsplit(r["url"]).path, r.get("type", ""))
+                        by_kind[kind] = by_kind.get(kind, 0) + r["bytes"]
+                    rows.append(
+                        {
+                            "label": label,
+                            "kb": round(sum(r["bytes"] for r in done) / 1000, 1),
+                            "requests": len(done),
+                            "status": page.text_content("#cari-status"),
+                            "errors": list(errors),
+                            "bytes_by_kind": dict(sorted(by_kind.items())),
+                            "urls": sorted(urlsplit(r["url"]).path for r in done),
+                        }
+                    )
+
+                national = f"/{route('search')}?{urlencode({'q': query, 'provinsi': NATIONAL})}"
+                step(f"national: {query}", lambda: page.goto(base + national))
+                for province in provinces:
+                    step(f"switch to {province}", lambda v=province: page.evaluate(_CHOOSE, v))
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
+def format_switch(size: int, rows: list[dict]) -> str:
+    """One line per step of :func:`measure_switch`; a switch over its budget is flagged."""
+    lines = []
+    for i, r in enumerate(rows):
+        flag = "  OVER BUDGET" if i and r["kb"] > SWITCH_BUDGET_KB else ""
+        kinds = ", ".join(f"{k} {v / 1000:.1f}" for k, v in r["bytes_by_kind"].items())
+        lines.append(f"{size:<8} {r['label']:<36} {r['kb']:>8.1f} KB {r['requests']:>4} req  ({kinds}){flag}")
+    return "\n".join(lines)
 
 
 def format_shapes(size: int, rows: list[dict]) -> str:

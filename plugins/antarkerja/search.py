@@ -495,6 +495,8 @@ def search_page_data(site) -> str:
         "perShard": SHARD_SIZE,
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
+        "engine": url("search_engine"),
+        "engineVersion": engine_version(),
         "vacancy": url("vacancy", id="{id}"),
         "deadline": DEADLINE,
         "months": MONTHS,  # dates written by search.js read as wording.tanggal
@@ -542,6 +544,44 @@ _UNUSED_BUNDLE_FILES = [
     "pagefind-highlight.js",
 ]
 NO_BODY_MARKER = "Did not find a data-pagefind-body element"
+# Pagefind's engine, the same bytes in every bundle (about 116 KB with the Indonesian WASM):
+# kept once under the route ``search_engine`` so a phone downloads it once for all bundles.
+# search.js imports pagefind.js from there and answers Pagefind's request for a bundle's
+# WASM with the engine's copy (:func:`share_engine`).
+ENGINE_FILES = ("pagefind.js",)
+ENGINE_PATTERNS = ("wasm.*.pagefind",)
+DROPPED_ENGINE_FILES = ("pagefind-worker.js",)  # the page runs Pagefind without a worker
+
+
+def engine_version() -> str:
+    """The installed Pagefind version, in the engine's URL (``?v=``) so a new one is fetched."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind-bin")
+    except PackageNotFoundError:  # pragma: no cover - search cannot be built without it
+        return "0"
+
+
+def share_engine(root_bundle: Path, bundle_dirs: list[Path]) -> None:
+    """Move the engine files of every bundle into one folder (``search_engine``), after
+    checking that every bundle's copy has the same bytes (one Pagefind run after another:
+    they do; if not, the index step stops rather than mix engines)."""
+    engine = root_bundle.parent / url("search_engine")
+    if engine.is_dir():
+        shutil.rmtree(engine)
+    engine.mkdir(parents=True)
+    for bundle in bundle_dirs:
+        names = [*ENGINE_FILES, *(f.name for pattern in ENGINE_PATTERNS for f in bundle.glob(pattern))]
+        for name in names:
+            src, kept = bundle / name, engine / name
+            if not kept.exists():
+                shutil.copyfile(src, kept)
+            elif kept.read_bytes() != src.read_bytes():
+                raise SearchIndexFailed(f"Mesin Pagefind di {bundle} berbeda dengan bundel lain: {name}.")
+            src.unlink()
+        for name in DROPPED_ENGINE_FILES:
+            (bundle / name).unlink(missing_ok=True)
 
 
 # Labels and headings of a vacancy page ("Lokasi", "Upah", "Kualifikasi"...) are not
@@ -674,6 +714,8 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
         keys.append("")
     for key in keys:
         pagefind_canon.canonicalise(root_bundle / key if key else root_bundle)
+    if keys:
+        share_engine(root_bundle, [root_bundle / key if key else root_bundle for key in keys])
     seconds = time.perf_counter() - started
     files = [p for p in root_bundle.rglob("*") if p.is_file()] if root_bundle.is_dir() else []
     version = None

@@ -30,6 +30,7 @@ ROUTES: dict[str, str] = {
     "not_found": "404.html",
     "employer": "pemberi-kerja/{slug}/",
     "saved": "tersimpan/",
+    "offline": "luring/",  # "luring" (KBBI): what opens without a connection
     "service_worker": "sw.js",
     "manifest": "manifest.webmanifest",
     # Pagination of any listing whose first page is ``base``
@@ -105,6 +106,8 @@ ROUTES: dict[str, str] = {
     # of bundle pages (read and removed by the index step)
     "search_shard": "cari/data/{key}/{order}-{number}.json",
     "search_bundle": "pagefind/{key}/",
+    # one copy of Pagefind's engine (pagefind.js and its WebAssembly) that every bundle uses
+    "search_engine": "pagefind/mesin/",
     "search_bundles_manifest": "cari/pagefind-bundles.json",
     # the regency options of one province, read when the reader chooses it (514 regencies
     # in the page would add ~60 KB to every search), and every regency's province, read

@@ -188,6 +188,28 @@ def index_item(v, ctx: OutputContext) -> dict:
     }
 
 
+def asset_urls(rules: str) -> tuple[str, dict[str, str]]:
+    """The checker's version (a hash of its rules and assets) and its assets' URLs with it."""
+    digest = hashlib.sha256(rules.encode("utf-8"))
+    for name in ASSETS:
+        path = theme_static_dir() / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    version = digest.hexdigest()[:10]
+    return version, {name: f"{url('asset', name=name)}?v={version}" for name in ASSETS}
+
+
+def offline_files(ctx: OutputContext, rules: str | None = None) -> list[str]:
+    """What the checker needs without a connection (page, rules, script, style), as the page
+    asks for them: also precached by the site's own service worker (:mod:`.offline`)."""
+    rules = dump(export()) if rules is None else rules
+    _, assets = asset_urls(rules)
+    return [
+        f"{ctx.siteurl}/{url('check')}",
+        f"{ctx.siteurl}/{url('check_rules')}",
+        *(f"{ctx.siteurl}/{path}" for path in assets.values()),
+    ]
+
+
 def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     buckets = bucket_count(len(site.vacancies))
     shards: list[dict] = [{} for _ in range(buckets)]
@@ -200,12 +222,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         yield File(url("check_names", bucket=shard["bucket"]), dump(shard))
     rules = dump(export())
     yield File(url("check_rules"), rules)
-    digest = hashlib.sha256(rules.encode("utf-8"))
-    for name in ASSETS:
-        path = theme_static_dir() / name
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    version = digest.hexdigest()[:10]
-    assets = {name: f"{url('asset', name=name)}?v={version}" for name in ASSETS}
+    version, assets = asset_urls(rules)
     # The service worker keeps the checker usable offline after a first visit (network first).
     yield Page(
         url("check_worker"),
@@ -213,9 +230,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         {
             "version": version,
             "files": [
-                f"{ctx.siteurl}/{url('check')}",
-                f"{ctx.siteurl}/{url('check_rules')}",
-                *(f"{ctx.siteurl}/{path}" for path in assets.values()),
+                *offline_files(ctx, rules),
                 f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
             ],
         },

@@ -1,4 +1,5 @@
-// Antar Kerja on every vacancy page and the saved list (/tersimpan/): progressive
+// Antar Kerja on the home page, every vacancy page, the saved list (/tersimpan/) and the
+// offline page (/luring/): progressive
 // enhancement only. Without JavaScript every link and the copy field still work; the
 // "Simpan" button and the saved list appear only when this script runs.
 (() => {
@@ -120,7 +121,34 @@
     window.addEventListener('online', render);
   }
 
-  // Offline copies of saved and recently visited vacancy pages (see /sw.js).
+  // The offline page (luring/): the vacancy pages this phone keeps, newest first, named by
+  // their own heading (read from the kept copy: only what really opens offline is listed).
+  const recent = document.getElementById('terakhir-daftar');
+  if (recent && 'caches' in window) {
+    const titleOf = (html) => {
+      const h1 = new DOMParser().parseFromString(html, 'text/html').querySelector('main h1');
+      return h1 ? h1.textContent.trim() : '';
+    };
+    caches.open('ak-halaman')
+      .then((cache) => cache.keys().then((keys) => Promise.all(keys.reverse().map((key) => cache.match(key)
+        .then((res) => res.text())
+        .then((html) => ({ url: key.url, title: titleOf(html) }))))))
+      .then((pages) => {
+        for (const page of pages.filter((p) => p.title)) {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = page.url;
+          a.textContent = page.title;
+          li.appendChild(a);
+          recent.appendChild(li);
+        }
+        document.getElementById('terakhir').hidden = recent.children.length === 0;
+      })
+      .catch(() => {});
+  }
+
+  // Offline copies of saved and recently visited vacancy pages, and the few files that
+  // open without a connection (see /sw.js).
   const worker = document.querySelector('[data-sw]');
   if (worker && 'serviceWorker' in navigator) {
     navigator.serviceWorker.register(worker.getAttribute('data-sw')).catch(() => {});

@@ -143,6 +143,153 @@ function bundleKeys(f) {
   return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap(pick);
 }
 
+// One engine for every bundle (search.share_engine): pagefind.js and its WASM live once under
+// D.engine, so a phone downloads them once, whichever bundles it searches. Pagefind asks each
+// bundle's folder for the WASM; those requests are answered from one download of the engine's.
+const engineUrl = (name) => `${path(D.engine, {})}${name}?v=${encodeURIComponent(D.engineVersion)}`;
+const bundleRoot = path(D.engine, {}).replace(/[^/]+\/$/, ''); // the engine sits beside the bundles
+const wasms = new Map();
+let engineReady = Promise.resolve();
+const vocab = new Map(); // bundle path → Map(index word → pages holding it), from chunks already fetched
+const chunkReads = [];
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  const u = new URL(typeof input === 'string' ? input : input.url, location.href);
+  const m = /^wasm\.([\w-]+)\.pagefind$/.exec(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
+  if (u.pathname.startsWith(bundleRoot) && u.pathname.endsWith('.pf_index')) { // words of the chunk, for absentWords
+    return pageFetch(input, init).then((r) => {
+      if (r.ok) chunkReads.push(r.clone().arrayBuffer().then((b) => readChunk(u.pathname, b)).catch(() => {}));
+      return r;
+    });
+  }
+  if (!m || !u.pathname.startsWith(bundleRoot)) return pageFetch(input, init);
+  if (!wasms.has(m[1])) {
+    const got = pageFetch(engineUrl(m[0])).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${r.url}`))));
+    got.catch(() => wasms.delete(m[1]));
+    wasms.set(m[1], got);
+  }
+  return wasms.get(m[1]).then((bytes) => new Response(bytes.slice(0)));
+};
+
+// A Pagefind index chunk (antarkerja.pagefind_canon): gzip of "pagefind_dcd" and CBOR
+// [[[word, [posting…], [[variant, [posting…]]…]]…]]. Only the words are kept.
+function cbor(b) {
+  let i = 0;
+  const item = () => {
+    const head = b[i++];
+    const major = head >> 5;
+    let n = head & 31;
+    if (n >= 24) {
+      const size = 1 << (n - 24);
+      n = 0;
+      for (let k = 0; k < size; k++) n = n * 256 + b[i++];
+    }
+    if (major === 0) return n;
+    if (major === 1) return -1 - n;
+    if (major === 2 || major === 3) {
+      const s = major === 3 ? new TextDecoder().decode(b.subarray(i, i + n)) : null;
+      i += n;
+      return s;
+    }
+    if (major === 4) return Array.from({ length: n }, item);
+    throw new Error('CBOR');
+  };
+  return item();
+}
+
+async function readChunk(pathname, buf) {
+  const plain = new Uint8Array(await new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  const bundle = pathname.replace(/index\/[^/]+$/, '');
+  const words = vocab.get(bundle) || new Map();
+  vocab.set(bundle, words);
+  for (const [word, postings, variants] of cbor(plain.subarray(12))[0]) {
+    words.set(word, postings.length);
+    for (const [v, p] of variants || []) words.set(v, p.length);
+  }
+}
+
+const foldWord = (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+// Damerau–Levenshtein distance (adjacent swaps count one), for a closest known word.
+function distance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// Is `w` in the index? Pagefind keeps stems (perawat → rawat) and matches prefixes, so a word
+// is there when an index word starts with it or one of its forms without Indonesian prefixes
+// (two at most: keperawatan → perawatan → rawatan), or is such a form less a suffix (lulusan → lulus).
+const SUFFIXES = ['an', 'kan', 'i', 'nya', 'lah', 'kah', 'pun', 'wan', 'wati'];
+
+function forms(w, depth = 2) {
+  const out = [w];
+  if (depth) {
+    for (const root of roots(w)) out.push(...forms(root, depth - 1));
+  }
+  return out;
+}
+
+function present(w, words) {
+  for (const f of forms(w)) {
+    for (const x of words.keys()) {
+      if (x.startsWith(f) || (x.length >= 4 && f.startsWith(x) && SUFFIXES.includes(f.slice(x.length)))) return true;
+    }
+  }
+  return false;
+}
+
+// The closest index word to a misspelt one: words of 6 letters or more, one edit (two from
+// 8 letters); shorter words have too many neighbours (juta, duta, kuta) to guess.
+function closest(w, words) {
+  if (w.length < 6) return null;
+  const limit = w.length >= 8 ? 2 : 1;
+  let best = null;
+  for (const [x, n] of words) {
+    if (Math.abs(x.length - w.length) > limit || !/^[a-z]+$/.test(x)) continue;
+    const dd = distance(w, x);
+    if (dd <= limit && (!best || dd < best.d || (dd === best.d && n > best.n))) best = { x, d: dd, n };
+  }
+  return best && best.x;
+}
+
+// Words of the query that no vacancy holds (read from the chunks Pagefind fetched for them):
+// each is replaced by its closest known word or left out, and the page says so, instead
+// of Pagefind's silent shortening of an absent word to a prefix that matches something.
+async function absentWords(q, keys) {
+  await Promise.all(chunkReads);
+  const words = new Map();
+  for (const k of keys)
+    for (const [w, n] of vocab.get(path(D.bundle, { key: k })) || []) words.set(w, (words.get(w) || 0) + n);
+  if (!words.size) return null;
+  const fixed = [];
+  const dropped = [];
+  const kept = [];
+  for (const w of q.split(' ').filter(Boolean)) {
+    const f = foldWord(w);
+    if (present(f, words)) kept.push(w);
+    else {
+      const fix = closest(f, words);
+      if (fix) {
+        fixed.push([w, fix]);
+        kept.push(fix);
+      } else dropped.push(w);
+    }
+  }
+  if (!fixed.length && !dropped.length) return null;
+  const quote = (ws) => ws.map((w) => `“${w}”`).join(', ');
+  const notes = [];
+  if (dropped.length) notes.push(`Kata ${quote(dropped)} tidak ada di lowongan mana pun${kept.length ? ', jadi tidak dipakai' : ''}.`);
+  for (const [w, fix] of fixed) notes.push(`Tidak ada kata “${w}”; mencari kata terdekat, “${fix}”.`);
+  return { query: kept.join(' '), note: notes.join(' ') };
+}
+
 // Pagefind over these bundles; a sort reads the metadata holding its list (language
 // `id-x-<sort>`, antarkerja.pagefind_canon). createInstance reads <html lang>, so it is set.
 function instance(keys, sortKey) {
@@ -152,9 +299,10 @@ function instance(keys, sortKey) {
     const root = document.documentElement;
     const lang = root.lang;
     const language = sortKey ? fill(D.sortLanguage, { key: sortKey }) : lang;
-    const p = (async () => {
+    // One at a time: instances share the engine's WASM module, which must finish starting once.
+    const p = engineReady.then(async () => {
       const base = path(D.bundle, { key: keys[0] });
-      const mod = await import(`${base}pagefind.js`);
+      const mod = await import(engineUrl('pagefind.js'));
       root.lang = language;
       let pf;
       try {
@@ -166,7 +314,8 @@ function instance(keys, sortKey) {
       for (const k of keys.slice(1)) await pf.mergeIndex(path(D.bundle, { key: k }), { baseUrl, language });
       await pf.init();
       return pf;
-    })();
+    });
+    engineReady = p.catch(() => {});
     p.catch(() => instances.delete(id));
     instances.set(id, p);
   }
@@ -193,6 +342,7 @@ function roots(q) {
 async function pagefindSource(s, id) {
   const keys = bundleKeys(s.filters);
   let found = [];
+  let note = '';
   if (keys.length) {
     const pf = await instance(keys, Object.keys(s.sort)[0]);
     const filters = { ...s.filters };
@@ -204,10 +354,16 @@ async function pagefindSource(s, id) {
       filters.pendidikan = { any: [...edu.options].filter((o) => o.value && +o.dataset.rank <= rank).map((o) => o.value) };
     }
     const opts = { filters, sort: s.sort };
-    const r = await pf.search(s.q, opts);
+    let r = await pf.search(s.q, opts);
+    const absent = await absentWords(s.q, keys);
+    if (id !== seq) return null;
+    if (absent) {
+      note = absent.note;
+      r = absent.query ? await pf.search(absent.query, opts) : null;
+    }
     found = r ? r.results : [];
     // A half-typed word ("penja") escapes the stemmer: search the roots it may have ("jahit").
-    if (!found.length) {
+    if (!found.length && !(absent && !absent.query)) {
       const seen = new Set();
       for (const root of roots(s.q)) {
         const rr = await pf.search(root, opts);
@@ -220,6 +376,7 @@ async function pagefindSource(s, id) {
   }
   let at = 0;
   return {
+    note,
     total: found.length,
     done: () => at >= found.length,
     async next(n) {
@@ -381,6 +538,8 @@ async function run() {
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
+    $('cari-koreksi').textContent = src.note || '';
+    $('cari-koreksi').hidden = !src.note;
     list.replaceChildren();
     await showMore(id);
     if (id !== seq) return;
