@@ -52,7 +52,7 @@ def repo(tmp_path_factory) -> Path:
     git(repo, "commit", "-q", "-am", "Salary", when="2026-11-02T10:00:00+07:00")
     edit(repo, "valid_through: 2026-12-31", "valid_through: 2027-01-20")
     git(repo, "commit", "-q", "-am", "Extend", when="2026-11-10T10:00:00+07:00")
-    edit(repo, "status: open", "status: filled")
+    edit(repo, "status: open", "status: filled\nfilled_date: 2026-11-20")
     git(repo, "commit", "-q", "-am", "Filled", when="2026-11-20T10:00:00+07:00")
     return repo
 
