@@ -356,10 +356,17 @@ class Site:
     provinces: list[Region]  # all 38, by code
     regencies: list[Region]  # those with vacancies (open or not) or offices
     warnings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # vacancy id -> validator W-codes
+    ref: Reference | None = field(default=None, repr=False)  # also there when no record is (an empty site)
 
     @cached_property
     def open_vacancies(self) -> list[Vacancy]:
         return [v for v in self.vacancies if v.is_open]
+
+    @cached_property
+    def has_examples(self) -> bool:
+        """Any record (vacancy or office) is sample data (``example: true``): then every page
+        says so, and no headline calls the site's vacancies official or verified."""
+        return any(v.is_example for v in self.vacancies) or any(o.is_example for o in self.offices)
 
     @cached_property
     def closing_soon(self) -> list[Vacancy]:
@@ -447,4 +454,5 @@ def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Ref
         offices=ordered_offices,
         provinces=[provinces[c] for c in sorted(provinces)],
         regencies=[regencies[c] for c in sorted(regencies)],
+        ref=ref,
     )
