@@ -49,6 +49,11 @@ class Table:
     rows: list[Row]
     note: str = ""
     label_heading: str = "Kelompok"
+    caption: str = ""  # the table's caption; by default "Tabel: lowongan dibuka <title>"
+
+    def __post_init__(self):
+        if not self.caption:
+            self.caption = f"Tabel: lowongan dibuka {lower_first(self.title)}"
 
 
 @dataclass
@@ -112,6 +117,12 @@ NOTES = {
         "dimuat di situs ini."
     ),
 }
+
+
+def lower_first(text: str) -> str:
+    """ "Menurut sektor usaha (KBLI 2020)" → "menurut sektor usaha (KBLI 2020)": only the first
+    letter, so codes and names inside keep their capitals."""
+    return text[:1].lower() + text[1:]
 
 
 def midpoint_monthly(v) -> int | None:
@@ -179,7 +190,14 @@ def trend(records, today: date, months: int = TREND_MONTHS) -> Table:
         if row is not None:
             row.vacancies += 1
             row.openings += v.data["openings"]
-    return Table("tren", "Lowongan tayang per bulan", list(rows.values()), NOTES["trend"], "Bulan")
+    return Table(
+        "tren",
+        "Lowongan tayang per bulan",
+        list(rows.values()),
+        NOTES["trend"],
+        "Bulan",
+        caption="Tabel: lowongan tayang per bulan (dibuka maupun sudah ditutup)",
+    )
 
 
 def records_by_province(site) -> dict[str, list]:
@@ -205,7 +223,7 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         if records is None:
             records = [v for v in site.vacancies if v.location["province"] == province.code]
         scope = province.name
-    ref = site.vacancies[0].ref if site.vacancies else None
+    ref = site.ref or (site.vacancies[0].ref if site.vacancies else None)
     stats = Stats(scope, site.today, len(open_vacancies), sum(v.data["openings"] for v in open_vacancies))
 
     if province is None:
@@ -232,7 +250,7 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         Table(
             "sektor",
             "Menurut sektor usaha (KBLI 2020)",
-            _count(open_vacancies, lambda v: v.data["kbli"], lambda v: f"{v.data['kbli']} {v.kbli['name']}"),
+            _count(open_vacancies, lambda v: v.data["kbli"], lambda v: f"{v.data['kbli']} {v.kbli['short_name']}"),
             label_heading="Kategori KBLI",
         )
     )

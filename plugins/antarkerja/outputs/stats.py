@@ -63,7 +63,7 @@ def bar_chart(table: figures.Table, chart_id: str) -> dict | None:
     more = f"; dan {len(rows) - 12} kelompok lain (lihat tabel)" if len(rows) > 12 else ""
     return {
         "id": chart_id,
-        "title": f"Lowongan dibuka {table.title.lower()}",
+        "title": f"Lowongan dibuka {figures.lower_first(table.title)}",
         "desc": f"Diagram batang mendatar, panjang batang = jumlah lowongan dibuka. {listed}{more}.",
         "width": WIDTH,
         "height": top + len(rows) * row_h + 4,
