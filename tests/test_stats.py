@@ -44,9 +44,9 @@ def province_names() -> dict[str, str]:
         return {row["code"]: row["name"] for row in csv.DictReader(f)}
 
 
-def reference_names(name: str) -> dict[str, str]:
+def reference_names(name: str, key: str = "name") -> dict[str, str]:
     data = yaml.safe_load((ROOT / "content" / "reference" / f"{name}.yml").read_text(encoding="utf-8"))
-    return {str(item["code"]): item["name"] for item in data["items"]}
+    return {str(item["code"]): item[key] for item in data["items"]}
 
 
 def table_rows(page, section_id: str) -> dict[str, tuple[int, int]]:
@@ -86,7 +86,7 @@ def test_national_page_counts_match_the_records(sample_site, read_page, open_rec
     assert by_education == counted(open_records, lambda r: education[r["education"]["minimum"]])
     assert "SMK/MAK" in by_education and "SMA/MA" in by_education  # apart, not merged
 
-    kbli = reference_names("kbli")
+    kbli = reference_names("kbli", "short_name")  # the short label, not the regulation's full title
     assert table_rows(page, "sektor") == counted(open_records, lambda r: f"{r['kbli']} {kbli[r['kbli']]}")
     kbji = reference_names("kbji")
     assert table_rows(page, "jabatan") == counted(open_records, lambda r: f"{r['kbji'][0]} {kbji[r['kbji'][0]]}")

@@ -14,6 +14,11 @@ What is counted (say it on every page, see ``NOTES``):
   (:attr:`antarkerja.salary.Salary.monthly_mid`); domestic vacancies only; undisclosed and foreign
   currency salaries are left out. Quartiles are inclusive (like a spreadsheet's
   ``QUARTILE.INC``); one salary is its own median and quartiles.
+* **Outcomes** (Perpres 57/2023 Art. 6): every record still in the repository by how it stands
+  on "today": open, filled (``status: filled``), expired (open but past ``valid_through``) or
+  withdrawn (``status: closed``); per province on the national page, per verifying office on
+  a province's page. **Days to fill** = ``filled_date - date_posted`` of filled records; the
+  median is :func:`statistics.median` (the mean of the two middle values for an even count).
 * **Trend**: vacancies by the month of ``date_posted``, over every record still in the
   repository (open, closed, filled or expired), for the :data:`TREND_MONTHS` months up to
   today. A record deleted from the repository is no longer counted.
@@ -70,6 +75,58 @@ class SalaryRow:
     below_ump: int = 0  # vacancies whose midpoint is under the UMP
 
 
+# How a vacancy stands today, in the order the page shows (antarkerja.model.Vacancy.closed_reason).
+OUTCOMES = {"open": "Dibuka", "filled": "Terisi", "expired": "Kedaluwarsa", "closed": "Ditarik/ditutup"}
+
+
+@dataclass
+class OutcomeRow:
+    """How a group's vacancies end (Perpres 57/2023 Art. 6): counts and days to fill."""
+
+    code: str
+    label: str
+    url: str = ""
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    days_to_fill: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def median_days_to_fill(self) -> float | None:
+        return statistics.median(self.days_to_fill) if self.days_to_fill else None
+
+
+def outcome(v) -> str:
+    """``open``, ``filled``, ``expired`` or ``closed`` (withdrawn) on the model's today."""
+    return v.closed_reason or "open"
+
+
+def days_to_fill(v) -> int | None:
+    filled = v.data.get("filled_date")
+    return (filled - v.date_posted).days if v.status == "filled" and filled else None
+
+
+def outcome_rows(records, key, label, link=lambda code: "") -> tuple[list[OutcomeRow], OutcomeRow]:
+    """One row per group (``key(v)`` → code, ``label(v)`` → name), by most records, and the total."""
+    rows: dict[str, OutcomeRow] = {}
+    total = OutcomeRow("jumlah", "Jumlah")
+    for v in records:
+        code = key(v)
+        row = rows.get(code)
+        if row is None:
+            row = rows[code] = OutcomeRow(code, label(v), link(code))
+        state = outcome(v)
+        days = days_to_fill(v)
+        for r in (row, total):
+            r.counts[state] += 1
+            if days is not None:
+                r.days_to_fill.append(days)
+    ordered = sorted(rows.values(), key=lambda r: (-r.total, r.label))
+    return ordered, total
+
+
 @dataclass
 class Stats:
     scope: str  # "Indonesia" or a province name
@@ -81,6 +138,9 @@ class Stats:
     trend: Table | None = None
     disability_vacancies: int = 0
     disability_openings: int = 0
+    outcomes: list[OutcomeRow] = field(default_factory=list)  # per province, or per office in a province
+    outcome_total: OutcomeRow | None = None
+    outcome_heading: str = "Provinsi"
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -109,6 +169,12 @@ NOTES = {
         "Angka UMP adalah salinan yang belum diverifikasi terhadap keputusan gubernur (verified: false). "
         "Jangan dipakai sebagai acuan resmi; cek keputusan gubernur setempat. UMK kabupaten/kota sering "
         "lebih tinggi dan tidak dicatat di sini."
+    ),
+    "outcomes": (
+        "Semua lowongan yang masih tercatat di situs menurut keadaannya pada tanggal data: dibuka, terisi "
+        "(dilaporkan terisi oleh pemberi kerja, Perpres 57/2023 Pasal 6), kedaluwarsa (lewat batas lamaran "
+        "tanpa laporan terisi) atau ditarik/ditutup. Lama terisi = hari dari tanggal tayang sampai tanggal "
+        "terisi; nilai tengah (median) dari lowongan yang terisi."
     ),
     "trend": (
         "Jumlah lowongan menurut bulan tanggal tayangnya, dari semua lowongan yang masih tercatat di situs "
@@ -322,4 +388,19 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         else:
             stats.salary = [salary_row(province.code, province.name, open_vacancies, ref, year, province.code)]
     stats.trend = trend(records, site.today)
+    if province is None:
+        stats.outcomes, stats.outcome_total = outcome_rows(
+            records,
+            lambda v: v.location["province"],
+            lambda v: v.province.name,
+            lambda code: url("province_stats", slug=ref.provinces[code].slug),
+        )
+    else:
+        stats.outcome_heading = "Kantor pemverifikasi"
+        stats.outcomes, stats.outcome_total = outcome_rows(
+            records,
+            lambda v: v.data["verification"]["office"],
+            lambda v: v.verifier.name if v.verifier else v.data["verification"]["office"],
+            lambda code: url("office", id=code),
+        )
     return stats
