@@ -8,7 +8,9 @@ What is counted (say it on every page, see ``NOTES``):
 
 * **Open vacancies** (``site.open_vacancies``: status open, closing date not passed on the
   build's "today") and their **openings** (people wanted, the records' ``openings``).
-  Overseas vacancies count in the province of their recruitment area.
+  A region's vacancies are those whose work is there (:func:`antarkerja.model.counts_in_region`):
+  overseas vacancies count in the "Luar negeri" scope, and a province's page lists those it
+  recruits for apart (tables "lingkup" and "negara").
 * **Salary**: the monthly midpoint of a disclosed rupiah range, ``(min + max) / 2`` (``min``
   alone when there is no max), converted to a month as PP 36/2021 counts it
   (:attr:`antarkerja.salary.Salary.monthly_mid`); domestic vacancies only; undisclosed and foreign
@@ -30,6 +32,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
+from antarkerja.model import counts_in_region
 from antarkerja.urls import url
 from antarkerja.wording import COUNTRIES, MONTHS
 
@@ -158,7 +161,9 @@ class Stats:
 NOTES = {
     "scope": (
         "Angka dihitung dari lowongan yang dibuka (belum ditutup, belum terisi, dan belum lewat batas "
-        "lamaran) pada tanggal data. Lowongan luar negeri dihitung di provinsi daerah rekrutmennya."
+        "lamaran) pada tanggal data. Lowongan sebuah provinsi adalah lowongan yang tempat kerjanya di "
+        "provinsi itu; lowongan luar negeri dihitung terpisah, dan di halaman provinsi hanya pada tabel "
+        "luar negeri (menurut daerah rekrutmennya)."
     ),
     "salary": (
         "Upah bulanan = nilai tengah rentang upah yang dicantumkan (minimum dan maksimum dibagi dua), "
@@ -285,7 +290,7 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         records = site.vacancies
         scope = "Indonesia"
     else:
-        open_vacancies = province.vacancies
+        open_vacancies = province.vacancies  # work in the province (model.counts_in_region)
         if records is None:
             records = [v for v in site.vacancies if v.location["province"] == province.code]
         scope = province.name
@@ -296,7 +301,9 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         region = Table(
             "wilayah",
             "Menurut provinsi",
-            _count(open_vacancies, lambda v: v.province.code, lambda v: v.province.name),
+            _count(
+                [v for v in open_vacancies if counts_in_region(v)], lambda v: v.province.code, lambda v: v.province.name
+            ),
             label_heading="Provinsi",
         )
     else:
@@ -351,14 +358,23 @@ def compute(site, province=None, records: list | None = None) -> Stats:
             label_heading="Jenis hubungan kerja",
         )
     )
+    # Overseas vacancies a province recruits for are not its vacancies, but belong on its page.
+    abroad = [v for v in open_vacancies if v.is_abroad] if province is None else province.recruiting_abroad
     scope_rows = _count(
-        open_vacancies,
+        [*open_vacancies, *([] if province is None else abroad)],
         lambda v: "luar" if v.is_abroad else "dalam",
         lambda v: "Luar negeri" if v.is_abroad else "Dalam negeri",
         ["dalam", "luar"],
     )
-    stats.tables.append(Table("lingkup", "Dalam negeri dan luar negeri", scope_rows, label_heading="Lingkup"))
-    abroad = [v for v in open_vacancies if v.is_abroad]
+    stats.tables.append(
+        Table(
+            "lingkup",
+            "Dalam negeri dan luar negeri",
+            scope_rows,
+            note="" if province is None else "Luar negeri: lowongan dengan daerah rekrutmen di provinsi ini.",
+            label_heading="Lingkup",
+        )
+    )
     stats.tables.append(
         Table(
             "negara",
@@ -380,6 +396,8 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         if province is None:
             by_province: dict[str, list] = {}
             for v in open_vacancies:
+                if not counts_in_region(v):
+                    continue
                 by_province.setdefault(v.province.code, []).append(v)
             stats.salary = [
                 salary_row(code, ref.provinces[code].name, by_province[code], ref, year, code)
