@@ -86,3 +86,41 @@ def test_overseas_work_is_listed_apart_on_the_recruiting_province(sample_site, p
     assert "/lowongan/operator-pabrik-elektronik-taiwan-contoh-indramayu/" not in str(
         [a.attrs.get("href") for a in jabar.find("main").find("ul", class_="cards").find_all("a")]
     )
+
+
+# Facts a vacancy page states once -----------------------------------------------------------
+def open_pages(sample_site, plain_records):
+    for r in plain_records:
+        if is_open(r):
+            yield r, read_built(sample_site, f"lowongan/{r['id']}/")
+
+
+def test_tayang_equals_the_published_date_in_the_history_or_says_why_not(sample_site, plain_records):
+    from antarkerja.wording import tanggal
+
+    checked = explained = 0
+    for r, page in open_pages(sample_site, plain_records):
+        dl = {dt.get_text(): dd.get_text() for dt, dd in zip(page.find_all("dt"), page.find_all("dd"), strict=False)}
+        assert dl.get("Tayang") == tanggal(r["date_posted"]), r["id"]
+        history = page.find("section", aria_labelledby="riwayat")
+        published = [li for li in (history.find_all("li") if history else []) if "Ditayangkan" in li.get_text()]
+        if not published:
+            continue  # a copy without Git history says so instead
+        li = published[-1]  # the oldest entry: entries are newest first
+        day = li.find("time").get_text()
+        if day != tanggal(r["date_posted"]):
+            assert f"tanggal tayang yang dicatat petugas: {tanggal(r['date_posted'])}." in li.get_text(), r["id"]
+            explained += 1
+        checked += 1
+    assert checked > 0 and explained > 0  # the sample records were committed after their posting dates
+
+
+def test_each_vacancy_gives_one_apply_instruction(sample_site, plain_records):
+    for r, page in open_pages(sample_site, plain_records):
+        section = page.find("section", aria_labelledby="lamar").get_text()
+        own = r["apply"].get("instructions")
+        if own:
+            assert " ".join(own.split()) in section, r["id"]
+            assert "(AK/1) atau KTP" not in section, r["id"]  # no second, different list of what to bring
+        elif r["apply"].get("walk_in"):
+            assert "(AK/1) atau KTP" in section, r["id"]
