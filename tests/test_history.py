@@ -52,7 +52,7 @@ def repo(tmp_path_factory) -> Path:
     git(repo, "commit", "-q", "-am", "Salary", when="2026-11-02T10:00:00+07:00")
     edit(repo, "valid_through: 2026-12-31", "valid_through: 2027-01-20")
     git(repo, "commit", "-q", "-am", "Extend", when="2026-11-10T10:00:00+07:00")
-    edit(repo, "status: open", "status: filled")
+    edit(repo, "status: open", "status: filled\nfilled_date: 2026-11-20")
     git(repo, "commit", "-q", "-am", "Filled", when="2026-11-20T10:00:00+07:00")
     return repo
 
@@ -93,7 +93,11 @@ def test_salary_change_after_verification_is_flagged(built):
 
 def test_an_unchanged_vacancy_shows_only_its_publication(built):
     items = [li.get_text() for li in history_items(built, "barista-bekasi")]
-    assert items == ["28 Oktober 2026: Ditayangkan, diverifikasi oleh Dinas Tenaga Kerja Kabupaten Bekasi."]
+    # The record says it went up on 21 November (date_posted); the file reached Git on 28 October.
+    assert items == [
+        "28 Oktober 2026: Ditayangkan, diverifikasi oleh Dinas Tenaga Kerja Kabupaten Bekasi. Tanggal ini adalah hari "
+        "data masuk ke situs; tanggal tayang yang dicatat petugas: 21 November 2026."
+    ]
 
 
 def test_history_names_no_person(built):

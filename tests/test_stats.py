@@ -44,9 +44,9 @@ def province_names() -> dict[str, str]:
         return {row["code"]: row["name"] for row in csv.DictReader(f)}
 
 
-def reference_names(name: str) -> dict[str, str]:
+def reference_names(name: str, key: str = "name") -> dict[str, str]:
     data = yaml.safe_load((ROOT / "content" / "reference" / f"{name}.yml").read_text(encoding="utf-8"))
-    return {str(item["code"]): item["name"] for item in data["items"]}
+    return {str(item["code"]): item[key] for item in data["items"]}
 
 
 def table_rows(page, section_id: str) -> dict[str, tuple[int, int]]:
@@ -79,14 +79,16 @@ def test_national_page_counts_match_the_records(sample_site, read_page, open_rec
     assert f"{len(open_records)} lowongan dibuka · {total_openings} orang dibutuhkan" in text
     assert "Data per 25 November 2026" in text
 
-    assert table_rows(page, "wilayah") == counted(open_records, lambda r: province_names[r["location"]["province"]])
+    # A province's vacancies are those whose work is there; overseas ones count as "Luar negeri".
+    domestic = [r for r in open_records if r["location"]["country"] == "ID"]
+    assert table_rows(page, "wilayah") == counted(domestic, lambda r: province_names[r["location"]["province"]])
 
     education = reference_names("education")
     by_education = table_rows(page, "pendidikan")
     assert by_education == counted(open_records, lambda r: education[r["education"]["minimum"]])
     assert "SMK/MAK" in by_education and "SMA/MA" in by_education  # apart, not merged
 
-    kbli = reference_names("kbli")
+    kbli = reference_names("kbli", "short_name")  # the short label, not the regulation's full title
     assert table_rows(page, "sektor") == counted(open_records, lambda r: f"{r['kbli']} {kbli[r['kbli']]}")
     kbji = reference_names("kbji")
     assert table_rows(page, "jabatan") == counted(open_records, lambda r: f"{r['kbji'][0]} {kbji[r['kbji'][0]]}")
@@ -154,7 +156,7 @@ def test_province_page_is_linked_and_counts_its_regencies(sample_site, read_page
     province = read_page(sample_site, "provinsi/jawa-barat/")
     assert province.find("a", href="/provinsi/jawa-barat/statistik/") is not None
     page = read_page(sample_site, "provinsi/jawa-barat/statistik/")
-    mine = [r for r in open_records if r["location"]["province"] == "32"]
+    mine = [r for r in open_records if r["location"]["province"] == "32" and r["location"]["country"] == "ID"]
     with (ROOT / "content" / "reference" / "regencies.csv").open(encoding="utf-8") as f:
         regencies = {row["code"]: row["name"] for row in csv.DictReader(f)}
     assert table_rows(page, "wilayah") == counted(mine, lambda r: regencies[r["location"]["regency"]])
@@ -167,7 +169,11 @@ def test_json_and_csv_hold_the_page_numbers(sample_site, open_records, province_
     assert data["date"] == TODAY.isoformat()
     by_province = {r["label"]: r["vacancies"] for r in data["tables"]["wilayah"]["rows"]}
     assert by_province == {
-        k: v for k, (v, _) in counted(open_records, lambda r: province_names[r["location"]["province"]]).items()
+        k: v
+        for k, (v, _) in counted(
+            [r for r in open_records if r["location"]["country"] == "ID"],
+            lambda r: province_names[r["location"]["province"]],
+        ).items()
     }
     ump = yaml.safe_load((ROOT / "content" / "reference" / "ump.yml").read_text(encoding="utf-8"))
     verified = {e["province"]: e["verified"] for e in ump["years"][TODAY.year]}

@@ -280,7 +280,9 @@ def test_same_vacancy_posted_twice(tmp_path):
 
 
 def test_closed_twin_is_not_a_duplicate(tmp_path):
-    twin = vacancy(("id: good-vacancy", "id: good-vacancy-2"), ("status: open", "status: filled"))
+    twin = vacancy(
+        ("id: good-vacancy", "id: good-vacancy-2"), ("status: open", "status: filled\nfilled_date: 2026-11-22")
+    )
     assert run(tmp_path, {JABAR: GOOD_VACANCY, "jawa-barat/good-vacancy-2.yml": twin}).diagnostics == []
 
 

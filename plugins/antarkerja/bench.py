@@ -67,6 +67,7 @@ BENCH_TODAY = date(2026, 11, 25)
 ID_LINE = re.compile(r"^id: .*$", re.M)
 TITLE_LINE = re.compile(r"^title: (.*)$", re.M)
 STATUS_LINE = re.compile(r"^status: .*$", re.M)
+FILLED_DATE_LINE = re.compile(r"^filled_date: .*\n", re.M)  # only a filled record has one (R470)
 DATES = re.compile(r"^(date_posted|valid_through): .*$", re.M)
 PROVINCE_LINE = re.compile(r'^  province: "(\d\d)"$', re.M)
 REGENCY_LINE = re.compile(r'^  regency: "[\d.]+"$', re.M)
@@ -119,6 +120,7 @@ def generate(root: Path, target: Path, count: int) -> None:
         text = ID_LINE.sub(f"id: {new_id}", text, count=1)
         text = TITLE_LINE.sub(lambda m, i=i: f"title: {m.group(1).strip(chr(34))} {i}", text, count=1)
         text = STATUS_LINE.sub("status: open", text, count=1)
+        text = FILLED_DATE_LINE.sub("", text, count=1)
         text = DATES.sub(
             lambda m, posted=posted: (
                 f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else posted + timedelta(days=60)}"

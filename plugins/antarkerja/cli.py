@@ -354,6 +354,32 @@ def parser() -> argparse.ArgumentParser:
     sk = add("smk", cmd_smk, "Lowongan untuk lulusan SMK per jurusan, dan jurusan yang belum terpetakan.")
     sk.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
 
+    # Sample data: `antarkerja contoh hapus` removes every `example: true` record (antarkerja.samples).
+    def cmd_samples(args) -> int:
+        from antarkerja.samples import remove
+
+        root = _root(args)
+        found, removed = remove(root)
+        for path, problem in found.unreadable:
+            print(f"{path.relative_to(root)}: tidak bisa dibaca ({safe(problem)}); perbaiki dulu", file=sys.stderr)
+        for path, office in found.kept_users:
+            print(
+                f"{path.relative_to(root)}: lowongan sungguhan ini diverifikasi kantor contoh `{office}`; "
+                "ganti `verification.office` dengan kantor sungguhan dulu",
+                file=sys.stderr,
+            )
+        if not removed:
+            print("antarkerja contoh hapus: tidak ada berkas yang dihapus.", file=sys.stderr)
+            return 1
+        print(f"Dihapus: {len(found.vacancies)} lowongan contoh dan {len(found.offices)} kantor contoh.")
+        print('Situs tetap bisa dibangun; halaman lowongan menampilkan "belum ada lowongan" sampai data baru masuk.')
+        return 0
+
+    c = add(
+        "contoh", cmd_samples, "Data contoh (example: true): `antarkerja contoh hapus` menghapus semuanya sekaligus."
+    )
+    c.add_argument("action", choices=["hapus"], metavar="hapus", help="hapus semua lowongan dan kantor contoh")
+
     # Publishing to an S3-compatible object store (see antarkerja.deploy and the README's hosting section).
     def cmd_deploy(args) -> int:
         from antarkerja.deploy import DeployFailed, deploy

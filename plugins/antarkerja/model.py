@@ -25,8 +25,9 @@ fields have names no record uses:
 ``verifier``           the verifying :class:`Office`
 =====================  =========================================================
 
-:class:`Region` (a province or regency page) has ``url``, ``vacancies`` (open ones, newest
-first), ``offices``, ``regencies`` (a province's regency pages) and ``openings`` (people
+:class:`Region` (a province or regency page) has ``url``, ``vacancies`` (open ones whose work
+is in the region, newest first: :func:`counts_in_region`), ``recruiting_abroad`` (open overseas
+vacancies recruited there), ``offices``, ``regencies`` (a province's regency pages) and ``openings`` (people
 wanted by its open vacancies). ``Site.regencies`` holds every regency with a vacancy (open
 or not, so a closed vacancy's regency link never 404s) or an office.
 """
@@ -305,6 +306,16 @@ class Vacancy:
         return f"{self.regency.name}, {self.province.name}"
 
 
+def counts_in_region(v: Vacancy) -> bool:
+    """The one definition of "a region's vacancies": the work is in that Indonesian region.
+
+    An overseas vacancy's province is where it recruits; it is listed apart on that region's
+    page (``Region.recruiting_abroad``) and counted in the "Luar negeri" scope, so the home
+    page, province pages, search filters, feeds and statistics all give a region one count.
+    """
+    return not v.is_abroad
+
+
 @dataclass
 class Region:
     """A province or regency page: its open vacancies and its offices."""
@@ -317,6 +328,7 @@ class Region:
     vacancies: list[Vacancy] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
     regencies: list[Region] = field(default_factory=list)
+    recruiting_abroad: list[Vacancy] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -357,10 +369,17 @@ class Site:
     provinces: list[Region]  # all 38, by code
     regencies: list[Region]  # those with vacancies (open or not) or offices
     warnings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # vacancy id -> validator W-codes
+    ref: Reference | None = field(default=None, repr=False)  # also there when no record is (an empty site)
 
     @cached_property
     def open_vacancies(self) -> list[Vacancy]:
         return [v for v in self.vacancies if v.is_open]
+
+    @cached_property
+    def has_examples(self) -> bool:
+        """Any record (vacancy or office) is sample data (``example: true``): then every page
+        says so, and no headline calls the site's vacancies official or verified."""
+        return any(v.is_example for v in self.vacancies) or any(o.is_example for o in self.offices)
 
     @cached_property
     def closing_soon(self) -> list[Vacancy]:
@@ -429,8 +448,9 @@ def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Ref
     for v in vacancies:
         regency = regency_region(v.location["regency"])  # a closed vacancy still links here
         if v.is_open:
-            provinces[v.location["province"]].vacancies.append(v)
-            regency.vacancies.append(v)
+            listed = "vacancies" if counts_in_region(v) else "recruiting_abroad"
+            getattr(provinces[v.location["province"]], listed).append(v)
+            getattr(regency, listed).append(v)
             if v.verifier:
                 v.verifier.open_vacancies.append(v)
     ordered_offices = sorted(
@@ -448,4 +468,5 @@ def build_site(vacancy_records: list[dict], office_records: list[dict], ref: Ref
         offices=ordered_offices,
         provinces=[provinces[c] for c in sorted(provinces)],
         regencies=[regencies[c] for c in sorted(regencies)],
+        ref=ref,
     )

@@ -234,6 +234,8 @@ def region_search_link(siteurl: str, region) -> str:
 
 
 def _reference(site):
+    if getattr(site, "ref", None) is not None:  # the model's own (a site without any record has one too)
+        return site.ref
     for item in (*site.vacancies, *site.offices):
         return item.ref
     return None

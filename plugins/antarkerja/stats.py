@@ -8,12 +8,19 @@ What is counted (say it on every page, see ``NOTES``):
 
 * **Open vacancies** (``site.open_vacancies``: status open, closing date not passed on the
   build's "today") and their **openings** (people wanted, the records' ``openings``).
-  Overseas vacancies count in the province of their recruitment area.
+  A region's vacancies are those whose work is there (:func:`antarkerja.model.counts_in_region`):
+  overseas vacancies count in the "Luar negeri" scope, and a province's page lists those it
+  recruits for apart (tables "lingkup" and "negara").
 * **Salary**: the monthly midpoint of a disclosed rupiah range, ``(min + max) / 2`` (``min``
   alone when there is no max), converted to a month as PP 36/2021 counts it
   (:attr:`antarkerja.salary.Salary.monthly_mid`); domestic vacancies only; undisclosed and foreign
   currency salaries are left out. Quartiles are inclusive (like a spreadsheet's
   ``QUARTILE.INC``); one salary is its own median and quartiles.
+* **Outcomes** (Perpres 57/2023 Art. 6): every record still in the repository by how it stands
+  on "today": open, filled (``status: filled``), expired (open but past ``valid_through``) or
+  withdrawn (``status: closed``); per province on the national page, per verifying office on
+  a province's page. **Days to fill** = ``filled_date - date_posted`` of filled records; the
+  median is :func:`statistics.median` (the mean of the two middle values for an even count).
 * **Trend**: vacancies by the month of ``date_posted``, over every record still in the
   repository (open, closed, filled or expired), for the :data:`TREND_MONTHS` months up to
   today. A record deleted from the repository is no longer counted.
@@ -25,6 +32,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
+from antarkerja.model import counts_in_region
 from antarkerja.urls import url
 from antarkerja.wording import COUNTRIES, MONTHS
 
@@ -49,6 +57,11 @@ class Table:
     rows: list[Row]
     note: str = ""
     label_heading: str = "Kelompok"
+    caption: str = ""  # the table's caption; by default "Tabel: lowongan dibuka <title>"
+
+    def __post_init__(self):
+        if not self.caption:
+            self.caption = f"Tabel: lowongan dibuka {lower_first(self.title)}"
 
 
 @dataclass
@@ -65,6 +78,58 @@ class SalaryRow:
     below_ump: int = 0  # vacancies whose midpoint is under the UMP
 
 
+# How a vacancy stands today, in the order the page shows (antarkerja.model.Vacancy.closed_reason).
+OUTCOMES = {"open": "Dibuka", "filled": "Terisi", "expired": "Kedaluwarsa", "closed": "Ditarik/ditutup"}
+
+
+@dataclass
+class OutcomeRow:
+    """How a group's vacancies end (Perpres 57/2023 Art. 6): counts and days to fill."""
+
+    code: str
+    label: str
+    url: str = ""
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    days_to_fill: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def median_days_to_fill(self) -> float | None:
+        return statistics.median(self.days_to_fill) if self.days_to_fill else None
+
+
+def outcome(v) -> str:
+    """``open``, ``filled``, ``expired`` or ``closed`` (withdrawn) on the model's today."""
+    return v.closed_reason or "open"
+
+
+def days_to_fill(v) -> int | None:
+    filled = v.data.get("filled_date")
+    return (filled - v.date_posted).days if v.status == "filled" and filled else None
+
+
+def outcome_rows(records, key, label, link=lambda code: "") -> tuple[list[OutcomeRow], OutcomeRow]:
+    """One row per group (``key(v)`` → code, ``label(v)`` → name), by most records, and the total."""
+    rows: dict[str, OutcomeRow] = {}
+    total = OutcomeRow("jumlah", "Jumlah")
+    for v in records:
+        code = key(v)
+        row = rows.get(code)
+        if row is None:
+            row = rows[code] = OutcomeRow(code, label(v), link(code))
+        state = outcome(v)
+        days = days_to_fill(v)
+        for r in (row, total):
+            r.counts[state] += 1
+            if days is not None:
+                r.days_to_fill.append(days)
+    ordered = sorted(rows.values(), key=lambda r: (-r.total, r.label))
+    return ordered, total
+
+
 @dataclass
 class Stats:
     scope: str  # "Indonesia" or a province name
@@ -76,6 +141,9 @@ class Stats:
     trend: Table | None = None
     disability_vacancies: int = 0
     disability_openings: int = 0
+    outcomes: list[OutcomeRow] = field(default_factory=list)  # per province, or per office in a province
+    outcome_total: OutcomeRow | None = None
+    outcome_heading: str = "Provinsi"
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -93,7 +161,9 @@ class Stats:
 NOTES = {
     "scope": (
         "Angka dihitung dari lowongan yang dibuka (belum ditutup, belum terisi, dan belum lewat batas "
-        "lamaran) pada tanggal data. Lowongan luar negeri dihitung di provinsi daerah rekrutmennya."
+        "lamaran) pada tanggal data. Lowongan sebuah provinsi adalah lowongan yang tempat kerjanya di "
+        "provinsi itu; lowongan luar negeri dihitung terpisah, dan di halaman provinsi hanya pada tabel "
+        "luar negeri (menurut daerah rekrutmennya)."
     ),
     "salary": (
         "Upah bulanan = nilai tengah rentang upah yang dicantumkan (minimum dan maksimum dibagi dua), "
@@ -105,6 +175,12 @@ NOTES = {
         "Jangan dipakai sebagai acuan resmi; cek keputusan gubernur setempat. UMK kabupaten/kota sering "
         "lebih tinggi dan tidak dicatat di sini."
     ),
+    "outcomes": (
+        "Semua lowongan yang masih tercatat di situs menurut keadaannya pada tanggal data: dibuka, terisi "
+        "(dilaporkan terisi oleh pemberi kerja, Perpres 57/2023 Pasal 6), kedaluwarsa (lewat batas lamaran "
+        "tanpa laporan terisi) atau ditarik/ditutup. Lama terisi = hari dari tanggal tayang sampai tanggal "
+        "terisi; nilai tengah (median) dari lowongan yang terisi."
+    ),
     "trend": (
         "Jumlah lowongan menurut bulan tanggal tayangnya, dari semua lowongan yang masih tercatat di situs "
         "(dibuka maupun sudah ditutup). Lowongan yang dihapus dari data tidak terhitung, dan bulan berjalan "
@@ -112,6 +188,12 @@ NOTES = {
         "dimuat di situs ini."
     ),
 }
+
+
+def lower_first(text: str) -> str:
+    """ "Menurut sektor usaha (KBLI 2020)" → "menurut sektor usaha (KBLI 2020)": only the first
+    letter, so codes and names inside keep their capitals."""
+    return text[:1].lower() + text[1:]
 
 
 def midpoint_monthly(v) -> int | None:
@@ -179,7 +261,14 @@ def trend(records, today: date, months: int = TREND_MONTHS) -> Table:
         if row is not None:
             row.vacancies += 1
             row.openings += v.data["openings"]
-    return Table("tren", "Lowongan tayang per bulan", list(rows.values()), NOTES["trend"], "Bulan")
+    return Table(
+        "tren",
+        "Lowongan tayang per bulan",
+        list(rows.values()),
+        NOTES["trend"],
+        "Bulan",
+        caption="Tabel: lowongan tayang per bulan (dibuka maupun sudah ditutup)",
+    )
 
 
 def records_by_province(site) -> dict[str, list]:
@@ -201,18 +290,20 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         records = site.vacancies
         scope = "Indonesia"
     else:
-        open_vacancies = province.vacancies
+        open_vacancies = province.vacancies  # work in the province (model.counts_in_region)
         if records is None:
             records = [v for v in site.vacancies if v.location["province"] == province.code]
         scope = province.name
-    ref = site.vacancies[0].ref if site.vacancies else None
+    ref = site.ref or (site.vacancies[0].ref if site.vacancies else None)
     stats = Stats(scope, site.today, len(open_vacancies), sum(v.data["openings"] for v in open_vacancies))
 
     if province is None:
         region = Table(
             "wilayah",
             "Menurut provinsi",
-            _count(open_vacancies, lambda v: v.province.code, lambda v: v.province.name),
+            _count(
+                [v for v in open_vacancies if counts_in_region(v)], lambda v: v.province.code, lambda v: v.province.name
+            ),
             label_heading="Provinsi",
         )
     else:
@@ -232,7 +323,7 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         Table(
             "sektor",
             "Menurut sektor usaha (KBLI 2020)",
-            _count(open_vacancies, lambda v: v.data["kbli"], lambda v: f"{v.data['kbli']} {v.kbli['name']}"),
+            _count(open_vacancies, lambda v: v.data["kbli"], lambda v: f"{v.data['kbli']} {v.kbli['short_name']}"),
             label_heading="Kategori KBLI",
         )
     )
@@ -267,14 +358,23 @@ def compute(site, province=None, records: list | None = None) -> Stats:
             label_heading="Jenis hubungan kerja",
         )
     )
+    # Overseas vacancies a province recruits for are not its vacancies, but belong on its page.
+    abroad = [v for v in open_vacancies if v.is_abroad] if province is None else province.recruiting_abroad
     scope_rows = _count(
-        open_vacancies,
+        [*open_vacancies, *([] if province is None else abroad)],
         lambda v: "luar" if v.is_abroad else "dalam",
         lambda v: "Luar negeri" if v.is_abroad else "Dalam negeri",
         ["dalam", "luar"],
     )
-    stats.tables.append(Table("lingkup", "Dalam negeri dan luar negeri", scope_rows, label_heading="Lingkup"))
-    abroad = [v for v in open_vacancies if v.is_abroad]
+    stats.tables.append(
+        Table(
+            "lingkup",
+            "Dalam negeri dan luar negeri",
+            scope_rows,
+            note="" if province is None else "Luar negeri: lowongan dengan daerah rekrutmen di provinsi ini.",
+            label_heading="Lingkup",
+        )
+    )
     stats.tables.append(
         Table(
             "negara",
@@ -296,6 +396,8 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         if province is None:
             by_province: dict[str, list] = {}
             for v in open_vacancies:
+                if not counts_in_region(v):
+                    continue
                 by_province.setdefault(v.province.code, []).append(v)
             stats.salary = [
                 salary_row(code, ref.provinces[code].name, by_province[code], ref, year, code)
@@ -304,4 +406,19 @@ def compute(site, province=None, records: list | None = None) -> Stats:
         else:
             stats.salary = [salary_row(province.code, province.name, open_vacancies, ref, year, province.code)]
     stats.trend = trend(records, site.today)
+    if province is None:
+        stats.outcomes, stats.outcome_total = outcome_rows(
+            records,
+            lambda v: v.location["province"],
+            lambda v: v.province.name,
+            lambda code: url("province_stats", slug=ref.provinces[code].slug),
+        )
+    else:
+        stats.outcome_heading = "Kantor pemverifikasi"
+        stats.outcomes, stats.outcome_total = outcome_rows(
+            records,
+            lambda v: v.data["verification"]["office"],
+            lambda v: v.verifier.name if v.verifier else v.data["verification"]["office"],
+            lambda code: url("office", id=code),
+        )
     return stats

@@ -82,6 +82,8 @@ ROUTES: dict[str, str] = {
     # "mutu" is reserved below an office: kantor/<id>/mutu/ is that office's page.
     "office_quality": "kantor/{id}/mutu/",
     "quality": "mutu-data/",
+    # An office's vacancy report in the order of Perpres 57/2023 Art. 5 (antarkerja.outputs.downloads)
+    "office_report": "kantor/{id}/laporan-lowongan.csv",
     # Labour-market information and printable notices (antarkerja.outputs.stats, .notices)
     "stats": "statistik/",
     "stats_json": "statistik/data.json",

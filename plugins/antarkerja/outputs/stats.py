@@ -35,6 +35,13 @@ WIDTH = 340
 MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 
+def days_text(days: float | None) -> str:
+    """A median number of days as read in Indonesian ("12", "12,5"), "–" when none."""
+    if days is None:
+        return "–"
+    return f"{days:g}".replace(".", ",")
+
+
 # Chart geometry ---------------------------------------------------------------------------
 def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -63,7 +70,7 @@ def bar_chart(table: figures.Table, chart_id: str) -> dict | None:
     more = f"; dan {len(rows) - 12} kelompok lain (lihat tabel)" if len(rows) > 12 else ""
     return {
         "id": chart_id,
-        "title": f"Lowongan dibuka {table.title.lower()}",
+        "title": f"Lowongan dibuka {figures.lower_first(table.title)}",
         "desc": f"Diagram batang mendatar, panjang batang = jumlah lowongan dibuka. {listed}{more}.",
         "width": WIDTH,
         "height": top + len(rows) * row_h + 4,
@@ -194,6 +201,11 @@ def as_json(s: figures.Stats) -> dict:
             }
             for t in (*s.tables, *([s.trend] if s.trend else []))
         },
+        "outcomes": {
+            "groupedBy": "province" if s.outcome_heading == "Provinsi" else "office",
+            "rows": [outcome_json(r) for r in s.outcomes],
+            "total": outcome_json(s.outcome_total) if s.outcome_total else None,
+        },
         "salary": [
             {
                 "code": r.code,
@@ -212,6 +224,16 @@ def as_json(s: figures.Stats) -> dict:
     }
 
 
+def outcome_json(r: figures.OutcomeRow) -> dict:
+    return {
+        "code": r.code,
+        "label": r.label,
+        **{key: r.counts[key] for key in figures.OUTCOMES},
+        "medianDaysToFill": r.median_days_to_fill,
+        "filledWithDate": len(r.days_to_fill),
+    }
+
+
 CSV_HEADER = ["cakupan", "tanggal_data", "tabel", "kode", "label", "ukuran", "nilai"]
 
 
@@ -227,6 +249,12 @@ def csv_rows(s: figures.Stats) -> Iterable[list]:
         for r in t.rows:
             yield [*head, t.key, r.code, r.label, "lowongan", r.vacancies]
             yield [*head, t.key, r.code, r.label, "orang", r.openings]
+    outcome_rows = [*s.outcomes, *([s.outcome_total] if s.outcome_total else [])]
+    for r in outcome_rows:
+        for key in figures.OUTCOMES:
+            yield [*head, "hasil", r.code, r.label, key, r.counts[key]]
+        if r.median_days_to_fill is not None:
+            yield [*head, "hasil", r.code, r.label, "median_hari_terisi", r.median_days_to_fill]
     for r in s.salary:
         for measure in ("count", "q1", "median", "q3", "ump", "below_ump"):
             value = getattr(r, measure)
@@ -255,6 +283,8 @@ def page(s: figures.Stats, page_url: str, json_url: str, csv_url: str, region=No
             "stats": s,
             "charts": charts(s),
             "notes": figures.NOTES,
+            "outcome_labels": figures.OUTCOMES,
+            "days_text": days_text,
             "region": region,
             "page_url": page_url,
             "json_url": json_url,

@@ -469,3 +469,67 @@ def tourist_visa_overseas(v, ctx):
             "bekerja di luar negeri dengan visa kunjungan",
             "visa kunjungan tidak boleh untuk bekerja; pastikan visa kerja, atau jangan tayangkan",
         )
+
+
+@vacancy_rule(
+    "R470",
+    "Tanggal terisi tidak ada atau tidak cocok dengan status",
+    basis="Perpres 57/2023 Pasal 6: pemberi kerja wajib melaporkan lowongan yang telah terisi",
+)
+def filled_date_matches_status(v, ctx):
+    """``status: filled`` needs the date the vacancy was filled; other statuses have none."""
+    filled = v.get("filled_date")
+    if v["status"] == "filled" and filled is None:
+        yield (
+            ("status",),
+            "lowongan terisi tanpa tanggal terisi",
+            "tambahkan `filled_date: TTTT-BB-HH`, tanggal pemberi kerja melaporkan lowongan ini terisi",
+        )
+    elif filled is not None and v["status"] != "filled":
+        yield (
+            ("filled_date",),
+            f"ada tanggal terisi, tetapi status lowongan `{v['status']}`",
+            "ubah status menjadi `filled`, atau hapus `filled_date`",
+        )
+    elif filled is not None and filled < v["date_posted"]:
+        yield (
+            ("filled_date",),
+            f"terisi {filled}, sebelum tanggal tayang {v['date_posted']}",
+            "perbaiki tanggalnya: lowongan terisi sesudah ditayangkan",
+        )
+
+
+# Perpres 57/2023 Pasal 5 ayat (1): a vacancy report holds (a) the employer's identity, (b) the
+# job title and the number of workers needed, (c) the validity period and (d) job information:
+# age, sex, education, skills or competence, work experience, wage, work location and other
+# information the job needs. The schema requires (a) name and legal form, (b) title and
+# openings, (c) valid_through, and education, experience and location; age and sex limits are
+# allowed only with a reason (R403/R404), so their absence states "no limit". What a record may
+# still lack is checked here: the wage and, abroad, the work city. Skills or competence are
+# often written only in the description, which no rule can read reliably; the report CSV
+# shows an empty `qualifications` column instead. docs/accuracy.md maps every item to its field.
+PERPRES_ARTICLE_5 = "Perpres 57/2023 Pasal 5 ayat (1)"
+# Employment relations paid a wage by time. A partnership (bagi hasil), piece work agreed per
+# job ("lainnya") and an apprenticeship's allowance have no wage to state in the same way.
+WAGED = {"pkwtt", "pkwt", "harian_lepas", "paruh_waktu"}
+
+
+@vacancy_rule(
+    "W570",
+    "Laporan lowongan tanpa unsur wajib Perpres 57/2023 Pasal 5",
+    basis=f"{PERPRES_ARTICLE_5}: identitas pemberi kerja, jabatan dan jumlah, masa berlaku, informasi jabatan",
+)
+def perpres_article_5_items(v, ctx):
+    """An item of the vacancy report that Perpres 57/2023 Art. 5 asks for is missing."""
+    if not v["salary"].get("disclosed") and v["employment_type"] in WAGED:
+        yield (
+            ("salary", "disclosed"),
+            f"upah tidak dicantumkan ({PERPRES_ARTICLE_5} huruf d: upah atau gaji)",
+            "minta pemberi kerja mencantumkan upah (`salary.min`, `salary.unit`)",
+        )
+    if is_overseas(v) and not v["location"].get("city"):
+        yield (
+            ("location",),
+            f"kota tempat bekerja di luar negeri tidak disebut ({PERPRES_ARTICLE_5} huruf d: domisili wilayah kerja)",
+            "isi `location.city`, misalnya `city: Osaka`",
+        )

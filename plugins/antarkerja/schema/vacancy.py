@@ -98,7 +98,7 @@ def schema(ref: Reference) -> dict:
         "status": choice(
             "Status",
             STATUSES,
-            "Ubah ke filled/closed bila lowongan sudah terisi atau ditutup.",
+            "Ubah ke filled (isi juga `filled_date`) bila lowongan sudah terisi, atau closed bila ditarik.",
             required=True,
             example="open",
         ),
@@ -284,6 +284,11 @@ def schema(ref: Reference) -> dict:
         "date_posted": date("Tanggal tayang", required=True),
         "valid_through": date(
             "Batas lamaran", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
+        ),
+        "filled_date": date(
+            "Tanggal terisi",
+            "Wajib bila `status: filled`: tanggal pemberi kerja melaporkan lowongan terisi (Perpres 57/2023 Pasal 6).",
+            example="2026-12-15",
         ),
         "verification": group(
             "Verifikasi",

@@ -431,7 +431,7 @@
       }
       var open = item.status === "open" && item.validThrough >= todayIso();
       var p = el("p", { "class": "cek-id", "data-match": id }, [
-        "Terverifikasi di situs ini: ",
+        item.example ? "Data contoh di situs ini (bukan lowongan sungguhan): " : "Terverifikasi di situs ini: ",
         el("a", { href: item.url }, [item.title]),
         " – " + item.employer + ". ",
         open ? "Masih dibuka sampai " + tanggal(item.validThrough) + "." : "Sudah ditutup: jangan melamar lewat pesan yang Anda terima."
