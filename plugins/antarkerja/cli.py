@@ -162,6 +162,21 @@ def cmd_schema(args) -> int:
     return 1 if args.check and stale else 0
 
 
+def _plain(exc: Exception) -> str:
+    """What went wrong with a file, in words (JSON and text errors name line and column)."""
+    import json
+
+    if isinstance(exc, json.JSONDecodeError):
+        return f"bukan JSON yang sah, baris {exc.lineno} kolom {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "bukan teks UTF-8"
+    if isinstance(exc, FileNotFoundError):
+        return "berkas tidak ada"
+    if isinstance(exc, OSError):
+        return exc.strerror or "tidak bisa dibuka"
+    return "isinya tidak dikenali"
+
+
 def cmd_issue(args) -> int:
     import json
     from datetime import date, datetime
@@ -173,15 +188,22 @@ def cmd_issue(args) -> int:
         print("antarkerja issue: sebutkan berkas event GitHub atau --body FILE", file=sys.stderr)
         return 2
     root = _root(args)
-    conversion = Conversion(problems=["Isi issue tidak bisa dibaca; mohon laporkan ke pengelola."])
+    unreadable = "Isi issue tidak bisa dibaca; mohon laporkan ke pengelola."
+    conversion = Conversion(problems=[unreadable])
     try:
-        if args.body:
-            body, number = Path(args.body).read_text(encoding="utf-8"), args.number
-        else:
-            event = json.loads(Path(args.event).read_text(encoding="utf-8"))
-            issue = event.get("issue") or {}
-            body, number = issue.get("body") or "", issue.get("number")
-        number = int(number) if number is not None else None
+        try:
+            if args.body:
+                body, number = Path(args.body).read_text(encoding="utf-8"), args.number
+            else:
+                event = json.loads(Path(args.event).read_text(encoding="utf-8"))
+                issue = event.get("issue") if isinstance(event, dict) else None
+                issue = issue if isinstance(issue, dict) else {}
+                body, number = issue.get("body") or "", issue.get("number")
+            number = int(number) if isinstance(number, int | str) and str(number).isdigit() else None
+        except (OSError, ValueError) as exc:  # a malformed or unreadable event file: a plain message
+            source = args.body or args.event
+            print(f"antarkerja issue: berkas {source} tidak bisa dibaca sebagai issue ({_plain(exc)})", file=sys.stderr)
+            return 1
         today = date.fromisoformat(args.today) if args.today else datetime.now(ZoneInfo("Asia/Jakarta")).date()
         conversion = convert_issue(root, body if isinstance(body, str) else "", today, number)
     finally:  # the officer always gets an answer on the issue
