@@ -94,4 +94,4 @@ def test_a_content_only_folder_is_told_where_the_theme_must_be(installed, tmp_pa
     proc = run(python, "build", "--root", str(root), "--output", str(tmp_path / "site"), cwd=tmp_path)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
-    assert "pelicanconf.py dan folder theme/ tidak ditemukan" in proc.stdout + proc.stderr
+    assert "pelicanconf.py dan folder `theme` tidak ditemukan" in proc.stdout + proc.stderr

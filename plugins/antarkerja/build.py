@@ -63,7 +63,7 @@ def settings_file(root: Path, published: bool) -> Path:
         if folder is not None and (folder / name).is_file():
             return folder / name
     raise BuildFailed(
-        f"{name} dan folder theme/ tidak ditemukan di {root}; bangun dari salinan lengkap repositori "
+        f"{name} dan folder `theme` tidak ditemukan di {root}; bangun dari salinan lengkap repositori "
         "(git clone), misalnya `antarkerja build --root FOLDER-REPOSITORI`"
     )
 

@@ -31,7 +31,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.schema import ID_PATTERN, rules_at
 from antarkerja.schema import vacancy as vacancy_schema
-from antarkerja.urls import slugify
+from antarkerja.urls import slugify, url
 
 NO_RESPONSE = "_No response_"
 FORM_LABEL = "usulan-lowongan"
@@ -110,7 +110,15 @@ FIELDS = [
     Field("apply_walk_in", ("apply", "walk_in"), "checkbox"),
     Field("apply_instructions", ("apply", "instructions"), "textarea"),
     Field("valid_through", ("valid_through",), "input", True, placeholder="2027-01-31"),
-    Field("office", ("verification", "office"), "input", True, placeholder="disnaker-kabupaten-bekasi"),
+    Field(
+        "office",
+        ("verification", "office"),
+        "input",
+        True,
+        help=f"ID kantor tertulis di halaman setiap kantor di situs (daftar semua kantor: /{url('offices')}), "
+        "misalnya disnaker-kabupaten-bekasi.",
+        placeholder="disnaker-kabupaten-bekasi",
+    ),
     Field("verification_date", ("verification", "date"), "input", True, placeholder="2026-11-24"),
 ]
 
@@ -609,7 +617,7 @@ def _check_office(root: Path, record: dict, province: str | None) -> str | None:
     shown = text if len(text) <= 80 else text[:80] + "…"
     return (
         f"**Kantor pemverifikasi**: kantor `{shown}` tidak ada di content/offices/; tulis ID kantor "
-        f"(tertulis di halaman kantornya, daftar di /kantor/). Yang paling mirip: {near}. "
+        f"(tertulis di halaman kantornya, daftar di /{url('offices')}). Yang paling mirip: {near}. "
         "Kantor baru didaftarkan dulu, lihat CONTRIBUTING.md."
     )
 
