@@ -164,3 +164,40 @@ def test_form_fits_a_phone_and_passes_axe(form_page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_offices_follow_the_province_and_show_their_ids(form_page):
+    page = form_page
+    assert page.locator("#k-office option").all_inner_texts() == ["— pilih provinsi dulu —"]
+    page.select_option("#k-provinsi", "51")
+    bali = page.locator("#k-office option").all_inner_texts()
+    assert "Dinas Tenaga Kerja Kabupaten Badung (disnaker-kabupaten-badung)" in bali
+    assert not any("Bekasi" in o for o in bali)
+    assert any("(kemnaker)" in o for o in bali)  # the ministry verifies anywhere
+    page.select_option("#k-provinsi", "32")
+    page.select_option("#k-office", "disnaker-kabupaten-bekasi")
+    assert not any("Badung" in o for o in page.locator("#k-office option").all_inner_texts())
+    # The help links to the office list, where every office shows its id.
+    link = page.locator("#k-office-bantuan a")
+    assert link.inner_text() == "Daftar kantor dan ID-nya" and link.get_attribute("href") == "/kantor/"
+
+
+def test_regency_help_speaks_of_the_two_lists(form_page):
+    help_text = form_page.inner_text("#k-regency-bantuan")
+    assert "Pilih provinsi, lalu kabupaten/kota" in help_text and "Kode atau nama lengkap" not in help_text
+
+
+def test_copy_and_download_of_an_incomplete_file_say_what_it_lacks(form_page):
+    page = form_page
+    page.fill("#k-title", "Kasir")
+    with page.expect_download():
+        page.click("#kirim-unduh")
+    status = page.inner_text("#kirim-status")
+    assert "belum lengkap dan akan ditolak pemeriksa" in status and "Kabupaten/kota" in status
+    assert page.locator("#kirim-galat").is_visible()
+    page.click("#kirim-salin")
+    assert "belum lengkap" in page.inner_text("#kirim-status")
+    _fill(page)
+    with page.expect_download():
+        page.click("#kirim-unduh")
+    assert "belum lengkap" not in page.inner_text("#kirim-status")

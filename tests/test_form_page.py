@@ -19,6 +19,11 @@ def test_form_spec_carries_schema_regions_and_offices(fixture_site):
     assert {"id": "disnaker-kabupaten-bekasi", "name": "Dinas Tenaga Kerja Kabupaten Bekasi", "province": "32"} in (
         spec["offices"]
     )
+    assert {"id": "kemnaker", "name": "Kementerian Ketenagakerjaan", "province": "31", "national": True} in spec[
+        "offices"
+    ] or any(o.get("national") for o in spec["offices"])
+    assert fields["office"]["link"] == {"href": "/kantor/", "text": "Daftar kantor dan ID-nya"}
+    assert "Kode atau nama lengkap" not in fields["regency"]["help"]
     assert list(spec["order"])[:3] == ["id", "example", "title"] and "regency" in spec["order"]["location"]
     assert spec["repository"] == ""  # REPOSITORY_URL is empty in pelicanconf.py
 

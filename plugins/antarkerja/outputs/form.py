@@ -41,7 +41,15 @@ def _key_order(schema: dict) -> dict:
     return {k: _key_order(r.get("schema", {})) if r.get("type") == "dict" else {} for k, r in schema.items()}
 
 
-def form_spec(ref, offices: list, repository_url: str) -> dict:
+# The web form chooses a province, then a regency, from two lists: the issue form's help
+# ("code or full name") describes a text box and would confuse here.
+REGION_HELP = "Pilih provinsi, lalu kabupaten/kota tempat kerja. Folder berkas ditentukan dari sini."
+OFFICE_HELP = "Kantor yang memverifikasi lowongan ini; daftarnya mengikuti provinsi yang dipilih."
+# Offices that verify vacancies anywhere in the country stay in every province's list.
+NATIONAL_OFFICES = ("kemnaker",)
+
+
+def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dict:
     schema = vacancy_schema.schema(ref)
     fields = []
     for f in FIELDS:
@@ -64,9 +72,11 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
             "path": list(f.path),
             "widget": widget,
             "label": label_of(f, schema),
-            "help": help_of(f, meta),
+            "help": REGION_HELP if widget == "region" else OFFICE_HELP if widget == "office" else help_of(f, meta),
             "required": f.required,
         }
+        if widget == "office":
+            item["link"] = {"href": f"{siteurl}/{url('offices')}", "text": "Daftar kantor dan ID-nya"}
         if meta.get("format") and widget not in ("select", "date", "region", "office"):
             item["format"] = format_of(meta)
         if "regex" in rules and widget not in ("region", "office"):
@@ -91,14 +101,18 @@ def form_spec(ref, offices: list, repository_url: str) -> dict:
             {"code": r.code, "province": r.province_code, "name": r.name, "short": r.short_name}
             for r in ref.regencies.values()
         ],
-        "offices": [{"id": o.id, "name": o.name, "province": o.data["province"]} for o in offices],
+        "offices": [
+            {"id": o.id, "name": o.name, "province": o.data["province"]}
+            | ({"national": True} if o.data.get("type") in NATIONAL_OFFICES else {})
+            for o in offices
+        ],
     }
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     root = ctx.root
     repository = ctx.settings.get("REPOSITORY_URL") or os.environ.get("ANTARKERJA_REPOSITORY_URL", "")
-    spec = form_spec(load_reference(root), site.offices, repository)
+    spec = form_spec(load_reference(root), site.offices, repository, ctx.siteurl)
     yield File(url("submit_spec"), dump(spec))
     yield Page(
         save_as("submit"),

@@ -206,7 +206,10 @@
       group.appendChild(labelFor({ label: "Kabupaten/kota", required: true }, id));
       control = el("select", { id: id, name: f.key, required: true });
       group.appendChild(control);
-      province.addEventListener("change", function () { fillRegencies(control, province.value, ""); });
+      province.addEventListener("change", function () {
+        fillRegencies(control, province.value, "");
+        fillOffices(province.value);
+      });
       fillRegencies(control, "", "");
       box.appendChild(group);
       return box;
@@ -221,14 +224,21 @@
       return box;
     }
     box.appendChild(labelFor(f, id));
-    if (help) box.appendChild(el("span", { class: "kirim-h", id: helpId }, help));
+    if (help) {
+      var helpBox = el("span", { class: "kirim-h", id: helpId }, help);
+      if (f.link) {
+        helpBox.appendChild(document.createTextNode(" "));
+        helpBox.appendChild(el("a", { href: f.link.href }, f.link.text));
+      }
+      box.appendChild(helpBox);
+    }
     var common = { id: id, name: f.key, required: f.required, "aria-describedby": described, placeholder: f.placeholder };
     if (f.widget === "select") {
       control = el("select", common);
       addOptions(control, f.options, "— pilih —");
     } else if (f.widget === "office") {
       control = el("select", common);
-      addOptions(control, spec.offices.map(function (o) { return { value: o.id, label: o.name }; }), "— pilih kantor —");
+      addOptions(control, [], "— pilih provinsi dulu —");
     } else if (f.widget === "textarea" || f.widget === "list") {
       common.rows = f.widget === "list" ? 3 : 6;
       common.maxlength = f.maxlength;
@@ -255,6 +265,19 @@
     }
     box.appendChild(control);
     return box;
+  }
+
+  // Offices of the chosen province (and national ones), with their ids: the id is what the
+  // file holds and what an office page shows.
+  function fillOffices(provinceCode, chosen) {
+    var select = document.getElementById("k-office");
+    if (!select) return;
+    var keep = chosen !== undefined ? chosen : select.value;
+    select.textContent = "";
+    var list = spec.offices.filter(function (o) { return provinceCode && (o.province === provinceCode || o.national); });
+    addOptions(select, list.map(function (o) { return { value: o.id, label: o.name + " (" + o.id + ")" }; }),
+      provinceCode ? "— pilih kantor —" : "— pilih provinsi dulu —");
+    select.value = list.some(function (o) { return o.id === keep; }) ? keep : "";
   }
 
   function fillRegencies(select, provinceCode, chosen) {
@@ -364,9 +387,10 @@
     if (draft.provinsi) {
       province.value = draft.provinsi;
       fillRegencies(document.getElementById("k-regency"), province.value, draft.regency || "");
+      fillOffices(province.value, draft.office || "");
     }
     Array.prototype.forEach.call(form.elements, function (node) {
-      if (!node.name || !(node.name in draft) || node.name === "provinsi" || node.name === "regency") return;
+      if (!node.name || !(node.name in draft) || ["provinsi", "regency", "office"].indexOf(node.name) >= 0) return;
       if (node.type === "checkbox") node.checked = !!draft[node.name];
       else node.value = draft[node.name];
     });
@@ -377,7 +401,7 @@
     return spec.fields.map(check).filter(Boolean);
   }
 
-  function showProblems(list) {
+  function showProblems(list, quiet) {
     errorBox.textContent = "";
     if (!list.length) { errorBox.hidden = true; return; }
     errorBox.appendChild(el("p", {}, "Periksa " + list.length + " isian berikut:"));
@@ -390,7 +414,7 @@
     });
     errorBox.appendChild(ul);
     errorBox.hidden = false;
-    errorBox.focus();
+    if (!quiet) errorBox.focus();
   }
 
   function newFileUrl(info, withText) {
@@ -426,18 +450,26 @@
       }
       window.location.assign(url);
     });
-    document.getElementById("kirim-salin").addEventListener("click", function () { copy(fileInfo().text); });
+    document.getElementById("kirim-salin").addEventListener("click", function () {
+      var list = problems();
+      showProblems(list, true);
+      copy(fileInfo().text, carried(list));
+    });
     document.getElementById("kirim-unduh").addEventListener("click", function () {
+      var list = problems();
+      showProblems(list, true);
       var info = fileInfo(),
         a = el("a", { href: URL.createObjectURL(new Blob([info.text], { type: "text/yaml" })), download: info.name });
       document.body.appendChild(a);
       a.click();
       a.remove();
-      statusBox.textContent = "Berkas " + info.name + " diunduh. Unggah ke folder " + info.folder + " di GitHub.";
+      statusBox.textContent = "Berkas " + info.name + " diunduh. " + (carried(list) ||
+        "Unggah ke folder " + info.folder + " di GitHub.");
     });
     document.getElementById("kirim-hapus").addEventListener("click", function () {
       form.reset();
       fillRegencies(document.getElementById("k-regency"), "", "");
+      fillOffices("", "");
       showProblems([]);
       refresh();
       try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
@@ -445,15 +477,22 @@
     });
   }
 
-  function copy(text) {
-    var done = function () { statusBox.textContent = "Teks berkas disalin."; };
+  // Copy and download never hand over a file silently: an incomplete file says what it lacks.
+  function carried(list) {
+    if (!list.length) return "";
+    return "Berkas ini belum lengkap dan akan ditolak pemeriksa (" + list.length + " masalah: " +
+      list.map(function (p) { return p.field.label; }).join(", ") + "). Perbaiki isian bertanda merah dulu.";
+  }
+
+  function copy(text, warning) {
+    var done = function () { statusBox.textContent = "Teks berkas disalin." + (warning ? " " + warning : ""); };
     var fallback = function () {
       var range = document.createRange();
       range.selectNodeContents(yamlBox);
       var sel = window.getSelection();
       sel.removeAllRanges();
       sel.addRange(range);
-      statusBox.textContent = "Teks berkas sudah dipilih: salin dengan menu peramban.";
+      statusBox.textContent = "Teks berkas sudah dipilih: salin dengan menu peramban." + (warning ? " " + warning : "");
     };
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
