@@ -201,3 +201,15 @@ def test_copy_and_download_of_an_incomplete_file_say_what_it_lacks(form_page):
     with page.expect_download():
         page.click("#kirim-unduh")
     assert "belum lengkap" not in page.inner_text("#kirim-status")
+
+
+def test_every_office_page_shows_its_id_with_a_copy_button(phone, sample_server):
+    page = phone
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server)
+    page.goto(sample_server + "/kantor/disnaker-kabupaten-bekasi/")
+    assert page.inner_text("#id-kantor") == "disnaker-kabupaten-bekasi"
+    page.click("text=Salin ID")
+    page.wait_for_function("document.querySelector('[data-copy-status]').textContent !== ''")
+    assert page.inner_text(".office-id [data-copy-status]") == "ID kantor disalin."
+    assert page.evaluate("navigator.clipboard.readText()") == "disnaker-kabupaten-bekasi"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
