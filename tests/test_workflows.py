@@ -256,3 +256,40 @@ def test_the_pull_request_step_may_fail_without_skipping_the_answer(workflows):
     assert names.index("Jawab di issue") > names.index("Buka pull request")
     last = steps[-1]
     assert last["if"] == "${{ steps.pr.outcome == 'failure' }}" and last["run"] == "exit 1"
+
+
+# The hosting guide names every setting the workflows read --------------------------------------
+
+
+def test_the_hosting_guide_names_every_setting_the_workflows_read(root):
+    guide = (root / "docs/hosting.md").read_text(encoding="utf-8")
+    for name in WORKFLOWS:
+        text = (root / f".github/workflows/{name}.yml").read_text()
+        for kind, setting in re.findall(r"\b(vars|secrets)\.([A-Z][A-Z0-9_]+)", text):
+            assert f"`{setting}`" in guide, f"{name}.yml reads {kind}.{setting}; docs/hosting.md must say how to set it"
+    form = yaml.safe_load((root / ".github/ISSUE_TEMPLATE/lowongan.yml").read_text(encoding="utf-8"))
+    for label in [*form["labels"], "lowongan-disetujui"]:
+        assert f"`{label}`" in guide and f"gh label create {label} " in guide
+    assert "**GitHub Actions**" in guide and "Allow GitHub Actions to create and approve pull requests" in guide
+    assert "ANTARKERJA_REPOSITORY_URL" in guide
+
+
+def test_both_deploy_workflows_give_the_form_its_repository(workflows):
+    for name in ("deploy", "deploy-s3"):
+        steps = [s for job in workflows[name]["jobs"].values() for s in job["steps"]]
+        build = next(s for s in steps if "antarkerja build" in s.get("run", ""))
+        assert build["env"]["ANTARKERJA_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}", name
+
+
+def test_the_cors_rules_in_the_hosting_guide_are_well_formed(root):
+    import xml.etree.ElementTree as ET
+
+    guide = (root / "docs/hosting.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(json|xml)\n(.*?)```", guide, re.S)
+    parsed = [json.loads(body) if kind == "json" else ET.fromstring(body) for kind, body in blocks]
+    rules = [p for p in parsed if isinstance(p, list)]
+    assert len(rules) == 2  # the S3 console's and R2 dashboard's
+    for rule in rules:
+        assert rule[0]["AllowedOrigins"] == ["*"] and set(rule[0]["AllowedMethods"]) == {"GET", "HEAD"}
+    xml_rules = [p for p in parsed if not isinstance(p, (list, dict))]
+    assert xml_rules and xml_rules[0].tag.endswith("CORSConfiguration")
