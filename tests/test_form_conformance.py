@@ -122,8 +122,9 @@ def _as_loaded(record: dict) -> dict:
     for path in DATE_PATHS:
         parent = out
         for key in path[:-1]:
-            parent = parent[key]
-        parent[path[-1]] = date.fromisoformat(parent[path[-1]])
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and isinstance(parent.get(path[-1]), str):
+            parent[path[-1]] = date.fromisoformat(parent[path[-1]])
     return out
 
 
