@@ -147,7 +147,119 @@
     return text;
   }
 
-  var api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks };
+  /* ---- the validator's verdict on one record ------------------------------------------ */
+  // The single-record checks of `antarkerja validate` that the form decides, with the same
+  // codes and fields: the schema's (required, type, limits, length, format) from
+  // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
+  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415"];
+  // antarkerja.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
+  // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
+  var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
+  var PLACEHOLDER_WORDS = /\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(?:isi|diisi)\b[^\]\n]*\]/i;
+
+  function at(rec, path) {
+    var node = rec;
+    for (var i = 0; i < path.length; i++) {
+      if (!node || typeof node !== "object" || !(path[i] in node)) return undefined;
+      node = node[path[i]];
+    }
+    return node;
+  }
+
+  function strings(value, path, out) {
+    if (typeof value === "string") out.push([path, value]);
+    else if (Array.isArray(value)) value.forEach(function (item, i) { strings(item, path + "[" + i + "]", out); });
+    else if (value && typeof value === "object") Object.keys(value).forEach(function (k) { strings(value[k], path ? path + "." + k : k, out); });
+    return out;
+  }
+
+  function addDays(iso, days) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function isDate(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v); }
+
+  function checkRecord(rec, spec) {
+    var out = [],
+      rules = spec.rules,
+      said = {};
+
+    function add(code, field, message, hint) {
+      if (said[code + " " + field]) return;
+      said[code + " " + field] = true;
+      out.push({ code: code, field: field, message: message, hint: hint || "" });
+    }
+    spec.fields.forEach(function (f) {
+      var field = f.path.join("."),
+        group = f.path.length > 1 ? f.path[0] : null;
+      if (group && (rec[group] === undefined || rec[group] === null)) {
+        if (rules.groups[group] && rules.groups[group].required) add("S201", group, "wajib diisi (" + rules.groups[group].label + ")", "isi bagian ini");
+        return;
+      }
+      var v = at(rec, f.path),
+        required = f.schemaRequired !== undefined ? f.schemaRequired : f.required;
+      if (v === undefined || v === null) {
+        if (required) add("S201", field, "wajib diisi (" + f.label + ")", "isi kolom ini");
+        return;
+      }
+      if (f.widget === "number") {
+        if (typeof v !== "number") return add("S203", field, "harus berupa bilangan bulat tanpa titik atau koma", "tulis angka saja");
+        if (f.min !== undefined && v < f.min) add("S206", field, "nilai " + v + " di luar batas (minimal " + f.min + ")", "isi angka minimal " + f.min);
+        if (f.max !== undefined && v > f.max) add("S206", field, "nilai " + v + " di luar batas (maksimal " + f.max + ")", "isi angka maksimal " + f.max);
+        return;
+      }
+      if (typeof v !== "string" || f.widget === "date") return;
+      var length = Array.from(v).length; // characters, as Python counts them
+      if (f.maxlength !== undefined && length > f.maxlength) add("S208", field, "terlalu panjang (" + length + " karakter, maksimal " + f.maxlength + ")", "persingkat isinya");
+      if (f.minlength !== undefined && length < f.minlength) add("S207", field, "terlalu pendek (" + length + " karakter, minimal " + f.minlength + ")", "lengkapi isinya");
+      if (f.pattern && !new RegExp(f.pattern).test(v)) add("S205", field, "`" + v.slice(0, 60) + "` tidak sesuai format", "tulis sebagai " + (f.format || "format yang benar"));
+    });
+    if (rec.location && rec.location.province === "") add("S209", "location.province", "tidak boleh kosong", "pilih kabupaten/kota");
+    var posted = rec.date_posted,
+      until = rec.valid_through,
+      verified = (rec.verification || {}).date;
+    if (isDate(until) && isDate(posted)) {
+      if (until < posted) add("R406", "valid_through", "berlaku sampai " + until + " sebelum tanggal tayang " + posted, "perbaiki salah satu tanggal");
+      var limit = addDays(posted, rules.maxValidityDays);
+      if (until > limit) add("R407", "valid_through", "masa tayang lebih dari " + rules.maxValidityDays + " hari setelah " + posted, "isi paling lambat " + limit + "; bila masih dibuka, perpanjang setelah diverifikasi ulang");
+    }
+    if (rec.employment_type === "pkwt" && typeof rec.contract_months === "number" && rec.contract_months > rules.maxPkwtMonths) {
+      add("R408", "contract_months", "kontrak PKWT " + rec.contract_months + " bulan melebihi " + rules.maxPkwtMonths + " bulan", "PKWT paling lama 5 tahun termasuk perpanjangan; perpendek kontrak atau jadikan PKWTT");
+    }
+    var s = rec.salary;
+    if (s && "disclosed" in s) {
+      if (s.disclosed) {
+        if (s.min === undefined || s.min === null || !s.unit) add("R409", "salary", "upah dicantumkan tetapi `min` atau `unit` kosong", "isi upah terendah");
+        else if (s.max !== undefined && s.max !== null && typeof s.max === typeof s.min && s.max < s.min) add("R409", "salary.max", "upah tertinggi " + s.max + " lebih kecil dari upah terendah " + s.min, "tukar kedua nilai");
+      } else if ((s.min !== undefined && s.min !== null) || (s.max !== undefined && s.max !== null)) {
+        add("R409", "salary.disclosed", "`disclosed: false` tetapi ada angka upah", "hapus angkanya");
+      }
+    }
+    var a = rec.apply;
+    if (a && typeof a === "object" && !(a.url || a.email || a.phone || a.whatsapp || a.walk_in)) {
+      add("R410", "apply", "tidak ada cara melamar", "isi minimal satu: tautan, email, telepon, WhatsApp atau datang langsung");
+    }
+    if (isDate(verified) && isDate(posted) && verified > posted) {
+      add("R413", "verification.date", "diverifikasi " + verified + ", sesudah tanggal tayang " + posted, "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya");
+    }
+    var texts = strings(rec, "", []);
+    texts.forEach(function (t) {
+      for (var i = 0; i < t[1].length; i++) {
+        if (rules.bidi.indexOf(t[1][i]) >= 0) {
+          add("R414", t[0], "ada karakter tak terlihat U+" + hex(t[1].charCodeAt(i), 4) + " yang membalik arah teks", "hapus karakter itu (salin ulang teksnya dari sumber biasa)");
+          break;
+        }
+      }
+      if (PLACEHOLDER_ISI.test(t[1]) || PLACEHOLDER_WORDS.test(t[1])) {
+        add("R415", t[0], "masih berisi teks contoh", "ganti dengan isi sebenarnya dari pemberi kerja, lalu periksa lagi");
+      }
+    });
+    return out;
+  }
+
+  var api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, FORM_CODES: FORM_CODES };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
@@ -329,20 +441,25 @@
 
   /* ---- checking, preview, draft, submit ------------------------------------------------ */
 
-  function check(f) {
+  // The validator's verdict on the record as it stands (checkRecord), each finding placed at
+  // the field it concerns: a group (`apply`, `salary`) at its first field, the province at
+  // the regency, a list item at its list.
+  function verdict() { return checkRecord(record().rec, spec); }
+
+  function fieldOf(d) {
+    var name = d.field.replace(/\[\d+\]$/, "");
+    return spec.fields.find(function (f) { return f.path.join(".") === name; }) ||
+      spec.fields.find(function (f) { return f.path.join(".").indexOf(name + ".") === 0; }) ||
+      (name === "location.province" ? spec.fields.find(function (f) { return f.key === "regency"; }) : null) ||
+      spec.fields.find(function (f) { return f.path[0] === name.split(".")[0]; });
+  }
+
+  function said(d) { return d.code + ": " + d.message + (d.hint ? " (" + d.hint + ")" : ""); }
+
+  function show(f, found) {
     var node = document.getElementById("k-" + f.key),
-      v = value(f),
-      problem = "";
-    if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu.";
-    if (!problem && f.required && v === null) problem = f.label + " wajib diisi.";
-    else if (v !== null && f.widget === "number") {
-      if (typeof v !== "number") problem = f.label + ": tulis angka saja, tanpa titik atau koma.";
-      else if (f.min !== undefined && v < f.min) problem = f.label + ": paling kecil " + f.min + ".";
-      else if (f.max !== undefined && v > f.max) problem = f.label + ": paling besar " + f.max + ".";
-    } else if (v !== null && typeof v === "string") {
-      if (f.pattern && !new RegExp(f.pattern).test(v)) problem = f.label + ": tulis sebagai " + (f.format || "format yang benar") + ".";
-      else if (f.minlength && v.trim().length < f.minlength) problem = f.label + ": paling sedikit " + f.minlength + " karakter.";
-    }
+      problem = found.map(said).join(" ");
+    if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu. " + problem;
     var errId = "k-" + f.key + "-galat",
       old = document.getElementById(errId);
     if (old) old.remove();
@@ -355,7 +472,12 @@
     }
     if (described.length) node.setAttribute("aria-describedby", described.join(" "));
     else node.removeAttribute("aria-describedby");
-    return problem ? { field: f, problem: problem } : null;
+    return problem ? { field: f, problem: f.label + ": " + problem } : null;
+  }
+
+  function check(f) {
+    var all = verdict();
+    return show(f, all.filter(function (d) { return fieldOf(d) === f; }));
   }
 
   function fileInfo() {
@@ -398,7 +520,8 @@
   }
 
   function problems() {
-    return spec.fields.map(check).filter(Boolean);
+    var all = verdict();
+    return spec.fields.map(function (f) { return show(f, all.filter(function (d) { return fieldOf(d) === f; })); }).filter(Boolean);
   }
 
   function showProblems(list, quiet) {
