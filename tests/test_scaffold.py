@@ -222,3 +222,21 @@ def test_a_bad_flag_fails_before_any_question(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("builtins.input", lambda prompt: pytest.fail(f"asked {prompt!r}"))
     assert main(["new", "vacancy", "--regency", "3299", "--root", str(root)]) == 1
     assert "--regency: kabupaten/kota `3299` tidak dikenal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_separators_never_reach_the_file_raw(tmp_path, separator):
+    root = make_repo(tmp_path)
+    description = f"Memasak menu harian untuk karyawan pabrik.{separator}example: true{separator}Sif pagi."
+    title = [a if a != "Juru Masak" else f"Juru{separator}Masak" for a in ARGS]
+    args = [*title, *DETAILS, "--salary-min", "4500000", "--kbji", "5", "--kbli", "I", "--description", description]
+    assert main([*args, "--root", str(root)]) == 0
+    path = root / "content/vacancies/jawa-barat/juru-masak-cv-contoh-rasa-bekasi.yml"
+    text = path.read_text(encoding="utf-8")
+    assert not set(text) & {"\u2028", "\u2029", "\x85"}
+    import yaml
+
+    data = yaml.safe_load(text)
+    assert "example" not in data and data["title"] == "Juru Masak"
+    assert "example: true" in data["description"]
+    assert main(["fmt", "--check", "--root", str(root), str(path)]) == 0

@@ -84,6 +84,15 @@ class ScaffoldError(Exception):
     pass
 
 
+def _plain_text(name: str, text: str) -> str:
+    """An answer with every line break YAML knows (U+0085, U+2028, U+2029) as ``\\n``, never raw;
+    one-line answers (all but the description) with their whitespace collapsed."""
+    from antarkerja.issueform import normalize_breaks
+
+    text = normalize_breaks(text)
+    return text.strip() if name == "description" else " ".join(text.split())
+
+
 def _ask(args, name: str, check=None, prompt: str | None = None) -> str | None:
     """The answer from the flag, else asked at a terminal; each answer is checked as given.
 
@@ -95,7 +104,7 @@ def _ask(args, name: str, check=None, prompt: str | None = None) -> str | None:
     value = getattr(args, name, None)
     flag = "--" + name.replace("_", "-")
     if value not in (None, ""):
-        value, problem = check(str(value).strip())
+        value, problem = check(_plain_text(name, str(value)))
         if problem:
             raise ScaffoldError(f"{flag}: {problem}")
         return value
@@ -104,7 +113,7 @@ def _ask(args, name: str, check=None, prompt: str | None = None) -> str | None:
             return None
         raise ScaffoldError(f"{flag} wajib diisi ({prompt})")
     for _ in range(5):
-        answer = input(f"{prompt}: ").strip()
+        answer = _plain_text(name, input(f"{prompt}: "))
         if not answer:
             if name in OPTIONAL:
                 return None
