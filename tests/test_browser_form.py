@@ -251,3 +251,17 @@ def test_the_validators_verdict_stands_next_to_each_field_until_fixed(form_page,
     offices = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "content/offices").glob("*.yml")}
     repo = make_repo(tmp_path, {f"jawa-barat/{name}": text}, offices)
     assert [d.format() for d in validate_repository(repo).errors] == []
+
+
+def test_a_warning_is_shown_at_its_field_but_does_not_hold_the_file_back(form_page):
+    page = form_page
+    opened = []
+    page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
+    _fill(page)
+    page.fill("#k-apply_email", "lowongan.contoh@gmail.com")
+    page.click("#kirim-salin")
+    assert page.inner_text("#k-apply_url-galat").startswith("W502: perusahaan hanya bisa dihubungi")
+    assert "belum lengkap" not in page.inner_text("#kirim-status")
+    page.click("#kirim-github")
+    page.wait_for_timeout(300)
+    assert opened, "a warning must not block the submission"

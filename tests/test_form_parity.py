@@ -146,6 +146,10 @@ MUTATIONS = {
     "phone letters": _set(("apply", "phone"), "telepon kantor"),
     "whatsapp only": _set(("apply",), {"whatsapp": "0812-0000-0001"}),
     "walk in only": _set(("apply",), {"walk_in": True}),
+    "free mail only": _set(("apply",), {"email": "lowongan.contoh@gmail.com"}),
+    "company mail only": _set(("apply",), {"email": "hrd@contoh-sentosa.co.id"}),
+    "free mail and walk in": _set(("apply",), {"email": "lowongan.contoh@yahoo.co.id", "walk_in": True}),
+    "a person, not a company": _set(("employer", "legal_form"), "perorangan"),
     "instructions 1001 characters": _set(("apply", "instructions"), "B" * 1001),
     "address long": _set(("location", "address"), "Jl. " + "Contoh " * 60),
 }

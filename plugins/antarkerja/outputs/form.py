@@ -21,7 +21,7 @@ ordinary pull request, checked like any other.
 
 One verdict: before a file is handed over, the script runs ``checkRecord``, the validator's
 single-record checks that the form decides (schema: required, type, limits, length, format;
-rules R406–R410, R413–R415), with the validator's codes, at each field; no GitHub page opens
+rules R406–R410, R413–R415 and the warning W502), with the validator's codes, at each field; no GitHub page opens
 while one stands, and copy/download say which answers are wrong. The checks are hand-written
 JavaScript fed with data from this spec (limits, formats, required groups, the bidi characters,
 the 90-day and 60-month limits), chosen over running the validator in the browser (Pyodide:
@@ -43,7 +43,7 @@ from antarkerja.outputs import File, OutputContext, Page
 from antarkerja.outputs.api import dump
 from antarkerja.present import BIDI_CHARS
 from antarkerja.reference import load_reference
-from antarkerja.rules.vacancy import MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS
+from antarkerja.rules.vacancy import COMPANY_FORMS, FREE_MAIL, MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS
 from antarkerja.schema import ecmascript_pattern
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.urls import save_as, url
@@ -124,6 +124,8 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
             "bidi": BIDI_CHARS,
             "maxValidityDays": MAX_VALIDITY_DAYS,
             "maxPkwtMonths": MAX_PKWT_MONTHS,
+            "companyForms": sorted(COMPANY_FORMS),
+            "freeMail": sorted(FREE_MAIL),
         },
         "provinces": [{"code": p.code, "name": p.name, "slug": p.slug} for p in ref.provinces.values()],
         "regencies": [
