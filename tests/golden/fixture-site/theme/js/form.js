@@ -151,7 +151,7 @@
   // The single-record checks of `antarkerja validate` that the form decides, with the same
   // codes and fields: the schema's (required, type, limits, length, format) from
   // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
-  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415"];
+  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415", "W502"];
   // antarkerja.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
   // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
   var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
@@ -189,7 +189,7 @@
     function add(code, field, message, hint) {
       if (said[code + " " + field]) return;
       said[code + " " + field] = true;
-      out.push({ code: code, field: field, message: message, hint: hint || "" });
+      out.push({ code: code, field: field, message: message, hint: hint || "", warning: code.charAt(0) === "W" });
     }
     spec.fields.forEach(function (f) {
       var field = f.path.join("."),
@@ -240,6 +240,13 @@
     var a = rec.apply;
     if (a && typeof a === "object" && !(a.url || a.email || a.phone || a.whatsapp || a.walk_in)) {
       add("R410", "apply", "tidak ada cara melamar", "isi minimal satu: tautan, email, telepon, WhatsApp atau datang langsung");
+    }
+    var employer = rec.employer;
+    if (employer && "legal_form" in employer && rules.companyForms.indexOf(employer.legal_form) >= 0 && a && typeof a === "object" && !(a.url || a.walk_in || a.phone)) {
+      var domain = (a.email || "").split("@").pop().toLowerCase();
+      if ((a.email && rules.freeMail.indexOf(domain) >= 0) || (!a.email && a.whatsapp)) {
+        add("W502", "apply", "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau pilih datang langsung ke kantor pemverifikasi");
+      }
     }
     if (isDate(verified) && isDate(posted) && verified > posted) {
       add("R413", "verification.date", "diverifikasi " + verified + ", sesudah tanggal tayang " + posted, "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya");
@@ -472,7 +479,8 @@
     }
     if (described.length) node.setAttribute("aria-describedby", described.join(" "));
     else node.removeAttribute("aria-describedby");
-    return problem ? { field: f, problem: f.label + ": " + problem } : null;
+    var blocking = found.some(function (d) { return !d.warning; }) || (f.widget === "region" && !document.getElementById("k-provinsi").value);
+    return problem && blocking ? { field: f, problem: f.label + ": " + problem } : null;
   }
 
   function check(f) {
