@@ -351,3 +351,27 @@ def test_a_malformed_event_file_gets_a_plain_message(repo, tmp_path, capsys, con
     err = capsys.readouterr().err
     assert says in err and "kesalahan internal" not in err and "Traceback" not in err
     assert comment.read_text(encoding="utf-8").startswith("❌")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Staf \"Gudang\" 'A'",
+        "Sif #2",
+        "Gudang: malam",
+        "- Operator",
+        "&Operator *Mesin !!str",
+        "007 Operator",
+        "Kasir\tToko",
+    ],
+)
+def test_hostile_short_answers_round_trip(repo, value):
+    body = (ISSUES / "operator-produksi.md").read_text(encoding="utf-8")
+    body = body.replace("### Nama jabatan\n\nOperator Produksi", f"### Nama jabatan\n\n{value}")
+    body = body.replace("Rp 5.600.000", "0005600000")  # leading zeros in a number
+    result = convert_issue(repo, body, TODAY, 7)
+    assert result.ok, result.problems
+    data = yaml.safe_load(result.path.read_text(encoding="utf-8"))
+    assert data["title"] == " ".join(value.split())  # a tab in a one-line answer is a space
+    assert data["salary"]["min"] == 5600000
+    assert main(["fmt", "--check", "--root", str(repo), str(result.path)]) == 0
