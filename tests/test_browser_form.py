@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -125,8 +126,9 @@ def test_missing_answers_are_listed_and_nothing_opens(form_page):
     summary = page.locator("#kirim-galat")
     assert summary.is_visible()
     messages = summary.inner_text()
-    assert "Nama jabatan wajib diisi." in messages and "Jumlah lowongan: paling kecil 1." in messages
-    assert "Email lamaran: tulis sebagai alamat email" in messages
+    assert "Nama jabatan: S201: wajib diisi (Nama jabatan)" in messages
+    assert "Jumlah lowongan: S206: nilai 0 di luar batas (minimal 1)" in messages
+    assert "Email lamaran: S205: `bukan-email` tidak sesuai format (tulis sebagai alamat email" in messages
     assert page.get_attribute("#k-title", "aria-invalid") == "true"
     assert not opened
 
@@ -164,3 +166,102 @@ def test_form_fits_a_phone_and_passes_axe(form_page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_offices_follow_the_province_and_show_their_ids(form_page):
+    page = form_page
+    assert page.locator("#k-office option").all_inner_texts() == ["— pilih provinsi dulu —"]
+    page.select_option("#k-provinsi", "51")
+    bali = page.locator("#k-office option").all_inner_texts()
+    assert "Dinas Tenaga Kerja Kabupaten Badung (disnaker-kabupaten-badung)" in bali
+    assert not any("Bekasi" in o for o in bali)
+    assert any("(kemnaker)" in o for o in bali)  # the ministry verifies anywhere
+    page.select_option("#k-provinsi", "32")
+    page.select_option("#k-office", "disnaker-kabupaten-bekasi")
+    assert not any("Badung" in o for o in page.locator("#k-office option").all_inner_texts())
+    # The help links to the office list, where every office shows its id.
+    link = page.locator("#k-office-bantuan a")
+    assert link.inner_text() == "Daftar kantor dan ID-nya" and link.get_attribute("href") == "/kantor/"
+
+
+def test_regency_help_speaks_of_the_two_lists(form_page):
+    help_text = form_page.inner_text("#k-regency-bantuan")
+    assert "Pilih provinsi, lalu kabupaten/kota" in help_text and "Kode atau nama lengkap" not in help_text
+
+
+def test_copy_and_download_of_an_incomplete_file_say_what_it_lacks(form_page):
+    page = form_page
+    page.fill("#k-title", "Kasir")
+    with page.expect_download():
+        page.click("#kirim-unduh")
+    status = page.inner_text("#kirim-status")
+    assert "belum lengkap dan akan ditolak pemeriksa" in status and "Kabupaten/kota" in status
+    assert page.locator("#kirim-galat").is_visible()
+    page.click("#kirim-salin")
+    assert "belum lengkap" in page.inner_text("#kirim-status")
+    _fill(page)
+    with page.expect_download():
+        page.click("#kirim-unduh")
+    assert "belum lengkap" not in page.inner_text("#kirim-status")
+
+
+def test_every_office_page_shows_its_id_with_a_copy_button(phone, sample_server):
+    page = phone
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server)
+    page.goto(sample_server + "/kantor/disnaker-kabupaten-bekasi/")
+    assert page.inner_text("#id-kantor") == "disnaker-kabupaten-bekasi"
+    page.click("text=Salin ID")
+    page.wait_for_function("document.querySelector('[data-copy-status]').textContent !== ''")
+    assert page.inner_text(".office-id [data-copy-status]") == "ID kantor disalin."
+    assert page.evaluate("navigator.clipboard.readText()") == "disnaker-kabupaten-bekasi"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_validators_verdict_stands_next_to_each_field_until_fixed(form_page, tmp_path):
+    """Salary min above max, a closing date 206 days out and a verification after posting:
+    each shown at its field with the validator's code, no GitHub page opens; fixed, the link
+    opens with a file that `antarkerja validate` accepts."""
+    page = form_page
+    opened = []
+    page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
+    _fill(page)
+    today = date.fromisoformat(page.evaluate("new Date().toLocaleDateString('sv')"))
+    page.fill("#k-salary_min", "7000000")
+    page.fill("#k-salary_max", "6000000")
+    page.fill("#k-valid_through", (today + timedelta(days=206)).isoformat())
+    page.fill("#k-verification_date", (today + timedelta(days=1)).isoformat())
+    page.click("#kirim-github")
+    assert "R409: upah tertinggi 6000000 lebih kecil dari upah terendah 7000000" in page.inner_text(
+        "#k-salary_max-galat"
+    )
+    assert page.inner_text("#k-valid_through-galat").startswith("R407: masa tayang lebih dari 90 hari")
+    assert page.inner_text("#k-verification_date-galat").startswith("R413: diverifikasi")
+    assert page.get_attribute("#k-salary_max", "aria-invalid") == "true"
+    assert "Periksa 3 isian" in page.inner_text("#kirim-galat")
+    page.wait_for_timeout(200)
+    assert not opened
+    page.fill("#k-salary_max", "7500000")
+    page.fill("#k-valid_through", (today + timedelta(days=60)).isoformat())
+    page.fill("#k-verification_date", today.isoformat())
+    page.click("#kirim-github")
+    page.wait_for_timeout(300)
+    assert opened and page.locator(".kirim-e").count() == 0
+    query = parse_qs(urlparse(opened[0]).query)
+    text, name = query["value"][0], query["filename"][0]
+    offices = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "content/offices").glob("*.yml")}
+    repo = make_repo(tmp_path, {f"jawa-barat/{name}": text}, offices)
+    assert [d.format() for d in validate_repository(repo).errors] == []
+
+
+def test_a_warning_is_shown_at_its_field_but_does_not_hold_the_file_back(form_page):
+    page = form_page
+    opened = []
+    page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
+    _fill(page)
+    page.fill("#k-apply_email", "lowongan.contoh@gmail.com")
+    page.click("#kirim-salin")
+    assert page.inner_text("#k-apply_url-galat").startswith("W502: perusahaan hanya bisa dihubungi")
+    assert "belum lengkap" not in page.inner_text("#kirim-status")
+    page.click("#kirim-github")
+    page.wait_for_timeout(300)
+    assert opened, "a warning must not block the submission"

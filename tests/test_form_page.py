@@ -19,6 +19,8 @@ def test_form_spec_carries_schema_regions_and_offices(fixture_site):
     assert {"id": "disnaker-kabupaten-bekasi", "name": "Dinas Tenaga Kerja Kabupaten Bekasi", "province": "32"} in (
         spec["offices"]
     )
+    assert fields["office"]["link"] == {"href": "/kantor/", "text": "Daftar kantor dan ID-nya"}
+    assert "Kode atau nama lengkap" not in fields["regency"]["help"]
     assert list(spec["order"])[:3] == ["id", "example", "title"] and "regency" in spec["order"]["location"]
     assert spec["repository"] == ""  # REPOSITORY_URL is empty in pelicanconf.py
 
@@ -49,3 +51,24 @@ def test_repository_url_comes_from_settings_or_the_deploy_environment(root, monk
     monkeypatch.setenv("ANTARKERJA_REPOSITORY_URL", "https://github.com/contoh/antarkerja")
     assert spec({}) == "https://github.com/contoh/antarkerja"
     assert spec({"REPOSITORY_URL": "https://github.com/lain/repo/"}) == "https://github.com/lain/repo"
+
+
+def test_national_offices_are_marked_for_every_province(root):
+    from types import SimpleNamespace
+
+    from antarkerja.outputs.form import form_spec
+    from antarkerja.reference import load_reference
+
+    offices = [
+        SimpleNamespace(id="kemnaker", name="Kementerian Ketenagakerjaan", data={"province": "31", "type": "kemnaker"}),
+        SimpleNamespace(
+            id="disnaker-kota-batam", name="Disnaker Batam", data={"province": "21", "type": "disnaker_kabkota"}
+        ),
+    ]
+    spec = form_spec(load_reference(root), offices, "", "https://contoh.id")
+    assert spec["offices"] == [
+        {"id": "kemnaker", "name": "Kementerian Ketenagakerjaan", "province": "31", "national": True},
+        {"id": "disnaker-kota-batam", "name": "Disnaker Batam", "province": "21"},
+    ]
+    office = next(f for f in spec["fields"] if f["key"] == "office")
+    assert office["link"]["href"] == "https://contoh.id/kantor/"

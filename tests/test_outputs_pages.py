@@ -170,3 +170,14 @@ def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
         assert shown == expected, r["id"]
         checked += bool(expected)
     assert checked >= 3  # the fixture has vacancies with neighbours to show
+
+
+def test_every_office_page_shows_its_id_as_text(fixture_site):
+    from support import read_built
+
+    for page in sorted((fixture_site / "kantor").glob("*/index.html")):
+        office_id = page.parent.name
+        if office_id == "layanan":
+            continue
+        code = read_built(fixture_site, f"kantor/{office_id}/").find("code", id="id-kantor")
+        assert code is not None and code.get_text() == office_id, office_id

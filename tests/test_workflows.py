@@ -179,3 +179,117 @@ def test_browser_lookup_prefers_chromium_then_chrome_and_skips_snaps(tmp_path, m
     assert chromium_path() == str(chrome)
     snap.write_text('#!/bin/sh\n# Chromium launcher\nexec /usr/lib/chromium/chromium "$@"\n')
     assert chromium_path() == str(snap)
+
+
+# The issue's answer, run as the runner runs it (bash, with a stand-in `gh` that records calls) --
+
+
+def _answer_step(workflows) -> dict:
+    steps = workflows["issue-to-pr"]["jobs"]["propose"]["steps"]
+    return next(s for s in steps if s.get("name") == "Jawab di issue")
+
+
+def _answer(
+    workflows, tmp_path, converted, pr_outcome, pr_url, comment="✅ **Lowongan lolos pemeriksaan otomatis.**\n"
+):
+    step = _answer_step(workflows)
+    bin_dir, temp = tmp_path / "bin", tmp_path / "temp"
+    bin_dir.mkdir()
+    temp.mkdir()
+    if comment is not None:
+        (temp / "comment.md").write_text(comment, encoding="utf-8")
+    calls = tmp_path / "calls"
+    gh = bin_dir / "gh"
+    gh.write_text(
+        '#!/bin/sh\nprintf "%s\\n" "$*" >> "$CALLS"\n'
+        'for a in "$@"; do if [ "$prev" = --body-file ]; then cat "$a" >> "$CALLS.body"; fi; prev="$a"; done\n'
+    )
+    gh.chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(temp),
+        "GITHUB_REPOSITORY": "contoh/antarkerja",
+        "NUMBER": "42",
+        "GH_TOKEN": "x",
+        "CALLS": str(calls),
+        "CONVERTED": converted,
+        "PR_OUTCOME": pr_outcome,
+        "PR_URL": pr_url,
+    }
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    body = (tmp_path / "calls.body").read_text(encoding="utf-8")
+    return calls.read_text().splitlines(), body
+
+
+def test_the_success_comment_waits_for_the_pull_request_and_carries_its_url(workflows, tmp_path):
+    step = _answer_step(workflows)
+    assert step["env"]["PR_URL"] == "${{ steps.pr.outputs.pull-request-url }}"
+    calls, body = _answer(workflows, tmp_path, "success", "success", "https://github.com/contoh/antarkerja/pull/7")
+    assert len(calls) == 1 and calls[0].startswith("issue comment 42")
+    assert body.startswith("✅") and "https://github.com/contoh/antarkerja/pull/7" in body
+
+
+@pytest.mark.parametrize("outcome, url", [("failure", ""), ("success", "")])
+def test_a_refused_pull_request_gets_the_setting_and_the_label_comes_off(workflows, tmp_path, outcome, url):
+    calls, body = _answer(workflows, tmp_path, "success", outcome, url)
+    assert "✅" not in body and "pull request* tidak bisa dibuka" in body
+    assert "Allow GitHub Actions to create and approve pull requests" in body
+    assert "ANTARKERJA_PR_TOKEN" in body
+    assert calls[1] == "issue edit 42 --repo contoh/antarkerja --remove-label lowongan-disetujui"
+
+
+def test_a_refused_issue_gets_its_problems_and_the_label_comes_off(workflows, tmp_path):
+    calls, body = _answer(workflows, tmp_path, "failure", "skipped", "", comment="❌ **Lowongan belum bisa dibuat.**\n")
+    assert body.startswith("❌") and len(calls) == 2 and "--remove-label" in calls[1]
+    again = tmp_path / "again"
+    again.mkdir()
+    calls, body = _answer(workflows, again, "failure", "skipped", "", comment=None)
+    assert "Pemeriksaan tidak dapat dijalankan" in body and "--remove-label" in calls[1]
+
+
+def test_the_pull_request_step_may_fail_without_skipping_the_answer(workflows):
+    steps = workflows["issue-to-pr"]["jobs"]["propose"]["steps"]
+    pr = next(s for s in steps if s.get("id") == "pr")
+    assert pr["continue-on-error"] is True
+    names = [s.get("name") for s in steps]
+    assert names.index("Jawab di issue") > names.index("Buka pull request")
+    last = steps[-1]
+    assert last["if"] == "${{ steps.pr.outcome == 'failure' }}" and last["run"] == "exit 1"
+
+
+# The hosting guide names every setting the workflows read --------------------------------------
+
+
+def test_the_hosting_guide_names_every_setting_the_workflows_read(root):
+    guide = (root / "docs/hosting.md").read_text(encoding="utf-8")
+    for name in WORKFLOWS:
+        text = (root / f".github/workflows/{name}.yml").read_text()
+        for kind, setting in re.findall(r"\b(vars|secrets)\.([A-Z][A-Z0-9_]+)", text):
+            assert f"`{setting}`" in guide, f"{name}.yml reads {kind}.{setting}; docs/hosting.md must say how to set it"
+    form = yaml.safe_load((root / ".github/ISSUE_TEMPLATE/lowongan.yml").read_text(encoding="utf-8"))
+    for label in [*form["labels"], "lowongan-disetujui"]:
+        assert f"`{label}`" in guide and f"gh label create {label} " in guide
+    assert "**GitHub Actions**" in guide and "Allow GitHub Actions to create and approve pull requests" in guide
+    assert "ANTARKERJA_REPOSITORY_URL" in guide
+
+
+def test_both_deploy_workflows_give_the_form_its_repository(workflows):
+    for name in ("deploy", "deploy-s3"):
+        steps = [s for job in workflows[name]["jobs"].values() for s in job["steps"]]
+        build = next(s for s in steps if "antarkerja build" in s.get("run", ""))
+        assert build["env"]["ANTARKERJA_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}", name
+
+
+def test_the_cors_rules_in_the_hosting_guide_are_well_formed(root):
+    import xml.etree.ElementTree as ET
+
+    guide = (root / "docs/hosting.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(json|xml)\n(.*?)```", guide, re.S)
+    parsed = [json.loads(body) if kind == "json" else ET.fromstring(body) for kind, body in blocks]
+    rules = [p for p in parsed if isinstance(p, list)]
+    assert len(rules) == 2  # the S3 console's and R2 dashboard's
+    for rule in rules:
+        assert rule[0]["AllowedOrigins"] == ["*"] and set(rule[0]["AllowedMethods"]) == {"GET", "HEAD"}
+    xml_rules = [p for p in parsed if not isinstance(p, (list, dict))]
+    assert xml_rules and xml_rules[0].tag.endswith("CORSConfiguration")

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from antarkerja.errors import BuildFailed
-from antarkerja.paths import REPO
+from antarkerja.paths import REPO, site_kit, use_theme
 from antarkerja.search import index_site
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
@@ -46,10 +46,13 @@ def normalize_siteurl(siteurl: str | None) -> str | None:
 
 def settings_file(root: Path, published: bool) -> Path:
     name = "publishconf.py" if published else "pelicanconf.py"
-    for folder in (root, REPO):
-        if (folder / name).is_file():
+    for folder in (root, site_kit(root)):
+        if folder is not None and (folder / name).is_file():
             return folder / name
-    raise BuildFailed(f"{name} tidak ditemukan di {root} maupun {REPO}")
+    raise BuildFailed(
+        f"{name} dan folder `theme` tidak ditemukan di {root}; bangun dari salinan lengkap repositori "
+        "(git clone), misalnya `antarkerja build --root FOLDER-REPOSITORI`"
+    )
 
 
 def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
@@ -64,7 +67,9 @@ def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
     }
     if siteurl is not None:
         override["SITEURL"] = siteurl
-    return read_settings(str(settings_file(root, siteurl is not None)), override=override)
+    settings = read_settings(str(settings_file(root, siteurl is not None)), override=override)
+    use_theme(Path(settings["THEME"]))  # the theme the settings chose, wherever the package lives
+    return settings
 
 
 class _ErrorLog(logging.Handler):

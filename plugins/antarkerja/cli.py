@@ -145,9 +145,7 @@ def cmd_new(args) -> int:
         return 1
     print(safe(f"Berkas dibuat: {path}"))
     if unfilled:
-        print(
-            f"Belum lengkap: isi kolom {', '.join(unfilled)} (bertanda ISI:); sampai itu, pemeriksa menolaknya (R415)."
-        )
+        print(f"Belum lengkap: isi kolom {', '.join(unfilled)} (bertanda ISI:); sampai itu, pemeriksa menolaknya.")
     print(safe(f"Periksa isinya, lalu jalankan: antarkerja validate {path}"))
     return 0
 
@@ -166,6 +164,21 @@ def cmd_schema(args) -> int:
     return 1 if args.check and stale else 0
 
 
+def _plain(exc: Exception) -> str:
+    """What went wrong with a file, in words (JSON and text errors name line and column)."""
+    import json
+
+    if isinstance(exc, json.JSONDecodeError):
+        return f"bukan JSON yang sah, baris {exc.lineno} kolom {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "bukan teks UTF-8"
+    if isinstance(exc, FileNotFoundError):
+        return "berkas tidak ada"
+    if isinstance(exc, OSError):
+        return exc.strerror or "tidak bisa dibuka"
+    return "isinya tidak dikenali"
+
+
 def cmd_issue(args) -> int:
     import json
 
@@ -176,15 +189,22 @@ def cmd_issue(args) -> int:
         print("antarkerja issue: sebutkan berkas event GitHub atau --body FILE", file=sys.stderr)
         return 2
     root = _root(args)
-    conversion = Conversion(problems=["Isi issue tidak bisa dibaca; mohon laporkan ke pengelola."])
+    unreadable = "Isi issue tidak bisa dibaca; mohon laporkan ke pengelola."
+    conversion = Conversion(problems=[unreadable])
     try:
-        if args.body:
-            body, number = Path(args.body).read_text(encoding="utf-8"), args.number
-        else:
-            event = json.loads(Path(args.event).read_text(encoding="utf-8"))
-            issue = event.get("issue") or {}
-            body, number = issue.get("body") or "", issue.get("number")
-        number = int(number) if number is not None else None
+        try:
+            if args.body:
+                body, number = Path(args.body).read_text(encoding="utf-8"), args.number
+            else:
+                event = json.loads(Path(args.event).read_text(encoding="utf-8"))
+                issue = event.get("issue") if isinstance(event, dict) else None
+                issue = issue if isinstance(issue, dict) else {}
+                body, number = issue.get("body") or "", issue.get("number")
+            number = int(number) if isinstance(number, int | str) and str(number).isdigit() else None
+        except (OSError, ValueError) as exc:  # a malformed or unreadable event file: a plain message
+            source = args.body or args.event
+            print(f"antarkerja issue: berkas {source} tidak bisa dibaca sebagai issue ({_plain(exc)})", file=sys.stderr)
+            return 1
         today = resolve_today(args.today)
         conversion = convert_issue(root, body if isinstance(body, str) else "", today, number)
     finally:  # the officer always gets an answer on the issue
@@ -296,19 +316,28 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--title", help='nama jabatan, misalnya "Operator Produksi"')
     n.add_argument("--employer", help="nama pemberi kerja")
     n.add_argument("--legal-form", help="bentuk badan usaha (bawaan: dari awal nama, misalnya PT → pt)")
-    n.add_argument("--regency", help="kode kabupaten/kota, misalnya 32.16")
+    n.add_argument("--regency", help="kode atau nama lengkap kabupaten/kota, misalnya 32.16")
     n.add_argument("--office", help="id kantor pemverifikasi di content/offices/")
-    n.add_argument("--type", dest="employment_type", default="pkwt", help="jenis hubungan kerja (bawaan: pkwt)")
-    n.add_argument("--education", default="sma", help="pendidikan minimal (bawaan: sma)")
+    # No default below: what is not answered is written as `ISI: …`, which the validator rejects.
+    n.add_argument("--type", dest="employment_type", help="jenis hubungan kerja, misalnya pkwt")
+    n.add_argument("--contract-months", type=int, help="lama kontrak PKWT dalam bulan")
+    n.add_argument("--education", help="pendidikan minimal, misalnya sma")
+    n.add_argument("--experience", type=int, help="pengalaman minimal dalam bulan (0: lulusan baru diterima)")
     n.add_argument("--kbji", help="kode jabatan KBJI 2014, misalnya 8 (kosong: ditanyakan atau ditandai ISI:)")
     n.add_argument("--kbli", help="kategori KBLI 2020, satu huruf, misalnya C")
     n.add_argument("--description", help="deskripsi: tugas utama, tempat dan jadwal kerja (paling sedikit 30 karakter)")
-    n.add_argument("--openings", type=int, default=1, help="jumlah lowongan (bawaan: 1)")
-    n.add_argument(
-        "--salary-min", type=int, help="upah terendah per bulan dalam rupiah; kosongkan bila tidak dicantumkan"
-    )
+    n.add_argument("--openings", type=int, help="jumlah orang yang dicari")
+    n.add_argument("--salary-min", type=int, help="upah terendah per bulan dalam rupiah")
     n.add_argument("--salary-max", type=int, help="upah tertinggi per bulan dalam rupiah")
-    n.add_argument("--days", type=int, default=30, help="lama tayang dalam hari (bawaan: 30, paling lama 90)")
+    n.add_argument("--salary-undisclosed", metavar="ALASAN", help="upah tidak dicantumkan, dengan alasannya")
+    n.add_argument("--valid-through", help="batas lamaran TTTT-BB-HH (paling lama 90 hari setelah tayang)")
+    n.add_argument("--days", type=int, help="atau: batas lamaran sekian hari setelah tayang (1–90)")
+    n.add_argument("--apply-url", help="tautan lamaran")
+    n.add_argument("--apply-email", help="email lamaran")
+    n.add_argument("--apply-phone", help="telepon untuk melamar")
+    n.add_argument("--apply-whatsapp", help="WhatsApp untuk melamar")
+    n.add_argument("--walk-in", action="store_true", help="pelamar datang langsung ke kantor pemverifikasi")
+    n.add_argument("--instructions", help="petunjuk melamar, misalnya dokumen yang dibawa")
     n.add_argument("--today", help="tanggal tayang TTTT-BB-HH (bawaan: hari ini)")
     n.add_argument("--id", help="id berkas (bawaan: dari jabatan, pemberi kerja dan kabupaten/kota)")
     n.add_argument("--example", action="store_true", help="tandai sebagai data contoh")

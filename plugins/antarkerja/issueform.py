@@ -20,6 +20,7 @@ backticks, braces, ``<``, ``>``, backslash, ``../``) are refused with a message.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,7 @@ from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
 from antarkerja.schema import ID_PATTERN, rules_at
 from antarkerja.schema import vacancy as vacancy_schema
-from antarkerja.urls import slugify
+from antarkerja.urls import slugify, url
 
 NO_RESPONSE = "_No response_"
 FORM_LABEL = "usulan-lowongan"
@@ -109,7 +110,15 @@ FIELDS = [
     Field("apply_walk_in", ("apply", "walk_in"), "checkbox"),
     Field("apply_instructions", ("apply", "instructions"), "textarea"),
     Field("valid_through", ("valid_through",), "input", True, placeholder="2027-01-31"),
-    Field("office", ("verification", "office"), "input", True, placeholder="disnaker-kabupaten-bekasi"),
+    Field(
+        "office",
+        ("verification", "office"),
+        "input",
+        True,
+        help=f"ID kantor tertulis di halaman setiap kantor di situs (daftar semua kantor: /{url('offices')}), "
+        "misalnya disnaker-kabupaten-bekasi.",
+        placeholder="disnaker-kabupaten-bekasi",
+    ),
     Field("verification_date", ("verification", "date"), "input", True, placeholder="2026-11-24"),
 ]
 
@@ -205,15 +214,43 @@ class Conversion:
 OLD_LABELS = {"Berlaku sampai": "Batas lamaran"}
 
 
+# Every character YAML or JavaScript reads as a line break. A raw U+2028 inside a YAML block
+# would end it there and let the rest of the line become a key of its own, so the issue path
+# reads each of them as the line break it is (U+2029 separates paragraphs: a blank line).
+LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+
+def normalize_breaks(text: str) -> str:
+    for old, new in LINE_BREAKS.items():
+        text = text.replace(old, new)
+    return text
+
+
+def heading_text(line: str) -> str | None:
+    """The text of a Markdown ``### Heading`` line (closing ``#`` removed), else None.
+
+    String operations only: the regular expression this replaces was cubic in trailing
+    spaces (one issue line could hold a workflow for minutes).
+    """
+    rest = line.lstrip(" ")
+    if len(line) - len(rest) > 3 or not rest.startswith("###"):
+        return None
+    rest = rest[3:]
+    if not rest[:1].isspace():
+        return None
+    text = rest.strip().rstrip("#").strip()
+    return text or None
+
+
 def split_sections(body: str, labels: list[str]) -> tuple[dict[str, str], list[str]]:
     """``### Label`` sections of an issue body; only known labels (or their old names) start a section."""
     known = {old.lower(): new for old, new in OLD_LABELS.items() if new in labels}
     known.update({lab.strip().lower(): lab for lab in labels})
     sections: dict[str, list[str]] = {}
     problems, current = [], None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        match = re.match(r"^\s{0,3}###\s+(.+?)\s*#*\s*$", line)
-        label = known.get(match.group(1).strip().lower()) if match else None
+    for line in normalize_breaks(body).split("\n"):
+        heading = heading_text(line)
+        label = known.get(heading.lower()) if heading else None
         if label:
             if label in sections:
                 problems.append(f"Bagian **{label}** muncul dua kali; hapus salah satunya.")
@@ -245,9 +282,9 @@ def _parse_date(text: str) -> date | str:
 def _value(f: Field, text: str, rules: dict, ref: Reference):
     """The record value for one answer, or an Indonesian problem (a ``str`` prefixed with '!')."""
     if f.widget == "checkbox":
-        return bool(re.search(r"^\s*-\s*\[[xX]\]", text, re.M))
+        return any(_checked(line) for line in text.split("\n"))
     if f.widget == "list":
-        items = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.split("\n")]
+        items = [_unbulleted(line) for line in text.split("\n")]
         return [i for i in items if i]
     if f.widget in SHORT_WIDGETS:
         text = " ".join(text.split())
@@ -257,7 +294,12 @@ def _value(f: Field, text: str, rules: dict, ref: Reference):
         options = {k.lower(): v for k, v in _options(rules).items()}
         options.update({code.lower(): code for code in rules.get("allowed", [])})
         code = options.get(text.lower())
-        return code if code is not None else f"!pilihan `{text}` tidak dikenal; pilih dari daftar di formulir"
+        if code is not None:
+            return code
+        near = difflib.get_close_matches(text.lower(), list(options), n=1, cutoff=0.5)
+        shown = {v: k for k, v in _options(rules).items()}
+        hint = f"; maksudnya `{shown.get(options[near[0]], options[near[0]])}`?" if near else ""
+        return f"!pilihan `{text}` tidak dikenal{hint} Pilih dari daftar di formulir"
     kind = rules.get("type")
     if f.key in ("salary_min", "salary_max"):
         m = MONEY.match(text)
@@ -276,27 +318,124 @@ def _value(f: Field, text: str, rules: dict, ref: Reference):
             return text
         if re.fullmatch(r"\d{4}", text) and f"{text[:2]}.{text[2:]}" in ref.regencies:
             return f"{text[:2]}.{text[2:]}"
-        by_name = [r.code for r in ref.regencies.values() if r.name.lower() == text.lower()]
+        full = _full_regency_name(text)
+        by_name = [r.code for r in ref.regencies.values() if r.name.lower() == full]
         if len(by_name) == 1:
             return by_name[0]
+        found = regency_suggestions(text, ref) if len(text) <= NAME_MAX else []
+        if found:
+            listed = ", ".join(f"{r.name} ({r.code})" for r in found)
+            return f"!kabupaten/kota `{text}` belum pasti; tulis salah satu kode atau nama lengkap ini: {listed}"
         return f"!kabupaten/kota `{text}` tidak dikenal; tulis kodenya (misalnya 32.16) dari content/reference/regencies.csv"
     if f.widget == "textarea":
         return text.strip() + ("\n" if f.key == "description" else "")
     return text
 
 
+def _checked(line: str) -> bool:
+    """A ticked Markdown task line, ``- [x]``."""
+    rest = line.strip()
+    return rest.startswith("-") and rest[1:].lstrip()[:3] in ("[x]", "[X]")
+
+
+BULLET = re.compile(r"(?:[-*•]|\d{1,9}[.)])\s")  # matched at one position only, bounded digits
+
+
+def _unbulleted(line: str) -> str:
+    """A list line without its bullet or number."""
+    line = line.lstrip()
+    bullet = BULLET.match(line)
+    return (line[bullet.end() :] if bullet else line).strip()
+
+
+NAME_MAX = 100  # no regency or office name is longer; longer answers get no spelling suggestions
+REGENCY_PREFIXES = {"kab": "kabupaten", "kab.": "kabupaten", "kabupaten": "kabupaten", "kota": "kota", "kot.": "kota"}
+
+
+def _full_regency_name(text: str) -> str:
+    """``Kab. Bogor`` → ``kabupaten bogor`` (lower case, the reference's own words)."""
+    words = text.lower().split()
+    if words and words[0] in REGENCY_PREFIXES:
+        words[0] = REGENCY_PREFIXES[words[0]]
+    return " ".join(words)
+
+
+def regency_suggestions(text: str, ref: Reference, limit: int = 6) -> list:
+    """Every regency whose short or full name is ``text`` (``Bogor``: the Kabupaten and the Kota),
+    else those containing it, else the closest spellings."""
+    wanted = _full_regency_name(text)
+    regencies = sorted(ref.regencies.values(), key=lambda r: r.code)
+    same = [r for r in regencies if wanted in (r.short_name.lower(), r.name.lower())]
+    if same:
+        return same
+    if len(wanted) >= 4:
+        inside = [r for r in regencies if wanted in r.name.lower()]
+        if inside:
+            return inside[:limit]
+    names = {r.name.lower(): r for r in regencies} | {r.short_name.lower(): r for r in regencies}
+    near = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.75)
+    return list(dict.fromkeys(names[n] for n in near))
+
+
+def known_offices(root: Path) -> dict[str, dict]:
+    """Office id → its record's ``province`` and ``name`` (a file that does not parse counts by id only)."""
+    import yaml
+
+    found = {}
+    for path in sorted(offices_dir(root).glob("*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = None
+        data = data if isinstance(data, dict) else {}
+        found[path.stem] = {"province": str(data.get("province") or ""), "name": str(data.get("name") or "")}
+    return found
+
+
+def office_suggestions(text: str, offices: dict[str, dict], province: str | None, limit: int = 3) -> list[str]:
+    """The offices closest to ``text`` (an id or a name): those in ``province`` first."""
+    wanted = _slug(text)
+
+    def closeness(office_id: str) -> float:
+        info = offices[office_id]
+        score = max(
+            difflib.SequenceMatcher(None, wanted, office_id).ratio(),
+            difflib.SequenceMatcher(None, wanted, _slug(info["name"])).ratio(),
+        )
+        return score
+
+    ranked = sorted(offices, key=lambda o: (offices[o]["province"] != province, -closeness(o), o))
+    return ranked[:limit]
+
+
+def find_office(text: str, offices: dict[str, dict]) -> str | None:
+    """The office id that ``text`` names: the id itself, or the office's full name. Never a path."""
+    if text in offices:
+        return text
+    slug = _slug(text)
+    by_name = [o for o, info in offices.items() if slug and slug in (o, _slug(info["name"]))]
+    return by_name[0] if len(by_name) == 1 else None
+
+
 def _slug(text: str) -> str:
     return slugify(text, empty="")
 
 
-def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
+def read_answers(body: str, ref: Reference) -> tuple[dict, list[str], set[str]]:
+    """The record from every answer that reads, every problem, and the record paths they concern.
+
+    Nothing stops at the first problem: the officer gets them all in one comment.
+    """
     schema = vacancy_schema.schema(ref)
     labels = [label_of(f, schema) for f in FIELDS]
     sections, problems = split_sections(body or "", labels)
     record: dict = {}
+    reported: set[str] = set()
     for f, label in zip(FIELDS, labels, strict=True):
+        where = ".".join(f.path)
         if label not in sections:
             if f.required:
+                reported.add(where)
                 problems.append(
                     f"Bagian **{label}** tidak ditemukan. Jangan mengubah atau menghapus judul bagian (`### {label}`)."
                 )
@@ -304,10 +443,12 @@ def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
         text = _clean(sections[label])
         if text is None:
             if f.required:
+                reported.add(where)
                 problems.append(f"**{label}** wajib diisi.")
             continue
         value = _value(f, text, _rules(schema, f), ref)
         if isinstance(value, str) and value.startswith("!"):
+            reported.add(where)
             problems.append(f"**{label}**: {value[1:]}.")
             continue
         if value == [] or value is False:
@@ -316,8 +457,6 @@ def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
         for key in f.path[:-1]:
             parent = parent.setdefault(key, {})
         parent[f.path[-1]] = value
-    if problems:
-        return None, problems
     salary = record.pop("salary", {})
     if "min" in salary:
         record["salary"] = {
@@ -328,23 +467,37 @@ def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
             "currency": "IDR",
         }
     elif "max" in salary:
-        return None, ["**Upah terendah per bulan (rupiah)** wajib diisi bila upah tertinggi diisi."]
-    else:
+        reported.add("salary.min")
+        problems.append("**Upah terendah per bulan (rupiah)** wajib diisi bila upah tertinggi diisi.")
+    elif not reported & {"salary.min", "salary.max"}:
         record["salary"] = {"disclosed": False}
-    regency = ref.regencies[record["location"]["regency"]]
-    record["location"] = {"country": "ID", "province": regency.province_code, **record["location"]}
+    location = record.get("location") or {}
+    if location.get("regency") in ref.regencies:
+        regency = ref.regencies[location["regency"]]
+        record["location"] = {"country": "ID", "province": regency.province_code, **location}
+    else:
+        reported.update({"location.province", "location.regency"})
     record["status"] = "open"
-    return record, []
+    return record, problems, reported
+
+
+def build_record(body: str, ref: Reference) -> tuple[dict | None, list[str]]:
+    """The record of an issue body, or None and every problem found in its answers."""
+    record, problems, _ = read_answers(body, ref)
+    return (None, problems) if problems else (record, [])
 
 
 def target_path(root: Path, record: dict, ref: Reference, issue_number: int | None) -> Path | str:
     """``content/vacancies/<province-slug>/<id>.yml`` for a new record, or a problem."""
     province = ref.provinces[record["location"]["province"]]
     regency = ref.regencies[record["location"]["regency"]]
-    base = _slug(f"{record['title']} {record['employer']['name']} {regency.short_name}")[:70].strip("-")
+    employer = (record.get("employer") or {}).get("name", "")
+    base = _slug(f"{record.get('title', '')} {employer} {regency.short_name}")[:70].strip("-")
     candidates = [base] if len(base) >= 3 else []
     if issue_number is not None:
         candidates.append(f"{base}-{issue_number}".strip("-") if base else f"lowongan-{issue_number}")
+    elif not candidates:
+        candidates.append("usulan-lowongan")
     folder = (vacancies_dir(root) / province.slug).resolve()
     for candidate in candidates:
         path = (folder / f"{candidate}.yml").resolve()
@@ -368,25 +521,26 @@ def convert_issue(
 ) -> Conversion:
     """Write the vacancy of an issue body into the repository at ``root`` and validate it.
 
-    A record that fails validation is removed again; the problems are in the result.
+    Every problem is reported at once: the answers that do not read, an unknown office (with
+    the closest ones), and what the validator says about everything else. A record with any
+    problem is removed again; the problems are in the result.
     """
     from antarkerja.validate import validate_repository
 
     ref = ref or load_reference(root)
-    record, problems = build_record(body, ref)
-    if record is None:
-        return Conversion(problems=problems)
+    body = normalize_breaks(body or "")
+    record, problems, reported = read_answers(body, ref)
     record["date_posted"] = today
-    if not (offices_dir(root) / f"{record['verification']['office']}.yml").is_file():
-        return Conversion(
-            problems=[
-                f"**Kantor pemverifikasi**: kantor `{record['verification']['office']}` tidak ada di content/offices/; "
-                "tulis ID kantor (nama berkasnya tanpa .yml). Kantor baru didaftarkan dulu, lihat CONTRIBUTING.md."
-            ]
-        )
+    province = record.get("location", {}).get("province")
+    if "location.regency" in reported:
+        province = _stand_in_location(record, body, ref)
+    office_problem = _check_office(root, record, province)
+    if office_problem:
+        reported.add("verification.office")
+        problems.append(office_problem)
     path = target_path(root, record, ref, issue_number)
     if isinstance(path, str):
-        return Conversion(problems=[path])
+        return Conversion(problems=[*problems, path])
     header = "# Diajukan lewat issue" + (f" #{issue_number}" if issue_number is not None else "") + ".\n"
     from antarkerja.fmt import dump, ordered
 
@@ -395,21 +549,77 @@ def convert_issue(
     text = format_text(header + text, schema, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    result = validate_repository(root, [path])
+    try:
+        result = validate_repository(root, [path])
+    except BaseException:
+        path.unlink()
+        raise
     labels = _field_labels(ref)
 
+    def field_of(d) -> str:
+        return re.sub(r"\[\d+\]$", "", d.field)
+
     def say(d) -> str:
-        name = re.sub(r"\[\d+\]$", "", d.field)
+        name = field_of(d)
         where = f"**{labels[name]}**" if name in labels else f"kolom `{d.field}`"
         return f"{where} ({d.code}): {d.message}" + (f" ({d.hint})" if d.hint else "")
 
+    def already_said(d) -> bool:
+        name = field_of(d)
+        return any(name == r or name.startswith(r + ".") or r.startswith(name + ".") for r in reported)
+
     conversion = Conversion(path=path, record=record)
-    conversion.warnings = [say(d) for d in result.diagnostics if d.severity != "error"]
-    if result.errors:
+    conversion.warnings = [say(d) for d in result.diagnostics if d.severity != "error" and not already_said(d)]
+    conversion.problems = problems + [say(d) for d in result.errors if not already_said(d)]
+    if conversion.problems:
         path.unlink()
         conversion.path = None
-        conversion.problems = [say(d) for d in result.errors]
     return conversion
+
+
+def _stand_in_location(record: dict, body: str, ref: Reference) -> str | None:
+    """A location for checking the rest of a record whose regency did not read.
+
+    The validator still judges every other answer (the officer hears everything at once); the
+    checked file is removed again, as the regency problem is already reported. When every
+    regency the answer could mean lies in one province (``Bogor``), that province also ranks
+    the office suggestions (returned; None when the province is unknown).
+    """
+    schema = vacancy_schema.schema(ref)
+    regency_field = next(f for f in FIELDS if f.key == "regency")
+    sections, _ = split_sections(body, [label_of(f, schema) for f in FIELDS])
+    answer = _clean(sections.get(label_of(regency_field, schema), "")) or ""
+    answer = " ".join(answer.split())
+    found = regency_suggestions(answer, ref) if answer and len(answer) <= NAME_MAX else []
+    provinces = {r.province_code for r in found}
+    stand_in = found[0] if len(provinces) == 1 else min(ref.regencies.values(), key=lambda r: r.code)
+    location = record.get("location") or {}
+    record["location"] = {**location, "country": "ID", "province": stand_in.province_code, "regency": stand_in.code}
+    return stand_in.province_code if len(provinces) == 1 else None
+
+
+def _check_office(root: Path, record: dict, province: str | None) -> str | None:
+    """A problem with the verifying office, with the closest known offices, or None.
+
+    The answer is looked up among the office files' names only, never joined into a path,
+    so an absolute or odd value gets the same answer whatever exists on the machine.
+    """
+    verification = record.get("verification") or {}
+    text = verification.get("office")
+    if text is None:
+        return None
+    offices = known_offices(root)
+    found = find_office(text, offices)
+    if found:
+        verification["office"] = found
+        return None
+    near = ", ".join(f"`{o}`" for o in office_suggestions(text[:NAME_MAX], offices, province))
+    shown = text if len(text) <= 80 else text[:80] + "…"
+    return (
+        f"**Kantor pemverifikasi**: kantor `{shown}` tidak ada di content/offices/; tulis ID kantor "
+        f"(tertulis di halaman kantornya, daftar di /{url('offices')}). Yang paling mirip: {near}. "
+        "Kantor baru didaftarkan dulu, lihat CONTRIBUTING.md."
+    )
 
 
 def _inert(text: str) -> str:

@@ -3,6 +3,273 @@
    localStorage, and open GitHub's "new file" page with the file filled in. No framework. */
 (function () {
   "use strict";
+
+  /* ---- YAML in the canonical layout of antarkerja.fmt ------------------------------------ */
+
+  var NOT_TEXT = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
+  // What PyYAML (allow_unicode) writes as it is; anything else forces double quotes.
+  var PRINTABLE = /^[\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10fffe}]*$/u;
+  var DATE_KEYS = ["date_posted", "valid_through", "date"];
+
+  function plain(s) {
+    // PyYAML's rules for a plain scalar in a block mapping, plus our own: anything that starts
+    // like a number (codes, phones, times) is always quoted (antarkerja.fmt).
+    if (!s || NOT_TEXT.test(s) || !PRINTABLE.test(s) || /^\s|\s$/.test(s)) return false;
+    if (/^[0-9+\-.]/.test(s)) return false;
+    if (/^[#,\[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
+    return !/:(\s|$)/.test(s) && !/\s#/.test(s);
+  }
+
+  var ESCAPES = {
+    "\0": "\\0",
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P"
+  };
+
+  function hex(code, width) { return ("0000000" + code.toString(16).toUpperCase()).slice(-width); }
+
+  var ESCAPED = /[\0-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]|[\u{10000}-\u{10ffff}]/u;
+  var WIDTH = 4096; // antarkerja.fmt dumps with width=4096: longer quoted lines fold
+
+  function quoted(s, column, indent) {
+    // PyYAML's double-quoted style (Emitter.write_double_quoted): escapes for quotes,
+    // backslashes, controls, separators, the BOM and characters beyond the Basic Multilingual
+    // Plane; a line past WIDTH folds at a space with a backslash, as PyYAML does.
+    var chars = Array.from(s),
+      out = '"',
+      col = column + 1,
+      start = 0,
+      end = 0,
+      piece;
+    while (end <= chars.length) {
+      var ch = end < chars.length ? chars[end] : null;
+      if (ch === null || ESCAPED.test(ch)) {
+        if (start < end) {
+          piece = chars.slice(start, end).join("");
+          out += piece;
+          col += end - start;
+          start = end;
+        }
+        if (ch !== null) {
+          var code = ch.codePointAt(0);
+          piece = ESCAPES[ch] || (code <= 0xff ? "\\x" + hex(code, 2) : code <= 0xffff ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8));
+          out += piece;
+          col += piece.length;
+          start = end + 1;
+        }
+      }
+      if (end > 0 && end < chars.length - 1 && (ch === " " || start >= end) && col + (end - start) > WIDTH) {
+        piece = chars.slice(start, end).join("") + "\\";
+        if (start < end) start = end;
+        out += piece + "\n" + indent;
+        col = indent.length;
+        if (chars[start] === " ") {
+          out += "\\";
+          col += 1;
+        }
+      }
+      end += 1;
+    }
+    return out + '"';
+  }
+
+  function scalar(v, key, column, indent) {
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "number") return String(v);
+    if (DATE_KEYS.indexOf(key) >= 0 && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // dates stay dates
+    return plain(v) ? v : quoted(v, column || 0, indent || "  ");
+  }
+
+  function ordered(obj, order) {
+    var keys = Object.keys(order || {}).filter(function (k) { return k in obj; });
+    Object.keys(obj).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+    return keys;
+  }
+
+  function emit(obj, order, indent, out) {
+    ordered(obj, order).forEach(function (key) {
+      var v = obj[key],
+        pad = indent;
+      if (Array.isArray(v)) {
+        out.push(pad + key + ":");
+        v.forEach(function (item) { out.push(pad + "  - " + scalar(item, null, pad.length + 4, pad + "    ")); });
+      } else if (v && typeof v === "object") {
+        out.push(pad + key + ":");
+        emit(v, (order || {})[key], indent + "  ", out);
+      } else if (typeof v === "string" && v.indexOf("\n") >= 0 && PRINTABLE.test(v.replace(/\n/g, ""))) {
+        out.push(pad + key + ": |");
+        v.replace(/\n+$/, "").split("\n").forEach(function (line) { out.push(line ? pad + "  " + line : ""); });
+      } else {
+        out.push(pad + key + ": " + scalar(v, key, pad.length + key.length + 2, pad + "  "));
+      }
+    });
+    return out;
+  }
+
+  function yaml(rec, order) {
+    return emit(rec, order, "", []).join("\n") + "\n";
+  }
+
+  // Every character YAML or JavaScript reads as a line break becomes "\n" (U+2029 separates
+  // paragraphs: a blank line). Written raw inside a `|` block, U+2028 would end the block and
+  // let the rest of the line become a key of its own.
+  function lineBreaks(text) {
+    return text.replace(/\r\n?|\u2028|\x85/g, "\n").replace(/\u2029/g, "\n\n");
+  }
+
+  // One answer as the record holds it: lists without bullets, text areas without trailing
+  // spaces, one-line answers with their whitespace collapsed (tabs included).
+  function answer(raw, widget, key) {
+    var text = lineBreaks(raw);
+    if (widget === "list") {
+      var items = text.split("\n").map(function (s) { return s.replace(/^\s*(?:[-*•]|\d{1,9}[.)])\s/, "").trim(); });
+      items = items.filter(Boolean);
+      return items.length ? items : null;
+    }
+    if (widget === "textarea") {
+      text = text.split("\n").map(function (s) { return s.trimEnd(); }).join("\n").trim(); // trimEnd: /\s+$/ is quadratic
+      return text ? text + (key === "description" ? "\n" : "") : null;
+    }
+    text = text.replace(/\s+/g, " ").trim();
+    if (!text) return null;
+    if (widget === "number") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
+    return text;
+  }
+
+  /* ---- the validator's verdict on one record ------------------------------------------ */
+  // The single-record checks of `antarkerja validate` that the form decides, with the same
+  // codes and fields: the schema's (required, type, limits, length, format) from
+  // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
+  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415", "W502"];
+  // antarkerja.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
+  // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
+  var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
+  var PLACEHOLDER_WORDS = /\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(?:isi|diisi)\b[^\]\n]*\]/i;
+
+  function at(rec, path) {
+    var node = rec;
+    for (var i = 0; i < path.length; i++) {
+      if (!node || typeof node !== "object" || !(path[i] in node)) return undefined;
+      node = node[path[i]];
+    }
+    return node;
+  }
+
+  function strings(value, path, out) {
+    if (typeof value === "string") out.push([path, value]);
+    else if (Array.isArray(value)) value.forEach(function (item, i) { strings(item, path + "[" + i + "]", out); });
+    else if (value && typeof value === "object") Object.keys(value).forEach(function (k) { strings(value[k], path ? path + "." + k : k, out); });
+    return out;
+  }
+
+  function addDays(iso, days) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function isDate(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v); }
+
+  function checkRecord(rec, spec) {
+    var out = [],
+      rules = spec.rules,
+      said = {};
+
+    function add(code, field, message, hint) {
+      if (said[code + " " + field]) return;
+      said[code + " " + field] = true;
+      out.push({ code: code, field: field, message: message, hint: hint || "", warning: code.charAt(0) === "W" });
+    }
+    spec.fields.forEach(function (f) {
+      var field = f.path.join("."),
+        group = f.path.length > 1 ? f.path[0] : null;
+      if (group && (rec[group] === undefined || rec[group] === null)) {
+        if (rules.groups[group] && rules.groups[group].required) add("S201", group, "wajib diisi (" + rules.groups[group].label + ")", "isi bagian ini");
+        return;
+      }
+      var v = at(rec, f.path),
+        required = f.schemaRequired !== undefined ? f.schemaRequired : f.required;
+      if (v === undefined || v === null) {
+        if (required) add("S201", field, "wajib diisi (" + f.label + ")", "isi kolom ini");
+        return;
+      }
+      if (f.widget === "number") {
+        if (typeof v !== "number") return add("S203", field, "harus berupa bilangan bulat tanpa titik atau koma", "tulis angka saja");
+        if (f.min !== undefined && v < f.min) add("S206", field, "nilai " + v + " di luar batas (minimal " + f.min + ")", "isi angka minimal " + f.min);
+        if (f.max !== undefined && v > f.max) add("S206", field, "nilai " + v + " di luar batas (maksimal " + f.max + ")", "isi angka maksimal " + f.max);
+        return;
+      }
+      if (typeof v !== "string" || f.widget === "date") return;
+      var length = Array.from(v).length; // characters, as Python counts them
+      if (f.maxlength !== undefined && length > f.maxlength) add("S208", field, "terlalu panjang (" + length + " karakter, maksimal " + f.maxlength + ")", "persingkat isinya");
+      if (f.minlength !== undefined && length < f.minlength) add("S207", field, "terlalu pendek (" + length + " karakter, minimal " + f.minlength + ")", "lengkapi isinya");
+      if (f.pattern && !new RegExp(f.pattern).test(v)) add("S205", field, "`" + v.slice(0, 60) + "` tidak sesuai format", "tulis sebagai " + (f.format || "format yang benar"));
+    });
+    if (rec.location && rec.location.province === "") add("S209", "location.province", "tidak boleh kosong", "pilih kabupaten/kota");
+    var posted = rec.date_posted,
+      until = rec.valid_through,
+      verified = (rec.verification || {}).date;
+    if (isDate(until) && isDate(posted)) {
+      if (until < posted) add("R406", "valid_through", "berlaku sampai " + until + " sebelum tanggal tayang " + posted, "perbaiki salah satu tanggal");
+      var limit = addDays(posted, rules.maxValidityDays);
+      if (until > limit) add("R407", "valid_through", "masa tayang lebih dari " + rules.maxValidityDays + " hari setelah " + posted, "isi paling lambat " + limit + "; bila masih dibuka, perpanjang setelah diverifikasi ulang");
+    }
+    if (rec.employment_type === "pkwt" && typeof rec.contract_months === "number" && rec.contract_months > rules.maxPkwtMonths) {
+      add("R408", "contract_months", "kontrak PKWT " + rec.contract_months + " bulan melebihi " + rules.maxPkwtMonths + " bulan", "PKWT paling lama 5 tahun termasuk perpanjangan; perpendek kontrak atau jadikan PKWTT");
+    }
+    var s = rec.salary;
+    if (s && "disclosed" in s) {
+      if (s.disclosed) {
+        if (s.min === undefined || s.min === null || !s.unit) add("R409", "salary", "upah dicantumkan tetapi `min` atau `unit` kosong", "isi upah terendah");
+        else if (s.max !== undefined && s.max !== null && typeof s.max === typeof s.min && s.max < s.min) add("R409", "salary.max", "upah tertinggi " + s.max + " lebih kecil dari upah terendah " + s.min, "tukar kedua nilai");
+      } else if ((s.min !== undefined && s.min !== null) || (s.max !== undefined && s.max !== null)) {
+        add("R409", "salary.disclosed", "`disclosed: false` tetapi ada angka upah", "hapus angkanya");
+      }
+    }
+    var a = rec.apply;
+    if (a && typeof a === "object" && !(a.url || a.email || a.phone || a.whatsapp || a.walk_in)) {
+      add("R410", "apply", "tidak ada cara melamar", "isi minimal satu: tautan, email, telepon, WhatsApp atau datang langsung");
+    }
+    var employer = rec.employer;
+    if (employer && "legal_form" in employer && rules.companyForms.indexOf(employer.legal_form) >= 0 && a && typeof a === "object" && !(a.url || a.walk_in || a.phone)) {
+      var domain = (a.email || "").split("@").pop().toLowerCase();
+      if ((a.email && rules.freeMail.indexOf(domain) >= 0) || (!a.email && a.whatsapp)) {
+        add("W502", "apply", "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau pilih datang langsung ke kantor pemverifikasi");
+      }
+    }
+    if (isDate(verified) && isDate(posted) && verified > posted) {
+      add("R413", "verification.date", "diverifikasi " + verified + ", sesudah tanggal tayang " + posted, "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya");
+    }
+    var texts = strings(rec, "", []);
+    texts.forEach(function (t) {
+      for (var i = 0; i < t[1].length; i++) {
+        if (rules.bidi.indexOf(t[1][i]) >= 0) {
+          add("R414", t[0], "ada karakter tak terlihat U+" + hex(t[1].charCodeAt(i), 4) + " yang membalik arah teks", "hapus karakter itu (salin ulang teksnya dari sumber biasa)");
+          break;
+        }
+      }
+      if (PLACEHOLDER_ISI.test(t[1]) || PLACEHOLDER_WORDS.test(t[1])) {
+        add("R415", t[0], "masih berisi teks contoh", "ganti dengan isi sebenarnya dari pemberi kerja, lalu periksa lagi");
+      }
+    });
+    return out;
+  }
+
+  var api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, FORM_CODES: FORM_CODES };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
   var form = document.getElementById("kirim");
   if (!form) return;
   var DRAFT = "antarkerja:kirim-lowongan";
@@ -58,7 +325,10 @@
       group.appendChild(labelFor({ label: "Kabupaten/kota", required: true }, id));
       control = el("select", { id: id, name: f.key, required: true });
       group.appendChild(control);
-      province.addEventListener("change", function () { fillRegencies(control, province.value, ""); });
+      province.addEventListener("change", function () {
+        fillRegencies(control, province.value, "");
+        fillOffices(province.value);
+      });
       fillRegencies(control, "", "");
       box.appendChild(group);
       return box;
@@ -73,14 +343,21 @@
       return box;
     }
     box.appendChild(labelFor(f, id));
-    if (help) box.appendChild(el("span", { class: "kirim-h", id: helpId }, help));
+    if (help) {
+      var helpBox = el("span", { class: "kirim-h", id: helpId }, help);
+      if (f.link) {
+        helpBox.appendChild(document.createTextNode(" "));
+        helpBox.appendChild(el("a", { href: f.link.href }, f.link.text));
+      }
+      box.appendChild(helpBox);
+    }
     var common = { id: id, name: f.key, required: f.required, "aria-describedby": described, placeholder: f.placeholder };
     if (f.widget === "select") {
       control = el("select", common);
       addOptions(control, f.options, "— pilih —");
     } else if (f.widget === "office") {
       control = el("select", common);
-      addOptions(control, spec.offices.map(function (o) { return { value: o.id, label: o.name }; }), "— pilih kantor —");
+      addOptions(control, [], "— pilih provinsi dulu —");
     } else if (f.widget === "textarea" || f.widget === "list") {
       common.rows = f.widget === "list" ? 3 : 6;
       common.maxlength = f.maxlength;
@@ -109,6 +386,19 @@
     return box;
   }
 
+  // Offices of the chosen province (and national ones), with their ids: the id is what the
+  // file holds and what an office page shows.
+  function fillOffices(provinceCode, chosen) {
+    var select = document.getElementById("k-office");
+    if (!select) return;
+    var keep = chosen !== undefined ? chosen : select.value;
+    select.textContent = "";
+    var list = spec.offices.filter(function (o) { return provinceCode && (o.province === provinceCode || o.national); });
+    addOptions(select, list.map(function (o) { return { value: o.id, label: o.name + " (" + o.id + ")" }; }),
+      provinceCode ? "— pilih kantor —" : "— pilih provinsi dulu —");
+    select.value = list.some(function (o) { return o.id === keep; }) ? keep : "";
+  }
+
   function fillRegencies(select, provinceCode, chosen) {
     select.textContent = "";
     var list = spec.regencies.filter(function (r) { return r.province === provinceCode; });
@@ -122,20 +412,7 @@
   function value(f) {
     var node = document.getElementById("k-" + f.key);
     if (f.widget === "checkbox") return node.checked || null;
-    var text = node.value.replace(/\r\n?/g, "\n").replace(/\t/g, " ");
-    if (f.widget === "list") {
-      var items = text.split("\n").map(function (s) { return s.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").trim(); });
-      items = items.filter(Boolean);
-      return items.length ? items : null;
-    }
-    if (f.widget === "textarea") {
-      text = text.split("\n").map(function (s) { return s.replace(/\s+$/, ""); }).join("\n").trim();
-      return text ? text + (f.key === "description" ? "\n" : "") : null;
-    }
-    text = text.replace(/\s+/g, " ").trim();
-    if (!text) return null;
-    if (f.widget === "number") return /^\d+$/.test(text) ? parseInt(text, 10) : text;
-    return text;
+    return answer(node.value, f.widget, f.key);
   }
 
   function today() {
@@ -169,104 +446,27 @@
     return { rec: rec, regency: regency };
   }
 
-  /* ---- YAML in the canonical layout of antarkerja.fmt ------------------------------------ */
-
-  var NOT_TEXT = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
-  // What PyYAML (allow_unicode) writes as it is; anything else forces double quotes.
-  var PRINTABLE = /^[\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10fffe}]*$/u;
-  var DATE_KEYS = ["date_posted", "valid_through", "date"];
-
-  function plain(s) {
-    // PyYAML's rules for a plain scalar in a block mapping, plus our own: anything that starts
-    // like a number (codes, phones, times) is always quoted (antarkerja.fmt).
-    if (!s || NOT_TEXT.test(s) || !PRINTABLE.test(s) || /^\s|\s$/.test(s)) return false;
-    if (/^[0-9+\-.]/.test(s)) return false;
-    if (/^[#,\[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
-    return !/:(\s|$)/.test(s) && !/\s#/.test(s);
-  }
-
-  var ESCAPES = {
-    "\0": "\\0",
-    "\x07": "\\a",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\x0b": "\\v",
-    "\f": "\\f",
-    "\r": "\\r",
-    "\x1b": "\\e",
-    '"': '\\"',
-    "\\": "\\\\",
-    "\x85": "\\N",
-    "\u2028": "\\L",
-    "\u2029": "\\P"
-  };
-
-  function hex(code, width) { return ("0000000" + code.toString(16).toUpperCase()).slice(-width); }
-
-  function quoted(s) {
-    // PyYAML's double-quoted style: escapes for quotes, backslashes, controls, separators,
-    // the BOM and characters beyond the Basic Multilingual Plane.
-    return '"' + s.replace(/[\0-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]|[\u{10000}-\u{10ffff}]/gu, function (c) {
-      if (ESCAPES[c]) return ESCAPES[c];
-      var code = c.codePointAt(0);
-      return code <= 0xff ? "\\x" + hex(code, 2) : code <= 0xffff ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8);
-    }) + '"';
-  }
-
-  function scalar(v, key) {
-    if (typeof v === "boolean") return v ? "true" : "false";
-    if (typeof v === "number") return String(v);
-    if (DATE_KEYS.indexOf(key) >= 0 && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // dates stay dates
-    return plain(v) ? v : quoted(v);
-  }
-
-  function ordered(obj, order) {
-    var keys = Object.keys(order || {}).filter(function (k) { return k in obj; });
-    Object.keys(obj).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
-    return keys;
-  }
-
-  function emit(obj, order, indent, out) {
-    ordered(obj, order).forEach(function (key) {
-      var v = obj[key],
-        pad = indent;
-      if (Array.isArray(v)) {
-        out.push(pad + key + ":");
-        v.forEach(function (item) { out.push(pad + "  - " + scalar(item)); });
-      } else if (v && typeof v === "object") {
-        out.push(pad + key + ":");
-        emit(v, (order || {})[key], indent + "  ", out);
-      } else if (typeof v === "string" && v.indexOf("\n") >= 0 && PRINTABLE.test(v.replace(/\n/g, ""))) {
-        out.push(pad + key + ": |");
-        v.replace(/\n+$/, "").split("\n").forEach(function (line) { out.push(line ? pad + "  " + line : ""); });
-      } else {
-        out.push(pad + key + ": " + scalar(v, key));
-      }
-    });
-    return out;
-  }
-
-  function yaml(rec) {
-    return emit(rec, spec.order, "", []).join("\n") + "\n";
-  }
-
   /* ---- checking, preview, draft, submit ------------------------------------------------ */
 
-  function check(f) {
+  // The validator's verdict on the record as it stands (checkRecord), each finding placed at
+  // the field it concerns: a group (`apply`, `salary`) at its first field, the province at
+  // the regency, a list item at its list.
+  function verdict() { return checkRecord(record().rec, spec); }
+
+  function fieldOf(d) {
+    var name = d.field.replace(/\[\d+\]$/, "");
+    return spec.fields.find(function (f) { return f.path.join(".") === name; }) ||
+      spec.fields.find(function (f) { return f.path.join(".").indexOf(name + ".") === 0; }) ||
+      (name === "location.province" ? spec.fields.find(function (f) { return f.key === "regency"; }) : null) ||
+      spec.fields.find(function (f) { return f.path[0] === name.split(".")[0]; });
+  }
+
+  function said(d) { return d.code + ": " + d.message + (d.hint ? " (" + d.hint + ")" : ""); }
+
+  function show(f, found) {
     var node = document.getElementById("k-" + f.key),
-      v = value(f),
-      problem = "";
-    if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu.";
-    if (!problem && f.required && v === null) problem = f.label + " wajib diisi.";
-    else if (v !== null && f.widget === "number") {
-      if (typeof v !== "number") problem = f.label + ": tulis angka saja, tanpa titik atau koma.";
-      else if (f.min !== undefined && v < f.min) problem = f.label + ": paling kecil " + f.min + ".";
-      else if (f.max !== undefined && v > f.max) problem = f.label + ": paling besar " + f.max + ".";
-    } else if (v !== null && typeof v === "string") {
-      if (f.pattern && !new RegExp(f.pattern).test(v)) problem = f.label + ": tulis sebagai " + (f.format || "format yang benar") + ".";
-      else if (f.minlength && v.trim().length < f.minlength) problem = f.label + ": paling sedikit " + f.minlength + " karakter.";
-    }
+      problem = found.map(said).join(" ");
+    if (f.widget === "region" && !document.getElementById("k-provinsi").value) problem = "Pilih provinsi dulu. " + problem;
     var errId = "k-" + f.key + "-galat",
       old = document.getElementById(errId);
     if (old) old.remove();
@@ -279,13 +479,19 @@
     }
     if (described.length) node.setAttribute("aria-describedby", described.join(" "));
     else node.removeAttribute("aria-describedby");
-    return problem ? { field: f, problem: problem } : null;
+    var blocking = found.some(function (d) { return !d.warning; }) || (f.widget === "region" && !document.getElementById("k-provinsi").value);
+    return problem && blocking ? { field: f, problem: f.label + ": " + problem } : null;
+  }
+
+  function check(f) {
+    var all = verdict();
+    return show(f, all.filter(function (d) { return fieldOf(d) === f; }));
   }
 
   function fileInfo() {
     var r = record(),
       province = r.regency && spec.provinces.find(function (p) { return p.code === r.regency.province; });
-    return { text: yaml(r.rec), name: r.rec.id + ".yml", folder: spec.folder + "/" + (province ? province.slug : "") };
+    return { text: yaml(r.rec, spec.order), name: r.rec.id + ".yml", folder: spec.folder + "/" + (province ? province.slug : "") };
   }
 
   function refresh() {
@@ -311,9 +517,10 @@
     if (draft.provinsi) {
       province.value = draft.provinsi;
       fillRegencies(document.getElementById("k-regency"), province.value, draft.regency || "");
+      fillOffices(province.value, draft.office || "");
     }
     Array.prototype.forEach.call(form.elements, function (node) {
-      if (!node.name || !(node.name in draft) || node.name === "provinsi" || node.name === "regency") return;
+      if (!node.name || !(node.name in draft) || ["provinsi", "regency", "office"].indexOf(node.name) >= 0) return;
       if (node.type === "checkbox") node.checked = !!draft[node.name];
       else node.value = draft[node.name];
     });
@@ -321,10 +528,11 @@
   }
 
   function problems() {
-    return spec.fields.map(check).filter(Boolean);
+    var all = verdict();
+    return spec.fields.map(function (f) { return show(f, all.filter(function (d) { return fieldOf(d) === f; })); }).filter(Boolean);
   }
 
-  function showProblems(list) {
+  function showProblems(list, quiet) {
     errorBox.textContent = "";
     if (!list.length) { errorBox.hidden = true; return; }
     errorBox.appendChild(el("p", {}, "Periksa " + list.length + " isian berikut:"));
@@ -337,7 +545,7 @@
     });
     errorBox.appendChild(ul);
     errorBox.hidden = false;
-    errorBox.focus();
+    if (!quiet) errorBox.focus();
   }
 
   function newFileUrl(info, withText) {
@@ -373,18 +581,26 @@
       }
       window.location.assign(url);
     });
-    document.getElementById("kirim-salin").addEventListener("click", function () { copy(fileInfo().text); });
+    document.getElementById("kirim-salin").addEventListener("click", function () {
+      var list = problems();
+      showProblems(list, true);
+      copy(fileInfo().text, carried(list));
+    });
     document.getElementById("kirim-unduh").addEventListener("click", function () {
+      var list = problems();
+      showProblems(list, true);
       var info = fileInfo(),
         a = el("a", { href: URL.createObjectURL(new Blob([info.text], { type: "text/yaml" })), download: info.name });
       document.body.appendChild(a);
       a.click();
       a.remove();
-      statusBox.textContent = "Berkas " + info.name + " diunduh. Unggah ke folder " + info.folder + " di GitHub.";
+      statusBox.textContent = "Berkas " + info.name + " diunduh. " + (carried(list) ||
+        "Unggah ke folder " + info.folder + " di GitHub.");
     });
     document.getElementById("kirim-hapus").addEventListener("click", function () {
       form.reset();
       fillRegencies(document.getElementById("k-regency"), "", "");
+      fillOffices("", "");
       showProblems([]);
       refresh();
       try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
@@ -392,15 +608,22 @@
     });
   }
 
-  function copy(text) {
-    var done = function () { statusBox.textContent = "Teks berkas disalin."; };
+  // Copy and download never hand over a file silently: an incomplete file says what it lacks.
+  function carried(list) {
+    if (!list.length) return "";
+    return "Berkas ini belum lengkap dan akan ditolak pemeriksa (" + list.length + " masalah: " +
+      list.map(function (p) { return p.field.label; }).join(", ") + "). Perbaiki isian bertanda merah dulu.";
+  }
+
+  function copy(text, warning) {
+    var done = function () { statusBox.textContent = "Teks berkas disalin." + (warning ? " " + warning : ""); };
     var fallback = function () {
       var range = document.createRange();
       range.selectNodeContents(yamlBox);
       var sel = window.getSelection();
       sel.removeAllRanges();
       sel.addRange(range);
-      statusBox.textContent = "Teks berkas sudah dipilih: salin dengan menu peramban.";
+      statusBox.textContent = "Teks berkas sudah dipilih: salin dengan menu peramban." + (warning ? " " + warning : "");
     };
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();

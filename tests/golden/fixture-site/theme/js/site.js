@@ -6,22 +6,34 @@
   const SAVED_KEY = 'antarkerja-tersimpan';
   const SAVED_CACHE = 'ak-simpan';
 
-  // Copy-link button: without JS the link stays in a readonly field.
+  // Copy buttons: a link in a readonly field (without JS it stays there to copy by hand), or
+  // a text shown on the page such as an office id (data-copied says what was copied).
   for (const button of document.querySelectorAll('[data-copy]')) {
     const field = document.getElementById(button.getAttribute('data-copy'));
     const status = button.parentNode.parentNode.querySelector('[data-copy-status]');
     if (!field) continue;
-    try { field.value = new URL(field.value, location.href).href; } catch (e) { /* keep as is */ }
+    const isField = 'value' in field;
+    if (isField) try { field.value = new URL(field.value, location.href).href; } catch (e) { /* keep as is */ }
+    const done = button.getAttribute('data-copied') || 'Tautan disalin.';
+    const manual = button.getAttribute('data-copy-fallback') || 'Salin tautan dari kotak di atas.';
     const say = (text) => { if (status) status.textContent = text; };
     const fallback = () => {
-      field.focus();
-      field.select();
-      try { say(document.execCommand('copy') ? 'Tautan disalin.' : 'Salin tautan dari kotak di atas.'); } catch (e) { say('Salin tautan dari kotak di atas.'); }
+      if (isField) {
+        field.focus();
+        field.select();
+      } else {
+        const range = document.createRange();
+        range.selectNodeContents(field);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+      }
+      try { say(document.execCommand('copy') ? done : manual); } catch (e) { say(manual); }
     };
     button.hidden = false;
     button.addEventListener('click', () => {
+      const text = isField ? field.value : field.textContent;
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(() => say('Tautan disalin.'), fallback);
+        navigator.clipboard.writeText(text).then(() => say(done), fallback);
       } else {
         fallback();
       }
