@@ -25,8 +25,8 @@ rules R406–R410, R413–R415 and the warning W502), with the validator's codes
 while one stands, and copy/download say which answers are wrong. The checks are hand-written
 JavaScript fed with data from this spec (limits, formats, required groups, the bidi characters,
 the 90-day and 60-month limits), chosen over running the validator in the browser (Pyodide:
-megabytes before the first check on a phone) because they cost 2.3 KB gzipped in form.js
-(6,914 → 9,216 B) and 0.2 KB in this spec (10,227 → 10,411 B); ``tests/test_form_parity.py``
+megabytes before the first check on a phone) because they cost 2.5 KB gzipped in form.js
+(6,914 → 9,464 B) and 0.3 KB in this spec (10,227 → 10,516 B); ``tests/test_form_parity.py``
 proves on 520 records that they give the validator's codes. The text rules of
 :mod:`antarkerja.rules.scams` (fees, age, gender…) are not in the form yet: their engine lives in
 the public checker (``check.js``, ``cek-lowongan/aturan.json``, 10 KB gzipped) and is not
