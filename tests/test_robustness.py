@@ -91,7 +91,8 @@ def accepted_site(tmp_path_factory) -> Path:
     os.environ["ANTARKERJA_TODAY"] = TODAY.isoformat()
     try:
         assert validate_repository(root).diagnostics == []
-        return build_site(root, output=tmp / "out", today=TODAY.isoformat(), search=False)
+        # With the search index: accepted text in any script must get through Pagefind too.
+        return build_site(root, output=tmp / "out", today=TODAY.isoformat(), search=True)
     finally:
         del os.environ["ANTARKERJA_TODAY"]
 
@@ -123,6 +124,7 @@ def executable_content(site: Path) -> list[str]:
 
 def test_accepted_cases_build_together_and_nothing_executes(accepted_site, read_page):
     assert executable_content(accepted_site) == []
+    assert any((accepted_site / "pagefind").rglob("*.pf_index"))  # "Barista Café" once stopped the index
     title = read_page(accepted_site, "lowongan/accepted-script-title/").find("h1").text
     assert title == "<script>alert(1)</script> Operator <img src=x onerror=alert(2)>"
     page = read_page(accepted_site, "accepted-page/")
