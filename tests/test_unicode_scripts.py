@@ -168,7 +168,10 @@ def test_every_vacancy_is_found_by_its_own_words(drawn, site, browser):
         page.goto(f"{base}/cari/")
         ids = page.evaluate(
             """async (queries) => {
-                const pagefind = await import('/pagefind/jawa-barat/pagefind.js');
+                // The one shared engine (search.share_engine); the search page's script
+                // answers the bundle's WASM request from the engine's copy.
+                const engine = await import('/pagefind/mesin/pagefind.js');
+                const pagefind = engine.createInstance({ basePath: '/pagefind/jawa-barat/', noWorker: true });
                 await pagefind.init();
                 const out = [];
                 for (const q of queries) out.push((await pagefind.search(q)).results.map((r) => r.id));

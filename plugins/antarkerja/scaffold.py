@@ -185,7 +185,8 @@ def _checks(root: Path, ref, province_of):
         text = str(answer).strip().lower()
         if text in ("tidak", "tidak dicantumkan", "-"):
             return "undisclosed", None
-        numbers = [n.replace(".", "") for n in re.split(r"\s*[-–]\s*", text, maxsplit=1)]
+        # Split on the dash, then trim: `\s*[-–]\s*` is quadratic on a long run of spaces.
+        numbers = [n.strip().replace(".", "") for n in re.split("[-–]", text, maxsplit=1)]
         if all(re.fullmatch(r"\d{1,12}", n) for n in numbers):
             low, high = int(numbers[0]), int(numbers[-1])
             if low <= high:
@@ -204,7 +205,8 @@ def _checks(root: Path, ref, province_of):
             return {"walk_in": True}, None
         if text.startswith(("https://", "http://")):
             return {"url": text}, None
-        if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        # Anchored, and the last label has no dot: linear even when searched, not only matched.
+        if re.fullmatch(r"\A[^@\s]+@[^@\s]+\.[^@\s.]+\Z", text):
             return {"email": text}, None
         if re.fullmatch(r"\+?[0-9][0-9 ()-]{5,20}", text):
             return {"phone": text}, None

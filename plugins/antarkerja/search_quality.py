@@ -20,6 +20,7 @@ Figures per group and overall; targets 0.9 for both (issue #25).
 from __future__ import annotations
 
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,13 +167,14 @@ def sample_model(root: Path):
     )
 
 
-def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
-    """The vacancy ids the search page shows for each query, first 20, in order."""
+def search_results(site_dir: Path, queries: list[str], browser=None) -> list[list[str]]:
+    """The vacancy ids the search page shows for each query, first 20, in order.
+
+    ``browser``: a Playwright browser already running (the tests' session browser; Playwright
+    allows one sync driver per thread), else one is started and closed here."""
     from urllib.parse import urlencode
 
-    from playwright.sync_api import sync_playwright
-
-    from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
+    from antarkerja.localweb import serve_folder
     from antarkerja.urls import url
 
     server = serve_folder(site_dir)
@@ -180,10 +182,9 @@ def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     prefix = "/" + url("vacancies")
     out = []
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        with _browser(browser) as running:
+            context = running.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, locale="id-ID")
             try:
-                context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, locale="id-ID")
                 page = context.new_page()
                 for q in queries:
                     page.goto(f"{base}/{url('search')}?{urlencode({'q': q})}")
@@ -201,11 +202,28 @@ def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
                     hrefs = page.eval_on_selector_all("#cari-hasil > li h2 a", "as => as.map(a => a.pathname)")
                     out.append([h[len(prefix) :].strip("/") for h in hrefs if h.startswith(prefix)][:SHOWN])
             finally:
-                browser.close()
+                context.close()
     finally:
         server.shutdown()
         server.server_close()
     return out
+
+
+@contextmanager
+def _browser(running):
+    if running is not None:
+        yield running
+        return
+    from playwright.sync_api import sync_playwright
+
+    from antarkerja.localweb import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        started = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield started
+        finally:
+            started.close()
 
 
 def evaluate(root: Path, site_dir: Path | None = None) -> QualityReport:
