@@ -1,10 +1,10 @@
 // Antar Kerja service worker: keeps saved and recently visited vacancy pages and the
 // stylesheet for reading without a connection. Nothing else is cached or intercepted.
-const ASSETS = 'ak-aset-e9e9d7495b';
+const ASSETS = 'ak-aset-3ca338b7c3';
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const CSS = '/theme/css/site.css?v=e9e9d7495b';
+const CSS = '/theme/css/site.css?v=3ca338b7c3';
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
 const VACANCIES = new URL('/lowongan/', location.href).pathname;
 
