@@ -108,6 +108,7 @@ def html_errors(files: list[Path]) -> list[str]:
 NOT_PAGES = {
     "pagefind",
     "search_bundle",
+    "search_engine",  # Pagefind's engine files, shared by every bundle
     "scope_sector",
     "scope_abroad",
     "check_worker",

@@ -29,7 +29,9 @@ BASE_RECORD = {
     "status": "open",
     "employer": {"name": "Pemberi kerja", "legal_form": "pt"},
     "location": {"country": "ID", "province": "32", "regency": "32.16", "work_mode": "onsite"},
-    "employment_type": "pkwtt",
+    # No wage is stated, so the relation is one without a time wage: a clean record raises no
+    # rule of its own (W570 asks a PKWT/PKWTT report for its wage, Perpres 57/2023 Art. 5).
+    "employment_type": "lainnya",
     "openings": 1,
     "salary": {"disclosed": False},
     "education": {"minimum": "sma"},

@@ -116,7 +116,9 @@ class Row:
 def province_rows(site) -> tuple[list[tuple[object, Row]], Row]:
     """(province region, row) for every province with an open vacancy, and the national row."""
     warnings = site.warnings
-    rows = [(p, Row.of(p.name, p.vacancies, warnings)) for p in site.provinces if p.vacancies]
+    # Officers see every vacancy their province handles: overseas ones it recruits for too.
+    handled = {p.code: [*p.vacancies, *p.recruiting_abroad] for p in site.provinces}
+    rows = [(p, Row.of(p.name, handled[p.code], warnings)) for p in site.provinces if handled[p.code]]
     return rows, Row.of("Seluruh Indonesia", site.open_vacancies, warnings)
 
 
