@@ -168,6 +168,20 @@ def sample_model(root: Path):
 
 def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     """The vacancy ids the search page shows for each query, first 20, in order."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _search_results(site_dir, queries)
+    # Inside a running event loop (a test session's browser): Playwright's sync API needs its own thread.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_search_results, site_dir, queries).result()
+
+
+def _search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     from urllib.parse import urlencode
 
     from playwright.sync_api import sync_playwright
