@@ -76,8 +76,8 @@ def test_scores_follow_their_definitions():
 
 
 @pytest.mark.browser
-def test_results_are_read_from_the_real_search_page(sample_site, browser):
-    satpam, nothing, loker = search_results(sample_site, ["satpam", "kenek tukang cukur", "operator"], browser)
+def test_results_are_read_from_the_real_search_page(sample_site):
+    satpam, nothing, loker = search_results(sample_site, ["satpam", "kenek tukang cukur", "operator"])
     assert satpam[0] == "satpam-contoh-jasa-pengamanan-cilegon"
     assert nothing == []
     assert len(loker) > 5 and all(i.startswith(("operator-", "pemagangan-", "penjahit-", "pekerja")) for i in loker[:5])

@@ -20,7 +20,6 @@ Figures per group and overall; targets 0.9 for both (issue #25).
 from __future__ import annotations
 
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,14 +166,27 @@ def sample_model(root: Path):
     )
 
 
-def search_results(site_dir: Path, queries: list[str], browser=None) -> list[list[str]]:
-    """The vacancy ids the search page shows for each query, first 20, in order.
+def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
+    """The vacancy ids the search page shows for each query, first 20, in order."""
+    import asyncio
 
-    ``browser``: a Playwright browser already running (the tests' session browser; Playwright
-    allows one sync driver per thread), else one is started and closed here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _search_results(site_dir, queries)
+    # Inside a running event loop (a test session's browser): Playwright's sync API needs its own thread.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_search_results, site_dir, queries).result()
+
+
+def _search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     from urllib.parse import urlencode
 
-    from antarkerja.localweb import serve_folder
+    from playwright.sync_api import sync_playwright
+
+    from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
     from antarkerja.urls import url
 
     server = serve_folder(site_dir)
@@ -182,9 +194,10 @@ def search_results(site_dir: Path, queries: list[str], browser=None) -> list[lis
     prefix = "/" + url("vacancies")
     out = []
     try:
-        with _browser(browser) as running:
-            context = running.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, locale="id-ID")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
             try:
+                context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, locale="id-ID")
                 page = context.new_page()
                 for q in queries:
                     page.goto(f"{base}/{url('search')}?{urlencode({'q': q})}")
@@ -202,28 +215,11 @@ def search_results(site_dir: Path, queries: list[str], browser=None) -> list[lis
                     hrefs = page.eval_on_selector_all("#cari-hasil > li h2 a", "as => as.map(a => a.pathname)")
                     out.append([h[len(prefix) :].strip("/") for h in hrefs if h.startswith(prefix)][:SHOWN])
             finally:
-                context.close()
+                browser.close()
     finally:
         server.shutdown()
         server.server_close()
     return out
-
-
-@contextmanager
-def _browser(running):
-    if running is not None:
-        yield running
-        return
-    from playwright.sync_api import sync_playwright
-
-    from antarkerja.localweb import CHROMIUM_ARGS, chromium_path
-
-    with sync_playwright() as p:
-        started = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield started
-        finally:
-            started.close()
 
 
 def evaluate(root: Path, site_dir: Path | None = None) -> QualityReport:
