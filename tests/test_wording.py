@@ -27,3 +27,23 @@ def test_closed_reason_is_one_sentence_without_the_label():
 def test_country_names_fall_back_to_the_code():
     assert country_name("JP") == "Jepang"
     assert country_name("XX") == "XX"
+
+
+# One home for the words the public reads on every card ------------------------------------
+# Scripts that still spell them (they run on other sites or before the page's data arrives);
+# moving their wording into the data they read is tracked in docs/architecture.md.
+SCRIPTS_PENDING = {"sematan.js", "check.js"}
+
+
+def test_card_wording_and_month_names_have_one_home():
+    from support import ROOT
+
+    literals = ["Batas lamaran", "Upah tidak dicantumkan", '"Januari"', "'Januari'"]
+    places = [*(ROOT / "plugins").rglob("*.py"), *(ROOT / "theme").rglob("*.html"), *(ROOT / "theme").rglob("*.js")]
+    found = []
+    for path in places:
+        if path.name == "wording.py" or path.name in SCRIPTS_PENDING:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(ROOT)}: {lit}" for lit in literals if lit in text]
+    assert not found, "use antarkerja.wording (DEADLINE, SALARY_UNDISCLOSED, MONTHS):\n" + "\n".join(found)

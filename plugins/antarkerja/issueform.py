@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from antarkerja import wording
 from antarkerja.fmt import format_text
 from antarkerja.paths import offices_dir, vacancies_dir
 from antarkerja.reference import Reference, load_reference
@@ -210,8 +211,8 @@ class Conversion:
 
 
 # Headings of earlier versions of the form → today's label, so issues opened before a label
-# changed still convert ("Berlaku sampai" became wording.DEADLINE, "Batas lamaran").
-OLD_LABELS = {"Berlaku sampai": "Batas lamaran"}
+# changed still convert ("Berlaku sampai" became wording.DEADLINE).
+OLD_LABELS = {"Berlaku sampai": wording.DEADLINE}
 
 
 # Every character YAML or JavaScript reads as a line break. A raw U+2028 inside a YAML block

@@ -25,6 +25,7 @@ from antarkerja.schema import ID_PATTERN
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.today import resolve as resolve_today
 from antarkerja.urls import slugify
+from antarkerja.wording import DEADLINE, SALARY_UNDISCLOSED
 
 QUESTIONS = {
     "title": "Nama jabatan (misalnya Operator Produksi)",
@@ -39,7 +40,7 @@ QUESTIONS = {
     "salary_undisclosed": "Mengapa upah tidak dicantumkan? (misalnya: dibicarakan saat wawancara)",
     "education": "Pendidikan minimal: {education} (kosongkan untuk diisi nanti)",
     "experience": "Pengalaman minimal dalam bulan, 0 bila lulusan baru diterima (kosongkan untuk diisi nanti)",
-    "valid_through": "Batas lamaran TTTT-BB-HH, paling lama 90 hari setelah tayang (kosongkan untuk diisi nanti)",
+    "valid_through": f"{DEADLINE} TTTT-BB-HH, paling lama 90 hari setelah tayang (kosongkan untuk diisi nanti)",
     "apply": "Cara melamar: tautan, email, nomor telepon, atau `datang` (ke kantor pemverifikasi) "
     "(kosongkan untuk diisi nanti)",
     "kbji": "Kode jabatan KBJI 2014, 1–4 angka (misalnya 8 = operator mesin; kosongkan untuk diisi nanti)",
@@ -390,7 +391,7 @@ def render(record: dict, fields: dict, path_hint: str) -> str:
         note = meta.get("label", key) + (f". {meta['help']}" if meta.get("help") else "")
         lines.append(f"# {note}")
         if key == "salary" and reason:
-            lines.append(f"# Upah tidak dicantumkan karena: {reason}")
+            lines.append(f"# {SALARY_UNDISCLOSED} karena: {reason}")
         lines.append(dump({key: value}).rstrip("\n"))
     return "\n".join(lines) + "\n"
 

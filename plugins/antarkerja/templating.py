@@ -43,4 +43,5 @@ def base_globals() -> dict:
         "days_left_text": wording.days_left_text,
         "posted_ago_text": wording.posted_ago_text,
         "DEADLINE": wording.DEADLINE,
+        "SALARY_UNDISCLOSED": wording.SALARY_UNDISCLOSED,
     }

@@ -68,6 +68,7 @@ def country_name(code: str) -> str:
 
 
 DEADLINE = "Batas lamaran"  # the one name of valid_through, on cards, pages and search
+SALARY_UNDISCLOSED = "Upah tidak dicantumkan"  # a card's salary line when no wage is given
 
 
 def days_left_text(days_left: int, closing: date) -> str:

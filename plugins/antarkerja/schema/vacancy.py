@@ -25,6 +25,7 @@ from antarkerja.schema import (
     text,
     url,
 )
+from antarkerja.wording import DEADLINE
 
 # No wage comes near a trillion in any unit; the bound keeps per-year × 12 arithmetic finite.
 MAX_SALARY = 10**12
@@ -283,7 +284,7 @@ def schema(ref: Reference) -> dict:
         ),
         "date_posted": date("Tanggal tayang", required=True),
         "valid_through": date(
-            "Batas lamaran", "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
+            DEADLINE, "Paling lama 90 hari setelah tanggal tayang.", required=True, example="2027-01-31"
         ),
         "filled_date": date(
             "Tanggal terisi",
