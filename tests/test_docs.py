@@ -47,7 +47,7 @@ def test_the_readme_fits_a_screen_and_keeps_two_quick_start_commands():
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     block = quick.split("```bash", 1)[1].split("```", 1)[0]
     commands = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    assert commands == ['pip install -e . && antarkerja serve', 'pip install -e ".[test]" && python -m pytest']
+    assert commands == ["pip install -e . && antarkerja serve", 'pip install -e ".[test]" && python -m pytest']
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))

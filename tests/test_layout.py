@@ -235,6 +235,7 @@ TESTED_ELSEWHERE = {
     "antarkerja.localweb": "conftest.py",
     "antarkerja.markup": "test_hostile_content.py",
     "antarkerja.outputs": "test_golden.py",
+    "antarkerja.outputs.families": "test_golden.py",  # every build runs every family
     "antarkerja.outputs.form": "test_browser_form.py",
     "antarkerja.outputs.downloads": "test_outputs_feeds.py",
     "antarkerja.outputs.notices": "test_notices.py",

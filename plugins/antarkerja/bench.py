@@ -144,7 +144,7 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         figures["errors"] = len(result.errors)
     elif step == "build":
         from antarkerja.build import build_site
-        from antarkerja.outputs import TIMES
+        from antarkerja.outputs.families import TIMES
 
         os.environ.setdefault("ANTARKERJA_CACHE_DIR", str(output.parent / "cache"))  # cold QR cache
         build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)

@@ -27,7 +27,8 @@ from antarkerja import model, search
 from antarkerja.assets import SITE_ASSETS, asset_version
 from antarkerja.diagnostics import summary
 from antarkerja.errors import BuildFailed
-from antarkerja.outputs import FAMILY_MODULES, OutputContext, Page, families, pages
+from antarkerja.outputs import OutputContext, Page, pages
+from antarkerja.outputs.families import families
 from antarkerja.outputs.quality import warnings_by_vacancy
 from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
 from antarkerja.present import strip_bidi
@@ -144,7 +145,7 @@ class AntarKerjaGenerator(Generator):
             for v in self.site.vacancies[len(mine) :] if workers else ():
                 self.writer.claim(save_as("vacancy", id=v.id), VACANCY_PAGES)
             self.write_items(pages.vacancy_pages(mine, ctx), VACANCY_PAGES)
-            for name, family in zip(FAMILY_MODULES, families(), strict=True):
+            for name, family in families():
                 self.write_items(family(self.site, ctx), name)
         finally:
             self.writer.close()

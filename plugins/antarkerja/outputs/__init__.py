@@ -6,8 +6,8 @@ A family module has one function::
 
 ``Page`` is rendered with a theme template and its context (plus the template globals);
 ``File`` is bytes or text written as they are. Paths come from :mod:`antarkerja.urls`.
-Families run in :data:`FAMILY_MODULES` order after the vacancy pages; adding a family is a new
-module plus one line there.
+Families run in the order :func:`antarkerja.outputs.families.family_modules` gives, after the
+vacancy pages; adding a family is a new module plus its import and one line there.
 """
 
 from __future__ import annotations
@@ -55,51 +55,3 @@ class OutputContext:
 
 
 Family = Callable[..., Iterable[Page | File]]
-
-# Family modules under antarkerja.outputs, in the order they run. Each has ``outputs()``.
-FAMILY_MODULES: list[str] = [
-    "pages",
-    "employers",
-    "offline",
-    "form",
-    "jkp",
-    "services",
-    "smk",
-    "quality",
-    "feeds",
-    "downloads",
-    "widgets",
-    "stats",
-    "notices",
-    "check",
-    "browse",
-    "sitemap",
-    "api",
-]
-
-
-# Seconds each family took in the last build of this process, rendering and queueing its
-# files included (the generator renders each item between two steps of the family's
-# iterator). ``antarkerja bench`` reports them.
-TIMES: dict[str, float] = {}
-
-
-def families() -> list[Family]:
-    import importlib
-
-    return [_timed(name, importlib.import_module(f"antarkerja.outputs.{name}").outputs) for name in FAMILY_MODULES]
-
-
-def _timed(name: str, family: Family) -> Family:
-    import functools
-    import time
-
-    @functools.wraps(family)
-    def run(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            yield from family(*args, **kwargs)
-        finally:
-            TIMES[name] = round(time.perf_counter() - started, 2)
-
-    return run
