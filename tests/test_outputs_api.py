@@ -15,7 +15,8 @@ from support import GOOD_VACANCY, ROOT, TEST_OFFICE
 
 from antarkerja.model import build_site
 from antarkerja.outputs import OutputContext
-from antarkerja.outputs.api import PER_PAGE, dump, outputs
+from antarkerja.outputs.api import PER_PAGE, outputs
+from antarkerja.outputs.common import dump
 from antarkerja.reference import load_reference
 
 TODAY = date(2026, 11, 25)

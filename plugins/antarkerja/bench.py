@@ -204,8 +204,8 @@ def check_figures(repo: Path) -> dict:
     from types import SimpleNamespace
 
     from antarkerja.model import build_site
-    from antarkerja.outputs.api import dump
     from antarkerja.outputs.check import MAX_NAME_KEYS, name_shards
+    from antarkerja.outputs.common import dump
     from antarkerja.validate import validate_repository
 
     result = validate_repository(repo)

@@ -31,21 +31,15 @@ import weakref
 from collections.abc import Iterable
 
 from antarkerja.outputs import File, OutputContext
+from antarkerja.outputs.common import DEFAULT_LICENSE, absolute, dump
+from antarkerja.outputs.feeds import indeed_parts
 from antarkerja.outputs.widgets import regions
 from antarkerja.urls import url
 
 API_VERSION = "v1"
-INDEED_PER_FILE = (
-    5000  # jobs per aggregator file: about 15 MB with full descriptions  # jobs per aggregator XML file (outputs.feeds)
-)
 PER_PAGE = 50  # about 30 KB a page: small enough for a phone, few files at 100,000
 OFFICES_PER_PAGE = 100  # about 60 KB
 REGIONS_PER_PAGE = 100  # about 70 KB; 552 regions at most (38 provinces, 514 regencies)
-
-
-def absolute(ctx: OutputContext, path: str) -> str:
-    """An absolute URL when the site has one, else root-relative (local builds)."""
-    return f"{ctx.siteurl}/{path}"
 
 
 _ITEMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # vacancy → (siteurl, item)
@@ -164,12 +158,6 @@ def pages(scope: str, base: str, vacancies: list, ctx: OutputContext) -> Iterabl
     return paged(scope, base, vacancies, PER_PAGE, vacancy_item, ctx)
 
 
-def indeed_parts(site) -> int:
-    """How many aggregator XML files the feeds family writes (mirrors its split)."""
-
-    return max(1, -(-len(site.open_vacancies) // INDEED_PER_FILE))
-
-
 def index(site, ctx: OutputContext) -> dict:
     """``api/v1/index.json``: a reader's starting point."""
     a = lambda path: absolute(ctx, path)  # noqa: E731
@@ -192,19 +180,6 @@ def index(site, ctx: OutputContext) -> dict:
         "csvOffices": a(url("csv_offices")),
         "documentation": a(url("downloads")),
     }
-
-
-DEFAULT_LICENSE = {
-    "name": "CC BY 4.0",
-    "url": "https://creativecommons.org/licenses/by/4.0/deed.id",
-    "regions": "Nama dan kode wilayah: idn-area-data (Fityan Ali Nugroho), ODbL 1.0",
-}
-
-
-def dump(data) -> str:
-    """Compact JSON; ``<``, ``>`` and ``&`` escaped so no text can become markup if inlined."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[File]:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable
 
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import absolute, dump
+from antarkerja.outputs.common import absolute, dump
 from antarkerja.paths import theme_static_dir
 from antarkerja.rules.scams import export
 from antarkerja.textnorm import normalise

@@ -27,7 +27,8 @@ import io
 from collections.abc import Iterable
 
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import DEFAULT_LICENSE, office_item, schema, vacancy_item
+from antarkerja.outputs.api import office_item, schema, vacancy_item
+from antarkerja.outputs.common import DEFAULT_LICENSE
 from antarkerja.schema.vacancy import GENDERS, STATUSES
 from antarkerja.urls import file_for, url
 

@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import DEFAULT_LICENSE, INDEED_PER_FILE, absolute, dump, indeed_parts
+from antarkerja.outputs.common import DEFAULT_LICENSE, absolute, dump
 from antarkerja.outputs.widgets import sectors
 from antarkerja.present import strip_bidi
 from antarkerja.urls import file_for, url
@@ -69,6 +69,14 @@ JOB_TYPES = {  # our employment types → the aggregator format's job types
 }
 RFC822_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 RFC822_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+INDEED_PER_FILE = 5000  # jobs per aggregator file: about 15 MB with full descriptions
+
+
+def indeed_parts(site) -> int:
+    """How many aggregator XML files the feeds family writes (mirrors its split)."""
+
+    return max(1, -(-len(site.open_vacancies) // INDEED_PER_FILE))
 
 
 def xml_text(text: str, limit: int | None = MAX_TEXT) -> str:

@@ -40,7 +40,7 @@ from collections.abc import Iterable
 
 from antarkerja.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import dump
+from antarkerja.outputs.common import dump
 from antarkerja.present import BIDI_CHARS
 from antarkerja.reference import load_reference
 from antarkerja.rules.vacancy import COMPANY_FORMS, FREE_MAIL, MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS

@@ -17,6 +17,7 @@ import html
 import json
 import re
 
+from antarkerja.outputs.common import absolute_url
 from antarkerja.present import strip_bidi
 from antarkerja.salary import Salary
 
@@ -44,10 +45,6 @@ def script_json(data: dict) -> str:
     """
     text = strip_bidi(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-
-
-def absolute(siteurl: str, path: str) -> str:
-    return f"{siteurl}/{path}"
 
 
 def utc_offset(province_code: str) -> str:
@@ -106,7 +103,7 @@ def job_posting(v, siteurl: str = "", sitename: str = "Antar Kerja") -> dict:
     organization = {"@type": "Organization", "name": employer["name"]}
     if employer.get("website"):
         organization["sameAs"] = employer["website"]
-    url = absolute(siteurl, v.url)
+    url = absolute_url(siteurl, v.url)
     data = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -204,7 +201,7 @@ def government_office(o, siteurl: str = "") -> dict:
         "@context": "https://schema.org/",
         "@type": "GovernmentOffice",
         "name": o.name,
-        "url": absolute(siteurl, o.url),
+        "url": absolute_url(siteurl, o.url),
         "address": address,
         "areaServed": {"@type": "AdministrativeArea", "name": o.regency.name if o.regency else o.province.name},
     }
@@ -224,7 +221,7 @@ def government_office(o, siteurl: str = "") -> dict:
         data["parentOrganization"] = {
             "@type": "GovernmentOrganization",
             "name": o.parent.name,
-            "url": absolute(siteurl, o.parent.url),
+            "url": absolute_url(siteurl, o.parent.url),
         }
     return data
 
@@ -235,13 +232,13 @@ def website(siteurl: str, sitename: str, search_path: str) -> dict:
         "@context": "https://schema.org/",
         "@type": "WebSite",
         "name": sitename,
-        "url": absolute(siteurl, ""),
+        "url": absolute_url(siteurl, ""),
         "inLanguage": "id",
         "potentialAction": {
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": absolute(siteurl, search_path) + "?q={search_term_string}",
+                "urlTemplate": absolute_url(siteurl, search_path) + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from antarkerja import stats as figures
 from antarkerja.outputs import File, OutputContext, Page
-from antarkerja.outputs.api import dump
+from antarkerja.outputs.common import dump
 from antarkerja.outputs.downloads import neutralise
 from antarkerja.urls import save_as, url
 from antarkerja.wording import rupiah
