@@ -37,9 +37,10 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from antarkerja.urls import slugify  # the one slug rule of every public path
 
 PACKAGE = "idn-area-data"
 VERSION = "3.1.2"
@@ -128,11 +129,6 @@ def title_case(text: str) -> str:
         else:
             out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
     return " ".join(out)
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def code_key(code: str) -> tuple[int, ...]:
