@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from test_browser_site import AXE_OPTIONS, no_sideways_scroll
+from support import AXE_OPTIONS, no_sideways_scroll
 
 from antarkerja.rules.scams import check_text
 from antarkerja.trust import TextValidator, corpus_path, load_corpus

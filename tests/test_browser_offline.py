@@ -10,8 +10,8 @@ browser context here is fresh: no cache or worker is carried from another test.
 from __future__ import annotations
 
 import pytest
+from support import no_sideways_scroll
 from test_browser_check import SCAM, run_check
-from test_browser_site import no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 

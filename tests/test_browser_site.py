@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from support import AXE_OPTIONS, no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +39,6 @@ TEMPLATES = {
     "quality-summary": "/mutu-data/",
     "vacancy-notice": "/lowongan/operator-produksi-bekasi/cetak/",
 }
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_visitor_follows_links_home_province_vacancy_office(phone, sample_server):

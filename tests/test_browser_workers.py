@@ -4,7 +4,7 @@ violation, nothing scrolls sideways, and a worker reaches JKP help in a few taps
 from __future__ import annotations
 
 import pytest
-from test_browser_site import AXE_OPTIONS, no_sideways_scroll
+from support import AXE_OPTIONS, no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitecheck import broken_links, html_errors, html_pages, one_page_per_route
 from support import ROOT, TODAY, parse_html, read_built
+from support.sitecheck import broken_links, html_errors, html_pages, one_page_per_route
 
 from antarkerja.cli import main
 

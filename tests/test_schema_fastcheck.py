@@ -6,8 +6,8 @@ import copy
 from datetime import date
 
 import pytest
-from support import GOOD_VACANCY, ROOT, TEST_OFFICE
-from test_validate import OFFICE_CASES, VACANCY_CASES, vacancy
+from support import GOOD_VACANCY, ROOT, TEST_OFFICE, vacancy
+from support.cases import OFFICE_CASES, VACANCY_CASES
 
 from antarkerja.load import load_text
 from antarkerja.reference import load_reference

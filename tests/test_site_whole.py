@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitecheck import (
+from support.sitecheck import (
     broken_links,
     english_on_pages,
     english_sentences,

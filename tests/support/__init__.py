@@ -1,7 +1,9 @@
 """Shared test support: paths, throwaway repositories, and reading built pages.
 
-Tests import what they need from here (``from support import make_repo, parse_html``);
-fixtures live in ``conftest.py``; test modules never import each other.
+Tests import what they need from here (``from support import make_repo, parse_html``), from
+``support.sitecheck`` (whole-site checks) and ``support.cases`` (validation cases shared by the
+validator's and the compiled check's tests); fixtures live in ``conftest.py``; test modules
+never import each other.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parents[1]
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 SITE_FIXTURE = FIXTURES / "site"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = TESTS / "golden"
 TODAY = date(2026, 11, 25)
 
 # Throwaway repositories for validator and build tests ----------------------------------
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
+RECORDS = TESTS / "fixtures" / "records"
 GOOD_VACANCY = (RECORDS / "good-vacancy.yml").read_text(encoding="utf-8")
 TEST_OFFICE = (RECORDS / "test-office.yml").read_text(encoding="utf-8")
 
@@ -180,3 +183,13 @@ def read_built(site: Path, url: str) -> Node:
     if url == "" or url.endswith("/"):
         path = path / "index.html"
     return parse_html(path.read_text(encoding="utf-8"))
+
+
+# Phone checks shared by the browser tests ---------------------------------------------------
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
