@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import pytest
 import yaml
 from support import ROOT, make_repo
-from test_form_conformance import BASE, canonical
+from support.conformance import BASE, canonical
 
 from antarkerja.outputs.form import form_spec
 from antarkerja.reference import load_reference
