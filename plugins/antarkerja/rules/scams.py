@@ -50,8 +50,15 @@ NEGATION = (
 # Words that start a new phrase after a negation ("Tanpa tes, cukup bayar…").
 CONTRAST = r"\b(?:tapi|tetapi|namun|melainkan|kecuali|cukup|hanya|cuma|tinggal|lalu|kemudian|selanjutnya)\b"
 # After a comma these continue the negated phrase ("tidak ada biaya, termasuk seragam").
-CONTINUES = r"^\s*(?:termasuk|baik|maupun|atau|dan|serta|apalagi|seperti|misalnya|yaitu|yakni|berupa|contohnya|juga)\b"
+CONTINUES = (
+    r"^[^\S\n]*(?:termasuk|baik|maupun|atau|dan|serta|apalagi|seperti|misalnya|yaitu|yakni|berupa|contohnya|juga)\b"
+)
 CONTEXT_CHARS = 60
+
+# A list item alone on its line ("- Lajang", "Muslim."). Each run of spaces has one way to
+# match and none crosses a line: "^\s*-?\s*" was quadratic on a long run of blanks.
+LINE_START = r"^[^\S\n]*(?:-[^\S\n]*)?"
+LINE_END = r"[^\S\n]*(?:[.,][^\S\n]*)?$"
 
 # A word that is not a negation (used in the gaps of patterns: "ijazah asli akan ditahan").
 W = r"(?:(?!(?:tidak|tak|bukan|tanpa|jangan|tdk)\b)[a-z0-9-]+\s+)"
@@ -87,6 +94,20 @@ SCAM_JOBS = (
 )
 
 
+# Runs of blanks a pattern reads between two words. Unbounded, two of them side by side
+# ("usia\s*:?\s*maks") split one long run of blanks in every possible way, so a pasted
+# "usia" followed by 50,000 spaces took 18 s in Python and seconds in the browser; bounded,
+# every place a match may start costs a few hundred steps at most, whatever the text. A
+# phrase spread over more than 20 blanks is not read as one phrase.
+MAX_BLANKS = 20
+_BLANK_RUN = re.compile(r"\\s([*+])")
+
+
+def bounded(source: str) -> str:
+    """``source`` with every ``\\s*`` and ``\\s+`` limited to :data:`MAX_BLANKS` characters."""
+    return _BLANK_RUN.sub(lambda m: rf"\s{{{0 if m.group(1) == '*' else 1},{MAX_BLANKS}}}", source)
+
+
 @dataclass(frozen=True)
 class TextRule:
     """A named text check; see the module docstring for how a match is judged."""
@@ -110,6 +131,12 @@ class TextRule:
     applies: Callable[[dict], bool] | None = None  # record condition: validator only
     applies_note: str = ""
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for name in ("strong", "weak"):
+            object.__setattr__(self, name, tuple(map(bounded, getattr(self, name))))
+        for name in ("context", "not_before", "not_after"):
+            object.__setattr__(self, name, bounded(getattr(self, name)))
 
     def _re(self, source: str) -> re.Pattern:
         pattern = self.compiled.get(source)
@@ -802,10 +829,15 @@ DISCRIMINATION = TextRule(
         r"\b(?:badan|tubuh|postur(?:\s+tubuh)?)\s+(?:ideal|proporsional|tegap|menarik|langsing|atletis)\b",
         r"\bstatus\s+(?:perkawinan|pernikahan)\b|\bbelum\s+(?:menikah|kawin|berkeluarga)\b|\btidak\s+(?:sedang\s+)?hamil\b"
         r"|\bbersedia\s+tidak\s+(?:menikah|hamil)\b",
-        r"\b(?:masih|berstatus|status)\s*:?\s*(?:lajang|single|gadis|perawan)\b|^\s*-?\s*(?:lajang|single|gadis|perawan|janda|duda)\s*[.,]?\s*$",
+        r"\b(?:masih|berstatus|status)\s*:?\s*(?:lajang|single|gadis|perawan)\b|"
+        + LINE_START
+        + r"(?:lajang|single|gadis|perawan|janda|duda)"
+        + LINE_END,
         r"\b(?:suku|etnis|ras|keturunan)\s+(?:tertentu|jawa|sunda|batak|minang|bugis|tionghoa|cina|china|pribumi|arab|melayu)\b",
         r"\b(?:beragama|agama\s*:)\s*(?:islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)\b",
-        r"^\s*-?\s*(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)\s*[.,]?\s*$",
+        LINE_START
+        + r"(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)"
+        + LINE_END,
         r"\b(?:diutamakan|khusus|hanya|wajib|harus)\s+(?:muslim|muslimah|non\s*-?\s*muslim|nasrani|kristiani|pribumi|beragama|berjilbab|berhijab|berjenggot)\b",
         r"\bpribumi\b|\bwni\s+asli\b",
         r"\b(?:non\s*-?\s*muslim|muslim|nasrani|kristen|katolik|hindu|buddha|tionghoa|cina|janda|duda|(?:yang\s+)?sudah\s+menikah)\s+"
@@ -851,7 +883,7 @@ GENDER_TEXT = TextRule(
     "Syarat jenis kelamin tanpa alasan pekerjaan adalah diskriminasi (UU 13/2003 Pasal 5).",
     strong=(
         r"\b(?:khusus|hanya|diutamakan|wajib|harus|untuk)\s+" + GENDERS + r"\b",
-        r"^\s*-?\s*" + GENDERS + r"\s*(?:[.,;(:]|$|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
+        LINE_START + GENDERS + r"(?:\s*[.,;(:]|\s*$|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
         r"[.;!?]\s+" + GENDERS + r"\s*(?:[,;(]|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
         r"\(\s*" + GENDERS + r"\s*\)",
         r"\b(?:dibutuhkan|dicari|membutuhkan|butuh|lowongan|loker|mencari)\s+" + W + r"{0,3}" + GENDERS + r"\b",
@@ -859,7 +891,7 @@ GENDER_TEXT = TextRule(
     ),
     triggers=_words("pria wanita laki lelaki perempuan cowok cewek ibu bapak"),
     negatable=False,
-    not_before=r"^\s*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
+    not_before=r"^[^\S\n]*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
     not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|" + GENDERS + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$",
     applies=_no_justification("gender"),
     applies_note="di validator hanya bila `gender.justification` kosong",

@@ -141,6 +141,8 @@
   }
 
   var INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  var BLANKS = /\s+/;
+  var LEADING_STOPS = /^[.;!? ]+/;
 
   function findings(env, rule, text, n) {
     var hits = matches(env, rule, n.norm);
@@ -159,8 +161,8 @@
       var begin = n.origin[sp[0]],
         stopChar = n.origin[sp[1] - 1];
       var stop = stopChar + (text.codePointAt(stopChar) > 0xffff ? 2 : 1);
-      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
-      var phrase = Array.from(collapsed.replace(/^[.;!? ]+/, "")).slice(0, 80).join("");
+      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(BLANKS).filter(Boolean).join(" ");
+      var phrase = Array.from(collapsed.replace(LEADING_STOPS, "")).slice(0, 80).join("");
       return {
         code: rule.code,
         severity: rule.severity,
@@ -201,6 +203,8 @@
     return h >>> 0;
   }
 
+  var BARE_ID = /\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g;
+
   function candidateIds(text) {
     var ids = [];
     var tpl = form.dataset.vacancyUrl.split("{id}");
@@ -208,7 +212,7 @@
     var linkRe = new RegExp(esc(tpl[0]) + "([a-z0-9]+(?:-[a-z0-9]+)*)" + esc(tpl[1] || "").replace(/\/$/, "(?:/|\\b)"), "gi");
     var m;
     while ((m = linkRe.exec(text))) ids.push(m[1].toLowerCase());
-    var bare = text.trim().toLowerCase().match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g) || [];
+    var bare = text.trim().toLowerCase().match(BARE_ID) || [];
     if (!ids.length) ids = bare;
     var seen = {};
     return ids.filter(function (id) {
@@ -239,11 +243,14 @@
      word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");
 
+  var WORD = /[a-z]+|[0-9]+/g;
+  var LETTERS = /[a-z]+/g;
+
   function textWords(norm) {
     var lines = norm.split("\n");
     var words = [];
     lines.forEach(function (line, n) {
-      (line.match(/[a-z]+|[0-9]+/g) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
+      (line.match(WORD) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
     });
     return words;
   }
@@ -322,7 +329,7 @@
     var best = null,
       bestScore = 0;
     employer.vacancies.forEach(function (v) {
-      var tw = (env.normalise(v.title).norm.match(/[a-z]+/g) || []).filter(function (w) { return w.length > 1; });
+      var tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter(function (w) { return w.length > 1; });
       if (!tw.length) return;
       var score = tw.filter(function (w) { return have[w]; }).length / tw.length;
       if (score > bestScore) {
@@ -530,6 +537,10 @@
   window.antarKerjaCek = function (text) {
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
   };
+  // The page's own patterns, for the worst-case timing test (the rules' come from aturan.json).
+  window.antarKerjaCek.patterns = [CF, MARK, INVISIBLE, BLANKS, LEADING_STOPS, BARE_ID, WORD, LETTERS, SALARY].map(function (r) {
+    return [r.source, r.flags];
+  });
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
     return loadRules().then(function (r) { return nameKeys(textWords(r.env.normalise(text).norm)); });
