@@ -308,6 +308,12 @@ RULE_CASES = [
         "Tanpa pengalaman, pelatihan 1 bulan diberikan",
     ),
     (
+        "W536",
+        "Staf gudang di Malaysia, berangkat minggu ini",
+        'tawaran kerja luar negeri dengan tanda risiko ("berangkat minggu ini")',
+        "Staf gudang di Malaysia lewat P3MI berizin, berangkat setelah visa kerja terbit",
+    ),
+    (
         "W535",
         "Rekrutmen BUMN 2026 dibuka",
         'mengaku rekrutmen resmi instansi atau BUMN ("Rekrutmen BUMN")',

@@ -87,7 +87,7 @@ SCAM_HUBS = (
     r"|mae\s+sot|thailand|thai)\b"
 )
 SCAM_JOBS = (
-    r"admin(?:istrasi)?\s+(?:online|digital|medsos|media\s+sosial|sosmed|website|game|kantor)|customer\s+service|\bcs\b"
+    r"\badmin\b|\boperator\b|admin(?:istrasi)?\s+(?:online|digital|medsos|media\s+sosial|sosmed|website|game|kantor)|customer\s+service|\bcs\b"
     r"|marketing|pemasaran|telemarketing|operator\s+(?:game|komputer|online|judi|slot)|game\s+online|kasino|casino"
     r"|judi|\bslot\b|crypto|kripto|trading|entry\s+data|input\s+data|data\s+entry|chatting|typing|staf\s+kantor|kerja\s+kantor"
     r"|penerjemah|translator"
@@ -468,9 +468,15 @@ TASK_SCAM = TextRule(
         r"\b(?:tugas|misi|task)\s+(?:like|follow|review|rating|ulasan|harian|berbayar|prabayar|vip|premium)\b",
         r"\b(?:kerja|pekerjaan|job)\s+(?:like|follow|rating|review|klik|nonton)\b",
         r"\b(?:like|follow|subscribe)\s+(?:akun|video|channel|toko|postingan)\b",
+        # Marketplace "HR" bait (Polri/OJK): a sign-up reward, then a reply code.
+        r"\b(?:pendatang|pengguna|member|anggota)\s+baru\s+(?:langsung\s+)?(?:dapat|mendapat|mendapatkan|dapet|terima)\s+"
+        r"(?:bonus\s+|hadiah\s+|komisi\s+)?(?:rp|\d)",
+        r"\b(?:balas|ketik|reply|kirim)\s+(?:angka\s+)?[1-9]\b[^\n.;]{0,40}?\b(?:info|bergabung|gabung|daftar|lanjut|minat|tertarik)\b"
+        r"|\b(?:bergabung|gabung|daftar|minat|tertarik)\b[^\n.;]{0,40}?\b(?:balas|ketik|reply)\s+(?:angka\s+)?[1-9]\b",
     ),
     triggers=_words(
         "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton menonton klik iklan tugas task misi"
+        " | pendatang pengguna member anggota + baru | balas ketik reply kirim + 1 2 3 4 5 6 7 8 9"
     ),
     not_after=r"\b(?:membalas|menanggapi|mengelola|memantau|merespons|menjawab)\b",
 )
@@ -745,6 +751,70 @@ def _not_public_body(v: dict) -> bool:
     return (v.get("employer") or {}).get("legal_form") not in ("bumn", "bumd", "instansi")
 
 
+# Destinations of an offer abroad (for the combined signals of W536).
+DESTINATIONS = (
+    r"\b(?:luar\s+negeri|overseas|abroad|malaysia|singapura|singapore|brunei|hong\s*kong|taiwan|jepang|japan|korea"
+    r"|arab|saudi|qatar|dubai|uae|kuwait|oman|bahrain|turki|polandia|eropa|jerman|kamboja|cambodia|myanmar|laos"
+    r"|thailand|filipina|philippines|vietnam|australia|selandia|kanada|inggris|rusia|phnom|bangkok|manila)\b"
+)
+OVERSEAS_RISK = TextRule(
+    "W536",
+    "Tawaran kerja ke luar negeri dengan beberapa tanda risiko sekaligus",
+    "UU 18/2017 Pasal 13 dan 49 (penempatan hanya lewat P3MI berizin atau pemerintah, dengan perjanjian kerja dan visa "
+    "kerja); Kemlu RI dan KP2MI: ciri tawaran online scam (kerja admin/operator, tiket dan visa ditanggung, kontak "
+    "hanya WhatsApp/Telegram, gaji Rp 7-16 juta, tanpa ijazah atau pengalaman, berangkat cepat)",
+    'tawaran kerja luar negeri dengan tanda risiko ("{phrase}")',
+    "tulis P3MI berizin (SIP3MI), nomor job order dan skema penempatannya; tanpa itu jangan tayangkan",
+    "Tawaran kerja ke luar negeri yang menggabungkan tanda-tanda ini sering berujung perdagangan orang. Pastikan "
+    "lewat P3MI yang terdaftar di SISKOP2MI, ada job order dan visa kerja, dan daftar lewat Disnaker atau BP3MI.",
+    strong=(r"\b(?:berangkat|keberangkatan|terbang)\s+(?:minggu\s+ini|besok|lusa|secepatnya|dalam\s+[1-7]\s+hari)\b",),
+    weak=(
+        r"\b(?:admin|operator|cs|customer\s+service|marketing|telemarketing|staf\s+kantor|data\s+entry|input\s+data"
+        r"|chat(?:ting)?|typing)\b",
+        r"\b(?:tiket|visa|paspor|akomodasi|mess|biaya\s+(?:keberangkatan|perjalanan|proses))\b[^\n.;]{0,40}?"
+        r"\b(?:ditanggung|dibayari|gratis|free)\b",
+        r"\b(?:hubungi|kontak|chat|info|daftar|minat)\s+(?:via\s+|ke\s+|lewat\s+|di\s+)?(?:wa|whatsapp|telegram|tele)\b"
+        r"|\bwa\.me\b|\bt\.me\b",
+        r"\b(?:gaji|penghasilan|upah|salary)\s+" + W + r"{0,3}(?:rp\.?\s*)?(?:[7-9]|[1-9]\d)(?:[.,]\d+)?\s*(?:jt|juta)\b",
+        r"\b(?:tanpa|tidak\s+(?:perlu|butuh|harus|wajib))\s+(?:pengalaman|ijazah|ijasah|skill|keahlian)\b",
+    ),
+    weak_needed=2,
+    triggers=_words("berangkat keberangkatan terbang + minggu besok lusa secepatnya hari"),
+    weak_triggers=(
+        _words("admin operator cs customer marketing telemarketing staf data input chat chatting typing"),
+        _words("tiket visa paspor akomodasi mess biaya + ditanggung dibayari gratis free"),
+        _words("wa whatsapp telegram tele me"),
+        _words("gaji penghasilan upah salary + jt juta"),
+        _words("tanpa perlu butuh harus wajib + pengalaman ijazah ijasah skill keahlian"),
+    ),
+    context_words=_words(
+        "luar overseas abroad malaysia singapura singapore brunei hong hongkong taiwan jepang japan korea arab saudi qatar"
+        " dubai uae kuwait oman bahrain turki polandia eropa jerman kamboja cambodia myanmar laos thailand filipina"
+        " philippines vietnam australia selandia kanada inggris rusia phnom bangkok manila"
+    ),
+    negatable=False,
+    not_after=r"\b(?:waspada|waspadai|hindari|modus|jangan|korban|peringatan|ciri|contoh)\b",
+    context=DESTINATIONS,
+)
+# Destinations with no official placement scheme for Indonesian migrant workers, where Kemlu
+# and KP2MI warn of online-scam compounds: named to the reader of any offer to go there.
+NO_SCHEME = {
+    "Kamboja": r"\b(?:kamboja|cambodia|phnom\s*penh|sihanouk\w*|bavet|poipet)\b",
+    "Myanmar": r"\b(?:myanmar|burma|myawaddy|shwe\s*kokko)\b",
+    "Laos": r"\b(?:laos|golden\s+triangle|segitiga\s+emas)\b",
+}
+
+
+def overseas_offer(text: str) -> dict:
+    """Whether a pasted text offers work abroad, and the destinations named that have no
+    official placement scheme (the checker then shows the legal procedure, see check.js)."""
+    norm = normalise(text)
+    return {
+        "abroad": bool(re.search(DESTINATIONS, norm, FLAGS)),
+        "no_scheme": [name for name, pattern in NO_SCHEME.items() if re.search(pattern, norm, FLAGS)],
+    }
+
+
 IMPERSONATION = TextRule(
     "W535",
     "Mengaku rekrutmen resmi BUMN, Kemnaker atau CPNS",
@@ -917,6 +987,7 @@ REGISTERED = (
     DISABILITY,
     CHAT_GROUP,
     TOO_GOOD,
+    OVERSEAS_RISK,
     IMPERSONATION,
 )
 TEXT_RULES = (*REGISTERED, AGE_TEXT, GENDER_TEXT)
@@ -1312,6 +1383,7 @@ def export() -> dict:
             "chars": CONTEXT_CHARS,
         },
         "rules": [rule.to_json() for rule in TEXT_RULES],
+        "overseas": {"abroad": DESTINATIONS, "noScheme": NO_SCHEME},
         "validatorOnly": [
             {"code": code, "title": next(r.title for r in _all_rules() if r.code == code), "why": why}
             for code, why in VALIDATOR_ONLY.items()

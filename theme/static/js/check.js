@@ -77,6 +77,7 @@
     }
     env.re = re;
     env.normalise = makeNormaliser(data.normalise);
+    env.overseas = data.overseas || { abroad: "(?!)", noScheme: {} };
     return env;
   }
 
@@ -180,6 +181,16 @@
     var all = [];
     rules.forEach(function (rule) { all = all.concat(findings(env, rule, text, n)); });
     return all;
+  }
+
+  /* Whether the text offers work abroad, and which destinations without an official placement
+     scheme it names (as antarkerja.rules.scams.overseas_offer). */
+  function overseasOffer(env, norm) {
+    var o = env.overseas;
+    return {
+      abroad: env.re(o.abroad, "m").test(norm),
+      noScheme: Object.keys(o.noScheme).filter(function (name) { return env.re(o.noScheme[name], "m").test(norm); })
+    };
   }
 
   function loadRules() {
@@ -373,7 +384,7 @@
       var extra = e.count > e.vacancies.length ? "di antara " + e.vacancies.length + " yang terbaru " : "";
       if (v) {
         var open = v.status === "open" && v.validThrough >= todayIso();
-        section.append(el("p", { "class": "cek-id", "data-match": v.id }, [
+        section.append(el("p", { "class": "cek-id", "data-match": v.id, "data-open": open ? "ya" : "tidak" }, [
           "Mirip lowongan terverifikasi di situs ini: ",
           el("a", { href: vacancyHref(v.id) }, [v.title]),
           " – " + e.name + ". ",
@@ -437,7 +448,7 @@
         return;
       }
       var open = item.status === "open" && item.validThrough >= todayIso();
-      var p = el("p", { "class": "cek-id", "data-match": id }, [
+      var p = el("p", { "class": "cek-id", "data-match": id, "data-open": open ? "ya" : "tidak" }, [
         "Terverifikasi di situs ini: ",
         el("a", { href: item.url }, [item.title]),
         " – " + item.employer + ". ",
@@ -453,37 +464,31 @@
     });
   }
 
+  /* The legal way to work abroad (UU 18/2017; KP2MI), shown for every offer abroad that is not
+     a vacancy verified on this site. */
+  function akanProcedure(overseas) {
+    var box = el("section", { "class": "banner cek-akan", id: "cek-akan", "aria-labelledby": "cek-akan-judul" }, [
+      el("h2", { id: "cek-akan-judul" }, ["Tawaran kerja ke luar negeri: pastikan lewat jalur resmi"]),
+      el("ul", { "class": "txt" }, [
+        el("li", {}, ["Perekrutnya P3MI berizin: cek namanya di SISKOP2MI (siskop2mi.bp2mi.go.id) atau tanyakan ke BP3MI."]),
+        el("li", {}, ["Ada job order (permintaan resmi dari pemberi kerja di negara tujuan) yang bisa Anda lihat."]),
+        el("li", {}, ["Berangkat dengan visa kerja, tidak pernah dengan visa kunjungan, visa turis atau bebas visa."]),
+        el("li", {}, ["Anda didaftarkan lewat Disnaker kabupaten/kota atau BP3MI/LTSA, dan tidak membayar biaya penempatan yang dilarang."])
+      ])
+    ]);
+    if (overseas.noScheme.length) {
+      box.append(el("p", { "data-no-scheme": overseas.noScheme.join(",") }, [
+        "Indonesia tidak punya skema penempatan resmi pekerja migran ke " + overseas.noScheme.join(", ") +
+        ". Kemlu dan KP2MI memperingatkan: tawaran kerja ke sana sering berujung penyekapan di tempat penipuan daring. Jangan berangkat; tanyakan dulu ke BP3MI atau Kemlu."
+      ]));
+    }
+    return box;
+  }
+
+  /* Three outcomes, never a reassurance for a text this site cannot vouch for: red flags found;
+     matched to a vacancy verified here (open or closed); or not found here. */
   function render(env, norm, result, matchesFound, names, unreachable) {
     out.textContent = "";
-    var errors = result.filter(function (f) { return f.severity === "error"; });
-    var verdict, cls;
-    if (errors.length) {
-      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
-      cls = "cek-bahaya";
-    } else if (result.length) {
-      verdict = "Perlu waspada: periksa dulu sebelum melamar";
-      cls = "cek-waspada";
-    } else {
-      verdict = "Tidak ditemukan tanda bahaya yang kami kenali";
-      cls = "cek-aman";
-    }
-    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": errors.length ? "bahaya" : result.length ? "waspada" : "aman" }, [el("h2", {}, [verdict])]);
-    if (!result.length) head.append(el("p", {}, ["Ini bukan jaminan lowongan itu asli. Tetap jangan membayar apa pun, dan tanyakan ke Disnaker bila ragu."]));
-    out.append(head);
-    if (result.length) {
-      var list = el("ol", { "class": "cek-temuan" });
-      var shown = {};
-      result.forEach(function (f) {
-        var li = el("li", { "data-code": f.code }, [
-          el("strong", {}, [f.title]),
-          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
-        ]);
-        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
-        shown[f.code] = true;
-        list.append(li);
-      });
-      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
-    }
     var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
     if (matchesFound.length) showMatches(section, matchesFound);
     if (!matchesFound.some(function (pair) { return pair[1]; })) {
@@ -499,6 +504,57 @@
       section.append(el("p", { "class": "cek-id", "data-no-match": "luring" }, [
         "Belum bisa mencocokkan dengan lowongan di situs ini: datanya perlu sambungan internet (yang pernah diperiksa di ponsel ini tersimpan). Tanda bahaya di atas tetap berlaku; periksa lagi saat tersambung."
       ]));
+    }
+    var match = section.querySelector("[data-match]");
+    var matchOpen = match && match.getAttribute("data-open") === "ya";
+    var errors = result.filter(function (f) { return f.severity === "error"; });
+    var verdict, cls, key, note;
+    if (errors.length) {
+      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
+      cls = "cek-bahaya";
+      key = "bahaya";
+    } else if (result.length) {
+      verdict = "Perlu waspada: periksa dulu sebelum melamar";
+      cls = "cek-waspada";
+      key = "waspada";
+    } else if (match) {
+      verdict = matchOpen ? "Cocok dengan lowongan terverifikasi di situs ini" : "Cocok dengan lowongan di situs ini yang sudah ditutup";
+      cls = matchOpen ? "cek-aman" : "cek-waspada";
+      key = matchOpen ? "cocok" : "cocok-tutup";
+      note = "Lamar hanya lewat cara yang tertulis di halaman lowongan itu. Tetap jangan membayar apa pun.";
+    } else {
+      verdict = "Tidak ditemukan di situs ini: kami tidak bisa menjamin lowongan ini";
+      cls = "cek-netral";
+      key = "tidak-dikenal";
+    }
+    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": key }, [el("h2", {}, [verdict])]);
+    if (note) head.append(el("p", {}, [note]));
+    if (key === "tidak-dikenal") {
+      head.append(
+        el("p", {}, ["Tidak ada tanda bahaya yang kami kenali, tetapi lowongan ini tidak cocok dengan lowongan terverifikasi di situs ini, jadi kami tidak bisa memastikannya. Penipu juga menulis pesan yang tampak wajar. Sebelum melamar:"]),
+        el("ul", { "class": "txt" }, [
+          el("li", {}, ["Cari perusahaannya sendiri (situs resmi, alamat, nomor kantor), jangan hanya dari nomor di pesan."]),
+          el("li", {}, ["Tanyakan ke Disnaker kabupaten/kota Anda apakah lowongan ini terdaftar."]),
+          el("li", {}, ["Jangan membayar apa pun dan jangan mengirim KTP, ijazah, kode OTP atau data rekening."])
+        ])
+      );
+    }
+    out.append(head);
+    var overseas = overseasOffer(env, norm);
+    if (overseas.abroad && !match) out.append(akanProcedure(overseas));
+    if (result.length) {
+      var list = el("ol", { "class": "cek-temuan" });
+      var shown = {};
+      result.forEach(function (f) {
+        var li = el("li", { "data-code": f.code }, [
+          el("strong", {}, [f.title]),
+          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
+        ]);
+        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
+        shown[f.code] = true;
+        list.append(li);
+      });
+      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
     }
     if (section.childNodes.length) out.append(section);
     out.focus();
@@ -541,6 +597,9 @@
   window.antarKerjaCek.patterns = [CF, MARK, INVISIBLE, BLANKS, LEADING_STOPS, BARE_ID, WORD, LETTERS, SALARY].map(function (r) {
     return [r.source, r.flags];
   });
+  window.antarKerjaCek.overseas = function (text) {
+    return loadRules().then(function (r) { return overseasOffer(r.env, r.env.normalise(text).norm); });
+  };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
     return loadRules().then(function (r) { return nameKeys(textWords(r.env.normalise(text).norm)); });
