@@ -1,6 +1,6 @@
 "use strict";
-var CACHE = "cek-lowongan-3179de9e0d";
-var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/check.js?v=3179de9e0d", "/theme/css/check.css?v=3179de9e0d", "/theme/css/site.css"];
+var CACHE = "cek-lowongan-f409bbb1dd";
+var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/check.js?v=f409bbb1dd", "/theme/css/check.css?v=f409bbb1dd", "/theme/css/site.css"];
 self.addEventListener("install", function (event) {
 event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
 });

@@ -77,6 +77,7 @@
     }
     env.re = re;
     env.normalise = makeNormaliser(data.normalise);
+    env.overseas = data.overseas || { abroad: "(?!)", noScheme: {} };
     return env;
   }
 
@@ -141,6 +142,8 @@
   }
 
   var INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  var BLANKS = /\s+/;
+  var LEADING_STOPS = /^[.;!? ]+/;
 
   function findings(env, rule, text, n) {
     var hits = matches(env, rule, n.norm);
@@ -159,8 +162,8 @@
       var begin = n.origin[sp[0]],
         stopChar = n.origin[sp[1] - 1];
       var stop = stopChar + (text.codePointAt(stopChar) > 0xffff ? 2 : 1);
-      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
-      var phrase = Array.from(collapsed.replace(/^[.;!? ]+/, "")).slice(0, 80).join("");
+      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(BLANKS).filter(Boolean).join(" ");
+      var phrase = Array.from(collapsed.replace(LEADING_STOPS, "")).slice(0, 80).join("");
       return {
         code: rule.code,
         severity: rule.severity,
@@ -178,6 +181,16 @@
     var all = [];
     rules.forEach(function (rule) { all = all.concat(findings(env, rule, text, n)); });
     return all;
+  }
+
+  /* Whether the text offers work abroad, and which destinations without an official placement
+     scheme it names (as antarkerja.rules.scams.overseas_offer). */
+  function overseasOffer(env, norm) {
+    var o = env.overseas;
+    return {
+      abroad: env.re(o.abroad, "m").test(norm),
+      noScheme: Object.keys(o.noScheme).filter(function (name) { return env.re(o.noScheme[name], "m").test(norm); })
+    };
   }
 
   function loadRules() {
@@ -201,6 +214,8 @@
     return h >>> 0;
   }
 
+  var BARE_ID = /\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g;
+
   function candidateIds(text) {
     var ids = [];
     var tpl = form.dataset.vacancyUrl.split("{id}");
@@ -208,7 +223,7 @@
     var linkRe = new RegExp(esc(tpl[0]) + "([a-z0-9]+(?:-[a-z0-9]+)*)" + esc(tpl[1] || "").replace(/\/$/, "(?:/|\\b)"), "gi");
     var m;
     while ((m = linkRe.exec(text))) ids.push(m[1].toLowerCase());
-    var bare = text.trim().toLowerCase().match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g) || [];
+    var bare = text.trim().toLowerCase().match(BARE_ID) || [];
     if (!ids.length) ids = bare;
     var seen = {};
     return ids.filter(function (id) {
@@ -239,11 +254,14 @@
      word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");
 
+  var WORD = /[a-z]+|[0-9]+/g;
+  var LETTERS = /[a-z]+/g;
+
   function textWords(norm) {
     var lines = norm.split("\n");
     var words = [];
     lines.forEach(function (line, n) {
-      (line.match(/[a-z]+|[0-9]+/g) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
+      (line.match(WORD) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
     });
     return words;
   }
@@ -322,7 +340,7 @@
     var best = null,
       bestScore = 0;
     employer.vacancies.forEach(function (v) {
-      var tw = (env.normalise(v.title).norm.match(/[a-z]+/g) || []).filter(function (w) { return w.length > 1; });
+      var tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter(function (w) { return w.length > 1; });
       if (!tw.length) return;
       var score = tw.filter(function (w) { return have[w]; }).length / tw.length;
       if (score > bestScore) {
@@ -366,7 +384,7 @@
       var extra = e.count > e.vacancies.length ? "di antara " + e.vacancies.length + " yang terbaru " : "";
       if (v) {
         var open = v.status === "open" && v.validThrough >= todayIso();
-        section.append(el("p", { "class": "cek-id", "data-match": v.id }, [
+        section.append(el("p", { "class": "cek-id", "data-match": v.id, "data-open": open ? "ya" : "tidak" }, [
           "Mirip lowongan terverifikasi di situs ini: ",
           el("a", { href: vacancyHref(v.id) }, [v.title]),
           " – " + e.name + ". ",
@@ -430,7 +448,7 @@
         return;
       }
       var open = item.status === "open" && item.validThrough >= todayIso();
-      var p = el("p", { "class": "cek-id", "data-match": id }, [
+      var p = el("p", { "class": "cek-id", "data-match": id, "data-open": open ? "ya" : "tidak" }, [
         "Terverifikasi di situs ini: ",
         el("a", { href: item.url }, [item.title]),
         " – " + item.employer + ". ",
@@ -446,37 +464,31 @@
     });
   }
 
+  /* The legal way to work abroad (UU 18/2017; KP2MI), shown for every offer abroad that is not
+     a vacancy verified on this site. */
+  function akanProcedure(overseas) {
+    var box = el("section", { "class": "banner cek-akan", id: "cek-akan", "aria-labelledby": "cek-akan-judul" }, [
+      el("h2", { id: "cek-akan-judul" }, ["Tawaran kerja ke luar negeri: pastikan lewat jalur resmi"]),
+      el("ul", { "class": "txt" }, [
+        el("li", {}, ["Perekrutnya P3MI berizin: cek namanya di SISKOP2MI (siskop2mi.bp2mi.go.id) atau tanyakan ke BP3MI."]),
+        el("li", {}, ["Ada job order (permintaan resmi dari pemberi kerja di negara tujuan) yang bisa Anda lihat."]),
+        el("li", {}, ["Berangkat dengan visa kerja, tidak pernah dengan visa kunjungan, visa turis atau bebas visa."]),
+        el("li", {}, ["Anda didaftarkan lewat Disnaker kabupaten/kota atau BP3MI/LTSA, dan tidak membayar biaya penempatan yang dilarang."])
+      ])
+    ]);
+    if (overseas.noScheme.length) {
+      box.append(el("p", { "data-no-scheme": overseas.noScheme.join(",") }, [
+        "Indonesia tidak punya skema penempatan resmi pekerja migran ke " + overseas.noScheme.join(", ") +
+        ". Kemlu dan KP2MI memperingatkan: tawaran kerja ke sana sering berujung penyekapan di tempat penipuan daring. Jangan berangkat; tanyakan dulu ke BP3MI atau Kemlu."
+      ]));
+    }
+    return box;
+  }
+
+  /* Three outcomes, never a reassurance for a text this site cannot vouch for: red flags found;
+     matched to a vacancy verified here (open or closed); or not found here. */
   function render(env, norm, result, matchesFound, names, unreachable) {
     out.textContent = "";
-    var errors = result.filter(function (f) { return f.severity === "error"; });
-    var verdict, cls;
-    if (errors.length) {
-      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
-      cls = "cek-bahaya";
-    } else if (result.length) {
-      verdict = "Perlu waspada: periksa dulu sebelum melamar";
-      cls = "cek-waspada";
-    } else {
-      verdict = "Tidak ditemukan tanda bahaya yang kami kenali";
-      cls = "cek-aman";
-    }
-    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": errors.length ? "bahaya" : result.length ? "waspada" : "aman" }, [el("h2", {}, [verdict])]);
-    if (!result.length) head.append(el("p", {}, ["Ini bukan jaminan lowongan itu asli. Tetap jangan membayar apa pun, dan tanyakan ke Disnaker bila ragu."]));
-    out.append(head);
-    if (result.length) {
-      var list = el("ol", { "class": "cek-temuan" });
-      var shown = {};
-      result.forEach(function (f) {
-        var li = el("li", { "data-code": f.code }, [
-          el("strong", {}, [f.title]),
-          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
-        ]);
-        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
-        shown[f.code] = true;
-        list.append(li);
-      });
-      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
-    }
     var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
     if (matchesFound.length) showMatches(section, matchesFound);
     if (!matchesFound.some(function (pair) { return pair[1]; })) {
@@ -492,6 +504,57 @@
       section.append(el("p", { "class": "cek-id", "data-no-match": "luring" }, [
         "Belum bisa mencocokkan dengan lowongan di situs ini: datanya perlu sambungan internet (yang pernah diperiksa di ponsel ini tersimpan). Tanda bahaya di atas tetap berlaku; periksa lagi saat tersambung."
       ]));
+    }
+    var match = section.querySelector("[data-match]");
+    var matchOpen = match && match.getAttribute("data-open") === "ya";
+    var errors = result.filter(function (f) { return f.severity === "error"; });
+    var verdict, cls, key, note;
+    if (errors.length) {
+      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
+      cls = "cek-bahaya";
+      key = "bahaya";
+    } else if (result.length) {
+      verdict = "Perlu waspada: periksa dulu sebelum melamar";
+      cls = "cek-waspada";
+      key = "waspada";
+    } else if (match) {
+      verdict = matchOpen ? "Cocok dengan lowongan terverifikasi di situs ini" : "Cocok dengan lowongan di situs ini yang sudah ditutup";
+      cls = matchOpen ? "cek-aman" : "cek-waspada";
+      key = matchOpen ? "cocok" : "cocok-tutup";
+      note = "Lamar hanya lewat cara yang tertulis di halaman lowongan itu. Tetap jangan membayar apa pun.";
+    } else {
+      verdict = "Tidak ditemukan di situs ini: kami tidak bisa menjamin lowongan ini";
+      cls = "cek-netral";
+      key = "tidak-dikenal";
+    }
+    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": key }, [el("h2", {}, [verdict])]);
+    if (note) head.append(el("p", {}, [note]));
+    if (key === "tidak-dikenal") {
+      head.append(
+        el("p", {}, ["Tidak ada tanda bahaya yang kami kenali, tetapi lowongan ini tidak cocok dengan lowongan terverifikasi di situs ini, jadi kami tidak bisa memastikannya. Penipu juga menulis pesan yang tampak wajar. Sebelum melamar:"]),
+        el("ul", { "class": "txt" }, [
+          el("li", {}, ["Cari perusahaannya sendiri (situs resmi, alamat, nomor kantor), jangan hanya dari nomor di pesan."]),
+          el("li", {}, ["Tanyakan ke Disnaker kabupaten/kota Anda apakah lowongan ini terdaftar."]),
+          el("li", {}, ["Jangan membayar apa pun dan jangan mengirim KTP, ijazah, kode OTP atau data rekening."])
+        ])
+      );
+    }
+    out.append(head);
+    var overseas = overseasOffer(env, norm);
+    if (overseas.abroad && !match) out.append(akanProcedure(overseas));
+    if (result.length) {
+      var list = el("ol", { "class": "cek-temuan" });
+      var shown = {};
+      result.forEach(function (f) {
+        var li = el("li", { "data-code": f.code }, [
+          el("strong", {}, [f.title]),
+          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
+        ]);
+        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
+        shown[f.code] = true;
+        list.append(li);
+      });
+      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
     }
     if (section.childNodes.length) out.append(section);
     out.focus();
@@ -529,6 +592,13 @@
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
+  };
+  // The page's own patterns, for the worst-case timing test (the rules' come from aturan.json).
+  window.antarKerjaCek.patterns = [CF, MARK, INVISIBLE, BLANKS, LEADING_STOPS, BARE_ID, WORD, LETTERS, SALARY].map(function (r) {
+    return [r.source, r.flags];
+  });
+  window.antarKerjaCek.overseas = function (text) {
+    return loadRules().then(function (r) { return overseasOffer(r.env, r.env.normalise(text).norm); });
   };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
