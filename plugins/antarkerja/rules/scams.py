@@ -45,7 +45,10 @@ FLAGS = re.ASCII | re.MULTILINE  # as JavaScript reads them with flags "gm": ASC
 # A clause ends at sentence punctuation followed by a space (not "Rp5.000.000") or a line.
 CLAUSE_END = r"[.;!?](?=\s|$)|\n"
 NEGATION = (
-    r"\b(?:tidak|tak|tanpa|bebas|gratis|bukan|jangan|dilarang|nol|free|gak|ga|nggak|enggak|tdk|tanpa\s+dipungut)\b"
+    r"\b(?:tidak|tak|tanpa|bebas|gratis|bukan|jangan|dilarang|nol|free|gak|ga|nggak|enggak|tdk|tanpa\s+dipungut"
+    # A warning names what others ask for, not what the employer asks ("waspadai pihak yang
+    # meminta transfer", "hati-hati dengan oknum yang meminta biaya training atas nama kami").
+    r"|waspada|waspadai|hati-hati|hati\s+hati|awas|hindari|penipu|penipuan|oknum|mengatasnamakan|modus)\b"
 )
 # Words that start a new phrase after a negation ("Tanpa tes, cukup bayar…").
 CONTRAST = r"\b(?:tapi|tetapi|namun|melainkan|kecuali|cukup|hanya|cuma|tinggal|lalu|kemudian|selanjutnya)\b"
@@ -53,7 +56,11 @@ CONTRAST = r"\b(?:tapi|tetapi|namun|melainkan|kecuali|cukup|hanya|cuma|tinggal|l
 CONTINUES = (
     r"^[^\S\n]*(?:termasuk|baik|maupun|atau|dan|serta|apalagi|seperti|misalnya|yaitu|yakni|berupa|contohnya|juga)\b"
 )
-CONTEXT_CHARS = 60
+CONTEXT_CHARS = 160  # a clause, up to this many characters either side of a phrase
+# A negated list goes on after the phrase ("tidak ada biaya administrasi, biaya seragam, …
+# maupun biaya pendaftaran"): the negation before the first comma governs every item.
+LIST_GOES_ON = r"\b(?:maupun|ataupun|apa\s*pun|sepeser)\b"
+LIST_LAST = r"\b(?:maupun|ataupun)[^\S\n]*$"  # "…, biaya training maupun <biaya pendaftaran>"
 
 # A list item alone on its line ("- Lajang", "Muslim."). Each run of spaces has one way to
 # match and none crosses a line: "^\s*-?\s*" was quadratic on a long run of blanks.
@@ -197,7 +204,7 @@ class TextRule:
 
     def _counts(self, norm: str, start: int, end: int) -> bool:
         before, after = clause_around(norm, start, end)
-        if self.negatable and negated(before):
+        if self.negatable and (negated(before) or negated_list(before, after)):
             return False
         if self.not_after and self._re(self.not_after).search(before):
             return False
@@ -290,10 +297,12 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 _NEGATION = re.compile(NEGATION, FLAGS)
 _CONTRAST = re.compile(CONTRAST, FLAGS)
 _CONTINUES = re.compile(CONTINUES, FLAGS)
+_LIST_GOES_ON = re.compile(LIST_GOES_ON, FLAGS)
+_LIST_LAST = re.compile(LIST_LAST, FLAGS)
 
 
 def clause_around(norm: str, start: int, end: int) -> tuple[str, str]:
-    """The clause text before ``start`` and after ``end`` (each at most 60 characters)."""
+    """The clause text before ``start`` and after ``end`` (each at most ``CONTEXT_CHARS`` characters)."""
     lo = max(0, start - CONTEXT_CHARS)
     before = norm[lo:start]
     cuts = list(_CLAUSE_END.finditer(before))
@@ -319,6 +328,15 @@ def negated(before: str) -> bool:
             break
         comma = scope.rfind(",", 0, comma)
     return bool(_NEGATION.search(scope))
+
+
+def negated_list(before: str, after: str) -> bool:
+    """Whether the phrase is an item of a negated list that goes on after it (commas do not
+    end the negation there, a contrast word still does)."""
+    if not (_LIST_GOES_ON.search(after) or _LIST_LAST.search(before)):
+        return False
+    contrast = list(_CONTRAST.finditer(before))
+    return bool(_NEGATION.search(before[contrast[-1].end() :] if contrast else before))
 
 
 Spec = tuple  # alternatives, each a tuple of word sets that must all occur; the rarest set last
@@ -463,7 +481,7 @@ TASK_SCAM = TextRule(
     strong=(
         r"\b(?:like|likes|follow|follower|followers|subscribe|rating|review|ulasan|bintang\s+(?:5|lima)|komen|komentar"
         r"|share|tonton|nonton|menonton|klik|iklan)\b[^\n.;]{0,40}?\b(?:dibayar|bayaran|komisi|upah|cuan|fee|imbalan"
-        r"|rp\b|\d+\s*(?:rb|ribu|k)\b)",
+        r"|uang\s+tunai|ditransfer|langsung\s+cair|rp\b|\d+\s*(?:rb|ribu|k)\b)",
         r"\b(?:per|setiap|tiap)\s+(?:tugas|task|misi|like|follow|review|ulasan|video|klik|rating|iklan)\b",
         r"\b(?:tugas|misi|task)\s+(?:like|follow|review|rating|ulasan|harian|berbayar|prabayar|vip|premium)\b",
         r"\b(?:kerja|pekerjaan|job)\s+(?:like|follow|rating|review|klik|nonton)\b",
@@ -539,9 +557,23 @@ TOURIST_VISA = TextRule(
         r"\b(?:tanpa|tidak\s+perlu|gak\s+perlu|ga\s+perlu|nggak\s+perlu|tidak\s+butuh)\s+visa\b",
         r"\bberangkat\s+(?:sebagai|seperti|menyamar\s+sebagai)\s+(?:turis|wisatawan|pelancong)\b",
         r"\b(?:wisata|liburan|jalan-jalan|umroh?|umrah)\s+(?:dulu|sambil\s+kerja|lalu\s+kerja|kemudian\s+kerja)\b",
+        # Cover stories at the border (imigrasi and BP3MI reports): "alasan kunjungan keluarga",
+        # "bilang untuk liburan", "masuk sebagai wisatawan", "paspor wisata", "izin diurus majikan".
+        r"\b(?:alasan|dalih|bilang|mengaku|ngaku)\s+(?:untuk\s+|mau\s+)?(?:kunjungan|mengunjungi|liburan|berlibur|wisata"
+        r"|jalan-jalan|umro?h|ziarah|menjenguk)\b",
+        r"\b(?:sebagai|menyamar\s+sebagai|menyamar\s+jadi)\s+(?:turis|wisatawan|pelancong)\b",
+        r"\bpaspor\s+(?:wisata|pelancong|turis|kunjungan|liburan)\b",
+        r"\b(?:permit|izin|ijin)\s+(?:kerja|tinggal)\s+(?:diurus|dibuat|dibuatkan|menyusul|diproses)\s+(?:"
+        + W
+        + r"{0,2})?"
+        r"(?:setelah|sesudah|di\s+sana|nanti|belakangan|oleh\s+majikan)\b"
+        r"|\bmajikan\s+(?:yang\s+)?(?:urus|mengurus|uruskan)\s+(?:izin|ijin|permit|visa)\b",
     ),
     triggers=_words(
         "visa umroh umrah umro ziarah | turis wisatawan pelancong | dulu sambil lalu kemudian + wisata liburan jalan"
+        " | alasan dalih bilang mengaku ngaku + kunjungan mengunjungi liburan berlibur wisata jalan menjenguk"
+        " | paspor + wisata pelancong turis kunjungan liburan | permit izin ijin + kerja tinggal + diurus dibuat"
+        " dibuatkan menyusul diproses | majikan + urus mengurus uruskan"
     ),
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|ilegal|modus)\b",
 )
@@ -775,7 +807,9 @@ OVERSEAS_RISK = TextRule(
         r"\b(?:ditanggung|dibayari|gratis|free)\b",
         r"\b(?:hubungi|kontak|chat|info|daftar|minat)\s+(?:via\s+|ke\s+|lewat\s+|di\s+)?(?:wa|whatsapp|telegram|tele)\b"
         r"|\bwa\.me\b|\bt\.me\b",
-        r"\b(?:gaji|penghasilan|upah|salary)\s+" + W + r"{0,3}(?:rp\.?\s*)?(?:[7-9]|[1-9]\d)(?:[.,]\d+)?\s*(?:jt|juta)\b",
+        r"\b(?:gaji|penghasilan|upah|salary)\s+"
+        + W
+        + r"{0,3}(?:rp\.?\s*)?(?:[7-9]|[1-9]\d)(?:[.,]\d+)?\s*(?:jt|juta)\b",
         r"\b(?:tanpa|tidak\s+(?:perlu|butuh|harus|wajib))\s+(?:pengalaman|ijazah|ijasah|skill|keahlian)\b",
     ),
     weak_needed=2,
@@ -1380,6 +1414,8 @@ def export() -> dict:
             "negation": NEGATION,
             "contrast": CONTRAST,
             "continues": CONTINUES,
+            "listGoesOn": LIST_GOES_ON,
+            "listLast": LIST_LAST,
             "chars": CONTEXT_CHARS,
         },
         "rules": [rule.to_json() for rule in TEXT_RULES],

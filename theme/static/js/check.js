@@ -67,6 +67,8 @@
       negation: new RegExp(c.negation, "m"),
       contrast: new RegExp(c.contrast, "gm"),
       continues: new RegExp(c.continues, "m"),
+      listGoesOn: new RegExp(c.listGoesOn || "(?!)", "m"),
+      listLast: new RegExp(c.listLast || "(?!)", "m"),
       chars: c.chars
     };
     var cache = {};
@@ -111,9 +113,16 @@
     return env.negation.test(scope);
   }
 
+  /* As antarkerja.rules.scams.negated_list: an item of a negated list that goes on after it. */
+  function negatedList(env, before, after) {
+    if (!(env.listGoesOn.test(after) || env.listLast.test(before))) return false;
+    var cut = lastMatchEnd(env.contrast, before);
+    return env.negation.test(cut >= 0 ? before.slice(cut) : before);
+  }
+
   function counts(env, rule, norm, start, end) {
     var ctx = clauseAround(env, norm, start, end);
-    if (rule.negatable && negated(env, ctx[0])) return false;
+    if (rule.negatable && (negated(env, ctx[0]) || negatedList(env, ctx[0], ctx[1]))) return false;
     if (rule.notAfter && env.re(rule.notAfter, "m").test(ctx[0])) return false;
     return !(rule.notBefore && env.re(rule.notBefore, "m").test(ctx[1]));
   }
