@@ -18,7 +18,7 @@ import pytest
 from test_browser_site import AXE_OPTIONS, no_sideways_scroll
 
 from antarkerja.rules.scams import check_text
-from antarkerja.trust import TextValidator, corpus_path, load_corpus
+from antarkerja.trust import TextValidator, load_all
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def run_check(page, text):
 
 
 def test_browser_and_validator_agree_on_every_corpus_text(check_page, root):
-    texts = [t["text"] for t in load_corpus(corpus_path(root))]
+    texts = [t["text"] for t in load_all(root)]
     in_browser = check_page.evaluate("texts => Promise.all(texts.map(t => window.antarKerjaCek(t)))", texts)
     validator = TextValidator(root)
     for text, browser_found in zip(texts, in_browser, strict=True):
@@ -267,7 +267,7 @@ def test_no_corpus_text_unmatched_here_is_reassured_and_every_offer_abroad_gets_
     """Every text of the trust corpus pasted on a 360x740 phone, as a visitor would."""
     from antarkerja.rules.scams import overseas_offer
 
-    texts = [t["text"] for t in load_corpus(corpus_path(root))]
+    texts = [t["text"] for t in load_all(root)]
     seen = check_page.evaluate(VERDICTS_JS, texts)
     abroad = 0
     for text, shown in zip(texts, seen, strict=True):
