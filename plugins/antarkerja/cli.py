@@ -71,7 +71,7 @@ def cmd_validate(args) -> int:
 
         found_vacancies, found_offices, _ = discover(root)  # the files the validator reads
         reported = only or found_vacancies + found_offices
-        text = markdown_summary(root, result.diagnostics, reported, load_reference(root))
+        text = markdown_summary(root, result.diagnostics, reported, load_reference(root), result.suppressed)
         with open(args.summary, "a", encoding="utf-8") as f:
             f.write(text)
     return 1 if result.errors else 0

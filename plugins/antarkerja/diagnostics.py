@@ -41,6 +41,7 @@ CODES = {
     "Y112": "Tautan simbolik (symlink) atau bukan berkas biasa",
     "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
     "Y114": "Kelompok atau daftar bersarang terlalu dalam",
+    "Y115": "Penanda `# antarkerja: abaikan KODE — alasan` tanpa alasan, atau untuk kode yang tidak bisa diabaikan",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",
