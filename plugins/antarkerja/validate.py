@@ -36,7 +36,7 @@ from antarkerja.rules import crossfile, rules_for
 from antarkerja.schema import office as office_schema
 from antarkerja.schema import vacancy as vacancy_schema
 from antarkerja.schema.fastcheck import compile_mapping
-from antarkerja.trust import apply_suppressions
+from antarkerja.suppressions import apply_suppressions
 from antarkerja.wording import MONTHS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -92,7 +92,7 @@ class Result:
     files: int = 0
     vacancies: list[Loaded] = field(default_factory=list)  # records with no error
     offices: list[Loaded] = field(default_factory=list)
-    suppressed: list = field(default_factory=list)  # trust.Suppression: findings left out, with their reasons
+    suppressed: list = field(default_factory=list)  # suppressions.Suppression: findings left out, with their reasons
 
     @property
     def errors(self) -> list[Diagnostic]:
