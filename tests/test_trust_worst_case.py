@@ -2,7 +2,7 @@
 
 Every regular expression in ``rules/scams.py`` (each rule's patterns, context and scope
 expressions, the clause and negation expressions, the country expressions), ``textnorm.py``,
-``rules/literals.py``, ``outputs/check.py`` and ``theme/static/js/check.js`` is fed its
+``rules/literals.py``, ``outputs/check.py``, ``theme/static/js/checkengine.js`` and ``check.js`` is fed its
 worst cases: 50,000 characters of repeated whitespace, line breaks, separators, digits,
 emoji, mixed scripts, zero-width characters, and near-matches built from the pattern's own
 words (the word repeated, the word followed by a long run of blanks and no ending). Each must

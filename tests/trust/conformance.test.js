@@ -1,5 +1,5 @@
 /* The conformance cases (tests/trust/conformance.json) in Node's built-in test runner, without a
-   browser: the engine Cek lowongan runs (theme/static/js/check-engine.js) must give exactly the
+   browser: the engine Cek lowongan runs (theme/static/js/checkengine.js) must give exactly the
    findings the validator's Python gives. The rules come from the file the build publishes
    (cek-lowongan/aturan.json); tests/test_trust_conformance.py writes it and names it in
    ANTARKERJA_RULES, then runs `node --test` on this file. */
@@ -9,7 +9,7 @@ const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const engine = require(path.join(__dirname, "..", "..", "theme", "static", "js", "check-engine.js"));
+const engine = require(path.join(__dirname, "..", "..", "theme", "static", "js", "checkengine.js"));
 const rulesFile = process.env.ANTARKERJA_RULES;
 const data = JSON.parse(fs.readFileSync(rulesFile, "utf8"));
 const env = engine.compile(data);
