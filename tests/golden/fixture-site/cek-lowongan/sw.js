@@ -1,6 +1,6 @@
 "use strict";
-var CACHE = "cek-lowongan-1c32ba81e6";
-var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/check-engine.js?v=1c32ba81e6", "/theme/js/check.js?v=1c32ba81e6", "/theme/css/check.css?v=1c32ba81e6", "/theme/css/site.css"];
+var CACHE = "cek-lowongan-23972b0b4d";
+var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=23972b0b4d", "/theme/js/check.js?v=23972b0b4d", "/theme/css/check.css?v=23972b0b4d", "/theme/css/site.css"];
 self.addEventListener("install", function (event) {
 event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
 });

@@ -13,7 +13,7 @@
   var out = document.getElementById("cek-hasil");
   var rulesPromise = null;
 
-  // The rule engine (normalisation, clause scope, matching, findings): check-engine.js, which
+  // The rule engine (normalisation, clause scope, matching, findings): checkengine.js, which
   // Node's test runner also loads to run the conformance cases without a browser.
   var engine = window.AntarKerjaEngine;
   var compile = engine.compile,
