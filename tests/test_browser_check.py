@@ -18,7 +18,7 @@ import pytest
 from support import AXE_OPTIONS, no_sideways_scroll
 
 from antarkerja.rules.scams import check_text
-from antarkerja.trust import TextValidator, corpus_path, load_corpus
+from antarkerja.trust import TextValidator, load_all
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def run_check(page, text):
 
 
 def test_browser_and_validator_agree_on_every_corpus_text(check_page, root):
-    texts = [t["text"] for t in load_corpus(corpus_path(root))]
+    texts = [t["text"] for t in load_all(root)]
     in_browser = check_page.evaluate("texts => Promise.all(texts.map(t => window.antarKerjaCek(t)))", texts)
     validator = TextValidator(root)
     for text, browser_found in zip(texts, in_browser, strict=True):
@@ -76,9 +76,12 @@ def test_phone_visitor_checks_a_scam_a_real_ad_and_a_vacancy_link(check_page, fi
     assert "Yang sebaiknya dilakukan: Jangan membayar apa pun" in page.inner_text(".cek-temuan")
     assert no_sideways_scroll(page)
 
-    assert run_check(page, LEGIT) == "aman"
+    # An honest-looking text this site does not know is never called safe.
+    assert run_check(page, LEGIT) == "tidak-dikenal"
+    assert "kami tidak bisa menjamin" in page.inner_text("#cek-vonis")
+    assert page.locator(".cek-aman").count() == 0
 
-    assert run_check(page, f"Apakah ini asli? {fixture_server}/lowongan/{VACANCY_ID}/") == "aman"
+    assert run_check(page, f"Apakah ini asli? {fixture_server}/lowongan/{VACANCY_ID}/") == "cocok"
     match = page.locator(f"[data-match='{VACANCY_ID}']")
     assert "Terverifikasi di situs ini" in match.inner_text()
     assert "Masih dibuka sampai" in match.inner_text()
@@ -110,7 +113,7 @@ UNKNOWN = "PT Sinar Palsu Abadi membuka lowongan operator produksi. Gaji 5 juta,
 
 def test_phone_visitor_pastes_a_message_without_link_and_sees_the_verified_vacancy(check_page):
     page = check_page
-    assert "hash" in page.inner_text(".cek-privasi")  # the page says what it downloads
+    assert "hash" in page.text_content(".cek-privasi")  # the page says what it downloads (one tap away)
 
     run_check(page, BY_WORDING)
     match = page.locator(".cek-cocok [data-match='operator-produksi-bekasi']")
@@ -121,7 +124,7 @@ def test_phone_visitor_pastes_a_message_without_link_and_sees_the_verified_vacan
     assert page.locator(".cek-beda").count() == 0  # same salary, no fee
     assert no_sideways_scroll(page)
 
-    run_check(page, CLOSED_BY_WORDING)
+    assert run_check(page, CLOSED_BY_WORDING) == "cocok-tutup"
     closed = page.locator(".cek-cocok [data-match='staf-gudang-ditutup-bekasi']")
     assert "Sudah ditutup" in closed.inner_text()
 
@@ -205,3 +208,73 @@ def test_rules_file_names_validator_only_rules(fixture_site):
 def test_home_vacancy_and_scam_page_link_to_the_checker(fixture_site, page):
     html = (fixture_site / page).read_text(encoding="utf-8")
     assert 'href="/cek-lowongan/"' in html or 'href="../cek-lowongan/"' in html
+
+
+CAMBODIA = "Lowongan admin di Kamboja, gaji 15 juta, tiket dan visa ditanggung, hubungi WA 08xx-xxxx-xxxx"
+HR_BAIT = (
+    "Halo kak, saya HR dari toko online. Kerja paruh waktu, pendatang baru langsung dapat Rp 30.000. Tertarik? Balas 1"
+)
+
+
+def test_first_screen_of_a_phone_shows_the_text_box_and_privacy_is_one_tap_away(check_page):
+    page = check_page
+    box = page.locator("#cek-teks").bounding_box()
+    assert box["y"] + box["height"] <= 740, box  # the whole box on the first screen at 360x740
+    details = page.locator("details.cek-privasi")
+    assert details.get_attribute("open") is None
+    assert "Teks Anda tidak dikirim ke mana pun" in details.locator("summary").inner_text()
+    assert not page.locator("details.cek-privasi p").first.is_visible()
+    details.locator("summary").click()
+    assert page.locator("details.cek-privasi p").first.is_visible()
+    assert "hash" in page.inner_text(".cek-privasi")
+
+
+def test_the_cambodia_admin_bait_is_flagged_and_gets_the_legal_procedure(check_page):
+    page = check_page
+    assert run_check(page, CAMBODIA) == "bahaya"
+    codes = set(page.eval_on_selector_all(".cek-temuan li", "items => items.map(li => li.dataset.code)"))
+    assert {"R457", "W536"} <= codes
+    akan = page.inner_text("#cek-akan")
+    for step in ("SISKOP2MI", "job order", "visa kerja", "Disnaker", "BP3MI"):
+        assert step in akan
+    assert page.get_attribute("#cek-akan [data-no-scheme]", "data-no-scheme") == "Kamboja"
+    assert no_sideways_scroll(page)
+    assert run_check(page, HR_BAIT) == "bahaya"
+
+
+VERDICTS_JS = """async texts => {
+  const box = document.getElementById("cek-teks"), out = [];
+  for (const text of texts) {
+    box.value = text;
+    document.getElementById("cek-periksa").click();
+    let vonis = null;
+    for (let i = 0; i < 400 && !vonis; i++) {
+      await new Promise(r => setTimeout(r, 10));
+      vonis = document.getElementById("cek-vonis");
+    }
+    out.push({
+      verdict: vonis && vonis.dataset.verdict,
+      green: !!document.querySelector("#cek-hasil .cek-aman"),
+      matched: !!document.querySelector("#cek-hasil [data-match]"),
+      akan: !!document.getElementById("cek-akan"),
+    });
+  }
+  return out;
+}"""
+
+
+def test_no_corpus_text_unmatched_here_is_reassured_and_every_offer_abroad_gets_the_procedure(check_page, root):
+    """Every text of the trust corpus pasted on a 360x740 phone, as a visitor would."""
+    from antarkerja.rules.scams import overseas_offer
+
+    texts = [t["text"] for t in load_all(root)]
+    seen = check_page.evaluate(VERDICTS_JS, texts)
+    abroad = 0
+    for text, shown in zip(texts, seen, strict=True):
+        assert shown["verdict"], text
+        if not shown["matched"]:
+            assert shown["verdict"] in ("bahaya", "waspada", "tidak-dikenal") and not shown["green"], text
+            if overseas_offer(text)["abroad"]:
+                abroad += 1
+                assert shown["akan"], text
+    assert abroad >= 30

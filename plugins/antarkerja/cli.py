@@ -75,7 +75,7 @@ def cmd_validate(args) -> int:
 
         found_vacancies, found_offices, _ = discover(root)  # the files the validator reads
         reported = only or found_vacancies + found_offices
-        text = markdown_summary(root, result.diagnostics, reported, load_reference(root))
+        text = markdown_summary(root, result.diagnostics, reported, load_reference(root), result.suppressed)
         with open(args.summary, "a", encoding="utf-8") as f:
             f.write(text)
     return 1 if result.errors else 0
@@ -273,6 +273,12 @@ def cmd_bench(args) -> int:
     )
 
 
+def cmd_trust(args) -> int:
+    from antarkerja.trust import print_categories
+
+    return 0 if print_categories(_root(args)) else 1
+
+
 def cmd_smk(args) -> int:
     from antarkerja.smk import report
 
@@ -371,6 +377,11 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
 
+    add(
+        "trust",
+        cmd_trust,
+        "Ukur aturan teks pada korpus uji (tests/trust/): recall dan alarm palsu per kategori, validator dan Cek lowongan.",
+    )
     bn = add("bench", cmd_bench, "Ukur kecepatan validasi, pembangunan situs dan indeks pencarian pada data buatan.")
     bn.add_argument("--sizes", default="1000,10000,100000", help="jumlah lowongan, dipisah koma")
     bn.add_argument("--steps", help=f"langkah yang diukur, dipisah koma (bawaan: {DEFAULT_BENCH_STEPS})")

@@ -42,6 +42,7 @@ CODES = {
     "Y113": "Terlalu banyak kesalahan dalam satu berkas; sisanya tidak ditampilkan",
     "Y114": "Kelompok atau daftar bersarang terlalu dalam",
     "Y115": "Pemisah baris tak terlihat (U+0085, U+2028, U+2029)",
+    "Y116": "Penanda `# antarkerja: abaikan KODE — alasan` tanpa alasan, atau untuk kode yang tidak bisa diabaikan",
     "S200": "Nilai tidak valid",
     "S201": "Kolom wajib belum diisi",
     "S202": "Kolom tidak dikenal",

@@ -110,6 +110,7 @@ class Loaded:
     problems: list[Diagnostic] = field(default_factory=list)
     node: Any = field(default=None, repr=False)  # the composed tree, for line marks
     text: str | None = field(default=None, repr=False)  # the source, while the tree is kept
+    suppressed: list = field(default_factory=list)  # reasoned "# antarkerja: abaikan" markers applied (suppressions.py)
 
     @property
     def ok(self) -> bool:

@@ -157,7 +157,9 @@ def vacancy_preview(root: Path, path: Path, ref: Reference) -> list[str]:
     ]
 
 
-def markdown_summary(root: Path, diagnostics: list[Diagnostic], paths: list[Path], ref: Reference) -> str:
+def markdown_summary(
+    root: Path, diagnostics: list[Diagnostic], paths: list[Path], ref: Reference, suppressed: list = ()
+) -> str:
     """The job summary: verdict, counts by code, every problem, then previews of vacancies."""
     errors = [d for d in diagnostics if d.severity == ERROR]
     warnings = [d for d in diagnostics if d.severity != ERROR]
@@ -188,6 +190,21 @@ def markdown_summary(root: Path, diagnostics: list[Diagnostic], paths: list[Path
             )
         out.append("")
         out.append("Cara memperbaiki setiap kode: CONTRIBUTING.md, bagian *Kode pesan pemeriksa*.")
+        out.append("")
+    if suppressed:
+        # Reasoned "# antarkerja: abaikan CODE — reason" markers: reviewers judge the reason.
+        out += [
+            f"### Temuan yang diabaikan petugas ({len(suppressed)})",
+            "",
+            "| Berkas | Baris | Kode | Alasan | Temuan |",
+            "|---|---|---|---|---|",
+        ]
+        for s in suppressed:
+            rel = os.path.relpath(s.path, root)
+            out.append(
+                f"| {escape(rel, 200)} | {s.line} | `{s.code}` | {escape(s.reason, 300)} | "
+                f"{escape(s.field, 80)}: {escape(s.message, 300)} |"
+            )
         out.append("")
     vacancies = vacancies_dir(root).resolve()
     previews = [p for p in paths if vacancies in Path(p).resolve().parents]

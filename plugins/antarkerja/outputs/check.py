@@ -43,7 +43,7 @@ from antarkerja.textnorm import normalise
 from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
-ASSETS = ("js/check.js", "css/check.css")
+ASSETS = ("js/checkengine.js", "js/check.js", "css/check.css")
 
 
 def bucket_count(vacancies: int) -> int:
@@ -247,6 +247,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "names_url": url("check_names", bucket="{bucket}"),
             "name_buckets": len(names),
             "name_words": {"forms": LEGAL_FORM_WORDS, "anchors": NAME_ANCHORS, "max": MAX_NAME_KEYS},
+            "engine_url": assets["js/checkengine.js"],
             "script_url": assets["js/check.js"],
             "style_url": assets["css/check.css"],
             "worker_url": url("check_worker"),

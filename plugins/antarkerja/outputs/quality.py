@@ -37,12 +37,19 @@ LIMITS = {"closing": CLOSING_DAYS, "stale": STALE_DAYS}
 
 
 def warnings_by_vacancy(result) -> dict[str, list[tuple[str, str]]]:
-    """Vacancy id -> [(code, message)] of the validator's warnings on that record."""
+    """Vacancy id -> [(code, message)] of the validator's warnings on that record, and of the
+    findings an officer left out with a reasoned ``# antarkerja: abaikan`` marker (the reason
+    first: review sees what was set aside and why)."""
     ids = {loaded.path: loaded.data["id"] for loaded in result.vacancies}
     found: dict[str, list[tuple[str, str]]] = {}
     for d in result.diagnostics:
         if d.severity == WARNING and d.path in ids:
             found.setdefault(ids[d.path], []).append((d.code, f"{d.field}: {d.message}" if d.field else d.message))
+    for s in getattr(result, "suppressed", ()):
+        if s.path in ids:
+            found.setdefault(ids[s.path], []).append(
+                (s.code, f"diabaikan petugas dengan alasan “{s.reason}” (temuan: {s.field}: {s.message})")
+            )
     return found
 
 

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from antarkerja.characters import INVISIBLE_CHARS, char_class
 from antarkerja.rules.literals import Needs, fits, required
 from antarkerja.rules.registry import office_rule, vacancy_rule
 from antarkerja.textnorm import export_tables, locate, normalise, normalise_lines
@@ -45,13 +46,27 @@ FLAGS = re.ASCII | re.MULTILINE  # as JavaScript reads them with flags "gm": ASC
 # A clause ends at sentence punctuation followed by a space (not "Rp5.000.000") or a line.
 CLAUSE_END = r"[.;!?](?=\s|$)|\n"
 NEGATION = (
-    r"\b(?:tidak|tak|tanpa|bebas|gratis|bukan|jangan|dilarang|nol|free|gak|ga|nggak|enggak|tdk|tanpa\s+dipungut)\b"
+    r"\b(?:tidak|tak|tanpa|bebas|gratis|bukan|jangan|dilarang|nol|free|gak|ga|nggak|enggak|tdk|tanpa\s+dipungut"
+    # A warning names what others ask for, not what the employer asks ("waspadai pihak yang
+    # meminta transfer", "hati-hati dengan oknum yang meminta biaya training atas nama kami").
+    r"|waspada|waspadai|hati-hati|hati\s+hati|awas|hindari|penipu|penipuan|oknum|mengatasnamakan|modus)\b"
 )
 # Words that start a new phrase after a negation ("Tanpa tes, cukup bayar…").
 CONTRAST = r"\b(?:tapi|tetapi|namun|melainkan|kecuali|cukup|hanya|cuma|tinggal|lalu|kemudian|selanjutnya)\b"
 # After a comma these continue the negated phrase ("tidak ada biaya, termasuk seragam").
-CONTINUES = r"^\s*(?:termasuk|baik|maupun|atau|dan|serta|apalagi|seperti|misalnya|yaitu|yakni|berupa|contohnya|juga)\b"
-CONTEXT_CHARS = 60
+CONTINUES = (
+    r"^[^\S\n]*(?:termasuk|baik|maupun|atau|dan|serta|apalagi|seperti|misalnya|yaitu|yakni|berupa|contohnya|juga)\b"
+)
+CONTEXT_CHARS = 160  # a clause, up to this many characters either side of a phrase
+# A negated list goes on after the phrase ("tidak ada biaya administrasi, biaya seragam, …
+# maupun biaya pendaftaran"): the negation before the first comma governs every item.
+LIST_GOES_ON = r"\b(?:maupun|ataupun|apa\s*pun|sepeser)\b"
+LIST_LAST = r"\b(?:maupun|ataupun)[^\S\n]*$"  # "…, biaya training maupun <biaya pendaftaran>"
+
+# A list item alone on its line ("- Lajang", "Muslim."). Each run of spaces has one way to
+# match and none crosses a line: "^\s*-?\s*" was quadratic on a long run of blanks.
+LINE_START = r"^[^\S\n]*(?:-[^\S\n]*)?"
+LINE_END = r"[^\S\n]*(?:[.,][^\S\n]*)?$"
 
 # A word that is not a negation (used in the gaps of patterns: "ijazah asli akan ditahan").
 W = r"(?:(?!(?:tidak|tak|bukan|tanpa|jangan|tdk)\b)[a-z0-9-]+\s+)"
@@ -80,11 +95,25 @@ SCAM_HUBS = (
     r"|mae\s+sot|thailand|thai)\b"
 )
 SCAM_JOBS = (
-    r"admin(?:istrasi)?\s+(?:online|digital|medsos|media\s+sosial|sosmed|website|game|kantor)|customer\s+service|\bcs\b"
+    r"\badmin\b|\boperator\b|admin(?:istrasi)?\s+(?:online|digital|medsos|media\s+sosial|sosmed|website|game|kantor)|customer\s+service|\bcs\b"
     r"|marketing|pemasaran|telemarketing|operator\s+(?:game|komputer|online|judi|slot)|game\s+online|kasino|casino"
     r"|judi|\bslot\b|crypto|kripto|trading|entry\s+data|input\s+data|data\s+entry|chatting|typing|staf\s+kantor|kerja\s+kantor"
     r"|penerjemah|translator"
 )
+
+
+# Runs of blanks a pattern reads between two words. Unbounded, two of them side by side
+# ("usia\s*:?\s*maks") split one long run of blanks in every possible way, so a pasted
+# "usia" followed by 50,000 spaces took 18 s in Python and seconds in the browser; bounded,
+# every place a match may start costs a few hundred steps at most, whatever the text. A
+# phrase spread over more than 20 blanks is not read as one phrase.
+MAX_BLANKS = 20
+_BLANK_RUN = re.compile(r"\\s([*+])")
+
+
+def bounded(source: str) -> str:
+    """``source`` with every ``\\s*`` and ``\\s+`` limited to :data:`MAX_BLANKS` characters."""
+    return _BLANK_RUN.sub(lambda m: rf"\s{{{0 if m.group(1) == '*' else 1},{MAX_BLANKS}}}", source)
 
 
 @dataclass(frozen=True)
@@ -110,6 +139,12 @@ class TextRule:
     applies: Callable[[dict], bool] | None = None  # record condition: validator only
     applies_note: str = ""
     compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for name in ("strong", "weak"):
+            object.__setattr__(self, name, tuple(map(bounded, getattr(self, name))))
+        for name in ("context", "not_before", "not_after"):
+            object.__setattr__(self, name, bounded(getattr(self, name)))
 
     def _re(self, source: str) -> re.Pattern:
         pattern = self.compiled.get(source)
@@ -170,7 +205,7 @@ class TextRule:
 
     def _counts(self, norm: str, start: int, end: int) -> bool:
         before, after = clause_around(norm, start, end)
-        if self.negatable and negated(before):
+        if self.negatable and (negated(before) or negated_list(before, after)):
             return False
         if self.not_after and self._re(self.not_after).search(before):
             return False
@@ -259,14 +294,16 @@ def lead_words(source: str) -> frozenset | None:
 
 
 _CLAUSE_END = re.compile(CLAUSE_END)
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(char_class(INVISIBLE_CHARS))  # checkengine.js spells the same set
 _NEGATION = re.compile(NEGATION, FLAGS)
 _CONTRAST = re.compile(CONTRAST, FLAGS)
 _CONTINUES = re.compile(CONTINUES, FLAGS)
+_LIST_GOES_ON = re.compile(LIST_GOES_ON, FLAGS)
+_LIST_LAST = re.compile(LIST_LAST, FLAGS)
 
 
 def clause_around(norm: str, start: int, end: int) -> tuple[str, str]:
-    """The clause text before ``start`` and after ``end`` (each at most 60 characters)."""
+    """The clause text before ``start`` and after ``end`` (each at most ``CONTEXT_CHARS`` characters)."""
     lo = max(0, start - CONTEXT_CHARS)
     before = norm[lo:start]
     cuts = list(_CLAUSE_END.finditer(before))
@@ -292,6 +329,15 @@ def negated(before: str) -> bool:
             break
         comma = scope.rfind(",", 0, comma)
     return bool(_NEGATION.search(scope))
+
+
+def negated_list(before: str, after: str) -> bool:
+    """Whether the phrase is an item of a negated list that goes on after it (commas do not
+    end the negation there, a contrast word still does)."""
+    if not (_LIST_GOES_ON.search(after) or _LIST_LAST.search(before)):
+        return False
+    contrast = list(_CONTRAST.finditer(before))
+    return bool(_NEGATION.search(before[contrast[-1].end() :] if contrast else before))
 
 
 Spec = tuple  # alternatives, each a tuple of word sets that must all occur; the rarest set last
@@ -436,14 +482,20 @@ TASK_SCAM = TextRule(
     strong=(
         r"\b(?:like|likes|follow|follower|followers|subscribe|rating|review|ulasan|bintang\s+(?:5|lima)|komen|komentar"
         r"|share|tonton|nonton|menonton|klik|iklan)\b[^\n.;]{0,40}?\b(?:dibayar|bayaran|komisi|upah|cuan|fee|imbalan"
-        r"|rp\b|\d+\s*(?:rb|ribu|k)\b)",
+        r"|uang\s+tunai|ditransfer|langsung\s+cair|rp\b|\d+\s*(?:rb|ribu|k)\b)",
         r"\b(?:per|setiap|tiap)\s+(?:tugas|task|misi|like|follow|review|ulasan|video|klik|rating|iklan)\b",
         r"\b(?:tugas|misi|task)\s+(?:like|follow|review|rating|ulasan|harian|berbayar|prabayar|vip|premium)\b",
         r"\b(?:kerja|pekerjaan|job)\s+(?:like|follow|rating|review|klik|nonton)\b",
         r"\b(?:like|follow|subscribe)\s+(?:akun|video|channel|toko|postingan)\b",
+        # Marketplace "HR" bait (Polri/OJK): a sign-up reward, then a reply code.
+        r"\b(?:pendatang|pengguna|member|anggota)\s+baru\s+(?:langsung\s+)?(?:dapat|mendapat|mendapatkan|dapet|terima)\s+"
+        r"(?:bonus\s+|hadiah\s+|komisi\s+)?(?:rp|\d)",
+        r"\b(?:balas|ketik|reply|kirim)\s+(?:angka\s+)?[1-9]\b[^\n.;]{0,40}?\b(?:info|bergabung|gabung|daftar|lanjut|minat|tertarik)\b"
+        r"|\b(?:bergabung|gabung|daftar|minat|tertarik)\b[^\n.;]{0,40}?\b(?:balas|ketik|reply)\s+(?:angka\s+)?[1-9]\b",
     ),
     triggers=_words(
         "like likes follow follower followers subscribe rating review ulasan bintang komen komentar share tonton nonton menonton klik iklan tugas task misi"
+        " | pendatang pengguna member anggota + baru | balas ketik reply kirim + 1 2 3 4 5 6 7 8 9"
     ),
     not_after=r"\b(?:membalas|menanggapi|mengelola|memantau|merespons|menjawab)\b",
 )
@@ -506,9 +558,23 @@ TOURIST_VISA = TextRule(
         r"\b(?:tanpa|tidak\s+perlu|gak\s+perlu|ga\s+perlu|nggak\s+perlu|tidak\s+butuh)\s+visa\b",
         r"\bberangkat\s+(?:sebagai|seperti|menyamar\s+sebagai)\s+(?:turis|wisatawan|pelancong)\b",
         r"\b(?:wisata|liburan|jalan-jalan|umroh?|umrah)\s+(?:dulu|sambil\s+kerja|lalu\s+kerja|kemudian\s+kerja)\b",
+        # Cover stories at the border (imigrasi and BP3MI reports): "alasan kunjungan keluarga",
+        # "bilang untuk liburan", "masuk sebagai wisatawan", "paspor wisata", "izin diurus majikan".
+        r"\b(?:alasan|dalih|bilang|mengaku|ngaku)\s+(?:untuk\s+|mau\s+)?(?:kunjungan|mengunjungi|liburan|berlibur|wisata"
+        r"|jalan-jalan|umro?h|ziarah|menjenguk)\b",
+        r"\b(?:sebagai|menyamar\s+sebagai|menyamar\s+jadi)\s+(?:turis|wisatawan|pelancong)\b",
+        r"\bpaspor\s+(?:wisata|pelancong|turis|kunjungan|liburan)\b",
+        r"\b(?:permit|izin|ijin)\s+(?:kerja|tinggal)\s+(?:diurus|dibuat|dibuatkan|menyusul|diproses)\s+(?:"
+        + W
+        + r"{0,2})?"
+        r"(?:setelah|sesudah|di\s+sana|nanti|belakangan|oleh\s+majikan)\b"
+        r"|\bmajikan\s+(?:yang\s+)?(?:urus|mengurus|uruskan)\s+(?:izin|ijin|permit|visa)\b",
     ),
     triggers=_words(
         "visa umroh umrah umro ziarah | turis wisatawan pelancong | dulu sambil lalu kemudian + wisata liburan jalan"
+        " | alasan dalih bilang mengaku ngaku + kunjungan mengunjungi liburan berlibur wisata jalan menjenguk"
+        " | paspor + wisata pelancong turis kunjungan liburan | permit izin ijin + kerja tinggal + diurus dibuat"
+        " dibuatkan menyusul diproses | majikan + urus mengurus uruskan"
     ),
     not_after=r"\b(?:dilarang|larangan|waspada|hindari|ilegal|modus)\b",
 )
@@ -718,6 +784,72 @@ def _not_public_body(v: dict) -> bool:
     return (v.get("employer") or {}).get("legal_form") not in ("bumn", "bumd", "instansi")
 
 
+# Destinations of an offer abroad (for the combined signals of W536).
+DESTINATIONS = (
+    r"\b(?:luar\s+negeri|overseas|abroad|malaysia|singapura|singapore|brunei|hong\s*kong|taiwan|jepang|japan|korea"
+    r"|arab|saudi|qatar|dubai|uae|kuwait|oman|bahrain|turki|polandia|eropa|jerman|kamboja|cambodia|myanmar|laos"
+    r"|thailand|filipina|philippines|vietnam|australia|selandia|kanada|inggris|rusia|phnom|bangkok|manila)\b"
+)
+OVERSEAS_RISK = TextRule(
+    "W536",
+    "Tawaran kerja ke luar negeri dengan beberapa tanda risiko sekaligus",
+    "UU 18/2017 Pasal 13 dan 49 (penempatan hanya lewat P3MI berizin atau pemerintah, dengan perjanjian kerja dan visa "
+    "kerja); Kemlu RI dan KP2MI: ciri tawaran online scam (kerja admin/operator, tiket dan visa ditanggung, kontak "
+    "hanya WhatsApp/Telegram, gaji Rp 7-16 juta, tanpa ijazah atau pengalaman, berangkat cepat)",
+    'tawaran kerja luar negeri dengan tanda risiko ("{phrase}")',
+    "tulis P3MI berizin (SIP3MI), nomor job order dan skema penempatannya; tanpa itu jangan tayangkan",
+    "Tawaran kerja ke luar negeri yang menggabungkan tanda-tanda ini sering berujung perdagangan orang. Pastikan "
+    "lewat P3MI yang terdaftar di SISKOP2MI, ada job order dan visa kerja, dan daftar lewat Disnaker atau BP3MI.",
+    strong=(r"\b(?:berangkat|keberangkatan|terbang)\s+(?:minggu\s+ini|besok|lusa|secepatnya|dalam\s+[1-7]\s+hari)\b",),
+    weak=(
+        r"\b(?:admin|operator|cs|customer\s+service|marketing|telemarketing|staf\s+kantor|data\s+entry|input\s+data"
+        r"|chat(?:ting)?|typing)\b",
+        r"\b(?:tiket|visa|paspor|akomodasi|mess|biaya\s+(?:keberangkatan|perjalanan|proses))\b[^\n.;]{0,40}?"
+        r"\b(?:ditanggung|dibayari|gratis|free)\b",
+        r"\b(?:hubungi|kontak|chat|info|daftar|minat)\s+(?:via\s+|ke\s+|lewat\s+|di\s+)?(?:wa|whatsapp|telegram|tele)\b"
+        r"|\bwa\.me\b|\bt\.me\b",
+        r"\b(?:gaji|penghasilan|upah|salary)\s+"
+        + W
+        + r"{0,3}(?:rp\.?\s*)?(?:[7-9]|[1-9]\d)(?:[.,]\d+)?\s*(?:jt|juta)\b",
+        r"\b(?:tanpa|tidak\s+(?:perlu|butuh|harus|wajib))\s+(?:pengalaman|ijazah|ijasah|skill|keahlian)\b",
+    ),
+    weak_needed=2,
+    triggers=_words("berangkat keberangkatan terbang + minggu besok lusa secepatnya hari"),
+    weak_triggers=(
+        _words("admin operator cs customer marketing telemarketing staf data input chat chatting typing"),
+        _words("tiket visa paspor akomodasi mess biaya + ditanggung dibayari gratis free"),
+        _words("wa whatsapp telegram tele me"),
+        _words("gaji penghasilan upah salary + jt juta"),
+        _words("tanpa perlu butuh harus wajib + pengalaman ijazah ijasah skill keahlian"),
+    ),
+    context_words=_words(
+        "luar overseas abroad malaysia singapura singapore brunei hong hongkong taiwan jepang japan korea arab saudi qatar"
+        " dubai uae kuwait oman bahrain turki polandia eropa jerman kamboja cambodia myanmar laos thailand filipina"
+        " philippines vietnam australia selandia kanada inggris rusia phnom bangkok manila"
+    ),
+    negatable=False,
+    not_after=r"\b(?:waspada|waspadai|hindari|modus|jangan|korban|peringatan|ciri|contoh)\b",
+    context=DESTINATIONS,
+)
+# Destinations with no official placement scheme for Indonesian migrant workers, where Kemlu
+# and KP2MI warn of online-scam compounds: named to the reader of any offer to go there.
+NO_SCHEME = {
+    "Kamboja": r"\b(?:kamboja|cambodia|phnom\s*penh|sihanouk\w*|bavet|poipet)\b",
+    "Myanmar": r"\b(?:myanmar|burma|myawaddy|shwe\s*kokko)\b",
+    "Laos": r"\b(?:laos|golden\s+triangle|segitiga\s+emas)\b",
+}
+
+
+def overseas_offer(text: str) -> dict:
+    """Whether a pasted text offers work abroad, and the destinations named that have no
+    official placement scheme (the checker then shows the legal procedure, see check.js)."""
+    norm = normalise(text)
+    return {
+        "abroad": bool(re.search(DESTINATIONS, norm, FLAGS)),
+        "no_scheme": [name for name, pattern in NO_SCHEME.items() if re.search(pattern, norm, FLAGS)],
+    }
+
+
 IMPERSONATION = TextRule(
     "W535",
     "Mengaku rekrutmen resmi BUMN, Kemnaker atau CPNS",
@@ -802,10 +934,15 @@ DISCRIMINATION = TextRule(
         r"\b(?:badan|tubuh|postur(?:\s+tubuh)?)\s+(?:ideal|proporsional|tegap|menarik|langsing|atletis)\b",
         r"\bstatus\s+(?:perkawinan|pernikahan)\b|\bbelum\s+(?:menikah|kawin|berkeluarga)\b|\btidak\s+(?:sedang\s+)?hamil\b"
         r"|\bbersedia\s+tidak\s+(?:menikah|hamil)\b",
-        r"\b(?:masih|berstatus|status)\s*:?\s*(?:lajang|single|gadis|perawan)\b|^\s*-?\s*(?:lajang|single|gadis|perawan|janda|duda)\s*[.,]?\s*$",
+        r"\b(?:masih|berstatus|status)\s*:?\s*(?:lajang|single|gadis|perawan)\b|"
+        + LINE_START
+        + r"(?:lajang|single|gadis|perawan|janda|duda)"
+        + LINE_END,
         r"\b(?:suku|etnis|ras|keturunan)\s+(?:tertentu|jawa|sunda|batak|minang|bugis|tionghoa|cina|china|pribumi|arab|melayu)\b",
         r"\b(?:beragama|agama\s*:)\s*(?:islam|kristen|protestan|katolik|katholik|hindu|buddha|budha|konghucu|tertentu)\b",
-        r"^\s*-?\s*(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)\s*[.,]?\s*$",
+        LINE_START
+        + r"(?:agama\s+)?(?:islam|muslim|muslimah|non\s*-?\s*muslim|nasrani|kristen|katolik|hindu|buddha)"
+        + LINE_END,
         r"\b(?:diutamakan|khusus|hanya|wajib|harus)\s+(?:muslim|muslimah|non\s*-?\s*muslim|nasrani|kristiani|pribumi|beragama|berjilbab|berhijab|berjenggot)\b",
         r"\bpribumi\b|\bwni\s+asli\b",
         r"\b(?:non\s*-?\s*muslim|muslim|nasrani|kristen|katolik|hindu|buddha|tionghoa|cina|janda|duda|(?:yang\s+)?sudah\s+menikah)\s+"
@@ -851,7 +988,7 @@ GENDER_TEXT = TextRule(
     "Syarat jenis kelamin tanpa alasan pekerjaan adalah diskriminasi (UU 13/2003 Pasal 5).",
     strong=(
         r"\b(?:khusus|hanya|diutamakan|wajib|harus|untuk)\s+" + GENDERS + r"\b",
-        r"^\s*-?\s*" + GENDERS + r"\s*(?:[.,;(:]|$|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
+        LINE_START + GENDERS + r"(?:\s*[.,;(:]|\s*$|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
         r"[.;!?]\s+" + GENDERS + r"\s*(?:[,;(]|\s+(?:usia|umur|max|maks|min|berusia|\d|lajang|single))",
         r"\(\s*" + GENDERS + r"\s*\)",
         r"\b(?:dibutuhkan|dicari|membutuhkan|butuh|lowongan|loker|mencari)\s+" + W + r"{0,3}" + GENDERS + r"\b",
@@ -859,7 +996,7 @@ GENDER_TEXT = TextRule(
     ),
     triggers=_words("pria wanita laki lelaki perempuan cowok cewek ibu bapak"),
     negatable=False,
-    not_before=r"^\s*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
+    not_before=r"^[^\S\n]*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
     not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|" + GENDERS + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$",
     applies=_no_justification("gender"),
     applies_note="di validator hanya bila `gender.justification` kosong",
@@ -885,6 +1022,7 @@ REGISTERED = (
     DISABILITY,
     CHAT_GROUP,
     TOO_GOOD,
+    OVERSEAS_RISK,
     IMPERSONATION,
 )
 TEXT_RULES = (*REGISTERED, AGE_TEXT, GENDER_TEXT)
@@ -1277,9 +1415,12 @@ def export() -> dict:
             "negation": NEGATION,
             "contrast": CONTRAST,
             "continues": CONTINUES,
+            "listGoesOn": LIST_GOES_ON,
+            "listLast": LIST_LAST,
             "chars": CONTEXT_CHARS,
         },
         "rules": [rule.to_json() for rule in TEXT_RULES],
+        "overseas": {"abroad": DESTINATIONS, "noScheme": NO_SCHEME},
         "validatorOnly": [
             {"code": code, "title": next(r.title for r in _all_rules() if r.code == code), "why": why}
             for code, why in VALIDATOR_ONLY.items()

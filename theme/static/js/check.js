@@ -8,177 +8,17 @@
 (function () {
   "use strict";
   var form = document.getElementById("cek-form");
-  if (!form || !window.fetch) return;
+  if (!form || !window.fetch || !window.AntarKerjaEngine) return;
   var box = document.getElementById("cek-teks");
   var out = document.getElementById("cek-hasil");
   var rulesPromise = null;
 
-  // ---------------------------------------------------------------- normalisation
-  var CF = /\p{Cf}/u;
-  var MARK = /[\p{Mn}\p{Me}\p{Cf}]/u;
-
-  function makeNormaliser(tables) {
-    var emphasis = tables.emphasis,
-      homo = tables.homoglyphs,
-      leet = tables.leet;
-
-    function foldChar(ch) {
-      if (CF.test(ch) || emphasis.indexOf(ch) >= 0) return "";
-      var out = "";
-      for (var part of ch.normalize("NFKD")) {
-        if (MARK.test(part) || emphasis.indexOf(part) >= 0) continue;
-        for (var low of part.toLowerCase()) {
-          var mapped = Object.prototype.hasOwnProperty.call(homo, low) ? homo[low] : low;
-          for (var c of mapped) out += c.codePointAt(0) > 0xffff ? "\ufffd" : c;
-        }
-      }
-      return out;
-    }
-
-    function isLetter(c) { return c >= "a" && c <= "z"; }
-    /* Returns {norm, origin}: origin[i] is the UTF-16 index in text of norm[i]. */
-    return function (text) {
-      var chars = [],
-        origin = [];
-      var i = 0;
-      for (var ch of text) {
-        var f = foldChar(ch);
-        for (var k = 0; k < f.length; k++) {
-          chars.push(f[k]);
-          origin.push(i);
-        }
-        i += ch.length;
-      }
-      var res = chars.slice();
-      for (var j = 1; j < chars.length - 1; j++) {
-        if (Object.prototype.hasOwnProperty.call(leet, chars[j]) && isLetter(chars[j - 1]) && isLetter(chars[j + 1])) {
-          res[j] = leet[chars[j]];
-        }
-      }
-      return { norm: res.join(""), origin: origin };
-    };
-  }
-
-  // ---------------------------------------------------------------- matching
-  function compile(data) {
-    var c = data.clause;
-    var env = {
-      end: new RegExp(c.end, "g"),
-      negation: new RegExp(c.negation, "m"),
-      contrast: new RegExp(c.contrast, "gm"),
-      continues: new RegExp(c.continues, "m"),
-      chars: c.chars
-    };
-    var cache = {};
-
-    function re(src, flags) {
-      var key = flags + src;
-      return cache[key] || (cache[key] = new RegExp(src, flags));
-    }
-    env.re = re;
-    env.normalise = makeNormaliser(data.normalise);
-    return env;
-  }
-
-  function lastMatchEnd(regex, s) {
-    regex.lastIndex = 0;
-    var m, end = -1;
-    while ((m = regex.exec(s))) { end = m.index + m[0].length; if (m[0] === "") regex.lastIndex++; }
-    return end;
-  }
-
-  function clauseAround(env, norm, start, end) {
-    var before = norm.slice(Math.max(0, start - env.chars), start);
-    var cut = lastMatchEnd(env.end, before);
-    if (cut >= 0) before = before.slice(cut);
-    var after = norm.slice(end, end + env.chars);
-    env.end.lastIndex = 0;
-    var m = env.end.exec(after);
-    if (m) after = after.slice(0, m.index);
-    return [before, after];
-  }
-
-  function negated(env, before) {
-    var scope = before;
-    var cut = lastMatchEnd(env.contrast, scope);
-    if (cut >= 0) scope = scope.slice(cut);
-    var comma = scope.lastIndexOf(",");
-    while (comma !== -1) {
-      if (!env.continues.test(scope.slice(comma + 1))) { scope = scope.slice(comma + 1); break; }
-      comma = comma > 0 ? scope.lastIndexOf(",", comma - 1) : -1;
-    }
-    return env.negation.test(scope);
-  }
-
-  function counts(env, rule, norm, start, end) {
-    var ctx = clauseAround(env, norm, start, end);
-    if (rule.negatable && negated(env, ctx[0])) return false;
-    if (rule.notAfter && env.re(rule.notAfter, "m").test(ctx[0])) return false;
-    return !(rule.notBefore && env.re(rule.notBefore, "m").test(ctx[1]));
-  }
-
-  function matches(env, rule, norm) {
-    if (rule.context && !env.re(rule.context, "m").test(norm)) return [];
-    var found = [];
-    [
-      [true, rule.strong],
-      [false, rule.weak]
-    ].forEach(function (group) {
-      group[1].forEach(function (src, index) {
-        var regex = env.re(src, "gm");
-        regex.lastIndex = 0;
-        var m;
-        while ((m = regex.exec(norm))) {
-          var s = m.index,
-            e = m.index + m[0].length;
-          if (e === s) { regex.lastIndex++; continue; }
-          if (counts(env, rule, norm, s, e)) found.push([s, e, index, group[0]]);
-        }
-      });
-    });
-    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] === b[3] ? 0 : a[3] ? 1 : -1); });
-    return found;
-  }
-
-  var INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
-  function findings(env, rule, text, n) {
-    var hits = matches(env, rule, n.norm);
-    if (!hits.length) return [];
-    var weakKinds = {};
-    hits.forEach(function (h) { if (!h[3]) weakKinds[h[2]] = true; });
-    var weakOk = Object.keys(weakKinds).length >= rule.weakNeeded;
-    var spans = [];
-    hits.forEach(function (h) {
-      if (!(h[3] || weakOk)) return;
-      var last = spans[spans.length - 1];
-      if (last && h[0] <= last[1] + 1) last[1] = Math.max(last[1], h[1]);
-      else spans.push([h[0], h[1]]);
-    });
-    return spans.map(function (sp) {
-      var begin = n.origin[sp[0]],
-        stopChar = n.origin[sp[1] - 1];
-      var stop = stopChar + (text.codePointAt(stopChar) > 0xffff ? 2 : 1);
-      var collapsed = text.slice(begin, stop).replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
-      var phrase = Array.from(collapsed.replace(/^[.;!? ]+/, "")).slice(0, 80).join("");
-      return {
-        code: rule.code,
-        severity: rule.severity,
-        title: rule.title,
-        advice: rule.advice,
-        phrase: phrase,
-        message: rule.message.replace("{phrase}", phrase)
-      };
-    });
-  }
-
-  /* Every finding for a text, in rule order (as antarkerja.rules.scams.check_text). */
-  function check(env, rules, text, n) {
-    n = n || env.normalise(text); // the page normalises once and passes it in
-    var all = [];
-    rules.forEach(function (rule) { all = all.concat(findings(env, rule, text, n)); });
-    return all;
-  }
+  // The rule engine (normalisation, clause scope, matching, findings): checkengine.js, which
+  // Node's test runner also loads to run the conformance cases without a browser.
+  var engine = window.AntarKerjaEngine;
+  var compile = engine.compile,
+    check = engine.check,
+    overseasOffer = engine.overseasOffer;
 
   function loadRules() {
     if (!rulesPromise) {
@@ -201,6 +41,8 @@
     return h >>> 0;
   }
 
+  var BARE_ID = /\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g;
+
   function candidateIds(text) {
     var ids = [];
     var tpl = form.dataset.vacancyUrl.split("{id}");
@@ -208,7 +50,7 @@
     var linkRe = new RegExp(esc(tpl[0]) + "([a-z0-9]+(?:-[a-z0-9]+)*)" + esc(tpl[1] || "").replace(/\/$/, "(?:/|\\b)"), "gi");
     var m;
     while ((m = linkRe.exec(text))) ids.push(m[1].toLowerCase());
-    var bare = text.trim().toLowerCase().match(/\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g) || [];
+    var bare = text.trim().toLowerCase().match(BARE_ID) || [];
     if (!ids.length) ids = bare;
     var seen = {};
     return ids.filter(function (id) {
@@ -239,11 +81,14 @@
      word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");
 
+  var WORD = /[a-z]+|[0-9]+/g;
+  var LETTERS = /[a-z]+/g;
+
   function textWords(norm) {
     var lines = norm.split("\n");
     var words = [];
     lines.forEach(function (line, n) {
-      (line.match(/[a-z]+|[0-9]+/g) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
+      (line.match(WORD) || []).forEach(function (w, i) { words.push({ w: w, line: n, first: i === 0 }); });
     });
     return words;
   }
@@ -322,7 +167,7 @@
     var best = null,
       bestScore = 0;
     employer.vacancies.forEach(function (v) {
-      var tw = (env.normalise(v.title).norm.match(/[a-z]+/g) || []).filter(function (w) { return w.length > 1; });
+      var tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter(function (w) { return w.length > 1; });
       if (!tw.length) return;
       var score = tw.filter(function (w) { return have[w]; }).length / tw.length;
       if (score > bestScore) {
@@ -366,7 +211,7 @@
       var extra = e.count > e.vacancies.length ? "di antara " + e.vacancies.length + " yang terbaru " : "";
       if (v) {
         var open = v.status === "open" && v.validThrough >= todayIso();
-        section.append(el("p", { "class": "cek-id", "data-match": v.id }, [
+        section.append(el("p", { "class": "cek-id", "data-match": v.id, "data-open": open ? "ya" : "tidak" }, [
           "Mirip lowongan terverifikasi di situs ini: ",
           el("a", { href: vacancyHref(v.id) }, [v.title]),
           " – " + e.name + ". ",
@@ -430,7 +275,7 @@
         return;
       }
       var open = item.status === "open" && item.validThrough >= todayIso();
-      var p = el("p", { "class": "cek-id", "data-match": id }, [
+      var p = el("p", { "class": "cek-id", "data-match": id, "data-open": open ? "ya" : "tidak" }, [
         item.example ? "Data contoh di situs ini (bukan lowongan sungguhan): " : "Terverifikasi di situs ini: ",
         el("a", { href: item.url }, [item.title]),
         " – " + item.employer + ". ",
@@ -446,37 +291,31 @@
     });
   }
 
+  /* The legal way to work abroad (UU 18/2017; KP2MI), shown for every offer abroad that is not
+     a vacancy verified on this site. */
+  function akanProcedure(overseas) {
+    var box = el("section", { "class": "banner cek-akan", id: "cek-akan", "aria-labelledby": "cek-akan-judul" }, [
+      el("h2", { id: "cek-akan-judul" }, ["Tawaran kerja ke luar negeri: pastikan lewat jalur resmi"]),
+      el("ul", { "class": "txt" }, [
+        el("li", {}, ["Perekrutnya P3MI berizin: cek namanya di SISKOP2MI (siskop2mi.bp2mi.go.id) atau tanyakan ke BP3MI."]),
+        el("li", {}, ["Ada job order (permintaan resmi dari pemberi kerja di negara tujuan) yang bisa Anda lihat."]),
+        el("li", {}, ["Berangkat dengan visa kerja, tidak pernah dengan visa kunjungan, visa turis atau bebas visa."]),
+        el("li", {}, ["Anda didaftarkan lewat Disnaker kabupaten/kota atau BP3MI/LTSA, dan tidak membayar biaya penempatan yang dilarang."])
+      ])
+    ]);
+    if (overseas.noScheme.length) {
+      box.append(el("p", { "data-no-scheme": overseas.noScheme.join(",") }, [
+        "Indonesia tidak punya skema penempatan resmi pekerja migran ke " + overseas.noScheme.join(", ") +
+        ". Kemlu dan KP2MI memperingatkan: tawaran kerja ke sana sering berujung penyekapan di tempat penipuan daring. Jangan berangkat; tanyakan dulu ke BP3MI atau Kemlu."
+      ]));
+    }
+    return box;
+  }
+
+  /* Three outcomes, never a reassurance for a text this site cannot vouch for: red flags found;
+     matched to a vacancy verified here (open or closed); or not found here. */
   function render(env, norm, result, matchesFound, names, unreachable) {
     out.textContent = "";
-    var errors = result.filter(function (f) { return f.severity === "error"; });
-    var verdict, cls;
-    if (errors.length) {
-      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
-      cls = "cek-bahaya";
-    } else if (result.length) {
-      verdict = "Perlu waspada: periksa dulu sebelum melamar";
-      cls = "cek-waspada";
-    } else {
-      verdict = "Tidak ditemukan tanda bahaya yang kami kenali";
-      cls = "cek-aman";
-    }
-    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": errors.length ? "bahaya" : result.length ? "waspada" : "aman" }, [el("h2", {}, [verdict])]);
-    if (!result.length) head.append(el("p", {}, ["Ini bukan jaminan lowongan itu asli. Tetap jangan membayar apa pun, dan tanyakan ke Disnaker bila ragu."]));
-    out.append(head);
-    if (result.length) {
-      var list = el("ol", { "class": "cek-temuan" });
-      var shown = {};
-      result.forEach(function (f) {
-        var li = el("li", { "data-code": f.code }, [
-          el("strong", {}, [f.title]),
-          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
-        ]);
-        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
-        shown[f.code] = true;
-        list.append(li);
-      });
-      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
-    }
     var section = el("section", { "class": "cek-cocok", "aria-label": "Pencocokan dengan lowongan di situs ini" });
     if (matchesFound.length) showMatches(section, matchesFound);
     if (!matchesFound.some(function (pair) { return pair[1]; })) {
@@ -492,6 +331,57 @@
       section.append(el("p", { "class": "cek-id", "data-no-match": "luring" }, [
         "Belum bisa mencocokkan dengan lowongan di situs ini: datanya perlu sambungan internet (yang pernah diperiksa di ponsel ini tersimpan). Tanda bahaya di atas tetap berlaku; periksa lagi saat tersambung."
       ]));
+    }
+    var match = section.querySelector("[data-match]");
+    var matchOpen = match && match.getAttribute("data-open") === "ya";
+    var errors = result.filter(function (f) { return f.severity === "error"; });
+    var verdict, cls, key, note;
+    if (errors.length) {
+      verdict = "Ada tanda bahaya: jangan membayar, jangan mengirim dokumen";
+      cls = "cek-bahaya";
+      key = "bahaya";
+    } else if (result.length) {
+      verdict = "Perlu waspada: periksa dulu sebelum melamar";
+      cls = "cek-waspada";
+      key = "waspada";
+    } else if (match) {
+      verdict = matchOpen ? "Cocok dengan lowongan terverifikasi di situs ini" : "Cocok dengan lowongan di situs ini yang sudah ditutup";
+      cls = matchOpen ? "cek-aman" : "cek-waspada";
+      key = matchOpen ? "cocok" : "cocok-tutup";
+      note = "Lamar hanya lewat cara yang tertulis di halaman lowongan itu. Tetap jangan membayar apa pun.";
+    } else {
+      verdict = "Tidak ditemukan di situs ini: kami tidak bisa menjamin lowongan ini";
+      cls = "cek-netral";
+      key = "tidak-dikenal";
+    }
+    var head = el("div", { "class": "banner " + cls, id: "cek-vonis", "data-verdict": key }, [el("h2", {}, [verdict])]);
+    if (note) head.append(el("p", {}, [note]));
+    if (key === "tidak-dikenal") {
+      head.append(
+        el("p", {}, ["Tidak ada tanda bahaya yang kami kenali, tetapi lowongan ini tidak cocok dengan lowongan terverifikasi di situs ini, jadi kami tidak bisa memastikannya. Penipu juga menulis pesan yang tampak wajar. Sebelum melamar:"]),
+        el("ul", { "class": "txt" }, [
+          el("li", {}, ["Cari perusahaannya sendiri (situs resmi, alamat, nomor kantor), jangan hanya dari nomor di pesan."]),
+          el("li", {}, ["Tanyakan ke Disnaker kabupaten/kota Anda apakah lowongan ini terdaftar."]),
+          el("li", {}, ["Jangan membayar apa pun dan jangan mengirim KTP, ijazah, kode OTP atau data rekening."])
+        ])
+      );
+    }
+    out.append(head);
+    var overseas = overseasOffer(env, norm);
+    if (overseas.abroad && !match) out.append(akanProcedure(overseas));
+    if (result.length) {
+      var list = el("ol", { "class": "cek-temuan" });
+      var shown = {};
+      result.forEach(function (f) {
+        var li = el("li", { "data-code": f.code }, [
+          el("strong", {}, [f.title]),
+          el("span", { "class": "cek-kutip" }, ["Ditemukan: “" + f.phrase + "”"]),
+        ]);
+        if (!shown[f.code]) li.append(el("span", { "class": "cek-saran" }, ["Yang sebaiknya dilakukan: " + f.advice]));
+        shown[f.code] = true;
+        list.append(li);
+      });
+      out.append(el("h2", {}, ["Tanda yang ditemukan (" + result.length + ")"]), list);
     }
     if (section.childNodes.length) out.append(section);
     out.focus();
@@ -529,6 +419,13 @@
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
     return loadRules().then(function (r) { return check(r.env, r.rules, text).map(function (f) { return [f.code, f.message]; }); });
+  };
+  // The page's own patterns, for the worst-case timing test (the rules' come from aturan.json).
+  window.antarKerjaCek.patterns = engine.patterns.concat([BARE_ID, WORD, LETTERS, SALARY]).map(function (r) {
+    return [r.source, r.flags];
+  });
+  window.antarKerjaCek.overseas = function (text) {
+    return loadRules().then(function (r) { return overseasOffer(r.env, r.env.normalise(text).norm); });
   };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
