@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from support import AXE_OPTIONS, no_sideways_scroll
+from support import AXE_OPTIONS, SCAM, no_sideways_scroll, run_check
 
 from antarkerja.rules.scams import check_text
 from antarkerja.trust import TextValidator, load_all
@@ -23,7 +23,6 @@ from antarkerja.trust import TextValidator, load_all
 pytestmark = pytest.mark.browser
 
 VACANCY_ID = "operator-produksi-bekasi"  # open on the fixture site
-SCAM = "Lowongan admin online di Kamboja! Tanpa tes, cukup bayar biaya proses Rp 300.000 dan kirim kode OTP."
 LEGIT = "Operator produksi PKWT 12 bulan. Pelatihan dan seragam disediakan perusahaan, tidak dipungut biaya."
 
 
@@ -35,13 +34,6 @@ def check_page(phone, fixture_server):
     phone.wait_for_selector("#cek-form:not([hidden])")
     phone.requests = requests
     return phone
-
-
-def run_check(page, text):
-    page.fill("#cek-teks", text)
-    page.click("#cek-periksa")
-    page.wait_for_selector("#cek-vonis")
-    return page.get_attribute("#cek-vonis", "data-verdict")
 
 
 def test_browser_and_validator_agree_on_every_corpus_text(check_page, root):

@@ -10,8 +10,7 @@ browser context here is fresh: no cache or worker is carried from another test.
 from __future__ import annotations
 
 import pytest
-from support import no_sideways_scroll
-from test_browser_check import SCAM, run_check
+from support import SCAM, no_sideways_scroll, run_check
 
 pytestmark = pytest.mark.browser
 

@@ -270,3 +270,16 @@ def test_every_module_has_its_test_module():
 def test_javascript_is_in_the_one_style():
     run = subprocess.run([sys.executable, "scripts/format_js.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, "run `python scripts/format_js.py`:\n" + run.stdout + run.stderr
+
+
+def test_test_modules_never_import_each_other():
+    """Shared helpers live in tests/support/; a test module importing another runs its tests'
+    module-level code twice and hides what is shared."""
+    found = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [f"{path.name} imports {n}" for n in names if n.split(".")[0].startswith("test_")]
+    assert not found, "\n".join(found)

@@ -193,3 +193,14 @@ AXE_OPTIONS = {
 
 def no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# Cek lowongan in a browser: one pasted message and its verdict -----------------------------
+SCAM = "Lowongan admin online di Kamboja! Tanpa tes, cukup bayar biaya proses Rp 300.000 dan kirim kode OTP."
+
+
+def run_check(page, text):
+    page.fill("#cek-teks", text)
+    page.click("#cek-periksa")
+    page.wait_for_selector("#cek-vonis")
+    return page.get_attribute("#cek-vonis", "data-verdict")

@@ -8,11 +8,11 @@
 // assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
 // own narrower scope the same way and finds these caches too (caches.match spans them all).
 // Settings are inserted as JSON (JS-string escaped), never HTML-escaped.
-const ASSETS = 'ak-aset-' + "96dcaffe7d";
+const ASSETS = 'ak-aset-' + "f3a4bccad6";
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=345f1f0a42", "/theme/js/site.js?v=345f1f0a42", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=5d2313b992", "/theme/js/check.js?v=5d2313b992", "/theme/css/check.css?v=5d2313b992"];
+const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=54620cdeb9", "/theme/js/site.js?v=54620cdeb9", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=5d2313b992", "/theme/js/check.js?v=5d2313b992", "/theme/css/check.css?v=5d2313b992"];
 const OFFLINE = new URL("/luring/", location.href).href;
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
 const VACANCIES = new URL("/lowongan/", location.href).pathname;

@@ -592,6 +592,9 @@ $('cari-nasional-ya').addEventListener('click', () => {
   syncRegencies();
   run();
 });
+// The action sticks to the screen's bottom only once a filter changed: before that it would
+// cover a filter a reader has yet to reach (and nothing new is there to show).
+$('cari-saringan').addEventListener('change', () => $('cari-saringan').classList.add('diubah'));
 tampil.addEventListener('click', () => {
   $('cari-saringan').open = false;
   statusEl.scrollIntoView({ block: 'start' });
