@@ -4,7 +4,7 @@
 overrides ``PATH``, ``OUTPUT_PATH``, ``SITEURL`` and today. Running plain ``pelican -s
 pelicanconf.py`` works too. Vacancies, offices and regions are not Pelican articles: the
 ``antarkerja`` plugin validates them and renders their pages itself (see
-``plugins/antarkerja/pelican_plugin.py``); Pelican renders the Markdown pages in
+``plugins/antarkerja/site/pelican_plugin.py``); Pelican renders the Markdown pages in
 ``content/pages/`` and copies the theme's static files.
 """
 
@@ -18,7 +18,7 @@ AUTHOR = "Antar Kerja"
 SITEURL = ""
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
-# Dates are formatted by the plugin (antarkerja.model.tanggal), never by the locale; keep a
+# Dates are formatted by the plugin (antarkerja.site.model.tanggal), never by the locale; keep a
 # UTF-8 locale so Pelican's setlocale() does not make the process read files as ASCII.
 LOCALE = ("C.UTF-8", "C.utf8", "")
 

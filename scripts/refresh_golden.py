@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support import GOLDEN, SITE_FIXTURE, TODAY  # noqa: E402
 
-from antarkerja.build import build_site  # noqa: E402
+from antarkerja.site.build import build_site  # noqa: E402
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from antarkerja.trust import evaluate, print_report  # noqa: E402
+from antarkerja.tools.trust import evaluate, print_report  # noqa: E402
 
 if __name__ == "__main__":
     report = evaluate(ROOT)

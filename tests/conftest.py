@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import ROOT, SITE_FIXTURE, TODAY, read_built
 
-from antarkerja.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
+from antarkerja.tools.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def today() -> date:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The bundled sample content built once, search index included, with a fixed today."""
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
 
     out = tmp_path_factory.mktemp("sample-site")
     build_site(ROOT, output=out, today=TODAY.isoformat(), siteurl="", search=True)
@@ -86,7 +86,7 @@ def fixture_root() -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """tests/fixtures/site built with the real theme and a fixed today, without search index."""
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
 
     out = tmp_path_factory.mktemp("fixture-site") / "output"
     build_site(SITE_FIXTURE, output=out, today=TODAY.isoformat(), siteurl=None, search=False)
@@ -96,7 +96,7 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site_published(tmp_path_factory) -> Path:
     """The same fixture site as published at https://contoh.example (absolute URLs)."""
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
 
     out = tmp_path_factory.mktemp("fixture-published") / "output"
     build_site(SITE_FIXTURE, output=out, today=TODAY.isoformat(), siteurl="https://contoh.example", search=False)

@@ -17,8 +17,8 @@ import re
 import pytest
 from support import AXE_OPTIONS, SCAM, no_sideways_scroll, run_check
 
-from antarkerja.rules.scams import check_text
-from antarkerja.trust import TextValidator, load_all
+from antarkerja.records.rules.scams import check_text
+from antarkerja.tools.trust import TextValidator, load_all
 
 pytestmark = pytest.mark.browser
 
@@ -257,7 +257,7 @@ VERDICTS_JS = """async texts => {
 
 def test_no_corpus_text_unmatched_here_is_reassured_and_every_offer_abroad_gets_the_procedure(check_page, root):
     """Every text of the trust corpus pasted on a 360x740 phone, as a visitor would."""
-    from antarkerja.rules.scams import overseas_offer
+    from antarkerja.records.rules.scams import overseas_offer
 
     texts = [t["text"] for t in load_all(root)]
     seen = check_page.evaluate(VERDICTS_JS, texts)

@@ -11,10 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support import make_repo
 
-from antarkerja.fmt import format_text
+from antarkerja.records.fmt import format_text
+from antarkerja.records.schema import vacancy as vacancy_schema
+from antarkerja.records.validate import validate_repository
 from antarkerja.reference import load_reference
-from antarkerja.schema import vacancy as vacancy_schema
-from antarkerja.validate import validate_repository
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Offline on a 360×740 phone with the network switched off (sw.js, antarkerja.outputs.offline).
+"""Offline on a 360×740 phone with the network switched off (sw.js, antarkerja.site.outputs.offline).
 
 A reader opens the home page and one vacancy online, nothing else. With the network off:
 the saved list, the home page and Cek lowongan open (Cek lowongan checks a pasted message),

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from antarkerja.search import FILTERS, MAX_QUERY, NATIONAL
+from antarkerja.site.search import FILTERS, MAX_QUERY, NATIONAL
 from antarkerja.wording import tanggal
 
 pytestmark = pytest.mark.browser
@@ -45,9 +45,9 @@ EXPECTED_VALUES = {
 
 @pytest.fixture(scope="module")
 def model():
-    from antarkerja.model import build_site
+    from antarkerja.records.validate import validate_repository
     from antarkerja.reference import load_reference
-    from antarkerja.validate import validate_repository
+    from antarkerja.site.model import build_site
 
     result = validate_repository(ROOT)
     ref = load_reference(ROOT)
@@ -157,7 +157,7 @@ def test_prefix_of_a_long_word_finds_it(page, sample_server, model):
     pytest.fail("the sample content needs an open vacancy with a title word of 8+ letters")
 
 
-# Words people type (content/reference/search-synonyms.yml; every group: tests/test_synonyms.py)
+# Words people type (content/reference/search-synonyms.yml; every group: tests/test_site_synonyms.py)
 SYNONYM_QUERIES = [
     "supir",
     "security",
@@ -179,7 +179,7 @@ def holds(text: str, variant: str) -> bool:
 
 @pytest.mark.parametrize("query", SYNONYM_QUERIES)
 def test_a_variant_finds_vacancies_written_with_another(page, sample_server, model, query):
-    from antarkerja.synonyms import load_synonyms, vacancy_text
+    from antarkerja.site.synonyms import load_synonyms, vacancy_text
 
     group = load_synonyms(ROOT).variants()[query]
     intended = {v.id for v in model.open_vacancies if any(holds(vacancy_text(v), w) for w in group.words)}
@@ -865,8 +865,8 @@ def test_after_a_choice_the_show_results_action_is_in_view_with_its_count(page, 
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
     """120 vacancies from the bench generator, built with the real theme and indexed."""
-    from antarkerja.bench import BENCH_TODAY, generate
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
+    from antarkerja.tools.bench import BENCH_TODAY, generate
 
     scratch = tmp_path_factory.mktemp("generated-site")
     generate(ROOT, scratch / "repo", 120)
@@ -876,7 +876,7 @@ def big_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_server(big_site):
-    from antarkerja.localweb import serve_folder
+    from antarkerja.tools.localweb import serve_folder
 
     server = serve_folder(big_site[0])
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -895,7 +895,7 @@ def test_more_results_load_ten_at_a_time_and_take_focus(page, big_server, big_si
 
 
 def test_measure_shapes_reports_bytes_requests_and_time(big_site):
-    from antarkerja.bench_search import measure_shapes, search_shapes
+    from antarkerja.tools.bench_search import measure_shapes, search_shapes
 
     shapes = search_shapes(big_site[0])
     labels = [label for label, _, _ in shapes]

@@ -12,9 +12,9 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from antarkerja.bench_search import _CHOOSE, measure_switch, switch_provinces
 from antarkerja.errors import SearchIndexFailed
-from antarkerja.search import NATIONAL, share_engine
+from antarkerja.site.search import NATIONAL, share_engine
+from antarkerja.tools.bench_search import _CHOOSE, measure_switch, switch_provinces
 
 pytestmark = pytest.mark.browser
 

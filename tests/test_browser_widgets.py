@@ -20,8 +20,8 @@ import pytest
 import yaml
 from support import SITE_FIXTURE, TODAY
 
-from antarkerja.build import build_site
-from antarkerja.load import load_file
+from antarkerja.records.load import load_file
+from antarkerja.site.build import build_site
 
 pytestmark = pytest.mark.browser
 

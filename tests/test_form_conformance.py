@@ -1,7 +1,7 @@
 """The web form writes the same YAML as ``antarkerja fmt``: one conformance file, two runners.
 
 ``tests/fixtures/conformance/form-yaml.json`` holds records (hostile values included) and the
-exact text the canonical writer (:mod:`antarkerja.fmt`) makes of them. Here pytest checks that
+exact text the canonical writer (:mod:`antarkerja.records.fmt`) makes of them. Here pytest checks that
 the file still matches the Python writer and that every expected text is a file that
 ``antarkerja validate`` and ``antarkerja fmt --check`` accept unchanged, with every value back
 exactly. ``tests/js/form_yaml.test.js`` (``node --test``) feeds the same records to the form's
@@ -28,8 +28,8 @@ from support import ROOT, make_repo
 from support.conformance import BASE, _as_loaded, canonical
 
 from antarkerja.cli import main
+from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
-from antarkerja.schema import vacancy as vacancy_schema
 
 CASES_FILE = ROOT / "tests" / "fixtures" / "conformance" / "form-yaml.json"
 NODE_TESTS = ROOT / "tests" / "js"
@@ -94,7 +94,7 @@ def _cases() -> list[dict]:
 
 def build_file() -> dict:
     schema = vacancy_schema.schema(load_reference(ROOT))
-    from antarkerja.outputs.form import _key_order
+    from antarkerja.site.outputs.form import _key_order
 
     cases = [{**case, "yaml": canonical(case["record"], schema)} for case in _cases()]
     return {"version": 1, "order": _key_order(schema), "cases": cases}

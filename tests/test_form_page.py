@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from antarkerja.issueform import FIELDS
+from antarkerja.records.issueform import FIELDS
 
 
 def test_form_spec_carries_schema_regions_and_offices(fixture_site):
@@ -37,8 +37,8 @@ def test_form_page_explains_itself_without_javascript_and_is_linked(fixture_site
 def test_repository_url_comes_from_settings_or_the_deploy_environment(root, monkeypatch):
     from types import SimpleNamespace
 
-    from antarkerja.outputs import File, OutputContext
-    from antarkerja.outputs.form import outputs
+    from antarkerja.site.outputs import File, OutputContext
+    from antarkerja.site.outputs.form import outputs
 
     site = SimpleNamespace(offices=[])
     settings = {"ANTARKERJA_ROOT": str(root), "PATH": str(root / "content")}
@@ -56,8 +56,8 @@ def test_repository_url_comes_from_settings_or_the_deploy_environment(root, monk
 def test_national_offices_are_marked_for_every_province(root):
     from types import SimpleNamespace
 
-    from antarkerja.outputs.form import form_spec
     from antarkerja.reference import load_reference
+    from antarkerja.site.outputs.form import form_spec
 
     offices = [
         SimpleNamespace(id="kemnaker", name="Kementerian Ketenagakerjaan", data={"province": "31", "type": "kemnaker"}),

@@ -27,9 +27,9 @@ import yaml
 from support import ROOT, make_repo
 from support.conformance import BASE, canonical
 
-from antarkerja.outputs.form import form_spec
+from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
-from antarkerja.schema import vacancy as vacancy_schema
+from antarkerja.site.outputs.form import form_spec
 
 RUNNER = ROOT / "tests" / "js" / "parity_runner.js"
 POSTED = "2026-11-24"

@@ -18,9 +18,9 @@ import pytest
 import yaml
 from support import SITE_FIXTURE, TODAY, parse_html
 
-from antarkerja.build import build_site
 from antarkerja.errors import BuildFailed
 from antarkerja.markup import render_markdown
+from antarkerja.site.build import build_site
 
 RLO = "\u202e"
 TITLE = '<script>alert(1)</script> Operator "onmouseover="alert(1)'

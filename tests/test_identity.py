@@ -6,7 +6,7 @@ import pytest
 from support import TODAY, make_repo, vacancy
 
 from antarkerja.identity import employer_slug, fold
-from antarkerja.validate import validate_repository
+from antarkerja.records.validate import validate_repository
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_employer_slugs_are_stable_distinct_and_readable():
 
 def test_non_latin_employers_get_their_own_pages(tmp_path, monkeypatch, read_page):
     """株式会社見本工業 and 三星样品电子 both linked to pemberi-kerja/tanpa-nama/."""
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
 
     names = ["株式会社見本工業", "三星样品电子"]
     root = _repo(tmp_path / "repo", monkeypatch, ["Operator Produksi", "Operator Produksi"], names)

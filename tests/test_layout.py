@@ -17,28 +17,6 @@ from antarkerja.urls import ROUTES
 PACKAGE = ROOT / "plugins" / "antarkerja"
 TEMPLATES = ROOT / "theme" / "templates"
 
-# Reading and checking content/ (the validator, `fmt`, `new`, `schema`) and the facts they share.
-RECORDS_SIDE = [
-    "antarkerja.load",
-    "antarkerja.validate",
-    "antarkerja.diagnostics",
-    "antarkerja.rules",
-    "antarkerja.rules.vacancy",
-    "antarkerja.rules.office",
-    "antarkerja.rules.crossfile",
-    "antarkerja.schema",
-    "antarkerja.schema.vacancy",
-    "antarkerja.schema.office",
-    "antarkerja.schema.fastcheck",
-    "antarkerja.schema.export",
-    "antarkerja.reference",
-    "antarkerja.fmt",
-    "antarkerja.scaffold",
-    "antarkerja.salary",
-    "antarkerja.placement",
-    "antarkerja.wording",
-]
-
 
 def module_name(path) -> str:
     rel = path.relative_to(PACKAGE.parent).with_suffix("")
@@ -52,10 +30,50 @@ def package_modules() -> dict[str, object]:
     return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
+# The layers are folders: records/ reads and checks content/, site/ renders it, tools/ measures
+# it. The shared facts at the top import only each other; cli.py (the command) and the
+# package's __init__ (Pelican's entry point) compose the layers.
+LAYERS = ("records", "site", "tools")
+COMPOSERS = {"antarkerja", "antarkerja.cli"}
+MAY_NOT_IMPORT = {
+    "records": {"site", "tools"},
+    "site": {"tools"},
+    "tools": set(),
+    "top": {"records", "site", "tools"},
+}
+
+
+def layer_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else "top"
+
+
+def test_each_layer_imports_only_what_lies_below_it():
+    modules = package_modules()
+    leaks = []
+    for name, path in modules.items():
+        if name in COMPOSERS:
+            continue
+        for target in sorted(imports_of(path, set(modules))):
+            if layer_of(target) in MAY_NOT_IMPORT[layer_of(name)]:
+                leaks.append(f"{name} ({layer_of(name)}) imports {target}")
+    assert not leaks, "\n".join(leaks)
+
+
+def test_the_folder_rule_catches_a_leak():
+    assert layer_of("antarkerja.records.history") == "records"
+    assert layer_of("antarkerja.site.build") in MAY_NOT_IMPORT["records"]
+    assert layer_of("antarkerja.tools.bench") in MAY_NOT_IMPORT["site"]
+    assert layer_of("antarkerja.wording") == "top" and "records" in MAY_NOT_IMPORT["top"]
+
+
 def test_records_side_imports_neither_pelican_nor_jinja():
+    records_side = sorted(
+        name for name in package_modules() if layer_of(name) in ("records", "top") and name not in COMPOSERS
+    )
     code = (
         "import sys\n"
-        f"for name in {RECORDS_SIDE!r}: __import__(name)\n"
+        f"for name in {records_side!r}: __import__(name)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('pelican', 'jinja2', 'markupsafe', 'playwright')}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -63,7 +81,7 @@ def test_records_side_imports_neither_pelican_nor_jinja():
 
 
 def test_validate_command_runs_without_the_site_stack():
-    code = "import sys; import antarkerja.cli; print(sorted(m for m in ('pelican', 'jinja2', 'antarkerja.localweb', 'antarkerja.bench_search') if m in sys.modules))"
+    code = "import sys; import antarkerja.cli; print(sorted(m for m in ('pelican', 'jinja2', 'antarkerja.tools.localweb', 'antarkerja.tools.bench_search') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]", f"`antarkerja` imports {out.strip()} before any command runs"
 
@@ -212,47 +230,47 @@ def test_templates_are_djhtml_formatted():
 # Modules whose behaviour is tested through another module's tests, and where. Shrink this
 # list by giving a module its own test file; a new module must get one (or a line here).
 TESTED_ELSEWHERE = {
-    "antarkerja": "test_build.py",  # the Pelican entry point: every build goes through it
-    "antarkerja.bench_search": "test_browser_search.py",
-    "antarkerja.diagnostics": "test_validate.py",
-    "antarkerja.outputs.check": "test_browser_check.py",
-    "antarkerja.outputs.browse": "test_browser_search.py",
-    "antarkerja.rules.scams": "test_trust.py",  # the labelled corpus and every rule's examples
-    "antarkerja.textnorm": "test_trust.py",
-    "antarkerja.rules.literals": "test_trust.py",
-    "antarkerja.contentpages": "test_robustness.py",  # the robustness corpus covers pages
-    "antarkerja.discover": "test_robustness.py",
-    "antarkerja.rules.common": "test_robustness.py",
-    "antarkerja.features": "test_workers.py",  # JKP, services and SMK pages for workers
-    "antarkerja.jkp": "test_workers.py",
-    "antarkerja.outputs.jkp": "test_workers.py",
-    "antarkerja.outputs.services": "test_workers.py",
-    "antarkerja.outputs.smk": "test_workers.py",
-    "antarkerja.services": "test_workers.py",
-    "antarkerja.smk": "test_workers.py",
-    "antarkerja.errors": "test_build.py",
-    "antarkerja.generator": "test_golden.py",
-    "antarkerja.localweb": "conftest.py",
+    "antarkerja": "test_site_build.py",  # the Pelican entry point: every build goes through it
+    "antarkerja.tools.bench_search": "test_browser_search.py",
+    "antarkerja.records.diagnostics": "test_records_validate.py",
+    "antarkerja.site.outputs.check": "test_browser_check.py",
+    "antarkerja.site.outputs.browse": "test_browser_search.py",
+    "antarkerja.records.rules.scams": "test_tools_trust.py",  # the labelled corpus and every rule's examples
+    "antarkerja.records.textnorm": "test_tools_trust.py",
+    "antarkerja.records.rules.literals": "test_tools_trust.py",
+    "antarkerja.records.contentpages": "test_robustness.py",  # the robustness corpus covers pages
+    "antarkerja.records.discover": "test_robustness.py",
+    "antarkerja.records.rules.common": "test_robustness.py",
+    "antarkerja.site.features": "test_workers.py",  # JKP, services and SMK pages for workers
+    "antarkerja.site.jkp_facts": "test_workers.py",
+    "antarkerja.site.outputs.jkp": "test_workers.py",
+    "antarkerja.site.outputs.services": "test_workers.py",
+    "antarkerja.site.outputs.smk": "test_workers.py",
+    "antarkerja.site.office_services": "test_workers.py",
+    "antarkerja.site.smk_match": "test_workers.py",
+    "antarkerja.errors": "test_site_build.py",
+    "antarkerja.site.generator": "test_golden.py",
+    "antarkerja.tools.localweb": "conftest.py",
     "antarkerja.markup": "test_hostile_content.py",
-    "antarkerja.outputs": "test_golden.py",
-    "antarkerja.outputs.families": "test_golden.py",  # every build runs every family
-    "antarkerja.outputs.form": "test_browser_form.py",
-    "antarkerja.outputs.downloads": "test_outputs_feeds.py",
-    "antarkerja.outputs.notices": "test_notices.py",
-    "antarkerja.outputs.stats": "test_stats.py",  # feeds, API and CSV together
-    "antarkerja.outputs.widgets": "test_browser_widgets.py",
-    "antarkerja.paginate": "test_build.py",
+    "antarkerja.site.outputs": "test_golden.py",
+    "antarkerja.site.outputs.families": "test_golden.py",  # every build runs every family
+    "antarkerja.site.outputs.form": "test_browser_form.py",
+    "antarkerja.site.outputs.downloads": "test_site_outputs_feeds.py",
+    "antarkerja.site.outputs.notices": "test_notices.py",
+    "antarkerja.site.outputs.stats": "test_site_figures.py",  # feeds, API and CSV together
+    "antarkerja.site.outputs.widgets": "test_browser_widgets.py",
+    "antarkerja.site.paginate": "test_site_build.py",
     "antarkerja.paths": "test_cli.py",
-    "antarkerja.pelican_plugin": "test_golden.py",
+    "antarkerja.site.pelican_plugin": "test_golden.py",
     "antarkerja.present": "test_hostile_content.py",
-    "antarkerja.rules": "test_validate.py",
-    "antarkerja.rules.crossfile": "test_validate.py",
-    "antarkerja.rules.office": "test_validate.py",
-    "antarkerja.rules.registry": "test_schema_export.py",
-    "antarkerja.rules.vacancy": "test_validate.py",
-    "antarkerja.schema": "test_schema_export.py",
-    "antarkerja.schema.office": "test_validate.py",
-    "antarkerja.schema.vacancy": "test_validate.py",
+    "antarkerja.records.rules": "test_records_validate.py",
+    "antarkerja.records.rules.crossfile": "test_records_validate.py",
+    "antarkerja.records.rules.office": "test_records_validate.py",
+    "antarkerja.records.rules.registry": "test_records_schema_export.py",
+    "antarkerja.records.rules.vacancy": "test_records_validate.py",
+    "antarkerja.records.schema": "test_records_schema_export.py",
+    "antarkerja.records.schema.office": "test_records_validate.py",
+    "antarkerja.records.schema.vacancy": "test_records_validate.py",
 }
 
 
@@ -260,6 +278,8 @@ def test_every_module_has_its_test_module():
     tests = ROOT / "tests"
     missing = []
     for name in package_modules():
+        if name.removeprefix("antarkerja.") in LAYERS:
+            continue  # a layer's __init__ holds only its docstring
         own = "test_" + "_".join(name.split(".")[1:]) + ".py"
         where = TESTED_ELSEWHERE.get(name, own)
         if not (tests / where).is_file():

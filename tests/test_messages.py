@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import make_repo, vacancy
 
-from antarkerja.validate import validate_repository
+from antarkerja.records.validate import validate_repository
 
 
 def _found(tmp_path, *replacements):

@@ -103,7 +103,7 @@ def test_closed_vacancies_have_no_notice(fixture_site_published):
 
 
 def test_long_records_are_cut_to_fit_one_sheet():
-    from antarkerja.outputs.notices import MAX_QUALIFICATIONS, notice
+    from antarkerja.site.outputs.notices import MAX_QUALIFICATIONS, notice
 
     class V:
         data = {"qualifications": ["x" * 300] * 20, "apply": {"instructions": "y" * 1000}}
@@ -121,7 +121,7 @@ def test_qr_geometry_matches_segno(url):
     """Our SVG path draws exactly segno's module matrix, and decodes back to the URL."""
     import segno
 
-    from antarkerja.outputs.notices import QR_ERROR, QR_MASK, qr
+    from antarkerja.site.outputs.notices import QR_ERROR, QR_MASK, qr
 
     code = qr(url)
     svg = ET.fromstring(
@@ -135,7 +135,7 @@ def test_qr_geometry_matches_segno(url):
 
 
 def test_codes_are_kept_between_builds_and_a_broken_cache_only_costs_time(tmp_path, monkeypatch):
-    from antarkerja.outputs import notices
+    from antarkerja.site.outputs import notices
 
     path = tmp_path / "qr.sqlite3"
     targets = [f"https://contoh.example/lowongan/{n}/" for n in ("a", "b", "c")]

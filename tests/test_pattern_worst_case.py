@@ -127,10 +127,10 @@ def runtime_patterns() -> dict[str, set[tuple[str, int]]]:
     re._compile = recording
     try:
         re.purge()
-        from antarkerja.validate import validate_repository
+        from antarkerja.records.validate import validate_repository
 
         validate_repository(ROOT)
-        from antarkerja import issueform
+        from antarkerja.records import issueform
         from antarkerja.reference import load_reference
 
         issueform.build_record(
@@ -271,7 +271,7 @@ MODULES = module_names()
 # Patterns that read only the package's own regular expressions at import (never a record, an
 # issue or a pasted text): the text rules' structure scanner. Quadratic on "[[[[…", which no
 # rule is; listed here by module and source so a new use elsewhere is still measured.
-OWN_SOURCE_ONLY = {("antarkerja.rules.scams", r"\\.|\[(?:\\.|[^\]\\])*\]")}
+OWN_SOURCE_ONLY = {("antarkerja.records.rules.scams", r"\\.|\[(?:\\.|[^\]\\])*\]")}
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -282,8 +282,8 @@ def test_every_pattern_is_fast_on_its_worst_cases(module):
 
 def test_the_harness_finds_patterns_and_catches_a_slow_one():
     """The harness itself: it sees patterns everywhere, and a known quadratic pattern fails."""
-    assert len(patterns_of("antarkerja.load")) >= 5
-    assert any("\\s" in p for p, _ in patterns_of("antarkerja.rules.common"))
+    assert len(patterns_of("antarkerja.records.load")) >= 5
+    assert any("\\s" in p for p, _ in patterns_of("antarkerja.records.rules.common"))
     quadratic = r"^\s*-?\s*x"
     assert measure([(quadratic, re.M)]), "a quadratic pattern must be reported"
     assert measure([(r"\s+", 0)]) == []

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from support import GOOD_VACANCY, ROOT, SITE_FIXTURE, TODAY, make_repo, read_built, vacancy
 
-from antarkerja.validate import validate_repository
+from antarkerja.records.validate import validate_repository
 
 JABAR = "jawa-barat/good-vacancy.yml"
 WAGED = {"pkwtt", "pkwt", "harian_lepas", "paruh_waktu"}
@@ -244,7 +244,7 @@ def test_the_report_is_linked_from_the_offices_data_quality_page(sample_site):
 
 
 def test_a_formula_in_a_record_is_neutralised_in_the_report(tmp_path):
-    from antarkerja.build import build_site
+    from antarkerja.site.build import build_site
 
     root = make_repo(
         tmp_path / "repo", {JABAR: GOOD_VACANCY.replace("name: PT Contoh Uji Manufaktur", 'name: "=HYPERLINK(1)"')}

@@ -21,10 +21,10 @@ import pytest
 from support import GOOD_VACANCY, TODAY, make_repo, parse_html, vacancy
 
 from antarkerja import cli
-from antarkerja.build import BuildFailed, BuildInterrupted, build_site, terminate_as_exception
-from antarkerja.contentpages import sanitize_html
-from antarkerja.diagnostics import safe
-from antarkerja.validate import MAX_PER_FILE, validate_repository
+from antarkerja.records.contentpages import sanitize_html
+from antarkerja.records.diagnostics import safe
+from antarkerja.records.validate import MAX_PER_FILE, validate_repository
+from antarkerja.site.build import BuildFailed, BuildInterrupted, build_site, terminate_as_exception
 
 CORPUS = Path(__file__).resolve().parent / "robustness"
 CASES = CORPUS / "cases"
@@ -148,7 +148,7 @@ def test_page_sanitizer_removes_what_the_validator_would_refuse():
 def test_kbji_code_missing_from_a_finer_reference_list_is_refused():
     from types import SimpleNamespace
 
-    from antarkerja.rules.common import kbji_in_reference
+    from antarkerja.records.rules.common import kbji_in_reference
 
     ref = SimpleNamespace(kbji={"8": {}, "8160": {}})
     ctx = SimpleNamespace(ref=ref)
@@ -292,7 +292,7 @@ def test_sigterm_during_a_build_leaves_no_staging_folder(tmp_path, monkeypatch):
     def killed(settings):
         os.kill(os.getpid(), signal.SIGTERM)
 
-    monkeypatch.setattr("antarkerja.build.run_pelican", killed)
+    monkeypatch.setattr("antarkerja.site.build.run_pelican", killed)
     with pytest.raises(BuildInterrupted):
         build_site(root, output=tmp_path / "out", today=TODAY.isoformat(), search=False)
     assert [p.name for p in tmp_path.iterdir()] == ["repo"]
@@ -358,8 +358,8 @@ def test_fmt_refuses_bytes_that_are_not_utf8(tmp_path, capsys):
 
 
 def test_a_rule_that_raises_on_a_valid_record_is_reported_not_skipped(tmp_path, monkeypatch):
-    from antarkerja.rules import Rule
-    from antarkerja.validate import RepositoryValidator
+    from antarkerja.records.rules import Rule
+    from antarkerja.records.validate import RepositoryValidator
 
     def broken(v, ctx):
         raise OverflowError("date value out of range")
@@ -380,8 +380,8 @@ def test_sigterm_during_a_build_ends_with_one_indonesian_line(tmp_path):
     root = make_repo(tmp_path / "repo")
     script = (
         "import os, signal, sys\n"
-        "import antarkerja.build\n"
-        "antarkerja.build.run_pelican = lambda settings: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "import antarkerja.site.build\n"
+        "antarkerja.site.build.run_pelican = lambda settings: os.kill(os.getpid(), signal.SIGTERM)\n"
         "from antarkerja.cli import main\n"
         f"sys.exit(main(['build', '--root', {str(root)!r}, '--output', {str(tmp_path / 'out')!r}, '--no-search']))\n"
     )

@@ -25,12 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import GOOD_VACANCY, ROOT, TEST_OFFICE, TODAY
 
-from antarkerja import model
-from antarkerja.diagnostics import CODES, ERROR
-from antarkerja.load import load_text
-from antarkerja.outputs import jsonld
-from antarkerja.rules import rules_for
-from antarkerja.validate import RepositoryValidator, _Context
+from antarkerja.records.diagnostics import CODES, ERROR
+from antarkerja.records.load import load_text
+from antarkerja.records.rules import rules_for
+from antarkerja.records.validate import RepositoryValidator, _Context
+from antarkerja.site import model
+from antarkerja.site.outputs import jsonld
 
 VALIDATOR = RepositoryValidator(ROOT)
 CTX = _Context(VALIDATOR.ref, TODAY)

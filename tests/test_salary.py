@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from support import make_repo, vacancy
 
+from antarkerja.records.validate import validate_repository
 from antarkerja.salary import BANDS, MAX_MONTHLY, Salary, minimum_wage_applies
-from antarkerja.validate import validate_repository
 
 UMP = 5_000_000
 
@@ -63,8 +63,8 @@ def test_minimum_wage_applies_to_domestic_employees_only():
 
 def test_validator_warning_and_model_band_agree(tmp_path):
     """A range starting below the UMP and ending above it: warned, and filed below the UMP."""
-    from antarkerja.model import build_site
     from antarkerja.reference import load_reference
+    from antarkerja.site.model import build_site
 
     text = vacancy(("min: 5500000", "min: 1500000"))  # Jawa Barat UMP is above 2 juta
     repo = make_repo(tmp_path, {"jawa-barat/good-vacancy.yml": text})

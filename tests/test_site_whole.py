@@ -27,7 +27,7 @@ from support.sitecheck import (
     sideways_pages,
 )
 
-from antarkerja.localweb import serve_folder
+from antarkerja.tools.localweb import serve_folder
 
 
 def copy_site(site: Path, dest: Path) -> Path:

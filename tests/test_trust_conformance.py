@@ -25,7 +25,7 @@ def load_cases() -> list[dict]:
 
 
 def python_result(text: str) -> dict:
-    from antarkerja.rules.scams import check_text, overseas_offer
+    from antarkerja.records.rules.scams import check_text, overseas_offer
 
     overseas = overseas_offer(text)
     return {
@@ -51,7 +51,7 @@ def test_python_gives_every_case_its_expected_findings():
 
 
 def test_javascript_engine_gives_the_same_under_node(tmp_path):
-    from antarkerja.rules.scams import export
+    from antarkerja.records.rules.scams import export
 
     node = shutil.which("node") or shutil.which("nodejs")
     if not node:

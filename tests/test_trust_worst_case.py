@@ -18,10 +18,10 @@ import time
 
 import pytest
 
-from antarkerja import textnorm
-from antarkerja.outputs import check as check_output
-from antarkerja.rules import literals, scams
-from antarkerja.rules.scams import FLAGS, TEXT_RULES, check_text
+from antarkerja.records import textnorm
+from antarkerja.records.rules import literals, scams
+from antarkerja.records.rules.scams import FLAGS, TEXT_RULES, check_text
+from antarkerja.site.outputs import check as check_output
 
 SIZE = 50_000
 BUDGET = 0.100  # seconds, per pattern and input

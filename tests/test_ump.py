@@ -18,9 +18,9 @@ import pytest
 import yaml
 from support import make_repo, vacancy
 
+from antarkerja.records.validate import today_for_rules, validate_repository
 from antarkerja.reference import load_reference
 from antarkerja.salary import minimum_wage
-from antarkerja.validate import today_for_rules, validate_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "content" / "reference"

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from support import GOOD_VACANCY, TODAY, make_repo
 
-from antarkerja.build import build_site
-from antarkerja.pagefind_canon import _fragment_url, read
-from antarkerja.validate import validate_repository
+from antarkerja.records.validate import validate_repository
+from antarkerja.site.build import build_site
+from antarkerja.site.pagefind_canon import _fragment_url, read
 
 pytestmark = pytest.mark.browser
 

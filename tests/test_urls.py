@@ -26,9 +26,9 @@ def test_folders_are_written_as_index_files():
 def test_built_pages_exist_at_their_routes(fixture_site, fixture_root):
     from support import TODAY
 
-    from antarkerja.model import build_site
+    from antarkerja.records.validate import validate_repository
     from antarkerja.reference import load_reference
-    from antarkerja.validate import validate_repository
+    from antarkerja.site.model import build_site
 
     result = validate_repository(fixture_root)
     site = build_site(

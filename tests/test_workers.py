@@ -17,9 +17,9 @@ import pytest
 import yaml
 from support import ROOT, TODAY, make_repo, vacancy
 
-from antarkerja.jkp import FactsError, load_facts
-from antarkerja.services import SLUGS
-from antarkerja.smk import report
+from antarkerja.site.jkp_facts import FactsError, load_facts
+from antarkerja.site.office_services import SLUGS
+from antarkerja.site.smk_match import report
 
 REFERENCE = ROOT / "content" / "reference"
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 
-from antarkerja.localweb import chromium_path
+from antarkerja.tools.localweb import chromium_path
 
 WORKFLOWS = ("validate", "test", "deploy", "deploy-s3", "issue-to-pr")
 PINS = {
@@ -175,7 +175,7 @@ def test_browser_lookup_prefers_chromium_then_chrome_and_skips_snaps(tmp_path, m
     for f in (snap, chrome):
         f.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
-    monkeypatch.setattr("antarkerja.localweb.Path.exists", lambda self: False)
+    monkeypatch.setattr("antarkerja.tools.localweb.Path.exists", lambda self: False)
     assert chromium_path() == str(chrome)
     snap.write_text('#!/bin/sh\n# Chromium launcher\nexec /usr/lib/chromium/chromium "$@"\n')
     assert chromium_path() == str(snap)

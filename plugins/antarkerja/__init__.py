@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 
 def register():
     """Pelican entry point; imported lazily so the validator never needs Pelican."""
-    from antarkerja.pelican_plugin import register as _register
+    from antarkerja.site.pelican_plugin import register as _register
 
     _register()

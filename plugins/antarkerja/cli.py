@@ -23,8 +23,8 @@ import os
 import sys
 from pathlib import Path
 
-from antarkerja.diagnostics import safe
 from antarkerja.paths import find_root
+from antarkerja.records.diagnostics import safe
 from antarkerja.today import InvalidToday
 
 
@@ -44,13 +44,13 @@ def _root(args) -> Path:
 
 
 def cmd_validate(args) -> int:
-    from antarkerja.diagnostics import summary
-    from antarkerja.validate import validate_repository
+    from antarkerja.records.diagnostics import summary
+    from antarkerja.records.validate import validate_repository
 
     root = _root(args)
     only = [Path(p) for p in args.paths] if args.paths else None
     if args.changed_since:
-        from antarkerja.report import changed_records
+        from antarkerja.records.report import changed_records
 
         changed = changed_records(root, args.changed_since)
         if changed is None:
@@ -69,9 +69,9 @@ def cmd_validate(args) -> int:
             print(d.github_annotation())
     print(summary(result.diagnostics, result.files))
     if args.summary:
-        from antarkerja.discover import discover
+        from antarkerja.records.discover import discover
+        from antarkerja.records.report import markdown_summary
         from antarkerja.reference import load_reference
-        from antarkerja.report import markdown_summary
 
         found_vacancies, found_offices, _ = discover(root)  # the files the validator reads
         reported = only or found_vacancies + found_offices
@@ -90,11 +90,11 @@ def _first_difference(old: str, new: str) -> int:
 
 
 def cmd_fmt(args) -> int:
-    from antarkerja.diagnostics import annotation
-    from antarkerja.discover import discover
-    from antarkerja.fmt import CannotFormat, format_text, read_record_text
+    from antarkerja.records.diagnostics import annotation
+    from antarkerja.records.discover import discover
+    from antarkerja.records.fmt import CannotFormat, format_text, read_record_text
+    from antarkerja.records.schema import office, vacancy
     from antarkerja.reference import load_reference
-    from antarkerja.schema import office, vacancy
 
     root = _root(args)
     ref = load_reference(root)
@@ -136,7 +136,7 @@ def cmd_fmt(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from antarkerja.scaffold import ScaffoldError, write_vacancy
+    from antarkerja.records.scaffold import ScaffoldError, write_vacancy
 
     try:
         path, unfilled = write_vacancy(_root(args), args)
@@ -151,8 +151,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from antarkerja.codeowners import ReviewersError
-    from antarkerja.schema.export import write_all
+    from antarkerja.records.codeowners import ReviewersError
+    from antarkerja.records.schema.export import write_all
 
     try:
         stale = write_all(_root(args), check=args.check)
@@ -182,7 +182,7 @@ def _plain(exc: Exception) -> str:
 def cmd_issue(args) -> int:
     import json
 
-    from antarkerja.issueform import Conversion, comment, convert_issue, pr_title
+    from antarkerja.records.issueform import Conversion, comment, convert_issue, pr_title
     from antarkerja.today import resolve as resolve_today
 
     if not (args.event or args.body):
@@ -223,8 +223,8 @@ def cmd_issue(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from antarkerja.build import BuildInterrupted, build_site
     from antarkerja.errors import BuildFailed
+    from antarkerja.site.build import BuildInterrupted, build_site
 
     try:
         output = build_site(
@@ -241,7 +241,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from antarkerja.serve import serve
+    from antarkerja.site.serve import serve
 
     return serve(_root(args), port=args.port, today=args.today)
 
@@ -250,11 +250,11 @@ DEFAULT_BENCH_STEPS = "validate,build,search"
 
 
 def cmd_bench(args) -> int:
-    from antarkerja.bench import run_bench
+    from antarkerja.tools.bench import run_bench
 
     root, compare = _root(args), None
     if args.compare:
-        from antarkerja.bench_compare import CompareError, resolve_revision
+        from antarkerja.tools.bench_compare import CompareError, resolve_revision
 
         try:  # before any data is generated
             compare = resolve_revision(root, args.compare)
@@ -274,13 +274,13 @@ def cmd_bench(args) -> int:
 
 
 def cmd_trust(args) -> int:
-    from antarkerja.trust import print_categories
+    from antarkerja.tools.trust import print_categories
 
     return 0 if print_categories(_root(args)) else 1
 
 
 def cmd_smk(args) -> int:
-    from antarkerja.smk import report
+    from antarkerja.site.smk_match import report
 
     print(report(_root(args), args.today))
     return 0
@@ -394,9 +394,9 @@ def parser() -> argparse.ArgumentParser:
     sk = add("smk", cmd_smk, "Lowongan untuk lulusan SMK per jurusan, dan jurusan yang belum terpetakan.")
     sk.add_argument("--today", help="tanggal 'hari ini' TTTT-BB-HH")
 
-    # Sample data: `antarkerja contoh hapus` removes every `example: true` record (antarkerja.samples).
+    # Sample data: `antarkerja contoh hapus` removes every `example: true` record (antarkerja.records.samples).
     def cmd_samples(args) -> int:
-        from antarkerja.samples import remove
+        from antarkerja.records.samples import remove
 
         root = _root(args)
         found, removed = remove(root)
@@ -420,9 +420,9 @@ def parser() -> argparse.ArgumentParser:
     )
     c.add_argument("action", choices=["hapus"], metavar="hapus", help="hapus semua lowongan dan kantor contoh")
 
-    # Publishing to an S3-compatible object store (see antarkerja.deploy and the README's hosting section).
+    # Publishing to an S3-compatible object store (see antarkerja.site.deploy and the README's hosting section).
     def cmd_deploy(args) -> int:
-        from antarkerja.deploy import DeployFailed, deploy
+        from antarkerja.site.deploy import DeployFailed, deploy
 
         try:
             deploy(

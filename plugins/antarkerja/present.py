@@ -8,7 +8,7 @@
   bidirectional controls (:data:`BIDI_CHARS`), which no Indonesian job ad needs and which can
   make text display reversed ("RTL override" spoofing). :data:`BIDI_CONTROLS` matches them
   (the set's home is :mod:`antarkerja.characters`): the validator's R414, the HTML writer, content pages and JSON-LD
-  (:func:`antarkerja.outputs.jsonld.script_json`) all use it.
+  (:func:`antarkerja.site.outputs.jsonld.script_json`) all use it.
   Once per page is far cheaper than once per printed value. Autoescaping does the rest:
   record text is always printed as text.
 """

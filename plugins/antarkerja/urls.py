@@ -7,7 +7,7 @@ module or template writes a path prefix such as ``lowongan/``. A test enforces i
 Paths are site-relative: no leading slash, "" for the home page, folders end in "/".
 Templates print ``{{ SITEURL }}/{{ url('vacancy', id=v.id) }}``.
 
-To add an output: add its route here, then write its module in :mod:`antarkerja.outputs`.
+To add an output: add its route here, then write its module in :mod:`antarkerja.site.outputs`.
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ ROUTES: dict[str, str] = {
     # Theme assets (copied by Pelican from theme/static/)
     "asset": "theme/{name}",
     "pagefind": "pagefind/",
-    # Static JSON API, version 1 (antarkerja.outputs.api): folders of numbered pages
+    # Static JSON API, version 1 (antarkerja.site.outputs.api): folders of numbered pages
     "api_vacancies": "api/v1/lowongan/",
     "api_province": "api/v1/provinsi/{slug}/",
     "api_regency": "api/v1/kabkota/{slug}/",
-    # Web form for officers (antarkerja.outputs.form): the page and the JSON it is built from
+    # Web form for officers (antarkerja.site.outputs.form): the page and the JSON it is built from
     "submit": "kirim-lowongan/",
     "submit_spec": "kirim-lowongan/formulir.json",
     # Workers who lost their job, offices by service, SMK graduates (issue #15: outputs.jkp,
@@ -57,7 +57,7 @@ ROUTES: dict[str, str] = {
     "smk": "smk/",
     "smk_field": "smk/{slug}/",
     "smk_unmatched": "smk/belum-terpetakan/",
-    # Feeds, open data and widgets (issue #10: antarkerja.outputs.api, feeds, downloads, widgets)
+    # Feeds, open data and widgets (issue #10: antarkerja.site.outputs.api, feeds, downloads, widgets)
     "api_index": "api/v1/index.json",
     "api_schema": "api/v1/schema.json",
     "api_offices": "api/v1/kantor/",
@@ -78,13 +78,13 @@ ROUTES: dict[str, str] = {
     "embed": "embed/{slug}/",
     "embed_sector": "embed/{slug}/sektor-{code}/",
     "embed_builder": "pasang/",
-    # Data quality for officers (issue #12, antarkerja.outputs.quality): noindex working lists.
+    # Data quality for officers (issue #12, antarkerja.site.outputs.quality): noindex working lists.
     # "mutu" is reserved below an office: kantor/<id>/mutu/ is that office's page.
     "office_quality": "kantor/{id}/mutu/",
     "quality": "mutu-data/",
-    # An office's vacancy report in the order of Perpres 57/2023 Art. 5 (antarkerja.outputs.downloads)
+    # An office's vacancy report in the order of Perpres 57/2023 Art. 5 (antarkerja.site.outputs.downloads)
     "office_report": "kantor/{id}/laporan-lowongan.csv",
-    # Labour-market information and printable notices (antarkerja.outputs.stats, .notices)
+    # Labour-market information and printable notices (antarkerja.site.outputs.stats, .notices)
     "stats": "statistik/",
     "stats_json": "statistik/data.json",
     "stats_csv": "statistik/data.csv",
@@ -94,16 +94,16 @@ ROUTES: dict[str, str] = {
     "vacancy_print": "lowongan/{id}/cetak/",
     "office_board": "kantor/{id}/cetak/",
     "province_board": "provinsi/{slug}/cetak/",
-    # "Cek lowongan" public checker (antarkerja.outputs.check): the page, the rules exported
+    # "Cek lowongan" public checker (antarkerja.site.outputs.check): the page, the rules exported
     # from the validator, and the vacancy index split into buckets by a hash of the id
     "check": "cek-lowongan/",
     "check_rules": "cek-lowongan/aturan.json",
     "check_index": "cek-lowongan/indeks/{bucket}.json",
     "check_worker": "cek-lowongan/sw.js",
-    # "Cek lowongan" by wording (antarkerja.outputs.check): employers' verified vacancies in
+    # "Cek lowongan" by wording (antarkerja.site.outputs.check): employers' verified vacancies in
     # coarse buckets by a hash of two-word pieces of the employer's name
     "check_names": "cek-lowongan/nama/{bucket}.json",
-    # Search at national scale (antarkerja.search, antarkerja.outputs.browse): browse shards
+    # Search at national scale (antarkerja.site.search, antarkerja.site.outputs.browse): browse shards
     # read when no words are typed, one Pagefind bundle per province, and the build's list
     # of bundle pages (read and removed by the index step)
     "search_shard": "cari/data/{key}/{order}-{number}.json",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from antarkerja.fmt import dump, ordered
+from antarkerja.records.fmt import dump, ordered
 
 DATE_PATHS = (("date_posted",), ("valid_through",), ("verification", "date"))
 

@@ -1,0 +1,259 @@
+"""``antarkerja build``: validate, render the whole site with Pelican, index it, publish it.
+
+The site is written into a staging folder next to the output folder and only moved into
+place when everything succeeded, so a failed build (invalid content, a template error)
+leaves the previous output untouched and never a half site.
+
+Settings come from ``pelicanconf.py`` (or ``publishconf.py`` when a site URL is given) in the
+repository that holds this package, unless the content root has its own; the theme and the
+plugins always come from that repository, so any folder with ``content/`` builds with the
+real theme (the test fixtures do).
+
+Today, which decides what has expired, comes from :mod:`antarkerja.today` (``--today``, else
+``ANTARKERJA_TODAY``, else the date in WIB). Same content and same today give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import locale
+import logging
+import os
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from antarkerja.errors import BuildFailed
+from antarkerja.paths import REPO, site_kit, use_theme
+from antarkerja.site.search import index_site
+from antarkerja.today import InvalidToday
+from antarkerja.today import resolve as resolve_today
+
+
+def normalize_siteurl(siteurl: str | None) -> str | None:
+    if siteurl is None:
+        return None
+    siteurl = siteurl.strip().rstrip("/")
+    if (siteurl and not siteurl.startswith(("https://", "http://"))) or any(c in siteurl for c in "\"'<> \\"):
+        raise BuildFailed(f"URL situs `{siteurl}` tidak valid (tulis seperti https://antarkerja.example.id)")
+    return siteurl
+
+
+def settings_file(root: Path, published: bool) -> Path:
+    name = "publishconf.py" if published else "pelicanconf.py"
+    for folder in (root, site_kit(root)):
+        if folder is not None and (folder / name).is_file():
+            return folder / name
+    raise BuildFailed(
+        f"{name} dan folder `theme` tidak ditemukan di {root}; bangun dari salinan lengkap repositori "
+        "(git clone), misalnya `antarkerja build --root FOLDER-REPOSITORI`"
+    )
+
+
+def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
+    from pelican.settings import read_settings
+
+    override = {
+        "PATH": str(root / "content"),
+        "OUTPUT_PATH": str(output),
+        "ANTARKERJA_ROOT": str(root),
+        "ANTARKERJA_TODAY": today.isoformat(),
+        "DELETE_OUTPUT_DIRECTORY": False,  # the staging folder is new and empty
+    }
+    if siteurl is not None:
+        override["SITEURL"] = siteurl
+    settings = read_settings(str(settings_file(root, siteurl is not None)), override=override)
+    use_theme(Path(settings["THEME"]))  # the theme the settings chose, wherever the package lives
+    return settings
+
+
+class _ErrorLog(logging.Handler):
+    """Pelican only logs some failures (a broken page, a missing template); we fail on them."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_pelican(settings) -> None:
+    from pelican import Pelican
+    from pelican.log import console
+
+    errors = _ErrorLog()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(errors)
+    quiet, console.quiet = console.quiet, True  # no "Done: Processed 0 articles" chatter
+    saved_locale = locale.setlocale(locale.LC_ALL)  # Pelican sets LOCALE process-wide
+    try:
+        Pelican(settings).run()
+    finally:
+        locale.setlocale(locale.LC_ALL, saved_locale)
+        console.quiet = quiet
+        logger.removeHandler(errors)
+    if errors.messages:
+        raise BuildFailed("Pelican melaporkan kesalahan:\n" + "\n".join(errors.messages))
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a replaced output tree without making the build wait for it.
+
+    Deleting 100,000 pages takes seconds; the new site is already in place, so a detached
+    ``rm -rf`` does it (where there is one). Leftovers are named ``.<output>.old-<pid>``.
+    """
+    rm = shutil.which("rm")
+    if rm and os.name == "posix":
+        subprocess.Popen(
+            [rm, "-rf", "--", str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _publish(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames (same folder, same file system)."""
+    old = None
+    if output.exists() or output.is_symlink():
+        old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            _remove_later(old)
+        else:
+            old.unlink()
+
+
+def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path:
+    """Build the site of ``root`` into ``output`` (default ``root/output``); return the path.
+
+    Raises :class:`BuildFailed` with the validator's messages when content is invalid; then
+    nothing at all is written to ``output``.
+    """
+    root = Path(root).resolve()
+    if not (root / "content").is_dir():
+        raise BuildFailed(f"{root} tidak berisi folder content/")
+    output = Path(output).resolve() if output else root / "output"
+    check_output_folder(root, output)
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
+    siteurl = normalize_siteurl(siteurl)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(output)
+    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        with terminate_as_exception():
+            run_pelican(load_settings(root, staging, day, siteurl))
+            if search:
+                index_site(staging)
+            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _publish(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return output
+
+
+# Output folder guard and interrupt cleanup ---------------------------------------------------
+
+OUTPUT_MARKER = ".antarkerja-site"
+MARKER_TEXT = "Folder ini dibuat oleh `antarkerja build` dan diganti utuh pada setiap pembangunan.\n"
+
+
+def _looks_like_old_build(folder: Path) -> bool:
+    """A site built before the marker existed: our home page, theme folder and sitemap."""
+    return all((folder / name).exists() for name in ("index.html", "theme", "sitemap.xml"))
+
+
+def check_output_folder(root: Path, output: Path) -> None:
+    """Refuse an output folder whose replacement would destroy anything but an earlier site.
+
+    The build replaces the output folder whole. Allowed: a folder that does not exist, an
+    empty one, or an earlier build output (marked with :data:`OUTPUT_MARKER`). Refused: the
+    repository, its ``content/`` or anything holding or inside them, and any other folder
+    with files in it (``--output content`` once deleted every record).
+    """
+    protected = {root, root / "content", REPO, REPO / "content"}
+    for folder in protected:
+        if output == folder or output in folder.parents:
+            raise BuildFailed(
+                f"folder hasil {output} berisi repositori atau content/; pilih folder lain, misalnya output/"
+            )
+    for folder in (root / "content", REPO / "content", REPO / "plugins", REPO / "theme"):
+        if folder in output.parents:
+            raise BuildFailed(f"folder hasil {output} berada di dalam {folder}; pilih folder lain, misalnya output/")
+    if output.is_symlink() or (output.exists() and not output.is_dir()):
+        raise BuildFailed(f"{output} bukan folder biasa; pilih folder lain untuk hasil pembangunan")
+    if output.is_dir() and any(output.iterdir()):
+        if not ((output / OUTPUT_MARKER).is_file() or _looks_like_old_build(output)):
+            raise BuildFailed(
+                f"folder hasil {output} berisi berkas yang bukan hasil `antarkerja build`; "
+                "pilih folder kosong atau folder hasil sebelumnya (isinya akan diganti seluruhnya)"
+            )
+
+
+_STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale_staging(output: Path) -> None:
+    """Delete staging folders of this output left by builds that were killed outright."""
+    for path in output.parent.glob(f".{output.name}.building-*"):
+        match = _STAGING.match(path.name)
+        if match and match["name"] == output.name and path.is_dir() and not path.is_symlink():
+            if int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+class BuildInterrupted(BaseException):
+    """SIGTERM (or SIGHUP) during a build: unwinds like Ctrl+C so the staging folder goes."""
+
+    def __init__(self, message: str, signum: int = signal.SIGTERM):
+        super().__init__(message)
+        self.signum = int(signum)
+
+
+@contextmanager
+def terminate_as_exception():
+    """While building, SIGTERM and SIGHUP raise :class:`BuildInterrupted` (SIGINT already
+    raises KeyboardInterrupt), so the ``except BaseException`` cleanup runs. Only the main
+    thread can own signal handlers; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum, frame):
+        raise BuildInterrupted(f"dihentikan oleh sinyal {signal.Signals(signum).name}", signum)
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {sig: signal.signal(sig, interrupted) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

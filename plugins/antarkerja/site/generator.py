@@ -1,0 +1,202 @@
+"""The Pelican generator: validates records, builds the model, and writes every output family.
+
+``generate_context`` reads and validates every record once (the validator's loader, so the
+site shows exactly what the validator accepted) and builds the model; any error stops the
+build with the validator's messages before anything is written. ``generate_output`` asks
+each output family (:mod:`antarkerja.site.outputs`) what it writes, renders pages with compiled
+Jinja templates and hands the bytes to the writer (:mod:`antarkerja.site.writer`): with thousands
+of vacancy pages, Pelican's per-file writer (and its URL rewriting) costs more than rendering.
+
+Speed, for 10,000 or 100,000 vacancies: every template is compiled once; each vacancy's
+Markdown, JSON-LD and listing card are made once (the card is reused by every listing it
+appears in); files are written by a background thread while the next page renders; and on
+big sites (:data:`antarkerja.parallel.PAGES_PARALLEL_FROM` vacancies) forked workers write a
+share of the vacancy pages each, on the other CPUs.
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import partial
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from antarkerja.errors import BuildFailed
+from antarkerja.parallel import PAGES_PARALLEL_FROM, worker_count
+from antarkerja.present import strip_bidi
+from antarkerja.records.diagnostics import summary
+from antarkerja.records.validate import RepositoryValidator, paused_gc
+from antarkerja.reference import load_reference
+from antarkerja.site import model, search
+from antarkerja.site.assets import SITE_ASSETS, asset_version
+from antarkerja.site.outputs import OutputContext, Page, pages
+from antarkerja.site.outputs.families import families
+from antarkerja.site.outputs.quality import warnings_by_vacancy
+from antarkerja.site.synonyms import load_synonyms, synonym_words
+from antarkerja.site.templating import base_globals
+from antarkerja.site.writer import ForkedWorker, PageWriter, finish_all
+from antarkerja.today import resolve as resolve_today
+from antarkerja.urls import save_as
+
+VACANCY_PAGES = "pages (halaman lowongan)"  # the family name of vacancy pages in collision messages
+
+
+def validation_failure(result) -> str:
+    lines = ["Situs tidak dibangun: data tidak valid. Perbaiki kesalahan berikut:"]
+    lines += [d.format() for d in result.errors]
+    lines.append(summary(result.errors, result.files))
+    return "\n".join(lines)
+
+
+class AntarKerjaGenerator(Generator):
+    """Validates records, builds :class:`antarkerja.site.model.Site`, writes its pages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.root = Path(self.settings.get("ANTARKERJA_ROOT") or Path(self.path).parent)
+        self.siteurl = self.settings.get("SITEURL", "").rstrip("/")
+        self.site: model.Site | None = None
+        self.content_pages: list = []  # Pelican's pages, set by the plugin once they are read
+        self.writer: PageWriter | None = None
+        self._cards: dict[str, Markup] = {}
+        # One build, templates never change during it: skip Jinja's per-lookup mtime check.
+        self.env.auto_reload = False
+
+    # Context -------------------------------------------------------------------------
+    def generate_context(self):
+        today = resolve_today(self.settings.get("ANTARKERJA_TODAY"))
+        ref = load_reference(self.root)
+        self.synonyms = load_synonyms(self.root)  # a malformed list stops the build with its lines
+        result = RepositoryValidator(self.root, ref).run()
+        if result.errors:
+            raise BuildFailed(validation_failure(result))
+        vacancy_records = [loaded.data for loaded in result.vacancies]
+        office_records = [loaded.data for loaded in result.offices]
+        warnings = warnings_by_vacancy(result)  # for the data-quality pages
+        del result  # line marks of every value: not needed once the records are valid
+        with paused_gc():  # long-lived objects only: collections would walk all records each time
+            self.site = model.build_site(vacancy_records, office_records, ref, today)
+        self.site.warnings = warnings
+        self.env.globals.update(self.template_globals())
+        self.context["antarkerja_site"] = self.site
+
+    def template_globals(self) -> dict:
+        """What every template (ours, Pelican's pages, the search page) can use."""
+        s = self.settings
+        values = dict(search.JINJA_GLOBALS)
+        values.update(
+            SITEURL=self.siteurl,
+            SITENAME=s.get("SITENAME", "Antar Kerja"),
+            SITE_TAGLINE=s.get("SITE_TAGLINE", ""),
+            COMPLAINT_PHONE=s.get("COMPLAINT_PHONE", "1500 630"),
+            REPORT_ISSUE_URL=s.get("REPORT_ISSUE_URL", ""),
+            ASSET_VERSION=self.asset_version(),
+            site=self.site,
+            today=self.site.today,
+            search_link=partial(search.search_link, self.siteurl),
+            cached_card=self.cached_card,
+            synonym_words=partial(synonym_words, self.synonyms),
+            **base_globals(),
+            FILTERS=search.FILTERS,
+            FOOTER_PAGES=[],
+        )
+        return values
+
+    def asset_version(self) -> str:
+        """A short hash of site.css and site.js, so browsers may cache them for a long time."""
+        return asset_version(SITE_ASSETS, Path(self.theme) / "static")
+
+    def cached_card(self, v) -> Markup:
+        """The ``vacancy_card`` macro, rendered once per vacancy and reused by every listing
+        it appears in (home, all vacancies, province, regency, office)."""
+        card = self._cards.get(v.id)
+        if card is None:
+            card = self._cards[v.id] = self.env.get_template("macros.html").module.vacancy_card(v, 3)
+        return card
+
+    def set_content_pages(self, pages) -> None:
+        """Pelican's Markdown pages, in their ``Order`` (footer links, sitemap)."""
+        self.content_pages = [p for p in pages if getattr(p, "status", "published") == "published"]
+        self.env.globals["FOOTER_PAGES"] = [(p.title, p.url) for p in self.content_pages]
+
+    # Output --------------------------------------------------------------------------
+    def output_context(self) -> OutputContext:
+        return OutputContext(
+            siteurl=self.siteurl,
+            sitename=self.settings.get("SITENAME", "Antar Kerja"),
+            settings=self.settings,
+            content_pages=self.content_pages,
+        )
+
+    def generate_output(self, writer):
+        ctx = self.output_context()
+        # The records and the model live until the end of the build. Frozen, the cyclic
+        # collector no longer walks them again and again while pages are rendered, and
+        # forked workers (vacancy pages, QR codes) do not touch, and so copy, every inherited
+        # object when they collect: both grew with the number of vacancies.
+        gc.freeze()
+        # Workers fork before this process starts its writer thread (fork copies one thread).
+        mine, workers = self.share_vacancy_pages(ctx)
+        self.writer = PageWriter(Path(self.output_path))
+        try:
+            # The workers' pages are claimed here too, so a family cannot overwrite one of them.
+            for v in self.site.vacancies[len(mine) :] if workers else ():
+                self.writer.claim(save_as("vacancy", id=v.id), VACANCY_PAGES)
+            self.write_items(pages.vacancy_pages(mine, ctx), VACANCY_PAGES)
+            for name, family in families():
+                self.write_items(family(self.site, ctx), name)
+        finally:
+            self.writer.close()
+            failures = finish_all(workers)
+            gc.unfreeze()  # a long-running process (``antarkerja serve``) builds again
+        if failures:
+            raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
+
+    def write_items(self, items, family: str = "?") -> None:
+        """Render each :class:`Page`, encode each :class:`File`, and queue it for writing.
+
+        No bidirectional override from any record reaches a file (see antarkerja.present).
+        """
+        for item in items:
+            if isinstance(item, Page):
+                text = self.template(item.template).render(item.context)
+            else:
+                text = item.data
+            data = strip_bidi(text).encode("utf-8") if isinstance(text, str) else text
+            self.writer.put(item.path, data, family)
+
+    def template(self, name: str):
+        """A theme template: ``vacancy`` means vacancy.html; names with an extension
+        (``offline/sw.js``, ``feeds/atom.xml``) are taken as they are."""
+        if "." in name.rsplit("/", 1)[-1]:
+            return self.env.get_template(name)
+        return self.get_template(name)
+
+    def share_vacancy_pages(self, ctx: OutputContext) -> tuple[list, list]:
+        """This process's vacancy pages, and the forked workers writing the others.
+
+        Work is counted in pages: this process also writes every listing page, so it takes
+        fewer vacancy pages. Page contents do not depend on who writes them.
+        """
+        vacancies = self.site.vacancies
+        jobs = worker_count(len(vacancies), PAGES_PARALLEL_FROM, self.settings.get("ANTARKERJA_JOBS"))
+        if jobs == 1:
+            return vacancies, []
+        listing_pages = pages.listing_page_count(self.site, ctx)
+        fair = (len(vacancies) + listing_pages) // jobs
+        mine = max(0, min(len(vacancies), fair - listing_pages))
+        rest = vacancies[mine:]
+        if not rest:
+            return vacancies, []
+        size = -(-len(rest) // (jobs - 1))
+        forked = [self.fork_vacancy_pages(rest[i : i + size], ctx) for i in range(0, len(rest), size)]
+        return vacancies[:mine], forked
+
+    def fork_vacancy_pages(self, vacancies: list, ctx: OutputContext) -> ForkedWorker:
+        def job(writer: PageWriter) -> None:
+            self.writer = writer
+            self.write_items(pages.vacancy_pages(vacancies, ctx), VACANCY_PAGES)
+
+        return ForkedWorker(Path(self.output_path), job)

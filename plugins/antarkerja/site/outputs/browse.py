@@ -1,0 +1,122 @@
+"""Browse shards: the search page's results when no words are typed, without Pagefind.
+
+A search with filters and no words would make Pagefind download every index chunk (2.3 MB
+at 10,000 vacancies, 18.7 MB at 100,000). Instead the build writes small static JSON files,
+newest first, and ``search.js`` reads one or a few of them:
+
+=================================================  ========================================
+``cari/data/semua/<order>-<n>.json``               every open vacancy
+``cari/data/provinsi/<slug>/<order>-<n>.json``     a province (domestic vacancies)
+``cari/data/<param>/<value-slug>/terbaru-<n>.json``  one value of another filter
+=================================================  ========================================
+
+``order`` is ``terbaru`` (newest first) everywhere; ``semua`` and provinces also have
+``tutup`` (closing soonest) and ``upah`` (highest salary). A value shared by more than half
+of the open vacancies gets no shard of its own (:data:`antarkerja.site.search.DENSE`): the page reads the
+``semua`` shards and keeps the matching items, which fills a page of results just as fast.
+Nor does ``pendidikan``: its values are cumulative ("SMK or lower") and so dense.
+
+Each file: ``{"total", "page", "pages", "items"}`` with :data:`antarkerja.site.search.SHARD_SIZE`
+items; an item is ``{"i": id, "t": title, "e": employer, "l": location, "s": salary text,
+"v": valid through (ISO), "p": date posted (ISO), "d": own education option id, "x": 1 for a
+sample record (else absent), "f": [option ids]}`` where the option ids are those of
+:func:`antarkerja.site.search.search_options` (the page's ``data-id``), so the page can apply the
+other filters of a combination itself. About 280 bytes an item, 14 KB a file: a fifth of
+the public API's items (:mod:`antarkerja.site.outputs.api`), which carry more fields.
+
+Also writes each province's regency options, ``cari/kabkota/<province-slug>.json``
+(:func:`antarkerja.site.search.regency_lists`), read when the reader chooses a province;
+``cari/kabkota.json``, every regency's province (``{"Kabupaten Bekasi": "Jawa Barat", …}``),
+read only for a link that names a regency without its province; and the list of pages of
+each Pagefind bundle for the index step (:data:`antarkerja.site.search.BUNDLES_MANIFEST`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from antarkerja.site.outputs import File, OutputContext
+from antarkerja.urls import file_for, url
+
+SORTED_SCOPES = ("semua", url("provinces"))  # shard sets written in every order (all, each province)
+
+
+def _dumps(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def item(v, ids: list[int], education_id: int | None = None) -> str:
+    """One vacancy as a browse item (JSON text).
+
+    Besides what the page filters on, a result card shows what a listing card shows: the
+    employment type is the ``jenis`` id among ``f`` (no extra bytes), the vacancy's own
+    minimum education is ``d`` (an option id: ``f`` holds every level it qualifies, SMA and
+    SMK alike), ``p`` the posting date, and ``x`` is present only for sample records.
+    """
+    data = {
+        "i": v.id,
+        "t": v.title,
+        "e": v.employer["name"],
+        "l": v.location_text,
+        "s": v.salary_text,
+        "v": v.valid_through.isoformat(),
+        "p": v.date_posted.isoformat(),
+    }
+    if education_id is not None:
+        data["d"] = education_id
+    if v.is_example:
+        data["x"] = 1
+    data["f"] = ids
+    return _dumps(data)
+
+
+ORDERS = {
+    "terbaru": None,  # site.open_vacancies order: newest first, then id
+    "tutup": lambda v: (v.valid_through, -v.date_posted.toordinal(), v.id),
+    "upah": lambda v: (-max(0, int(v.salary_monthly or 0)), -v.date_posted.toordinal(), v.id),
+}
+
+
+def shards(key: str, order: str, items: list[str]) -> Iterable[File]:
+    from antarkerja.site.search import SHARD_SIZE
+
+    count = max(1, -(-len(items) // SHARD_SIZE))
+    for n in range(1, count + 1):
+        chunk = items[(n - 1) * SHARD_SIZE : n * SHARD_SIZE]
+        head = f'{{"total":{len(items)},"page":{n},"pages":{count},"items":['
+        yield File(url("search_shard", key=key, order=order, number=n), head + ",".join(chunk) + "]}")
+
+
+def outputs(site, ctx: OutputContext) -> Iterable[File]:
+    from antarkerja.site.search import bundles, filter_values, option_index, regency_lists
+
+    options = option_index(site)
+    texts: dict[str, str] = {}
+    members: dict[str, list] = {"semua": []}
+    for v in site.open_vacancies:
+        pairs = filter_values(v)
+        own = options.get(("pendidikan", v.education["name"]))
+        texts[v.id] = item(v, sorted(options[p]["id"] for p in pairs if p in options), own and own["id"])
+        members["semua"].append(v)
+        for pair in pairs:
+            opt = options.get(pair)
+            if opt is None or not opt["shard"]:
+                continue
+            members.setdefault(opt["key"], []).append(v)
+    for key in sorted(members):
+        vacancies = members[key]
+        for order, sort_key in ORDERS.items():
+            if sort_key is not None:
+                if not key.startswith(SORTED_SCOPES):
+                    continue
+                vacancies = sorted(vacancies, key=sort_key)
+            yield from shards(key, order, [texts[v.id] for v in vacancies])
+    lists = regency_lists(site)
+    for slug, data in sorted(lists.items()):
+        yield File(url("search_regencies", key=slug), _dumps(data))
+    homes = {o["v"]: data["provinsi"] for data in lists.values() for o in data["kabkota"]}
+    yield File(url("search_regency_index"), _dumps(dict(sorted(homes.items()))))
+    manifest = {"bundles": {b.key: [file_for(v.url) for v in b.vacancies] for b in bundles(site)}}
+    yield File(url("search_bundles_manifest"), json.dumps(manifest, separators=(",", ":")))

@@ -1,0 +1,152 @@
+"""The web form ``/kirim-lowongan/``: officers fill in a vacancy, GitHub's editor opens prefilled.
+
+Writes (paths from :mod:`antarkerja.urls`):
+
+==================================  =========================================================
+``kirim-lowongan/index.html``       the page (``theme/templates/form/submit.html``)
+``kirim-lowongan/formulir.json``    what the form is built from: fields, labels, help, required
+                                    marks, choices with Indonesian labels, patterns and limits
+                                    (all from the schema, the same field list as the issue form,
+                                    :data:`antarkerja.records.issueform.FIELDS`), the schema's key order
+                                    for the YAML, regions, offices and the repository URL
+==================================  =========================================================
+
+The page's script (``theme/static/js/form.js``) builds the fields from that file, shows a
+live YAML preview in the canonical layout of :mod:`antarkerja.records.fmt`, keeps a draft in
+``localStorage`` and, on submit, opens GitHub's "new file" page at
+``content/vacancies/<province>/`` with the file name and text filled in (``REPOSITORY_URL``
+in ``pelicanconf.py``, else the environment variable ``ANTARKERJA_REPOSITORY_URL``, which the
+deploy workflow sets to the repository it runs in); copying and downloading the file are the fallbacks. The result is an
+ordinary pull request, checked like any other.
+
+One verdict: before a file is handed over, the script runs ``checkRecord``, the validator's
+single-record checks that the form decides (schema: required, type, limits, length, format;
+rules R406–R410, R413–R415 and the warning W502), with the validator's codes, at each field; no GitHub page opens
+while one stands, and copy/download say which answers are wrong. The checks are hand-written
+JavaScript fed with data from this spec (limits, formats, required groups, the bidi characters,
+the 90-day and 60-month limits), chosen over running the validator in the browser (Pyodide:
+megabytes before the first check on a phone) because they cost 2.5 KB gzipped in form.js
+(6,914 → 9,464 B) and 0.3 KB in this spec (10,227 → 10,516 B); ``tests/test_form_parity.py``
+proves on 520 records that they give the validator's codes. The text rules of
+:mod:`antarkerja.records.rules.scams` (fees, age, gender…) are not in the form yet: their engine lives in
+the public checker (``check.js``, ``cek-lowongan/aturan.json``, 10 KB gzipped) and is not
+shared with this page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from antarkerja.present import BIDI_CHARS
+from antarkerja.records.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
+from antarkerja.records.rules.vacancy import COMPANY_FORMS, FREE_MAIL, MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS
+from antarkerja.records.schema import ecmascript_pattern
+from antarkerja.records.schema import vacancy as vacancy_schema
+from antarkerja.reference import load_reference
+from antarkerja.site.outputs import File, OutputContext, Page
+from antarkerja.site.outputs.common import dump
+from antarkerja.urls import save_as, url
+
+WIDGETS = {"input": "text", "textarea": "textarea", "dropdown": "select", "list": "list", "checkbox": "checkbox"}
+
+
+def _key_order(schema: dict) -> dict:
+    """The schema's key order, nested: ``{"id": {}, "employer": {"name": {}, ...}, ...}``."""
+    return {k: _key_order(r.get("schema", {})) if r.get("type") == "dict" else {} for k, r in schema.items()}
+
+
+# The web form chooses a province, then a regency, from two lists: the issue form's help
+# ("code or full name") describes a text box and would confuse here.
+REGION_HELP = "Pilih provinsi, lalu kabupaten/kota tempat kerja. Folder berkas ditentukan dari sini."
+OFFICE_HELP = "Kantor yang memverifikasi lowongan ini; daftarnya mengikuti provinsi yang dipilih."
+# Offices that verify vacancies anywhere in the country stay in every province's list.
+NATIONAL_OFFICES = ("kemnaker",)
+
+
+def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dict:
+    schema = vacancy_schema.schema(ref)
+    fields = []
+    for f in FIELDS:
+        rules = _rules(schema, f)
+        meta = rules.get("meta", {})
+        kind = rules.get("type")
+        widget = WIDGETS[f.widget]
+        if kind == "date":
+            widget = "date"
+        elif kind == "integer":
+            widget = "number"
+        elif f.key == "regency":
+            widget = "region"
+        elif f.key == "office":
+            widget = "office"
+        elif "regex" in rules and "@" in rules["regex"]:
+            widget = "email"
+        item = {
+            "key": f.key,
+            "path": list(f.path),
+            "widget": widget,
+            "label": label_of(f, schema),
+            "help": REGION_HELP if widget == "region" else OFFICE_HELP if widget == "office" else help_of(f, meta),
+            "required": f.required,
+        }
+        if widget == "office":
+            item["link"] = {"href": f"{siteurl}/{url('offices')}", "text": "Daftar kantor dan ID-nya"}
+        if meta.get("format") and widget not in ("select", "date", "region", "office"):
+            item["format"] = format_of(meta)
+        if "regex" in rules and widget not in ("region", "office"):
+            item["pattern"] = ecmascript_pattern(rules["regex"])
+        for limit in ("min", "max", "minlength", "maxlength"):
+            if limit in rules and kind != "list":
+                item[limit] = rules[limit]
+        if f.widget == "dropdown":
+            item["options"] = [{"value": code, "label": text} for text, code in _options(rules).items()]
+        if f.placeholder:
+            item["placeholder"] = f.placeholder
+        if bool(rules.get("required")) != f.required:
+            item["schemaRequired"] = bool(rules.get("required"))  # the validator's verdict (S201)
+        fields.append(item)
+    return {
+        "version": 1,
+        "repository": repository_url.rstrip("/"),
+        "branch": "main",
+        "folder": "content/vacancies",
+        "fields": fields,
+        "order": _key_order(schema),
+        # What the form's checker needs to give the validator's verdict on one record
+        # (theme/js/form.js, checkRecord; tests/test_form_parity.py proves the agreement).
+        "rules": {
+            "groups": {
+                key: {"required": bool(r.get("required")), "label": r.get("meta", {}).get("label", key)}
+                for key, r in schema.items()
+                if r.get("type") == "dict"
+            },
+            "bidi": BIDI_CHARS,
+            "maxValidityDays": MAX_VALIDITY_DAYS,
+            "maxPkwtMonths": MAX_PKWT_MONTHS,
+            "companyForms": sorted(COMPANY_FORMS),
+            "freeMail": sorted(FREE_MAIL),
+        },
+        "provinces": [{"code": p.code, "name": p.name, "slug": p.slug} for p in ref.provinces.values()],
+        "regencies": [
+            {"code": r.code, "province": r.province_code, "name": r.name, "short": r.short_name}
+            for r in ref.regencies.values()
+        ],
+        "offices": [
+            {"id": o.id, "name": o.name, "province": o.data["province"]}
+            | ({"national": True} if o.data.get("type") in NATIONAL_OFFICES else {})
+            for o in offices
+        ],
+    }
+
+
+def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
+    root = ctx.root
+    repository = ctx.settings.get("REPOSITORY_URL") or os.environ.get("ANTARKERJA_REPOSITORY_URL", "")
+    spec = form_spec(load_reference(root), site.offices, repository, ctx.siteurl)
+    yield File(url("submit_spec"), dump(spec))
+    yield Page(
+        save_as("submit"),
+        "form/submit",
+        {"page_url": url("submit"), "spec_url": url("submit_spec"), "has_repository": bool(spec["repository"])},
+    )

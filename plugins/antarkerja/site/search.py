@@ -1,0 +1,742 @@
+"""Search: what each open vacancy tells Pagefind, the search page's controls, and the index step.
+
+The search page (``/cari/``) reads its whole state from the URL, so a search can be shared on
+WhatsApp, bookmarked and linked from region pages::
+
+    /cari/?q=operator&provinsi=Jawa+Barat&kabkota=Kabupaten+Bekasi&urut=terbaru
+
+``q``
+    the words typed, at most :data:`MAX_QUERY` characters (longer input is cut).
+``<filter>`` (one per entry in :data:`FILTERS`)
+    the exact Indonesian label people see, which is also the Pagefind filter value, e.g.
+    ``provinsi=Jawa Barat``, ``kabkota=Kabupaten Bekasi``, ``sektor=Industri pengolahan``,
+    ``disabilitas=Ramah disabilitas``, ``tayang=7 hari terakhir``. A value the page does not
+    offer is ignored (the page stays usable); so is any parameter it does not know.
+``urut``
+    ``terbaru`` (newest), ``tutup`` (closing soonest) or ``upah`` (highest salary); absent
+    means best match for a query, newest when only filters are set.
+
+Only open vacancies are indexed: the vacancy template marks its body ``data-pagefind-body``
+only when the vacancy is open, and :func:`index_site` refuses to let Pagefind fall back to
+indexing whole pages when no such body exists.
+
+What typing tolerates (Pagefind 1.5.2, index forced to Indonesian; measured in Chromium)
+----------------------------------------------------------------------------------------
+* **Prefixes**: every query word matches as a prefix of an indexed word, not only the last
+  one: ``admin`` finds "administrasi", ``oper`` "operator", ``tekn list`` "teknisi
+  listrik", ``adm gudang`` "administrasi gudang".
+* **All known words must match**: ``operator truk`` finds only pages with both. A word found
+  nowhere in the index is dropped instead of emptying the results (``operator zzzz`` finds
+  the operators), so one typo among good words still returns something.
+* **Indonesian stemming** (Pagefind's Snowball Indonesian stemmer, on the index and on the
+  query): particles (-lah, -kah…), possessives (-ku, -mu, -nya), suffixes (-kan, -an, -i)
+  and prefixes (di-, ke-, se-, ber-, ter-, me(N)-, pe(N)-, per-) are stripped. Measured:
+  ``jahit`` ⇄ "penjahit", "menjahit", "jahitan"; ``sapu`` ⇄ "menyapu"; ``jual`` ⇄
+  "penjualan"; ``pasar`` ⇄ "pemasaran"; ``rawat`` ⇄ "perawat", "perawatan"; ``bersih`` ⇄
+  "kebersihan"; ``ajar`` ⇄ "mengajar", "pengajar"; ``layan`` ⇄ "melayani", "pelayanan";
+  ``bayar`` ⇄ "pembayaran"; ``jaga`` ⇄ "menjaga", "penjaga"; ``lamar`` ⇄ "pelamar";
+  ``pengemudi`` ⇄ "mengemudikan". Stemming also merges words: ``perawat`` finds a
+  technician's "perawatan instalasi".
+* **Case and punctuation** are ignored (``OPERATOR``, ``operator,``); emoji are ignored;
+  a query in double quotes (``"operator produksi"``) must appear as that phrase.
+* **Half-typed words**: the stemmer leaves short words alone, so while typing ``penjahit``
+  the stages ``penj``…``penjah`` would match nothing (the index holds "jahit"). When a query
+  finds nothing, the page (``search.js``) also searches the last word without its Indonesian
+  prefix (``penja`` → ``ja``, ``menya`` → ``sa``, ``pengem`` → ``em``) and shows the union;
+  only stages with one letter left after the prefix (``penj``, ``meny``) still show none.
+
+* **Words people actually type** (:mod:`antarkerja.site.synonyms`): the groups of
+  ``content/reference/search-synonyms.yml`` are expanded into each matching vacancy's indexed
+  text at build time, so ``supir`` finds "Pengemudi", ``security`` "Satpam", ``SPG``
+  "Pramuniaga", ``oprator`` "Operator", ``admistrasi`` "Administrasi", alone or with other
+  words (``supir truk``).
+
+What it does **not** do:
+
+* no general spelling correction: a misspelling or variant missing from the synonym list
+  (``operatr``, ``truck`` for "truk", ``english`` for "inggris") finds nothing in a bundle
+  that holds the right word; in a bundle that lacks the typed word altogether, Pagefind 1.5
+  shortens it until some prefix matches (measured: ``admistrasi`` in the sample Papua bundle,
+  which has no administrative vacancy, matched a driver's page through "SIM A"), so a
+  national search can show such stray results from other provinces;
+* the stemmer drops a prefix but does not restore a root's lost first letter, so
+  ``kirim`` does not find "pengiriman", ``tulis`` not "menulis"/"penulis", ``kelola`` not
+  "mengelola", ``kemudi`` not "pengemudi"; the full words (``pengiriman``, ``menulis``,
+  ``mengelola``, ``pengemudi``) do, and so do their other affixed forms;
+* no substring matching inside words: ``mudi`` finds nothing;
+* filter labels (province, sector…) are kept out of the searched words: ``Jawa Barat``
+  as a query matches only vacancies whose own text names it; the province filter is exact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from antarkerja.errors import SearchIndexFailed
+from antarkerja.site.assets import SEARCH_ASSETS, asset_version
+from antarkerja.site.pagefind_canon import sort_language
+from antarkerja.urls import slugify, url
+from antarkerja.wording import DEADLINE, MONTHS, rupiah
+
+# URL parameter → (Pagefind filter name, label shown above its options)
+FILTERS = {
+    "provinsi": ("provinsi", "Provinsi"),
+    "kabkota": ("kabkota", "Kabupaten/kota"),
+    "sektor": ("sektor", "Sektor (KBLI)"),
+    "jabatan": ("jabatan", "Golongan jabatan (KBJI)"),
+    "pendidikan": ("pendidikan", "Pendidikan saya"),
+    "jenis": ("jenis", "Jenis hubungan kerja"),
+    "cara_kerja": ("cara_kerja", "Cara kerja"),
+    "lingkup": ("lingkup", "Dalam/luar negeri"),
+    "disabilitas": ("disabilitas", "Ramah disabilitas"),
+    "upah": ("upah", "Upah per bulan"),
+    "tayang": ("tayang", "Tayang dalam"),
+}
+# ``urut`` value → (Pagefind sort key, direction, label)
+SORTS = {
+    "terbaru": ("terbaru", "desc", "Terbaru"),
+    "tutup": ("tutup", "asc", "Segera ditutup"),
+    "upah": ("upah", "desc", "Upah tertinggi"),
+}
+QUERY_PARAM = "q"
+SORT_PARAM = "urut"
+MAX_QUERY = 200
+SEARCH_PATH = url("search")
+INDEX_LANGUAGE = "id"
+
+DISABILITY_VALUE = "Ramah disabilitas"
+SCOPE_VALUES = ["Dalam negeri", "Luar negeri"]
+POSTED_VALUES = {7: "7 hari terakhir", 30: "30 hari terakhir"}
+# The controls of the search page, grouped into fieldsets (legend, URL parameters).
+FIELDSETS = [
+    ("Lokasi", ["provinsi", "kabkota", "lingkup"]),
+    ("Pekerjaan", ["sektor", "jabatan", "jenis", "cara_kerja"]),
+    ("Syarat, upah dan waktu tayang", ["pendidikan", "upah", "tayang", "disabilitas"]),
+]
+
+
+def education_values(v) -> list[str]:
+    """Education labels whose holder may apply: the vacancy's minimum and every level above.
+
+    The ``pendidikan`` filter answers "what my education qualifies me for": choosing SMK/MAK
+    shows vacancies asking SMK/MAK or less (ranks from ``content/reference/education.yml``;
+    levels of equal rank, SMA and SMK, qualify for each other).
+    """
+    rank = v.education["rank"]
+    return [item["name"] for item in v.ref.education.values() if item["rank"] >= rank]
+
+
+def pagefind_filters(v) -> list[tuple[str, str]]:
+    """(filter, value) pairs Pagefind indexes for one open vacancy; ``tayang`` may repeat.
+
+    As :func:`filter_values` but with the vacancy's own education level only: the page asks
+    Pagefind for ``{"any": [every level up to the reader's]}``, which keeps the filter file
+    to one entry a page (cumulative values made it seven times larger: 54 KB for 10,560
+    pages).
+    """
+    pairs = filter_values(v)
+    own = v.education["name"]
+    return [(name, value) for name, value in pairs if name != "pendidikan" or value == own]
+
+
+def filter_values(v) -> list[tuple[str, str]]:
+    """(filter, value) pairs one open vacancy matches; a filter may repeat (``tayang``, ``pendidikan``).
+
+    Values are exact strings: the search page offers exactly these labels, and the URL
+    carries them unchanged. An overseas vacancy has no ``provinsi``/``kabkota`` (its work is
+    not in an Indonesian region): it lives in the "Luar negeri" scope. Option counts and
+    the browse shards use these.
+    """
+    pairs = []
+    if not v.is_abroad:
+        pairs += [("provinsi", v.province.name), ("kabkota", v.regency.name)]
+    pairs += [
+        ("sektor", v.kbli["short_name"]),
+        ("jabatan", v.kbji_group["short_name"]),
+        *(("pendidikan", name) for name in education_values(v)),
+        ("jenis", v.employment_type_label),
+        ("cara_kerja", v.work_mode_label),
+        ("lingkup", SCOPE_VALUES[1] if v.is_abroad else SCOPE_VALUES[0]),
+        ("upah", v.salary_band),
+    ]
+    if v.is_disability_friendly:
+        pairs.append(("disabilitas", DISABILITY_VALUE))
+    for days, label in POSTED_VALUES.items():
+        if 0 <= v.posted_days_ago <= days:
+            pairs.append(("tayang", label))
+    return pairs
+
+
+def pagefind_sorts(v) -> dict[str, str]:
+    """Sort keys as zero-padded strings so Pagefind's string sort orders them right.
+
+    Each ends with the vacancy's id, so no two pages tie: equal dates or salaries are then
+    ordered by id, not by the order Pagefind happened to find the files (which would make
+    the index differ between builds). Every open vacancy has all three keys (a page lacking a key drops out of results sorted
+    by it); an undisclosed or foreign-currency salary sorts as 0, last under "upah tertinggi".
+    """
+    return {
+        "terbaru": f"{v.date_posted.isoformat()} {v.id}",
+        "tutup": f"{v.valid_through.isoformat()} {v.id}",
+        "upah": f"{max(0, int(v.salary_monthly)):012d} {v.id}",
+    }
+
+
+def pagefind_meta(v) -> dict[str, str]:
+    """What a search result shows besides the title (``data-pagefind-meta="title"``).
+
+    ``valid_through`` and ``posted`` are ISO dates: the page computes "n hari lagi" and
+    "Tayang n hari lalu" from the reader's today, so a result never shows a count frozen at
+    build time. ``example`` is present only for sample records ("Data contoh"). The result
+    card shows what a listing card shows (``macros.vacancy_card``).
+    """
+    meta = {
+        "employer": v.employer["name"],
+        "location": v.location_text,
+        "salary": v.salary_text,
+        "type": v.employment_type_label,
+        "education": v.education["name"],
+        "posted": v.date_posted.isoformat(),
+        "valid_through": v.valid_through.isoformat(),
+    }
+    if v.is_example:
+        meta["example"] = "1"
+    return meta
+
+
+def search_link(siteurl: str = "", **params: str) -> str:
+    """URL of the search page with ``params`` preset, e.g. ``provinsi="Jawa Barat"``.
+
+    Names are ``q``, ``urut`` or a key of :data:`FILTERS`; anything else is a programming
+    error and raises ``ValueError`` rather than producing a link the page would ignore.
+    Spaces become ``+`` exactly as the page writes its own URL.
+    """
+    unknown = [k for k in params if k not in FILTERS and k not in (QUERY_PARAM, SORT_PARAM)]
+    if unknown:
+        raise ValueError(f"search_link: unknown search parameter(s) {', '.join(unknown)}")
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{siteurl}/{SEARCH_PATH}" + (f"?{query}" if query else "")
+
+
+def region_search_link(siteurl: str, region) -> str:
+    """ "Cari di <region>": the search page filtered to a model ``Region``."""
+    if region.kind == "province":
+        return search_link(siteurl, provinsi=region.name)
+    return search_link(siteurl, provinsi=region.province.name, kabkota=region.name)
+
+
+def _reference(site):
+    if getattr(site, "ref", None) is not None:  # the model's own (a site without any record has one too)
+        return site.ref
+    for item in (*site.vacancies, *site.offices):
+        return item.ref
+    return None
+
+
+def _cached(site, name: str, make):
+    """``make(site)`` once per model object (the page and the shards read the same values)."""
+    cache = site.__dict__.setdefault("_search_cache", {})
+    if name not in cache:
+        cache[name] = make(site)
+    return cache[name]
+
+
+def _counts(site) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for v in site.open_vacancies:
+        for pair in filter_values(v):
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def search_options(site) -> list[dict]:
+    """The search page's filter controls, grouped into fieldsets, with their options.
+
+    Returns ``[{"legend": str, "controls": [control, …]}, …]``; a control is a dict with
+    ``param``, ``filter``, ``label``, ``kind`` (``"select"`` or ``"checkbox"``) and either
+    ``options`` (list of option dicts), ``groups`` (``[(province name, [options])]`` for
+    ``kabkota``: not in the page, see :func:`regency_lists`) or ``value``/``option`` (the
+    checkbox's). An option dict has ``value`` (the
+    URL and Pagefind value), ``count`` (open vacancies with it), ``id`` (a number unique on
+    the page, used by the browse shards to name an item's values) and ``key`` (the folder of
+    its browse shards, see :mod:`antarkerja.site.outputs.browse`).
+
+    Fixed vocabularies list every value, so a shared or linked URL keeps its meaning when no
+    vacancy currently has that value (its count is 0 and the page marks it). All 38
+    provinces are listed, after "Seluruh Indonesia" (the explicit national scope); regencies
+    are those that have a page (open vacancies or an office), so every "Cari di …" link is
+    understood, and the page loads them one province at a time.
+    """
+    return _cached(site, "options", _search_options)
+
+
+def _search_options(site) -> list[dict]:
+    from antarkerja.records.schema.vacancy import WORK_MODES
+    from antarkerja.salary import BANDS as SALARY_BANDS
+
+    ref = _reference(site)
+    counts = _counts(site)
+    vocab: dict[str, list[str]] = {
+        "provinsi": [r.name for r in site.provinces],
+        "lingkup": list(SCOPE_VALUES),
+        "cara_kerja": list(WORK_MODES.values()),
+        "upah": list(SALARY_BANDS),
+        "tayang": list(POSTED_VALUES.values()),
+        "disabilitas": [DISABILITY_VALUE],
+    }
+    slugs = {("provinsi", r.name): r.slug for r in site.provinces}
+    slugs.update({("kabkota", r.name): r.slug for r in site.regencies})
+    if ref is not None:
+        vocab["sektor"] = [item["short_name"] for _, item in sorted(ref.kbli.items())]
+        vocab["jabatan"] = [item["short_name"] for _, item in sorted(ref.kbji.items())]
+        vocab["pendidikan"] = [item["name"] for item in ref.education.values()]
+        vocab["jenis"] = [item["name"] for item in ref.employment_types.values()]
+    # Values actually used are always offered, whatever the reference lists.
+    for name, value in sorted(counts):
+        if name in vocab and value not in vocab[name]:
+            vocab[name].append(value)
+    ids = iter(range(1, 1_000_000))
+
+    total = len(site.open_vacancies)
+
+    def option(param: str, value: str, text: str | None = None) -> dict:
+        slug = slugs.get((param, value)) or slugify(value, empty="x")
+        count = counts.get((param, value), 0)
+        shard = param != "pendidikan" and 0 < count <= DENSE * total
+        key = f"{param}/{slug}"
+        return {"value": value, "text": text or value, "count": count, "id": next(ids), "key": key, "shard": shard}
+
+    national = {"value": NATIONAL, "text": NATIONAL, "count": total, "id": 0, "key": "semua", "shard": True}
+
+    groups: dict[str, list[dict]] = {}
+    for region in site.regencies:
+        groups.setdefault(region.province.name, []).append(option("kabkota", region.name))
+    out = []
+    for legend, params in FIELDSETS:
+        controls = []
+        for param in params:
+            name, label = FILTERS[param]
+            control = {"param": param, "filter": name, "label": label, "kind": "select"}
+            if param == "disabilitas":
+                opt = option(param, DISABILITY_VALUE)
+                control.update(kind="checkbox", value=DISABILITY_VALUE, option=opt)
+                control["label"] = f"Hanya lowongan ramah disabilitas ({rupiah(opt['count'])})"
+            elif param == "kabkota":
+                control["groups"] = list(groups.items())
+                control["help"] = "Pilih provinsi dulu; daftarnya mengikuti provinsi itu."
+            elif param == "pendidikan":
+                ranks = {item["name"]: item["rank"] for item in ref.education.values()} if ref else {}
+                control["options"] = [
+                    {**option(param, v, f"{v} atau di bawahnya"), "rank": ranks.get(v, 99)} for v in vocab[param]
+                ]
+                control["help"] = (
+                    "Menampilkan lowongan yang bisa dilamar dengan pendidikan ini atau yang syaratnya lebih rendah."
+                )
+            else:
+                control["options"] = [option(param, v) for v in vocab.get(param, [])]
+                if param == "provinsi":
+                    control["options"].insert(0, national)
+            controls.append(control)
+        out.append({"legend": legend, "controls": controls})
+    return out
+
+
+def option_index(site) -> dict[tuple[str, str], dict]:
+    """``(param, value)`` → option dict of :func:`search_options`, for every option."""
+
+    def make(site):
+        index = {}
+        for fieldset in search_options(site):
+            for c in fieldset["controls"]:
+                opts = c.get("options") or [o for _, group in c.get("groups", []) for o in group]
+                if c["kind"] == "checkbox":
+                    opts = [c["option"]]
+                for o in opts:
+                    index[(c["param"], o["value"])] = o
+        return index
+
+    return _cached(site, "option_index", make)
+
+
+# National scale: a Pagefind bundle per province (split when large), overseas, national if small
+
+NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
+OVERSEAS_BUNDLE = "luar-negeri"
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, while they fit in one
+MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
+BUDGET_KB = 300  # what a first search may download; a national keyword search over it asks first
+
+
+@dataclass
+class Bundle:
+    """One Pagefind index: the open vacancies of one province (or part of it), or overseas."""
+
+    key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
+    scope: str  # province name or SCOPE_VALUES[1]
+    vacancies: list = field(repr=False)
+    regencies: list[str] = field(default_factory=list)
+
+
+def bundles(site) -> list[Bundle]:
+    """The Pagefind bundles of ``site``, in a stable order (province code, then part).
+
+    A province with more than :data:`MAX_BUNDLE_PAGES` open vacancies is split into equal
+    parts ordered by regency code then id, so a regency usually falls in one part and a
+    search limited to a regency loads only the parts that hold it. Splitting does not make a
+    province search smaller (each part brings its own metadata, ~11 B a page) and Pagefind
+    orders results merged from several bundles by relevance only, losing a chosen sort; so
+    parts are only for memory, at a size that indexes well under 2 GB.
+
+    While every open vacancy fits in one bundle, a national bundle holds them all too: a
+    search of all Indonesia then reads one bundle (about what a province search reads, and
+    sorted exactly) instead of 39, each bringing its own entry, chunks and metadata (522 KB
+    at 10,000 vacancies in every province, over the budget). Indexing takes about twice as
+    long. Larger sites have none; their national search is an explicit choice.
+    """
+
+    def make(site):
+        out = []
+        for province in site.provinces:
+            pages = sorted((v for v in province.vacancies if not v.is_abroad), key=lambda v: (v.regency.code, v.id))
+            if not pages:
+                continue
+            parts = -(-len(pages) // MAX_BUNDLE_PAGES)
+            size = -(-len(pages) // parts)
+            for n in range(parts):
+                chunk = pages[n * size : (n + 1) * size]
+                key = province.slug if parts == 1 else f"{province.slug}-{n + 1}"
+                regencies = list(dict.fromkeys(v.regency.name for v in chunk))
+                out.append(Bundle(key, province.name, chunk, regencies))
+        abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
+        if abroad:
+            out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
+        if len(out) > 1 and len(site.open_vacancies) <= MAX_BUNDLE_PAGES:
+            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id)))
+        return out
+
+    return _cached(site, "bundles", make)
+
+
+def national_cost_kb(site) -> int:
+    """Estimated kilobytes of a first keyword search of all Indonesia (measured by the bench).
+
+    The page, Pagefind's code and WASM (~170 KB), then per bundle read (the national one, or
+    every other) its entry and first chunks (~7 KB), and per page its share of the metadata
+    (~5 B: sort lists are in other files, read only for a chosen order, see
+    :mod:`antarkerja.site.pagefind_canon`) and of the larger index chunks of larger bundles. Fitted
+    to the bench on generated sites (3db0cb8): 39 bundles at 10,000 vacancies, 522 KB
+    measured, 518 estimated; at 100,000, 1,199 measured, 1,193 estimated; the national
+    bundle at 10,000, 245 measured, 252 estimated.
+    """
+    parts = bundles(site)
+    national = [b for b in parts if b.key == NATIONAL_BUNDLE]
+    parts = national or parts
+    pages = sum(len(b.vacancies) for b in parts)
+    return round(170 + len(parts) * 7 + pages * 0.0075)
+
+
+def regency_lists(site) -> dict[str, dict]:
+    """Province slug → the regency options ``search.js`` loads when that province is chosen.
+
+    The page itself lists no regency: at national scale (514 regencies) their options and
+    bundle lists added ~60 KB to every search URL, where a province's list is ~3 KB and read
+    only once a province is chosen. Each option: ``v`` value, ``i`` id, ``n`` count, ``k``
+    its browse shards' key (only when it has shards, as ``data-key`` in the page) and, in a
+    province split into several Pagefind bundles, ``b``: the bundles holding its vacancies.
+    """
+    return _cached(site, "regencies", _regency_lists)
+
+
+def _regency_lists(site) -> dict[str, dict]:
+    split: dict[str, list[Bundle]] = {}
+    for b in bundles(site):
+        split.setdefault(b.scope, []).append(b)
+    slugs = {p.name: p.slug for p in site.provinces}
+    regencies = next(c for fs in search_options(site) for c in fs["controls"] if c["param"] == "kabkota")
+    out: dict[str, dict] = {}
+    for province, options in regencies["groups"]:
+        parts = split.get(province, [])
+        items = []
+        for o in options:
+            item = {"v": o["value"], "i": o["id"], "n": o["count"]}
+            if o["shard"]:
+                item["k"] = o["key"]
+            if len(parts) > 1:
+                item["b"] = [b.key for b in parts if o["value"] in b.regencies]
+            items.append(item)
+        out[slugs[province]] = {"provinsi": province, "kabkota": items}
+    return out
+
+
+def search_page_data(site) -> str:
+    """What ``search.js`` needs besides the form: bundles per scope, where each province's
+    regencies are, and the national cost.
+
+    JSON for a ``<script type="application/json">``; ``<``, ``>`` and ``&`` are escaped.
+    """
+    scopes: dict[str, list] = {}
+    for b in bundles(site):
+        scopes.setdefault(b.scope, []).append(b.key)
+    data = {
+        "scopes": scopes,
+        "regencies": {item["provinsi"]: slug for slug, item in regency_lists(site).items()},
+        "regencyList": url("search_regencies", key="{key}"),
+        "regencyIndex": url("search_regency_index"),
+        "national": NATIONAL,
+        "nationalKb": national_cost_kb(site),
+        "budgetKb": BUDGET_KB,
+        "sortLanguage": sort_language(INDEX_LANGUAGE, "{key}"),
+        "perShard": SHARD_SIZE,
+        "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
+        "bundle": url("search_bundle", key="{key}"),
+        "engine": url("search_engine"),
+        "engineVersion": engine_version(),
+        "vacancy": url("vacancy", id="{id}"),
+        "deadline": DEADLINE,
+        "months": MONTHS,  # dates written by search.js read as wording.tanggal
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SHARD_SIZE = 50  # browse items per shard file
+DENSE = 0.5  # a filter value held by more than this share of open vacancies gets no shard
+
+
+def search_asset_version() -> str:
+    """A short hash of search.js for ``?v=`` so caches see every change (search.css is inlined)."""
+    return asset_version(SEARCH_ASSETS)
+
+
+# Jinja globals the site build exposes to templates: ``env.globals.update(JINJA_GLOBALS)``.
+JINJA_GLOBALS = {
+    "pagefind_filters": pagefind_filters,
+    "pagefind_sorts": pagefind_sorts,
+    "pagefind_meta": pagefind_meta,
+    "search_link": search_link,
+    "region_search_link": region_search_link,
+    "search_options": search_options,
+    "search_page_data": search_page_data,
+    "search_national_kb": national_cost_kb,
+    "SEARCH_NATIONAL": NATIONAL,
+    "SEARCH_SORTS": SORTS,
+    "SEARCH_MAX_QUERY": MAX_QUERY,
+    "search_asset_version": search_asset_version,
+}
+
+
+# Index -----------------------------------------------------------------------------------
+
+# Pagefind writes these for its own ready-made UIs; our page uses only pagefind.js.
+_UNUSED_BUNDLE_FILES = [
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+]
+NO_BODY_MARKER = "Did not find a data-pagefind-body element"
+# Pagefind's engine, the same bytes in every bundle (about 116 KB with the Indonesian WASM):
+# kept once under the route ``search_engine`` so a phone downloads it once for all bundles.
+# search.js imports pagefind.js from there and answers Pagefind's request for a bundle's
+# WASM with the engine's copy (:func:`share_engine`).
+ENGINE_FILES = ("pagefind.js",)
+ENGINE_PATTERNS = ("wasm.*.pagefind",)
+DROPPED_ENGINE_FILES = ("pagefind-worker.js",)  # the page runs Pagefind without a worker
+
+
+def engine_version() -> str:
+    """The installed Pagefind version, in the engine's URL (``?v=``) so a new one is fetched."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind-bin")
+    except PackageNotFoundError:  # pragma: no cover - search cannot be built without it
+        return "0"
+
+
+def share_engine(root_bundle: Path, bundle_dirs: list[Path]) -> None:
+    """Move the engine files of every bundle into one folder (``search_engine``), after
+    checking that every bundle's copy has the same bytes (one Pagefind run after another:
+    they do; if not, the index step stops rather than mix engines)."""
+    engine = root_bundle.parent / url("search_engine")
+    if engine.is_dir():
+        shutil.rmtree(engine)
+    engine.mkdir(parents=True)
+    for bundle in bundle_dirs:
+        names = [*ENGINE_FILES, *(f.name for pattern in ENGINE_PATTERNS for f in bundle.glob(pattern))]
+        for name in names:
+            src, kept = bundle / name, engine / name
+            if not kept.exists():
+                shutil.copyfile(src, kept)
+            elif kept.read_bytes() != src.read_bytes():
+                raise SearchIndexFailed(f"Mesin Pagefind di {bundle} berbeda dengan bundel lain: {name}.")
+            src.unlink()
+        for name in DROPPED_ENGINE_FILES:
+            (bundle / name).unlink(missing_ok=True)
+
+
+# Labels and headings of a vacancy page ("Lokasi", "Upah", "Kualifikasi"...) are not
+# indexed: the same words on every page would match every query. One selector here instead
+# of a data-pagefind-ignore attribute on each of them keeps every vacancy page smaller.
+EXCLUDE_SELECTORS = ".vac dt, .vac h2"
+
+BUNDLES_MANIFEST = url("search_bundles_manifest")  # written by outputs.browse, read and removed here
+
+
+def _run_pagefind(site_dir: Path, out_dir: Path, timeout: float | None) -> str:
+    # Absolute paths: a folder name starting with "-" is never read as an option.
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(Path(site_dir).resolve())]
+    cmd += ["--force-language", INDEX_LANGUAGE, "--exclude-selectors", EXCLUDE_SELECTORS]
+    if out_dir is not None:
+        cmd += ["--output-path", str(Path(out_dir).resolve())]
+    env = {**os.environ, "NO_COLOR": "1"}
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout
+        )
+    except FileNotFoundError as exc:  # pragma: no cover - the interpreter itself vanished
+        raise SearchIndexFailed(f"Pagefind tidak bisa dijalankan: {exc}") from None
+    except subprocess.TimeoutExpired:
+        raise SearchIndexFailed(f"Pagefind tidak selesai dalam {timeout:.0f} detik.") from None
+    output = (proc.stdout or "") + (proc.stderr or "")
+    if proc.returncode != 0:
+        lines = [ln for ln in output.splitlines() if ln.strip()]
+        errors = [ln for ln in lines if "error" in ln.lower()] or lines[-8:]
+        detail = "\n  ".join(dict.fromkeys(errors)) or "(tanpa keluaran)"
+        if "No module named pagefind_bin" in output:
+            detail += "\n  Pasang dengan: pip install pagefind-bin"
+        raise SearchIndexFailed(f"Pagefind gagal membuat indeks pencarian (kode keluar {proc.returncode}):\n  {detail}")
+    return output
+
+
+def _check_bundle(bundle: Path) -> int:
+    """Pages of a finished bundle; removes the files our page does not use."""
+    entry_path = bundle / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SearchIndexFailed(f"Pagefind selesai tetapi {entry_path} tidak terbaca: {exc}") from None
+    languages = entry.get("languages") or {}
+    if list(languages) != [INDEX_LANGUAGE]:
+        raise SearchIndexFailed(
+            f"Indeks pencarian berbahasa {', '.join(languages) or '(tidak ada)'}, seharusnya hanya '{INDEX_LANGUAGE}'."
+        )
+    for name in _UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    return int(languages[INDEX_LANGUAGE]["page_count"])
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+def index_site(output_dir, *, timeout: float | None = None) -> dict:
+    """Index the open vacancy pages under ``output_dir`` with Pagefind; return stats.
+
+    With the bundle list the site build writes (:data:`BUNDLES_MANIFEST`, see
+    :func:`bundles`), each bundle is indexed on its own, one after another, into
+    ``pagefind/<key>/``: Pagefind reads a staging tree of hard links to that bundle's pages
+    (so result URLs stay ``/lowongan/<id>/``), and its memory is that of one bundle. Without
+    the list (a stand-in site) the whole site becomes one bundle in ``pagefind/``. Either way
+    the bundles are then made byte-identical between runs (:mod:`antarkerja.site.pagefind_canon`).
+
+    Runs ``python -m pagefind_bin`` (the Pagefind binary that ``pagefind-bin`` installs),
+    after removing any earlier ``pagefind/`` so stale hash-named chunks do not pile up.
+    Returns ``{"pages", "bundles", "seconds", "bytes", "files", "language", "version",
+    "pagefind_peak_mb"}``; ``pagefind_peak_mb`` is the largest child process's peak memory
+    (one Pagefind run).
+
+    When no page carries ``data-pagefind-body`` (no open vacancy, or a template lost the
+    marker) Pagefind would index every page of the site, closed vacancies included; instead
+    the bundle is removed and ``pages`` is 0 (the search page then says search is not
+    available). Raises :class:`SearchIndexFailed` with Pagefind's own message when it fails.
+    """
+    from antarkerja.site import pagefind_canon
+
+    output_dir = Path(output_dir)
+    if not output_dir.is_dir():
+        raise SearchIndexFailed(f"Indeks pencarian tidak dibuat: folder {output_dir} tidak ada.")
+    root_bundle = output_dir / "pagefind"
+    if root_bundle.is_dir():
+        shutil.rmtree(root_bundle)
+    manifest_path = output_dir / BUNDLES_MANIFEST
+    started = time.perf_counter()
+    pages = 0
+    keys: list[str] = []
+    if manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest_path.unlink()
+        staging = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
+        try:
+            for key, files in manifest["bundles"].items():
+                tree = staging / key
+                for rel in files:
+                    _link_or_copy(output_dir / rel, tree / rel)
+                output = _run_pagefind(tree, root_bundle / key, timeout)
+                if NO_BODY_MARKER in output:
+                    raise SearchIndexFailed(
+                        f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
+                    )
+                count = _check_bundle(root_bundle / key)
+                pages += count if key != NATIONAL_BUNDLE else 0  # its pages are in the others too
+                keys.append(key)
+                shutil.rmtree(tree)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    else:
+        output = _run_pagefind(output_dir, None, timeout)
+        if NO_BODY_MARKER in output:
+            if root_bundle.is_dir():
+                shutil.rmtree(root_bundle)
+            return {
+                "pages": 0,
+                "bundles": 0,
+                "seconds": round(time.perf_counter() - started, 3),
+                "bytes": 0,
+                "files": 0,
+                "language": INDEX_LANGUAGE,
+                "warning": "tidak ada halaman data-pagefind-body (lowongan terbuka); indeks tidak dibuat",
+            }
+        pages = _check_bundle(root_bundle)
+        keys.append("")
+    for key in keys:
+        pagefind_canon.canonicalise(root_bundle / key if key else root_bundle)
+    if keys:
+        share_engine(root_bundle, [root_bundle / key if key else root_bundle for key in keys])
+    seconds = time.perf_counter() - started
+    files = [p for p in root_bundle.rglob("*") if p.is_file()] if root_bundle.is_dir() else []
+    version = None
+    if keys:
+        entry = root_bundle / keys[0] / "pagefind-entry.json" if keys[0] else root_bundle / "pagefind-entry.json"
+        version = json.loads(entry.read_text(encoding="utf-8")).get("version")
+    try:  # the largest child this process has waited for: one Pagefind run, in a fresh process
+        import resource
+
+        peak_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    except (ImportError, OSError):  # pragma: no cover - not on POSIX
+        peak_mb = None
+    return {
+        "pages": pages,
+        "bundles": len(keys),
+        "seconds": round(seconds, 3),
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "language": INDEX_LANGUAGE,
+        "version": version,
+        "pagefind_peak_mb": peak_mb,
+    }

@@ -1,0 +1,125 @@
+"""How rendered bytes reach the disk: a background writer thread and forked page workers.
+
+The generator decides what exists (:mod:`antarkerja.site.outputs`); this module decides how it is
+written. :class:`PageWriter` writes on a background thread, so disk waits overlap with
+rendering. :class:`ForkedWorker` runs a share of the work in a forked process (copy-on-write:
+the model is not pickled) with its own writer; :func:`finish_all` collects their failures.
+No page's content depends on who wrote it.
+
+Every path is claimed once (:meth:`PageWriter.claim`, like Pelican's ``Writer._written_files``):
+a second output for the same file stops the build and names both families, instead of one
+page silently replacing another (an office with id ``layanan`` once replaced
+``kantor/layanan/``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from antarkerja.errors import BuildFailed
+
+
+class OutputCollision(BuildFailed):
+    """Two outputs claimed one file; the message names the file and both families."""
+
+
+class PageWriter:
+    """Writes files on a background thread.
+
+    The queue is bounded: at most ``backlog`` rendered pages wait in memory, whatever the
+    size of the site. The first error stops writing and is raised by :meth:`put`/:meth:`close`.
+    """
+
+    def __init__(self, output: Path, backlog: int = 256):
+        self.output = Path(output)
+        self.queue: queue.Queue = queue.Queue(maxsize=backlog)
+        self.error: BaseException | None = None
+        self.dirs: set[Path] = set()
+        self.claimed: dict[str, str] = {}  # site-relative path -> the family that writes it
+        self.thread = threading.Thread(target=self._run, name="antarkerja-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue
+            rel_path, data = item
+            try:
+                path = self.output / rel_path
+                if path.parent not in self.dirs:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    self.dirs.add(path.parent)
+                path.write_bytes(data)
+            except BaseException as exc:  # re-raised on the rendering thread
+                self.error = exc
+
+    def claim(self, rel_path: str, family: str) -> None:
+        """Reserve ``rel_path`` for ``family``; :class:`OutputCollision` if anything has it already."""
+        key = Path(rel_path).as_posix().lstrip("/")
+        if key in self.claimed:
+            raise OutputCollision(
+                f"dua keluaran menulis berkas yang sama `{key}`: `{self.claimed[key]}` dan `{family}`. "
+                "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
+            )
+        self.claimed[key] = family
+
+    def put(self, rel_path: str, data: bytes, family: str = "?") -> None:
+        if self.error is not None:
+            raise self.error
+        self.claim(rel_path, family)
+        self.queue.put((rel_path, data))
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+class ForkedWorker:
+    """A forked process that runs ``job(writer)`` with its own :class:`PageWriter`.
+
+    Fork before the parent starts its own writer thread: fork copies only the calling thread.
+    """
+
+    def __init__(self, output: Path, job: Callable[[PageWriter], None], name: str = "antarkerja-pages"):
+        ctx = multiprocessing.get_context("fork")
+        self.receive, send = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=self._run, args=(Path(output), job, send), name=name, daemon=True)
+        self.process.start()
+        send.close()
+
+    @staticmethod
+    def _run(output, job, send):
+        try:
+            writer = PageWriter(output)
+            try:
+                job(writer)
+            finally:
+                writer.close()
+            send.send(None)
+        except BaseException as exc:  # reported by the parent as a build failure
+            send.send(f"{type(exc).__name__}: {exc}")
+
+    def finish(self) -> str | None:
+        """Wait for the worker; its error message, or None when all its files are written."""
+        try:
+            message = self.receive.recv()
+        except EOFError:
+            message = "proses penulis halaman berhenti tanpa kabar"
+        self.process.join()
+        if message is None and self.process.exitcode != 0:
+            message = f"proses penulis halaman keluar dengan kode {self.process.exitcode}"
+        return message
+
+
+def finish_all(workers: list[ForkedWorker]) -> list[str]:
+    """Wait for every worker; the messages of those that failed."""
+    return [message for message in (w.finish() for w in workers) if message]

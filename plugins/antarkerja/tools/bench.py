@@ -1,0 +1,477 @@
+"""``antarkerja bench``: speed and memory at national scale, on generated data.
+
+Usage::
+
+    antarkerja bench [--sizes 1000,10000,100000] [--steps validate,build,search]
+    antarkerja bench --sizes 10000 --compare REV [--rounds 5]
+
+For each size it writes that many vacancies into a scratch repository (copies of the sample
+vacancies with new ids and titles, all open; the sample offices and the real reference
+data), then runs each step in a fresh process so its time and
+peak memory are its own:
+
+* ``validate``: the whole validator (read, schema, rules, cross-file checks);
+* ``build``: the full site without the search index (validation included);
+* ``history``: the repository made a Git repository (two commits), then one read of every
+  vacancy's history and the validator's W601 check (:func:`antarkerja.records.history.bench_history`);
+* ``build``: the full site without the search index (validation included), with each
+  output family's share (``stats_s``/``stats_pct``, ``notices_s``…: seconds and per cent of
+  the build) and the CPU milliseconds one notice's QR code takes (``qr_cpu_ms_per_code``);
+* ``check``: sizes of Cek lowongan's name buckets and the bytes one check by wording
+  downloads (:func:`check_figures`);
+* ``trust``: recall and false-alarm rate of the scam/discrimination text rules on
+  ``tests/trust/corpus.yml`` (no generated data; :mod:`antarkerja.tools.trust`);
+* ``offline``: what the service worker fetches at install (``sw.js``'s precache list), file
+  by file, in bytes as stored and gzip-compressed (:func:`antarkerja.site.outputs.offline.precache_sizes`,
+  budget 60 KB compressed);
+* ``quality``: precision@5 and recall@20 of the search page on the judged queries of
+  ``tests/search_quality/queries.yml`` over the sample site (no generated data;
+  :mod:`antarkerja.tools.search_quality`);
+* ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
+  the largest Pagefind run), then every URL shape of the search page in headless Chromium
+  with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`): KB and
+  requests until the first results show, and the milliseconds it took; then a national
+  search followed by two province switches on the same page with the cache on
+  (:func:`antarkerja.tools.bench_search.measure_switch`: what each switch downloads, budget 60 KB).
+
+``--compare REV`` validates each size's repository with this tree and with Git revision REV
+in alternating rounds and compares the medians (:mod:`antarkerja.tools.bench_compare`): the way to
+tell whether a change made validation slower on a machine whose speed drifts.
+
+After the steps of each size it prints the size of the output (bytes and files) per area,
+that is per top-level folder (``lowongan/``, ``pagefind/``...; files at the top are ``(root)``),
+and bytes per vacancy: the figure the README's hosting section extrapolates from.
+
+Figures are printed as tables (steps with seconds per 1,000 vacancies, then search shapes);
+targets are in the README's performance section.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from antarkerja.paths import offices_dir, reference_dir, vacancies_dir
+from antarkerja.tools.bench_search import format_shapes, format_switch
+
+BENCH_TODAY = date(2026, 11, 25)
+ID_LINE = re.compile(r"^id: .*$", re.M)
+TITLE_LINE = re.compile(r"^title: (.*)$", re.M)
+STATUS_LINE = re.compile(r"^status: .*$", re.M)
+FILLED_DATE_LINE = re.compile(r"^filled_date: .*\n", re.M)  # only a filled record has one (R470)
+DATES = re.compile(r"^(date_posted|valid_through): .*$", re.M)
+PROVINCE_LINE = re.compile(r'^  province: "(\d\d)"$', re.M)
+REGENCY_LINE = re.compile(r'^  regency: "[\d.]+"$', re.M)
+OFFICE_LINE = re.compile(r"^  office: .*$", re.M)
+DOMESTIC = re.compile(r"^  country: ID$", re.M)
+SPREAD = 16  # every 16th vacancy goes to the next of all 514 regencies (at 10,000: each at least once)
+NATIONAL_OFFICE = "kemnaker"  # verifies anywhere (rules.crossfile.NATIONAL_OFFICE_TYPES)
+
+
+def generate(root: Path, target: Path, count: int) -> None:
+    """Write ``count`` open vacancies made from the sample ones into ``target``.
+
+    A national site has vacancies in every regency, and the search page, region pages and
+    feeds grow with them. So a domestic copy moves to another regency of its sample's
+    province (each in turn, so the provinces keep the samples' shares), and every
+    :data:`SPREAD`-th to the next regency of the whole country, verified by Kemnaker.
+    Overseas copies keep their place.
+    """
+    from antarkerja.reference import load_reference
+
+    ref = load_reference(root)
+    everywhere = sorted(ref.regencies)
+    local: dict[str, list[str]] = {}
+    for code in everywhere:
+        local.setdefault(ref.regencies[code].province_code, []).append(code)
+    samples = sorted(vacancies_dir(root).rglob("*.yml"))
+    texts = [(p.parent.name, p.read_text(encoding="utf-8")) for p in samples]
+    (target / "content").mkdir(parents=True)
+    (target / "content" / "reference").symlink_to(reference_dir(root).resolve())
+    shutil.copytree(offices_dir(root), target / "content" / "offices")
+    out = vacancies_dir(target)
+    spread = 0  # vacancies sent to the next regency so far
+    for i in range(count):
+        folder, text = texts[i % len(texts)]
+        province = PROVINCE_LINE.search(text)
+        if DOMESTIC.search(text) and province:
+            if i % SPREAD == SPREAD - 1:
+                regency = everywhere[spread % len(everywhere)]
+                spread += 1
+                text = OFFICE_LINE.sub(f"  office: {NATIONAL_OFFICE}", text, count=1)
+            else:
+                regencies = local[province.group(1)]
+                regency = regencies[(i // len(texts)) % len(regencies)]
+            code = ref.regencies[regency].province_code
+            folder = ref.provinces[code].slug
+            text = PROVINCE_LINE.sub(f'  province: "{code}"', text, count=1)
+            text = REGENCY_LINE.sub(f'  regency: "{regency}"', text, count=1)
+        new_id = f"bench-{i:06d}"
+        posted = BENCH_TODAY - timedelta(days=i % 40)
+        text = ID_LINE.sub(f"id: {new_id}", text, count=1)
+        text = TITLE_LINE.sub(lambda m, i=i: f"title: {m.group(1).strip(chr(34))} {i}", text, count=1)
+        text = STATUS_LINE.sub("status: open", text, count=1)
+        text = FILLED_DATE_LINE.sub("", text, count=1)
+        text = DATES.sub(
+            lambda m, posted=posted: (
+                f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else posted + timedelta(days=60)}"
+            ),
+            text,
+        )
+        text = re.sub(r"^  date: .*$", f"  date: {posted}", text, count=1, flags=re.M)
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        (out / folder / f"{new_id}.yml").write_text(text, encoding="utf-8")
+
+
+def run_step(step: str, repo: Path, output: Path) -> dict:
+    """Run in this process (called through a child process by :func:`measure`)."""
+    started = time.perf_counter()
+    figures: dict = {}
+    if step == "validate":
+        from antarkerja.records.validate import validate_repository
+
+        result = validate_repository(repo)
+        figures["files"] = result.files
+        figures["errors"] = len(result.errors)
+    elif step == "build":
+        from antarkerja.site.build import build_site
+        from antarkerja.site.outputs.families import TIMES
+
+        os.environ.setdefault("ANTARKERJA_CACHE_DIR", str(output.parent / "cache"))  # cold QR cache
+        build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)
+        figures["pages"] = sum(1 for _ in output.rglob("*.html"))
+        figures["families"] = family_figures(output, dict(TIMES), time.perf_counter() - started)
+        # Wall seconds and share of the build's wall time; CPU seconds of this process beside
+        # the build's (a busy machine inflates wall time, CPU time much less).
+        total, total_cpu = time.perf_counter() - started, time.process_time()
+        figures["main_cpu_s"] = round(total_cpu, 2)
+        figures["qr_cpu_ms_per_code"] = qr_cost()
+        for name, seconds in TIMES.items():  # rendering and queueing their files included
+            figures[f"{name}_s"] = round(seconds, 2)
+            if not name.endswith("_cpu"):
+                figures[f"{name}_pct"] = round(100 * seconds / total, 1)
+    elif step == "search":
+        from antarkerja.site.search import index_site
+
+        figures.update(index_site(output))
+        figures["peak_mb_pagefind"] = figures.pop("pagefind_peak_mb", None)
+    elif step == "offline":  # what sw.js fetches at install, file by file (antarkerja.site.outputs.offline)
+        from antarkerja.site.outputs.offline import precache_sizes
+
+        sizes = precache_sizes(output)
+        figures["precache"] = [list(row) for row in sizes]
+        figures["kb"] = round(sum(raw for _, raw, _ in sizes) / 1000, 1)
+        figures["kb_gzip"] = round(sum(gz for _, _, gz in sizes) / 1000, 1)
+    elif step == "check":  # Cek lowongan's name buckets: the bytes one check by wording downloads
+        figures.update(check_figures(repo))
+    elif step == "history":  # vacancy history from Git (antarkerja.records.history): log + blobs + W601
+        from antarkerja.records.history import bench_history
+
+        figures.update(bench_history(repo))
+    figures["seconds"] = round(time.perf_counter() - started, 2)
+    figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return figures
+
+
+# Words for made-up distinct employer names ("PT Maju Sinar Lestari"), with the words of the
+# regency names: the generated vacancies share 76 sample employers, a national site has
+# tens of thousands.
+NAME_WORDS = (
+    "maju jaya abadi sentosa makmur sejahtera mandiri karya sinar mulia bumi cahaya prima utama bersama nusantara"
+    " indah lestari agung perkasa teknik niaga logistik pangan tekstil rasa putra surya buana samudra mitra global"
+    " kencana permata harapan berkah anugerah citra dharma wijaya graha mega tunggal langgeng setia budi tirta wana"
+    " sari griya artha dinamika solusi kreasi sukses gemilang intan baru raya cemerlang sakti kurnia lancar"
+).split()
+PER_EMPLOYER = 4  # vacancies per made-up employer
+
+
+def check_figures(repo: Path) -> dict:
+    """Sizes of ``cek-lowongan/nama/`` buckets (:func:`antarkerja.site.outputs.check.name_shards`),
+    for the generated employers and for made-up distinct ones (``distinct_*``), and the bytes
+    of one check: a message looks up 2-4 word pairs (the browser test's messages), at most
+    ``MAX_NAME_KEYS`` buckets; ``check_kb`` is 4 buckets of average size, ``check_max_kb`` the
+    largest buckets up to that limit."""
+    import gzip
+    from types import SimpleNamespace
+
+    from antarkerja.records.validate import validate_repository
+    from antarkerja.site.model import build_site
+    from antarkerja.site.outputs.check import MAX_NAME_KEYS, name_shards
+    from antarkerja.site.outputs.common import dump
+
+    result = validate_repository(repo)
+    records = [v.data for v in result.vacancies]
+    offices = [o.data for o in result.offices]
+    ref, ctx = load_reference_for(repo), SimpleNamespace(siteurl="")
+    out: dict = {}
+    for prefix in ("", "distinct_"):
+        if prefix:
+            words_of = {w for r in ref.regencies.values() for w in r.name.lower().split() if w.isalpha() and len(w) > 3}
+            pool = sorted(set(NAME_WORDS) | (words_of - {"kabupaten", "kota", "administrasi"}))
+            n = len(pool)
+            for i, data in enumerate(records):
+                e = i // PER_EMPLOYER
+                words = (
+                    pool[e % n],
+                    pool[(e // n + 7 * e) % n],
+                    pool[(e // n // n + 13 * e + 5) % n],
+                )
+                data["employer"] = dict(data["employer"], name="PT " + " ".join(words))
+        site = build_site(records, offices, ref, BENCH_TODAY)
+        sizes = sorted((len(b), len(gzip.compress(b))) for b in (dump(s).encode() for s in name_shards(site, ctx)))
+        gz = sorted(z for _, z in sizes)
+        out[f"{prefix}employers"] = len(site.employers)
+        out[f"{prefix}buckets"] = len(sizes)
+        out[f"{prefix}bucket_kb"] = round(sum(b for b, _ in sizes) / len(sizes) / 1000, 1)
+        out[f"{prefix}bucket_gz_kb"] = round(sum(gz) / len(gz) / 1000, 1)
+        out[f"{prefix}bucket_max_kb"] = round(sizes[-1][0] / 1000, 1)
+        out[f"{prefix}check_kb"] = round(4 * sum(b for b, _ in sizes) / len(sizes) / 1000, 1)
+        out[f"{prefix}check_gz_kb"] = round(4 * sum(gz) / len(gz) / 1000, 1)
+        out[f"{prefix}check_max_gz_kb"] = round(sum(gz[-MAX_NAME_KEYS:]) / 1000, 1)
+    return out
+
+
+def load_reference_for(repo: Path):
+    from antarkerja.reference import load_reference
+
+    return load_reference(repo)
+
+
+# The top folders each output family writes (issue #10: feeds, open data, widgets).
+FAMILY_FOLDERS = {
+    "api": ["api_index"],
+    "feeds": ["feed_atom", "subscribe_index"],
+    "downloads": ["downloads"],
+    "widgets": ["embed", "embed_builder"],
+}
+
+
+def family_figures(output: Path, times: dict, build_seconds: float) -> dict:
+    """Seconds, files, MB and largest file of each output family, and their share of the build."""
+    from antarkerja.urls import ROUTES
+
+    out = {}
+    for name, routes in FAMILY_FOLDERS.items():
+        files = [p for r in routes for p in (output / ROUTES[r].split("/")[0]).rglob("*") if p.is_file()]
+        sizes = [p.stat().st_size for p in files]
+        # The aggregator XML is a complete export, split in parts, not a bounded feed.
+        largest = max(((s, p) for s, p in zip(sizes, files, strict=True) if not p.name.startswith("indeed-")),
+                      default=(0, None))  # fmt: skip
+        out[name] = {
+            "seconds": times.get(name),
+            "files": len(files),
+            "mb": round(sum(sizes) / 1e6, 1),
+            "largest_kb": round(largest[0] / 1000),
+            "largest": largest[1].relative_to(output).as_posix() if largest[1] else None,
+        }
+    extra = sum(v for k, v in times.items() if k in FAMILY_FOLDERS and v)
+    out["extra_seconds"] = round(extra, 2)
+    out["extra_percent"] = round(100 * extra / max(0.01, build_seconds - extra), 1)
+    return out
+
+
+def qr_cost(count: int = 200) -> float:
+    """CPU milliseconds to make one printed notice's QR code (segno, fixed mask, SVG path)."""
+    from antarkerja.site.outputs.notices import qr
+
+    started = time.process_time()
+    for i in range(count):
+        qr(f"https://antarkerja.example.id/lowongan/bench-{i:06d}-operator-produksi-contoh/")
+    return round((time.process_time() - started) / count * 1000, 2)
+
+
+def measure(step: str, repo: Path, output: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "antarkerja.tools.bench", step, str(repo), str(output)],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        return {"failed": (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["?"]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def search_shapes(output: Path) -> list[dict] | dict:
+    from antarkerja.tools.bench_search import measure_shapes
+
+    try:
+        return measure_shapes(output)
+    except Exception as exc:  # report and go on: one failed figure must not hide the rest
+        return {"failed": [f"{type(exc).__name__}: {exc}"]}
+
+
+def province_switch(output: Path) -> list[dict]:
+    from antarkerja.tools.bench_search import measure_switch
+
+    try:
+        return measure_switch(output)
+    except Exception as exc:  # report and go on
+        print(f"  switch    FAILED: {type(exc).__name__}: {exc}")
+        return []
+
+
+def output_sizes(output: Path) -> dict[str, tuple[int, int]]:
+    """Bytes and files of the built site per top-level folder (``(root)`` for top-level files)."""
+    areas: dict[str, list[int]] = {}
+    for path in output.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(output).parts
+            area = rel[0] + "/" if len(rel) > 1 else "(root)"
+            figures = areas.setdefault(area, [0, 0])
+            figures[0] += path.stat().st_size
+            figures[1] += 1
+    return {area: (b, n) for area, (b, n) in sorted(areas.items(), key=lambda kv: -kv[1][0])}
+
+
+def print_sizes(size: int, areas: dict[str, tuple[int, int]]) -> None:
+    total_bytes = sum(b for b, _ in areas.values())
+    total_files = sum(n for _, n in areas.values())
+    print(f"\n{size:,} vacancies: output size per area")
+    print(f"  {'area':<16} {'bytes':>15} {'MB':>9} {'files':>9}")
+    for area, (b, n) in areas.items():
+        print(f"  {area:<16} {b:>15,} {b / 1e6:>9.1f} {n:>9,}")
+    print(f"  {'total':<16} {total_bytes:>15,} {total_bytes / 1e6:>9.1f} {total_files:>9,}")
+    print(f"  per vacancy: {total_bytes / size:,.0f} bytes, {total_files / size:.2f} files")
+
+
+def run_trust(root: Path) -> int:
+    """The ``trust`` step: recall and false alarms of the text rules on the labelled corpus."""
+    from antarkerja.tools.trust import evaluate, print_report
+
+    report = evaluate(root)
+    print_report(report)
+    print(json.dumps(report.figures(), ensure_ascii=False))
+    return 0 if report.meets_targets else 1
+
+
+def run_quality(root: Path) -> int:
+    """The ``quality`` step: precision@5 and recall@20 of the search page on the judged queries."""
+    from antarkerja.tools.search_quality import evaluate, print_report
+
+    report = evaluate(root)
+    print_report(report)
+    print(json.dumps(report.figures(), ensure_ascii=False))
+    return 0 if report.meets_targets else 1
+
+
+def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | None = None, rounds: int = 5) -> int:
+    status = 0
+    if "trust" in steps:  # a corpus measure, not a size: runs once, before any size
+        status = run_trust(root)
+        steps = [s for s in steps if s != "trust"]
+        if not steps:
+            return status
+    if "quality" in steps:  # judged queries on the sample site: runs once, before any size
+        status = max(status, run_quality(root))
+        steps = [s for s in steps if s != "quality"]
+        if not steps:
+            return status
+    print(
+        f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps) or '-'}"
+        + (f"; validation compared with {compare}" if compare else "")
+    )
+    rows = []
+    shapes: list[tuple[int, list[dict]]] = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"antarkerja-bench-{size}-") as scratch:
+            repo, output = Path(scratch) / "repo", Path(scratch) / "output"
+            started = time.perf_counter()
+            generate(root, repo, size)
+            print(f"\n{size:,} vacancies generated in {time.perf_counter() - started:.1f} s")
+            if compare:
+                from antarkerja.tools.bench_compare import compare_validation, format_comparison
+
+                compared = compare_validation(root, repo, compare, rounds)
+                rows.append((size, "compare", compared))
+                print(format_comparison(compared), flush=True)
+            for step in steps:
+                if step in ("search", "offline") and "build" not in steps and not output.is_dir():
+                    measure("build", repo, output)
+                figures = measure(step, repo, output)
+                if step == "offline" and "precache" in figures:
+                    print(format_precache(figures.pop("precache")), flush=True)
+                if "seconds" in figures:
+                    figures["s_per_1000"] = round(figures["seconds"] * 1000 / size, 3)
+                families = figures.pop("families", None)
+                rows.append((size, step, figures))
+                print(f"  {step:<9} {_describe(figures)}", flush=True)
+                if families:
+                    _print_families(families)
+                if step == "search" and "failed" not in figures:
+                    measured = search_shapes(output)
+                    if isinstance(measured, dict):
+                        rows.append((size, "shapes", measured))
+                        print(f"  shapes    {_describe(measured)}", flush=True)
+                    else:
+                        shapes.append((size, measured))
+                        print(format_shapes(size, measured), flush=True)
+                    switched = province_switch(output)
+                    rows.append(
+                        (size, "switch", {"kb": [r["kb"] for r in switched]} if switched else {"failed": ["?"]})
+                    )
+                    if switched:
+                        print(format_switch(size, switched), flush=True)
+            if output.is_dir():
+                print_sizes(size, output_sizes(output))
+    print("\nsize      step      seconds  s/1000  peak MB  other")
+    for size, step, f in rows:
+        other = {k: v for k, v in f.items() if k not in ("seconds", "peak_mb", "s_per_1000")}
+        print(
+            f"{size:<9} {step:<9} {f.get('seconds', '-'):>7} {f.get('s_per_1000', '-'):>7}  {f.get('peak_mb', '-'):>7}  "
+            f"{json.dumps(other, ensure_ascii=False)}"
+        )
+    if shapes:
+        print("\nSearch URL shapes (cold cache, CPU 4x slower, until first results; budget 300 KB)")
+        print("size     shape                                      KB            gzip   requests   ms   page says")
+        for size, measured in shapes:
+            print(format_shapes(size, measured))
+    over = any(r["kb"] >= 300 or r["errors"] for _, measured in shapes for r in measured)
+    differs = any(not f.get("same_findings", True) for _, _, f in rows)
+    over = over or any(
+        step == "offline" and f.get("kb_gzip", 0) > 60 for _, step, f in rows
+    )  # compared versions did other work
+    return 1 if over or differs or any("failed" in f for _, _, f in rows) else 0
+
+
+def format_precache(rows: list) -> str:
+    """The offline set file by file (bytes as stored and gzip-compressed), with the budget."""
+    from antarkerja.site.outputs.offline import BUDGET_KB
+
+    lines = [f"    offline set (sw.js precache), budget {BUDGET_KB} KB as downloaded:"]
+    lines += [f"      {address:<48} {raw:>8,} B {gz:>7,} B gzip" for address, raw, gz in rows]
+    raw, gz = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    flag = "" if gz <= BUDGET_KB * 1000 else "  OVER BUDGET"
+    lines.append(f"      {'total':<48} {raw:>8,} B {gz:>7,} B gzip{flag}")
+    return "\n".join(lines)
+
+
+def _print_families(f: dict) -> None:
+    print(f"    feeds, open data, widgets: +{f['extra_seconds']} s, {f['extra_percent']} % of the rest of the build")
+    for name in FAMILY_FOLDERS:
+        x = f[name]
+        print(
+            f"      {name:<10} {x['seconds']} s, {x['files']:,} files, {x['mb']} MB; "
+            f"largest {x['largest_kb']} KB ({x['largest']})"
+        )
+
+
+def _describe(f: dict) -> str:
+    if "failed" in f:
+        return "FAILED: " + " ".join(f["failed"])
+    return f"{f['seconds']} s, peak {f['peak_mb']} MB" + "".join(
+        f", {k} {v}" for k, v in f.items() if k not in ("seconds", "peak_mb")
+    )
+
+
+if __name__ == "__main__":
+    step_name, repo_dir, output_dir = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    print(json.dumps(run_step(step_name, repo_dir, output_dir)))

@@ -1,0 +1,183 @@
+"""Every page as a phone on a slow connection and a screen reader meet it: small, labelled,
+one h1 and headings in order, the header search on every page, search markers only on open
+vacancies. Structure is checked on every page of the fixture site; the byte budget on every
+vacancy page of the real sample content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import parse_html
+
+BUDGET = 30 * 1024  # bytes: one vacancy page's HTML plus site.css, uncompressed
+
+
+def html_pages(site: Path) -> list[Path]:
+    # embed/: widget pages for other sites' iframes, without our header (tests/test_site_outputs_feeds.py).
+    skip = ("pagefind", "theme", "embed")
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+
+
+def test_every_vacancy_page_fits_the_budget(sample_site):
+    css = (sample_site / "theme/css/site.css").stat().st_size
+    pages = sorted((sample_site / "lowongan").glob("*/index.html"))
+    pages = [p for p in pages if p.parent.name != "page"]
+    assert pages, "the sample site has no vacancy pages"
+    over = {p.parent.name: p.stat().st_size + css for p in pages if p.stat().st_size + css >= BUDGET}
+    assert not over, f"over {BUDGET} bytes with site.css ({css} bytes): {over}"
+
+
+def test_pages_load_no_render_blocking_script_or_web_font(fixture_site):
+    css = (fixture_site / "theme/css/site.css").read_text(encoding="utf-8")
+    assert "@font-face" not in css and "@import" not in css and "url(" not in css
+    for path in html_pages(fixture_site):
+        page = parse_html(path.read_text(encoding="utf-8"))
+        for script in page.find_all("script"):
+            if "src" in script.attrs:
+                assert "defer" in script.attrs or script.attrs.get("type") == "module", path
+            else:
+                assert script.attrs.get("type") in ("application/ld+json", "application/json"), path  # data, not code
+        sheets = [link.attrs["href"] for link in page.find_all("link", rel="stylesheet")]
+        assert all("/theme/css/" in href for href in sheets), path
+
+
+def test_every_page_has_the_common_structure(fixture_site):
+    problems = []
+    for path in html_pages(fixture_site):
+        name = path.relative_to(fixture_site).as_posix()
+        page = parse_html(path.read_text(encoding="utf-8"))
+        html = page.find("html")
+        if html.attrs.get("lang") != "id":
+            problems.append(f"{name}: lang")
+        if not page.find("meta", name="viewport"):
+            problems.append(f"{name}: viewport")
+        if not page.find("title").get_text():
+            problems.append(f"{name}: empty title")
+        if not page.find("meta", name="description").attrs.get("content"):
+            problems.append(f"{name}: description")
+        # Landmarks and the skip link.
+        mains = page.find_all("main")
+        if len(mains) != 1 or mains[0].attrs.get("id") != "main":
+            problems.append(f"{name}: main")
+        if page.find("a", class_="skip") is None or page.find("a", class_="skip").attrs["href"] != "#main":
+            problems.append(f"{name}: skip link")
+        if not page.find("header") or not page.find("footer"):
+            problems.append(f"{name}: header/footer")
+        # The header search form (template contract with the search page).
+        header_form = page.find("header").find("form", role="search")
+        if not header_form or header_form.attrs.get("action") != "/cari/" or header_form.attrs.get("method") != "get":
+            problems.append(f"{name}: header search form")
+        else:
+            field = header_form.find("input", type="search", name="q")
+            if not field or not header_form.find("label", for_=field.attrs.get("id")):
+                problems.append(f"{name}: header search input label")
+        # One h1; headings never skip a level going down.
+        levels = [int(n.tag[1]) for n in page.iter() if n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append(f"{name}: h1 {levels}")
+        for before, after in zip(levels, levels[1:], strict=False):
+            if after > before + 1:
+                problems.append(f"{name}: h{before} then h{after}")
+        # Every form field has a label; ids are unique.
+        ids = [n.attrs["id"] for n in page.iter() if "id" in n.attrs]
+        if len(ids) != len(set(ids)):
+            problems.append(f"{name}: duplicate ids")
+        labels = {n.attrs.get("for") for n in page.find_all("label")}
+        for field in page.find_all("input") + page.find_all("select"):
+            if (
+                field.attrs.get("type") not in ("hidden", "submit")
+                and field.attrs.get("id") not in labels
+                and "aria-label" not in field.attrs
+            ):
+                problems.append(f"{name}: unlabelled {field.tag}#{field.attrs.get('id')}")
+    assert not problems
+
+
+def test_only_open_vacancy_pages_are_search_bodies(fixture_site):
+    bodies = {}
+    for path in html_pages(fixture_site):
+        page = parse_html(path.read_text(encoding="utf-8"))
+        found = page.find_all(data_pagefind_body=True)
+        if found:
+            bodies[path.relative_to(fixture_site).parent.as_posix()] = found
+    assert all(url.startswith("lowongan/") for url in bodies)
+    assert "lowongan/kasir-terisi-bekasi" not in bodies and "lowongan/teknisi-kedaluwarsa-bandung" not in bodies
+    assert "lowongan/operator-produksi-bekasi" in bodies
+    assert len(bodies) == 22 and all(len(found) == 1 for found in bodies.values())
+    for found in bodies.values():
+        assert found[0].find("h1", data_pagefind_meta="title") is not None
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        # The fixture site holds a sample record, so the home page makes no official claim.
+        ("", "Antar Kerja: lowongan kerja contoh (bukan lowongan sungguhan)"),
+        ("lowongan/operator-produksi-bekasi/", "Operator Produksi – PT Uji Manufaktur Nusantara – Antar Kerja"),
+        ("provinsi/jawa-barat/page/2/", "Lowongan kerja di Jawa Barat, halaman 2 – Antar Kerja"),
+        ("kabkota/kota-semarang/", "Lowongan kerja di Kota Semarang – Antar Kerja"),
+        ("kantor/", "Kantor layanan ketenagakerjaan – Antar Kerja"),
+        ("cara-melamar/", "Cara melamar – Antar Kerja"),
+    ],
+)
+def test_titles_are_specific(fixture_site, read_page, url, title):
+    assert read_page(fixture_site, url).find("title").get_text() == title
+
+
+def test_whatsapp_preview_says_title_employer_location_and_salary(fixture_site, read_page):
+    page = read_page(fixture_site, "lowongan/operator-produksi-bekasi/")
+    assert page.find("meta", property="og:title").attrs["content"] == "Operator Produksi – PT Uji Manufaktur Nusantara"
+    description = page.find("meta", property="og:description").attrs["content"]
+    assert description.startswith("Kabupaten Bekasi, Jawa Barat · Rp 4.500.000 – 5.200.000 per bulan · ")
+    assert page.find("meta", name="twitter:card").attrs["content"] == "summary"
+    assert page.find("meta", property="og:locale").attrs["content"] == "id_ID"
+
+
+def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
+    """Computed independently from the fixture records: same KBJI major group, same regency
+    first, then same province, open only, newest first, at most four."""
+    import yaml
+    from support import SITE_FIXTURE, TODAY
+
+    records = [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((SITE_FIXTURE / "content" / "vacancies").rglob("*.yml"))
+    ]
+    open_ = sorted(
+        (r for r in records if r["status"] == "open" and r["valid_through"] >= TODAY),
+        key=lambda r: (-r["date_posted"].toordinal(), r["id"]),
+    )
+    checked = 0
+    for r in open_:
+        group = r["kbji"][0]
+        same_regency = [
+            o["id"]
+            for o in open_
+            if o is not r and o["kbji"][0] == group and o["location"]["regency"] == r["location"]["regency"]
+        ]
+        same_province = [
+            o["id"]
+            for o in open_
+            if o is not r
+            and o["kbji"][0] == group
+            and o["location"]["province"] == r["location"]["province"]
+            and o["id"] not in same_regency
+        ]
+        expected = (same_regency + same_province)[:4]
+        section = read_page(fixture_site, f"lowongan/{r['id']}/").find("section", aria_labelledby="serupa")
+        shown = [a.attrs["href"].split("/")[-2] for a in section.find_all("a")] if section else []
+        assert shown == expected, r["id"]
+        checked += bool(expected)
+    assert checked >= 3  # the fixture has vacancies with neighbours to show
+
+
+def test_every_office_page_shows_its_id_as_text(fixture_site):
+    from support import read_built
+
+    for page in sorted((fixture_site / "kantor").glob("*/index.html")):
+        office_id = page.parent.name
+        if office_id == "layanan":
+            continue
+        code = read_built(fixture_site, f"kantor/{office_id}/").find("code", id="id-kantor")
+        assert code is not None and code.get_text() == office_id, office_id

@@ -1,0 +1,140 @@
+"""The search's synonym and spelling list (content/reference/search-synonyms.yml).
+
+Every group is checked twice without a browser: each of its variants maps to the whole group,
+and each open sample vacancy whose text holds a variant (found here with a plain regular
+expression, not with the module's matcher) gets the group's other words in its indexed text.
+tests/test_browser_search.py types a representative set into the real search page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from support import ROOT, TODAY
+
+from antarkerja.site.synonyms import SynonymsError, fold, load_synonyms, synonym_words, vacancy_text
+
+SYNONYMS = load_synonyms(ROOT)
+GROUPS = {" / ".join(g.words): g for g in SYNONYMS.groups}
+
+
+@pytest.fixture(scope="module")
+def model():
+    from antarkerja.records.validate import validate_repository
+    from antarkerja.reference import load_reference
+    from antarkerja.site.model import build_site
+
+    result = validate_repository(ROOT)
+    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], load_reference(ROOT), TODAY)
+
+
+def holds(text: str, variant: str) -> bool:
+    """``variant`` as whole words of ``text`` (case-insensitive; -nya/-lah/-kah allowed)."""
+    pattern = r"\b" + r"\s+".join(map(re.escape, variant.split())) + r"(?:nya|lah|kah)?\b"
+    return re.search(pattern, text.lower()) is not None
+
+
+def test_the_list_is_small_and_documented():
+    assert 20 <= len(SYNONYMS.groups) <= 40
+    assert all(g.note for g in SYNONYMS.groups)
+
+
+@pytest.mark.parametrize("name", GROUPS)
+def test_every_variant_expands_to_its_whole_group(name):
+    group = GROUPS[name]
+    for variant in group.words:
+        assert group in SYNONYMS.matches(variant), variant
+        assert SYNONYMS.matches(variant.upper() + ",") == SYNONYMS.matches(variant), "case and punctuation"
+        indexed = set(fold(variant)) | set(SYNONYMS.extra_words(variant).split())
+        assert indexed >= set(group.terms), f"{variant!r} lacks {set(group.terms) - indexed}"
+
+
+@pytest.mark.parametrize("name", GROUPS)
+def test_every_group_reaches_open_sample_vacancies(name, model):
+    group = GROUPS[name]
+    intended = [v for v in model.open_vacancies if any(holds(vacancy_text(v), w) for w in group.words)]
+    assert intended, f"no open sample vacancy holds any of {group.words}: add one or drop the group"
+    for v in intended:
+        indexed = set(fold(vacancy_text(v))) | set(synonym_words(SYNONYMS, v).split())
+        assert indexed >= set(group.terms), f"{v.id} lacks {set(group.terms) - indexed}"
+    others = [v.id for v in model.open_vacancies if v not in intended and group in SYNONYMS.matches(vacancy_text(v))]
+    assert not others, f"{others} match {group.words} without holding any of its words"
+
+
+def test_a_near_word_is_not_a_match():
+    """Whole words only: maintenance ("perawatan") is not nursing, "operasional" not "operator"."""
+    assert not [g for g in SYNONYMS.matches("Teknisi perawatan mesin operasional") if "perawat" in g.words]
+    assert not [g for g in SYNONYMS.matches("biaya operasional") if "operator" in g.words]
+    assert [g.words[0] for g in SYNONYMS.matches("Sopirnya ramah")] == ["pengemudi"]
+
+
+def test_the_vacancy_page_indexes_the_extra_words_hidden(sample_site, model):
+    v = next(v for v in model.open_vacancies if v.id.startswith("pengemudi-truk"))
+    page = (sample_site / v.url / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<p hidden data-pagefind-weight="0.5">([^<]*)</p>', page)
+    assert m, "no hidden synonym words on the vacancy page"
+    assert {"sopir", "supir", "driver"} <= set(m.group(1).split())
+    start = page.index("data-pagefind-body")
+    assert start < m.start() < page.index("</article>", start), "outside the indexed body"
+
+
+# Bad entries ---------------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "content" / "reference"
+    folder.mkdir(parents=True)
+    (folder / "search-synonyms.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def problems(tmp_path: Path, text: str) -> str:
+    with pytest.raises(SynonymsError) as info:
+        load_synonyms(write(tmp_path, text))
+    return str(info.value)
+
+
+def test_a_missing_file_means_no_synonyms(tmp_path):
+    assert load_synonyms(tmp_path).groups == ()
+
+
+def test_bad_entries_are_named_with_line_and_fix(tmp_path):
+    text = "\n".join(
+        [
+            "groups:",
+            "  - words: [sopir, Supir]",  # 2: capital
+            "    note: Ejaan.",
+            "  - words: [kasir]",  # 4: one word
+            "    note: Satu kata.",
+            "  - words: [driver, sopir]",  # 6: sopir again
+            "    note: Dua kali.",
+            "  - words: [satpam, security]",  # 8: no note
+            "  - words: [spg, pramuniaga]",
+            "    note: Baik.",
+            "    contoh: x",  # 11: unknown key
+            "",
+        ]
+    )
+    message = problems(tmp_path, text)
+    path = "search-synonyms.yml"
+    assert f"{path}:2:20: groups[0].words[1]: `Supir` harus huruf kecil" in message and "tulis `supir`" in message
+    assert f"{path}:4:5: groups[1].words: `words` harus daftar berisi 2 sampai 8 kata" in message
+    assert f"{path}:6:21: groups[2].words[1]: `sopir` sudah ada di kelompok baris 2" in message
+    assert f"{path}:8:5: groups[3]: `note` wajib diisi" in message
+    assert f"{path}:11:13: groups[4].contoh: kunci `contoh` tidak dikenal" in message
+    assert message.count(path) == 5, message
+
+
+def test_not_a_list_and_bad_yaml_are_reported_not_raised(tmp_path):
+    assert "berkas harus berisi `groups:`" in problems(tmp_path / "a", "kelompok: []\n")
+    message = problems(tmp_path / "b", "groups:\n  - words: [a, b\n")
+    assert "search-synonyms.yml:" in message and "baris 2" in message
+
+
+def test_a_bad_list_stops_the_build_with_its_message(tmp_path):
+    from antarkerja.errors import BuildFailed
+
+    with pytest.raises(BuildFailed, match="Daftar sinonim pencarian tidak valid"):
+        load_synonyms(write(tmp_path, "groups:\n  - words: [sopir]\n    note: x\n"))
