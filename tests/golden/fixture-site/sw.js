@@ -1,4 +1,4 @@
-// Antar Kerja service worker (antarkerja.outputs.offline), scope: the whole site.
+// Antar Kerja service worker (antarkerja.site.outputs.offline), scope: the whole site.
 // Without a connection it serves: the few pages and files precached at install (home, saved
 // list, Cek lowongan with its rules, script and style, the offline page, the stylesheet and
 // site.js: PRECACHE, listed with their bytes by `antarkerja bench --steps offline`), saved
@@ -8,11 +8,11 @@
 // assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
 // own narrower scope the same way and finds these caches too (caches.match spans them all).
 // Settings are inserted as JSON (JS-string escaped), never HTML-escaped.
-const ASSETS = 'ak-aset-' + "f3a4bccad6";
+const ASSETS = 'ak-aset-' + "53e5c16576";
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=54620cdeb9", "/theme/js/site.js?v=54620cdeb9", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=5d2313b992", "/theme/js/check.js?v=5d2313b992", "/theme/css/check.css?v=5d2313b992"];
+const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=54620cdeb9", "/theme/js/site.js?v=54620cdeb9", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=94af7471eb", "/theme/js/check.js?v=94af7471eb", "/theme/css/check.css?v=94af7471eb"];
 const OFFLINE = new URL("/luring/", location.href).href;
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
 const VACANCIES = new URL("/lowongan/", location.href).pathname;

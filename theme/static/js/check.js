@@ -1,10 +1,10 @@
 /* "Cek lowongan": applies the validator's text rules (cek-lowongan/aturan.json, exported from
-   antarkerja.rules.scams) to a pasted text, entirely in this browser. Normalisation and
-   matching mirror antarkerja/textnorm.py and TextRule.matches/findings step by step; a test
+   antarkerja.records.rules.scams) to a pasted text, entirely in this browser. Normalisation and
+   matching mirror antarkerja/records/textnorm.py and TextRule.matches/findings step by step; a test
    runs the labelled corpus through both and requires the same findings. The pasted text is
    never sent: the only requests are the rules file, one vacancy-index bucket named by a hash
    of a vacancy id found in the text, and a few name buckets named by a hash of word pairs
-   that may start an employer's name (see antarkerja.outputs.check). No framework. */
+   that may start an employer's name (see antarkerja.site.outputs.check). No framework. */
 (function () {
   "use strict";
   var form = document.getElementById("cek-form");
@@ -76,7 +76,7 @@
 
   // ---------------------------------------------------------------- matching by wording
   /* Word pairs of the text that may start an employer's name (after PT, CV, Koperasi…, or at
-     the start of one of the first three lines), as antarkerja.outputs.check.employer_keys
+     the start of one of the first three lines), as antarkerja.site.outputs.check.employer_keys
      builds them: normalised words, legal forms left out; after a legal form also the one
      word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
   var nameWords = JSON.parse(form.dataset.nameWords || "{}");

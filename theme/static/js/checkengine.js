@@ -1,6 +1,6 @@
 /* The rule engine of "Cek lowongan": the validator's text rules (cek-lowongan/aturan.json,
-   exported from antarkerja.rules.scams) applied to a text. Normalisation and matching mirror
-   antarkerja/textnorm.py and TextRule.matches/findings step by step. Pure functions, no DOM:
+   exported from antarkerja.records.rules.scams) applied to a text. Normalisation and matching mirror
+   antarkerja/records/textnorm.py and TextRule.matches/findings step by step. Pure functions, no DOM:
    the page (check.js) loads this file as a plain script (window.AntarKerjaEngine), and Node's
    test runner loads it with require() to run tests/trust/conformance.json, the cases Python
    also runs (tests/test_trust_conformance.py). No framework. */
@@ -106,7 +106,7 @@
     return env.negation.test(scope);
   }
 
-  /* As antarkerja.rules.scams.negated_list: an item of a negated list that goes on after it. */
+  /* As antarkerja.records.rules.scams.negated_list: an item of a negated list that goes on after it. */
   function negatedList(env, before, after) {
     if (!(env.listGoesOn.test(after) || env.listLast.test(before))) return false;
     var cut = lastMatchEnd(env.contrast, before);
@@ -177,7 +177,7 @@
     });
   }
 
-  /* Every finding for a text, in rule order (as antarkerja.rules.scams.check_text). */
+  /* Every finding for a text, in rule order (as antarkerja.records.rules.scams.check_text). */
   function check(env, rules, text, n) {
     n = n || env.normalise(text); // the page normalises once and passes it in
     var all = [];
@@ -186,7 +186,7 @@
   }
 
   /* Whether the text offers work abroad, and which destinations without an official placement
-     scheme it names (as antarkerja.rules.scams.overseas_offer). */
+     scheme it names (as antarkerja.records.rules.scams.overseas_offer). */
   function overseasOffer(env, norm) {
     var o = env.overseas;
     return {

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  /* ---- YAML in the canonical layout of antarkerja.fmt ------------------------------------ */
+  /* ---- YAML in the canonical layout of antarkerja.records.fmt ------------------------------------ */
 
   var NOT_TEXT = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
   // What PyYAML (allow_unicode) writes as it is; anything else forces double quotes.
@@ -13,7 +13,7 @@
 
   function plain(s) {
     // PyYAML's rules for a plain scalar in a block mapping, plus our own: anything that starts
-    // like a number (codes, phones, times) is always quoted (antarkerja.fmt).
+    // like a number (codes, phones, times) is always quoted (antarkerja.records.fmt).
     if (!s || NOT_TEXT.test(s) || !PRINTABLE.test(s) || /^\s|\s$/.test(s)) return false;
     if (/^[0-9+\-.]/.test(s)) return false;
     if (/^[#,\[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
@@ -40,7 +40,7 @@
   function hex(code, width) { return ("0000000" + code.toString(16).toUpperCase()).slice(-width); }
 
   var ESCAPED = /[\0-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]|[\u{10000}-\u{10ffff}]/u;
-  var WIDTH = 4096; // antarkerja.fmt dumps with width=4096: longer quoted lines fold
+  var WIDTH = 4096; // antarkerja.records.fmt dumps with width=4096: longer quoted lines fold
 
   function quoted(s, column, indent) {
     // PyYAML's double-quoted style (Emitter.write_double_quoted): escapes for quotes,
@@ -152,7 +152,7 @@
   // codes and fields: the schema's (required, type, limits, length, format) from
   // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
   var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415", "W502"];
-  // antarkerja.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
+  // antarkerja.records.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
   // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
   var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
   var PLACEHOLDER_WORDS = /\btuliskan\b[^.\n]{0,120}\bdi\s+sini\b|\blorem\s+ipsum\b|\[(?:isi|diisi)\b[^\]\n]*\]/i;

@@ -1,4 +1,4 @@
-// Antar Kerja service worker (antarkerja.outputs.offline), scope: the whole site.
+// Antar Kerja service worker (antarkerja.site.outputs.offline), scope: the whole site.
 // Without a connection it serves: the few pages and files precached at install (home, saved
 // list, Cek lowongan with its rules, script and style, the offline page, the stylesheet and
 // site.js: PRECACHE, listed with their bytes by `antarkerja bench --steps offline`), saved

@@ -171,7 +171,7 @@ window.fetch = (input, init) => {
   return wasms.get(m[1]).then((bytes) => new Response(bytes.slice(0)));
 };
 
-// A Pagefind index chunk (antarkerja.pagefind_canon): gzip of "pagefind_dcd" and CBOR
+// A Pagefind index chunk (antarkerja.site.pagefind_canon): gzip of "pagefind_dcd" and CBOR
 // [[[word, [posting…], [[variant, [posting…]]…]]…]]. Only the words are kept.
 function cbor(b) {
   let i = 0;
@@ -291,7 +291,7 @@ async function absentWords(q, keys) {
 }
 
 // Pagefind over these bundles; a sort reads the metadata holding its list (language
-// `id-x-<sort>`, antarkerja.pagefind_canon). createInstance reads <html lang>, so it is set.
+// `id-x-<sort>`, antarkerja.site.pagefind_canon). createInstance reads <html lang>, so it is set.
 function instance(keys, sortKey) {
   const id = `${keys.join(' ')}|${sortKey || ''}`;
   if (!instances.has(id)) {
