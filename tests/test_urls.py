@@ -45,3 +45,21 @@ def test_reserved_ids_come_from_the_route_table(monkeypatch):
     assert "layanan" not in urls.reserved_segments("vacancy", "id")
     monkeypatch.setitem(urls.ROUTES, "new_office_list", "kantor/terdekat/")
     assert urls.reserved_segments("office", "id")["terdekat"] == "new_office_list"  # a new route reserves itself
+
+
+def test_a_new_vacancy_id_is_cut_once_for_every_path_in():
+    from antarkerja.urls import ID_BASE_LENGTH, vacancy_id
+
+    long_title = "Operator Produksi Shift Malam Bagian Perakitan Komponen Elektronik Presisi"
+    made = vacancy_id(long_title, "PT Contoh Uji Manufaktur Nusantara", "Bekasi")
+    assert len(made) <= ID_BASE_LENGTH and not made.endswith("-") and made.startswith("operator-produksi-")
+    assert vacancy_id("株式会社", "", "") == ""  # nothing left: the caller asks for an id
+
+
+def test_the_web_form_cuts_ids_where_the_python_paths_do(fixture_site):
+    import json
+
+    from antarkerja.urls import ID_BASE_LENGTH
+
+    spec = json.loads((fixture_site / "kirim-lowongan" / "formulir.json").read_text(encoding="utf-8"))
+    assert spec["idLength"] == ID_BASE_LENGTH

@@ -162,6 +162,17 @@ def slugify(text: str, empty: str = "tanpa-nama") -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or empty
 
 
+# A new vacancy's id: its title, employer and place as a slug, cut at this many characters
+# (the id pattern allows 81: room for a "-2" when the id is taken). `new`, the issue path and
+# the web form (through its spec) all cut here.
+ID_BASE_LENGTH = 70
+
+
+def vacancy_id(title: str, employer: str, place: str) -> str:
+    """The id a new vacancy gets from its title, employer and place ("" when nothing is left)."""
+    return slugify(f"{title} {employer} {place}", empty="")[:ID_BASE_LENGTH].strip("-")
+
+
 def file_for(path: str) -> str:
     """The file that serves a site-relative URL (``lowongan/`` → ``lowongan/index.html``)."""
     return path + "index.html" if path == "" or path.endswith("/") else path

@@ -32,7 +32,7 @@ from antarkerja.records.fmt import format_text
 from antarkerja.records.schema import ID_PATTERN, rules_at
 from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import Reference, load_reference
-from antarkerja.urls import slugify, url
+from antarkerja.urls import slugify, url, vacancy_id
 
 NO_RESPONSE = "_No response_"
 FORM_LABEL = "usulan-lowongan"
@@ -493,7 +493,7 @@ def target_path(root: Path, record: dict, ref: Reference, issue_number: int | No
     province = ref.provinces[record["location"]["province"]]
     regency = ref.regencies[record["location"]["regency"]]
     employer = (record.get("employer") or {}).get("name", "")
-    base = _slug(f"{record.get('title', '')} {employer} {regency.short_name}")[:70].strip("-")
+    base = vacancy_id(record.get("title", ""), employer, regency.short_name)
     candidates = [base] if len(base) >= 3 else []
     if issue_number is not None:
         candidates.append(f"{base}-{issue_number}".strip("-") if base else f"lowongan-{issue_number}")

@@ -24,7 +24,7 @@ from antarkerja.records.schema import ID_PATTERN
 from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
 from antarkerja.today import resolve as resolve_today
-from antarkerja.urls import slugify
+from antarkerja.urls import vacancy_id
 from antarkerja.wording import DEADLINE, SALARY_UNDISCLOSED
 
 QUESTIONS = {
@@ -278,7 +278,7 @@ def build_record(root: Path, args) -> dict:
     regency = ref.regencies[regency_code]
     chosen["province"] = regency.province_code
     office = _ask(args, "office", checks["office"], prompts["office"])
-    record_id = args.id or slugify(f"{title} {employer} {regency.short_name}", empty="")[:80].strip("-")
+    record_id = args.id or vacancy_id(title, employer, regency.short_name)
     if not re.fullmatch(ID_PATTERN, record_id):
         # The id becomes the file name: `../..` or `a/b` would write outside the province folder.
         raise ScaffoldError(

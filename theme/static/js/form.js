@@ -442,7 +442,7 @@
     Object.keys(location).forEach(function (k) { rec.location[k] = location[k]; });
     rec.date_posted = today();
     var base = slugify([rec.title || "", (rec.employer || {}).name || "", regency ? regency.short : ""].join(" "));
-    rec.id = base.slice(0, 70).replace(/-+$/, "") || "lowongan-baru";
+    rec.id = base.slice(0, spec.idLength).replace(/-+$/, "") || "lowongan-baru"; // urls.ID_BASE_LENGTH
     return { rec: rec, regency: regency };
   }
 

@@ -46,7 +46,7 @@ from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
 from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.site.outputs.common import dump
-from antarkerja.urls import save_as, url
+from antarkerja.urls import ID_BASE_LENGTH, save_as, url
 
 WIDGETS = {"input": "text", "textarea": "textarea", "dropdown": "select", "list": "list", "checkbox": "checkbox"}
 
@@ -111,6 +111,7 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
         "repository": repository_url.rstrip("/"),
         "branch": "main",
         "folder": "content/vacancies",
+        "idLength": ID_BASE_LENGTH,
         "fields": fields,
         "order": _key_order(schema),
         # What the form's checker needs to give the validator's verdict on one record
