@@ -28,12 +28,13 @@ def test_service_worker_precaches_exactly_what_the_pages_ask_for(fixture_site, r
     home_css = read_page(fixture_site, "").find("link", rel="stylesheet").attrs["href"]
     home_js = _asset(read_page(fixture_site, ""), "script", "src", "site.js")
     check = read_page(fixture_site, "cek-lowongan/")
+    engine_js = _asset(check, "script", "src", "checkengine.js")
     check_js = _asset(check, "script", "src", "check.js")
     check_css = _asset(check, "link", "href", "check.css")
     # The same URLs the pages request (a stale ?v= would be fetched for nothing), and only these.
     assert files == [
         "/", "/tersimpan/", "/luring/", home_css, home_js, "/cek-lowongan/", "/cek-lowongan/aturan.json",
-        check_js, check_css,
+        engine_js, check_js, check_css,
     ]  # fmt: skip
     for path in files:
         assert (fixture_site / path.split("?")[0].lstrip("/")).exists() or path.endswith("/"), path

@@ -1,7 +1,9 @@
 """Version stamps for theme assets: ``site.css?v=<hash>`` so browsers cache them for long.
 
-One home for asset hashing: a short SHA-256 of the named files in ``theme/static``, so a
-changed file gets a new URL and an unchanged one keeps its cache. A small stylesheet that one
+One home for asset URLs: templates and outputs call :func:`asset_url` (``theme/css/site.css?v=``
+and a short SHA-256 of that file in ``theme/static``), so a changed file gets a new URL and an
+unchanged one keeps its cache, file by file. Cek lowongan's own files carry the checker's
+version instead (its rules and scripts change together, ``outputs/check.py``). A small stylesheet that one
 page alone uses is inlined instead (:func:`inline_css`): one request less before the first paint.
 """
 
@@ -17,8 +19,6 @@ from markupsafe import Markup
 from antarkerja.paths import theme_static_dir
 from antarkerja.urls import url
 
-SITE_ASSETS = ("css/site.css", "css/print.css", "js/site.js")
-SEARCH_ASSETS = ("js/search.js",)  # css/search.css is inlined into the search page
 INLINE_MAX = 4096  # bytes: above this a page's own stylesheet is better cached as a file
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 

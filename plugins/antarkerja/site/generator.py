@@ -30,7 +30,6 @@ from antarkerja.records.diagnostics import summary
 from antarkerja.records.validate import RepositoryValidator, paused_gc
 from antarkerja.reference import load_reference
 from antarkerja.site import model, search
-from antarkerja.site.assets import SITE_ASSETS, asset_version
 from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
@@ -92,7 +91,6 @@ class AntarKerjaGenerator(Generator):
             SITE_TAGLINE=s.get("SITE_TAGLINE", ""),
             COMPLAINT_PHONE=s.get("COMPLAINT_PHONE", "1500 630"),
             REPORT_ISSUE_URL=s.get("REPORT_ISSUE_URL", ""),
-            ASSET_VERSION=self.asset_version(),
             site=self.site,
             today=self.site.today,
             search_link=partial(search.search_link, self.siteurl),
@@ -103,10 +101,6 @@ class AntarKerjaGenerator(Generator):
             FOOTER_PAGES=[],
         )
         return values
-
-    def asset_version(self) -> str:
-        """A short hash of site.css and site.js, so browsers may cache them for a long time."""
-        return asset_version(SITE_ASSETS, Path(self.theme) / "static")
 
     def cached_card(self, v) -> Markup:
         """The ``vacancy_card`` macro, rendered once per vacancy and reused by every listing

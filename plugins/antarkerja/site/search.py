@@ -81,7 +81,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from antarkerja.errors import SearchIndexFailed
-from antarkerja.site.assets import SEARCH_ASSETS, asset_version
 from antarkerja.site.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
 from antarkerja.wording import DEADLINE, MONTHS, rupiah
@@ -511,11 +510,6 @@ SHARD_SIZE = 50  # browse items per shard file
 DENSE = 0.5  # a filter value held by more than this share of open vacancies gets no shard
 
 
-def search_asset_version() -> str:
-    """A short hash of search.js for ``?v=`` so caches see every change (search.css is inlined)."""
-    return asset_version(SEARCH_ASSETS)
-
-
 # Jinja globals the site build exposes to templates: ``env.globals.update(JINJA_GLOBALS)``.
 JINJA_GLOBALS = {
     "pagefind_filters": pagefind_filters,
@@ -529,7 +523,6 @@ JINJA_GLOBALS = {
     "SEARCH_NATIONAL": NATIONAL,
     "SEARCH_SORTS": SORTS,
     "SEARCH_MAX_QUERY": MAX_QUERY,
-    "search_asset_version": search_asset_version,
 }
 
 

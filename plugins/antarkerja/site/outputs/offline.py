@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from antarkerja.site.assets import SITE_ASSETS, asset_version
+from antarkerja.site.assets import asset_url
 from antarkerja.site.outputs import OutputContext, Page, check
 from antarkerja.urls import file_for, save_as, url
 
@@ -39,12 +39,11 @@ BUDGET_KB = 60  # everything precached, as a phone downloads it (issue #25)
 
 def precache(ctx: OutputContext) -> list[str]:
     """Every URL the service worker fetches at install, as pages ask for them."""
-    version = asset_version(SITE_ASSETS)
     return [
         f"{ctx.siteurl}/{url('home')}",
         f"{ctx.siteurl}/{url('saved')}",
         f"{ctx.siteurl}/{url('offline')}",
-        *(f"{ctx.siteurl}/{url('asset', name=name)}?v={version}" for name in SITE_FILES),
+        *(f"{ctx.siteurl}/{asset_url(name)}" for name in SITE_FILES),  # as every page links them
         *check.offline_files(ctx),
     ]
 
