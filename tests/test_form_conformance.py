@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import ROOT, make_repo
+from support import node as support_node
 from support.conformance import BASE, _as_loaded, canonical
 
 from antarkerja.cli import main
@@ -136,11 +136,7 @@ def test_every_expected_text_loads_back_exactly_and_is_canonical(conformance, tm
 
 
 def test_node_runs_the_same_cases_through_the_forms_writer():
-    node = shutil.which("node") or shutil.which("nodejs")
-    if not node:
-        if os.environ.get("CI"):
-            pytest.fail("Node.js is required in CI for the form's conformance test: apt-get install -y nodejs")
-        pytest.skip("Node.js not installed")
+    node = support_node()
     proc = subprocess.run([node, "--test", str(NODE_TESTS)], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     assert "# fail 0" in proc.stdout

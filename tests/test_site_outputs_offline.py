@@ -73,16 +73,13 @@ def test_every_page_links_the_manifest_and_vacancy_pages_offer_saving(fixture_si
 
 def test_settings_in_the_service_worker_are_javascript_strings_not_html(fixture_root, tmp_path):
     """`&` in --siteurl once became `&amp;` inside sw.js: HTML escaping in a script."""
-    import shutil
     import subprocess
 
-    import pytest
+    from support import node as support_node
 
     from antarkerja.site.build import build_site
 
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("Node.js not installed")
+    node = support_node()
     siteurl = "https://contoh.example/kerja&karier"
     site = build_site(fixture_root, output=tmp_path / "out", today="2026-11-25", siteurl=siteurl, search=False)
     sw = (site / "sw.js").read_text(encoding="utf-8")

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from support import node as support_node
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "trust" / "conformance.json"
@@ -53,11 +52,7 @@ def test_python_gives_every_case_its_expected_findings():
 def test_javascript_engine_gives_the_same_under_node(tmp_path):
     from antarkerja.records.rules.scams import export
 
-    node = shutil.which("node") or shutil.which("nodejs")
-    if not node:
-        if os.environ.get("CI"):
-            pytest.fail("Node is required in CI: apt-get install -y nodejs")
-        pytest.skip("Node not installed (apt-get install -y nodejs)")
+    node = support_node()
     rules = tmp_path / "aturan.json"
     rules.write_text(json.dumps(export(), ensure_ascii=False), encoding="utf-8")
     run = subprocess.run(

@@ -204,3 +204,18 @@ def run_check(page, text):
     page.click("#cek-periksa")
     page.wait_for_selector("#cek-vonis")
     return page.get_attribute("#cek-vonis", "data-verdict")
+
+
+# Node.js, for the JavaScript side of the conformance tests ---------------------------------
+def node() -> str:
+    """The Node.js executable: required in CI (``.ci/run`` installs it), else the test skips."""
+    import shutil
+
+    import pytest
+
+    found = shutil.which("node") or shutil.which("nodejs")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("Node.js is required in CI for the JavaScript conformance tests: apt-get install -y nodejs")
+        pytest.skip("Node.js not installed (apt-get install -y nodejs)")
+    return found
