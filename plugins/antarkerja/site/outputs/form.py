@@ -40,7 +40,15 @@ from collections.abc import Iterable
 
 from antarkerja.present import BIDI_CHARS
 from antarkerja.records.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
-from antarkerja.records.rules.vacancy import COMPANY_FORMS, FREE_MAIL, MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS
+from antarkerja.records.rules.scams import TEXT_RULES, _leaving
+from antarkerja.records.rules.vacancy import (
+    BARE_SCHEME,
+    COMPANY_FORMS,
+    FREE_MAIL,
+    MARKDOWN_LINK,
+    MAX_PKWT_MONTHS,
+    MAX_VALIDITY_DAYS,
+)
 from antarkerja.records.schema import ecmascript_pattern
 from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
@@ -62,6 +70,15 @@ REGION_HELP = "Pilih provinsi, lalu kabupaten/kota tempat kerja. Folder berkas d
 OFFICE_HELP = "Kantor yang memverifikasi lowongan ini; daftarnya mengikuti provinsi yang dipilih."
 # Offices that verify vacancies anywhere in the country stay in every province's list.
 NATIONAL_OFFICES = ("kemnaker",)
+
+
+# rules.scams: the ``applies`` conditions of the text rules, as data (W535: employer is no public
+# body; R403/R404: no written justification). tests/test_form_parity.py proves them equal.
+TEXT_CONDITIONS = {
+    "W535": {"group": "employer", "field": "legal_form", "notIn": ["bumn", "bumd", "instansi"]},
+    "R403": {"group": "age", "empty": "justification"},
+    "R404": {"group": "gender", "empty": "justification"},
+}
 
 
 def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dict:
@@ -127,6 +144,15 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
             "maxPkwtMonths": MAX_PKWT_MONTHS,
             "companyForms": sorted(COMPANY_FORMS),
             "freeMail": sorted(FREE_MAIL),
+            # R412 (rules.vacancy.unsafe_link): both patterns read alike in JavaScript.
+            "markdownLink": MARKDOWN_LINK.pattern,
+            "bareScheme": BARE_SCHEME.pattern,
+            # The text rules come from cek-lowongan/aturan.json; what that file leaves out:
+            # the validator's hint for each code, the record conditions it marks validator-only,
+            # and W532's pattern (a domestic vacancy written about working abroad).
+            "textHints": {rule.code: rule.hint for rule in TEXT_RULES},
+            "textConditions": TEXT_CONDITIONS,
+            "leaving": _leaving().pattern,
         },
         "provinces": [{"code": p.code, "name": p.name, "slug": p.slug} for p in ref.provinces.values()],
         "regencies": [
@@ -149,5 +175,10 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     yield Page(
         save_as("submit"),
         "form/submit",
-        {"page_url": url("submit"), "spec_url": url("submit_spec"), "has_repository": bool(spec["repository"])},
+        {
+            "page_url": url("submit"),
+            "spec_url": url("submit_spec"),
+            "rules_url": url("check_rules"),
+            "has_repository": bool(spec["repository"]),
+        },
     )
