@@ -584,7 +584,8 @@
     if (described.length) node.setAttribute("aria-describedby", described.join(" "));
     else node.removeAttribute("aria-describedby");
     var blocking = found.some(function (d) { return !d.warning; }) || (f.widget === "region" && !document.getElementById("k-provinsi").value);
-    return problem && blocking ? { field: f, problem: f.label + ": " + problem } : null;
+    var codes = found.filter(function (d) { return !d.warning; }).map(function (d) { return d.code; });
+    return problem && blocking ? { field: f, problem: f.label + ": " + problem, codes: codes.filter(function (c, i) { return codes.indexOf(c) === i; }) } : null;
   }
 
   function check(f) {
@@ -712,11 +713,12 @@
     });
   }
 
-  // Copy and download never hand over a file silently: an incomplete file says what it lacks.
+  // Copy and download never hand over a file silently: a file with errors says which it carries,
+  // with the validator's codes.
   function carried(list) {
     if (!list.length) return "";
-    return "Berkas ini belum lengkap dan akan ditolak pemeriksa (" + list.length + " masalah: " +
-      list.map(function (p) { return p.field.label; }).join(", ") + "). Perbaiki isian bertanda merah dulu.";
+    return "Berkas ini masih memuat kesalahan dan akan ditolak pemeriksa (" + list.length + " isian: " +
+      list.map(function (p) { return p.field.label + (p.codes.length ? " " + p.codes.join(", ") : ""); }).join("; ") + "). Perbaiki isian bertanda merah dulu.";
   }
 
   function copy(text, warning) {
