@@ -195,14 +195,15 @@ def test_copy_and_download_of_an_incomplete_file_say_what_it_lacks(form_page):
     with page.expect_download():
         page.click("#kirim-unduh")
     status = page.inner_text("#kirim-status")
-    assert "belum lengkap dan akan ditolak pemeriksa" in status and "Kabupaten/kota" in status
+    assert "masih memuat kesalahan dan akan ditolak pemeriksa" in status and "Kabupaten/kota" in status
+    assert "Nama pemberi kerja S201" in status
     assert page.locator("#kirim-galat").is_visible()
     page.click("#kirim-salin")
-    assert "belum lengkap" in page.inner_text("#kirim-status")
+    assert "masih memuat kesalahan" in page.inner_text("#kirim-status")
     _fill(page)
     with page.expect_download():
         page.click("#kirim-unduh")
-    assert "belum lengkap" not in page.inner_text("#kirim-status")
+    assert "masih memuat kesalahan" not in page.inner_text("#kirim-status")
 
 
 def test_every_office_page_shows_its_id_with_a_copy_button(phone, sample_server):
@@ -217,10 +218,12 @@ def test_every_office_page_shows_its_id_with_a_copy_button(phone, sample_server)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_the_validators_verdict_stands_next_to_each_field_until_fixed(form_page, tmp_path):
-    """Salary min above max, a closing date 206 days out and a verification after posting:
-    each shown at its field with the validator's code, no GitHub page opens; fixed, the link
-    opens with a file that `antarkerja validate` accepts."""
+def test_the_seven_errors_of_a_downloaded_file_stand_next_to_their_fields_until_fixed(form_page, tmp_path):
+    """The file of issue 27 that `antarkerja validate` rejected with R401, R402, R403, R404, R407,
+    R409 and R413: salary min above max, a fee, "pria berpenampilan menarik", "usia maksimal 30",
+    a closing date 206 days out, a verification after posting. Each is shown at its field with
+    the validator's code and hint, copy and download name them, no GitHub page opens; fixed, the
+    link opens with a file that `antarkerja validate` accepts."""
     page = form_page
     opened = []
     page.route("https://github.com/**", lambda route: (opened.append(route.request.url), route.abort()))
@@ -228,19 +231,43 @@ def test_the_validators_verdict_stands_next_to_each_field_until_fixed(form_page,
     today = date.fromisoformat(page.evaluate("new Date().toLocaleDateString('sv')"))
     page.fill("#k-salary_min", "7000000")
     page.fill("#k-salary_max", "6000000")
+    page.fill(
+        "#k-description", "Mencatat barang masuk dan keluar gudang.\nBiaya pendaftaran Rp 150.000 dibayar saat tes."
+    )
+    page.fill("#k-qualifications", "- Dibutuhkan pria berpenampilan menarik\n- usia maksimal 30\n- Teliti")
     page.fill("#k-valid_through", (today + timedelta(days=206)).isoformat())
     page.fill("#k-verification_date", (today + timedelta(days=1)).isoformat())
     page.click("#kirim-github")
     assert "R409: upah tertinggi 6000000 lebih kecil dari upah terendah 7000000" in page.inner_text(
         "#k-salary_max-galat"
     )
+    description = page.inner_text("#k-description-galat")
+    assert description.startswith('R401: meminta uang dari pelamar ("Biaya pendaftaran")')
+    assert "(hapus permintaan biaya; pelamar kerja tidak boleh dipungut biaya" in description  # the validator's hint
+    qualifications = page.inner_text("#k-qualifications-galat")
+    assert 'R402: syarat diskriminatif ("berpenampilan menarik")' in qualifications
+    assert 'R404: syarat jenis kelamin ditulis di teks ("Dibutuhkan pria")' in qualifications
+    assert 'R403: batas usia ditulis di teks ("usia maksimal")' in qualifications
     assert page.inner_text("#k-valid_through-galat").startswith("R407: masa tayang lebih dari 90 hari")
     assert page.inner_text("#k-verification_date-galat").startswith("R413: diverifikasi")
-    assert page.get_attribute("#k-salary_max", "aria-invalid") == "true"
-    assert "Periksa 3 isian" in page.inner_text("#kirim-galat")
+    for field in ("salary_max", "description", "qualifications", "valid_through", "verification_date"):
+        assert page.get_attribute(f"#k-{field}", "aria-invalid") == "true", field
+        box = page.locator(f"#k-{field}-galat").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, field
+    assert "Periksa 5 isian" in page.inner_text("#kirim-galat")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.wait_for_timeout(200)
     assert not opened
+    with page.expect_download():
+        page.click("#kirim-unduh")
+    status = page.inner_text("#kirim-status")
+    assert "masih memuat kesalahan" in status
+    for carried in ("R409", "R401", "Kualifikasi R402, R403, R404", "Batas lamaran R407", "Tanggal verifikasi R413"):
+        assert carried in status, carried
+
     page.fill("#k-salary_max", "7500000")
+    page.fill("#k-description", "Mencatat barang masuk dan keluar gudang.\nTidak dipungut biaya apa pun.")
+    page.fill("#k-qualifications", "- Teliti\n- Bisa memakai komputer")
     page.fill("#k-valid_through", (today + timedelta(days=60)).isoformat())
     page.fill("#k-verification_date", today.isoformat())
     page.click("#kirim-github")
@@ -248,9 +275,23 @@ def test_the_validators_verdict_stands_next_to_each_field_until_fixed(form_page,
     assert opened and page.locator(".kirim-e").count() == 0
     query = parse_qs(urlparse(opened[0]).query)
     text, name = query["value"][0], query["filename"][0]
+    assert "Tidak dipungut biaya apa pun." in text
     offices = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "content/offices").glob("*.yml")}
     repo = make_repo(tmp_path, {f"jawa-barat/{name}": text}, offices)
-    assert [d.format() for d in validate_repository(repo).errors] == []
+    report = validate_repository(repo)
+    assert [d.format() for d in report.errors] == []
+    assert [d.format() for d in getattr(report, "warnings", [])] == []
+
+
+def test_the_page_says_text_rules_wait_when_their_file_does_not_load(phone, sample_server):
+    page = phone
+    page.route("**/cek-lowongan/aturan.json", lambda route: route.fulfill(status=404, body=""))
+    page.goto(sample_server + "/kirim-lowongan/")
+    page.wait_for_selector("#k-title")
+    assert "diperiksa setelah berkas dikirim" in page.inner_text("#kirim-tanpa-aturan")
+    page.fill("#k-description", "Biaya pendaftaran Rp 150.000 dibayar saat tes.")
+    page.click("#kirim-salin")
+    assert "Deskripsi" not in page.inner_text("#kirim-galat")  # no verdict on the text it could not check
 
 
 def test_a_warning_is_shown_at_its_field_but_does_not_hold_the_file_back(form_page):
@@ -261,7 +302,7 @@ def test_a_warning_is_shown_at_its_field_but_does_not_hold_the_file_back(form_pa
     page.fill("#k-apply_email", "lowongan.contoh@gmail.com")
     page.click("#kirim-salin")
     assert page.inner_text("#k-apply_url-galat").startswith("W502: perusahaan hanya bisa dihubungi")
-    assert "belum lengkap" not in page.inner_text("#kirim-status")
+    assert "masih memuat kesalahan" not in page.inner_text("#kirim-status")
     page.click("#kirim-github")
     page.wait_for_timeout(300)
     assert opened, "a warning must not block the submission"

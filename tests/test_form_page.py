@@ -72,3 +72,21 @@ def test_national_offices_are_marked_for_every_province(root):
     ]
     office = next(f for f in spec["fields"] if f["key"] == "office")
     assert office["link"]["href"] == "https://contoh.id/kantor/"
+
+
+def test_only_the_form_page_loads_the_text_rules_engine_and_the_spec_adds_what_the_rules_file_lacks(fixture_site):
+    from antarkerja.records.rules.scams import TEXT_RULES
+
+    html = (fixture_site / "kirim-lowongan/index.html").read_text(encoding="utf-8")
+    assert 'data-rules="/cek-lowongan/aturan.json"' in html
+    assert html.index("js/checkengine.js") < html.index("js/form.js")  # the engine is there first
+    for other in ("index.html", "kantor/index.html"):
+        assert "checkengine.js" not in (fixture_site / other).read_text(encoding="utf-8"), other
+    rules = json.loads((fixture_site / "kirim-lowongan/formulir.json").read_text(encoding="utf-8"))["rules"]
+    published = json.loads((fixture_site / "cek-lowongan/aturan.json").read_text(encoding="utf-8"))
+    assert [r["code"] for r in published["rules"]] == [r.code for r in TEXT_RULES]
+    assert rules["textHints"]["R401"].startswith("hapus permintaan biaya")
+    assert set(rules["textHints"]) == {r.code for r in TEXT_RULES}
+    # Every record condition the rules file marks validator-only is one the form applies.
+    marked = {r["code"] for r in published["rules"] if r["validatorOnlyCondition"]}
+    assert marked == set(rules["textConditions"])

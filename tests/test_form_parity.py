@@ -5,9 +5,12 @@ from the mistakes officers make (missing answers, words in number fields, limits
 dates, salary, ways to apply, hidden direction marks, template text), more than 500 records in
 all, go through ``antarkerja validate`` (files in a repository) and through ``checkRecord`` in
 ``theme/static/js/form.js`` (Node). For every code the form decides (``FORM_CODES``) both must
-report the same (code, field) pairs on every record. Cross-file checks (duplicates, the
-office's province) and the text rules of ``rules.scams`` are not the form's: they are left out
-of the comparison on both sides, by code.
+report the same (code, field) pairs on every record; the form runs the text rules of
+``rules.scams`` with Cek lowongan's engine and the built ``cek-lowongan/aturan.json``, as its
+page does. Text mutations include fees, looks, gender and age written in the text, unsafe
+links, work abroad and the texts of the shared conformance cases. Cross-file checks
+(duplicates, the office's province) are not the form's: they are left out of the comparison on
+both sides, by code.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ import yaml
 from support import ROOT, make_repo
 from support.conformance import BASE, canonical
 
+from antarkerja.records.rules.scams import export
 from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
+from antarkerja.site.outputs.common import dump
 from antarkerja.site.outputs.form import form_spec
 
 RUNNER = ROOT / "tests" / "js" / "parity_runner.js"
@@ -72,6 +77,20 @@ def _set(path, value):
         for key in path[:-1]:
             node = node.setdefault(key, {})
         node[path[-1]] = value(r) if callable(value) else value
+
+    return mutate
+
+
+def _add_line(path, line):
+    def mutate(r):
+        r[path] = (r.get(path) or "").rstrip("\n") + "\n" + line + "\n"
+
+    return mutate
+
+
+def _add_item(path, item):
+    def mutate(r):
+        r[path] = [*(r.get(path) or []), item]
 
     return mutate
 
@@ -152,7 +171,45 @@ MUTATIONS = {
     "a person, not a company": _set(("employer", "legal_form"), "perorangan"),
     "instructions 1001 characters": _set(("apply", "instructions"), "B" * 1001),
     "address long": _set(("location", "address"), "Jl. " + "Contoh " * 60),
+    # The text rules (rules.scams), the R403/R404 field checks and unsafe links (R412).
+    "a fee": _add_line("description", "Biaya pendaftaran Rp 150.000 dibayar saat tes."),
+    "no fee (negated)": _add_line("description", "Tidak dipungut biaya pendaftaran apa pun."),
+    "fee in a qualification": _add_item("qualifications", "Bersedia membayar biaya seragam"),
+    "looks and gender": _add_item("qualifications", "pria berpenampilan menarik"),
+    "age limit": _add_item("qualifications", "usia maksimal 30"),
+    "age limit in the title": _set(("title",), "Kasir (usia maks 25 tahun)"),
+    "gender in the employer name": _set(("employer", "name"), "PT Khusus Wanita Sejahtera"),
+    "age written with a reason": lambda r: (
+        _add_item("qualifications", "usia maksimal 30")(r),
+        r.__setitem__("age", {"max": 30, "justification": "Program pemagangan lulusan baru sesuai ketentuan"}),
+    ),
+    "age field without a reason": _set(("age",), {"min": 18, "max": 30}),
+    "age min above max": _set(("age",), {"min": 40, "max": 30, "justification": "Sesuai ketentuan jabatan"}),
+    "gender field without a reason": _set(("gender",), {"required": "male"}),
+    "ktp held": _add_line("description", "KTP asli ditahan selama masa kontrak."),
+    "working abroad": _add_line("description", "Siap bekerja ke Malaysia bulan depan."),
+    "markdown javascript link": _add_line("description", "Daftar di [sini](javascript:alert(1))."),
+    "data url in instructions": _set(("apply", "instructions"), "Kirim ke data:text/html;base64,AAAA"),
+    "safe markdown link": _add_line("description", "Info di [situs kami](https://contoh.co.id/karier)."),
+    "public body claims bumn": lambda r: (
+        _add_line("description", "Rekrutmen resmi BUMN 2026 dibuka.")(r),
+        r["employer"].__setitem__("legal_form", "bumn"),
+    ),
+    "company claims bumn": _add_line("description", "Rekrutmen resmi BUMN 2026 dibuka."),
+    "benefit with a weak sign": _add_item("benefits", "Gaji 15 juta per bulan"),
+    "too good in two fields": lambda r: (
+        _add_item("benefits", "Gaji 15 juta per bulan")(r),
+        _add_line("description", "Kerja santai dari rumah, hanya 2 jam sehari.")(r),
+    ),
 }
+# Texts of the shared conformance cases (tests/trust/conformance.json), each put into a description.
+CASES = [
+    c["text"]
+    for c in json.loads((ROOT / "tests/trust/conformance.json").read_text(encoding="utf-8"))["cases"]
+    if c["text"].strip()
+]
+for _n, _text in enumerate(CASES):
+    MUTATIONS[f"conformance case {_n}"] = _set(("description",), _text.strip() + "\n")
 
 
 def _records() -> dict[str, dict]:
@@ -160,7 +217,7 @@ def _records() -> dict[str, dict]:
     names = list(MUTATIONS)
     rng = random.Random(27)
     records = {}
-    for n in range(520):
+    for n in range(max(520, 2 * len(names))):
         base = copy.deepcopy(bases[n % len(bases)])
         chosen = [names[n % len(names)], *rng.sample(names, rng.randint(0, 2))]
         for name in dict.fromkeys(chosen):
@@ -199,12 +256,16 @@ def test_the_form_and_the_validator_give_the_same_codes(tmp_path):
     for match in VALIDATE_LINE.finditer(proc.stdout):
         validator[match[1]].add((match[2], match[3]))
 
-    spec_file, records_file = tmp_path / "spec.json", tmp_path / "records.json"
+    spec_file, rules_file, records_file = (tmp_path / name for name in ("spec.json", "aturan.json", "records.json"))
     spec = form_spec(ref, [], "")
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    rules_file.write_text(dump(export()), encoding="utf-8")  # cek-lowongan/aturan.json as built
     records_file.write_text(json.dumps(records), encoding="utf-8")
     run = subprocess.run(
-        [node, str(RUNNER), str(spec_file), str(records_file)], capture_output=True, text=True, timeout=300
+        [node, str(RUNNER), str(spec_file), str(rules_file), str(records_file)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
@@ -219,5 +280,9 @@ def test_the_form_and_the_validator_give_the_same_codes(tmp_path):
     assert not differ, f"{len(differ)} of {len(records)} records differ:\n" + "\n".join(differ[:30])
     # The comparison is not empty: every code the form decides was met, and most records fail.
     seen = {code for pairs in form.values() for code, _ in pairs}
-    assert decided - seen <= {"S209"} or not decided - seen, decided - seen
+    # Every code the form decides is met, but S209 (the form never writes it alone), W533 (the
+    # form only writes domestic vacancies) and a few text rules no case here trips.
+    rare = {"S209", "W533", "R452", "R460"}
+    assert decided - seen <= rare, decided - seen
+    assert {"R401", "R402", "R403", "R404", "R412", "W532", "W535"} <= seen
     assert sum(1 for pairs in form.values() if pairs) > 400

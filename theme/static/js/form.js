@@ -151,7 +151,7 @@
   // The single-record checks of `antarkerja validate` that the form decides, with the same
   // codes and fields: the schema's (required, type, limits, length, format) from
   // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
-  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R406", "R407", "R408", "R409", "R410", "R413", "R414", "R415", "W502"];
+  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R403", "R404", "R406", "R407", "R408", "R409", "R410", "R412", "R413", "R414", "R415", "W502", "W532", "W533"];
   // antarkerja.records.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
   // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
   var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
@@ -181,7 +181,89 @@
 
   function isDate(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v); }
 
-  function checkRecord(rec, spec) {
+  /* ---- the text rules (rules.scams), as `antarkerja validate` runs them on a record ------- */
+  // `textRules` is {engine: checkengine.js, data: cek-lowongan/aturan.json}. The engine checks
+  // one text; the validator checks a record's texts together: a rule's weak signals count
+  // across all of them (rules.scams.TextRule.findings). So the weak patterns are first tried
+  // one by one on every text, then each text is checked with the weak ones on or off.
+  var compiled = null;
+
+  function recordTexts(rec) { // rules.scams.record_texts
+    var out = [
+        ["title", rec.title],
+        ["description", rec.description]
+      ],
+      employer = rec.employer || {},
+      location = rec.location || {};
+    out.push(["employer.name", employer.name], ["location.address", location.address], ["location.city", location.city]);
+
+    function list(path, items) {
+      (Array.isArray(items) ? items : []).forEach(function (t, i) { out.push([path + "[" + i + "]", t]); });
+    }
+    list("education.majors", (rec.education || {}).majors);
+    ["responsibilities", "qualifications", "benefits"].forEach(function (name) { list(name, rec[name]); });
+    list("disability.accommodations", (rec.disability || {}).accommodations);
+    out.push(["apply.instructions", (rec.apply || {}).instructions], ["overseas.p3mi_name", (rec.overseas || {}).p3mi_name]);
+    return out.filter(function (t) { return typeof t[1] === "string" && t[1]; });
+  }
+
+  function proseTexts(rec) { // rules.vacancy.texts (R412)
+    var out = [
+      ["title", rec.title],
+      ["description", rec.description]
+    ];
+    ["responsibilities", "qualifications", "benefits"].forEach(function (name) {
+      (Array.isArray(rec[name]) ? rec[name] : []).forEach(function (t, i) { out.push([name + "[" + i + "]", t]); });
+    });
+    if ((rec.apply || {}).instructions) out.push(["apply.instructions", rec.apply.instructions]);
+    return out.filter(function (t) { return typeof t[1] === "string"; });
+  }
+
+  // The record conditions aturan.json marks validator-only (rules.scams: applies=…).
+  function applies(rule, rec, rules) {
+    var c = rules.textConditions[rule.code];
+    if (!c) return true;
+    var group = rec[c.group] || {};
+    if (c.empty) return !group[c.empty];
+    return c.notIn.indexOf(group[c.field]) < 0;
+  }
+
+  function textFindings(rec, text, rules) {
+    var engine = text.engine,
+      data = text.data;
+    if (!compiled || compiled.data !== data) compiled = { data: data, env: engine.compile(data) };
+    var env = compiled.env,
+      fields = recordTexts(rec).map(function (t) { return { field: t[0], text: t[1], n: env.normalise(t[1]) }; }),
+      out = [];
+    data.rules.forEach(function (rule) {
+      if (!applies(rule, rec, rules)) return;
+      var kinds = {};
+      rule.weak.forEach(function (source, i) {
+        var one = Object.assign({}, rule, { strong: [], weak: [source], weakNeeded: 1 });
+        if (fields.some(function (f) { return engine.check(env, [one], f.text, f.n).length; })) kinds[i] = true;
+      });
+      var weakOk = Object.keys(kinds).length >= rule.weakNeeded,
+        used = Object.assign({}, rule, weakOk ? { weakNeeded: 0 } : { weak: [] });
+      fields.forEach(function (f) {
+        engine.check(env, [used], f.text, f.n).forEach(function (d) { out.push([rule.code, f.field, d.message]); });
+      });
+    });
+    // W532: a domestic vacancy whose text is about working abroad (rules.scams.domestic_text_about_abroad).
+    if ((rec.location || {}).country === "ID") {
+      var leaving = new RegExp(rules.leaving, "m");
+      fields.some(function (f) {
+        var m = leaving.exec(f.n.norm);
+        if (!m) return false;
+        var begin = f.n.origin[m.index],
+          stop = f.n.origin[m.index + m[0].length - 1] + 1;
+        out.push(["W532", f.field, "lowongan dalam negeri, tetapi teksnya tentang bekerja ke luar negeri (\"" + f.text.slice(begin, stop).split(/\s+/).filter(Boolean).join(" ") + "\")"]);
+        return true;
+      });
+    }
+    return out;
+  }
+
+  function checkRecord(rec, spec, text) {
     var out = [],
       rules = spec.rules,
       said = {};
@@ -251,6 +333,26 @@
     if (isDate(verified) && isDate(posted) && verified > posted) {
       add("R413", "verification.date", "diverifikasi " + verified + ", sesudah tanggal tayang " + posted, "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya");
     }
+    var age = rec.age || {},
+      gender = rec.gender;
+    if (rec.age && ((age.min !== undefined && age.min !== null) || (age.max !== undefined && age.max !== null)) && !age.justification) {
+      add("R403", "age", "batas usia tanpa alasan", "isi `age.justification` dengan alasan pekerjaan membutuhkan batas usia itu, atau hapus `age`");
+    }
+    if (typeof age.min === "number" && typeof age.max === "number" && age.min > age.max) add("R403", "age.min", "usia minimal " + age.min + " lebih besar dari usia maksimal " + age.max, "tukar kedua nilai");
+    if (gender && typeof gender === "object" && Object.keys(gender).length && !gender.justification) add("R404", "gender", "syarat jenis kelamin tanpa alasan", "isi `gender.justification` dengan alasan pekerjaan membutuhkannya, atau hapus `gender`");
+    proseTexts(rec).some(function (t) { // R412: rules.vacancy.unsafe_link
+      var targets = [],
+        m,
+        links = new RegExp(rules.markdownLink, "gi");
+      while ((m = links.exec(t[1]))) targets.push(m[1]);
+      var bad = targets.filter(function (x) { return x.split("/")[0].indexOf(":") >= 0 && !/^(?:https?:\/\/|mailto:|tel:)/i.test(x); }),
+        bare = new RegExp(rules.bareScheme, "i").exec(t[1]);
+      if (bad.length || bare) add("R412", t[0], "tautan tidak aman (\"" + Array.from(bad.length ? bad[0] : bare[0]).slice(0, 60).join("") + "\")", "pakai hanya tautan https://, mailto: atau tel:");
+      return false;
+    });
+    if (text) {
+      textFindings(rec, text, rules).forEach(function (d) { add(d[0], d[1], d[2], rules.textHints[d[0]]); });
+    }
     var texts = strings(rec, "", []);
     texts.forEach(function (t) {
       for (var i = 0; i < t[1].length; i++) {
@@ -274,7 +376,9 @@
   if (!form) return;
   var DRAFT = "antarkerja:kirim-lowongan";
   var MAX_URL = 7000; // longer prefilled URLs are refused by some browsers and by GitHub
-  var spec, fieldsBox = document.getElementById("kirim-kolom");
+  var textRules = null,
+    spec,
+    fieldsBox = document.getElementById("kirim-kolom");
   var yamlBox = document.getElementById("kirim-yaml");
   var nameBox = document.getElementById("kirim-nama");
   var statusBox = document.getElementById("kirim-status");
@@ -451,7 +555,7 @@
   // The validator's verdict on the record as it stands (checkRecord), each finding placed at
   // the field it concerns: a group (`apply`, `salary`) at its first field, the province at
   // the regency, a list item at its list.
-  function verdict() { return checkRecord(record().rec, spec); }
+  function verdict() { return checkRecord(record().rec, spec, textRules); }
 
   function fieldOf(d) {
     var name = d.field.replace(/\[\d+\]$/, "");
@@ -480,7 +584,8 @@
     if (described.length) node.setAttribute("aria-describedby", described.join(" "));
     else node.removeAttribute("aria-describedby");
     var blocking = found.some(function (d) { return !d.warning; }) || (f.widget === "region" && !document.getElementById("k-provinsi").value);
-    return problem && blocking ? { field: f, problem: f.label + ": " + problem } : null;
+    var codes = found.filter(function (d) { return !d.warning; }).map(function (d) { return d.code; });
+    return problem && blocking ? { field: f, problem: f.label + ": " + problem, codes: codes.filter(function (c, i) { return codes.indexOf(c) === i; }) } : null;
   }
 
   function check(f) {
@@ -608,11 +713,12 @@
     });
   }
 
-  // Copy and download never hand over a file silently: an incomplete file says what it lacks.
+  // Copy and download never hand over a file silently: a file with errors says which it carries,
+  // with the validator's codes.
   function carried(list) {
     if (!list.length) return "";
-    return "Berkas ini belum lengkap dan akan ditolak pemeriksa (" + list.length + " masalah: " +
-      list.map(function (p) { return p.field.label; }).join(", ") + "). Perbaiki isian bertanda merah dulu.";
+    return "Berkas ini masih memuat kesalahan dan akan ditolak pemeriksa (" + list.length + " isian: " +
+      list.map(function (p) { return p.field.label + (p.codes.length ? " " + p.codes.join(", ") : ""); }).join("; ") + "). Perbaiki isian bertanda merah dulu.";
   }
 
   function copy(text, warning) {
@@ -629,8 +735,18 @@
     else fallback();
   }
 
+  // The text rules (fees, age, gender…) are Cek lowongan's: its engine (checkengine.js, loaded
+  // before this script) and its rules file. Without them the form still works, and says that
+  // those rules are checked only after sending.
+  var rulesLoaded = fetch(form.dataset.rules).then(function (r) {
+    if (!r.ok || !window.AntarKerjaEngine) throw new Error(r.status);
+    return r.json();
+  }).then(function (data) { textRules = { engine: window.AntarKerjaEngine, data: data }; }, function () {
+    var note = el("p", { class: "small", id: "kirim-tanpa-aturan" }, "Aturan teks (biaya, usia, jenis kelamin, tanda penipuan) belum termuat: semuanya diperiksa setelah berkas dikirim.");
+    form.insertBefore(note, form.firstChild);
+  });
   fetch(form.dataset.spec).then(function (r) {
     if (!r.ok) throw new Error(r.status);
     return r.json();
-  }).then(init).catch(function () { document.getElementById("kirim-gagal").hidden = false; });
+  }).then(function (data) { return rulesLoaded.then(function () { init(data); }); }).catch(function () { document.getElementById("kirim-gagal").hidden = false; });
 })();

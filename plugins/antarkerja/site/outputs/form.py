@@ -19,18 +19,34 @@ in ``pelicanconf.py``, else the environment variable ``ANTARKERJA_REPOSITORY_URL
 deploy workflow sets to the repository it runs in); copying and downloading the file are the fallbacks. The result is an
 ordinary pull request, checked like any other.
 
-One verdict: before a file is handed over, the script runs ``checkRecord``, the validator's
-single-record checks that the form decides (schema: required, type, limits, length, format;
-rules R406–R410, R413–R415 and the warning W502), with the validator's codes, at each field; no GitHub page opens
-while one stands, and copy/download say which answers are wrong. The checks are hand-written
-JavaScript fed with data from this spec (limits, formats, required groups, the bidi characters,
-the 90-day and 60-month limits), chosen over running the validator in the browser (Pyodide:
-megabytes before the first check on a phone) because they cost 2.5 KB gzipped in form.js
-(6,914 → 9,464 B) and 0.3 KB in this spec (10,227 → 10,516 B); ``tests/test_form_parity.py``
-proves on 520 records that they give the validator's codes. The text rules of
-:mod:`antarkerja.records.rules.scams` (fees, age, gender…) are not in the form yet: their engine lives in
-the public checker (``check.js``, ``cek-lowongan/aturan.json``, 10 KB gzipped) and is not
-shared with this page.
+One verdict: before a file is handed over, the script runs ``checkRecord``, every check of the
+validator that one record decides, with the validator's codes and hints, at each field; no
+GitHub page opens while an error stands (warnings do not block), and copy/download say which
+fields carry which codes. Only cross-file checks (duplicate ids, the office's province) wait
+for ``antarkerja validate``.
+
+* Schema (required, type, limits, length, format) and rules R403/R404 (their ``age``/``gender``
+  fields), R406–R410, R412–R415 and W502: hand-written JavaScript fed with data from this spec
+  (limits, formats, required groups, the bidi characters, the 90-day and 60-month limits, the
+  link patterns of R412).
+* The text rules of :mod:`antarkerja.records.rules.scams` (R401 fees, R402 discrimination, the
+  text parts of R403/R404, R450–R462, W530–W536): Cek lowongan's own engine
+  (``theme/static/js/checkengine.js``, loaded by this page only) with the rules file the build
+  publishes (``cek-lowongan/aturan.json``), on every text :func:`~antarkerja.records.rules.scams.record_texts`
+  reads, weak signals counted across the record's texts as the validator counts them. What
+  that file leaves out comes from this spec: each code's hint, the record conditions it marks
+  validator-only (W535 only for a non-public employer, R403/R404 only without a written
+  justification: :data:`TEXT_CONDITIONS`) and W532's pattern (the form always writes a
+  domestic vacancy, so W533 never applies). If the rules file does not load, the page says
+  that these rules are checked after sending.
+
+Bytes a phone downloads for this, gzip -9 (measured on the built files): form.js 9,504 →
+11,586 B (+2.1 KB), the spec +1.6 KB (hints, conditions, patterns), checkengine.js 2.9 KB and
+aturan.json 11.3 KB, the last two shared with Cek lowongan (same rules URL, so a visit to one
+caches it for the other): about 18 KB more in all, against megabytes of Pyodide before a
+first check. ``tests/test_form_parity.py`` proves on 520 records (samples with schema, date,
+salary and text mutations, the texts of the shared conformance cases among them) that the
+form and ``antarkerja validate`` give the same codes at the same fields.
 """
 
 from __future__ import annotations
@@ -40,7 +56,15 @@ from collections.abc import Iterable
 
 from antarkerja.present import BIDI_CHARS
 from antarkerja.records.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
-from antarkerja.records.rules.vacancy import COMPANY_FORMS, FREE_MAIL, MAX_PKWT_MONTHS, MAX_VALIDITY_DAYS
+from antarkerja.records.rules.scams import TEXT_RULES, _leaving
+from antarkerja.records.rules.vacancy import (
+    BARE_SCHEME,
+    COMPANY_FORMS,
+    FREE_MAIL,
+    MARKDOWN_LINK,
+    MAX_PKWT_MONTHS,
+    MAX_VALIDITY_DAYS,
+)
 from antarkerja.records.schema import ecmascript_pattern
 from antarkerja.records.schema import vacancy as vacancy_schema
 from antarkerja.reference import load_reference
@@ -62,6 +86,15 @@ REGION_HELP = "Pilih provinsi, lalu kabupaten/kota tempat kerja. Folder berkas d
 OFFICE_HELP = "Kantor yang memverifikasi lowongan ini; daftarnya mengikuti provinsi yang dipilih."
 # Offices that verify vacancies anywhere in the country stay in every province's list.
 NATIONAL_OFFICES = ("kemnaker",)
+
+
+# rules.scams: the ``applies`` conditions of the text rules, as data (W535: employer is no public
+# body; R403/R404: no written justification). tests/test_form_parity.py proves them equal.
+TEXT_CONDITIONS = {
+    "W535": {"group": "employer", "field": "legal_form", "notIn": ["bumn", "bumd", "instansi"]},
+    "R403": {"group": "age", "empty": "justification"},
+    "R404": {"group": "gender", "empty": "justification"},
+}
 
 
 def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dict:
@@ -127,6 +160,15 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
             "maxPkwtMonths": MAX_PKWT_MONTHS,
             "companyForms": sorted(COMPANY_FORMS),
             "freeMail": sorted(FREE_MAIL),
+            # R412 (rules.vacancy.unsafe_link): both patterns read alike in JavaScript.
+            "markdownLink": MARKDOWN_LINK.pattern,
+            "bareScheme": BARE_SCHEME.pattern,
+            # The text rules come from cek-lowongan/aturan.json; what that file leaves out:
+            # the validator's hint for each code, the record conditions it marks validator-only,
+            # and W532's pattern (a domestic vacancy written about working abroad).
+            "textHints": {rule.code: rule.hint for rule in TEXT_RULES},
+            "textConditions": TEXT_CONDITIONS,
+            "leaving": _leaving().pattern,
         },
         "provinces": [{"code": p.code, "name": p.name, "slug": p.slug} for p in ref.provinces.values()],
         "regencies": [
@@ -149,5 +191,10 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     yield Page(
         save_as("submit"),
         "form/submit",
-        {"page_url": url("submit"), "spec_url": url("submit_spec"), "has_repository": bool(spec["repository"])},
+        {
+            "page_url": url("submit"),
+            "spec_url": url("submit_spec"),
+            "rules_url": url("check_rules"),
+            "has_repository": bool(spec["repository"]),
+        },
     )
