@@ -16,7 +16,7 @@
     // like a number (codes, phones, times) is always quoted (antarkerja.records.fmt).
     if (!s || NOT_TEXT.test(s) || !PRINTABLE.test(s) || /^\s|\s$/.test(s)) return false;
     if (/^[0-9+\-.]/.test(s)) return false;
-    if (/^[#,\[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
+    if (/^[#,[\]{}&*!|>'"%@`]/.test(s) || /^[?:](\s|$)/.test(s)) return false;
     return !/:(\s|$)/.test(s) && !/\s#/.test(s);
   }
 
@@ -611,12 +611,12 @@
     Array.prototype.forEach.call(form.elements, function (node) {
       if (node.name) draft[node.name] = node.type === "checkbox" ? node.checked : node.value;
     });
-    try { localStorage.setItem(DRAFT, JSON.stringify(draft)); } catch (e) { /* private mode: no draft */ }
+    try { localStorage.setItem(DRAFT, JSON.stringify(draft)); } catch { /* private mode: no draft */ }
   }
 
   function loadDraft() {
     var draft;
-    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (e) { draft = null; }
+    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch { draft = null; }
     if (!draft) return false;
     var province = document.getElementById("k-provinsi");
     if (draft.provinsi) {
@@ -708,7 +708,7 @@
       fillOffices("", "");
       showProblems([]);
       refresh();
-      try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
+      try { localStorage.removeItem(DRAFT); } catch { /* nothing stored */ }
       statusBox.textContent = "Draf dihapus.";
     });
   }

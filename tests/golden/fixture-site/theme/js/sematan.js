@@ -20,7 +20,7 @@
     try {
       var u = new URL(String(value), base);
       return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }

@@ -13,7 +13,7 @@
     const status = button.parentNode.parentNode.querySelector('[data-copy-status]');
     if (!field) continue;
     const isField = 'value' in field;
-    if (isField) try { field.value = new URL(field.value, location.href).href; } catch (e) { /* keep as is */ }
+    if (isField) try { field.value = new URL(field.value, location.href).href; } catch { /* keep as is */ }
     const done = button.getAttribute('data-copied') || 'Tautan disalin.';
     const manual = button.getAttribute('data-copy-fallback') || 'Salin tautan dari kotak di atas.';
     const say = (text) => { if (status) status.textContent = text; };
@@ -27,7 +27,7 @@
         window.getSelection().removeAllRanges();
         window.getSelection().addRange(range);
       }
-      try { say(document.execCommand('copy') ? done : manual); } catch (e) { say(manual); }
+      try { say(document.execCommand('copy') ? done : manual); } catch { say(manual); }
     };
     button.hidden = false;
     button.addEventListener('click', () => {
@@ -42,10 +42,10 @@
 
   // Saved vacancies: kept on this device only (localStorage), no account.
   const readSaved = () => {
-    try { return JSON.parse(localStorage.getItem(SAVED_KEY)) || []; } catch (e) { return []; }
+    try { return JSON.parse(localStorage.getItem(SAVED_KEY)) || []; } catch { return []; }
   };
   const writeSaved = (items) => {
-    try { localStorage.setItem(SAVED_KEY, JSON.stringify(items)); return true; } catch (e) { return false; }
+    try { localStorage.setItem(SAVED_KEY, JSON.stringify(items)); return true; } catch { return false; }
   };
   const keepOffline = (path, keep) => {
     if (!('caches' in window)) return;
