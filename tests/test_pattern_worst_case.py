@@ -37,7 +37,6 @@ LIMIT = 0.100  # seconds per search
 RUNAWAY = 5.0  # seconds of wall time without an answer: the worker is stopped, the pattern reported
 SIZE = 50_000
 
-# Fixed by the engineers who own these modules (see the module docstring); drop on merge.
 CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 FLAG_NAMES = {name: getattr(re, name) for name in ("I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE")}
 FLAG_NAMES.update(A=re.A, ASCII=re.ASCII, U=re.U, UNICODE=re.UNICODE)
