@@ -220,3 +220,17 @@ def test_every_svg_is_well_formed_with_title_and_description(sample_site):
     national = svgs(sample_site / "statistik" / "index.html")
     assert len(national) == 9  # seven breakdowns, salary, trend
     assert count > len(national)
+
+
+def test_the_salary_chart_marks_only_unverified_minimum_wages():
+    from antarkerja.site.figures import SalaryRow
+    from antarkerja.site.outputs.stats import salary_chart
+
+    rows = [
+        SalaryRow("62", "Kalimantan Tengah", 4, 3_600_000, 3_900_000, 4_200_000, 3_686_138, 2026, True),
+        SalaryRow("32", "Jawa Barat", 4, 2_400_000, 2_600_000, 2_900_000, 2_317_601, 2026, False),
+    ]
+    desc = salary_chart(rows, "upah")["desc"]
+    verified, unverified = desc.split("; ")
+    assert "UMP 2026 Rp 3.686.138" in verified and "belum diverifikasi" not in verified
+    assert unverified.endswith("(belum diverifikasi).")

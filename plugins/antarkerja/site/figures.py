@@ -171,9 +171,10 @@ NOTES = {
         "upah dalam rupiah; lowongan tanpa upah tercantum tidak dihitung. Kuartil dihitung inklusif."
     ),
     "ump": (
-        "Angka UMP adalah salinan yang belum diverifikasi terhadap keputusan gubernur (verified: false). "
-        "Jangan dipakai sebagai acuan resmi; cek keputusan gubernur setempat. UMK kabupaten/kota sering "
-        "lebih tinggi dan tidak dicatat di sini."
+        "Angka UMP dicatat dari pengumuman pemerintah provinsi atau pemberitaan, masing-masing dengan "
+        "sumbernya; yang bertanda belum diverifikasi belum dicocokkan dengan keputusan gubernur atau "
+        "pengumuman resmi provinsi. Jangan dipakai sebagai acuan resmi; cek keputusan gubernur setempat. "
+        "UMK kabupaten/kota sering lebih tinggi dan tidak dicatat di sini."
     ),
     "outcomes": (
         "Semua lowongan yang masih tercatat di situs menurut keadaannya pada tanggal data: dibuka, terisi "

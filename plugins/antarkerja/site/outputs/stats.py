@@ -115,7 +115,7 @@ def salary_chart(rows: list[figures.SalaryRow], chart_id: str) -> dict | None:
     for r in rows[:12]:
         text = f"{r.label}: median Rp {rupiah(r.median)}, kuartil Rp {rupiah(r.q1)} sampai Rp {rupiah(r.q3)}"
         if r.ump:
-            text += f", UMP {r.ump_year} Rp {rupiah(r.ump)} (belum diverifikasi)"
+            text += f", UMP {r.ump_year} Rp {rupiah(r.ump)}" + ("" if r.ump_verified else " (belum diverifikasi)")
         parts.append(text)
     return {
         "id": chart_id,
