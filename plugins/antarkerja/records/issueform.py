@@ -379,15 +379,13 @@ def regency_suggestions(text: str, ref: Reference, limit: int = 6) -> list:
 
 
 def known_offices(root: Path) -> dict[str, dict]:
-    """Office id → its record's ``province`` and ``name`` (a file that does not parse counts by id only)."""
-    import yaml
+    """Office id → its record's ``province`` and ``name`` (a file that does not parse counts by id only).
+    Read by the validator's loader: size-limited, symlinks refused, like every record."""
+    from antarkerja.records.load import load_file
 
     found = {}
     for path in sorted(offices_dir(root).glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            data = None
+        data = load_file(path).data
         data = data if isinstance(data, dict) else {}
         found[path.stem] = {"province": str(data.get("province") or ""), "name": str(data.get("name") or "")}
     return found

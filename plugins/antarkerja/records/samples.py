@@ -13,11 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from antarkerja.paths import offices_dir, vacancies_dir
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from antarkerja.paths import vacancies_dir
+from antarkerja.records.discover import discover
+from antarkerja.records.load import load_file
 
 
 @dataclass
@@ -29,36 +27,35 @@ class SampleScan:
 
 
 def _read(path: Path):
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader), None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    """The record as the validator reads it (the one loader), or why it cannot be judged."""
+    loaded = load_file(path)
+    if loaded.data is None:
+        return None, loaded.problems[0].message if loaded.problems else "tidak terbaca"
+    return loaded.data, None
 
 
 def scan(root: Path) -> SampleScan:
     found = SampleScan()
-    sample_offices: dict[str, Path] = {}
-    for path in sorted(offices_dir(root).glob("*.yml")):
+    vacancy_paths, office_paths, _ = discover(root)
+    sample_offices: set[str] = set()
+    for path in office_paths:
         data, problem = _read(path)
         if problem:
             found.unreadable.append((path, problem))
         elif isinstance(data, dict) and data.get("example") is True:
             found.offices.append(path)
-            sample_offices[str(data.get("id") or path.stem)] = path
-    kept_offices: list[tuple[Path, str]] = []
-    for path in sorted(vacancies_dir(root).rglob("*.yml")):
+            sample_offices.add(str(data.get("id") or path.stem))
+    for path in vacancy_paths:
         data, problem = _read(path)
         if problem:
             found.unreadable.append((path, problem))
         elif isinstance(data, dict) and data.get("example") is True:
             found.vacancies.append(path)
         elif isinstance(data, dict):
-            office = ((data.get("verification") or {}) if isinstance(data.get("verification"), dict) else {}).get(
-                "office"
-            )
+            verification = data.get("verification")
+            office = verification.get("office") if isinstance(verification, dict) else None
             if isinstance(office, str) and office in sample_offices:
-                kept_offices.append((path, office))
-    found.kept_users = kept_offices
+                found.kept_users.append((path, office))
     return found
 
 

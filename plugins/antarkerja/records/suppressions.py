@@ -14,6 +14,7 @@ whose source holds the word "abaikan" (see ``validate.RepositoryValidator._check
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SUPPRESS_CODE = "Y116"
@@ -52,6 +53,7 @@ def suppression_markers(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+@cache
 def suppressible_codes() -> frozenset:
     from antarkerja.records.rules.scams import TEXT_RULES
 

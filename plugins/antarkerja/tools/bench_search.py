@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 from antarkerja.paths import theme_static_dir
-from antarkerja.tools.localweb import CHROMIUM_ARGS, chromium_path, serve_folder
+from antarkerja.tools.localweb import CHROMIUM_ARGS, chromium_path, outside_event_loop, serve_folder
 from antarkerja.urls import ROUTES, save_as
 from antarkerja.urls import url as route
 
@@ -188,17 +188,7 @@ def measure_shapes(site_dir: Path, shapes=None, *, cpu_slowdown: float = 4) -> l
     ``requests``, ``ms`` (navigation start to the results list being filled), ``status``
     (the page's own count line) and ``results`` (items shown), ``errors``.
     """
-    import asyncio
-
-    args = (Path(site_dir), shapes, cpu_slowdown)
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return _measure_shapes(*args)
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_measure_shapes, *args).result()
+    return outside_event_loop(_measure_shapes, Path(site_dir), shapes, cpu_slowdown)
 
 
 _WATCH = """() => {
@@ -314,17 +304,8 @@ def measure_switch(site_dir: Path, query: str = "operator", provinces: list[str]
     each step downloads (responses served from the cache count nothing), by kind. The first
     row is the national search from a cold cache. Same phone and CPU slowdown as
     :func:`measure_shapes`; one fresh context for the whole sequence."""
-    import asyncio
-
-    args = (Path(site_dir), query, provinces or switch_provinces(Path(site_dir), query))
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return _measure_switch(*args)
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_measure_switch, *args).result()
+    provinces = provinces or switch_provinces(Path(site_dir), query)
+    return outside_event_loop(_measure_switch, Path(site_dir), query, provinces)
 
 
 # The reader picks a province in the filter panel (it may be folded: set it as the select does).

@@ -59,3 +59,18 @@ def chromium_path() -> str | None:
         if found and not _is_snap(found):
             return found
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def outside_event_loop(run, *args):
+    """``run(*args)``, in a thread of its own when this thread has a running event loop (a test
+    session's browser): Playwright's sync API refuses to start inside one."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run(*args)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run, *args).result()

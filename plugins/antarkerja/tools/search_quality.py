@@ -168,17 +168,9 @@ def sample_model(root: Path):
 
 def search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     """The vacancy ids the search page shows for each query, first 20, in order."""
-    import asyncio
+    from antarkerja.tools.localweb import outside_event_loop
 
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return _search_results(site_dir, queries)
-    # Inside a running event loop (a test session's browser): Playwright's sync API needs its own thread.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_search_results, site_dir, queries).result()
+    return outside_event_loop(_search_results, site_dir, queries)
 
 
 def _search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
