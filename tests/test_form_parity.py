@@ -20,14 +20,13 @@ import json
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
 
-import pytest
 import yaml
 from support import ROOT, make_repo
+from support import node as support_node
 from support.conformance import BASE, canonical
 
 from antarkerja.records.rules.scams import export
@@ -232,11 +231,7 @@ VALIDATE_LINE = re.compile(r"/(kasus-\d{3})\.yml:\d+:\d+: ([A-Z]\d{3}) (\S+?): "
 
 
 def test_the_form_and_the_validator_give_the_same_codes(tmp_path):
-    node = shutil.which("node") or shutil.which("nodejs")
-    if not node:
-        if os.environ.get("CI"):
-            pytest.fail("Node.js is required in CI: apt-get install -y nodejs")
-        pytest.skip("Node.js not installed")
+    node = support_node()
     ref = load_reference(ROOT)
     schema = vacancy_schema.schema(ref)
     records = _records()
