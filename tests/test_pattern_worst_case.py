@@ -243,22 +243,26 @@ def measure(patterns: list[tuple[str, int]]) -> list[str]:
         start = len(jobs)
         while True:
             if not receive.poll(RUNAWAY):
-                worker.kill()
                 pattern, flags, text = jobs[current]
                 slow.append(f"{pattern!r} (flags {flags}): over {RUNAWAY:.0f} s on {text[:12]!r}… ({len(text)} chars)")
-                # Skip this pattern's other texts: it is reported once.
-                start = next((n for n in range(current, len(jobs)) if jobs[n][:2] != (pattern, flags)), len(jobs))
-                break
-            message = receive.recv()
-            if message[0] == "start":
-                current = message[1]
-            elif message[0] == "done" and message[2] >= LIMIT:
+            else:
+                message = receive.recv()
+                if message[0] == "start":
+                    current = message[1]
+                    continue
+                if message[0] == "end":
+                    break
+                if message[2] < LIMIT:
+                    continue
                 pattern, flags, text = jobs[message[1]]
                 slow.append(
                     f"{pattern!r} (flags {flags}): {message[2] * 1000:.0f} ms on {text[:12]!r}… ({len(text)} chars)"
                 )
-            elif message[0] == "end":
-                break
+            # A slow pattern is reported once: stop the worker and skip the pattern's other texts,
+            # which would each cost seconds more and say nothing new.
+            worker.kill()
+            start = next((n for n in range(current, len(jobs)) if jobs[n][:2] != (pattern, flags)), len(jobs))
+            break
         worker.join()
         receive.close()
     return sorted(set(slow))
