@@ -54,7 +54,8 @@ def act_env(tmp_path_factory):
     python = base / "toolcache" / "Python" / version / "x64"
     venv.EnvBuilder(system_site_packages=True, with_pip=False, symlinks=True).create(python)
     (python.parent / "x64.complete").touch()
-    return {"actions": actions, "toolcache": base / "toolcache", "cache": base / "act-cache"}
+    (base / "home").mkdir()
+    return {"actions": actions, "toolcache": base / "toolcache", "cache": base / "act-cache", "home": base / "home"}
 
 
 GIT_USER = ["-c", "user.email=uji@contoh.invalid", "-c", "user.name=Uji"]
@@ -85,6 +86,10 @@ def _repo_with_change(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, i
     return repo, path.relative_to(repo), line
 
 
+INHERITED_NOT = {"PYTHONPATH", "GITHUB_ACTIONS", "CI", "XDG_CONFIG_HOME", "GH_CONFIG_DIR", "GIT_CONFIG_GLOBAL"}
+INHERITED_NOT |= {"GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "GH_HOST"}
+
+
 def _act(act_env, repo: Path, workflow: str, event: str, payload: Path, *extra: str, env=None):
     args = ["act", event, "-W", f".github/workflows/{workflow}", "-P", "ubuntu-latest=-self-hosted"]
     args += ["--action-offline-mode", "--action-cache-path", str(act_env["cache"]), "-e", str(payload)]
@@ -98,7 +103,12 @@ def _act(act_env, repo: Path, workflow: str, event: str, payload: Path, *extra: 
         f"AGENT_TOOLSDIRECTORY={act_env['toolcache']}",
         *extra,
     ]
-    run_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS", "CI")}
+    # Host mode runs the steps as you: a throw-away HOME keeps the actions' git configuration
+    # (safe.directory, credentials) out of yours, and your act, git and gh settings and tokens
+    # out of the run. pip keeps its cache, so the build backend is not downloaded every time.
+    run_env = {k: v for k, v in os.environ.items() if k not in INHERITED_NOT}
+    pip_cache = Path.home() / ".cache" / "pip"
+    run_env.update(HOME=str(act_env["home"]), **({"PIP_CACHE_DIR": str(pip_cache)} if pip_cache.is_dir() else {}))
     return subprocess.run(args, cwd=repo, capture_output=True, text=True, timeout=900, env={**run_env, **(env or {})})
 
 
