@@ -269,3 +269,82 @@ def test_a_refused_pull_request_gets_the_setting_not_a_success_comment_and_the_r
     assert "ANTARKERJA_PR_TOKEN" in comment.body
     assert [(n, label) for n, label, _ in github.removed_labels] == [(NUMBER, LABEL)]
     assert github.removed_labels[0][2] > comment.seq and not github.unanswered, github.unanswered
+
+
+# The stand-in itself, without act (runs everywhere: git and openssl only) ----------------------
+
+
+def _request(github: GitHubStandIn, method: str, path: str, body: dict | None = None, token: str | None = TOKEN):
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"{github.url}{path}", data=data, method=method)
+    if token:
+        request.add_header("Authorization", f"token {token}")
+    context = ssl.create_default_context(cafile=str(github.cert))
+    try:
+        with urllib.request.urlopen(request, context=context, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+@pytest.fixture
+def hosted(tmp_path):
+    if not shutil.which("openssl"):
+        pytest.skip("openssl makes the stand-in's certificate")
+    source = tmp_path / "source"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(source)], check=True)
+    (source / "README.md").write_text("Antar Kerja\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(source), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(source), *GIT_USER, "commit", "-qm", "Awal"], check=True)
+    return source
+
+
+def test_the_standin_hosts_git_and_opens_a_pull_request_for_a_pushed_branch(hosted, tmp_path):
+    github = GitHubStandIn(tmp_path / "github")
+    github.host_repository(hosted)
+    with github:
+        env = {**os.environ, **github.client_environment(), "HOME": str(tmp_path)}
+        work = tmp_path / "work"
+        subprocess.run(["git", "clone", "-q", github.remote, str(work)], check=True, env=env)
+        (work / "baru.yml").write_text("title: Operator\n", encoding="utf-8")
+        subprocess.run(["git", "-C", str(work), "checkout", "-qb", "usulan"], check=True)
+        subprocess.run(["git", "-C", str(work), "add", "."], check=True)
+        subprocess.run(["git", "-C", str(work), *GIT_USER, "commit", "-qm", "Usulan"], check=True)
+        push = ["git", "-C", str(work), "push", "-q", "origin", "usulan"]
+        refused = subprocess.run(push, capture_output=True, text=True, env={**env, "GIT_TERMINAL_PROMPT": "0"})
+        assert refused.returncode != 0 and not github.pushes  # GitHub wants a token to push
+        status, _ = _request(
+            github, "POST", "/api/v3/repos/contoh/antarkerja/pulls", {"head": "usulan", "base": "main"}
+        )
+        assert status == 422 and not github.pulls  # no pull request for a branch that was never pushed
+        header = "http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3N0YW5kaW4="
+        subprocess.run(["git", "-C", str(work), "-c", header, *push[3:]], check=True, env=env)
+        body = {"title": "Lowongan", "head": "contoh:usulan", "base": "main", "body": "Closes #42"}
+        status, pull = _request(github, "POST", "/api/v3/repos/contoh/antarkerja/pulls", body)
+    assert status == 201 and pull["html_url"] == github.pulls[0].url
+    assert github.pulls[0].files == ["baru.yml"] and github.show("usulan", "baru.yml") == "title: Operator\n"
+    assert len(github.pushes) == 1 and github.pushes[0] < github.pulls[0].seq
+
+
+def test_the_standin_refuses_like_github(hosted, tmp_path):
+    github = GitHubStandIn(tmp_path / "github", allow_pull_requests=False)
+    github.host_repository(hosted)
+    github.label_issue(NUMBER, LABEL)
+    with github:
+        body = {"title": "Lowongan", "head": "contoh:main", "base": "main"}
+        status, answer = _request(github, "POST", "/api/v3/repos/contoh/antarkerja/pulls", body)
+        assert (status, answer["message"]) == (403, REFUSAL) and not github.pulls
+        comment = f"/api/v3/repos/contoh/antarkerja/issues/{NUMBER}/comments"
+        assert _request(github, "POST", comment, {"body": "tanpa token"}, token=None)[0] == 401
+        assert _request(github, "POST", comment, {"body": "dengan token"})[0] == 201
+        label = f"/api/v3/repos/contoh/antarkerja/issues/{NUMBER}/labels/{LABEL}"
+        assert _request(github, "DELETE", label)[0] == 200
+        assert _request(github, "DELETE", label)[0] == 404  # already off
+        assert _request(github, "GET", "/api/v3/repos/contoh/antarkerja/releases")[0] == 404
+    assert [c.body for c in github.comments] == ["dengan token"]
+    assert [(n, name) for n, name, _ in github.removed_labels] == [(NUMBER, LABEL)]
+    assert "GET /api/v3/repos/contoh/antarkerja/releases" in github.unanswered
