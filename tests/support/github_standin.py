@@ -222,7 +222,7 @@ class GitHubStandIn:
         return f"{self.url}/{self.repository}"
 
     def client_environment(self) -> dict[str, str]:
-        """Variables that make git, Node, Python and ``gh`` trust and use this host, and no proxy."""
+        """Variables that make git, Node and ``gh`` trust this host and reach it without a proxy."""
         bundle = self.folder / "tls" / "bundle.pem"
         system = Path("/etc/ssl/certs/ca-certificates.crt")
         bundle.write_bytes((system.read_bytes() if system.is_file() else b"") + self.cert.read_bytes())
@@ -237,27 +237,18 @@ class GitHubStandIn:
 
     # What happened --------------------------------------------------------------------------------
 
+    def _in_host(self, *args: str) -> str:
+        bare = self.git_root / self.repository
+        return subprocess.run(["git", "-C", str(bare), *args], capture_output=True, check=True).stdout.decode("utf-8")
+
     def branches(self) -> dict[str, str]:
         """The branches on the git host, with their commits."""
-        out = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(self.git_root / self.repository),
-                "for-each-ref",
-                "--format=%(refname:short) %(objectname)",
-            ]
-            + ["refs/heads"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        out = self._in_host("for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads")
         return dict(line.split(" ", 1) for line in out.splitlines())
 
     def show(self, ref: str, path: str) -> str:
-        bare = self.git_root / self.repository
-        run = subprocess.run(["git", "-C", str(bare), "show", f"{ref}:{path}"], capture_output=True, check=True)
-        return run.stdout.decode("utf-8")
+        """A file's text on a branch of the git host."""
+        return self._in_host("show", f"{ref}:{path}")
 
     # Serving --------------------------------------------------------------------------------------
 
@@ -422,12 +413,7 @@ class GitHubStandIn:
         if head not in branches or base not in branches:
             error = {"resource": "PullRequest", "field": "head" if head not in branches else "base", "code": "invalid"}
             return 422, {"message": "Validation Failed", "errors": [error], "documentation_url": DOCS, "status": "422"}
-        changed = subprocess.run(
-            ["git", "-C", str(self.git_root / self.repository), "diff", "--name-only", f"{base}...{head}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
+        changed = self._in_host("diff", "--name-only", f"{base}...{head}").split()
         number = len(self.pulls) + 1 + max(self.labels, default=0)  # issues and PRs share numbers
         url = f"{self.url}/{self.repository}/pull/{number}"
         pull = Pull(call.seq, number, head, base, str(body.get("title", "")), str(body.get("body", "")), url, changed)
