@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import ssl
 import subprocess
 import threading
@@ -316,8 +315,8 @@ class GitHubStandIn:
             "GIT_PROTOCOL": h.headers.get("Git-Protocol", ""),
             "HTTP_CONTENT_ENCODING": h.headers.get("Content-Encoding", ""),
         }
-        backend = shutil.which("git-http-backend") or "/usr/lib/git-core/git-http-backend"
-        run = subprocess.run([backend], input=raw, env=env, capture_output=True, timeout=120)
+        exec_path = subprocess.run(["git", "--exec-path"], capture_output=True, text=True, check=True).stdout.strip()
+        run = subprocess.run([f"{exec_path}/git-http-backend"], input=raw, env=env, capture_output=True, timeout=120)
         head, _, payload = run.stdout.partition(b"\r\n\r\n")
         if not _:
             head, _, payload = run.stdout.partition(b"\n\n")
