@@ -11,7 +11,7 @@ it only checks and merges what you collected.
 
 FIGURES as CSV (UTF-8, header row, one row per province)::
 
-    province,amount,amount_exact,status,decree,date,source,source_kind,url,verified,note
+    province,amount,amount_exact,status,decree,date,source,source_kind,url,verified,checked_on,note
     32,2317601,,,Keputusan Gubernur Jawa Barat Nomor 561/Kep.859-Kesra/2025,2025-12-23,...
 
 or as YAML: a list of mappings with the same keys (``amount`` and ``verified`` typed).
@@ -33,8 +33,11 @@ Columns:
   report) or ``rekap`` (a list of many provinces).
 * ``url``: ``https://`` address of that source.
 * ``verified``: ``true`` only when you read the official text yourself: the decree or the
-  province's own announcement (``source_kind: resmi-provinsi`` on a ``.go.id`` site). A news
-  report quoting the decree is not enough.
+  province's own announcement (``source_kind: resmi-provinsi`` on a ``.go.id`` site), and read
+  there both the amount and the decree's number (``decree`` is then required). A news report
+  quoting the decree is not enough.
+* ``checked_on``: ``TTTT-BB-HH``, the day you read that official source; required when
+  ``verified`` is true, so that anyone can tell how fresh the check is and read it again.
 * ``note``: discrepancies between sources, and anything a maintainer should re-check.
 
 The script reports every problem at once (``FILE:LINE: field: problem; how to fix``) and exits
@@ -74,6 +77,7 @@ FIELDS = [
     "source_kind",
     "url",
     "verified",
+    "checked_on",
     "note",
 ]
 SOURCE_KINDS = ("resmi-provinsi", "berita", "rekap")
@@ -242,7 +246,18 @@ def check_entries(rows: list[tuple[int, dict]], known: dict[str, str], where: st
             if kind != "resmi-provinsi" or not host.endswith(".go.id"):
                 fix = "true hanya untuk keputusan atau pengumuman resmi di situs .go.id yang Anda baca sendiri"
                 bad(line, "verified", f"sumber {kind} di {host} bukan naskah resmi", fix)
+            if not decree:
+                fix = "tulis nomor keputusan yang Anda baca di sumber resmi itu, atau tulis false"
+                bad(line, "decree", "wajib diisi bila verified true", fix)
         entry["verified"] = bool(verified)
+        checked_on = _text(row.get("checked_on"))
+        if checked_on or verified:
+            day = _date(row.get("checked_on"))
+            if day is None:
+                fix = "tulis TTTT-BB-HH, hari Anda membaca sumber resmi itu"
+                bad(line, "checked_on", f"`{checked_on}` bukan tanggal (wajib bila verified true)", fix)
+            else:
+                entry["checked_on"] = day
         if note:
             entry["note"] = note
         entries.append(entry)

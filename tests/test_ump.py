@@ -77,6 +77,13 @@ def test_only_a_province_s_own_announcement_counts_as_verified(ump):
     assert verified == {"62", "91", "94"}  # Kalimantan Tengah, Papua, Papua Tengah (docs/data-sources.md)
 
 
+def test_a_verified_figure_carries_its_decree_and_the_day_its_source_was_read(ump):
+    for e in ump["years"][2026]:
+        if e["verified"]:
+            assert e["decree"].startswith("Keputusan Gubernur ") and "Nomor " in e["decree"], e["province"]
+            assert date.fromisoformat(e["checked_on"]) >= date.fromisoformat(e["date"]), e["province"]
+
+
 def test_known_figures_match_the_decrees_as_reported(ump):
     """Spot checks against figures quoted from the decrees' own wording in the reports."""
     by_code = {e["province"]: e for e in ump["years"][2026]}
@@ -186,7 +193,7 @@ def test_the_date_check_fires_after_new_year_without_new_figures():
 
 
 def figures_csv(provinces: dict[str, str], **override: dict) -> str:
-    header = "province,amount,amount_exact,status,decree,date,source,source_kind,url,verified,note"
+    header = "province,amount,amount_exact,status,decree,date,source,source_kind,url,verified,checked_on,note"
     rows = [header]
     for code in provinces:
         row = {
@@ -200,6 +207,7 @@ def figures_csv(provinces: dict[str, str], **override: dict) -> str:
             "source_kind": "berita",
             "url": f"https://example.org/ump/{code}",
             "verified": "false",
+            "checked_on": "",
             "note": "",
         }
         row.update(override.get(code, {}))
@@ -259,6 +267,31 @@ def test_refresh_reports_every_problem_with_its_line_and_writes_nothing(tmp_path
     assert "Papua Barat Daya (96)" in err
     assert "Traceback" not in err
     assert target.read_text(encoding="utf-8") == original
+
+
+def test_refresh_refuses_a_verified_figure_without_decree_or_reading_day(tmp_path, provinces):
+    official = {"source_kind": "resmi-provinsi", "url": "https://jatimprov.go.id/berita/ump-2027", "verified": "true"}
+    figures = tmp_path / "ump-2027.csv"
+    figures.write_text(
+        figures_csv(
+            provinces,
+            **{
+                "35": {**official, "checked_on": "2026-12-28"},  # complete: accepted
+                "36": {**official, "checked_on": "2026-12-28", "decree": "", "note": "nomor tidak terbaca"},
+                "51": {**official},  # no checked_on
+            },
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "ump.yml"
+    target.write_text((REFERENCE / "ump.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run(str(figures), "--year", "2027", "--file", str(target), "--check")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    row = {code: n + 2 for n, code in enumerate(provinces)}  # line 1 is the header
+    assert any(line.startswith(f"{figures}:{row['36']}: decree: wajib diisi bila verified true") for line in lines)
+    assert any(line.startswith(f"{figures}:{row['51']}: checked_on:") for line in lines)
+    assert not any(line.startswith(f"{figures}:{row['35']}:") for line in lines)
 
 
 def test_the_file_is_in_the_script_s_canonical_layout(tmp_path):

@@ -123,8 +123,9 @@ def test_a_fact_without_source_is_refused(tmp_path):
     folder = tmp_path / "content" / "reference"
     folder.mkdir(parents=True)
     text = (REFERENCE / "jkp.yml").read_text(encoding="utf-8")
-    text = text.replace('    source: "pp37-2021"\n    where: "Pasal 18"\n', '    where: "Pasal 18"\n', 1)
-    text = text.replace("    verified: false\n", "", 1)
+    fact = '    source: "pp37-2021"\n    where: "Pasal 1 angka 1 dan Pasal 18"\n    verified: true\n'
+    assert fact in text  # the first fact, tiga-manfaat
+    text = text.replace(fact, '    where: "Pasal 1 angka 1 dan Pasal 18"\n', 1)
     (folder / "jkp.yml").write_text(text, encoding="utf-8")
     with pytest.raises(FactsError) as caught:
         load_facts(tmp_path)

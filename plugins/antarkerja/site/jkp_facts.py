@@ -7,14 +7,22 @@ file where any fact lacks either, with the fact's code and what to write, so the
 each fact with its source and "belum diverifikasi" when ``verified`` is false.
 
 A fact may also list what was read for it while the official text could not be (``checked``:
-news reports, unofficial copies) and a ``note`` for maintainers; neither is shown to the
-public, and neither makes a fact verified. A fact that rests on a regulation can only be
-verified together with the article it was checked against (``where``).
+news reports, summaries) and a ``note`` for maintainers; neither is shown to the public, and
+neither makes a fact verified.
+
+A verified fact says what was read and when, so that anyone can read it again: ``read`` holds
+the address of the text (``url``, https), the day it was read (``date``, TTTT-BB-HH; the key
+is not ``on``, which YAML 1.1 reads as true) and what that text is (``what``: the regulation's
+own text on JDIH/BPK, a verbatim copy of the promulgated text, BPJS Ketenagakerjaan's page).
+A fact that rests on a regulation is verified only with the article that states it (``where``,
+"Pasal 21 ayat (1)"). ``read`` belongs to verified facts only; what was read for an unverified
+one goes in ``checked``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -37,6 +45,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """Where and when the text that verifies a fact was read."""
+
+    url: str
+    date: date
+    what: str
+
+
+@dataclass(frozen=True)
 class Fact:
     code: str
     text: str
@@ -45,6 +62,7 @@ class Fact:
     verified: bool
     checked: tuple[str, ...] = ()  # what was read instead of the official text
     note: str = ""  # for maintainers: discrepancies, what to re-check
+    read: Reading | None = None  # set exactly when verified
 
 
 @dataclass
@@ -94,6 +112,7 @@ def load_facts(root: Path) -> Facts:
         where = str(item.get("where") or "")
         if item.get("verified") is True and str(item.get("source")).startswith("pp") and not where:
             problems.append(f"fakta {code}: `verified: true` tanpa `where`; tulis pasal yang dicocokkan")
+        read = _reading(code, item, problems)
         if problems:
             continue
         fact = Fact(
@@ -104,8 +123,40 @@ def load_facts(root: Path) -> Facts:
             item["verified"],
             tuple(checked),
             str(item.get("note") or ""),
+            read,
         )
         sections[item["section"]].facts.append(fact)
     if problems:
         raise FactsError(f"{path}: " + "; ".join(problems))
     return Facts(list(sources.values()), [s for s in sections.values() if s.facts])
+
+
+def _reading(code: str, item: dict, problems: list[str]) -> Reading | None:
+    """The ``read`` block of a verified fact, or None; appends what is wrong to ``problems``."""
+    read = item.get("read")
+    if item.get("verified") is not True:
+        if read is not None:
+            problems.append(f"fakta {code}: `read` hanya untuk fakta `verified: true`; yang dibaca tulis di `checked`")
+        return None
+    if not isinstance(read, dict):
+        problems.append(
+            f"fakta {code}: `verified: true` tanpa `read`; tulis read: {{url: alamat teks yang dibaca, "
+            "date: tanggal membaca TTTT-BB-HH, what: teks apa itu}}"
+        )
+        return None
+    found = len(problems)
+    url = str(read.get("url") or "")
+    if not url.startswith("https://"):
+        problems.append(f"fakta {code}: `read.url` harus alamat https:// teks yang dibaca")
+    day = read.get("date")
+    if isinstance(day, str):
+        try:
+            day = date.fromisoformat(day)
+        except ValueError:
+            day = None
+    if not isinstance(day, date):
+        problems.append(f"fakta {code}: `read.date` harus tanggal membaca, TTTT-BB-HH")
+    what = str(read.get("what") or "").strip()
+    if not what:
+        problems.append(f"fakta {code}: `read.what` kosong; tulis teks apa yang dibaca (naskah resmi, salinan...)")
+    return None if len(problems) > found else Reading(url, day, what)
