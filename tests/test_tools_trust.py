@@ -182,6 +182,40 @@ def test_validator_and_text_check_agree_on_every_corpus_text(root):
         assert checker.codes(item["text"]) == sorted({c for c, _ in check_text(item["text"])}), item["id"]
 
 
+NODE_CHECK = """
+const fs = require("node:fs");
+const engine = require(process.argv[1]);
+const data = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const env = engine.compile(data);
+const texts = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const out = texts.map((t) => [...new Set(engine.check(env, data.rules, t).map((f) => f.code))].sort());
+fs.writeFileSync(process.argv[4], JSON.stringify(out));
+"""
+
+
+def test_javascript_engine_flags_every_corpus_text_as_python_does(root, tmp_path):
+    """Cek lowongan's own engine (checkengine.js under Node, no browser) on the whole corpus: the
+    same codes as the Python mirror that `antarkerja trust` measures, so its figures are the
+    browser's figures."""
+    import json
+    import subprocess
+
+    from support import node
+
+    from antarkerja.records.rules.scams import export
+    from antarkerja.tools.trust import checker_codes
+
+    corpus = load_all(root)
+    (tmp_path / "aturan.json").write_text(json.dumps(export(), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "texts.json").write_text(json.dumps([t["text"] for t in corpus], ensure_ascii=False), encoding="utf-8")
+    engine = root / "theme" / "static" / "js" / "checkengine.js"
+    args = [str(engine), str(tmp_path / "aturan.json"), str(tmp_path / "texts.json"), str(tmp_path / "out.json")]
+    subprocess.run([node(), "-e", NODE_CHECK, *args], check=True, timeout=120)
+    found = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert len(found) == len(corpus) >= 300
+    assert [t["id"] for t, codes in zip(corpus, found, strict=True) if codes != checker_codes(t["text"])] == []
+
+
 # ---------------------------------------------------------------- normalisation
 
 
