@@ -8,9 +8,12 @@ reports it (error or warning). Rules that need the record's declared fields
 (:data:`antarkerja.records.rules.scams.VALIDATOR_ONLY`) are left out, so the verdict is the one the
 public checker can give for a pasted text.
 
-Two files: ``corpus.yml`` (the texts the rules were written from) and ``heldback.yml`` (texts
-paraphrased from news reports and official notices, each with its source URL and date, first
-measured before any rule was tuned on them). Both engines are measured: the validator
+Two files: ``corpus.yml`` (the texts the rules were tuned on) and ``heldback.yml`` (texts first
+measured before any rule was tuned on them). Every text paraphrases a pattern shown by a public
+source: ``corpus.yml`` names a key of its ``sources`` table (title, publisher, url, date, what
+it shows), ``heldback.yml`` gives ``url`` and ``date`` on the text itself. :func:`load_all`
+resolves both to ``url``/``date``; :func:`source_problems` lists every text or source that
+lacks them. Both engines are measured: the validator
 (:class:`TextValidator`) and Cek lowongan's rules (:func:`antarkerja.records.rules.scams.check_text`,
 which check.js mirrors; the browser test and the conformance cases prove them equal).
 
@@ -21,6 +24,7 @@ Run ``antarkerja trust`` (per category, both engines, the confusion list),
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -58,23 +62,75 @@ def corpus_path(root: Path) -> Path:
     return Path(root) / "tests" / "trust" / "corpus.yml"
 
 
-def load_corpus(path: Path) -> list[dict]:
+SOURCE_FIELDS = ("title", "publisher", "url", "date", "shows")
+# A source's date: when it was published, or "seen YYYY-MM-DD" (when it was read) if it shows none.
+SOURCE_DATE = re.compile(r"(seen )?\d{4}-\d{2}-\d{2}")
+SOURCE_URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?/\S*")
+
+
+def load_file(path: Path) -> tuple[dict, list[dict]]:
+    """The ``sources`` table (empty if the file has none) and the texts of one corpus file."""
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["texts"]
+        data = yaml.safe_load(fh)
+    return data.get("sources") or {}, data["texts"]
+
+
+def load_corpus(path: Path) -> list[dict]:
+    return load_file(path)[1]
 
 
 def load_all(root: Path) -> list[dict]:
-    """Every labelled text of both corpus files, each with its ``category`` (for the texts
-    written from warnings: the warning they were written from)."""
+    """Every labelled text of both corpus files, each with its ``category`` and, resolved from
+    its ``source`` key where the file has a sources table, its source's ``url`` and ``date``."""
     texts = []
     for name in CORPUS_FILES:
         path = Path(root) / "tests" / "trust" / name
-        for item in load_corpus(path):
+        sources, items = load_file(path)
+        for item in items:
             item = dict(item)
+            source = sources.get(item.get("source")) if isinstance(item.get("source"), str) else None
+            if isinstance(source, dict):
+                for field in ("url", "date"):
+                    if source.get(field) is not None:
+                        item.setdefault(field, source[field])
             item.setdefault("category", f"{item['label']}:{item.get('source', 'lain')}")
             item["file"] = name
             texts.append(item)
     return texts
+
+
+def source_problems(root: Path) -> list[str]:
+    """Why a text or a source of the corpus cannot be traced to public material: a missing or
+    unknown source key, a source without all of :data:`SOURCE_FIELDS`, a url that is not
+    http(s), a date that is not ``YYYY-MM-DD`` or ``seen YYYY-MM-DD``, a source no text uses.
+    Empty when every text carries a resolvable source with url and date."""
+    problems = []
+    for name in CORPUS_FILES:
+        sources, items = load_file(Path(root) / "tests" / "trust" / name)
+        for key, source in sources.items():
+            if not isinstance(source, dict):
+                problems.append(f"{name}: source {key} is not a table of {', '.join(SOURCE_FIELDS)}")
+                continue
+            for field in SOURCE_FIELDS:
+                if not str(source.get(field) or "").strip():
+                    problems.append(f"{name}: source {key} has no {field}")
+        used = {item.get("source") for item in items}
+        problems += [f"{name}: source {key} is used by no text" for key in sources if key not in used]
+        for item in items:
+            where = f"{name}: {item.get('id')}"
+            key = item.get("source")
+            if sources and key is not None and key not in sources:
+                problems.append(f"{where}: unknown source {key!r}")
+            source = sources.get(key) if isinstance(key, str) and isinstance(sources.get(key), dict) else {}
+            url, when = item.get("url", source.get("url")), item.get("date", source.get("date"))
+            if not url or not when:
+                problems.append(f"{where}: no source url and date")
+                continue
+            if not SOURCE_URL.fullmatch(str(url)):
+                problems.append(f"{where}: source url is not http(s): {url}")
+            if not SOURCE_DATE.fullmatch(str(when)):
+                problems.append(f"{where}: source date is neither YYYY-MM-DD nor 'seen YYYY-MM-DD': {when}")
+    return problems
 
 
 class TextValidator:
