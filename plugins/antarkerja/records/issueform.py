@@ -102,7 +102,12 @@ FIELDS = [
     Field("kbli", ("kbli",), "dropdown", True),
     Field("description", ("description",), "textarea", True),
     Field("responsibilities", ("responsibilities",), "list"),
-    Field("qualifications", ("qualifications",), "list"),
+    Field(
+        "qualifications",
+        ("qualifications",),
+        "list",
+        placeholder="Mampu mengoperasikan mesin jahit industri\nTeliti dan terbiasa bekerja dengan target",
+    ),
     Field("benefits", ("benefits",), "list"),
     Field("apply_url", ("apply", "url"), "input"),
     Field("apply_email", ("apply", "email"), "input"),
