@@ -537,7 +537,8 @@
   }
 
   function record() {
-    var rec = { status: "open" };
+    var made = spec.record, // antarkerja.records.build_record: the rules `antarkerja new` and the issue path use
+      rec = { status: made.status };
     spec.fields.forEach(function (f) {
       var v = value(f);
       if (v === null) return;
@@ -546,10 +547,10 @@
       parent[f.path[f.path.length - 1]] = v;
     });
     var salary = rec.salary || {};
-    rec.salary = salary.min !== undefined ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: "MONTH", currency: "IDR" } : { disclosed: false };
+    rec.salary = salary.min !== undefined ? Object.assign({}, made.salaryStated, { min: salary.min, max: salary.max !== undefined ? salary.max : salary.min }) : Object.assign({}, made.salaryUnstated);
     var regency = spec.regencies.find(function (r) { return r.code === (rec.location || {}).regency; });
     var location = rec.location || {};
-    rec.location = { country: "ID", province: regency ? regency.province : "" };
+    rec.location = { country: made.country, province: regency ? regency.province : "" };
     Object.keys(location).forEach(function (k) { rec.location[k] = location[k]; });
     rec.date_posted = today();
     var base = slugify([rec.title || "", (rec.employer || {}).name || "", regency ? regency.short : ""].join(" "));

@@ -55,6 +55,7 @@ import os
 from collections.abc import Iterable
 
 from antarkerja.present import BIDI_CHARS
+from antarkerja.records.build_record import form_rules
 from antarkerja.records.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
 from antarkerja.records.rules.scams import TEXT_RULES, _leaving
 from antarkerja.records.rules.vacancy import (
@@ -150,6 +151,9 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
         "idLength": ID_BASE_LENGTH,
         "fields": fields,
         "order": _key_order(schema),
+        # How answers become the record (status, country, the salary mapping): the one builder's
+        # rules (records.build_record), which `antarkerja new` and the issue path call.
+        "record": form_rules(),
         # What the form's checker needs to give the validator's verdict on one record
         # (theme/js/form.js, checkRecord; tests/test_form_parity.py proves the agreement).
         "rules": {
