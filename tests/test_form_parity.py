@@ -153,6 +153,15 @@ MUTATIONS = {
     "description placeholder": _set(("description",), "ISI: tuliskan tugas utama.\n"),
     "description tuliskan di sini": _set(("description",), "Tuliskan tugas utama di sini.\nBekerja sif pagi.\n"),
     "description lorem ipsum": _set(("description",), "Lorem ipsum dolor sit amet untuk operator gudang.\n"),
+    "no qualifications": _drop("qualifications"),
+    "qualifications empty": _set(("qualifications",), []),
+    "qualifications blank": _set(("qualifications",), ["  "]),
+    "salary undisclosed": _set(("salary",), {"disclosed": False}),
+    "salary undisclosed, partnership": lambda r: (
+        r.__setitem__("salary", {"disclosed": False}),
+        r.__setitem__("employment_type", "kemitraan"),
+        r.pop("contract_months", None),
+    ),
     "qualification [isi]": _set(("qualifications",), ["Teliti", "[isi syarat lain]"]),
     "isi in the middle of a line": _set(("description",), "Mohon ISI: formulir dengan lengkap.\n"),
     "description too short": _set(("description",), "Kerja.\n"),
@@ -279,5 +288,7 @@ def test_the_form_and_the_validator_give_the_same_codes(tmp_path):
     # form only writes domestic vacancies) and a few text rules no case here trips.
     rare = {"S209", "W533", "R452", "R460"}
     assert decided - seen <= rare, decided - seen
-    assert {"R401", "R402", "R403", "R404", "R412", "W532", "W535"} <= seen
+    assert {"R401", "R402", "R403", "R404", "R412", "W532", "W535", "W570"} <= seen
+    # W570 is met at both of its fields: a record naming no skill and an undisclosed wage.
+    assert {("W570", "qualifications"), ("W570", "salary.disclosed")} <= {p for pairs in form.values() for p in pairs}
     assert sum(1 for pairs in form.values() if pairs) > 400

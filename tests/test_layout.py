@@ -303,3 +303,19 @@ def test_test_modules_never_import_each_other():
                 names = [node.module]
             found += [f"{path.name} imports {n}" for n in names if n.split(".")[0].startswith("test_")]
     assert not found, "\n".join(found)
+
+
+def test_no_module_is_imported_under_another_modules_name():
+    """``office_services as services`` read like ``site/outputs/services.py``: a module keeps its
+    own name where it is used, so one name means one module."""
+    stems = {p.stem for p in PACKAGE.rglob("*.py")}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                found += [
+                    f"{path.relative_to(PACKAGE)}: {a.name} as {a.asname}"
+                    for a in node.names
+                    if a.asname in stems and a.asname != a.name.rsplit(".", 1)[-1]
+                ]
+    assert not found, "\n".join(found)

@@ -86,6 +86,9 @@ def test_every_filled_sample_record_has_its_filled_date():
     assert all(isinstance(r.get("filled_date"), date) and r["filled_date"] >= r["date_posted"] for r in filled)
 
 
+SKILLS = "qualifications:\n  - Lulusan SMK Teknik Mesin\n  - Bersedia bekerja dalam sistem sif\n"
+
+
 # W570: an Art. 5 item missing -------------------------------------------------------------
 def test_w570_names_the_missing_wage_and_cites_the_article(tmp_path):
     text = vacancy(
@@ -104,10 +107,37 @@ def test_w570_leaves_a_partnership_without_wage_alone(tmp_path):
     assert codes(validate_repository(make_repo(tmp_path, {JABAR: text})), "W570") == []
 
 
+def test_w570_a_record_naming_no_skill_is_warned_at_its_first_line(tmp_path):
+    text = vacancy((SKILLS, ""))
+    assert "qualifications" not in text
+    result = validate_repository(make_repo(tmp_path, {JABAR: text}))
+    found = codes(result, "W570")
+    first_key = next(n for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#"))
+    assert [(d.field, d.line) for d in found] == [("qualifications", first_key)]
+    assert "keterampilan atau kompetensi" in found[0].message and "Pasal 5 ayat (1) huruf d" in found[0].message
+    assert "`qualifications`" in found[0].hint
+    assert found[0] not in result.errors  # a warning: the record still publishes
+
+
+@pytest.mark.parametrize("items", ["qualifications: []\n", "qualifications:\n  - ' '\n"])
+def test_w570_an_empty_skills_list_is_warned_at_its_key(tmp_path, items):
+    text = vacancy((SKILLS, items))
+    found = codes(validate_repository(make_repo(tmp_path, {JABAR: text})), "W570")
+    line = text.splitlines().index(items.splitlines()[0]) + 1
+    assert [(d.field, d.line) for d in found] == [("qualifications", line)]
+
+
+def test_w570_a_record_with_its_skills_is_not_warned(tmp_path):
+    assert SKILLS in GOOD_VACANCY
+    assert codes(validate_repository(make_repo(tmp_path, {JABAR: GOOD_VACANCY})), "W570") == []
+
+
 @pytest.mark.parametrize("root", [ROOT, SITE_FIXTURE], ids=["sample", "fixture"])
 def test_w570_flags_exactly_the_records_a_plain_reading_finds_lacking(root):
     expected = set()
     for r in records(root):
+        if not any(str(q).strip() for q in r.get("qualifications") or []):
+            expected.add((r["id"], "qualifications"))
         if not r["salary"]["disclosed"] and r["employment_type"] in WAGED:
             expected.add((r["id"], "salary.disclosed"))
         if r["location"]["country"] != "ID" and not r["location"].get("city"):
@@ -116,7 +146,10 @@ def test_w570_flags_exactly_the_records_a_plain_reading_finds_lacking(root):
     found = {(d.path.stem, d.field) for d in codes(result, "W570")}
     assert found == expected
     if root == SITE_FIXTURE:
-        assert expected  # the fixture has an undisclosed wage: the rule is exercised
+        # the fixture has an undisclosed wage and a record naming no skill: both are exercised
+        assert {field for _, field in expected} == {"salary.disclosed", "qualifications"}
+    else:
+        assert not {r for r in expected if r[1] == "qualifications"}  # every sample names its skills
 
 
 # Outcomes: open, filled, expired, withdrawn; median days to fill ---------------------------

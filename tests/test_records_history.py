@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,18 @@ def test_validator_warns_until_the_office_reverifies(repo, monkeypatch):
         assert not [d for d in validate_repository(repo).diagnostics if d.code == "W601"]
     finally:
         edit(repo, "  date: 2026-10-27\n  reverified: 2026-11-21", "  date: 2026-10-27")
+
+
+def test_a_check_for_an_earlier_day_weighs_no_later_change(repo):
+    """As the page's Riwayat does: the salary change of 2 November is not yet made on 1 November,
+    so a check (or a build) for that day has nothing to re-verify, whatever the clock says."""
+    from antarkerja.records.validate import RepositoryValidator
+
+    def w601(day):
+        return [d for d in RepositoryValidator(repo, today=day).run().diagnostics if d.code == "W601"]
+
+    assert w601(date(2026, 11, 1)) == []
+    assert [d.path.name for d in w601(date(2026, 11, 2))] == ["staf-akuntansi-bekasi.yml"]
 
 
 def test_an_uncommitted_salary_change_warns_today(repo, monkeypatch):

@@ -45,12 +45,15 @@ def test_new_vacancy_is_valid_commented_and_canonical(tmp_path, capsys):
         "i",
         "--description",
         "Memasak menu harian untuk 200 karyawan pabrik, sif pagi.",
+        "--qualifications",
+        "Mampu memasak menu masakan Indonesia;  Memahami kebersihan pangan ;",
     ]
     assert main([*ARGS, *details, "--salary-min", "4500000", "--root", str(root)]) == 0
     path = root / "content/vacancies/jawa-barat/juru-masak-cv-contoh-rasa-bekasi.yml"
     text = path.read_text(encoding="utf-8")
     assert "# Nama jabatan." in text and "legal_form: cv" in text and "min: 4500000" in text
     assert "valid_through: 2026-12-25" in text
+    assert "qualifications:\n  - Mampu memasak menu masakan Indonesia\n  - Memahami kebersihan pangan\n" in text
     assert validate_repository(root).diagnostics == []
     assert main(["fmt", "--check", "--root", str(root), str(path)]) == 0
     assert "Berkas dibuat" in capsys.readouterr().out
@@ -90,13 +93,15 @@ def test_unanswered_details_are_left_visibly_unfilled_and_rejected(tmp_path, cap
     root = make_repo(tmp_path)
     assert main([*ARGS, *DETAILS, "--salary-min", "4500000", "--root", str(root)]) == 0
     out = capsys.readouterr().out
-    assert "Belum lengkap: isi kolom kbji, kbli, description (bertanda ISI:)" in out
+    assert "Belum lengkap: isi kolom kbji, kbli, description, qualifications (bertanda ISI:)" in out
     path = root / "content/vacancies/jawa-barat/juru-masak-cv-contoh-rasa-bekasi.yml"
     text = path.read_text(encoding="utf-8")
     assert 'kbji: "ISI: kode KBJI 2014, misalnya 8"' in text and "description: |\n  ISI: tuliskan" in text
     found = validate_repository(root).diagnostics
-    assert {d.field for d in found if d.code == "R415"} == {"kbji", "kbli", "description"}
-    assert {d.field for d in found} - {"kbji", "kbli", "description"} == set()  # nothing else is wrong
+    assert 'qualifications:\n  - "ISI: keterampilan atau kompetensi yang dibutuhkan, satu per butir"' in text
+    assert {d.field for d in found if d.code == "R415"} == {"kbji", "kbli", "description", "qualifications[0]"}
+    # nothing else is wrong
+    assert {d.field for d in found} - {"kbji", "kbli", "description", "qualifications[0]"} == set()
 
 
 LAW_AND_PUBLIC = {
@@ -193,7 +198,7 @@ def test_answers_are_checked_as_they_are_typed(tmp_path, monkeypatch, capsys):
             "c",
             "pendek",
         ]
-        + ["Memasak menu harian untuk 200 karyawan pabrik, sif pagi."]
+        + ["Memasak menu harian untuk 200 karyawan pabrik, sif pagi.", " ; ", "Mampu memasak menu Indonesia"]
     )
     asked = []
 
@@ -211,6 +216,8 @@ def test_answers_are_checked_as_they_are_typed(tmp_path, monkeypatch, capsys):
     assert "kantor `test-ofice` tidak ada di content/offices/ (maksud Anda `test-office`?)" in err
     assert "`88888` bukan kode KBJI 2014" in err and "`Z` bukan kategori KBLI 2020" in err
     assert "deskripsi terlalu pendek" in err
+    assert "tulis paling sedikit satu keterampilan atau kompetensi" in err
+    assert asked[-1].startswith("Keterampilan atau kompetensi yang dibutuhkan")
     assert "jenis hubungan kerja `kontrak` tidak dikenal" in err and "upah `lima juta` tidak terbaca" in err
     assert any(p.startswith("Upah per bulan") for p in asked) and any(p.startswith("Batas lamaran") for p in asked)
     assert validate_repository(root).diagnostics == []

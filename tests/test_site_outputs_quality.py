@@ -33,9 +33,10 @@ def offices(root: Path) -> dict[str, dict]:
     return {o["id"]: o for o in found}
 
 
-def validator_warnings(root: Path) -> set[str]:
-    """Ids of the vacancies the validator warns about (warnings are the validator's own)."""
-    result = RepositoryValidator(root).run()
+def validator_warnings(root: Path, today: date) -> set[str]:
+    """Ids of the vacancies the validator warns about on ``today``, the built site's day
+    (warnings are the validator's own; W601 weighs Git history only up to that day)."""
+    result = RepositoryValidator(root, today=today).run()
     by_path = {loaded.path: loaded.data["id"] for loaded in result.vacancies}
     return {by_path[d.path] for d in result.diagnostics if d.code.startswith("W") and d.path in by_path}
 
@@ -45,7 +46,7 @@ def is_open(r: dict, today: date) -> bool:
 
 
 def expected_lists(root: Path, office: str, today: date) -> dict[str, set[str]]:
-    warned = validator_warnings(root)
+    warned = validator_warnings(root, today)
     mine = [r for r in records(root) if r["verification"]["office"] == office and is_open(r, today)]
     policy = offices(root)[office].get("reverify_days", 30)
     latest = lambda r: max(d for d in (r["verification"]["date"], r["verification"].get("reverified")) if d)  # noqa: E731
@@ -61,7 +62,7 @@ def expected_summary(root: Path, today: date) -> dict[str, tuple]:
     """Province name -> (open, salary disclosed, warned, median days posting→verification)."""
     with open(root / "content/reference/provinces.csv", encoding="utf-8", newline="") as f:
         names = {row["code"]: row["name"] for row in csv.DictReader(f)}
-    warned = validator_warnings(root)
+    warned = validator_warnings(root, today)
     groups: dict[str, list[dict]] = {}
     for r in records(root):
         if is_open(r, today):

@@ -332,6 +332,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--kbji", help="kode jabatan KBJI 2014, misalnya 8 (kosong: ditanyakan atau ditandai ISI:)")
     n.add_argument("--kbli", help="kategori KBLI 2020, satu huruf, misalnya C")
     n.add_argument("--description", help="deskripsi: tugas utama, tempat dan jadwal kerja (paling sedikit 30 karakter)")
+    n.add_argument(
+        "--qualifications", help="keterampilan atau kompetensi yang dibutuhkan, dipisah titik koma (Perpres 57/2023)"
+    )
     n.add_argument("--openings", type=int, help="jumlah orang yang dicari")
     n.add_argument("--salary-min", type=int, help="upah terendah per bulan dalam rupiah")
     n.add_argument("--salary-max", type=int, help="upah tertinggi per bulan dalam rupiah")

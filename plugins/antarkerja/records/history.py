@@ -505,7 +505,8 @@ def reverify_diagnostics(root: Path, loaded_vacancies, today: date | None = None
         if verified is None:
             continue
         latest, groups = None, []
-        for entry in history.entries.get(vid, []):
+        # As of today, like the page's "Riwayat": a build for an earlier day weighs no later change.
+        for entry in (e for e in history.entries.get(vid, []) if e.day <= today):
             touched = [g for g in entry.groups if g in SENSITIVE]
             if touched:
                 latest, groups = entry.day, touched

@@ -7,7 +7,8 @@ Two halves that share one field list (:data:`FIELDS`), so they cannot drift apar
   derived copy: ``antarkerja schema`` writes it and ``antarkerja schema --check`` fails when
   it is stale.
 * :func:`convert_issue` reads an issue body as GitHub renders a submitted form
-  (``### Label`` then the answer, ``_No response_`` for an empty one), builds the record,
+  (``### Label`` then the answer, ``_No response_`` for an empty one), builds the record
+  (:mod:`antarkerja.records.build_record`, as ``antarkerja new`` and the web form do),
   writes it in canonical form to ``content/vacancies/<province-slug>/<id>.yml`` and validates
   it. The result carries an Indonesian comment for the issue.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from antarkerja import wording
 from antarkerja.paths import offices_dir, vacancies_dir
+from antarkerja.records.build_record import new_vacancy
 from antarkerja.records.fmt import format_text
 from antarkerja.records.schema import ID_PATTERN, rules_at
 from antarkerja.records.schema import vacancy as vacancy_schema
@@ -102,7 +104,12 @@ FIELDS = [
     Field("kbli", ("kbli",), "dropdown", True),
     Field("description", ("description",), "textarea", True),
     Field("responsibilities", ("responsibilities",), "list"),
-    Field("qualifications", ("qualifications",), "list"),
+    Field(
+        "qualifications",
+        ("qualifications",),
+        "list",
+        placeholder="Mampu mengoperasikan mesin jahit industri\nTeliti dan terbiasa bekerja dengan target",
+    ),
     Field("benefits", ("benefits",), "list"),
     Field("apply_url", ("apply", "url"), "input"),
     Field("apply_email", ("apply", "email"), "input"),
@@ -428,7 +435,7 @@ def read_answers(body: str, ref: Reference) -> tuple[dict, list[str], set[str]]:
     schema = vacancy_schema.schema(ref)
     labels = [label_of(f, schema) for f in FIELDS]
     sections, problems = split_sections(body or "", labels)
-    record: dict = {}
+    answers: dict = {}
     reported: set[str] = set()
     for f, label in zip(FIELDS, labels, strict=True):
         where = ".".join(f.path)
@@ -452,31 +459,16 @@ def read_answers(body: str, ref: Reference) -> tuple[dict, list[str], set[str]]:
             continue
         if value == [] or value is False:
             continue
-        parent = record
-        for key in f.path[:-1]:
-            parent = parent.setdefault(key, {})
-        parent[f.path[-1]] = value
-    salary = record.pop("salary", {})
-    if "min" in salary:
-        record["salary"] = {
-            "disclosed": True,
-            "min": salary["min"],
-            "max": salary.get("max", salary["min"]),
-            "unit": "MONTH",
-            "currency": "IDR",
-        }
-    elif "max" in salary:
+        answers[where] = value
+    if "salary.max" in answers and "salary.min" not in answers and "salary.min" not in reported:
         reported.add("salary.min")
         problems.append("**Upah terendah per bulan (rupiah)** wajib diisi bila upah tertinggi diisi.")
-    elif not reported & {"salary.min", "salary.max"}:
-        record["salary"] = {"disclosed": False}
-    location = record.get("location") or {}
-    if location.get("regency") in ref.regencies:
-        regency = ref.regencies[location["regency"]]
-        record["location"] = {"country": "ID", "province": regency.province_code, **location}
-    else:
+    record = new_vacancy(answers, ref)
+    record.pop("id", None)  # target_path chooses the id: one free in the province folder
+    if reported & {"salary.min", "salary.max"}:
+        record.pop("salary")  # a figure that did not read is reported, not taken as undisclosed
+    if record.get("location", {}).get("regency") not in ref.regencies:
         reported.update({"location.province", "location.regency"})
-    record["status"] = "open"
     return record, problems, reported
 
 

@@ -3,11 +3,12 @@
 Answers come from flags; a missing one is asked for when a person is at the terminal, and is
 an error otherwise (so scripts never hang); each answer is checked as it is given. What only
 the officer knows (salary or why it is undisclosed, openings, education, experience, employment
-type, closing date, how to apply, KBJI and KBLI codes, the description) is never guessed: left
+type, closing date, how to apply, KBJI and KBLI codes, the description, the skills asked for) is never guessed: left
 unanswered, it is written visibly unfilled (``ISI: …``) and the validator rejects the file (``R415``) until it
 is replaced. The file is written in canonical form (:mod:`antarkerja.records.fmt`) with the schema's
 Indonesian help as a comment above each field, then validated; a file with any other problem
-is not left behind.
+is not left behind. The record itself is assembled by :mod:`antarkerja.records.build_record`,
+as the issue and web forms' records are.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from antarkerja.paths import vacancies_dir
+from antarkerja.records.build_record import new_vacancy
 from antarkerja.records.fmt import dump, ordered
 from antarkerja.records.schema import ID_PATTERN
 from antarkerja.records.schema import vacancy as vacancy_schema
@@ -46,11 +48,13 @@ QUESTIONS = {
     "kbji": "Kode jabatan KBJI 2014, 1–4 angka (misalnya 8 = operator mesin; kosongkan untuk diisi nanti)",
     "kbli": "Kategori lapangan usaha KBLI 2020, satu huruf A–U (misalnya C = industri; kosongkan untuk diisi nanti)",
     "description": "Deskripsi: tugas utama, tempat dan jadwal kerja (kosongkan untuk diisi nanti)",
+    "qualifications": "Keterampilan atau kompetensi yang dibutuhkan, pisahkan dengan titik koma "
+    "(misalnya: Bisa mengoperasikan forklift; Memiliki SIM B1; kosongkan untuk diisi nanti)",
 }
 # What only the officer knows is never guessed: left visibly unfilled, the validator rejects
 # it (R415, and the field's own type or format) until it is replaced. Perpres 57/2023 Art. 5
-# lists wage, number of workers, education, experience and validity among what a vacancy
-# report carries: none of them gets a default. Keys are the fields' record paths.
+# lists wage, number of workers, education, skills or competence, experience and validity among
+# what a vacancy report carries: none of them gets a default. Keys are the fields' record paths.
 UNFILLED = {
     "employment_type": "ISI: jenis hubungan kerja, misalnya pkwt",
     "contract_months": "ISI: lama kontrak dalam bulan, misalnya 12",
@@ -64,6 +68,7 @@ UNFILLED = {
     "kbli": "ISI: huruf KBLI 2020, misalnya C",
     "description": "ISI: tuliskan tugas utama, tempat dan jadwal kerja dalam beberapa kalimat. "
     "Pelamar tidak dipungut biaya apa pun.\n",
+    "qualifications": ["ISI: keterampilan atau kompetensi yang dibutuhkan, satu per butir"],
 }
 OPTIONAL = (
     "employment_type",
@@ -78,6 +83,7 @@ OPTIONAL = (
     "kbji",
     "kbli",
     "description",
+    "qualifications",
 )
 MAX_DAYS = 90
 
@@ -223,6 +229,15 @@ def _checks(root: Path, ref, province_of):
             return answer.upper(), None
         return None, f"`{answer}` bukan kategori KBLI 2020; pilih satu huruf: {', '.join(ref.kbli)}"
 
+    def qualifications(answer):
+        items = [item.strip() for item in answer.split(";")]
+        items = [item for item in items if item]
+        if not items:
+            return None, "tulis paling sedikit satu keterampilan atau kompetensi"
+        if any(len(item) > 300 for item in items):
+            return None, "satu butir paling panjang 300 karakter; pisahkan butir dengan titik koma"
+        return items, None
+
     def description(answer):
         if len(answer) < 30:
             return None, "deskripsi terlalu pendek (paling sedikit 30 karakter)"
@@ -242,6 +257,7 @@ def _checks(root: Path, ref, province_of):
         "kbji": kbji,
         "kbli": kbli,
         "description": description,
+        "qualifications": qualifications,
     }
 
 
@@ -306,49 +322,43 @@ def build_record(root: Path, args) -> dict:
     education, experience = ask("education"), ask("experience")
     valid_through = ask("valid_through")
     channel = _apply_from_flags(args) or ask("apply") or {}
-    answers = {name: ask(name) for name in ("kbji", "kbli", "description")}
+    asked = {name: ask(name) for name in ("kbji", "kbli", "description", "qualifications")}
     if not args.legal_form:
         prefix = employer.split()[0].lower().strip(".") if employer.split() else ""
         args.legal_form = prefix if prefix in ("pt", "cv", "koperasi", "yayasan", "firma") else "lainnya"
-    if isinstance(salary_answer, tuple):
-        low, high = salary_answer
-        salary = {"disclosed": True, "min": low, "max": high, "unit": "MONTH", "currency": "IDR"}
-    elif salary_answer == "undisclosed":
-        salary = {"disclosed": False}
-    else:
-        salary = {"disclosed": UNFILLED["salary.disclosed"]}
     apply = dict(channel)
     if args.instructions:
         apply["instructions"] = " ".join(args.instructions.split())
     elif not channel:
         apply["instructions"] = UNFILLED["apply.instructions"]
-    record = {
+    low, high = salary_answer if isinstance(salary_answer, tuple) else (None, None)
+    unstated = {"undisclosed": False, None: UNFILLED["salary.disclosed"]}
+    answers = {
         "id": record_id,
         "example": bool(args.example) or None,
         "title": title,
-        "status": "open",
-        "employer": {"name": employer, "legal_form": args.legal_form},
-        "location": {
-            "country": "ID",
-            "province": regency.province_code,
-            "regency": regency.code,
-            "work_mode": "onsite",
-        },
+        "employer.name": employer,
+        "employer.legal_form": args.legal_form,
+        "location.regency": regency.code,
+        "location.work_mode": "onsite",
         "employment_type": employment_type or UNFILLED["employment_type"],
         "contract_months": (contract or UNFILLED["contract_months"]) if employment_type == "pkwt" else None,
         "openings": openings or UNFILLED["openings"],
-        "salary": salary,
-        "education": {"minimum": education or UNFILLED["education.minimum"]},
+        "salary.min": low,
+        "salary.max": high,
+        "salary.disclosed": None if low is not None else unstated[salary_answer],
+        "education.minimum": education or UNFILLED["education.minimum"],
         "experience_months": experience if experience is not None else UNFILLED["experience_months"],
-        "kbji": answers["kbji"] or UNFILLED["kbji"],
-        "kbli": answers["kbli"] or UNFILLED["kbli"],
-        "description": answers["description"] or UNFILLED["description"],
+        "kbji": asked["kbji"] or UNFILLED["kbji"],
+        "kbli": asked["kbli"] or UNFILLED["kbli"],
+        "description": asked["description"] or UNFILLED["description"],
+        "qualifications": asked["qualifications"] or UNFILLED["qualifications"],
         "apply": apply,
-        "date_posted": posted,
         "valid_through": valid_through or UNFILLED["valid_through"],
-        "verification": {"office": office, "date": posted},
+        "verification.office": office,
+        "verification.date": posted,
     }
-    record = {k: v for k, v in record.items() if v is not None}
+    record = new_vacancy(answers, ref, posted)
     if reason:
         record["_salary_reason"] = reason
     return record
@@ -428,7 +438,7 @@ def write_vacancy(root: Path, args) -> tuple[Path, list[str]]:
         raise
     # An unfilled part also leaves its group incomplete (R410 on `apply`, R409 on `salary`).
     waived = set(unfilled) | {dotted.split(".")[0] for dotted in unfilled}
-    others = [d for d in result.errors if d.field not in waived]
+    others = [d for d in result.errors if re.sub(r"\[\d+\]$", "", d.field) not in waived]  # a list's item too
     if others:
         _restore(path, previous)
         kept = "berkas lama tetap seperti semula" if previous is not None else "berkas tidak disimpan"

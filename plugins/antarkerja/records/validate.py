@@ -316,9 +316,10 @@ def paused_gc():
 class RepositoryValidator:
     """Validates records; keep one per run so schemas and validators are built once."""
 
-    def __init__(self, root: Path, ref: Reference | None = None):
+    def __init__(self, root: Path, ref: Reference | None = None, today: date | None = None):
         self.root = Path(root)
         self.ref = ref or load_reference(self.root)
+        self.today = today  # None: antarkerja.today decides; a build passes its own day
         self.kinds = make_kinds(self.ref)
         self.vacancy_rules = rules_for("vacancy")
         self.office_rules = rules_for("office")
@@ -416,7 +417,7 @@ class RepositoryValidator:
     def _run(self, only: list[Path] | None) -> Result:
         vacancy_paths, office_paths, diagnostics = self.discover()
         diagnostics += check_pages(self.root)
-        ctx = _Context(self.ref)
+        ctx = _Context(self.ref) if self.today is None else _Context(self.ref, self.today)
         result = Result(diagnostics=list(diagnostics))
         result.files = len(office_paths) + len(vacancy_paths)
         groups = {}
@@ -428,7 +429,7 @@ class RepositoryValidator:
                 groups[name].append(loaded)
         offices, vacancies = groups["office"], groups["vacancy"]
         result.diagnostics += self._cross_file(vacancies, offices, {d.path for d in result.errors})
-        result.diagnostics += history.reverify_diagnostics(self.root, vacancies)  # W601, from Git history
+        result.diagnostics += history.reverify_diagnostics(self.root, vacancies, ctx.today)  # W601, from Git history
         failed = {d.path for d in result.errors}
         result.vacancies = [v for v in vacancies if v.data is not None and v.path not in failed]
         result.offices = [o for o in offices if o.data is not None and o.path not in failed]

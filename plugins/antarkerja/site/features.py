@@ -14,20 +14,24 @@ from pathlib import Path
 
 def template_globals(site, root: Path) -> dict:
     from antarkerja.records import history
-    from antarkerja.site import office_services as services
-    from antarkerja.site import smk_match as smk
+    from antarkerja.site import office_services, smk_match
 
     values = {}
     values.update(history.template_globals(site, root))
-    values.update(services.template_globals(site))
-    values.update(smk.template_globals(site, root))
+    values.update(office_services.template_globals(site))
+    values.update(smk_match.template_globals(site, root))
     return values
 
 
 def sitemap_paths() -> list[str]:
     """Indexable pages of these features (the SMK officers' report is noindex)."""
-    from antarkerja.site import office_services as services
+    from antarkerja.site import office_services
     from antarkerja.urls import url
 
-    paths = [url("jkp"), url("services"), *(services.service_url(code) for code in services.SLUGS), url("smk")]
+    paths = [
+        url("jkp"),
+        url("services"),
+        *(office_services.service_url(code) for code in office_services.SLUGS),
+        url("smk"),
+    ]
     return paths

@@ -68,7 +68,7 @@ class AntarKerjaGenerator(Generator):
         today = resolve_today(self.settings.get("ANTARKERJA_TODAY"))
         ref = load_reference(self.root)
         self.synonyms = load_synonyms(self.root)  # a malformed list stops the build with its lines
-        result = RepositoryValidator(self.root, ref).run()
+        result = RepositoryValidator(self.root, ref, today).run()
         if result.errors:
             raise BuildFailed(validation_failure(result))
         vacancy_records = [loaded.data for loaded in result.vacancies]

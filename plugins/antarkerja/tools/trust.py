@@ -51,6 +51,8 @@ BASE_RECORD = {
     "kbji": "4",
     "kbli": "N",
     "description": "",
+    # A skill is named, as Perpres 57/2023 Art. 5 asks (W570): a neutral one no text rule reads.
+    "qualifications": ["Teliti"],
     "apply": {"walk_in": True},
     "date_posted": date(2026, 11, 20),
     "valid_through": date(2026, 12, 31),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from antarkerja.placement import is_overseas
+from antarkerja.placement import HOME_COUNTRY, is_overseas
 from antarkerja.records.rules.common import _hidden_direction_controls, joined_texts
 from antarkerja.records.rules.registry import vacancy_rule
 from antarkerja.records.rules.scams import AGE_TEXT, GENDER_TEXT, run_rule
@@ -505,13 +505,36 @@ def filled_date_matches_status(v, ctx):
 # information the job needs. The schema requires (a) name and legal form, (b) title and
 # openings, (c) valid_through, and education, experience and location; age and sex limits are
 # allowed only with a reason (R403/R404), so their absence states "no limit". What a record may
-# still lack is checked here: the wage and, abroad, the work city. Skills or competence are
-# often written only in the description, which no rule can read reliably; the report CSV
-# shows an empty `qualifications` column instead. docs/accuracy.md maps every item to its field.
+# still lack is checked here: skills or competence (the `qualifications` list: a description
+# may mention skills, but no rule can read that reliably, so the list is what counts), the wage
+# and, abroad, the work city. docs/accuracy.md maps every item to its field.
 PERPRES_ARTICLE_5 = "Perpres 57/2023 Pasal 5 ayat (1)"
 # Employment relations paid a wage by time. A partnership (bagi hasil), piece work agreed per
 # job ("lainnya") and an apprenticeship's allowance have no wage to state in the same way.
 WAGED = {"pkwtt", "pkwt", "harian_lepas", "paruh_waktu"}
+# The findings' words, one home: the web form's checker shows the same (site.outputs.form).
+ARTICLE_5_SKILLS = (
+    f"keterampilan atau kompetensi yang dibutuhkan tidak disebut ({PERPRES_ARTICLE_5} huruf d: "
+    "keterampilan atau kompetensi)",
+    "tuliskan di Kualifikasi (`qualifications`) keterampilan atau kompetensi yang diminta pemberi kerja, "
+    "satu per butir, misalnya `- Mampu mengoperasikan forklift`",
+)
+ARTICLE_5_WAGE = (
+    f"upah tidak dicantumkan ({PERPRES_ARTICLE_5} huruf d: upah atau gaji)",
+    "minta pemberi kerja mencantumkan upah (`salary.min`, `salary.unit`)",
+)
+
+
+def states_skills(v) -> bool:
+    """The record names at least one skill or competence (a non-blank `qualifications` item)."""
+    items = v.get("qualifications")
+    return isinstance(items, list) and any(isinstance(item, str) and item.strip() for item in items)
+
+
+def hides_wage(v) -> bool:
+    """Work paid by time whose wage is not stated (``salary.disclosed: false``)."""
+    salary, kind = v.get("salary"), v.get("employment_type")
+    return isinstance(salary, dict) and salary.get("disclosed") is False and isinstance(kind, str) and kind in WAGED
 
 
 @vacancy_rule(
@@ -520,14 +543,18 @@ WAGED = {"pkwtt", "pkwt", "harian_lepas", "paruh_waktu"}
     basis=f"{PERPRES_ARTICLE_5}: identitas pemberi kerja, jabatan dan jumlah, masa berlaku, informasi jabatan",
 )
 def perpres_article_5_items(v, ctx):
-    """An item of the vacancy report that Perpres 57/2023 Art. 5 asks for is missing."""
-    if not v["salary"].get("disclosed") and v["employment_type"] in WAGED:
-        yield (
-            ("salary", "disclosed"),
-            f"upah tidak dicantumkan ({PERPRES_ARTICLE_5} huruf d: upah atau gaji)",
-            "minta pemberi kerja mencantumkan upah (`salary.min`, `salary.unit`)",
-        )
-    if is_overseas(v) and not v["location"].get("city"):
+    """An item of the vacancy report that Perpres 57/2023 Art. 5 asks for is missing.
+
+    Each item is checked on its own, so a record the schema rejects elsewhere still hears
+    about every missing item (the web form's checker gives the same verdict).
+    """
+    if not states_skills(v):
+        # Absent: located at the record's first line; an empty list: at its key.
+        yield (("qualifications",), *ARTICLE_5_SKILLS)
+    if hides_wage(v):
+        yield (("salary", "disclosed"), *ARTICLE_5_WAGE)
+    location = v.get("location")
+    if isinstance(location, dict) and location.get("country") not in (None, HOME_COUNTRY) and not location.get("city"):
         yield (
             ("location",),
             f"kota tempat bekerja di luar negeri tidak disebut ({PERPRES_ARTICLE_5} huruf d: domisili wilayah kerja)",

@@ -263,7 +263,11 @@ def schema(ref: Reference) -> dict:
             "Tugas dan tanggung jawab", text("Tugas", maxlength=300), example=["Mengoperasikan mesin produksi"]
         ),
         "qualifications": list_of(
-            "Kualifikasi", text("Kualifikasi", maxlength=300), example=["Sehat jasmani dan rohani"]
+            "Kualifikasi",
+            text("Kualifikasi", maxlength=300),
+            "Keterampilan atau kompetensi yang diminta pemberi kerja (Perpres 57/2023 Pasal 5); "
+            "bila kosong, muncul peringatan W570.",
+            example=["Mampu mengoperasikan mesin jahit industri"],
         ),
         "benefits": list_of(
             "Fasilitas", text("Fasilitas", maxlength=300), example=["BPJS Ketenagakerjaan dan BPJS Kesehatan"]

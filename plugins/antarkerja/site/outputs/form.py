@@ -26,7 +26,7 @@ fields carry which codes. Only cross-file checks (duplicate ids, the office's pr
 for ``antarkerja validate``.
 
 * Schema (required, type, limits, length, format) and rules R403/R404 (their ``age``/``gender``
-  fields), R406–R410, R412–R415 and W502: hand-written JavaScript fed with data from this spec
+  fields), R406–R410, R412–R415, W502 and W570 (skills and wage, Perpres 57/2023 Art. 5): hand-written JavaScript fed with data from this spec
   (limits, formats, required groups, the bidi characters, the 90-day and 60-month limits, the
   link patterns of R412).
 * The text rules of :mod:`antarkerja.records.rules.scams` (R401 fees, R402 discrimination, the
@@ -55,15 +55,19 @@ import os
 from collections.abc import Iterable
 
 from antarkerja.present import BIDI_CHARS
+from antarkerja.records.build_record import form_rules
 from antarkerja.records.issueform import FIELDS, _options, _rules, format_of, help_of, label_of
 from antarkerja.records.rules.scams import TEXT_RULES, _leaving
 from antarkerja.records.rules.vacancy import (
+    ARTICLE_5_SKILLS,
+    ARTICLE_5_WAGE,
     BARE_SCHEME,
     COMPANY_FORMS,
     FREE_MAIL,
     MARKDOWN_LINK,
     MAX_PKWT_MONTHS,
     MAX_VALIDITY_DAYS,
+    WAGED,
 )
 from antarkerja.records.schema import ecmascript_pattern
 from antarkerja.records.schema import vacancy as vacancy_schema
@@ -147,6 +151,9 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
         "idLength": ID_BASE_LENGTH,
         "fields": fields,
         "order": _key_order(schema),
+        # How answers become the record (status, country, the salary mapping): the one builder's
+        # rules (records.build_record), which `antarkerja new` and the issue path call.
+        "record": form_rules(),
         # What the form's checker needs to give the validator's verdict on one record
         # (theme/js/form.js, checkRecord; tests/test_form_parity.py proves the agreement).
         "rules": {
@@ -160,6 +167,9 @@ def form_spec(ref, offices: list, repository_url: str, siteurl: str = "") -> dic
             "maxPkwtMonths": MAX_PKWT_MONTHS,
             "companyForms": sorted(COMPANY_FORMS),
             "freeMail": sorted(FREE_MAIL),
+            # W570 (rules.vacancy.perpres_article_5_items): the Perpres 57/2023 Art. 5 items a
+            # form answer can leave out (skills, the wage), with the validator's words.
+            "article5": {"waged": sorted(WAGED), "skills": ARTICLE_5_SKILLS, "wage": ARTICLE_5_WAGE},
             # R412 (rules.vacancy.unsafe_link): both patterns read alike in JavaScript.
             "markdownLink": MARKDOWN_LINK.pattern,
             "bareScheme": BARE_SCHEME.pattern,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antarkerja.site import office_services as services
+from antarkerja.site import office_services
 from antarkerja.site.jkp_facts import load_facts
 from antarkerja.site.outputs import OutputContext, Page
 from antarkerja.urls import save_as, url
@@ -25,7 +25,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
         {
             "page_url": url("jkp"),
             "facts": load_facts(root),
-            "groups": services.by_province(site, "jkp"),
+            "groups": office_services.by_province(site, "jkp"),
             "regions": [p for p in site.provinces if p.vacancies],
         },
     )

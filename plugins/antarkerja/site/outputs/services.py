@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antarkerja.site import office_services as services
+from antarkerja.site import office_services
 from antarkerja.site.outputs import OutputContext, Page
 from antarkerja.urls import save_as, url
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[Page]:
-    counts = {code: len(services.offering(site, code)) for code in services.SLUGS}
+    counts = {code: len(office_services.offering(site, code)) for code in office_services.SLUGS}
     yield Page(save_as("services"), "services/index", {"page_url": url("services"), "counts": counts})
-    for code, slug in services.SLUGS.items():
+    for code, slug in office_services.SLUGS.items():
         yield Page(
             save_as("service", slug=slug),
             "services/service",
-            {"page_url": url("service", slug=slug), "code": code, "groups": services.by_province(site, code)},
+            {"page_url": url("service", slug=slug), "code": code, "groups": office_services.by_province(site, code)},
         )

@@ -151,7 +151,7 @@
   // The single-record checks of `antarkerja validate` that the form decides, with the same
   // codes and fields: the schema's (required, type, limits, length, format) from
   // formulir.json, and rules R406–R415. tests/test_form_parity.py runs both on 500+ records.
-  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R403", "R404", "R406", "R407", "R408", "R409", "R410", "R412", "R413", "R414", "R415", "W502", "W532", "W533"];
+  var FORM_CODES = ["S201", "S203", "S205", "S206", "S207", "S208", "S209", "R403", "R404", "R406", "R407", "R408", "R409", "R410", "R412", "R413", "R414", "R415", "W502", "W532", "W533", "W570"];
   // antarkerja.records.rules.vacancy.PLACEHOLDER: `ISI:` at a line start (case as written), and in any
   // case "tuliskan … di sini", "lorem ipsum", "[isi …]".
   var PLACEHOLDER_ISI = /(?:^|\n)[ \t]*ISI:/;
@@ -330,6 +330,13 @@
         add("W502", "apply", "perusahaan hanya bisa dihubungi lewat WhatsApp pribadi atau email gratis", "minta alamat email berdomain perusahaan, situs resmi, atau pilih datang langsung ke kantor pemverifikasi");
       }
     }
+    // W570 (rules.vacancy.perpres_article_5_items): Perpres 57/2023 Art. 5 asks for the skills or
+    // competence and, for work paid by time, the wage; the form writes domestic work only.
+    var article5 = rules.article5,
+      skills = rec.qualifications,
+      pay = rec.salary;
+    if (!(Array.isArray(skills) && skills.some(function (q) { return typeof q === "string" && q.trim(); }))) add("W570", "qualifications", article5.skills[0], article5.skills[1]);
+    if (pay && typeof pay === "object" && !Array.isArray(pay) && pay.disclosed === false && article5.waged.indexOf(rec.employment_type) >= 0) add("W570", "salary.disclosed", article5.wage[0], article5.wage[1]);
     if (isDate(verified) && isDate(posted) && verified > posted) {
       add("R413", "verification.date", "diverifikasi " + verified + ", sesudah tanggal tayang " + posted, "lowongan baru boleh tayang setelah diverifikasi; perbaiki tanggalnya");
     }
@@ -530,7 +537,8 @@
   }
 
   function record() {
-    var rec = { status: "open" };
+    var made = spec.record, // antarkerja.records.build_record: the rules `antarkerja new` and the issue path use
+      rec = { status: made.status };
     spec.fields.forEach(function (f) {
       var v = value(f);
       if (v === null) return;
@@ -539,10 +547,10 @@
       parent[f.path[f.path.length - 1]] = v;
     });
     var salary = rec.salary || {};
-    rec.salary = salary.min !== undefined ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: "MONTH", currency: "IDR" } : { disclosed: false };
+    rec.salary = salary.min !== undefined ? Object.assign({}, made.salaryStated, { min: salary.min, max: salary.max !== undefined ? salary.max : salary.min }) : Object.assign({}, made.salaryUnstated);
     var regency = spec.regencies.find(function (r) { return r.code === (rec.location || {}).regency; });
     var location = rec.location || {};
-    rec.location = { country: "ID", province: regency ? regency.province : "" };
+    rec.location = { country: made.country, province: regency ? regency.province : "" };
     Object.keys(location).forEach(function (k) { rec.location[k] = location[k]; });
     rec.date_posted = today();
     var base = slugify([rec.title || "", (rec.employer || {}).name || "", regency ? regency.short : ""].join(" "));
