@@ -19,6 +19,7 @@ import jsbeautifier
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [
     *sorted((ROOT / "theme" / "static" / "js").glob("*.js")),
+    *sorted((ROOT / "theme" / "workers").glob("*.js")),  # service workers (antarkerja.site.workers)
     *sorted((ROOT / "theme" / "templates").rglob("*.js")),
 ]
 

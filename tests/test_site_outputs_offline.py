@@ -19,7 +19,9 @@ def _asset(page, tag: str, attr: str, name: str) -> str:
 
 
 def precache_list(sw: str) -> list[str]:
-    return json.loads(re.search(r"^const PRECACHE = (\[.*\]);$", sw, re.M).group(1))
+    from antarkerja.site.workers import worker_settings
+
+    return worker_settings(sw)["precache"]
 
 
 def test_service_worker_precaches_exactly_what_the_pages_ask_for(fixture_site, read_page):
@@ -38,8 +40,8 @@ def test_service_worker_precaches_exactly_what_the_pages_ask_for(fixture_site, r
     ]  # fmt: skip
     for path in files:
         assert (fixture_site / path.split("?")[0].lstrip("/")).exists() or path.endswith("/"), path
-    assert 'const VACANCIES = new URL("/lowongan/", location.href).pathname;' in sw
-    assert 'const OFFLINE = new URL("/luring/", location.href).href;' in sw
+    settings = json.loads(re.search(r"^const SETTINGS = (\{.*\});$", sw, re.M).group(1))
+    assert settings["vacancies"] == "/lowongan/" and settings["offline"] == "/luring/"
 
 
 def test_service_worker_settings_are_js_string_escaped(fixture_site_published):

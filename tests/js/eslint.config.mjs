@@ -35,6 +35,16 @@ export default [
     },
   },
   {
+    // Service workers: plain scripts; the build puts `const SETTINGS = {…};` after 'use strict'.
+    files: ["theme/workers/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2019,
+      sourceType: "script",
+      globals: { ...globals.serviceworker },
+    },
+    rules: { ...DIALECT, strict: ["error", "global"] },
+  },
+  {
     files: ["theme/static/js/search.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module" },
     rules: { strict: "off", "prefer-arrow-callback": "off", quotes: "off" },

@@ -40,6 +40,7 @@ from antarkerja.records.rules.scams import export
 from antarkerja.records.textnorm import normalise
 from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.site.outputs.common import absolute, dump
+from antarkerja.site.workers import worker_script
 from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
@@ -224,17 +225,11 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     yield File(url("check_rules"), rules)
     version, assets = asset_urls(rules)
     # The service worker keeps the checker usable offline after a first visit (network first).
-    yield Page(
-        url("check_worker"),
-        "check_worker",
-        {
-            "version": version,
-            "files": [
-                *offline_files(ctx, rules),
-                f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
-            ],
-        },
-    )
+    files = [
+        *offline_files(ctx, rules),
+        f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
+    ]
+    yield File(url("check_worker"), worker_script("check-sw.js", {"version": version, "files": files}))
     yield Page(
         save_as("check"),
         "check",
