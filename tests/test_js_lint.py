@@ -30,12 +30,14 @@ def eslint(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
 
 
 def test_the_sites_scripts_and_service_workers_pass_the_linter():
-    run = eslint("theme/static/js", "theme/workers")
+    run = eslint("theme/static/js", "theme/scripts")
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_the_linter_reports_an_undefined_name_in_a_service_worker():
-    run = eslint("--stdin", "--stdin-filename", "theme/workers/contoh.js", stdin="'use strict';\nkirim(PENGATURAN);\n")
+    run = eslint(
+        "--stdin", "--stdin-filename", "theme/scripts/contoh-sw.js", stdin="'use strict';\nkirim(PENGATURAN);\n"
+    )
     assert run.returncode == 1 and "'PENGATURAN' is not defined" in run.stdout, run.stdout + run.stderr
 
 

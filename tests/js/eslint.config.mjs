@@ -1,4 +1,4 @@
-// The linter for the site's scripts (theme/static/js) and service workers (theme/workers), run by
+// The linter for the site's scripts (theme/static/js, theme/scripts), run by
 // tests/test_js_lint.py from the repository root (file patterns are relative to it).
 // Rules: ESLint's recommended set, plus the one dialect every script is written in: strict mode,
 // const/let, arrow callbacks, single quotes. The parser stops at ES2019 syntax (optional catch
@@ -18,7 +18,7 @@ const DIALECT = {
 
 export default [
   {
-    files: ["theme/static/js/**/*.js", "theme/workers/**/*.js"],
+    files: ["theme/static/js/**/*.js", "theme/scripts/**/*.js"],
     ...js.configs.recommended,
   },
   {
@@ -35,14 +35,17 @@ export default [
     },
   },
   {
-    // Service workers: plain scripts; the build puts `const SETTINGS = {…};` after 'use strict'.
-    files: ["theme/workers/**/*.js"],
-    languageOptions: {
-      ecmaVersion: 2019,
-      sourceType: "script",
-      globals: { ...globals.serviceworker },
-    },
+    // Scripts the build completes (antarkerja.site.scripts): it puts `const SETTINGS = {…};`
+    // after their 'use strict'. The service workers run in their own global scope; the widget
+    // runs on other sites, inside its own function.
+    files: ["theme/scripts/**/*.js"],
+    languageOptions: { ecmaVersion: 2019, sourceType: "script", globals: { ...globals.serviceworker } },
     rules: { ...DIALECT, strict: ["error", "global"] },
+  },
+  {
+    files: ["theme/scripts/sematan.js"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { strict: ["error", "function"] },
   },
   {
     files: ["theme/static/js/search.js"],

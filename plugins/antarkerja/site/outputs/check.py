@@ -40,7 +40,7 @@ from antarkerja.records.rules.scams import export
 from antarkerja.records.textnorm import normalise
 from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.site.outputs.common import absolute, dump
-from antarkerja.site.workers import worker_script
+from antarkerja.site.scripts import built_script
 from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
@@ -229,7 +229,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         *offline_files(ctx, rules),
         f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
     ]
-    yield File(url("check_worker"), worker_script("check-sw.js", {"version": version, "files": files}))
+    yield File(url("check_worker"), built_script("check-sw.js", {"version": version, "files": files}))
     yield Page(
         save_as("check"),
         "check",

@@ -6,7 +6,7 @@ Writes (routes from :mod:`antarkerja.urls`):
 ========================  ==================================  =================================
 ``tersimpan/``            ``saved.html``                      saved vacancies (site.js)
 ``luring/``               ``offline.html``                    what opens without a connection
-``sw.js``                 ``theme/workers/sw.js``             precaches :func:`precache`, keeps
+``sw.js``                 ``theme/scripts/sw.js``             precaches :func:`precache`, keeps
                                                               saved and recent vacancy pages
 ``manifest.webmanifest``  ``offline/manifest.webmanifest``    add to home screen
 ========================  ==================================  =================================
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from antarkerja.site.assets import asset_url
 from antarkerja.site.outputs import File, OutputContext, Page, check
-from antarkerja.site.workers import worker_script, worker_settings
+from antarkerja.site.scripts import built_script, script_settings
 from antarkerja.urls import file_for, save_as, url
 
 SITE_FILES = ("css/site.css", "js/site.js")  # what every precached page asks for
@@ -60,7 +60,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         "offline": f"{ctx.siteurl}/{url('offline')}",
         "vacancies": f"{ctx.siteurl}/{url('vacancies')}",
     }
-    yield File(save_as("service_worker"), worker_script("sw.js", settings))
+    yield File(save_as("service_worker"), built_script("sw.js", settings))
     yield Page(save_as("manifest"), "offline/manifest.webmanifest", {})
 
 
@@ -69,7 +69,7 @@ def precache_sizes(site_dir) -> list[tuple[str, int, int]]:
     bytes gzip-compressed (what a host serving compressed text sends; the bench prints both)."""
     site_dir = Path(site_dir)
     sw = (site_dir / save_as("service_worker")).read_text(encoding="utf-8")
-    listed = worker_settings(sw)["precache"]
+    listed = script_settings(sw)["precache"]
     sizes = []
     for address in listed:
         path = address.split("?", 1)[0].split("://", 1)[-1]

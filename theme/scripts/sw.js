@@ -8,7 +8,7 @@
 // assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
 // own narrower scope the same way and finds these caches too (caches.match spans them all).
 // SETTINGS (precache, version, offline, vacancies) is the line the build puts after
-// 'use strict' (antarkerja.site.workers): JSON, never HTML-escaped.
+// 'use strict' (antarkerja.site.scripts): JSON, never HTML-escaped.
 'use strict';
 /* global SETTINGS */
 const ASSETS = 'ak-aset-' + SETTINGS.version;

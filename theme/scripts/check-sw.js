@@ -2,7 +2,7 @@
 // and rules in a cache so the page works offline after a first visit. Network first, so a
 // connected visitor always gets the current rules; only same-site GET requests are touched.
 // SETTINGS (version, files) is the line the build puts after 'use strict'
-// (antarkerja.site.workers).
+// (antarkerja.site.scripts).
 'use strict';
 /* global SETTINGS */
 const CACHE = 'cek-lowongan-' + SETTINGS.version;
