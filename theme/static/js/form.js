@@ -368,12 +368,23 @@
     return out;
   }
 
-  const api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, FORM_CODES: FORM_CODES };
+  // urls.slugify: ASCII letters and digits of the text (accents dropped) joined by hyphens.
+  function slugify(text) {
+    return text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  }
+
+  // urls.vacancy_id: a new vacancy's id, cut at `length` (the spec's idLength, urls.ID_BASE_LENGTH).
+  function vacancyId(title, employer, place, length) {
+    return slugify(title + ' ' + employer + ' ' + place).slice(0, length).replace(/-+$/, '');
+  }
+
+  const api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, slugify: slugify, vacancyId: vacancyId, FORM_CODES: FORM_CODES };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
   const form = document.getElementById('kirim');
-  if (!form) return;
+  if (!form || !window.AntarKerjaUtil) return;
+  const { el, isoDate } = window.AntarKerjaUtil;
   const DRAFT = 'antarkerja:kirim-lowongan';
   const MAX_URL = 7000; // longer prefilled URLs are refused by some browsers and by GitHub
   let textRules = null;
@@ -383,15 +394,6 @@
   const nameBox = document.getElementById('kirim-nama');
   const statusBox = document.getElementById('kirim-status');
   const errorBox = document.getElementById('kirim-galat');
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach((k) => {
-      if (attrs[k] !== undefined && attrs[k] !== null && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
 
   /* ---- building the form ------------------------------------------------------------- */
 
@@ -519,16 +521,6 @@
     return answer(node.value, f.widget, f.key);
   }
 
-  function today() {
-    const d = new Date();
-    const pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
-  }
-
-  function slugify(text) {
-    return text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  }
-
   function record() {
     const rec = { status: 'open' };
     spec.fields.forEach((f) => {
@@ -544,9 +536,8 @@
     const location = rec.location || {};
     rec.location = { country: 'ID', province: regency ? regency.province : '' };
     Object.keys(location).forEach((k) => { rec.location[k] = location[k]; });
-    rec.date_posted = today();
-    const base = slugify([rec.title || '', (rec.employer || {}).name || '', regency ? regency.short : ''].join(' '));
-    rec.id = base.slice(0, spec.idLength).replace(/-+$/, '') || 'lowongan-baru'; // urls.ID_BASE_LENGTH
+    rec.date_posted = isoDate(new Date());
+    rec.id = vacancyId(rec.title || '', (rec.employer || {}).name || '', regency ? regency.short : '', spec.idLength) || 'lowongan-baru';
     return { rec: rec, regency: regency };
   }
 

@@ -35,6 +35,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from antarkerja import wording
 from antarkerja.paths import theme_static_dir
 from antarkerja.records.rules.scams import export
 from antarkerja.records.textnorm import normalise
@@ -44,7 +45,7 @@ from antarkerja.site.scripts import built_script
 from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
-ASSETS = ("js/checkengine.js", "js/check.js", "css/check.css")
+ASSETS = ("js/checkengine.js", "js/util.js", "js/check.js", "css/check.css")
 
 
 def bucket_count(vacancies: int) -> int:
@@ -243,7 +244,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "name_buckets": len(names),
             "name_words": {"forms": LEGAL_FORM_WORDS, "anchors": NAME_ANCHORS, "max": MAX_NAME_KEYS},
             "engine_url": assets["js/checkengine.js"],
+            "util_url": assets["js/util.js"],
             "script_url": assets["js/check.js"],
+            "words": wording.for_scripts(),
             "style_url": assets["css/check.css"],
             "worker_url": url("check_worker"),
         },
