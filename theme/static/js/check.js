@@ -94,9 +94,9 @@
     let best = null;
     let bestScore = 0;
     employer.vacancies.forEach((v) => {
-      const tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter((w) => { return w.length > 1; });
+      const tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter((w) => w.length > 1);
       if (!tw.length) return;
-      const score = tw.filter((w) => { return have[w]; }).length / tw.length;
+      const score = tw.filter((w) => have[w]).length / tw.length;
       if (score > bestScore) {
         best = v;
         bestScore = score;
@@ -114,7 +114,7 @@
     SALARY.lastIndex = 0;
     while ((m = SALARY.exec(norm))) {
       const unit = m[2] || '';
-      const digits = m[1].replace(/[.,]\d{1,2}$/, (d) => { return unit ? d.replace(',', '.') : ''; });
+      const digits = m[1].replace(/[.,]\d{1,2}$/, (d) => unit ? d.replace(',', '.') : '');
       let value = unit ? parseFloat(digits.replace(/\.(?=\d{3}\b)/g, '').replace(',', '.')) : parseInt(digits.replace(/[.,]/g, ''), 10);
       if (unit === 'jt' || unit === 'juta') value *= 1000000;
       else if (unit) value *= 1000;
@@ -147,7 +147,7 @@
   function loadRules() {
     if (!rulesPromise) {
       rulesPromise = fetchJson(form.dataset.rules, BUDGET)
-        .then((data) => { return { env: compile(data), rules: data.rules }; });
+        .then((data) => ({ env: compile(data), rules: data.rules }));
       rulesPromise.catch(() => { rulesPromise = null; });
     }
     return rulesPromise;
@@ -160,10 +160,8 @@
       const b = fnv1a(id) % buckets;
       (wanted[b] = wanted[b] || []).push(id);
     });
-    return Promise.all(Object.keys(wanted).map((b) => {
-      return fetchJson(form.dataset.index.replace('{bucket}', b), BUDGET, { items: {} })
-        .then((data) => { return wanted[b].map((id) => { return [id, data.items[id] || null]; }); });
-    })).then((lists) => { return [].concat.apply([], lists); });
+    return Promise.all(Object.keys(wanted).map((b) => fetchJson(form.dataset.index.replace('{bucket}', b), BUDGET, { items: {} })
+      .then((data) => wanted[b].map((id) => [id, data.items[id] || null])))).then((lists) => [].concat.apply([], lists));
   }
 
   function lookUpNames(keys) {
@@ -179,20 +177,18 @@
       }
       wanted[b].push(k);
     });
-    return Promise.all(order.map((b) => {
-      return fetchJson(form.dataset.names.replace('{bucket}', b), BUDGET, { keys: {}, employers: [] })
-        .then((data) => {
-          const found = [];
-          wanted[b].forEach((k) => {
-            (data.keys[k] || []).forEach((i) => {
-              const e = data.employers[i];
-              e.vacancies.forEach((v) => { v.officeInfo = data.offices[v.office] || null; });
-              found.push(e);
-            });
+    return Promise.all(order.map((b) => fetchJson(form.dataset.names.replace('{bucket}', b), BUDGET, { keys: {}, employers: [] })
+      .then((data) => {
+        const found = [];
+        wanted[b].forEach((k) => {
+          (data.keys[k] || []).forEach((i) => {
+            const e = data.employers[i];
+            e.vacancies.forEach((v) => { v.officeInfo = data.offices[v.office] || null; });
+            found.push(e);
           });
-          return found;
         });
-    })).then((lists) => {
+        return found;
+      }))).then((lists) => {
       const seen = {};
       return [].concat.apply([], lists).filter((e) => {
         if (seen[e.url]) return false;
@@ -209,7 +205,7 @@
   function showNameMatches(section, env, norm, employers, result) {
     const words = textWords(norm);
     const claims = salaryClaims(norm);
-    const asksMoney = result.some((f) => { return MONEY_CODES.indexOf(f.code) >= 0; });
+    const asksMoney = result.some((f) => MONEY_CODES.indexOf(f.code) >= 0);
     employers.forEach((e) => {
       const v = bestTitle(env, e, words);
       const extra = e.count > e.vacancies.length ? 'di antara ' + e.vacancies.length + ' yang terbaru ' : '';
@@ -223,7 +219,7 @@
         ]));
         const low = v.low;
         const high = v.high || v.low;
-        const differs = claims.filter((x) => { return !low || x < low * 0.9 || x > high * 1.1; });
+        const differs = claims.filter((x) => !low || x < low * 0.9 || x > high * 1.1);
         if (differs.length) {
           section.append(el('p', { 'class': 'cek-beda', 'data-differs': 'gaji' }, [
             'Gaji di pesan (' + 'Rp ' + digits(differs[0]) + ') berbeda dengan yang tercatat di situs ini (' + v.salary + '). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi.'
@@ -304,7 +300,7 @@
     out.textContent = '';
     const section = el('section', { 'class': 'cek-cocok', 'aria-label': 'Pencocokan dengan lowongan di situs ini' });
     if (matchesFound.length) showMatches(section, matchesFound);
-    if (!matchesFound.some((pair) => { return pair[1]; })) {
+    if (!matchesFound.some((pair) => pair[1])) {
       if (names.employers.length) showNameMatches(section, env, norm, names.employers, result);
       else if (names.looked) {
         section.append(el('p', { 'class': 'cek-id', 'data-no-match': 'nama' }, [
@@ -320,7 +316,7 @@
     }
     const match = section.querySelector('[data-match]');
     const matchOpen = match && match.getAttribute('data-open') === 'ya';
-    const errors = result.filter((f) => { return f.severity === 'error'; });
+    const errors = result.filter((f) => f.severity === 'error');
     let verdict, cls, key, note;
     if (errors.length) {
       verdict = 'Ada tanda bahaya: jangan membayar, jangan mengirim dokumen';
@@ -378,17 +374,17 @@
     if (!text.trim()) { out.textContent = 'Tempel dulu teks, tautan atau nomor lowongan.'; return; }
     out.textContent = 'Memeriksa…';
     const ids = candidateIds(text, form.dataset.vacancyUrl);
-    const idLookup = ids.length ? lookUp(ids).catch(() => { return null; }) : Promise.resolve([]); // null: unreadable
+    const idLookup = ids.length ? lookUp(ids).catch(() => null) : Promise.resolve([]); // null: unreadable
     Promise.all([loadRules(), idLookup])
       .then((parts) => {
         const env = parts[0].env;
         const n = env.normalise(text); // once: the rules, the name lookup and the salary read it
         const pairs = parts[1] || [];
-        const found = pairs.filter((pair) => { return pair[1]; });
+        const found = pairs.filter((pair) => pair[1]);
         // No verified vacancy named by link or id: look for the employer's name in the wording.
         const keys = found.length ? [] : nameKeys(textWords(n.norm), nameWords);
         const names = keys.length ?
-          lookUpNames(keys).then((e) => { return { looked: true, employers: e }; }).catch(() => { return { looked: false, employers: [], failed: true }; }) :
+          lookUpNames(keys).then((e) => ({ looked: true, employers: e })).catch(() => ({ looked: false, employers: [], failed: true })) :
           Promise.resolve({ looked: false, employers: [] });
         return names.then((named) => {
           render(env, n.norm, check(env, parts[0].rules, text, n), pairs, named, parts[1] === null || named.failed);
@@ -404,18 +400,16 @@
 
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
-    return loadRules().then((r) => { return check(r.env, r.rules, text).map((f) => { return [f.code, f.message]; }); });
+    return loadRules().then((r) => check(r.env, r.rules, text).map((f) => [f.code, f.message]));
   };
   // The page's own patterns, for the worst-case timing test (the rules' come from aturan.json).
-  window.antarKerjaCek.patterns = engine.patterns.concat([BARE_ID, WORD, LETTERS, SALARY]).map((r) => {
-    return [r.source, r.flags];
-  });
+  window.antarKerjaCek.patterns = engine.patterns.concat([BARE_ID, WORD, LETTERS, SALARY]).map((r) => [r.source, r.flags]);
   window.antarKerjaCek.overseas = function (text) {
-    return loadRules().then((r) => { return overseasOffer(r.env, r.env.normalise(text).norm); });
+    return loadRules().then((r) => overseasOffer(r.env, r.env.normalise(text).norm));
   };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
-    return loadRules().then((r) => { return nameKeys(textWords(r.env.normalise(text).norm), nameWords); });
+    return loadRules().then((r) => nameKeys(textWords(r.env.normalise(text).norm), nameWords));
   };
   form.hidden = false;
   // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.

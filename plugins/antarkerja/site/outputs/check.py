@@ -246,7 +246,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "engine_url": assets["js/checkengine.js"],
             "util_url": assets["js/util.js"],
             "script_url": assets["js/check.js"],
-            "words": wording.for_scripts(),
+            "words": {"months": wording.for_scripts()["months"]},  # what check.js shows
             "style_url": assets["css/check.css"],
             "worker_url": url("check_worker"),
         },
