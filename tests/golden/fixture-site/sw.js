@@ -1,16 +1,5 @@
-// Antar Kerja service worker (antarkerja.site.outputs.offline), scope: the whole site.
-// Without a connection it serves: the few pages and files precached at install (home, saved
-// list, Cek lowongan with its rules, script and style, the offline page, the stylesheet and
-// site.js: PRECACHE, listed with their bytes by `antarkerja bench --steps offline`), saved
-// vacancies (ak-simpan, filled by site.js) and the 20 most recently visited vacancy pages
-// (ak-halaman); any other page gets the Indonesian offline page. Nothing else is fetched ahead.
-// Pages are network first (a connected reader always gets the current page); versioned
-// assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
-// own narrower scope the same way and finds these caches too (caches.match spans them all).
-// SETTINGS (precache, version, offline, vacancies) is the line the build puts after
-// 'use strict' (antarkerja.site.workers): JSON, never HTML-escaped.
 'use strict';
-const SETTINGS = {"offline": "/luring/", "precache": ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=c8b1205205", "/theme/js/site.js?v=5e6402121c", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=9d496143d6", "/theme/js/check.js?v=9d496143d6", "/theme/css/check.css?v=9d496143d6"], "vacancies": "/lowongan/", "version": "d571438a86"};
+const SETTINGS = {"offline": "/luring/", "precache": ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=c8b1205205", "/theme/js/site.js?v=5e6402121c", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=515077e823", "/theme/js/util.js?v=515077e823", "/theme/js/check.js?v=515077e823", "/theme/css/check.css?v=515077e823"], "vacancies": "/lowongan/", "version": "81e4b37f85"};
 /* global SETTINGS */
 const ASSETS = 'ak-aset-' + SETTINGS.version;
 const RECENT = 'ak-halaman';

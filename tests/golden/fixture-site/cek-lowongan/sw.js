@@ -1,10 +1,5 @@
-// cek-lowongan/sw.js (antarkerja.site.outputs.check): keeps the checker page, its script, style
-// and rules in a cache so the page works offline after a first visit. Network first, so a
-// connected visitor always gets the current rules; only same-site GET requests are touched.
-// SETTINGS (version, files) is the line the build puts after 'use strict'
-// (antarkerja.site.workers).
 'use strict';
-const SETTINGS = {"files": ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=9d496143d6", "/theme/js/check.js?v=9d496143d6", "/theme/css/check.css?v=9d496143d6", "/theme/css/site.css"], "version": "9d496143d6"};
+const SETTINGS = {"files": ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=515077e823", "/theme/js/util.js?v=515077e823", "/theme/js/check.js?v=515077e823", "/theme/css/check.css?v=515077e823", "/theme/css/site.css"], "version": "515077e823"};
 /* global SETTINGS */
 const CACHE = 'cek-lowongan-' + SETTINGS.version;
 const FILES = SETTINGS.files;

@@ -5,31 +5,10 @@
    never sent: the only requests are the rules file, one vacancy-index bucket named by a hash
    of a vacancy id found in the text, and a few name buckets named by a hash of word pairs
    that may start an employer's name (see antarkerja.site.outputs.check). No framework. */
-(function () {
+(() => {
   'use strict';
-  const form = document.getElementById('cek-form');
-  if (!form || !window.fetch || !window.AntarKerjaEngine) return;
-  const box = document.getElementById('cek-teks');
-  const out = document.getElementById('cek-hasil');
-  let rulesPromise = null;
-
-  // The rule engine (normalisation, clause scope, matching, findings): checkengine.js, which
-  // Node's test runner also loads to run the conformance cases without a browser.
-  const engine = window.AntarKerjaEngine;
-  const compile = engine.compile;
-  const check = engine.check;
-  const overseasOffer = engine.overseasOffer;
-
-  function loadRules() {
-    if (!rulesPromise) {
-      rulesPromise = fetch(form.dataset.rules, { credentials: 'omit' })
-        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
-        .then((data) => { return { env: compile(data), rules: data.rules }; });
-      rulesPromise.catch(() => { rulesPromise = null; });
-    }
-    return rulesPromise;
-  }
-
+  // Pure functions first (no page needed: tests/js/check.test.js runs them in Node), then the
+  // page's own code.
   // ---------------------------------------------------------------- vacancy ids and the index
   function fnv1a(s) {
     const bytes = new TextEncoder().encode(s);
@@ -43,9 +22,9 @@
 
   const BARE_ID = /\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g;
 
-  function candidateIds(text) {
+  function candidateIds(text, vacancyUrl) {
     let ids = [];
-    const tpl = form.dataset.vacancyUrl.split('{id}');
+    const tpl = vacancyUrl.split('{id}');
     const esc = function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); };
     const linkRe = new RegExp(esc(tpl[0]) + '([a-z0-9]+(?:-[a-z0-9]+)*)' + esc(tpl[1] || '').replace(/\/$/, '(?:/|\\b)'), 'gi');
     let m;
@@ -60,27 +39,12 @@
     }).slice(0, 5);
   }
 
-  function lookUp(ids) {
-    const buckets = parseInt(form.dataset.buckets, 10) || 1;
-    const wanted = {};
-    ids.forEach((id) => {
-      const b = fnv1a(id) % buckets;
-      (wanted[b] = wanted[b] || []).push(id);
-    });
-    return Promise.all(Object.keys(wanted).map((b) => {
-      return fetch(form.dataset.index.replace('{bucket}', b), { credentials: 'omit' })
-        .then((r) => { return r.ok ? r.json() : { items: {} }; })
-        .then((data) => { return wanted[b].map((id) => { return [id, data.items[id] || null]; }); });
-    })).then((lists) => { return [].concat.apply([], lists); });
-  }
-
   // ---------------------------------------------------------------- matching by wording
   /* Word pairs of the text that may start an employer's name (after PT, CV, Koperasi…, or at
      the start of one of the first three lines), as antarkerja.site.outputs.check.employer_keys
      builds them: normalised words, legal forms left out; after a legal form also the one
-     word (a one-word name). Their buckets are fetched, at most nameWords.max of them. */
-  const nameWords = JSON.parse(form.dataset.nameWords || '{}');
-
+     word (a one-word name). Their buckets are fetched, at most nameWords.max of them
+     (nameWords: the page's data-name-words). */
   const WORD = /[a-z]+|[0-9]+/g;
   const LETTERS = /[a-z]+/g;
 
@@ -93,7 +57,7 @@
     return words;
   }
 
-  function nameKeys(words) {
+  function nameKeys(words, nameWords) {
     const forms = nameWords.forms || [];
     const anchors = nameWords.anchors || [];
     const kept = [];
@@ -122,43 +86,6 @@
     }).slice(0, 2 * (nameWords.max || 8));
   }
 
-  function lookUpNames(keys) {
-    const buckets = parseInt(form.dataset.nameBuckets, 10) || 1;
-    const wanted = {};
-    const order = [];
-    keys.forEach((k) => {
-      const b = fnv1a(k) % buckets;
-      if (!wanted[b]) {
-        if (order.length >= (nameWords.max || 8)) return;
-        wanted[b] = [];
-        order.push(b);
-      }
-      wanted[b].push(k);
-    });
-    return Promise.all(order.map((b) => {
-      return fetch(form.dataset.names.replace('{bucket}', b), { credentials: 'omit' })
-        .then((r) => { return r.ok ? r.json() : { keys: {}, employers: [] }; })
-        .then((data) => {
-          const found = [];
-          wanted[b].forEach((k) => {
-            (data.keys[k] || []).forEach((i) => {
-              const e = data.employers[i];
-              e.vacancies.forEach((v) => { v.officeInfo = data.offices[v.office] || null; });
-              found.push(e);
-            });
-          });
-          return found;
-        });
-    })).then((lists) => {
-      const seen = {};
-      return [].concat.apply([], lists).filter((e) => {
-        if (seen[e.url]) return false;
-        seen[e.url] = true;
-        return true;
-      });
-    });
-  }
-
   /* The employer's vacancy whose title words (numbers left out) the text contains best: at
      least 60 % of them. */
   function bestTitle(env, employer, words) {
@@ -167,9 +94,9 @@
     let best = null;
     let bestScore = 0;
     employer.vacancies.forEach((v) => {
-      const tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter((w) => { return w.length > 1; });
+      const tw = (env.normalise(v.title).norm.match(LETTERS) || []).filter((w) => w.length > 1);
       if (!tw.length) return;
-      const score = tw.filter((w) => { return have[w]; }).length / tw.length;
+      const score = tw.filter((w) => have[w]).length / tw.length;
       if (score > bestScore) {
         best = v;
         bestScore = score;
@@ -187,7 +114,7 @@
     SALARY.lastIndex = 0;
     while ((m = SALARY.exec(norm))) {
       const unit = m[2] || '';
-      const digits = m[1].replace(/[.,]\d{1,2}$/, (d) => { return unit ? d.replace(',', '.') : ''; });
+      const digits = m[1].replace(/[.,]\d{1,2}$/, (d) => unit ? d.replace(',', '.') : '');
       let value = unit ? parseFloat(digits.replace(/\.(?=\d{3}\b)/g, '').replace(',', '.')) : parseInt(digits.replace(/[.,]/g, ''), 10);
       if (unit === 'jt' || unit === 'juta') value *= 1000000;
       else if (unit) value *= 1000;
@@ -196,33 +123,106 @@
     return found;
   }
 
-  function vacancyHref(id) { return form.dataset.site + '/' + form.dataset.vacancyUrl.replace('{id}', id); }
+  const pure = { fnv1a: fnv1a, candidateIds: candidateIds, textWords: textWords, nameKeys: nameKeys, bestTitle: bestTitle, salaryClaims: salaryClaims };
+  if (typeof module === 'object' && module.exports) module.exports = pure;
+  if (typeof document === 'undefined') return;
 
-  function rupiahText(n) { return 'Rp ' + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); }
+  const form = document.getElementById('cek-form');
+  if (!form || !window.fetch || !window.AntarKerjaEngine || !window.AntarKerjaUtil) return;
+  const nameWords = JSON.parse(form.dataset.nameWords || '{}');
+  const kata = JSON.parse(form.dataset.kata || '{}'); // words from antarkerja.wording (data-kata)
+  const { el, digits, isoDate, dateText, fetchJson } = window.AntarKerjaUtil;
+  const BUDGET = 500000; // bytes: the rules file (~45 KB) and each bucket (~40 KB at most) are far smaller
+  const box = document.getElementById('cek-teks');
+  const out = document.getElementById('cek-hasil');
+  let rulesPromise = null;
+
+  // The rule engine (normalisation, clause scope, matching, findings): checkengine.js, which
+  // Node's test runner also loads to run the conformance cases without a browser.
+  const engine = window.AntarKerjaEngine;
+  const compile = engine.compile;
+  const check = engine.check;
+  const overseasOffer = engine.overseasOffer;
+
+  function loadRules() {
+    if (!rulesPromise) {
+      rulesPromise = fetchJson(form.dataset.rules, BUDGET)
+        .then((data) => ({ env: compile(data), rules: data.rules }));
+      rulesPromise.catch(() => { rulesPromise = null; });
+    }
+    return rulesPromise;
+  }
+
+  function lookUp(ids) {
+    const buckets = parseInt(form.dataset.buckets, 10) || 1;
+    const wanted = {};
+    ids.forEach((id) => {
+      const b = fnv1a(id) % buckets;
+      (wanted[b] = wanted[b] || []).push(id);
+    });
+    return Promise.all(Object.keys(wanted).map((b) => fetchJson(form.dataset.index.replace('{bucket}', b), BUDGET, { items: {} })
+      .then((data) => wanted[b].map((id) => [id, data.items[id] || null])))).then((lists) => [].concat.apply([], lists));
+  }
+
+  function lookUpNames(keys) {
+    const buckets = parseInt(form.dataset.nameBuckets, 10) || 1;
+    const wanted = {};
+    const order = [];
+    keys.forEach((k) => {
+      const b = fnv1a(k) % buckets;
+      if (!wanted[b]) {
+        if (order.length >= (nameWords.max || 8)) return;
+        wanted[b] = [];
+        order.push(b);
+      }
+      wanted[b].push(k);
+    });
+    return Promise.all(order.map((b) => fetchJson(form.dataset.names.replace('{bucket}', b), BUDGET, { keys: {}, employers: [] })
+      .then((data) => {
+        const found = [];
+        wanted[b].forEach((k) => {
+          (data.keys[k] || []).forEach((i) => {
+            const e = data.employers[i];
+            e.vacancies.forEach((v) => { v.officeInfo = data.offices[v.office] || null; });
+            found.push(e);
+          });
+        });
+        return found;
+      }))).then((lists) => {
+      const seen = {};
+      return [].concat.apply([], lists).filter((e) => {
+        if (seen[e.url]) return false;
+        seen[e.url] = true;
+        return true;
+      });
+    });
+  }
+
+  function vacancyHref(id) { return form.dataset.site + '/' + form.dataset.vacancyUrl.replace('{id}', id); }
 
   const MONEY_CODES = ['R401', 'R450', 'R451', 'R452', 'R454', 'R459'];
 
   function showNameMatches(section, env, norm, employers, result) {
     const words = textWords(norm);
     const claims = salaryClaims(norm);
-    const asksMoney = result.some((f) => { return MONEY_CODES.indexOf(f.code) >= 0; });
+    const asksMoney = result.some((f) => MONEY_CODES.indexOf(f.code) >= 0);
     employers.forEach((e) => {
       const v = bestTitle(env, e, words);
       const extra = e.count > e.vacancies.length ? 'di antara ' + e.vacancies.length + ' yang terbaru ' : '';
       if (v) {
-        const open = v.status === 'open' && v.validThrough >= todayIso();
+        const open = v.status === 'open' && v.validThrough >= isoDate(new Date());
         section.append(el('p', { 'class': 'cek-id', 'data-match': v.id, 'data-open': open ? 'ya' : 'tidak' }, [
           'Mirip lowongan terverifikasi di situs ini: ',
           el('a', { href: vacancyHref(v.id) }, [v.title]),
           ' – ' + e.name + '. ',
-          open ? 'Masih dibuka sampai ' + tanggal(v.validThrough) + '.' : 'Sudah ditutup: jangan melamar lewat pesan yang Anda terima.'
+          open ? 'Masih dibuka sampai ' + dateText(v.validThrough, kata.months) + '.' : 'Sudah ditutup: jangan melamar lewat pesan yang Anda terima.'
         ]));
         const low = v.low;
         const high = v.high || v.low;
-        const differs = claims.filter((x) => { return !low || x < low * 0.9 || x > high * 1.1; });
+        const differs = claims.filter((x) => !low || x < low * 0.9 || x > high * 1.1);
         if (differs.length) {
           section.append(el('p', { 'class': 'cek-beda', 'data-differs': 'gaji' }, [
-            'Gaji di pesan (' + rupiahText(differs[0]) + ') berbeda dengan yang tercatat di situs ini (' + v.salary + '). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi.'
+            'Gaji di pesan (' + 'Rp ' + digits(differs[0]) + ') berbeda dengan yang tercatat di situs ini (' + v.salary + '). Pesan yang isinya diubah bisa jadi tanda ada yang memakai lowongan ini untuk menipu; pastikan dulu ke kantor pemverifikasi.'
           ]));
         }
         const office = v.officeInfo;
@@ -248,24 +248,6 @@
   }
 
   // ---------------------------------------------------------------- showing results
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach((k) => { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach((c) => { node.append(c); });
-    return node;
-  }
-
-  function todayIso() {
-    const d = new Date();
-    return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
-  }
-
-  function tanggal(iso) {
-    const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-    const p = iso.split('-');
-    return parseInt(p[2], 10) + ' ' + bulan[parseInt(p[1], 10) - 1] + ' ' + p[0];
-  }
-
   function showMatches(section, found) {
     found.forEach((pair) => {
       const id = pair[0];
@@ -274,12 +256,12 @@
         section.append(el('p', { 'class': 'cek-id' }, ['Nomor lowongan “' + id + '” tidak ada di situs ini. Lowongan yang tidak terdaftar belum diverifikasi Disnaker.']));
         return;
       }
-      const open = item.status === 'open' && item.validThrough >= todayIso();
+      const open = item.status === 'open' && item.validThrough >= isoDate(new Date());
       const p = el('p', { 'class': 'cek-id', 'data-match': id, 'data-open': open ? 'ya' : 'tidak' }, [
         item.example ? 'Data contoh di situs ini (bukan lowongan sungguhan): ' : 'Terverifikasi di situs ini: ',
         el('a', { href: item.url }, [item.title]),
         ' – ' + item.employer + '. ',
-        open ? 'Masih dibuka sampai ' + tanggal(item.validThrough) + '.' : 'Sudah ditutup: jangan melamar lewat pesan yang Anda terima.'
+        open ? 'Masih dibuka sampai ' + dateText(item.validThrough, kata.months) + '.' : 'Sudah ditutup: jangan melamar lewat pesan yang Anda terima.'
       ]);
       section.append(p);
       if (item.office) {
@@ -318,7 +300,7 @@
     out.textContent = '';
     const section = el('section', { 'class': 'cek-cocok', 'aria-label': 'Pencocokan dengan lowongan di situs ini' });
     if (matchesFound.length) showMatches(section, matchesFound);
-    if (!matchesFound.some((pair) => { return pair[1]; })) {
+    if (!matchesFound.some((pair) => pair[1])) {
       if (names.employers.length) showNameMatches(section, env, norm, names.employers, result);
       else if (names.looked) {
         section.append(el('p', { 'class': 'cek-id', 'data-no-match': 'nama' }, [
@@ -334,7 +316,7 @@
     }
     const match = section.querySelector('[data-match]');
     const matchOpen = match && match.getAttribute('data-open') === 'ya';
-    const errors = result.filter((f) => { return f.severity === 'error'; });
+    const errors = result.filter((f) => f.severity === 'error');
     let verdict, cls, key, note;
     if (errors.length) {
       verdict = 'Ada tanda bahaya: jangan membayar, jangan mengirim dokumen';
@@ -391,18 +373,18 @@
     const text = box.value;
     if (!text.trim()) { out.textContent = 'Tempel dulu teks, tautan atau nomor lowongan.'; return; }
     out.textContent = 'Memeriksa…';
-    const ids = candidateIds(text);
-    const idLookup = ids.length ? lookUp(ids).catch(() => { return null; }) : Promise.resolve([]); // null: unreadable
+    const ids = candidateIds(text, form.dataset.vacancyUrl);
+    const idLookup = ids.length ? lookUp(ids).catch(() => null) : Promise.resolve([]); // null: unreadable
     Promise.all([loadRules(), idLookup])
       .then((parts) => {
         const env = parts[0].env;
         const n = env.normalise(text); // once: the rules, the name lookup and the salary read it
         const pairs = parts[1] || [];
-        const found = pairs.filter((pair) => { return pair[1]; });
+        const found = pairs.filter((pair) => pair[1]);
         // No verified vacancy named by link or id: look for the employer's name in the wording.
-        const keys = found.length ? [] : nameKeys(textWords(n.norm));
+        const keys = found.length ? [] : nameKeys(textWords(n.norm), nameWords);
         const names = keys.length ?
-          lookUpNames(keys).then((e) => { return { looked: true, employers: e }; }).catch(() => { return { looked: false, employers: [], failed: true }; }) :
+          lookUpNames(keys).then((e) => ({ looked: true, employers: e })).catch(() => ({ looked: false, employers: [], failed: true })) :
           Promise.resolve({ looked: false, employers: [] });
         return names.then((named) => {
           render(env, n.norm, check(env, parts[0].rules, text, n), pairs, named, parts[1] === null || named.failed);
@@ -418,18 +400,16 @@
 
   // For tests and for officers' tools: the same check without the page.
   window.antarKerjaCek = function (text) {
-    return loadRules().then((r) => { return check(r.env, r.rules, text).map((f) => { return [f.code, f.message]; }); });
+    return loadRules().then((r) => check(r.env, r.rules, text).map((f) => [f.code, f.message]));
   };
   // The page's own patterns, for the worst-case timing test (the rules' come from aturan.json).
-  window.antarKerjaCek.patterns = engine.patterns.concat([BARE_ID, WORD, LETTERS, SALARY]).map((r) => {
-    return [r.source, r.flags];
-  });
+  window.antarKerjaCek.patterns = engine.patterns.concat([BARE_ID, WORD, LETTERS, SALARY]).map((r) => [r.source, r.flags]);
   window.antarKerjaCek.overseas = function (text) {
-    return loadRules().then((r) => { return overseasOffer(r.env, r.env.normalise(text).norm); });
+    return loadRules().then((r) => overseasOffer(r.env, r.env.normalise(text).norm));
   };
   // The word pairs a text is looked up by (their buckets are what the page downloads).
   window.antarKerjaCek.nameKeys = function (text) {
-    return loadRules().then((r) => { return nameKeys(textWords(r.env.normalise(text).norm)); });
+    return loadRules().then((r) => nameKeys(textWords(r.env.normalise(text).norm), nameWords));
   };
   form.hidden = false;
   // Offline after a first visit (cek-lowongan/sw.js); a failure only loses that convenience.

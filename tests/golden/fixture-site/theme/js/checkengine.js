@@ -139,7 +139,7 @@
         }
       });
     });
-    found.sort((a, b) => { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] === b[3] ? 0 : a[3] ? 1 : -1); });
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] === b[3] ? 0 : a[3] ? 1 : -1));
     return found;
   }
 
@@ -191,7 +191,7 @@
     const o = env.overseas;
     return {
       abroad: env.re(o.abroad, 'm').test(norm),
-      noScheme: Object.keys(o.noScheme).filter((name) => { return env.re(o.noScheme[name], 'm').test(norm); })
+      noScheme: Object.keys(o.noScheme).filter((name) => env.re(o.noScheme[name], 'm').test(norm))
     };
   }
 

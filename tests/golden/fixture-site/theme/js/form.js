@@ -92,7 +92,7 @@
   }
 
   function ordered(obj, order) {
-    const keys = Object.keys(order || {}).filter((k) => { return k in obj; });
+    const keys = Object.keys(order || {}).filter((k) => k in obj);
     Object.keys(obj).forEach((k) => { if (keys.indexOf(k) < 0) keys.push(k); });
     return keys;
   }
@@ -133,12 +133,12 @@
   function answer(raw, widget, key) {
     let text = lineBreaks(raw);
     if (widget === 'list') {
-      let items = text.split('\n').map((s) => { return s.replace(/^\s*(?:[-*•]|\d{1,9}[.)])\s/, '').trim(); });
+      let items = text.split('\n').map((s) => s.replace(/^\s*(?:[-*•]|\d{1,9}[.)])\s/, '').trim());
       items = items.filter(Boolean);
       return items.length ? items : null;
     }
     if (widget === 'textarea') {
-      text = text.split('\n').map((s) => { return s.trimEnd(); }).join('\n').trim(); // trimEnd: /\s+$/ is quadratic
+      text = text.split('\n').map((s) => s.trimEnd()).join('\n').trim(); // trimEnd: /\s+$/ is quadratic
       return text ? text + (key === 'description' ? '\n' : '') : null;
     }
     text = text.replace(/\s+/g, ' ').trim();
@@ -204,7 +204,7 @@
     ['responsibilities', 'qualifications', 'benefits'].forEach((name) => { list(name, rec[name]); });
     list('disability.accommodations', (rec.disability || {}).accommodations);
     out.push(['apply.instructions', (rec.apply || {}).instructions], ['overseas.p3mi_name', (rec.overseas || {}).p3mi_name]);
-    return out.filter((t) => { return typeof t[1] === 'string' && t[1]; });
+    return out.filter((t) => typeof t[1] === 'string' && t[1]);
   }
 
   function proseTexts(rec) { // rules.vacancy.texts (R412)
@@ -216,7 +216,7 @@
       (Array.isArray(rec[name]) ? rec[name] : []).forEach((t, i) => { out.push([name + '[' + i + ']', t]); });
     });
     if ((rec.apply || {}).instructions) out.push(['apply.instructions', rec.apply.instructions]);
-    return out.filter((t) => { return typeof t[1] === 'string'; });
+    return out.filter((t) => typeof t[1] === 'string');
   }
 
   // The record conditions aturan.json marks validator-only (rules.scams: applies=…).
@@ -233,14 +233,14 @@
     const data = text.data;
     if (!compiled || compiled.data !== data) compiled = { data: data, env: engine.compile(data) };
     const env = compiled.env;
-    const fields = recordTexts(rec).map((t) => { return { field: t[0], text: t[1], n: env.normalise(t[1]) }; });
+    const fields = recordTexts(rec).map((t) => ({ field: t[0], text: t[1], n: env.normalise(t[1]) }));
     const out = [];
     data.rules.forEach((rule) => {
       if (!applies(rule, rec, rules)) return;
       const kinds = {};
       rule.weak.forEach((source, i) => {
         const one = Object.assign({}, rule, { strong: [], weak: [source], weakNeeded: 1 });
-        if (fields.some((f) => { return engine.check(env, [one], f.text, f.n).length; })) kinds[i] = true;
+        if (fields.some((f) => engine.check(env, [one], f.text, f.n).length)) kinds[i] = true;
       });
       const weakOk = Object.keys(kinds).length >= rule.weakNeeded;
       const used = Object.assign({}, rule, weakOk ? { weakNeeded: 0 } : { weak: [] });
@@ -345,7 +345,7 @@
       let m;
       const links = new RegExp(rules.markdownLink, 'gi');
       while ((m = links.exec(t[1]))) targets.push(m[1]);
-      const bad = targets.filter((x) => { return x.split('/')[0].indexOf(':') >= 0 && !/^(?:https?:\/\/|mailto:|tel:)/i.test(x); });
+      const bad = targets.filter((x) => x.split('/')[0].indexOf(':') >= 0 && !/^(?:https?:\/\/|mailto:|tel:)/i.test(x));
       const bare = new RegExp(rules.bareScheme, 'i').exec(t[1]);
       if (bad.length || bare) add('R412', t[0], 'tautan tidak aman ("' + Array.from(bad.length ? bad[0] : bare[0]).slice(0, 60).join('') + '")', 'pakai hanya tautan https://, mailto: atau tel:');
       return false;
@@ -368,12 +368,23 @@
     return out;
   }
 
-  const api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, FORM_CODES: FORM_CODES };
+  // urls.slugify: ASCII letters and digits of the text (accents dropped) joined by hyphens.
+  function slugify(text) {
+    return text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  }
+
+  // urls.vacancy_id: a new vacancy's id, cut at `length` (the spec's idLength, urls.ID_BASE_LENGTH).
+  function vacancyId(title, employer, place, length) {
+    return slugify(title + ' ' + employer + ' ' + place).slice(0, length).replace(/-+$/, '');
+  }
+
+  const api = { yaml: yaml, answer: answer, lineBreaks: lineBreaks, checkRecord: checkRecord, slugify: slugify, vacancyId: vacancyId, FORM_CODES: FORM_CODES };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
   const form = document.getElementById('kirim');
-  if (!form) return;
+  if (!form || !window.AntarKerjaUtil) return;
+  const { el, isoDate } = window.AntarKerjaUtil;
   const DRAFT = 'antarkerja:kirim-lowongan';
   const MAX_URL = 7000; // longer prefilled URLs are refused by some browsers and by GitHub
   let textRules = null;
@@ -383,15 +394,6 @@
   const nameBox = document.getElementById('kirim-nama');
   const statusBox = document.getElementById('kirim-status');
   const errorBox = document.getElementById('kirim-galat');
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach((k) => {
-      if (attrs[k] !== undefined && attrs[k] !== null && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
 
   /* ---- building the form ------------------------------------------------------------- */
 
@@ -424,7 +426,7 @@
       if (help) group.appendChild(el('span', { class: 'kirim-h', id: helpId }, help));
       group.appendChild(labelFor({ label: 'Provinsi', required: true }, 'k-provinsi'));
       const province = el('select', { id: 'k-provinsi', name: 'provinsi', required: true });
-      addOptions(province, spec.provinces.map((p) => { return { value: p.code, label: p.name }; }), '— pilih provinsi —');
+      addOptions(province, spec.provinces.map((p) => ({ value: p.code, label: p.name })), '— pilih provinsi —');
       group.appendChild(province);
       group.appendChild(labelFor({ label: 'Kabupaten/kota', required: true }, id));
       control = el('select', { id: id, name: f.key, required: true });
@@ -497,16 +499,16 @@
     if (!select) return;
     const keep = chosen !== undefined ? chosen : select.value;
     select.textContent = '';
-    const list = spec.offices.filter((o) => { return provinceCode && (o.province === provinceCode || o.national); });
-    addOptions(select, list.map((o) => { return { value: o.id, label: o.name + ' (' + o.id + ')' }; }),
+    const list = spec.offices.filter((o) => provinceCode && (o.province === provinceCode || o.national));
+    addOptions(select, list.map((o) => ({ value: o.id, label: o.name + ' (' + o.id + ')' })),
       provinceCode ? '— pilih kantor —' : '— pilih provinsi dulu —');
-    select.value = list.some((o) => { return o.id === keep; }) ? keep : '';
+    select.value = list.some((o) => o.id === keep) ? keep : '';
   }
 
   function fillRegencies(select, provinceCode, chosen) {
     select.textContent = '';
-    const list = spec.regencies.filter((r) => { return r.province === provinceCode; });
-    addOptions(select, list.map((r) => { return { value: r.code, label: r.name }; }),
+    const list = spec.regencies.filter((r) => r.province === provinceCode);
+    addOptions(select, list.map((r) => ({ value: r.code, label: r.name })),
       provinceCode ? '— pilih kabupaten/kota —' : '— pilih provinsi dulu —');
     select.value = chosen;
   }
@@ -517,16 +519,6 @@
     const node = document.getElementById('k-' + f.key);
     if (f.widget === 'checkbox') return node.checked || null;
     return answer(node.value, f.widget, f.key);
-  }
-
-  function today() {
-    const d = new Date();
-    const pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
-  }
-
-  function slugify(text) {
-    return text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   }
 
   function record() {
@@ -540,13 +532,12 @@
     });
     const salary = rec.salary || {};
     rec.salary = salary.min !== undefined ? { disclosed: true, min: salary.min, max: salary.max !== undefined ? salary.max : salary.min, unit: 'MONTH', currency: 'IDR' } : { disclosed: false };
-    const regency = spec.regencies.find((r) => { return r.code === (rec.location || {}).regency; });
+    const regency = spec.regencies.find((r) => r.code === (rec.location || {}).regency);
     const location = rec.location || {};
     rec.location = { country: 'ID', province: regency ? regency.province : '' };
     Object.keys(location).forEach((k) => { rec.location[k] = location[k]; });
-    rec.date_posted = today();
-    const base = slugify([rec.title || '', (rec.employer || {}).name || '', regency ? regency.short : ''].join(' '));
-    rec.id = base.slice(0, spec.idLength).replace(/-+$/, '') || 'lowongan-baru'; // urls.ID_BASE_LENGTH
+    rec.date_posted = isoDate(new Date());
+    rec.id = vacancyId(rec.title || '', (rec.employer || {}).name || '', regency ? regency.short : '', spec.idLength) || 'lowongan-baru';
     return { rec: rec, regency: regency };
   }
 
@@ -559,10 +550,10 @@
 
   function fieldOf(d) {
     const name = d.field.replace(/\[\d+\]$/, '');
-    return spec.fields.find((f) => { return f.path.join('.') === name; }) ||
-      spec.fields.find((f) => { return f.path.join('.').indexOf(name + '.') === 0; }) ||
-      (name === 'location.province' ? spec.fields.find((f) => { return f.key === 'regency'; }) : null) ||
-      spec.fields.find((f) => { return f.path[0] === name.split('.')[0]; });
+    return spec.fields.find((f) => f.path.join('.') === name) ||
+      spec.fields.find((f) => f.path.join('.').indexOf(name + '.') === 0) ||
+      (name === 'location.province' ? spec.fields.find((f) => f.key === 'regency') : null) ||
+      spec.fields.find((f) => f.path[0] === name.split('.')[0]);
   }
 
   function said(d) { return d.code + ': ' + d.message + (d.hint ? ' (' + d.hint + ')' : ''); }
@@ -575,7 +566,7 @@
     const old = document.getElementById(errId);
     if (old) old.remove();
     node.removeAttribute('aria-invalid');
-    const described = (node.getAttribute('aria-describedby') || '').split(' ').filter((x) => { return x && x !== errId; });
+    const described = (node.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== errId);
     if (problem) {
       node.setAttribute('aria-invalid', 'true');
       node.insertAdjacentElement('beforebegin', el('span', { class: 'kirim-e', id: errId }, problem));
@@ -583,19 +574,19 @@
     }
     if (described.length) node.setAttribute('aria-describedby', described.join(' '));
     else node.removeAttribute('aria-describedby');
-    const blocking = found.some((d) => { return !d.warning; }) || (f.widget === 'region' && !document.getElementById('k-provinsi').value);
-    const codes = found.filter((d) => { return !d.warning; }).map((d) => { return d.code; });
-    return problem && blocking ? { field: f, problem: f.label + ': ' + problem, codes: codes.filter((c, i) => { return codes.indexOf(c) === i; }) } : null;
+    const blocking = found.some((d) => !d.warning) || (f.widget === 'region' && !document.getElementById('k-provinsi').value);
+    const codes = found.filter((d) => !d.warning).map((d) => d.code);
+    return problem && blocking ? { field: f, problem: f.label + ': ' + problem, codes: codes.filter((c, i) => codes.indexOf(c) === i) } : null;
   }
 
   function check(f) {
     const all = verdict();
-    return show(f, all.filter((d) => { return fieldOf(d) === f; }));
+    return show(f, all.filter((d) => fieldOf(d) === f));
   }
 
   function fileInfo() {
     const r = record();
-    const province = r.regency && spec.provinces.find((p) => { return p.code === r.regency.province; });
+    const province = r.regency && spec.provinces.find((p) => p.code === r.regency.province);
     return { text: yaml(r.rec, spec.order), name: r.rec.id + '.yml', folder: spec.folder + '/' + (province ? province.slug : '') };
   }
 
@@ -634,7 +625,7 @@
 
   function problems() {
     const all = verdict();
-    return spec.fields.map((f) => { return show(f, all.filter((d) => { return fieldOf(d) === f; })); }).filter(Boolean);
+    return spec.fields.map((f) => show(f, all.filter((d) => fieldOf(d) === f))).filter(Boolean);
   }
 
   function showProblems(list, quiet) {
@@ -669,7 +660,7 @@
     form.addEventListener('input', refresh);
     form.addEventListener('change', (e) => {
       refresh();
-      const f = spec.fields.find((x) => { return 'k-' + x.key === e.target.id; });
+      const f = spec.fields.find((x) => 'k-' + x.key === e.target.id);
       if (f) check(f);
     });
     form.addEventListener('submit', (e) => {
@@ -718,7 +709,7 @@
   function carried(list) {
     if (!list.length) return '';
     return 'Berkas ini masih memuat kesalahan dan akan ditolak pemeriksa (' + list.length + ' isian: ' +
-      list.map((p) => { return p.field.label + (p.codes.length ? ' ' + p.codes.join(', ') : ''); }).join('; ') + '). Perbaiki isian bertanda merah dulu.';
+      list.map((p) => p.field.label + (p.codes.length ? ' ' + p.codes.join(', ') : '')).join('; ') + '). Perbaiki isian bertanda merah dulu.';
   }
 
   function copy(text, warning) {
@@ -748,5 +739,5 @@
   fetch(form.dataset.spec).then((r) => {
     if (!r.ok) throw new Error(r.status);
     return r.json();
-  }).then((data) => { return rulesLoaded.then(() => { init(data); }); }).catch(() => { document.getElementById('kirim-gagal').hidden = false; });
+  }).then((data) => rulesLoaded.then(() => { init(data); })).catch(() => { document.getElementById('kirim-gagal').hidden = false; });
 })();

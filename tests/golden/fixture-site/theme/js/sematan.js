@@ -9,11 +9,12 @@
    data-aksen="0a4f8f". Every value from the data is inserted with textContent, never as
    markup; only http(s) links are used. Without JavaScript (or if loading fails) the link
    stays as it is. */
-(function () {
+/* global SETTINGS */
+(() => {
   'use strict';
-  const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',
-    'September', 'Oktober', 'November', 'Desember'
-  ];
+  const SETTINGS = {"deadline": "Batas lamaran", "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"], "salaryUndisclosed": "Upah tidak dicantumkan"};
+  // SETTINGS (the build puts it after 'use strict'): the words shown, antarkerja.wording.for_scripts.
+  const WORDS = SETTINGS;
   const MAX_PAGES = 5;
 
   function safeUrl(value, base) {
@@ -33,9 +34,9 @@
     return node;
   }
 
-  function dateText(iso) {
+  function dateText(iso) { // as util.js (not loaded on other sites) and wording.tanggal
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-    return m ? Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1] : '';
+    return m && WORDS.months[m[2] - 1] ? Number(m[3]) + ' ' + WORDS.months[m[2] - 1] + ' ' + m[1] : '';
   }
 
   function collect(url, sector, want, found, pages, done) {
@@ -79,7 +80,7 @@
         link.rel = 'noopener';
         li.appendChild(link);
         li.appendChild(text('p', [item.hiringOrganization, item.locationText].concat(item.example ? ['Data contoh'] : []).join(' · '), { margin: '.15rem 0 0', color: muted, fontSize: '.875em' }));
-        li.appendChild(text('p', (item.salaryDisclosed ? item.salaryText : 'Upah tidak dicantumkan') + ' · Batas lamaran ' + dateText(item.validThrough), { margin: '.15rem 0 0', color: muted, fontSize: '.875em' }));
+        li.appendChild(text('p', (item.salaryDisclosed ? item.salaryText : WORDS.salaryUndisclosed) + ' · ' + WORDS.deadline + ' ' + dateText(item.validThrough), { margin: '.15rem 0 0', color: muted, fontSize: '.875em' }));
         list.appendChild(li);
       });
       if (!items.length) list.appendChild(text('li', 'Belum ada lowongan dibuka saat ini.', { color: muted }));
