@@ -383,7 +383,11 @@
   if (typeof document === 'undefined') return;
 
   const form = document.getElementById('kirim');
-  if (!form || !window.AntarKerjaUtil) return;
+  if (!form) return;
+  if (!window.AntarKerjaUtil) { // util.js did not load: say so, as when the spec does not
+    document.getElementById('kirim-gagal').hidden = false;
+    return;
+  }
   const { el, isoDate } = window.AntarKerjaUtil;
   const DRAFT = 'antarkerja:kirim-lowongan';
   const MAX_URL = 7000; // longer prefilled URLs are refused by some browsers and by GitHub
