@@ -22,7 +22,7 @@ from pathlib import Path
 from antarkerja.paths import theme_static_dir
 
 STRICT = "'use strict';"
-PRELUDE = re.compile(r"^\s*const SETTINGS = (\{.*\});$", re.M)
+PRELUDE = re.compile(r"^[ \t]*const SETTINGS = (\{.*\});$", re.M)  # [ \t]: never across lines
 
 
 def scripts_dir() -> Path:
