@@ -19,6 +19,7 @@ import jsbeautifier
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [
     *sorted((ROOT / "theme" / "static" / "js").glob("*.js")),
+    *sorted((ROOT / "theme" / "workers").glob("*.js")),  # completed by the build (antarkerja.site.scripts)
     *sorted((ROOT / "theme" / "templates").rglob("*.js")),
 ]
 

@@ -29,9 +29,25 @@ def eslint(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_sites_scripts_pass_the_linter():
-    run = eslint("theme/static/js")
+def test_the_sites_scripts_and_service_workers_pass_the_linter():
+    run = eslint("theme/static/js", "theme/scripts")
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_linter_reports_an_undefined_name_in_a_service_worker():
+    run = eslint(
+        "--stdin", "--stdin-filename", "theme/scripts/contoh-sw.js", stdin="'use strict';\nkirim(PENGATURAN);\n"
+    )
+    assert run.returncode == 1 and "'PENGATURAN' is not defined" in run.stdout, run.stdout + run.stderr
+
+
+def test_the_linter_holds_the_scripts_to_one_dialect_and_the_phones_floor():
+    old = "(() => {\n  'use strict';\n  var a = \"x\";\n  [a].forEach(function (b) { window.b = b; });\n})();\n"
+    run = eslint("--stdin", "--stdin-filename", "theme/static/js/contoh.js", stdin=old)
+    assert "no-var" in run.stdout and "quotes" in run.stdout and "prefer-arrow-callback" in run.stdout, run.stdout
+    newer = "(() => {\n  'use strict';\n  window.b = window.a ?? 1;\n})();\n"  # ES2020: not on every phone
+    run = eslint("--stdin", "--stdin-filename", "theme/static/js/contoh.js", stdin=newer)
+    assert run.returncode == 1 and "Parsing error" in run.stdout, run.stdout + run.stderr
 
 
 def test_the_linter_reports_an_undefined_name_in_a_site_script():

@@ -19,7 +19,9 @@ def _asset(page, tag: str, attr: str, name: str) -> str:
 
 
 def precache_list(sw: str) -> list[str]:
-    return json.loads(re.search(r"^const PRECACHE = (\[.*\]);$", sw, re.M).group(1))
+    from antarkerja.site.scripts import script_settings
+
+    return script_settings(sw)["precache"]
 
 
 def test_service_worker_precaches_exactly_what_the_pages_ask_for(fixture_site, read_page):
@@ -29,20 +31,21 @@ def test_service_worker_precaches_exactly_what_the_pages_ask_for(fixture_site, r
     home_js = _asset(read_page(fixture_site, ""), "script", "src", "site.js")
     check = read_page(fixture_site, "cek-lowongan/")
     engine_js = _asset(check, "script", "src", "checkengine.js")
+    util_js = _asset(check, "script", "src", "util.js")
     check_js = _asset(check, "script", "src", "check.js")
     check_css = _asset(check, "link", "href", "check.css")
     # The same URLs the pages request (a stale ?v= would be fetched for nothing), and only these.
     assert files == [
         "/", "/tersimpan/", "/luring/", home_css, home_js, "/cek-lowongan/", "/cek-lowongan/aturan.json",
-        engine_js, check_js, check_css,
+        engine_js, util_js, check_js, check_css,
     ]  # fmt: skip
     for path in files:
         assert (fixture_site / path.split("?")[0].lstrip("/")).exists() or path.endswith("/"), path
-    assert 'const VACANCIES = new URL("/lowongan/", location.href).pathname;' in sw
-    assert 'const OFFLINE = new URL("/luring/", location.href).href;' in sw
+    settings = json.loads(re.search(r"^const SETTINGS = (\{.*\});$", sw, re.M).group(1))
+    assert settings["vacancies"] == "/lowongan/" and settings["offline"] == "/luring/"
 
 
-def test_service_worker_settings_are_js_string_escaped(fixture_site_published):
+def test_service_script_settings_are_js_string_escaped(fixture_site_published):
     sw = (fixture_site_published / "sw.js").read_text(encoding="utf-8")
     assert precache_list(sw)[0] == "https://contoh.example/"
     assert "&#" not in sw and "&amp;" not in sw  # never HTML-escaped

@@ -30,9 +30,9 @@ def test_country_names_fall_back_to_the_code():
 
 
 # One home for the words the public reads on every card ------------------------------------
-# Scripts that still spell them (they run on other sites or before the page's data arrives);
-# moving their wording into the data they read is tracked in docs/architecture.md.
-SCRIPTS_PENDING = {"sematan.js", "check.js"}
+# Scripts read them from the page's data (check.js) or from the settings the build gives them
+# (sematan.js): antarkerja.wording.for_scripts, tests/test_js_wording.py.
+SCRIPTS_PENDING: set[str] = set()
 
 
 def test_card_wording_and_month_names_have_one_home():

@@ -71,6 +71,12 @@ DEADLINE = "Batas lamaran"  # the one name of valid_through, on cards, pages and
 SALARY_UNDISCLOSED = "Upah tidak dicantumkan"  # a card's salary line when no wage is given
 
 
+def for_scripts() -> dict:
+    """The words the site's scripts show, for the page's data (a script spells none of them:
+    tests/test_js_wording.py): month names, the deadline's name, the undisclosed wage."""
+    return {"months": MONTHS, "deadline": DEADLINE, "salaryUndisclosed": SALARY_UNDISCLOSED}
+
+
 def days_left_text(days_left: int, closing: date) -> str:
     """How long a vacancy stays open, as cards and search results say it."""
     if days_left == 0:

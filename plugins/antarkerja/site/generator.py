@@ -163,7 +163,7 @@ class AntarKerjaGenerator(Generator):
 
     def template(self, name: str):
         """A theme template: ``vacancy`` means vacancy.html; names with an extension
-        (``offline/sw.js``, ``feeds/atom.xml``) are taken as they are."""
+        (``feeds/atom.xml``) are taken as they are."""
         if "." in name.rsplit("/", 1)[-1]:
             return self.env.get_template(name)
         return self.get_template(name)

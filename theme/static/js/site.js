@@ -3,6 +3,7 @@
 // enhancement only. Without JavaScript every link and the copy field still work; the
 // "Simpan" button and the saved list appear only when this script runs.
 (() => {
+  'use strict';
   const SAVED_KEY = 'antarkerja-tersimpan';
   const SAVED_CACHE = 'ak-simpan';
 

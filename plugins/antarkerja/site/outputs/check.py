@@ -35,15 +35,17 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from antarkerja import wording
 from antarkerja.paths import theme_static_dir
 from antarkerja.records.rules.scams import export
 from antarkerja.records.textnorm import normalise
 from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.site.outputs.common import absolute, dump
+from antarkerja.site.scripts import built_script
 from antarkerja.urls import save_as, url
 
 PER_BUCKET = 256  # about 40 KB a bucket at most
-ASSETS = ("js/checkengine.js", "js/check.js", "css/check.css")
+ASSETS = ("js/checkengine.js", "js/util.js", "js/check.js", "css/check.css")
 
 
 def bucket_count(vacancies: int) -> int:
@@ -224,17 +226,11 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     yield File(url("check_rules"), rules)
     version, assets = asset_urls(rules)
     # The service worker keeps the checker usable offline after a first visit (network first).
-    yield Page(
-        url("check_worker"),
-        "check_worker",
-        {
-            "version": version,
-            "files": [
-                *offline_files(ctx, rules),
-                f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
-            ],
-        },
-    )
+    files = [
+        *offline_files(ctx, rules),
+        f"{ctx.siteurl}/{url('asset', name='css/site.css')}",  # its ?v= is ignored offline
+    ]
+    yield File(url("check_worker"), built_script("check-sw.js", {"version": version, "files": files}))
     yield Page(
         save_as("check"),
         "check",
@@ -248,7 +244,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
             "name_buckets": len(names),
             "name_words": {"forms": LEGAL_FORM_WORDS, "anchors": NAME_ANCHORS, "max": MAX_NAME_KEYS},
             "engine_url": assets["js/checkengine.js"],
+            "util_url": assets["js/util.js"],
             "script_url": assets["js/check.js"],
+            "words": {"months": wording.for_scripts()["months"]},  # what check.js shows
             "style_url": assets["css/check.css"],
             "worker_url": url("check_worker"),
         },

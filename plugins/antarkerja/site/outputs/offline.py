@@ -6,7 +6,7 @@ Writes (routes from :mod:`antarkerja.urls`):
 ========================  ==================================  =================================
 ``tersimpan/``            ``saved.html``                      saved vacancies (site.js)
 ``luring/``               ``offline.html``                    what opens without a connection
-``sw.js``                 ``offline/sw.js``                   precaches :func:`precache`, keeps
+``sw.js``                 ``theme/scripts/sw.js``             precaches :func:`precache`, keeps
                                                               saved and recent vacancy pages
 ``manifest.webmanifest``  ``offline/manifest.webmanifest``    add to home screen
 ========================  ==================================  =================================
@@ -25,12 +25,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from antarkerja.site.assets import asset_url
-from antarkerja.site.outputs import OutputContext, Page, check
+from antarkerja.site.outputs import File, OutputContext, Page, check
+from antarkerja.site.scripts import built_script, script_settings
 from antarkerja.urls import file_for, save_as, url
 
 SITE_FILES = ("css/site.css", "js/site.js")  # what every precached page asks for
@@ -48,22 +48,19 @@ def precache(ctx: OutputContext) -> list[str]:
     ]
 
 
-def outputs(site, ctx: OutputContext) -> Iterable[Page]:
+def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     files = precache(ctx)
     yield Page(save_as("saved"), "saved", {"page_url": url("saved")})
     yield Page(save_as("offline"), "offline", {"page_url": url("offline")})
-    yield Page(
-        save_as("service_worker"),
-        "offline/sw.js",
-        {
-            "precache": files,
-            # New asset versions or rules give a new worker, which fetches the files once more;
-            # pages are refreshed whenever they are opened online (network first).
-            "version": hashlib.sha256(json.dumps(files).encode()).hexdigest()[:10],
-            "offline_url": f"{ctx.siteurl}/{url('offline')}",
-            "vacancies_url": f"{ctx.siteurl}/{url('vacancies')}",
-        },
-    )
+    settings = {
+        "precache": files,
+        # New asset versions or rules give a new worker, which fetches the files once more;
+        # pages are refreshed whenever they are opened online (network first).
+        "version": hashlib.sha256(json.dumps(files).encode()).hexdigest()[:10],
+        "offline": f"{ctx.siteurl}/{url('offline')}",
+        "vacancies": f"{ctx.siteurl}/{url('vacancies')}",
+    }
+    yield File(save_as("service_worker"), built_script("sw.js", settings))
     yield Page(save_as("manifest"), "offline/manifest.webmanifest", {})
 
 
@@ -72,7 +69,7 @@ def precache_sizes(site_dir) -> list[tuple[str, int, int]]:
     bytes gzip-compressed (what a host serving compressed text sends; the bench prints both)."""
     site_dir = Path(site_dir)
     sw = (site_dir / save_as("service_worker")).read_text(encoding="utf-8")
-    listed = json.loads(re.search(r"^const PRECACHE = (\[.*\]);$", sw, re.M).group(1))
+    listed = script_settings(sw)["precache"]
     sizes = []
     for address in listed:
         path = address.split("?", 1)[0].split("://", 1)[-1]

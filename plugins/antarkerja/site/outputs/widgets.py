@@ -20,7 +20,8 @@ pages nationally (552 regions times 21 categories), more than all other widget p
 a noticeable share of the build, for lists that are mostly empty. The JS snippet narrows
 any region to a sector in the browser.
 
-The JS snippet (``theme/js/sematan.js``) needs no page of its own: it reads the JSON API's
+The JS snippet (``theme/js/sematan.js``, built from ``theme/scripts/sematan.js`` with the words
+it shows: :mod:`antarkerja.site.scripts`) needs no page of its own: it reads the JSON API's
 region pages (``api/v1/provinsi/<slug>/1.json``…) and inserts every value with
 ``textContent``, so a title that looks like HTML stays text on the host page. Hosts must
 serve ``api/`` with ``Access-Control-Allow-Origin: *`` (GitHub Pages does).
@@ -30,7 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antarkerja.site.outputs import OutputContext, Page
+from antarkerja import wording
+from antarkerja.site import scripts
+from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.urls import file_for, url
 
 WIDGET_ITEMS = 10  # vacancies in an iframe widget
@@ -48,7 +51,7 @@ def sectors(site) -> list[tuple[str, str]]:
     return [(code, item.get("short_name") or item["name"]) for code, item in site.vacancies[0].ref.kbli.items()]
 
 
-def outputs(site, ctx: OutputContext) -> Iterable[Page]:
+def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
     all_sectors = sectors(site)
     all_regions = regions(site)
     for r in all_regions:
@@ -68,6 +71,8 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
                 "widgets/embed",
                 {"region": r, "sector": name, "vacancies": found[:WIDGET_ITEMS], "total": len(found)},
             )
+    snippet = scripts.built_script("sematan.js", wording.for_scripts())
+    yield File(url("asset", name="js/sematan.js"), snippet)
     yield Page(
         file_for(url("embed_builder")),
         "widgets/builder",
@@ -77,5 +82,6 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
             "sectors": all_sectors,
             "default": next((r for r in all_regions if r.vacancies), all_regions[0] if all_regions else None),
             "items": WIDGET_ITEMS,
+            "snippet_url": f"{url('asset', name='js/sematan.js')}?v={scripts.version(snippet)}",
         },
     )

@@ -1,24 +1,27 @@
-"use strict";
-var CACHE = "cek-lowongan-94af7471eb";
-var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=94af7471eb", "/theme/js/check.js?v=94af7471eb", "/theme/css/check.css?v=94af7471eb", "/theme/css/site.css"];
-self.addEventListener("install", function (event) {
-event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
+'use strict';
+const SETTINGS = {"files": ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=515077e823", "/theme/js/util.js?v=515077e823", "/theme/js/check.js?v=515077e823", "/theme/css/check.css?v=515077e823", "/theme/css/site.css"], "version": "515077e823"};
+/* global SETTINGS */
+const CACHE = 'cek-lowongan-' + SETTINGS.version;
+const FILES = SETTINGS.files;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 });
-self.addEventListener("activate", function (event) {
-event.waitUntil(caches.keys().then(function (keys) {
-return Promise.all(keys.filter(function (k) { return k.indexOf("cek-lowongan-") === 0 && k !== CACHE; }).map(function (k) { return caches.delete(k); }));
-}).then(function () { return self.clients.claim(); }));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('cek-lowongan-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
 });
-self.addEventListener("fetch", function (event) {
-var request = event.request;
-if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-event.respondWith(fetch(request).then(function (response) {
-if (response.ok) {
-var copy = response.clone();
-caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
-}
-return response;
-}).catch(function () {
-return caches.match(request).then(function (hit) { return hit || caches.match(request, { ignoreSearch: true }); });
-}));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => { cache.put(request, copy); });
+    }
+    return response;
+  }).catch(() => caches.match(request).then((hit) => hit || caches.match(request, { ignoreSearch: true }))));
 });

@@ -9,111 +9,112 @@
    data-aksen="0a4f8f". Every value from the data is inserted with textContent, never as
    markup; only http(s) links are used. Without JavaScript (or if loading fails) the link
    stays as it is. */
-(function () {
-  "use strict";
-  var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-    "September", "Oktober", "November", "Desember"
-  ];
-  var MAX_PAGES = 5;
+/* global SETTINGS */
+(() => {
+  'use strict';
+  const SETTINGS = {"deadline": "Batas lamaran", "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"], "salaryUndisclosed": "Upah tidak dicantumkan"};
+  // SETTINGS (the build puts it after 'use strict'): the words shown, antarkerja.wording.for_scripts.
+  const WORDS = SETTINGS;
+  const MAX_PAGES = 5;
 
   function safeUrl(value, base) {
     try {
-      var u = new URL(String(value), base);
-      return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+      const u = new URL(String(value), base);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
     } catch {
       return null;
     }
   }
 
   function text(tag, value, style) {
-    var node = document.createElement(tag);
-    node.textContent = value == null ? "" : String(value);
+    const node = document.createElement(tag);
+    node.textContent = value == null ? '' : String(value);
     if (style)
-      for (var k in style) node.style[k] = style[k];
+      for (const k in style) node.style[k] = style[k];
     return node;
   }
 
-  function dateText(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-    return m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : "";
+  function dateText(iso) { // as util.js (not loaded on other sites) and wording.tanggal
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+    return m && WORDS.months[m[2] - 1] ? Number(m[3]) + ' ' + WORDS.months[m[2] - 1] + ' ' + m[1] : '';
   }
 
   function collect(url, sector, want, found, pages, done) {
-    fetch(url, { credentials: "omit" })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) {
-        (data.items || []).forEach(function (item) {
+    fetch(url, { credentials: 'omit' })
+      .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then((data) => {
+        (data.items || []).forEach((item) => {
           if (found.length < want && (!sector || item.industryCode === sector)) found.push(item);
         });
-        var next = data.next ? safeUrl(data.next, url) : null;
+        const next = data.next ? safeUrl(data.next, url) : null;
         if (found.length < want && next && pages < MAX_PAGES) collect(next, sector, want, found, pages + 1, done);
         else done(found, url);
       })
-      .catch(function () { done(null); });
+      .catch(() => { done(null); });
   }
 
   function render(box) {
-    if (!box || box.getAttribute("data-dimuat")) return;
-    box.setAttribute("data-dimuat", "1");
-    var api = safeUrl(box.getAttribute("data-api") || "", document.baseURI);
+    if (!box || box.getAttribute('data-dimuat')) return;
+    box.setAttribute('data-dimuat', '1');
+    const api = safeUrl(box.getAttribute('data-api') || '', document.baseURI);
     if (!api) return;
-    var want = Math.min(20, Math.max(1, parseInt(box.getAttribute("data-jumlah"), 10) || 5));
-    var sector = (box.getAttribute("data-sektor") || "").toUpperCase();
-    if (!/^[A-U]$/.test(sector)) sector = "";
-    var dark = box.getAttribute("data-tema") === "gelap";
-    var accent = (box.getAttribute("data-aksen") || "").replace(/^#/, "");
-    accent = /^[0-9a-fA-F]{6}$/.test(accent) ? "#" + accent : dark ? "#8cc4ff" : "#0a4f8f";
-    var fg = dark ? "#f1f3f5" : "#1a1a1a",
-      muted = dark ? "#b8c0c8" : "#555555";
-    var line = dark ? "#3a424b" : "#d0d5da";
-    collect(api, sector, want, [], 1, function (items, base) {
+    const want = Math.min(20, Math.max(1, parseInt(box.getAttribute('data-jumlah'), 10) || 5));
+    let sector = (box.getAttribute('data-sektor') || '').toUpperCase();
+    if (!/^[A-U]$/.test(sector)) sector = '';
+    const dark = box.getAttribute('data-tema') === 'gelap';
+    let accent = (box.getAttribute('data-aksen') || '').replace(/^#/, '');
+    accent = /^[0-9a-fA-F]{6}$/.test(accent) ? '#' + accent : dark ? '#8cc4ff' : '#0a4f8f';
+    const fg = dark ? '#f1f3f5' : '#1a1a1a';
+    const muted = dark ? '#b8c0c8' : '#555555';
+    const line = dark ? '#3a424b' : '#d0d5da';
+    collect(api, sector, want, [], 1, (items, base) => {
       if (!items) return; // keep the plain link
-      var source = box.querySelector("a");
-      var list = text("ul", "", { listStyle: "none", margin: "0", padding: "0" });
-      items.forEach(function (item) {
-        var li = text("li", "", { padding: ".5rem 0", borderTop: "1px solid " + line });
-        var link = text("a", item.title, { color: accent, fontWeight: "600" });
-        var href = safeUrl(item.url, base);
+      const source = box.querySelector('a');
+      const list = text('ul', '', { listStyle: 'none', margin: '0', padding: '0' });
+      items.forEach((item) => {
+        const li = text('li', '', { padding: '.5rem 0', borderTop: '1px solid ' + line });
+        const link = text('a', item.title, { color: accent, fontWeight: '600' });
+        const href = safeUrl(item.url, base);
         if (href) link.href = href;
-        link.target = "_blank";
-        link.rel = "noopener";
+        link.target = '_blank';
+        link.rel = 'noopener';
         li.appendChild(link);
-        li.appendChild(text("p", [item.hiringOrganization, item.locationText].concat(item.example ? ["Data contoh"] : []).join(" · "), { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
-        li.appendChild(text("p", (item.salaryDisclosed ? item.salaryText : "Upah tidak dicantumkan") + " · Batas lamaran " + dateText(item.validThrough), { margin: ".15rem 0 0", color: muted, fontSize: ".875em" }));
+        li.appendChild(text('p', [item.hiringOrganization, item.locationText].concat(item.example ? ['Data contoh'] : []).join(' · '), { margin: '.15rem 0 0', color: muted, fontSize: '.875em' }));
+        li.appendChild(text('p', (item.salaryDisclosed ? item.salaryText : WORDS.salaryUndisclosed) + ' · ' + WORDS.deadline + ' ' + dateText(item.validThrough), { margin: '.15rem 0 0', color: muted, fontSize: '.875em' }));
         list.appendChild(li);
       });
-      if (!items.length) list.appendChild(text("li", "Belum ada lowongan dibuka saat ini.", { color: muted }));
-      var wrap = text("div", "", {
-        background: dark ? "#15191e" : "#ffffff",
+      if (!items.length) list.appendChild(text('li', 'Belum ada lowongan dibuka saat ini.', { color: muted }));
+      const wrap = text('div', '', {
+        background: dark ? '#15191e' : '#ffffff',
         color: fg,
-        padding: ".75rem",
-        font: "15px/1.4 system-ui, sans-serif",
-        overflowWrap: "anywhere",
-        borderRadius: "4px"
+        padding: '.75rem',
+        font: '15px/1.4 system-ui, sans-serif',
+        overflowWrap: 'anywhere',
+        borderRadius: '4px'
       });
-      wrap.className = "antarkerja-daftar";
+      wrap.className = 'antarkerja-daftar';
       wrap.appendChild(list);
-      var foot = text("p", "Sumber: ", { margin: ".5rem 0 0", fontSize: ".875em", borderTop: "1px solid " + line, paddingTop: ".5rem" });
+      const foot = text('p', 'Sumber: ', { margin: '.5rem 0 0', fontSize: '.875em', borderTop: '1px solid ' + line, paddingTop: '.5rem' });
       if (source) {
         source.style.color = accent;
-        source.target = "_blank";
-        source.rel = "noopener";
+        source.target = '_blank';
+        source.rel = 'noopener';
         foot.appendChild(source);
       } else {
-        foot.appendChild(document.createTextNode("Antar Kerja"));
+        foot.appendChild(document.createTextNode('Antar Kerja'));
       }
       wrap.appendChild(foot);
-      box.textContent = "";
+      box.textContent = '';
       box.appendChild(wrap);
     });
   }
 
   function renderAll() {
-    var boxes = document.querySelectorAll("[data-antarkerja]");
-    for (var i = 0; i < boxes.length; i++) render(boxes[i]);
+    const boxes = document.querySelectorAll('[data-antarkerja]');
+    for (let i = 0; i < boxes.length; i++) render(boxes[i]);
   }
 
   window.AntarKerjaSematan = { render: render, renderAll: renderAll };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', renderAll);
   else renderAll();
 })();

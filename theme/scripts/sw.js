@@ -7,15 +7,17 @@
 // Pages are network first (a connected reader always gets the current page); versioned
 // assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
 // own narrower scope the same way and finds these caches too (caches.match spans them all).
-// Settings are inserted as JSON (JS-string escaped), never HTML-escaped.
-const ASSETS = 'ak-aset-' + {{ version|tojson }};
+// SETTINGS (precache, version, offline, vacancies) is the line the build puts after
+// 'use strict' (antarkerja.site.scripts): JSON, never HTML-escaped.
+'use strict';
+/* global SETTINGS */
+const ASSETS = 'ak-aset-' + SETTINGS.version;
 const RECENT = 'ak-halaman';
-const SAVED = 'ak-simpan';
 const KEEP = 20;
-const PRECACHE = {{ precache|tojson }};
-const OFFLINE = new URL({{ offline_url|tojson }}, location.href).href;
+const PRECACHE = SETTINGS.precache;
+const OFFLINE = new URL(SETTINGS.offline, location.href).href;
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
-const VACANCIES = new URL({{ vacancies_url|tojson }}, location.href).pathname;
+const VACANCIES = new URL(SETTINGS.vacancies, location.href).pathname;
 const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, location.href).href));
 
 self.addEventListener('install', (event) => {
