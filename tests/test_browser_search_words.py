@@ -197,3 +197,28 @@ def test_a_word_found_nowhere_names_no_province(page, sample_server):
     assert search(page, f"{sample_server}/cari/?{urlencode({'q': 'zzzzqq', 'provinsi': 'Jawa Barat'})}") == []
     assert page.is_hidden("#cari-lain")
     assert page.problems == []
+
+
+# The bench's figures for this shape -------------------------------------------------------
+
+
+def test_bench_measures_the_word_index_shape_and_models_it_at_scale(sample_site):
+    from antarkerja.tools.bench_search import (
+        KEYS_FILE,
+        WORD_INDEX_SHAPE,
+        format_word_model,
+        measure_shapes,
+        model_national_words,
+        search_shapes,
+    )
+
+    shapes = [s for s in search_shapes(sample_site) if s[0] in (WORD_INDEX_SHAPE, "words, no province chosen")]
+    pagefind, words = measure_shapes(sample_site, shapes, cpu_slowdown=1)
+    assert words["errors"] == [] and words["results"] > 0 and words["status"] == pagefind["status"]
+    assert {"words", "shard"} <= set(words["bytes_by_kind"]) and "wasm" not in words["bytes_by_kind"]
+    assert "wasm" in pagefind["bytes_by_kind"]  # the sample site has a national bundle
+    assert words["kb"] < pagefind["kb"]
+    modelled = model_national_words(ROOT, sample_site, words, target=20_000)
+    assert modelled["files"][0] == KEYS_FILE and modelled["size"] == 20_000
+    assert modelled["words_kb"] > words["bytes_by_kind"]["words"] / 1000  # more postings
+    assert "MODELLED" in format_word_model(modelled)
