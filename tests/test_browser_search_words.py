@@ -222,3 +222,14 @@ def test_bench_measures_the_word_index_shape_and_models_it_at_scale(sample_site)
     assert modelled["files"][0] == KEYS_FILE and modelled["size"] == 20_000
     assert modelled["words_kb"] > words["bytes_by_kind"]["words"] / 1000  # more postings
     assert "MODELLED" in format_word_model(modelled)
+
+
+def test_without_javascript_the_dead_end_url_keeps_the_plain_links(browser, sample_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Jawa Barat'})}")
+        assert page.is_hidden("#cari-lain") and page.is_hidden("#cari-nasional")
+        assert page.locator("noscript .cari-pesan a[href='/provinsi/']").count() == 1
+    finally:
+        context.close()
