@@ -753,32 +753,6 @@ def test_a_rare_combination_says_how_far_it_looked_and_reads_on_when_asked(page,
     assert page.problems == []
 
 
-def test_national_keyword_search_is_an_explicit_choice_when_it_costs_more_than_the_budget(page, sample_server, model):
-    """With a budget below the national cost, words without a province ask first."""
-
-    def lower_budget(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace('"budgetKb":300', '"budgetKb":1'))
-
-    page.route("**/cari/*", lower_budget)
-    v, word = distinctive(model)
-    ids = open_search(page, sample_server, {"q": word})
-    assert ids == []
-    assert page.is_visible("#cari-nasional-pilih")
-    assert re.search(r"sekitar \d+ KB", page.text_content("#cari-nasional"))
-    assert status(page) == "Pilih provinsi untuk mencari"
-    before = selesai(page)
-    page.click("#cari-nasional-ya")
-    ids = wait_results(page, before)
-    assert v.id in ids
-    assert parse_qs(urlsplit(page.url).query) == {"q": [word], "provinsi": [NATIONAL]}
-    assert page.is_visible("#cari-nasional") and not page.is_visible("#cari-nasional-pilih")
-    # the choice is remembered: the next search goes national without asking
-    ids = open_search(page, sample_server, {"q": word})
-    assert v.id in ids
-    assert page.problems == []
-
-
 def test_national_search_includes_every_province_and_overseas(page, sample_server, model):
     abroad = [v for v in model.open_vacancies if v.is_abroad]
     assert abroad, "the sample content needs an overseas vacancy"

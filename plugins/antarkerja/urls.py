@@ -116,6 +116,11 @@ ROUTES: dict[str, str] = {
     # only for a link that names a regency without its province
     "search_regencies": "cari/kabkota/{key}.json",
     "search_regency_index": "cari/kabkota.json",
+    # the national word index (antarkerja.site.outputs.words): one file per word's first two
+    # letters, and the scope names with each province's nearest provinces
+    "search_words": "cari/kata/{key}.json",
+    "search_word_keys": "cari/kata/kunci.json",
+    "search_places": "cari/kata/wilayah.json",
 }
 
 

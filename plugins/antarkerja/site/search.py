@@ -371,7 +371,16 @@ NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``prov
 OVERSEAS_BUNDLE = "luar-negeri"
 NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, while they fit in one
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
-BUDGET_KB = 300  # what a first search may download; a national keyword search over it asks first
+# Largest site (open vacancies) that gets a national Pagefind bundle; above it, a keyword search
+# of all Indonesia reads the national word index (antarkerja.site.outputs.words). The
+# environment variable lowers it, so a test can build a small site as a large one is built.
+NATIONAL_BUNDLE_SETTING = "ANTARKERJA_NATIONAL_BUNDLE_MAX"
+
+
+def national_bundle_max() -> int:
+    """:data:`MAX_BUNDLE_PAGES`, or the smaller number :data:`NATIONAL_BUNDLE_SETTING` gives."""
+    value = os.environ.get(NATIONAL_BUNDLE_SETTING, "").strip()
+    return min(MAX_BUNDLE_PAGES, int(value)) if value.isdigit() else MAX_BUNDLE_PAGES
 
 
 @dataclass
@@ -398,7 +407,8 @@ def bundles(site) -> list[Bundle]:
     search of all Indonesia then reads one bundle (about what a province search reads, and
     sorted exactly) instead of 39, each bringing its own entry, chunks and metadata (522 KB
     at 10,000 vacancies in every province, over the budget). Indexing takes about twice as
-    long. Larger sites have none; their national search is an explicit choice.
+    long. Larger sites (:func:`national_bundle_max`) have none: their national keyword search
+    reads the national word index (:mod:`antarkerja.site.outputs.words`).
     """
 
     def make(site):
@@ -417,29 +427,11 @@ def bundles(site) -> list[Bundle]:
         abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
-        if len(out) > 1 and len(site.open_vacancies) <= MAX_BUNDLE_PAGES:
+        if len(out) > 1 and len(site.open_vacancies) <= national_bundle_max():
             out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id)))
         return out
 
     return _cached(site, "bundles", make)
-
-
-def national_cost_kb(site) -> int:
-    """Estimated kilobytes of a first keyword search of all Indonesia (measured by the bench).
-
-    The page, Pagefind's code and WASM (~170 KB), then per bundle read (the national one, or
-    every other) its entry and first chunks (~7 KB), and per page its share of the metadata
-    (~5 B: sort lists are in other files, read only for a chosen order, see
-    :mod:`antarkerja.site.pagefind_canon`) and of the larger index chunks of larger bundles. Fitted
-    to the bench on generated sites (3db0cb8): 39 bundles at 10,000 vacancies, 522 KB
-    measured, 518 estimated; at 100,000, 1,199 measured, 1,193 estimated; the national
-    bundle at 10,000, 245 measured, 252 estimated.
-    """
-    parts = bundles(site)
-    national = [b for b in parts if b.key == NATIONAL_BUNDLE]
-    parts = national or parts
-    pages = sum(len(b.vacancies) for b in parts)
-    return round(170 + len(parts) * 7 + pages * 0.0075)
 
 
 def regency_lists(site) -> dict[str, dict]:
@@ -477,7 +469,7 @@ def _regency_lists(site) -> dict[str, dict]:
 
 def search_page_data(site) -> str:
     """What ``search.js`` needs besides the form: bundles per scope, where each province's
-    regencies are, and the national cost.
+    regencies are, and the files of the national word index.
 
     JSON for a ``<script type="application/json">``; ``<``, ``>`` and ``&`` are escaped.
     """
@@ -490,8 +482,9 @@ def search_page_data(site) -> str:
         "regencyList": url("search_regencies", key="{key}"),
         "regencyIndex": url("search_regency_index"),
         "national": NATIONAL,
-        "nationalKb": national_cost_kb(site),
-        "budgetKb": BUDGET_KB,
+        "words": url("search_words", key="{key}"),
+        "wordKeys": url("search_word_keys"),
+        "places": url("search_places"),
         "sortLanguage": sort_language(INDEX_LANGUAGE, "{key}"),
         "perShard": SHARD_SIZE,
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
@@ -519,7 +512,6 @@ JINJA_GLOBALS = {
     "region_search_link": region_search_link,
     "search_options": search_options,
     "search_page_data": search_page_data,
-    "search_national_kb": national_cost_kb,
     "SEARCH_NATIONAL": NATIONAL,
     "SEARCH_SORTS": SORTS,
     "SEARCH_MAX_QUERY": MAX_QUERY,

@@ -309,6 +309,15 @@ def search_shapes(output: Path) -> list[dict] | dict:
         return {"failed": [f"{type(exc).__name__}: {exc}"]}
 
 
+def print_word_model(repo: Path, output: Path, measured: list[dict]) -> None:
+    """The national word-index shape at 100,000, modelled from the measured one (bench_search)."""
+    from antarkerja.tools.bench_search import WORD_INDEX_SHAPE, format_word_model, model_national_words
+
+    for row in measured:
+        if row["label"] == WORD_INDEX_SHAPE and not row["errors"]:
+            print(format_word_model(model_national_words(repo, output, row)), flush=True)
+
+
 def province_switch(output: Path) -> list[dict]:
     from antarkerja.tools.bench_search import measure_switch
 
@@ -350,6 +359,10 @@ def run_trust(root: Path) -> int:
     report = evaluate(root)
     print_report(report)
     print(json.dumps(report.figures(), ensure_ascii=False))
+    # the same queries answered by the national word index, as on a site above the national bundle
+    words = evaluate(root, national_bundle=False)
+    print_report(words, misses=False, engine="the national word index")
+    print(json.dumps(words.figures(), ensure_ascii=False))
     return 0 if report.meets_targets else 1
 
 
@@ -360,6 +373,10 @@ def run_quality(root: Path) -> int:
     report = evaluate(root)
     print_report(report)
     print(json.dumps(report.figures(), ensure_ascii=False))
+    # the same queries answered by the national word index, as on a site above the national bundle
+    words = evaluate(root, national_bundle=False)
+    print_report(words, misses=False, engine="the national word index")
+    print(json.dumps(words.figures(), ensure_ascii=False))
     return 0 if report.meets_targets else 1
 
 
@@ -414,6 +431,7 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                     else:
                         shapes.append((size, measured))
                         print(format_shapes(size, measured), flush=True)
+                        print_word_model(repo, output, measured)
                     switched = province_switch(output)
                     rows.append(
                         (size, "switch", {"kb": [r["kb"] for r in switched]} if switched else {"failed": ["?"]})

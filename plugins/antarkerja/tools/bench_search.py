@@ -35,6 +35,8 @@ def _kind(path: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if path.startswith("/" + ROUTES["search_shard"].split("{")[0]):
         return "shard"
+    if path.startswith("/" + ROUTES["search_words"].split("{")[0]):
+        return "words"  # the national word index (antarkerja.site.outputs.words)
     if "/pagefind/" in path:
         if name == "pagefind.js":
             return "pagefind_js"  # the engine (pagefind/mesin/), once for every bundle
@@ -175,8 +177,34 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         ("sort upah, words", {"q": query, "provinsi": province, "urut": "upah"}, None),
         ("sort upah, words, largest provinsi", {"q": largest_word, "provinsi": largest, "urut": "upah"}, None),
         ("words, national (explicit)", {"q": query, "provinsi": NATIONAL}, None),
+        (WORD_INDEX_SHAPE, {"q": query}, None),
     ]
     return shapes
+
+
+# Words without a province as a site above the national bundle's threshold meets them: the
+# page is told there is no national bundle (its data block loses that scope), so the search
+# reads the national word index. Measured on any site; see model_national_words for 100,000.
+WORD_INDEX_SHAPE = "words, no province, word index"
+
+
+def _without_national_bundle(route) -> None:
+    import html
+    import json
+    import re
+
+    from antarkerja.site.search import NATIONAL
+
+    response = route.fetch()
+    text = response.text()
+    m = re.search(r'(<script type="application/json" id="cari-data">)(.*?)(</script>)', text, re.S)
+    if m:
+        data = json.loads(html.unescape(m.group(2)) if "&quot;" in m.group(2) else m.group(2))
+        data["scopes"].pop(NATIONAL, None)
+        block = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        block = block.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        text = text[: m.start(2)] + block + text[m.end(2) :]
+    route.fulfill(response=response, body=text)
 
 
 def measure_shapes(site_dir: Path, shapes=None, *, cpu_slowdown: float = 4) -> list[dict]:
@@ -246,6 +274,8 @@ def _measure_shapes(site_dir: Path, shapes, cpu_slowdown: float) -> list[dict]:
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errs=errors: errs.append(str(e)))
                     url = f"/{route('search')}" + (f"?{urlencode(params)}" if params else "")
+                    if label == WORD_INDEX_SHAPE:
+                        page.route(f"{base}/{route('search')}?*", _without_national_bundle)
                     try:
                         page.goto(base + url, wait_until="commit")
                         page.wait_for_function("() => window.__done > 0", timeout=120_000, polling=50)
@@ -486,3 +516,93 @@ def write_lean_site(repo: Path, folder: Path, today: str = "2026-11-25") -> dict
     stats = {"vacancies": len(site.vacancies), "open": len(site.open_vacancies)}
     stats.update(index_site(folder))
     return stats
+
+
+# The national word index at 100,000, modelled from a measured smaller site ------------------
+
+
+def model_word_files(repo: Path, target: int = 100_000, seed: int = 25) -> tuple[int, dict[str, tuple[int, int]]]:
+    """The word index files (key → (bytes, gzip bytes)) of a site of ``target`` open vacancies,
+    modelled from ``repo``'s: each vacancy's words and scope, repeated to ``target`` and put
+    in a random order (real postings are not the generator's periodic ones, which gzip far
+    better), then encoded and split exactly as the build does. Returns (vacancies, sizes).
+    """
+    import json
+    import random
+    from datetime import date
+
+    from antarkerja.records.validate import validate_repository
+    from antarkerja.reference import load_reference
+    from antarkerja.site.model import build_site
+    from antarkerja.site.outputs import words
+    from antarkerja.site.synonyms import load_synonyms
+
+    result = validate_repository(repo)
+    site = build_site(
+        [r.data for r in result.vacancies], [o.data for o in result.offices], load_reference(repo), date(2026, 11, 25)
+    )
+    synonyms = load_synonyms(repo)
+    index = {name: i for i, name in enumerate(words.scopes(site))}
+    per = [(words.scope_of(v, index), words.vacancy_words(v, synonyms)) for v in site.open_vacancies]
+    entries = [per[i % len(per)] for i in range(target)]
+    random.Random(seed).shuffle(entries)
+    postings: dict[str, dict[int, list[int]]] = {}
+    for ordinal, (scope, ws) in enumerate(entries):
+        for w in ws:
+            postings.setdefault(w, {}).setdefault(scope, []).append(ordinal)
+    files = words.files_of(postings)
+    out = {}
+    for key, data in files.items():
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        out[key] = (len(text), len(gzip.compress(text, 6)) + 250)
+    keys = json.dumps(sorted(files)).encode()
+    out[KEYS_FILE] = (len(keys), len(gzip.compress(keys, 6)) + 250)
+    return target, out
+
+
+KEYS_FILE = "(kunci.json)"
+
+
+def model_national_words(repo: Path, site_dir: Path, row: dict, query: str = "operator", target: int = 100_000) -> dict:
+    """The word-index shape at ``target`` vacancies: the measured ``row`` (its page, script
+    and browse shards keep their size: a shard is 50 items at any scale, and the first page
+    of a word's results spans as many shards when the word is as common) with its word files
+    replaced by the modelled ones of :func:`model_word_files`. Bytes only; time is not modelled.
+    """
+    import json
+
+    _, sizes = model_word_files(Path(repo), target)
+    folder = Path(site_dir)
+    built = set(json.loads((folder / route("search_word_keys")).read_text(encoding="utf-8")))
+
+    def files(keys) -> list[str]:  # what the page reads for the query, as search.js chooses
+        out = []
+        for w in query.lower().split():
+            out.append(w[:3] if len(w) > 2 and w[:3] in keys else w[:2])
+        return out
+
+    read = [KEYS_FILE, *files(sizes)]
+    raw = sum(sizes.get(k, (0, 0))[0] for k in read)
+    gz = sum(sizes.get(k, (0, 0))[1] for k in read)
+    paths = ["/" + route("search_word_keys")] + ["/" + route("search_words", key=k) for k in files(built)]
+    measured_gz = sum(_gzip_size(folder, p, 0) for p in paths)
+    measured_raw = row["bytes_by_kind"].get("words", 0)
+    return {
+        "label": f"{WORD_INDEX_SHAPE} (modelled)",
+        "size": target,
+        "kb": round((row["kb"] * 1000 - measured_raw + raw) / 1000, 1),
+        "kb_gzip": round((row["kb_gzip"] * 1000 - measured_gz + gz) / 1000, 1),
+        "words_kb": round(raw / 1000, 1),
+        "words_kb_gzip": round(gz / 1000, 1),
+        "files": read,
+        "largest_file_kb_gzip": round(max(g for _, g in sizes.values()) / 1000, 1),
+    }
+
+
+def format_word_model(m: dict) -> str:
+    flag = "" if m["kb"] < 300 else "  OVER BUDGET"
+    return (
+        f"{m['size']:<8} {m['label']:<36} {m['kb']:>8.1f} KB {m['kb_gzip']:>7.1f} KB gz   MODELLED from the "
+        f"measured row: word files {m['words_kb']} KB ({m['words_kb_gzip']} KB gz: {', '.join(m['files'])}), "
+        f"largest word file {m['largest_file_kb_gzip']} KB gz; time not modelled{flag}"
+    )

@@ -214,9 +214,18 @@ def _search_results(site_dir: Path, queries: list[str]) -> list[list[str]]:
     return out
 
 
-def evaluate(root: Path, site_dir: Path | None = None) -> QualityReport:
+def evaluate(root: Path, site_dir: Path | None = None, *, national_bundle: bool = True) -> QualityReport:
     """Build the sample site with its index (unless ``site_dir`` is a built one) and score
-    every judged query."""
+    every judged query.
+
+    ``national_bundle=False`` builds it as a site above the national bundle's threshold
+    (:data:`antarkerja.site.search.NATIONAL_BUNDLE_SETTING`), so the queries, typed without a
+    province, are answered by the national word index instead of Pagefind.
+    """
+    import os
+
+    from antarkerja.site.search import NATIONAL_BUNDLE_SETTING
+
     root = Path(root)
     judged = load_judgments(queries_path(root), sample_model(root).open_vacancies)
     with tempfile.TemporaryDirectory(prefix="antarkerja-quality-") as scratch:
@@ -224,13 +233,22 @@ def evaluate(root: Path, site_dir: Path | None = None) -> QualityReport:
             from antarkerja.site.build import build_site
 
             site_dir = Path(scratch) / "output"
-            build_site(root, output=site_dir, today=TODAY, siteurl="", search=True)
+            before = os.environ.get(NATIONAL_BUNDLE_SETTING)
+            if not national_bundle:
+                os.environ[NATIONAL_BUNDLE_SETTING] = "0"
+            try:
+                build_site(root, output=site_dir, today=TODAY, siteurl="", search=True)
+            finally:
+                if before is None:
+                    os.environ.pop(NATIONAL_BUNDLE_SETTING, None)
+                else:
+                    os.environ[NATIONAL_BUNDLE_SETTING] = before
         found = search_results(Path(site_dir), [j.q for j in judged])
     return QualityReport([score(j, f) for j, f in zip(judged, found, strict=True)])
 
 
-def print_report(report: QualityReport, *, misses: bool = True) -> None:
-    print(f"Search quality on {len(report.rows)} judged queries (national search, sample site, {TODAY})")
+def print_report(report: QualityReport, *, misses: bool = True, engine: str = "Pagefind") -> None:
+    print(f"Search quality on {len(report.rows)} judged queries (national search by {engine}, sample site, {TODAY})")
     print(f"  {'group':<12} {'queries':>7} {'p@5':>6} {'r@20':>6}")
     for group, (n, p, r) in report.groups().items():
         print(f"  {group:<12} {n:>7} {p:>6.3f} {r:>6.3f}")

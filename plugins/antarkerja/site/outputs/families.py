@@ -27,6 +27,7 @@ from antarkerja.site.outputs import (
     smk,
     stats,
     widgets,
+    words,
 )
 
 # Seconds each family took in the last build of this process, rendering and queueing its
@@ -57,6 +58,7 @@ def family_modules() -> list[ModuleType]:
         notices,
         check,
         browse,
+        words,
         sitemap,
         api,
     ]

@@ -262,7 +262,7 @@ function closest(w, words) {
 // Words of the query that no vacancy holds (read from the chunks Pagefind fetched for them):
 // each is replaced by its closest known word or left out, and the page says so, instead
 // of Pagefind's silent shortening of an absent word to a prefix that matches something.
-async function absentWords(q, keys) {
+async function absentWords(q, keys, where) {
   await Promise.all(chunkReads);
   const words = new Map();
   for (const k of keys)
@@ -282,10 +282,15 @@ async function absentWords(q, keys) {
       } else dropped.push(w);
     }
   }
+  return wordNotes(kept, fixed, dropped, where);
+}
+
+// What the page says about typed words it did not search as typed ("" where: anywhere).
+function wordNotes(kept, fixed, dropped, where) {
   if (!fixed.length && !dropped.length) return null;
   const quote = (ws) => ws.map((w) => `“${w}”`).join(', ');
   const notes = [];
-  if (dropped.length) notes.push(`Kata ${quote(dropped)} tidak ada di lowongan mana pun${kept.length ? ', jadi tidak dipakai' : ''}.`);
+  if (dropped.length) notes.push(`Kata ${quote(dropped)} tidak ada di lowongan ${where ? `di ${where}` : 'mana pun'}${kept.length ? ', jadi tidak dipakai' : ''}.`);
   for (const [w, fix] of fixed) notes.push(`Tidak ada kata “${w}”; mencari kata terdekat, “${fix}”.`);
   return { query: kept.join(' '), note: notes.join(' ') };
 }
@@ -355,7 +360,7 @@ async function pagefindSource(s, id) {
     }
     const opts = { filters, sort: s.sort };
     let r = await pf.search(s.q, opts);
-    const absent = await absentWords(s.q, keys);
+    const absent = await absentWords(s.q, keys, filters.kabkota || s.filters.provinsi || '');
     if (id !== seq) return null;
     if (absent) {
       note = absent.note;
@@ -385,6 +390,166 @@ async function pagefindSource(s, id) {
       return data.map((d) => ({ url: d.url, ...d.meta }));
     },
   };
+}
+
+// National word index (antarkerja.site.outputs.words): one file per word's first two letters
+// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o is item o % perShard
+// of the browse shard semua/terbaru-(o / perShard + 1), newest first.
+const wordFiles = new Map();
+
+function wordFile(key) {
+  if (!wordFiles.has(key)) {
+    const p = getJSON(path(D.words, { key }));
+    p.catch(() => wordFiles.delete(key));
+    wordFiles.set(key, p);
+  }
+  return wordFiles.get(key);
+}
+
+let wordKeys = null; // the files there are (kunci.json): no request for a file that is not
+function wordEntries(w) {
+  if (!wordKeys) {
+    wordKeys = getJSON(path(D.wordKeys, {})).then((k) => new Set(k));
+    wordKeys.catch(() => (wordKeys = null));
+  }
+  return wordKeys.then((keys) => {
+    // The entries of the file holding words that start with `w` ({} when there is none); a
+    // large file is split by three letters, its two-letter words staying in the two-letter file.
+    const three = w.length > 2 && keys.has(w.slice(0, 3)) ? w.slice(0, 3) : null;
+    const key = three || (keys.has(w.slice(0, 2)) ? w.slice(0, 2) : null);
+    return key ? wordFile(key) : {};
+  });
+}
+
+// Scope → its ordinals (ascending) of every index word that starts with one of the forms
+// of `w` (the word, then without an Indonesian prefix, search.py), or is one of them less a suffix.
+async function wordPostings(w) {
+  for (const f of forms(w)) {
+    const entries = await wordEntries(f);
+    const hit = Object.keys(entries).filter((x) => (x.startsWith(f) || (x.length >= 4 && f.startsWith(x) && SUFFIXES.includes(f.slice(x.length)))));
+    if (!hit.length) continue;
+    const by = new Map();
+    for (const x of hit) {
+      for (const [scope, first, ...gaps] of entries[x]) {
+        const set = by.get(scope) || new Set();
+        by.set(scope, set);
+        let o = first;
+        set.add(o);
+        for (const g of gaps) set.add((o += g));
+      }
+    }
+    return new Map([...by].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
+  }
+  return null;
+}
+
+// The query's matches in every scope: all words must match (an absent word is corrected to the
+// closest word of its file, or left out, as absentWords does for Pagefind).
+async function wordMatches(q) {
+  const fixed = [];
+  const dropped = [];
+  const kept = [];
+  let by = null;
+  for (const typed of q.split(' ').filter(Boolean)) {
+    const w = foldWord(typed).replace(/[^a-z0-9]/g, '');
+    if (w.length < 2 || /^\d+$/.test(w)) continue; // not indexed: a letter, a number
+    let p = await wordPostings(w);
+    if (!p) {
+      const entries = await wordEntries(w);
+      const fix = closest(w, new Map(Object.entries(entries).map(([x, e]) => [x, e.reduce((n, l) => n + l.length - 1, 0)])));
+      p = fix ? await wordPostings(fix) : null;
+      if (p) {
+        fixed.push([typed, fix]);
+        kept.push(fix);
+      } else {
+        dropped.push(typed);
+        continue;
+      }
+    } else kept.push(typed);
+    if (!by) by = p;
+    else {
+      for (const [scope, ords] of by) {
+        const other = new Set(p.get(scope) || []);
+        const both = ords.filter((o) => other.has(o));
+        if (both.length) by.set(scope, both);
+        else by.delete(scope);
+      }
+    }
+  }
+  const notes = wordNotes(kept, fixed, dropped, '');
+  return { by: kept.length ? by || new Map() : new Map(), note: notes ? notes.note : '' };
+}
+
+const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
+
+// Words without a province on a site without a national Pagefind bundle: the word index gives
+// the matching ordinals, newest first; the browse shards holding the first ones give their
+// cards. Other filters are applied to the items (their option ids), as shardSource does.
+async function wordSource(s, id) {
+  const m = await wordMatches(s.q);
+  if (id !== seq) return null;
+  const all = [...m.by.values()].flat().sort((a, b) => a - b);
+  const need = s.opts.map((o) => +o.dataset.id);
+  const files = new Map();
+  const shard = (n) => {
+    if (!files.has(n)) files.set(n, getJSON(path(D.shard, { key: 'semua', order: 'terbaru', n })));
+    return files.get(n);
+  };
+  let at = 0;
+  let matched = 0;
+  const sorted = s.order !== 'terbaru' && sortSel.value;
+  const src = {
+    note: [m.note, sorted ? 'Hasil seluruh Indonesia diurutkan terbaru; urutan lain tersedia di satu provinsi.' : ''].filter(Boolean).join(' '),
+    total: need.length ? null : all.length,
+    seen: 0,
+    done: () => at >= all.length,
+    async next(n) {
+      const out = [];
+      const before = files.size;
+      while (out.length < n && at < all.length && files.size - before < SCAN) {
+        const batch = all.slice(at, at + n - out.length);
+        const items = await Promise.all(batch.map(async (o) => (await shard(Math.floor(o / D.perShard) + 1)).items[o % D.perShard]));
+        at += batch.length;
+        for (const it of items) {
+          if (it && need.every((x) => it.f.includes(x))) out.push(toResult(it));
+        }
+      }
+      matched += out.length;
+      src.seen = at;
+      if (need.length && at >= all.length) src.total = matched;
+      return out;
+    },
+  };
+  return src;
+}
+
+// No dead end: words in a province (and no other filter) without results name the nearest
+// provinces that have some, and all Indonesia, with their counts from the word index; each is
+// a link to that search.
+async function elsewhere(s, id) {
+  const box = $('cari-lain');
+  box.hidden = true;
+  box.replaceChildren();
+  const p = s.filters.provinsi;
+  if (!s.q || !p || list.children.length || Object.keys(s.filters).some((k) => k !== 'provinsi')) return;
+  const [places, m] = await Promise.all([getJSON(path(D.places, {})), wordMatches(s.q)]);
+  if (id !== seq) return;
+  const here = places.scopes.indexOf(p);
+  const count = (i) => (m.by.get(i) || []).length;
+  const total = [...m.by.values()].reduce((n, l) => n + l.length, 0);
+  if (here < 0 || !total) return;
+  const link = (text, provinsi) => {
+    const a = el('a', '', text);
+    const q = new URLSearchParams({ q: s.q, provinsi });
+    a.href = `${location.pathname}?${q}`;
+    return a;
+  };
+  box.append(`Tidak ada di ${p}. Ada `);
+  for (const i of (places.near[here] || []).filter((k) => count(k)).slice(0, 2)) {
+    box.append(link(`${num(count(i))} di ${places.scopes[i]}`, places.scopes[i]), ' · ');
+  }
+  box.append(link(`${num(total)} di seluruh Indonesia`, D.national));
+  box.hidden = false;
 }
 
 // Browse shards
@@ -420,7 +585,7 @@ function shardSource(s) {
       for (const it of j.items) {
         if (need.every((x) => it.f.includes(x))) {
           src.matched += 1;
-          src.buffer.push({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
+          src.buffer.push(toResult(it));
         }
       }
       if (!need.length) src.total = j.total;
@@ -523,18 +688,13 @@ async function run() {
   history.replaceState(history.state, '', qs ? `?${qs}` : location.pathname);
   const active = s.opts.map((o) => o.value);
   badge.textContent = active.length ? `(${active.length} aktif: ${active.join(', ')})` : '';
-  const national = s.q && !s.filters.provinsi && !s.filters.kabkota && s.filters.lingkup !== 'Luar negeri';
-  nasional.hidden = !national;
-  $('cari-nasional-pilih').hidden = !(national && !prov.value && D.nationalKb > D.budgetKb);
-  if (!$('cari-nasional-pilih').hidden) { // a costly national search waits for an explicit choice
-    source = null;
-    list.replaceChildren();
-    more.hidden = noneEl.hidden = failEl.hidden = true;
-    return finish(id, 'Pilih provinsi untuk mencari');
-  }
+  // Words in all Indonesia without a national Pagefind bundle (a large site): the word index.
+  const byWords = s.q && !s.filters.provinsi && !s.filters.kabkota && s.filters.lingkup !== 'Luar negeri' && !D.scopes[D.national];
+  nasional.hidden = !byWords;
+  $('cari-lain').hidden = true;
   setStatus('Memuat…', true);
   try {
-    const src = s.q ? await pagefindSource(s, id) : shardSource(s);
+    const src = byWords ? await wordSource(s, id) : s.q ? await pagefindSource(s, id) : shardSource(s);
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
@@ -546,6 +706,8 @@ async function run() {
     failEl.hidden = true;
     noneEl.hidden = list.children.length > 0;
     $('cari-kosong-judul').textContent = s.q ? `Tidak ada lowongan yang cocok dengan “${s.q}”.` : 'Tidak ada lowongan yang cocok dengan saringan ini.';
+    if (!list.children.length && !byWords) await elsewhere(s, id).catch((err) => console.warn('Hitungan provinsi lain gagal:', err));
+    if (id !== seq) return;
     finish(id, countText());
   } catch (err) {
     if (id !== seq) return;
@@ -583,12 +745,6 @@ $('cari-hapus').addEventListener('click', () => {
     if (c.type === 'checkbox') c.checked = false;
     else c.value = '';
   }
-  syncRegencies();
-  run();
-});
-$('cari-nasional-ya').addEventListener('click', () => {
-  prov.value = D.national;
-  store(prov.value);
   syncRegencies();
   run();
 });

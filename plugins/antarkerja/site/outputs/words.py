@@ -1,0 +1,233 @@
+"""The national word index: keyword search of all Indonesia without Pagefind, and the counts
+that keep a search without results from being a dead end.
+
+A keyword search of every province through Pagefind reads each bundle's entry, chunks and
+metadata: about 1.2 MB at 100,000 vacancies (docs/search.md). This index answers the same
+search by reading **one small file per typed word**, then the browse shards
+(:mod:`antarkerja.site.outputs.browse`) for the display data of the first page of results.
+
+What is indexed (each vacancy once per word): the words of its title, of the synonym groups
+its title holds (:mod:`antarkerja.site.synonyms`), of its employer's name, its place (regency
+and province, or city and country) and its minimum education, and the title's words without
+an Indonesian prefix (``penjahit`` → ``jahit``, as Pagefind's stemmer would; :func:`roots`).
+Not the description: that would make every file several times larger. A number alone (the
+``12`` of "Operator 12") is not a word here.
+
+``cari/kata/<key>.json`` (route ``search_words``), ``key`` the word's first two letters::
+
+    {"operator": [[scope, ordinal, gap, gap, …], …], …}
+
+``ordinal`` is the vacancy's position among the open vacancies, newest first: the same
+order as the browse shards ``cari/data/semua/terbaru-<n>.json``, so ordinal ``o`` is item
+``o % 50`` of shard ``o // 50 + 1`` and no display data is repeated here. Each ``scope``
+(an index into :func:`scopes`: the provinces in code order, then overseas) lists its
+ordinals ascending, the first whole and the rest as gaps. A search intersects the words'
+ordinals scope by scope, so it knows at once how many vacancies match in every province
+and in all: the search page names the nearest provinces with matches when a province has
+none.
+
+``cari/kata/kunci.json`` (route ``search_word_keys``) lists the files (about 2 KB at
+100,000), so the page asks only for files that exist.
+
+``cari/kata/wilayah.json`` (route ``search_places``), read only for that: the scope names
+and, for each province, the others nearest first (great-circle distance between the
+provincial capitals of ``content/reference/province-capitals.csv``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+from antarkerja.site.outputs import File, OutputContext
+from antarkerja.site.synonyms import Synonyms, fold, load_synonyms
+from antarkerja.urls import url
+
+CAPITALS_FILE = "province-capitals.csv"
+KEY_LENGTH = 2  # a word's file is named by its first two letters
+MIN_WORD = 2
+# A file of more postings is split by three letters: about 24 KB gzipped at 1.2 bytes a
+# posting (measured on a model of 100,000 vacancies, docs/search.md).
+SPLIT_POSTINGS = 20_000
+# As search.js's PREFIXES (Indonesian derivational prefixes, longest first within a family).
+PREFIXES = (
+    "meng",
+    "meny",
+    "men",
+    "mem",
+    "me",
+    "peng",
+    "peny",
+    "pen",
+    "pem",
+    "per",
+    "pe",
+    "ber",
+    "be",
+    "ter",
+    "di",
+    "ke",
+)
+MIN_ROOT = 4  # a shorter remainder is more often a false root (be-kasi) than a real one
+
+
+def roots(word: str) -> list[str]:
+    """``word`` without one Indonesian prefix, as Pagefind's stemmer would find its root:
+    ``penjahit`` → ``jahit``, ``penyapu`` → ``sapu``, ``pemasaran`` → ``pasaran``.
+
+    Only for words of six letters or more, and remainders of at least :data:`MIN_ROOT`
+    letters (one more after a two-letter prefix).
+    """
+    if len(word) < 6 or not word.isalpha():
+        return []
+    out = []
+    for p in PREFIXES:
+        if not word.startswith(p):
+            continue
+        rest = word[len(p) :]
+        least = MIN_ROOT + (len(p) == 2)  # be-kasi, ke-bun: two letters are more often no prefix
+        if p.endswith("ny"):
+            out.append(("s" + rest, least))  # menyapu → sapu
+        elif rest[:1] in "aiueo" and p in ("mem", "pem"):
+            out.append(("p" + rest, least))  # pemasaran → pasaran
+        out.append((rest, least))
+    return list(dict.fromkeys(r for r, least in out if len(r) >= least))
+
+
+def distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance (adjacent swaps count one), as search.js's ``distance``."""
+    d = [[i, *([0] * len(b))] for i in range(len(a) + 1)]
+    d[0] = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def corrected(typo: str, word: str) -> bool:
+    """Whether the search page's closest-word correction takes ``typo`` to ``word`` (same
+    file, one edit for 6–7 letters, two from 8): such a synonym (``oprator``) need not be
+    indexed, its postings would repeat the word's."""
+    if len(typo) < 6 or typo[:KEY_LENGTH] != word[:KEY_LENGTH]:
+        return False
+    return distance(typo, word) <= (2 if len(typo) >= 8 else 1)
+
+
+def vacancy_words(v, synonyms: Synonyms) -> set[str]:
+    """The words one vacancy is found by in the national word index."""
+    title = fold(v.title)
+    words = set(title)
+    words.update(x for x in fold(synonyms.extra_words(v.title)) if not any(corrected(x, t) for t in title))
+    for w in title:
+        words.update(roots(w))
+    words.update(fold(v.employer["name"]))
+    words.update(fold(v.location_text))
+    words.update(fold(v.education["name"]))
+    return {w for w in words if len(w) >= MIN_WORD and not w.isdigit()}
+
+
+def scopes(site) -> list[str]:
+    """Scope names in index order: every province (code order), then overseas."""
+    from antarkerja.site.search import SCOPE_VALUES
+
+    return [p.name for p in site.provinces] + [SCOPE_VALUES[1]]
+
+
+def scope_of(v, index: dict[str, int]) -> int:
+    from antarkerja.site.search import SCOPE_VALUES
+
+    return index[SCOPE_VALUES[1]] if v.is_abroad else index[v.province.name]
+
+
+def postings(site, synonyms: Synonyms) -> dict[str, dict[int, list[int]]]:
+    """word → scope → ordinals (ascending) of the open vacancies holding it."""
+    index = {name: i for i, name in enumerate(scopes(site))}
+    out: dict[str, dict[int, list[int]]] = {}
+    for ordinal, v in enumerate(site.open_vacancies):
+        scope = scope_of(v, index)
+        for w in vacancy_words(v, synonyms):
+            out.setdefault(w, {}).setdefault(scope, []).append(ordinal)
+    return out
+
+
+def encode(by_scope: dict[int, list[int]]) -> list[list[int]]:
+    """``{scope: [ordinals]}`` → ``[[scope, first, gap, …], …]`` (scopes ascending)."""
+    out = []
+    for scope, ords in sorted(by_scope.items()):
+        out.append([scope, ords[0], *(b - a for a, b in zip(ords, ords[1:], strict=False))])
+    return out
+
+
+def word_files(site, synonyms: Synonyms) -> dict[str, dict[str, list]]:
+    """File key (a word's first letters) → its words and their encoded postings.
+
+    A two-letter file of more than :data:`SPLIT_POSTINGS` postings is split by the words'
+    first three letters (``ope.json``); the two-letter file then holds only its two-letter
+    words (and may be absent). ``cari/kata/kunci.json`` lists every file's key.
+    """
+    return files_of(postings(site, synonyms))
+
+
+def files_of(words: dict[str, dict[int, list[int]]]) -> dict[str, dict[str, list]]:
+    """:func:`word_files` of given postings (the bench models a larger site with it)."""
+    sizes: dict[str, int] = {}
+    for w, by_scope in words.items():
+        sizes[w[:KEY_LENGTH]] = sizes.get(w[:KEY_LENGTH], 0) + sum(map(len, by_scope.values()))
+    split = {key for key, size in sizes.items() if size > SPLIT_POSTINGS}
+    files: dict[str, dict[str, list]] = {}
+    for w, by_scope in sorted(words.items()):
+        key = w[:KEY_LENGTH]
+        if key in split and len(w) > KEY_LENGTH:
+            key = w[: KEY_LENGTH + 1]
+        files.setdefault(key, {})[w] = encode(by_scope)
+    return files
+
+
+def read_capitals(folder: Path) -> dict[str, tuple[float, float]]:
+    """Province code → (latitude, longitude) of its capital."""
+    with (folder / CAPITALS_FILE).open(encoding="utf-8", newline="") as f:
+        return {row["code"]: (float(row["latitude"]), float(row["longitude"])) for row in csv.DictReader(f)}
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, Earth radius 6,371 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def nearest(site, capitals: dict[str, tuple[float, float]]) -> list[list[int]]:
+    """For each province (scope index), the other provinces' indexes nearest first."""
+    provinces = list(site.provinces)
+    missing = [p.code for p in provinces if p.code not in capitals]
+    if missing:
+        raise ValueError(f"{CAPITALS_FILE}: no capital for province code(s) {', '.join(missing)}")
+    out = []
+    for i, p in enumerate(provinces):
+        others = [j for j in range(len(provinces)) if j != i]
+        out.append(sorted(others, key=lambda j: (distance_km(capitals[p.code], capitals[provinces[j].code]), j)))
+    return out
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def outputs(site, ctx: OutputContext) -> Iterable[File]:
+    from antarkerja.paths import reference_dir
+
+    root = ctx.root
+    synonyms = load_synonyms(root) if root is not None else Synonyms()
+    files = word_files(site, synonyms)
+    for key, words in sorted(files.items()):
+        yield File(url("search_words", key=key), _dumps(words))
+    yield File(url("search_word_keys"), _dumps(sorted(files)))
+    folder = reference_dir(root) if root is not None else None
+    capitals = read_capitals(folder) if folder is not None and (folder / CAPITALS_FILE).is_file() else {}
+    near = nearest(site, capitals) if capitals else []
+    yield File(url("search_places"), _dumps({"scopes": scopes(site), "near": near}))

@@ -1,0 +1,235 @@
+"""National words without a wall, and no dead end in a province (issue #25), at 360×740.
+
+A site larger than one Pagefind bundle (14,000 open vacancies) has no national bundle: a
+keyword search of all Indonesia reads the national word index (antarkerja.site.outputs.words).
+Here the sample content is built with that threshold lowered by its setting, so the page
+meets the same files a large site has. What a word should find is computed from the
+model's titles, employers and places with plain regular expressions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+
+from antarkerja.site.search import NATIONAL, NATIONAL_BUNDLE_SETTING
+from antarkerja.site.synonyms import load_synonyms
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CLOCK = datetime(2026, 11, 25, 10, 0, 0)
+
+
+@pytest.fixture(scope="module")
+def model():
+    from antarkerja.records.validate import validate_repository
+    from antarkerja.reference import load_reference
+    from antarkerja.site.model import build_site
+
+    result = validate_repository(ROOT)
+    ref = load_reference(ROOT)
+    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, CLOCK.date())
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """The sample content built as a site above the national bundle's threshold."""
+    from antarkerja.site.build import build_site
+
+    out = tmp_path_factory.mktemp("site-without-national-bundle")
+    before = os.environ.get(NATIONAL_BUNDLE_SETTING)
+    os.environ[NATIONAL_BUNDLE_SETTING] = "10"
+    try:
+        build_site(ROOT, output=out, today=CLOCK.date().isoformat(), siteurl="", search=True)
+    finally:
+        if before is None:
+            del os.environ[NATIONAL_BUNDLE_SETTING]
+        else:
+            os.environ[NATIONAL_BUNDLE_SETTING] = before
+    assert not (out / "pagefind" / "semua").exists()
+    return out
+
+
+@pytest.fixture(scope="module")
+def large_server(large_site):
+    from antarkerja.tools.localweb import serve_folder
+
+    server = serve_folder(large_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(phone):
+    phone.clock.set_fixed_time(CLOCK)
+    phone.problems = []
+    phone.requested = []
+    phone.on("pageerror", lambda e: phone.problems.append(f"pageerror: {e}"))
+    phone.on("console", lambda m: m.type == "error" and phone.problems.append(f"console: {m.text}"))
+    phone.on("requestfinished", lambda r: phone.requested.append(urlsplit(r.url).path))
+    return phone
+
+
+def search(page, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'", timeout=30_000)
+    while page.is_visible("#cari-lagi"):
+        n = page.locator("#cari-hasil > li").count()
+        page.click("#cari-lagi")
+        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=n)
+    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
+    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+
+
+def holding(model, word: str) -> list[str]:
+    """Open vacancies (newest first) whose title, employer or place has a word starting with
+    ``word``, or whose title holds a synonym group with that word."""
+    synonyms = load_synonyms(ROOT)
+    pattern = re.compile(rf"\b{re.escape(word)}", re.I)
+    out = []
+    for v in model.open_vacancies:
+        text = f"{v.title} {v.employer['name']} {v.location_text}"
+        if pattern.search(text) or any(word in g.terms for g in synonyms.matches(v.title)):
+            out.append(v.id)
+    return out
+
+
+# National words without a wall ------------------------------------------------------------
+
+
+def test_a_first_visit_with_words_and_no_province_shows_national_results(page, large_server, model):
+    expected = holding(model, "operator")
+    assert len(expected) > 10, "the sample content should have more than a page of operators"
+    ids = search(page, f"{large_server}/cari/?q=operator")
+    assert ids == expected  # every one, newest first, ten at a time
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
+    assert page.is_visible("#cari-nasional")  # says what a national search reads
+    assert "Pilih provinsi untuk mencari" not in page.inner_text("main")
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]  # no engine, no bundle
+    assert "/cari/kata/op.json" in page.requested
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["operator"]}
+    assert page.problems == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "note", "word"),
+    [
+        ("oprator produksi", "Tidak ada kata “oprator”; mencari kata terdekat, “operator”.", "produksi"),
+        ("supir", "", "supir"),  # a synonym of the title's "Pengemudi"
+        ("penjahit", "", "penjahit"),
+    ],
+)
+def test_national_words_correct_typos_and_find_synonyms(page, large_server, model, typed, note, word):
+    ids = search(page, f"{large_server}/cari/?{urlencode({'q': typed})}")
+    assert ids and set(ids) <= set(holding(model, word))
+    assert page.inner_text("#cari-koreksi").strip() == note
+    assert page.problems == []
+
+
+def test_a_word_no_title_holds_is_said_and_shows_nothing(page, large_server):
+    for word in ("kuwalat", "qwerty"):  # nothing within one letter in its file; no file at all
+        assert search(page, f"{large_server}/cari/?q={word}") == []
+        assert page.inner_text("#cari-koreksi") == f"Kata “{word}” tidak ada di lowongan mana pun."
+    # the word's whole file is read, so a typo Pagefind's chunk did not reach is corrected
+    assert search(page, f"{large_server}/cari/?q=perwat")
+    assert page.inner_text("#cari-koreksi") == "Tidak ada kata “perwat”; mencari kata terdekat, “perawat”."
+    assert page.problems == []
+
+
+def test_national_words_with_a_filter_keep_only_its_vacancies(page, large_server, model):
+    by_id = {v.id: v for v in model.open_vacancies}
+    operators = holding(model, "operator")
+    sector = by_id[operators[0]].kbli["short_name"]
+    expected = [i for i in operators if by_id[i].kbli["short_name"] == sector]
+    assert 0 < len(expected) < len(operators)
+    ids = search(page, f"{large_server}/cari/?{urlencode({'q': 'operator', 'sektor': sector})}")
+    assert ids == expected
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
+    assert page.problems == []
+
+
+# No dead end --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("site", ["sample", "large"])
+def test_no_results_in_a_province_names_the_nearest_with_results_and_all_indonesia(
+    page, sample_server, large_server, model, site
+):
+    server = sample_server if site == "sample" else large_server
+    provinces = {v.id: v.province.name for v in model.open_vacancies if not v.is_abroad}
+    satpam = holding(model, "satpam")
+    assert [provinces[i] for i in satpam] == ["Banten"], "the sample's one guard works in Banten"
+    ids = search(page, f"{server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Jawa Barat'})}")
+    assert ids == []
+    box = page.locator("#cari-lain")
+    assert box.is_visible()
+    assert box.inner_text() == f"Tidak ada di Jawa Barat. Ada 1 di Banten · {len(satpam)} di seluruh Indonesia"
+    links = {a.inner_text(): a.get_attribute("href") for a in box.locator("a").all()}
+    assert parse_qs(urlsplit(links["1 di Banten"]).query) == {"q": ["satpam"], "provinsi": ["Banten"]}
+    assert parse_qs(urlsplit(links[f"{len(satpam)} di seluruh Indonesia"]).query)["provinsi"] == [NATIONAL]
+    box.locator("a").first.click()  # following the link shows them
+    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'")
+    assert page.locator("#cari-hasil > li").count() == 1
+    assert page.text_content("#cari-status") == "1 lowongan ditemukan"
+    assert satpam[0] in page.get_attribute("#cari-hasil .hasil-judul a", "href")
+    assert page.is_hidden("#cari-lain")
+    page.go_back()
+    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'")
+    page.locator("#cari-lain a").last.click()
+    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'")
+    assert page.locator("#cari-hasil > li").count() == len(satpam)
+    assert page.problems == []
+
+
+def test_results_in_the_province_show_no_elsewhere_line(page, sample_server, model):
+    search(page, f"{sample_server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Banten'})}")
+    assert page.is_hidden("#cari-lain")
+    assert page.locator("#cari-hasil > li").count() == 1
+
+
+def test_a_word_found_nowhere_names_no_province(page, sample_server):
+    assert search(page, f"{sample_server}/cari/?{urlencode({'q': 'zzzzqq', 'provinsi': 'Jawa Barat'})}") == []
+    assert page.is_hidden("#cari-lain")
+    assert page.problems == []
+
+
+# The bench's figures for this shape -------------------------------------------------------
+
+
+def test_bench_measures_the_word_index_shape_and_models_it_at_scale(sample_site):
+    from antarkerja.tools.bench_search import (
+        KEYS_FILE,
+        WORD_INDEX_SHAPE,
+        format_word_model,
+        measure_shapes,
+        model_national_words,
+        search_shapes,
+    )
+
+    shapes = [s for s in search_shapes(sample_site) if s[0] in (WORD_INDEX_SHAPE, "words, no province chosen")]
+    pagefind, words = measure_shapes(sample_site, shapes, cpu_slowdown=1)
+    assert words["errors"] == [] and words["results"] > 0 and words["status"] == pagefind["status"]
+    assert {"words", "shard"} <= set(words["bytes_by_kind"]) and "wasm" not in words["bytes_by_kind"]
+    assert "wasm" in pagefind["bytes_by_kind"]  # the sample site has a national bundle
+    assert words["kb"] < pagefind["kb"]
+    modelled = model_national_words(ROOT, sample_site, words, target=20_000)
+    assert modelled["files"][0] == KEYS_FILE and modelled["size"] == 20_000
+    assert modelled["words_kb"] > words["bytes_by_kind"]["words"] / 1000  # more postings
+    assert "MODELLED" in format_word_model(modelled)
+
+
+def test_without_javascript_the_dead_end_url_keeps_the_plain_links(browser, sample_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{sample_server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Jawa Barat'})}")
+        assert page.is_hidden("#cari-lain") and page.is_hidden("#cari-nasional")
+        assert page.locator("noscript .cari-pesan a[href='/provinsi/']").count() == 1
+    finally:
+        context.close()

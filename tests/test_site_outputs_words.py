@@ -1,0 +1,138 @@
+"""The national word index (antarkerja.site.outputs.words) on the sample content.
+
+What a word finds is computed here from the model's own fields with a plain regular
+expression, not from the index code, so a word lost or misplaced by the index fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from antarkerja.paths import reference_dir
+from antarkerja.reference import load_reference
+from antarkerja.site.model import build_site
+from antarkerja.site.outputs import OutputContext, words
+from antarkerja.site.search import SHARD_SIZE
+from antarkerja.site.synonyms import load_synonyms
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def model():
+    from antarkerja.records.validate import validate_repository
+
+    result = validate_repository(ROOT)
+    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], load_reference(ROOT), TODAY)
+
+
+@pytest.fixture(scope="module")
+def written(model):
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={"ANTARKERJA_ROOT": str(ROOT)})
+    return {f.path: json.loads(f.data) for f in words.outputs(model, ctx)}
+
+
+def decode(entry) -> dict[int, list[int]]:
+    out = {}
+    for scope, first, *gaps in entry:
+        ords = [first]
+        for g in gaps:
+            ords.append(ords[-1] + g)
+        out[scope] = ords
+    return out
+
+
+def found(written, word: str) -> dict[int, list[int]]:
+    """What the page reads for a whole word: its file (three letters when split), its postings."""
+    keys = set(written["cari/kata/kunci.json"])
+    key = word[:3] if word[:3] in keys and len(word) > 2 else word[:2]
+    return decode(written[f"cari/kata/{key}.json"].get(word, []))
+
+
+def test_a_title_word_finds_exactly_the_vacancies_whose_title_or_employer_or_place_holds_it(model, written):
+    scopes = written["cari/kata/wilayah.json"]["scopes"]
+    for word in ("operator", "satpam", "perawat", "bekasi", "jahit"):
+        pattern = re.compile(rf"\b{word}\b", re.I)
+        expected = {
+            i
+            for i, v in enumerate(model.open_vacancies)
+            if pattern.search(v.title) or pattern.search(v.employer["name"]) or pattern.search(v.location_text)
+        }
+        got = found(written, word)
+        ordinals = {o for ords in got.values() for o in ords}
+        assert expected <= ordinals, word
+        assert expected, f"the sample content should hold {word!r}"
+        for scope, ords in got.items():  # each under its own province (or overseas)
+            for o in ords:
+                v = model.open_vacancies[o]
+                assert scopes[scope] == ("Luar negeri" if v.is_abroad else v.province.name)
+
+
+def test_ordinals_are_the_browse_shards_order(model, written, sample_site):
+    """Ordinal o is item o % 50 of semua/terbaru-(o // 50 + 1): the page's cards come from there."""
+    for o, ords in ((o, None) for o in range(0, len(model.open_vacancies), 7)):
+        shard = json.loads((sample_site / "cari/data/semua" / f"terbaru-{o // SHARD_SIZE + 1}.json").read_text("utf-8"))
+        assert shard["items"][o % SHARD_SIZE]["i"] == model.open_vacancies[o].id, ords
+    built = sorted(p.name for p in (sample_site / "cari" / "kata").iterdir())
+    assert built == sorted(Path(p).name for p in written)
+
+
+def test_words_are_folded_rooted_and_numbers_left_out(model):
+    synonyms = load_synonyms(ROOT)
+    v = next(v for v in model.open_vacancies if re.search(r"\bpenjahit\b", v.title, re.I))
+    got = words.vacancy_words(v, synonyms)
+    assert {"penjahit", "jahit"} <= got  # Pagefind's stemmer would find "jahit" too
+    assert not any(w.isdigit() for w in got)
+    assert "sapu" in words.roots("penyapu")
+    assert "pasaran" in words.roots("pemasaran")
+    assert words.roots("bekasi") == []  # a remainder of four letters at least: not "kasi"
+    # a synonym the closest-word correction reaches is not indexed twice, others are
+    assert words.corrected("oprator", "operator") and not words.corrected("supir", "pengemudi")
+    driver = next(v for v in model.open_vacancies if re.search(r"\bpengemudi\b", v.title, re.I))
+    got = words.vacancy_words(driver, synonyms)
+    assert {"sopir", "supir"} <= got
+
+
+def test_a_large_file_is_split_by_three_letters(model, monkeypatch):
+    synonyms = load_synonyms(ROOT)
+    monkeypatch.setattr(words, "SPLIT_POSTINGS", 5)
+    files = words.word_files(model, synonyms)
+    operator = next(k for k in files if "operator" in files[k])
+    assert operator == "ope"
+    assert all(len(w) == 2 for w in files.get("op", {}))  # the two-letter file keeps two-letter words only
+    monkeypatch.setattr(words, "SPLIT_POSTINGS", 10**9)
+    assert "operator" in words.word_files(model, synonyms)["op"]
+
+
+def test_nearest_provinces_come_from_the_capitals(model, written):
+    places = written["cari/kata/wilayah.json"]
+    names = places["scopes"]
+    assert names[-1] == "Luar negeri" and len(names) == 39
+
+    def near(name):
+        return [names[i] for i in places["near"][names.index(name)]]
+
+    assert near("Jawa Barat")[:2] == ["DKI Jakarta", "Banten"]
+    assert near("Bali")[0] == "Nusa Tenggara Barat"
+    assert near("Papua Barat Daya")[0] == "Papua Barat"
+    for i, order in enumerate(places["near"]):
+        assert sorted(order) == [j for j in range(38) if j != i]
+
+
+def test_capitals_cover_every_province_once():
+    capitals = words.read_capitals(reference_dir(ROOT))
+    provinces = {p.code for p in load_reference(ROOT).provinces.values()}
+    assert set(capitals) == provinces
+    for lat, lon in capitals.values():  # inside Indonesia's bounding box
+        assert -11 < lat < 6 and 95 < lon < 141
+
+
+def test_a_province_without_a_capital_is_named(model):
+    with pytest.raises(ValueError, match="no capital for province code"):
+        words.nearest(model, {"32": (-6.9, 107.6)})
