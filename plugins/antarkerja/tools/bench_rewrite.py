@@ -1,0 +1,148 @@
+"""``antarkerja bench --steps rewrite``: how many files one change rewrites.
+
+A deploy uploads what differs, and an incremental build is as fast as the files it must
+write. Two changes happen every day on a national site and should touch few files:
+
+* **one added vacancy**: the site is built, one vacancy posted today is added, the site is
+  built again; every file whose bytes differ (or that appeared or vanished) counts;
+* **a day passes**: the same content is built with "today" one day later; only what truly
+  depends on the date (vacancies that closed, "closing soon" lists, feeds) should differ.
+
+Each build runs in its own process (``python -m antarkerja.tools.bench_rewrite build``), so
+the figures of two code versions can be taken in one session: run
+``python -m antarkerja.tools.bench_rewrite measure --size N`` once with ``PYTHONPATH``
+pointing at each version's ``plugins/``. See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ADDED_ID = "bench-added-000001"
+
+
+def digests(output: Path) -> dict[str, str]:
+    """Every file of a built site by its path, with a hash of its bytes."""
+    out = {}
+    for path in output.rglob("*"):
+        if path.is_file():
+            out[path.relative_to(output).as_posix()] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    return out
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """Paths written differently, added or removed between two builds, sorted."""
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+def by_area(paths: list[str]) -> dict[str, int]:
+    """How many of ``paths`` lie in each top-level folder (``(root)`` for top-level files)."""
+    areas: dict[str, int] = {}
+    for p in paths:
+        area = p.split("/", 1)[0] + "/" if "/" in p else "(root)"
+        areas[area] = areas.get(area, 0) + 1
+    return dict(sorted(areas.items(), key=lambda kv: -kv[1]))
+
+
+def add_vacancy(repo: Path, today: date) -> Path:
+    """Copy the first vacancy of ``repo`` as a new one posted ``today``; return its file."""
+    from antarkerja.paths import vacancies_dir
+
+    source = sorted(vacancies_dir(repo).rglob("*.yml"))[0]
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^id: .*$", f"id: {ADDED_ID}", text, count=1, flags=re.M)
+    text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1).strip(chr(34))} baru", text, count=1, flags=re.M)
+    text = re.sub(r"^date_posted: .*$", f"date_posted: {today}", text, count=1, flags=re.M)
+    text = re.sub(r"^valid_through: .*$", f"valid_through: {today + timedelta(days=60)}", text, count=1, flags=re.M)
+    text = re.sub(r"^  date: .*$", f"  date: {today}", text, count=1, flags=re.M)
+    text = re.sub(r"^status: .*$", "status: open", text, count=1, flags=re.M)
+    text = re.sub(r"^filled_date: .*\n", "", text, count=1, flags=re.M)  # only a filled record has one
+    target = source.with_name(f"{ADDED_ID}.yml")
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def build(repo: Path, output: Path, today: date) -> float:
+    """Build ``repo`` into ``output`` in a child process (this interpreter, this PYTHONPATH)."""
+    started = time.perf_counter()
+    env = dict(os.environ, ANTARKERJA_CACHE_DIR=str(output.parent / "cache"))
+    subprocess.run(
+        [sys.executable, "-m", "antarkerja.tools.bench_rewrite", "build", str(repo), str(output), today.isoformat()],
+        check=True,
+        env=env,
+    )
+    return time.perf_counter() - started
+
+
+def measure_rewrites(repo: Path, work: Path, today: date) -> dict:
+    """Build ``repo`` three times (as is; with one vacancy added; as is one day later) and
+    count the files each change rewrote."""
+    first = build(repo, work / "base", today)
+    base = digests(work / "base")
+    added = add_vacancy(repo, today)
+    build(repo, work / "added", today)
+    added.unlink()
+    one = changed(base, digests(work / "added"))
+    build(repo, work / "tomorrow", today + timedelta(days=1))
+    day = changed(base, digests(work / "tomorrow"))
+    return {
+        "files": len(base),
+        "build_s": round(first, 1),
+        "added_vacancy": len(one),
+        "added_vacancy_areas": by_area(one),
+        "next_day": len(day),
+        "next_day_areas": by_area(day),
+        "next_day_paths": day,
+    }
+
+
+def measure_size(root: Path, size: int, today: date) -> dict:
+    """Generate ``size`` vacancies (:func:`antarkerja.tools.bench.generate`) and :func:`measure_rewrites`."""
+    from antarkerja.tools.bench import generate
+
+    with tempfile.TemporaryDirectory(prefix=f"antarkerja-rewrite-{size}-") as scratch:
+        repo = Path(scratch) / "repo"
+        generate(root, repo, size)
+        return measure_rewrites(repo, Path(scratch), today)
+
+
+def format_figures(size: int, f: dict) -> str:
+    lines = [f"  rewrite   {size:,} vacancies, {f['files']:,} files (one build {f['build_s']} s)"]
+    for key, label in (("added_vacancy", "one vacancy added"), ("next_day", "next day, same content")):
+        areas = ", ".join(f"{a} {n:,}" for a, n in f[f"{key}_areas"].items())
+        lines.append(f"    {label:<24} {f[key]:>7,} files rewritten ({areas})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        from antarkerja.site.build import build_site
+
+        repo, output, day = argv[1:4]
+        build_site(Path(repo), output=Path(output), today=day, siteurl="https://antarkerja.example.id", search=False)
+        return 0
+    if argv[:1] == ["measure"]:
+        from antarkerja.paths import find_root
+        from antarkerja.tools.bench import BENCH_TODAY
+
+        size = int(argv[argv.index("--size") + 1]) if "--size" in argv else 10_000
+        figures = measure_size(find_root(Path.cwd()), size, BENCH_TODAY)
+        print(format_figures(size, figures))
+        figures["next_day_paths"] = figures["next_day_paths"][:40]
+        print(json.dumps(figures, ensure_ascii=False))
+        return 0
+    print("usage: python -m antarkerja.tools.bench_rewrite measure [--size N]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,49 @@
+"""``antarkerja bench --steps rewrite`` on the fixture site: what one added vacancy and one
+day passing rewrite, counted from the bytes of three real builds."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from support import SITE_FIXTURE, TODAY
+
+from antarkerja.tools.bench_rewrite import ADDED_ID, by_area, changed, measure_rewrites
+
+
+def test_changed_counts_written_added_and_removed_files():
+    before = {"a.html": "1", "b/c.html": "2", "gone.html": "3"}
+    after = {"a.html": "1", "b/c.html": "9", "new/x.html": "4"}
+    assert changed(before, after) == ["b/c.html", "gone.html", "new/x.html"]
+    assert by_area(changed(before, after)) == {"(root)": 1, "b/": 1, "new/": 1}
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    work = tmp_path_factory.mktemp("rewrite")
+    shutil.copytree(SITE_FIXTURE, work / "repo")
+    return measure_rewrites(work / "repo", work, TODAY)
+
+
+def test_one_added_vacancy_rewrites_a_small_part_of_the_site(figures):
+    assert not list((SITE_FIXTURE / "content").rglob(f"{ADDED_ID}.yml"))
+    assert 0 < figures["added_vacancy"] < figures["files"] / 5
+    assert figures["added_vacancy_areas"]["lowongan/"] >= 1  # at least its own page
+
+
+def test_a_day_passing_leaves_listings_alone(figures):
+    """Only what depends on the date changes: no listing page changes for its "Tayang n hari
+    lalu" or "n hari lagi" (the reader's device writes those) when no vacancy in it closed."""
+    day = figures["next_day_paths"]
+    assert figures["next_day"] > 0  # the fixture has dated things: printed notices, statistics
+    assert "statistik/index.html" in day  # "Data per <today>": dated on purpose
+    listings = [
+        p
+        for p in day
+        if p.endswith("index.html")
+        and p.split("/")[0] in ("provinsi", "kabkota", "kantor", "pemberi-kerja", "smk", "lowongan")
+        and p.count("/") == 2  # <area>/<slug>/index.html: a listing's page 1 (or a vacancy)
+        and not p.startswith("lowongan/")
+    ]
+    assert listings == [], listings
+    assert "lowongan/index.html" not in day
