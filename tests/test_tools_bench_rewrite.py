@@ -47,3 +47,24 @@ def test_a_day_passing_leaves_listings_alone(figures):
     ]
     assert listings == [], listings
     assert "lowongan/index.html" not in day
+
+
+def test_close_oldest_closes_the_last_vacancy_of_the_newest_first_lists(tmp_path):
+    from antarkerja.tools.bench_rewrite import close_oldest
+
+    shutil.copytree(SITE_FIXTURE, tmp_path / "repo")
+    path, text = close_oldest(tmp_path / "repo")
+    assert "status: closed" in path.read_text(encoding="utf-8") and "status: open" in text
+    candidates = [
+        v for v in (yaml_of(p) for p in (tmp_path / "repo").rglob("vacancies/**/*.yml")) if v["status"] == "open"
+    ]
+    last = max(
+        [*candidates, yaml_of(path) | {"status": "open"}], key=lambda v: (-v["date_posted"].toordinal(), v["id"])
+    )
+    assert last["id"] == path.stem
+
+
+def yaml_of(path):
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -11,7 +11,8 @@ write. Two changes happen every day on a national site and should touch few file
 Each build runs in its own process (``python -m antarkerja.tools.bench_rewrite build``), so
 the figures of two code versions can be taken in one session: run
 ``python -m antarkerja.tools.bench_rewrite measure --size N`` once with ``PYTHONPATH``
-pointing at each version's ``plugins/``. See docs/performance.md.
+pointing at each version's ``plugins/`` (``--closed`` adds a fourth build: the oldest open
+vacancy closed, as expiry does every night). See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -71,6 +72,21 @@ def add_vacancy(repo: Path, today: date) -> Path:
     return target
 
 
+def close_oldest(repo: Path) -> tuple[Path, str]:
+    """Mark the last open vacancy of the newest-first lists closed (the oldest posted usually
+    expire first); return its file and its text before, to put back."""
+    from antarkerja.paths import vacancies_dir
+
+    def place(item: tuple[Path, str]) -> tuple[int, str]:  # the model's order: newest first, then id
+        posted = re.search(r"^date_posted: (\S+)", item[1], re.M)
+        return (-date.fromisoformat(posted.group(1)).toordinal(), item[0].stem)
+
+    texts = [(p, p.read_text(encoding="utf-8")) for p in vacancies_dir(repo).rglob("*.yml")]
+    path, text = max((t for t in texts if re.search(r"^status: open$", t[1], re.M)), key=place)
+    path.write_text(re.sub(r"^status: open$", "status: closed", text, count=1, flags=re.M), encoding="utf-8")
+    return path, text
+
+
 def build(repo: Path, output: Path, today: date) -> float:
     """Build ``repo`` into ``output`` in a child process (this interpreter, this PYTHONPATH)."""
     started = time.perf_counter()
@@ -83,9 +99,10 @@ def build(repo: Path, output: Path, today: date) -> float:
     return time.perf_counter() - started
 
 
-def measure_rewrites(repo: Path, work: Path, today: date) -> dict:
+def measure_rewrites(repo: Path, work: Path, today: date, with_closed: bool = False) -> dict:
     """Build ``repo`` three times (as is; with one vacancy added; as is one day later) and
-    count the files each change rewrote."""
+    count the files each change rewrote; ``with_closed``: a fourth build with the oldest open
+    vacancy closed."""
     first = build(repo, work / "base", today)
     base = digests(work / "base")
     added = add_vacancy(repo, today)
@@ -94,6 +111,12 @@ def measure_rewrites(repo: Path, work: Path, today: date) -> dict:
     one = changed(base, digests(work / "added"))
     build(repo, work / "tomorrow", today + timedelta(days=1))
     day = changed(base, digests(work / "tomorrow"))
+    closed = []
+    if with_closed:
+        path, text = close_oldest(repo)
+        build(repo, work / "closed", today)
+        path.write_text(text, encoding="utf-8")
+        closed = changed(base, digests(work / "closed"))
     return {
         "files": len(base),
         "build_s": round(first, 1),
@@ -102,22 +125,26 @@ def measure_rewrites(repo: Path, work: Path, today: date) -> dict:
         "next_day": len(day),
         "next_day_areas": by_area(day),
         "next_day_paths": day,
+        **({"oldest_closed": len(closed), "oldest_closed_areas": by_area(closed)} if with_closed else {}),
     }
 
 
-def measure_size(root: Path, size: int, today: date) -> dict:
+def measure_size(root: Path, size: int, today: date, with_closed: bool = False) -> dict:
     """Generate ``size`` vacancies (:func:`antarkerja.tools.bench.generate`) and :func:`measure_rewrites`."""
     from antarkerja.tools.bench import generate
 
     with tempfile.TemporaryDirectory(prefix=f"antarkerja-rewrite-{size}-") as scratch:
         repo = Path(scratch) / "repo"
         generate(root, repo, size)
-        return measure_rewrites(repo, Path(scratch), today)
+        return measure_rewrites(repo, Path(scratch), today, with_closed)
 
 
 def format_figures(size: int, f: dict) -> str:
     lines = [f"  rewrite   {size:,} vacancies, {f['files']:,} files (one build {f['build_s']} s)"]
-    for key, label in (("added_vacancy", "one vacancy added"), ("next_day", "next day, same content")):
+    labels = (("added_vacancy", "one vacancy added"), ("next_day", "next day, same content"))
+    for key, label in (*labels, ("oldest_closed", "oldest vacancy closed")):
+        if key not in f:
+            continue
         areas = ", ".join(f"{a} {n:,}" for a, n in f[f"{key}_areas"].items())
         lines.append(f"    {label:<24} {f[key]:>7,} files rewritten ({areas})")
     return "\n".join(lines)
@@ -135,12 +162,12 @@ def main(argv: list[str]) -> int:
         from antarkerja.tools.bench import BENCH_TODAY
 
         size = int(argv[argv.index("--size") + 1]) if "--size" in argv else 10_000
-        figures = measure_size(find_root(Path.cwd()), size, BENCH_TODAY)
+        figures = measure_size(find_root(Path.cwd()), size, BENCH_TODAY, "--closed" in argv)
         print(format_figures(size, figures))
         figures["next_day_paths"] = figures["next_day_paths"][:40]
         print(json.dumps(figures, ensure_ascii=False))
         return 0
-    print("usage: python -m antarkerja.tools.bench_rewrite measure [--size N]", file=sys.stderr)
+    print("usage: python -m antarkerja.tools.bench_rewrite measure [--size N] [--closed]", file=sys.stderr)
     return 2
 
 
