@@ -22,7 +22,7 @@ def test_changed_counts_written_added_and_removed_files():
 def figures(tmp_path_factory):
     work = tmp_path_factory.mktemp("rewrite")
     shutil.copytree(SITE_FIXTURE, work / "repo")
-    return measure_rewrites(work / "repo", work, TODAY)
+    return measure_rewrites(work / "repo", work, TODAY, with_closed=True)
 
 
 def test_one_added_vacancy_rewrites_a_small_part_of_the_site(figures):
@@ -68,3 +68,17 @@ def yaml_of(path):
     import yaml
 
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_closing_the_oldest_vacancy_is_counted_and_put_back(figures):
+    assert figures["oldest_closed"] >= 2  # at least its page and its notice
+    assert "lowongan/" in figures["oldest_closed_areas"]
+
+
+def test_format_names_each_change():
+    from antarkerja.tools.bench_rewrite import format_figures
+
+    f = {"files": 10, "build_s": 1.0, "added_vacancy": 2, "added_vacancy_areas": {"a/": 2}}
+    f |= {"next_day": 1, "next_day_areas": {"(root)": 1}}
+    text = format_figures(1000, f, "main")
+    assert "1,000 vacancies, main: 10 files" in text and "one vacancy added" in text and "closed" not in text

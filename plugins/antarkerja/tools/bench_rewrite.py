@@ -1,29 +1,27 @@
 """``antarkerja bench --steps rewrite``: how many files one change rewrites.
 
 A deploy uploads what differs, and an incremental build is as fast as the files it must
-write. Two changes happen every day on a national site and should touch few files:
+write. These changes happen every day on a national site and should touch few files:
 
 * **one added vacancy**: the site is built, one vacancy posted today is added, the site is
   built again; every file whose bytes differ (or that appeared or vanished) counts;
 * **a day passes**: the same content is built with "today" one day later; only what truly
-  depends on the date (vacancies that closed, "closing soon" lists, feeds) should differ.
+  depends on the date (vacancies that closed, "closing soon" lists, feeds) should differ;
+* **the oldest vacancy closes**, as expiry does every night.
 
-Each build runs in its own process (``python -m antarkerja.tools.bench_rewrite build``), so
-the figures of two code versions can be taken in one session: run
-``python -m antarkerja.tools.bench_rewrite measure --size N`` once with ``PYTHONPATH``
-pointing at each version's ``plugins/`` (``--closed`` adds a fourth build: the oldest open
-vacancy closed, as expiry does every night). See docs/performance.md.
+Each build runs in its own process, with this tree's code or another's: set
+``ANTARKERJA_REWRITE_CODE`` to the ``plugins/`` folder of another checkout (for example a
+``git worktree`` of main) and the bench measures that version on the same generated
+repository too, so "before" and "after" come from one session. See docs/performance.md.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -87,34 +85,43 @@ def close_oldest(repo: Path) -> tuple[Path, str]:
     return path, text
 
 
-def build(repo: Path, output: Path, today: date) -> float:
-    """Build ``repo`` into ``output`` in a child process (this interpreter, this PYTHONPATH)."""
+# Works with any version of the package (no newer module needed), so an older checkout can be measured.
+BUILD = (
+    "import sys; from pathlib import Path; from antarkerja.site.build import build_site; "
+    "build_site(Path(sys.argv[1]), output=Path(sys.argv[2]), today=sys.argv[3], "
+    "siteurl='https://antarkerja.example.id', search=False)"
+)
+
+
+def build(repo: Path, output: Path, today: date, plugins: Path | None = None) -> float:
+    """Build ``repo`` into ``output`` in a child process, with ``plugins`` (a checkout's
+    ``plugins/`` folder) first on the import path when given."""
     started = time.perf_counter()
     env = dict(os.environ, ANTARKERJA_CACHE_DIR=str(output.parent / "cache"))
-    subprocess.run(
-        [sys.executable, "-m", "antarkerja.tools.bench_rewrite", "build", str(repo), str(output), today.isoformat()],
-        check=True,
-        env=env,
-    )
+    if plugins is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(plugins), env.get("PYTHONPATH", "")])
+    subprocess.run([sys.executable, "-c", BUILD, str(repo), str(output), today.isoformat()], check=True, env=env)
     return time.perf_counter() - started
 
 
-def measure_rewrites(repo: Path, work: Path, today: date, with_closed: bool = False) -> dict:
+def measure_rewrites(
+    repo: Path, work: Path, today: date, with_closed: bool = False, plugins: Path | None = None
+) -> dict:
     """Build ``repo`` three times (as is; with one vacancy added; as is one day later) and
     count the files each change rewrote; ``with_closed``: a fourth build with the oldest open
     vacancy closed."""
-    first = build(repo, work / "base", today)
+    first = build(repo, work / "base", today, plugins)
     base = digests(work / "base")
     added = add_vacancy(repo, today)
-    build(repo, work / "added", today)
+    build(repo, work / "added", today, plugins)
     added.unlink()
     one = changed(base, digests(work / "added"))
-    build(repo, work / "tomorrow", today + timedelta(days=1))
+    build(repo, work / "tomorrow", today + timedelta(days=1), plugins)
     day = changed(base, digests(work / "tomorrow"))
     closed = []
     if with_closed:
         path, text = close_oldest(repo)
-        build(repo, work / "closed", today)
+        build(repo, work / "closed", today, plugins)
         path.write_text(text, encoding="utf-8")
         closed = changed(base, digests(work / "closed"))
     return {
@@ -129,47 +136,21 @@ def measure_rewrites(repo: Path, work: Path, today: date, with_closed: bool = Fa
     }
 
 
-def measure_size(root: Path, size: int, today: date, with_closed: bool = False) -> dict:
-    """Generate ``size`` vacancies (:func:`antarkerja.tools.bench.generate`) and :func:`measure_rewrites`."""
-    from antarkerja.tools.bench import generate
-
-    with tempfile.TemporaryDirectory(prefix=f"antarkerja-rewrite-{size}-") as scratch:
-        repo = Path(scratch) / "repo"
-        generate(root, repo, size)
-        return measure_rewrites(repo, Path(scratch), today, with_closed)
+def code_versions() -> list[tuple[str, Path | None]]:
+    """This tree, then each ``plugins/`` folder named in ``ANTARKERJA_REWRITE_CODE``."""
+    others = [Path(p) for p in os.environ.get("ANTARKERJA_REWRITE_CODE", "").split(os.pathsep) if p]
+    return [("this tree", None), *((str(p), p) for p in others)]
 
 
-def format_figures(size: int, f: dict) -> str:
-    lines = [f"  rewrite   {size:,} vacancies, {f['files']:,} files (one build {f['build_s']} s)"]
-    labels = (("added_vacancy", "one vacancy added"), ("next_day", "next day, same content"))
-    for key, label in (*labels, ("oldest_closed", "oldest vacancy closed")):
-        if key not in f:
-            continue
-        areas = ", ".join(f"{a} {n:,}" for a, n in f[f"{key}_areas"].items())
-        lines.append(f"    {label:<24} {f[key]:>7,} files rewritten ({areas})")
+def format_figures(size: int, f: dict, label: str = "this tree") -> str:
+    lines = [f"  rewrite   {size:,} vacancies, {label}: {f['files']:,} files (one build {f['build_s']} s)"]
+    changes = (
+        ("added_vacancy", "one vacancy added"),
+        ("next_day", "next day, same content"),
+        ("oldest_closed", "oldest vacancy closed"),
+    )
+    for key, name in changes:
+        if key in f:
+            areas = ", ".join(f"{a} {n:,}" for a, n in f[f"{key}_areas"].items())
+            lines.append(f"    {name:<24} {f[key]:>7,} files rewritten ({areas})")
     return "\n".join(lines)
-
-
-def main(argv: list[str]) -> int:
-    if argv[:1] == ["build"]:
-        from antarkerja.site.build import build_site
-
-        repo, output, day = argv[1:4]
-        build_site(Path(repo), output=Path(output), today=day, siteurl="https://antarkerja.example.id", search=False)
-        return 0
-    if argv[:1] == ["measure"]:
-        from antarkerja.paths import find_root
-        from antarkerja.tools.bench import BENCH_TODAY
-
-        size = int(argv[argv.index("--size") + 1]) if "--size" in argv else 10_000
-        figures = measure_size(find_root(Path.cwd()), size, BENCH_TODAY, "--closed" in argv)
-        print(format_figures(size, figures))
-        figures["next_day_paths"] = figures["next_day_paths"][:40]
-        print(json.dumps(figures, ensure_ascii=False))
-        return 0
-    print("usage: python -m antarkerja.tools.bench_rewrite measure [--size N] [--closed]", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
