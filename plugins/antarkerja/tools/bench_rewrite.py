@@ -100,7 +100,11 @@ def build(repo: Path, output: Path, today: date, plugins: Path | None = None) ->
     env = dict(os.environ, ANTARKERJA_CACHE_DIR=str(output.parent / "cache"))
     if plugins is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(plugins), env.get("PYTHONPATH", "")])
-    subprocess.run([sys.executable, "-c", BUILD, str(repo), str(output), today.isoformat()], check=True, env=env)
+    # The build finds its settings and theme from the working folder too: run it in the
+    # checkout whose code it is, or an older checkout renders with this tree's templates.
+    cwd = Path(plugins).resolve().parent if plugins is not None else None
+    command = [sys.executable, "-c", BUILD, str(repo.resolve()), str(output.resolve()), today.isoformat()]
+    subprocess.run(command, check=True, env=env, cwd=cwd)
     return time.perf_counter() - started
 
 
