@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from support import SITE_FIXTURE, TODAY, parse_html
+from support.sitecheck import broken_links, html_errors
 
 from antarkerja.site import build
 from antarkerja.site.paginate import page_count, page_sizes, paginate
@@ -167,3 +168,13 @@ def test_older_pages_say_nothing_that_changes_with_the_list(small_pages):
     assert page.find("p", class_="count") is None
     assert page.find("a", rel="next") is None  # page/2/ holds the oldest
     assert page.find("title").get_text().startswith("Lowongan kerja di Jawa Barat, halaman 2")
+
+
+def test_later_pages_are_valid_html_and_every_link_resolves(small_pages):
+    """The sample site's lists fit on page 1, so the whole-site checks meet no later page:
+    run the link crawl and the Nu Html Checker on the small-pages build."""
+    before, _ = small_pages
+    later = sorted(before.rglob("page/*/index.html"))
+    assert len(later) >= 6
+    assert html_errors(later) == []
+    assert broken_links(before) == []
