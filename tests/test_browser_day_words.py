@@ -46,7 +46,7 @@ def card_of(page, url: str):
     return page.locator("li.card", has=page.locator(f'a[href="{url}"]'))
 
 
-@pytest.mark.parametrize("offset", [0, 1, 50, 51])
+@pytest.mark.parametrize("offset", [-7, -6, 0, 1, 50, 51])  # posted today, yesterday; closes today
 def test_the_phone_counts_days_from_its_own_date(browser, fixture_server, offset):
     day = TODAY + timedelta(days=offset)
     context, page = phone_on(browser, day)
