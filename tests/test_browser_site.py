@@ -24,7 +24,6 @@ TEMPLATES = {
     "vacancy-overseas": "/lowongan/perawat-lansia-jepang/",
     "vacancy-example": "/lowongan/magang-administrasi-contoh/",
     "all-vacancies": "/lowongan/",
-    "listing-page-2": "/provinsi/jawa-barat/page/2/",
     "province": "/provinsi/jawa-barat/",
     "regency": "/kabkota/kabupaten-bekasi/",
     "regency-empty": "/kabkota/kota-bandung/",

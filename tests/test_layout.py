@@ -259,7 +259,6 @@ TESTED_ELSEWHERE = {
     "antarkerja.site.outputs.notices": "test_notices.py",
     "antarkerja.site.outputs.stats": "test_site_figures.py",  # feeds, API and CSV together
     "antarkerja.site.outputs.widgets": "test_browser_widgets.py",
-    "antarkerja.site.paginate": "test_site_build.py",
     "antarkerja.paths": "test_cli.py",
     "antarkerja.site.pelican_plugin": "test_golden.py",
     "antarkerja.present": "test_hostile_content.py",

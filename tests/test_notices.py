@@ -92,7 +92,10 @@ def test_vacancy_notice_shows_what_a_reader_needs(fixture_site_published, read_p
         assert label in text
     assert "Gratis, tidak dipungut biaya." in text
     assert "Diverifikasi oleh" in text
-    assert "Data per 25 November 2026" in text and "cek status terbaru lewat kode QR" in text
+    # The print date is written by the printing device (js/hari.js), so the notice does not
+    # change every day; without JavaScript it says the vacancy may have changed since.
+    assert "25 November 2026" not in text and "bisa sudah terisi atau ditutup setelah diverifikasi" in text
+    assert "cek status terbaru lewat kode QR" in text and page.find("strong", data_hari="dicetak") is not None
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
     assert vacancy.find("a", href=f"{SITEURL}/lowongan/operator-produksi-bekasi/cetak/") is not None
 

@@ -38,7 +38,6 @@ def test_sitemap_lists_open_vacancies_and_public_pages(fixture_site):
     ):
         assert public in urls, public
     assert "/404.html" not in urls
-    assert "/provinsi/jawa-barat/page/2/" in urls  # every page of a listing is indexable
     assert urls["/lowongan/operator-produksi-bekasi/"].text == "2026-11-18"
     assert urls["/"].text == max(v["date_posted"] for v in OPEN).isoformat()
     robots = (fixture_site / "robots.txt").read_text(encoding="utf-8")
@@ -109,3 +108,19 @@ def test_sitemap_at_national_scale_stays_within_the_protocol_limits(monkeypatch)
     for name, text in parts.items():
         assert text.count("<url>") <= 50_000 and len(text.encode("utf-8")) < 50_000_000, name
     assert sum(text.count("<url>") for text in parts.values()) == 120_000
+
+
+def test_each_listing_page_is_dated_by_its_own_newest_vacancy():
+    """Pages numbered from the oldest keep their content when a vacancy arrives, so their
+    lastmod must not move either: only page 1 takes the new date."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from antarkerja.site.outputs.sitemap import listing_pages
+
+    items = [SimpleNamespace(date_posted=date(2026, 11, 30 - i)) for i in range(12)]  # newest first
+    entries = listing_pages(items, "provinsi/x/", 4)  # page 1: 4 newest; page/3/, page/2/ (oldest)
+    assert [e.path for e in entries] == ["provinsi/x/", "provinsi/x/page/3/", "provinsi/x/page/2/"]
+    assert [e.lastmod.day for e in entries] == [30, 26, 22]
+    newer = listing_pages([SimpleNamespace(date_posted=date(2026, 12, 1)), *items], "provinsi/x/", 4)
+    assert [e.lastmod.day for e in newer] == [1, 26, 22]

@@ -73,8 +73,11 @@ def test_the_nu_html_checker_reports_errors_in_a_broken_page(sample_site, tmp_pa
 # 360 px -----------------------------------------------------------------------------------
 def test_every_page_route_has_a_page_in_the_sample_site(sample_site):
     chosen, missing = one_page_per_route(sample_site)
-    assert missing == []
-    assert len(chosen) == len(page_routes()) >= 30
+    # The sample's lists fit on page 1 (up to two pages' worth, antarkerja.site.paginate):
+    # later pages are checked on a build with small pages (tests/test_site_paginate.py for
+    # links and the Nu Html Checker, tests/test_browser_day_words.py for 360 px and axe).
+    assert missing == ["listing_page"]
+    assert len(chosen) == len(page_routes()) - 1 >= 30
 
 
 @pytest.mark.browser

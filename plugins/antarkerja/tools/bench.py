@@ -27,6 +27,10 @@ peak memory are its own:
 * ``quality``: precision@5 and recall@20 of the search page on the judged queries of
   ``tests/search_quality/queries.yml`` over the sample site (no generated data;
   :mod:`antarkerja.tools.search_quality`);
+* ``rewrite``: the files one added vacancy rewrites, those a day passing rewrites with no
+  content change, and those closing the oldest vacancy rewrites
+  (:mod:`antarkerja.tools.bench_rewrite`: four builds, bytes compared; also for the code of
+  each checkout named in ``ANTARKERJA_REWRITE_CODE``);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`): KB and
@@ -411,6 +415,17 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                 rows.append((size, "compare", compared))
                 print(format_comparison(compared), flush=True)
             for step in steps:
+                if step == "rewrite":  # files rewritten by one added vacancy, a day passing, an expiry
+                    from antarkerja.tools.bench_rewrite import code_versions, format_figures, measure_rewrites
+
+                    for n, (label, plugins) in enumerate(code_versions()):
+                        work = Path(scratch) / f"rewrite-{n}"
+                        figures = measure_rewrites(repo, work, BENCH_TODAY, with_closed=True, plugins=plugins)
+                        print(format_figures(size, figures, label), flush=True)
+                        keys = ("files", "added_vacancy", "next_day", "oldest_closed")
+                        rows.append((size, f"rewrite {n}", {k: figures[k] for k in keys}))
+                        shutil.rmtree(work)
+                    continue
                 if step in ("search", "offline") and "build" not in steps and not output.is_dir():
                     measure("build", repo, output)
                 figures = measure(step, repo, output)

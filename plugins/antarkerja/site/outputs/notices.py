@@ -8,8 +8,9 @@ Writes (paths from :mod:`antarkerja.urls`; templates in ``theme/templates/print/
 ``provinsi/<slug>/cetak/``       a province's board
 ===============================  ==========================================================
 
-Every notice says when its data was taken (the build's "today"), warns "cek status terbaru
-lewat kode QR", and carries a QR code of the vacancy's page, so anyone holding the paper can
+Every notice says when it was checked (a board: the build's "today"; a vacancy's notice: its
+verification date, and the day it is printed as written by the printing device, so the page
+is not rewritten every day), warns "cek status terbaru lewat kode QR", and carries a QR code of the vacancy's page, so anyone holding the paper can
 check that the vacancy is real and still open. A separate print page (not print CSS on the
 vacancy page) keeps the QR code's 2–3 KB of SVG out of every phone's page view.
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from antarkerja.site.outputs import OutputContext, Page, jsonld
-from antarkerja.site.paginate import paginate
+from antarkerja.site.paginate import page_count, paginate
 from antarkerja.urls import file_for, save_as, url
 
 
@@ -68,8 +68,8 @@ def listing_page_count(site, ctx: OutputContext) -> int:
         *(o.open_vacancies for o in site.offices),
     ]
     size = per_page(ctx)
-    national = max(1, -(-len(site.open_vacancies) // rows_per_page(ctx)))
-    return national + sum(max(1, -(-len(items) // size)) for items in lists)
+    national = page_count(len(site.open_vacancies), rows_per_page(ctx))
+    return national + sum(page_count(len(items), size) for items in lists)
 
 
 def home(site, ctx: OutputContext) -> Page:

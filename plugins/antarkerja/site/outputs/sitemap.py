@@ -36,10 +36,11 @@ def latest(vacancies) -> date | None:
     return max((v.date_posted for v in vacancies), default=None)
 
 
-def listing_pages(items: list, base: str, per_page: int) -> list[str]:
+def listing_pages(items: list, base: str, per_page: int) -> list[Entry]:
     """Every page of a paginated listing (``base``, then ``base``page/N/): each is indexable,
-    with its own canonical URL."""
-    return [pager.page_url for pager in paginate(items, base, per_page)]
+    with its own canonical URL, and last modified when its newest vacancy appeared (pages
+    are numbered from the oldest, so older pages keep their content and their date)."""
+    return [Entry(pager.page_url, latest(pager.items)) for pager in paginate(items, base, per_page)]
 
 
 def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputContext | None = None) -> list[Entry]:
@@ -53,24 +54,21 @@ def entries(site, content_pages: list[tuple[str, date | None]], ctx: OutputConte
     size, rows = pages.per_page(ctx), pages.rows_per_page(ctx)
     newest = latest(site.open_vacancies)
     out = [Entry(url("home"), newest)]
-    out += [Entry(path, newest) for path in listing_pages(site.open_vacancies, url("vacancies"), rows)]
+    out += listing_pages(site.open_vacancies, url("vacancies"), rows)
     out += [Entry(url("provinces"), newest), Entry(url("offices")), Entry(url("search"))]
     out += [Entry(path, modified) for path, modified in content_pages]
     out += [Entry(path) for path in features.sitemap_paths()]  # JKP, services, SMK
     for owner in (*site.provinces, *site.regencies):
-        mod = latest(owner.vacancies)  # once per listing, not per page
-        out += [Entry(path, mod) for path in listing_pages(owner.vacancies, owner.url, size)]
+        out += listing_pages(owner.vacancies, owner.url, size)
     for owner in (*site.offices, *site.employers):
-        mod = latest(owner.open_vacancies)
-        out += [Entry(path, mod) for path in listing_pages(owner.open_vacancies, owner.url, size)]
+        out += listing_pages(owner.open_vacancies, owner.url, size)
     if ctx.root is not None:  # SMK areas (antarkerja.site.outputs.smk)
         g = grouping_for(site, ctx.root)
         areas = [(a.vacancies, url("smk_field", slug=a.code)) for a in g.areas] + [
             (g.any_major, url("smk_field", slug=ANY_MAJOR))
         ]
         for items, base in areas:
-            mod = latest(items)
-            out += [Entry(path, mod) for path in listing_pages(items, base, size)]
+            out += listing_pages(items, base, size)
     # Labour-market figures, subscriptions, open data, the checker, the form, the widget builder
     out += [Entry(url("stats"), newest)]
     out += [Entry(url("province_stats", slug=r.slug), latest(r.vacancies)) for r in site.provinces]
