@@ -1,18 +1,19 @@
 // Antar Kerja: words that change every day, written on the reader's device.
 //
-// Pages carry dates only ("Tayang 20 November 2026", "<deadline> 12 Desember 2026"),
+// Pages carry dates only ("Tayang <date>", "<deadline> <date>"),
 // which stay true whenever the page was built, so the nightly build need not rewrite them.
 // This script counts the days from the device's own date, in the wording of
 // antarkerja.wording (days_left_text, posted_ago_text):
 //   data-hari="tayang"  "Tayang hari ini" / "Tayang kemarin" / "Tayang 5 hari lalu"
-//   data-hari="batas"   "<label> hari ini, 12 Desember 2026" / "<label> besok, ..." /
-//                       "<label> 12 Desember 2026 (3 hari lagi)", the label being the text
+//   data-hari="batas"   "<label> hari ini, <date>" / "<label> besok, ..." /
+//                       "<label> <date> (3 hari lagi)", the label being the text
 //                       before the date (the deadline's one name, antarkerja.wording.DEADLINE)
 //   data-hari="sisa"    "(hari terakhir)" / "(3 hari lagi)" after a date on the vacancy page
-//   data-hari="dicetak" "Dicetak 25 November 2026. " on a printable notice (the device's today)
+//   data-hari="dicetak" "Dicetak <date>. " on a printable notice (the device's today)
 // The date is the element's data-tanggal, or the datetime of the <time> inside it. A date
 // the device already passed says so ("sudah lewat") instead of a count.
 (() => {
+  'use strict';
   const DAY_MS = 86400000;
   const now = new Date();
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
