@@ -6,6 +6,7 @@ expression, not from the index code, so a word lost or misplaced by the index fa
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from datetime import date
@@ -131,6 +132,21 @@ def test_capitals_cover_every_province_once():
     assert set(capitals) == provinces
     for lat, lon in capitals.values():  # inside Indonesia's bounding box
         assert -11 < lat < 6 and 95 < lon < 141
+
+
+def test_each_capital_lies_in_a_regency_of_its_province():
+    """The ``regency`` column names the kabupaten/kota the source (GeoNames admin2) puts the
+    capital in; only Jakarta, which the source puts in no kota, has none."""
+    with (reference_dir(ROOT) / words.CAPITALS_FILE).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    regencies = load_reference(ROOT).regencies
+    assert [r["code"] for r in rows if not r["regency"]] == ["31"]
+    for row in rows:
+        if row["regency"]:
+            assert row["regency"] in regencies, row
+            assert regencies[row["regency"]].province_code == row["code"], row
+        for value in (row["latitude"], row["longitude"]):  # rounded to 0.01°, as the README says
+            assert re.fullmatch(r"-?\d+\.\d\d", value), row
 
 
 def test_a_province_without_a_capital_is_named(model):
