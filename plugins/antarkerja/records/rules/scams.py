@@ -103,7 +103,8 @@ OFFICIAL_SCHEME = (
 )
 # A count of vacancies reserved for a group ("502 untuk perempuan", "72 lowongan khusus
 # difabel", "kuota 30 % untuk perempuan") reports inclusion; it asks nothing of the reader.
-COUNTED = r"\b\d[\d.,]*\s*%?\s+(?:(?:lowongan|formasi|kuota|kursi|posisi)\s+)?(?:kerja\s+)?$"
+# The number is bounded: "[\d.,]*" before "$" rescanned a long run of "1.1.1…" from every digit.
+COUNTED = r"\b\d[\d.,]{0,9}\s*%?\s+(?:(?:lowongan|formasi|kuota|kursi|posisi)\s+)?(?:kerja\s+)?$"
 # Words that pay first and leave the money to be returned later ("transfer dulu uang tiket,
 # nanti diganti perusahaan"): still a fee before work.
 # Advice to keep secrets secret, governing the list it starts ("rahasiakan PIN, kata sandi dan
