@@ -437,7 +437,8 @@ FEES = TextRule(
     ),
     not_before=EMPLOYER_PAYS,
     # Duties that handle money ("menghitung dan menyetor uang kas", "melayani transfer uang nasabah").
-    not_after=r"\b(?:melayani|memproses|mencatat|menghitung|merekap|mengelola|memeriksa|menangani|transaksi)\b|" + WAIVED,
+    not_after=r"\b(?:melayani|memproses|mencatat|menghitung|merekap|mengelola|memeriksa|menangani|transaksi)\b|"
+    + WAIVED,
 )
 
 PURCHASES = TextRule(
@@ -1022,7 +1023,8 @@ AGE_TEXT = TextRule(
     negatable=False,
     # An age limit of a G-to-G scheme named in the clause is the destination's law (SE M/6/2025
     # allows limits the work requires), not the employer's choice.
-    not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b|" + OFFICIAL_SCHEME,
+    not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b|"
+    + OFFICIAL_SCHEME,
     applies=_no_justification("age"),
     applies_note="di validator hanya bila `age.justification` kosong",
 )
@@ -1046,7 +1048,9 @@ GENDER_TEXT = TextRule(
     triggers=_words("pria wanita laki lelaki perempuan cowok cewek ibu bapak"),
     negatable=False,
     not_before=r"^[^\S\n]*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
-    not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|" + GENDERS + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$|"
+    not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|"
+    + GENDERS
+    + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$|"
     + COUNTED,
     applies=_no_justification("gender"),
     applies_note="di validator hanya bila `gender.justification` kosong",
