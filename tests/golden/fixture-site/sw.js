@@ -8,11 +8,11 @@
 // assets are cache first. cek-lowongan/sw.js, once the checker registered it, controls its
 // own narrower scope the same way and finds these caches too (caches.match spans them all).
 // Settings are inserted as JSON (JS-string escaped), never HTML-escaped.
-const ASSETS = 'ak-aset-' + "fc33111075";
+const ASSETS = 'ak-aset-' + "0dc608e9ac";
 const RECENT = 'ak-halaman';
 const SAVED = 'ak-simpan';
 const KEEP = 20;
-const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=c8b1205205", "/theme/js/site.js?v=ec867c1fee", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=94af7471eb", "/theme/js/check.js?v=94af7471eb", "/theme/css/check.css?v=94af7471eb"];
+const PRECACHE = ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=c8b1205205", "/theme/js/site.js?v=ec867c1fee", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=c5bcd8169f", "/theme/js/check.js?v=c5bcd8169f", "/theme/css/check.css?v=c5bcd8169f"];
 const OFFLINE = new URL("/luring/", location.href).href;
 // A vacancy page is VACANCIES + id + '/' (a path: SITEURL may be absolute or have a prefix).
 const VACANCIES = new URL("/lowongan/", location.href).pathname;

@@ -1,6 +1,6 @@
 "use strict";
-var CACHE = "cek-lowongan-94af7471eb";
-var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=94af7471eb", "/theme/js/check.js?v=94af7471eb", "/theme/css/check.css?v=94af7471eb", "/theme/css/site.css"];
+var CACHE = "cek-lowongan-c5bcd8169f";
+var FILES = ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=c5bcd8169f", "/theme/js/check.js?v=c5bcd8169f", "/theme/css/check.css?v=c5bcd8169f", "/theme/css/site.css"];
 self.addEventListener("install", function (event) {
 event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
 });
