@@ -80,6 +80,41 @@ EMPLOYER_PAYS = (
     r"|dibayar(?:kan)?\s+(?:oleh\s+)?(?:perusahaan|pemberi\s+kerja|kantor|negara|pemerintah|user|majikan|kami))\b"
     r"|tanpa\s+biaya|\b(?:tidak|tak|bukan)\s+(?:di)?(?:bebankan|dibebankan|dipungut|dikenakan|ditarik|diminta|dibayar)\b"
 )
+# A denial after the phrase, in its clause: the text disowns what it names ("lowongan di
+# grup Telegram bukan dari kami", "akun itu tidak resmi", "pesan tersebut adalah penipuan").
+# "ini bukan penipuan" (a scammer's reassurance) is no denial: only "adalah/itu/merupakan
+# penipuan" is.
+DENIED = (
+    r"\bbukan\s+(?:dari|berasal\s+dari|milik|bagian\s+dari|dikelola|dibuat|akun\s+resmi|kanal\s+resmi|saluran\s+resmi)\b"
+    r"|\btidak\s+(?:resmi|terkait|terafiliasi|berafiliasi|berasal\s+dari|dikelola)\b"
+    r"|\b(?:adalah|itu|merupakan)\s+(?:palsu|hoaks|hoax|penipuan)\b"
+)
+# A waiver right before a fee phrase: "peraturan pembebasan biaya penempatan" names the rule
+# that frees the worker from the fee ("biaya pembebasan paspor", a fee, does not end so).
+WAIVED = r"\b(?:pembebasan|penghapusan|dibebaskan\s+dari|bebas\s+dari)\s*$"
+# Official placement schemes named in a text, each set by law: placement by the government
+# (G to G, UU 18/2017 Pasal 10) such as EPS (Korea, Act on the Employment of Foreign Workers),
+# SSW/tokutei ginou and IM Japan (Japan), Triple Win (Germany) and SP2T (Taiwan, through the
+# BP3MI without an agency), or a P3MI whose licence (SIP3MI) can be looked up in SISKOP2MI.
+# Their costs and age limits are the scheme's, not the employer's choice.
+OFFICIAL_SCHEME = (
+    r"\b(?:g\s*to\s*g|g2g|government\s+to\s+government|eps|eps-topik|ssw|tokutei\s+ginou|im\s+japan"
+    r"|triple\s+win|sp2t|sip3mi|siskop2mi)\b"
+)
+# A count of vacancies reserved for a group ("502 untuk perempuan", "72 lowongan khusus
+# difabel", "kuota 30 % untuk perempuan") reports inclusion; it asks nothing of the reader.
+# The number is bounded: "[\d.,]*" before "$" rescanned a long run of "1.1.1…" from every digit.
+COUNTED = r"\b\d[\d.,]{0,9}\s*%?\s+(?:(?:lowongan|formasi|kuota|kursi|posisi)\s+)?(?:kerja\s+)?$"
+# Words that pay first and leave the money to be returned later ("transfer dulu uang tiket,
+# nanti diganti perusahaan"): still a fee before work.
+# Advice to keep secrets secret, governing the list it starts ("rahasiakan PIN, kata sandi dan
+# OTP dari siapa pun", "jaga kerahasiaan kode OTP"): a warning, not a request. Only when the
+# secret itself (or the phrase found) follows: "rahasiakan lowongan ini, kirim OTP" still asks.
+SECRET_KEPT = (
+    r"\b(?:rahasiakan|merahasiakan|kerahasiaan)\s+(?:(?:kode|nomor|no|data)\s+)?"
+    r"(?:otp|pin|kata\s+sandi|sandi|password|rekening|kartu|$)"
+)
+FIRST = r"(?:dulu\s+|dahulu\s+|terlebih\s+dahulu\s+|lebih\s+dulu\s+)?"
 # A gap of words without a negation in it ("biaya penempatan ... dipotong dari gaji").
 GAP = r"(?:(?!\b(?:tidak|tak|bukan|tanpa)\b)[^\n.;])"
 ABROAD = (
@@ -387,9 +422,11 @@ FEES = TextRule(
         r"|keamanan|pelicin|rokok|terima\s+kasih|pengurusan|proses|formulir|pelancar)\b",
         r"\b(?:transfer|tf|trf|kirim)(?:kan)?\s+(?:dana\s+|uang\s+|biaya\s+|pembayaran\s+)?(?:ke\s+)?(?:nomor\s+|no\.?\s*)?"
         r"(?:rek(?:ening)?|akun\s+(?:dana|ovo|gopay)|ovo|gopay|shopeepay)\b(?!\s+(?:karyawan|pekerja|anda|masing|pribadi))",
-        r"\b(?:transfer|tf|kirim)(?:kan)?\s+(?:uang|dana|biaya)\b",
-        r"\b(?:transfer|tf|trf|kirim|setor)(?:kan)?\s+(?:sebesar\s+|senilai\s+)?" + MONEY,
-        r"\b(?:dipungut|dikenakan|dikenai|ditarik|membayar|bayar|setor|menyetor|setorkan|lunasi|melunasi)\s+(?:biaya|uang|dana|sejumlah|sebesar|rp\b|\d)",
+        r"\b(?:transfer|tf|kirim)(?:kan)?\s+" + FIRST + r"(?:uang|dana|biaya)\b",
+        r"\b(?:transfer|tf|trf|kirim|setor)(?:kan)?\s+" + FIRST + r"(?:sebesar\s+|senilai\s+)?" + MONEY,
+        r"\b(?:dipungut|dikenakan|dikenai|ditarik|membayar|bayar|setor|menyetor|setorkan|lunasi|melunasi)\s+"
+        + FIRST
+        + r"(?:biaya|uang|dana|sejumlah|sebesar|rp\b|\d)",
         r"\b(?:wajib|harus|perlu|diharuskan|diwajibkan)\s+(?:membayar|bayar|setor|menyetor|transfer|mentransfer)\b",
         r"\b(?:biaya|uang|ongkos)\s+(?:sebesar\s+|senilai\s+|hanya\s+)?" + MONEY,
         r"\bongkos\s+(?:pendaftaran|tes|pelatihan|proses|pengurusan|administrasi|keberangkatan|berkas)\b",
@@ -400,7 +437,8 @@ FEES = TextRule(
     ),
     not_before=EMPLOYER_PAYS,
     # Duties that handle money ("menghitung dan menyetor uang kas", "melayani transfer uang nasabah").
-    not_after=r"\b(?:melayani|memproses|mencatat|menghitung|merekap|mengelola|memeriksa|menangani|transaksi)\b",
+    not_after=r"\b(?:melayani|memproses|mencatat|menghitung|merekap|mengelola|memeriksa|menangani|transaksi)\b|"
+    + WAIVED,
 )
 
 PURCHASES = TextRule(
@@ -540,6 +578,7 @@ CHAT_GROUP = TextRule(
         r"\bhubungi\s+(?:admin|mentor|resepsionis|pembimbing)\s+(?:di\s+|via\s+|lewat\s+)?(?:telegram|tele)\b",
     ),
     triggers=_words("telegram tele grup group grub channel kanal t whatsapp chat wa"),
+    not_before=DENIED,
 )
 
 TOURIST_VISA = TextRule(
@@ -732,6 +771,10 @@ TOO_GOOD = TextRule(
         + r"\s*(?:/|per|se)\s*hari\b",
         r"\b(?:bisa|dapat|boleh)\s+(?:disambi|sambil|dikerjakan\s+sambil)\b",
         r"\b(?:kuota|slot|tempat)\s+(?:sangat\s+)?(?:terbatas|tinggal)\b|\bsegera\s+(?:daftar|hubungi|chat)\b|\bhari\s+ini\s+(?:juga|saja)\b",
+        # Requirements too easy (Kemnaker: "persyaratan sangat mudah"): "syarat cukup KTP dan KK".
+        r"\b(?:cukup|hanya|cuma|modal)\s+(?:e-?ktp|ktp|kk)\b",
+        # Leaving at once (KP2MI: trafficking bait, fishing crews too): "berangkat besok".
+        r"\b(?:berangkat|keberangkatan|terbang|diberangkatkan)\s+(?:minggu\s+ini|besok|lusa|secepatnya)\b",
     ),
     weak_needed=2,
     triggers=_words(
@@ -751,6 +794,8 @@ TOO_GOOD = TextRule(
         _words("hari sehari + penghasilan income pendapatan cuan komisi profit"),
         _words("disambi sambil"),
         _words("kuota slot tempat + terbatas tinggal | daftar hubungi chat + segera | hari + ini + juga saja"),
+        _words("cukup hanya cuma modal + ektp ktp kk"),
+        _words("berangkat keberangkatan terbang diberangkatkan + minggu besok lusa secepatnya"),
     ),
     negatable=False,
 )
@@ -828,7 +873,9 @@ OVERSEAS_RISK = TextRule(
         " philippines vietnam australia selandia kanada inggris rusia phnom bangkok manila"
     ),
     negatable=False,
-    not_after=r"\b(?:waspada|waspadai|hindari|modus|jangan|korban|peringatan|ciri|contoh)\b",
+    # A named official scheme answers "no agency named" (in the clause of the signal).
+    not_before=OFFICIAL_SCHEME,
+    not_after=r"\b(?:waspada|waspadai|hindari|modus|jangan|korban|peringatan|ciri|contoh)\b|" + OFFICIAL_SCHEME,
     context=DESTINATIONS,
 )
 # Destinations with no official placement scheme for Indonesian migrant workers, where Kemlu
@@ -893,6 +940,7 @@ HARVESTING = TextRule(
     triggers=_words(
         "otp kode pin kirim kirimkan berikan sebutkan serahkan masukkan input bagikan informasikan selfie swafoto foto scan cvv sertakan lampirkan cantumkan banking mbanking"
     ),
+    not_after=SECRET_KEPT,
 )
 
 DISABILITY = TextRule(
@@ -973,7 +1021,10 @@ AGE_TEXT = TextRule(
     ),
     triggers=_words(f"usia umur berusia | th thn tahun thun + {AGES}"),
     negatable=False,
-    not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b",
+    # An age limit of a G-to-G scheme named in the clause is the destination's law (SE M/6/2025
+    # allows limits the work requires), not the employer's choice.
+    not_after=r"\b(?:pengalaman|berpengalaman|masa|kontrak|lama|lansia|merawat|pasien|anak|siswa|murid)\b|"
+    + OFFICIAL_SCHEME,
     applies=_no_justification("age"),
     applies_note="di validator hanya bila `age.justification` kosong",
 )
@@ -997,7 +1048,10 @@ GENDER_TEXT = TextRule(
     triggers=_words("pria wanita laki lelaki perempuan cowok cewek ibu bapak"),
     negatable=False,
     not_before=r"^[^\S\n]*(?:/|dan|&|atau|maupun|\+|,\s*" + GENDERS + r")",
-    not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|" + GENDERS + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$",
+    not_after=r"(?:/|\bdan|&|\batau|\bmaupun|\+|"
+    + GENDERS
+    + r",)\s*$|\b(?:toilet|kamar|asrama|mess|ruang|loker)\s+$|"
+    + COUNTED,
     applies=_no_justification("gender"),
     applies_note="di validator hanya bila `gender.justification` kosong",
 )

@@ -1,5 +1,5 @@
 'use strict';
-const SETTINGS = {"files": ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=515077e823", "/theme/js/util.js?v=515077e823", "/theme/js/check.js?v=515077e823", "/theme/css/check.css?v=515077e823", "/theme/css/site.css"], "version": "515077e823"};
+const SETTINGS = {"files": ["/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=1c9eb31b8a", "/theme/js/util.js?v=1c9eb31b8a", "/theme/js/check.js?v=1c9eb31b8a", "/theme/css/check.css?v=1c9eb31b8a", "/theme/css/site.css"], "version": "1c9eb31b8a"};
 /* global SETTINGS */
 const CACHE = 'cek-lowongan-' + SETTINGS.version;
 const FILES = SETTINGS.files;
