@@ -30,7 +30,10 @@ from pathlib import Path
 
 from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO, site_kit, use_theme
+from antarkerja.site import cache as site_cache
+from antarkerja.site.cache import BuildCache
 from antarkerja.site.search import index_site
+from antarkerja.site.writer import keep_unchanged
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
 
@@ -135,12 +138,21 @@ def _publish(staging: Path, output: Path) -> None:
             old.unlink()
 
 
-def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path:
+LAST: dict = {}  # what the last build in this process did: file counts, cache use (printed by the CLI)
+
+
+def build_site(root, output=None, today=None, siteurl=None, search=True, cache=None) -> Path:
     """Build the site of ``root`` into ``output`` (default ``root/output``); return the path.
 
     Raises :class:`BuildFailed` with the validator's messages when content is invalid; then
     nothing at all is written to ``output``.
+
+    ``cache`` is the build cache folder (:mod:`antarkerja.site.cache`), ``"default"`` for
+    ``<root>/.cache/antarkerja`` (or ``$ANTARKERJA_BUILD_CACHE``), or None for none. With or
+    without it the output is the same bytes; files whose bytes did not change keep their
+    inode and modification time (:func:`antarkerja.site.writer.keep_unchanged`).
     """
+    global LAST
     root = Path(root).resolve()
     if not (root / "content").is_dir():
         raise BuildFailed(f"{root} tidak berisi folder content/")
@@ -157,16 +169,27 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
+    build_cache = None
+    if cache is not None:
+        build_cache = BuildCache.for_root(root, None if cache == "default" else cache)
+    LAST = {"cache": build_cache}
     try:
         with terminate_as_exception():
-            run_pelican(load_settings(root, staging, day, siteurl))
-            if search:
-                index_site(staging)
+            site_cache.ACTIVE = build_cache
+            try:
+                run_pelican(load_settings(root, staging, day, siteurl))
+                if search:
+                    LAST["index"] = index_site(staging, cache=build_cache)
+            finally:
+                site_cache.ACTIVE = None
             (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            LAST["files"] = keep_unchanged(staging, output)
             _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if build_cache is not None:
+        build_cache.prune()
     return output
 
 

@@ -29,7 +29,7 @@ from antarkerja.present import strip_bidi
 from antarkerja.records.diagnostics import summary
 from antarkerja.records.validate import RepositoryValidator, paused_gc
 from antarkerja.reference import load_reference
-from antarkerja.site import model, search
+from antarkerja.site import cache, model, search
 from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
@@ -68,7 +68,11 @@ class AntarKerjaGenerator(Generator):
         today = resolve_today(self.settings.get("ANTARKERJA_TODAY"))
         ref = load_reference(self.root)
         self.synonyms = load_synonyms(self.root)  # a malformed list stops the build with its lines
-        result = RepositoryValidator(self.root, ref).run()
+        build_cache = cache.ACTIVE
+        memo = build_cache.record_memo(self.root, today) if build_cache is not None else None
+        result = RepositoryValidator(self.root, ref, memo=memo).run()
+        if build_cache is not None:  # before the model is built from the records (it may annotate them)
+            build_cache.save_records(self.root)
         if result.errors:
             raise BuildFailed(validation_failure(result))
         vacancy_records = [loaded.data for loaded in result.vacancies]

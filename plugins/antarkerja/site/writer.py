@@ -15,7 +15,9 @@ page silently replacing another (an office with id ``layanan`` once replaced
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -123,3 +125,59 @@ class ForkedWorker:
 def finish_all(workers: list[ForkedWorker]) -> list[str]:
     """Wait for every worker; the messages of those that failed."""
     return [message for message in (w.finish() for w in workers) if message]
+
+
+def keep_unchanged(new: Path, old: Path) -> dict[str, int]:
+    """Make every file of the finished site ``new`` whose bytes equal those of the same file
+    in the previous site ``old`` *be* that file (a hard link to it), so unchanged files keep
+    their inode and modification time when ``new`` replaces ``old``: a sync or upload that
+    looks at times, and a reader's cache, see only what changed.
+
+    Returns counts: ``changed`` (new or different bytes), ``unchanged`` and ``removed`` (in
+    ``old`` only). Where hard links are not possible, files stay as written (same bytes).
+    """
+    stats = {"changed": 0, "unchanged": 0, "removed": 0}
+    seen: set[str] = set()
+    old_ok = old.is_dir() and not old.is_symlink()
+    for folder, _dirs, names in os.walk(new):
+        for name in names:
+            path = Path(folder) / name
+            rel = path.relative_to(new).as_posix()
+            seen.add(rel)
+            if old_ok and _same_bytes(path, old / rel):
+                if os.path.samefile(path, old / rel):  # already the old file (rename would not replace it)
+                    stats["unchanged"] += 1
+                    continue
+                try:
+                    tmp = path.with_name(f".{name}.keep-{os.getpid()}")
+                    os.link(old / rel, tmp)
+                    os.replace(tmp, path)
+                    stats["unchanged"] += 1
+                    continue
+                except OSError:
+                    pass
+            stats["changed"] += 1
+    if old_ok:
+        for folder, _dirs, names in os.walk(old):
+            for name in names:
+                if (Path(folder) / name).relative_to(old).as_posix() not in seen:
+                    stats["removed"] += 1
+    return stats
+
+
+def _same_bytes(new: Path, old: Path) -> bool:
+    try:
+        a, b = os.lstat(new), os.lstat(old)
+    except OSError:
+        return False
+    if not (stat.S_ISREG(b.st_mode) and stat.S_ISREG(a.st_mode)) or a.st_size != b.st_size:
+        return False
+    if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+        return True
+    with open(new, "rb") as f, open(old, "rb") as g:
+        while True:
+            x, y = f.read(1 << 20), g.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
