@@ -20,6 +20,7 @@ PINS = {
     "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
     "actions/deploy-pages": ("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
     "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "actions/cache": ("27d5ce7f107fe9357f9df03efb73ab90386fccae", "v5.0.5"),
     "peter-evans/create-pull-request": ("5f6978faf089d4d20b00c7766989d076bb2fc7f1", "v8.1.1"),
 }
 UNTRUSTED = re.compile(r"\$\{\{[^}]*(github\.event\.(issue|comment|pull_request|review|head_commit)|github\.head_ref)")
@@ -293,3 +294,19 @@ def test_the_cors_rules_in_the_hosting_guide_are_well_formed(root):
         assert rule[0]["AllowedOrigins"] == ["*"] and set(rule[0]["AllowedMethods"]) == {"GET", "HEAD"}
     xml_rules = [p for p in parsed if not isinstance(p, (list, dict))]
     assert xml_rules and xml_rules[0].tag.endswith("CORSConfiguration")
+
+
+def test_deploys_keep_the_build_cache_keyed_by_dependencies_and_code(workflows):
+    """Both deploy workflows restore .cache/antarkerja (antarkerja.site.cache) before the build,
+    keyed by pyproject.toml and the code, and the build reads it from there."""
+    for name in ("deploy", "deploy-s3"):
+        steps = next(iter(workflows[name]["jobs"].values()))["steps"]
+        cached = [i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/cache@")]
+        built = [i for i, s in enumerate(steps) if "antarkerja build" in str(s.get("run", ""))]
+        assert len(cached) == 1 and built and cached[0] < built[0], name
+        spec = steps[cached[0]]["with"]
+        assert spec["path"] == ".cache/antarkerja", name
+        for part in ("pyproject.toml", "plugins/**", "theme/**", "github.sha"):
+            assert part in spec["key"], (name, part)
+        assert spec["restore-keys"] in spec["key"] and "github.sha" not in spec["restore-keys"], name
+        assert "--no-cache" not in steps[built[0]]["run"] and "--cache" not in steps[built[0]]["run"], name
