@@ -15,6 +15,7 @@ files keep their inode and modification time.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import random
@@ -338,3 +339,40 @@ def test_cli_build_uses_the_repository_cache_and_reports_changes(small_repo, tmp
     assert main([*args, "--no-search"]) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("antarkerja build: cache data") and "terpotong" in err[0], err
+
+
+def test_shards_merged_equal_the_single_build(small_repo, tmp_path):
+    """`build --shard K/N` on three machines, then `build --merge`: the same bytes as one build,
+    every Pagefind bundle indexed once by one shard."""
+    from antarkerja.site.build import build_merged, build_shard
+
+    today = BENCH_TODAY
+    shards = [build_shard(small_repo, (k, 3), tmp_path / f"shard-{k}", today=today) for k in (1, 2, 3)]
+    indexed = [set(json.loads((s / "manifest.json").read_text())["bundles"]) for s in shards]
+    assert all(indexed) and sum(map(len, indexed)) == len(set().union(*indexed))  # each bundle once
+    build_merged(small_repo, shards, output=tmp_path / "merged", today=today)
+    assert build_module.LAST["cache"].bundle_misses == 0
+    full_build(small_repo, tmp_path / "full", today)
+    assert_same_site(tmp_path / "merged", tmp_path / "full", "merged shards")
+
+
+def test_a_failed_or_stale_shard_stops_the_merge_with_its_messages(small_repo, tmp_path):
+    from antarkerja.errors import BuildFailed
+    from antarkerja.site.build import build_merged, build_shard
+
+    good = build_shard(small_repo, (1, 2), tmp_path / "shard-1", today=BENCH_TODAY)
+    broken = next(iter(sorted((small_repo / "content" / "vacancies").rglob("*.yml"))))
+    broken.write_text(broken.read_text("utf-8").replace("status: open", "status: buka"), "utf-8")
+    with pytest.raises(BuildFailed):
+        build_shard(small_repo, (2, 2), tmp_path / "shard-2", today=BENCH_TODAY)
+    with pytest.raises(BuildFailed) as failed:
+        build_merged(small_repo, [good, tmp_path / "shard-2"], output=tmp_path / "merged", today=BENCH_TODAY)
+    message = str(failed.value)
+    assert message.startswith("Shard 2/2 gagal; situs tidak digabung:") and broken.name in message
+    assert "status" in message
+    assert not (tmp_path / "merged").exists()
+    # A shard built on another day (the merge would mix two days' pages) is refused too.
+    with pytest.raises(BuildFailed, match="today"):
+        build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY + timedelta(days=1))
+    with pytest.raises(BuildFailed, match=r"1\.\.N"):
+        build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY)

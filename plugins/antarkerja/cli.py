@@ -229,6 +229,19 @@ def cmd_build(args) -> int:
 
     cache = None if args.no_cache else (args.cache or "default")
     try:
+        if args.shard:
+            shard = build_module.parse_shard(args.shard)
+            folder = build_module.build_shard(
+                _root(args), shard, args.output or f"shard-{shard[0]}", today=args.today, siteurl=args.siteurl
+            )
+            print(safe(f"Shard {shard[0]}/{shard[1]} dibangun di {folder}"))
+            return 0
+        if args.merge:
+            output = build_module.build_merged(
+                _root(args), args.merge, output=args.output, today=args.today, siteurl=args.siteurl
+            )
+            print(safe(f"Situs digabung dari {len(args.merge)} shard di {output}"))
+            return 0
         output = build_site(
             _root(args),
             output=args.output,
@@ -397,6 +410,18 @@ def parser() -> argparse.ArgumentParser:
         help="folder cache pembangunan (bawaan: variabel lingkungan ANTARKERJA_BUILD_CACHE, atau .cache/antarkerja/)",
     )
     b.add_argument("--no-cache", action="store_true", help="bangun penuh tanpa membaca atau menulis cache")
+    parts = b.add_mutually_exclusive_group()
+    parts.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="bangun bagian K dari N (indeks pencarian provinsi bagian ini) ke folder --output (bawaan: shard-K)",
+    )
+    parts.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="FOLDER",
+        help="gabungkan folder hasil --shard 1..N menjadi situs utuh di --output",
+    )
 
     sv = add("serve", cmd_serve, "Bangun lalu sajikan situs di 127.0.0.1, bangun ulang bila berkas berubah.")
     sv.add_argument("--port", type=int, default=8000)

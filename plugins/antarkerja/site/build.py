@@ -15,6 +15,7 @@ Today, which decides what has expired, comes from :mod:`antarkerja.today` (``--t
 
 from __future__ import annotations
 
+import json
 import locale
 import logging
 import os
@@ -141,7 +142,7 @@ def _publish(staging: Path, output: Path) -> None:
 LAST: dict = {}  # what the last build in this process did: file counts, cache use (printed by the CLI)
 
 
-def build_site(root, output=None, today=None, siteurl=None, search=True, cache=None) -> Path:
+def build_site(root, output=None, today=None, siteurl=None, search=True, cache=None, shard=None) -> Path:
     """Build the site of ``root`` into ``output`` (default ``root/output``); return the path.
 
     Raises :class:`BuildFailed` with the validator's messages when content is invalid; then
@@ -169,8 +170,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
-    build_cache = None
-    if cache is not None:
+    build_cache = cache if isinstance(cache, BuildCache) else None
+    if cache is not None and build_cache is None:
         build_cache = BuildCache.for_root(root, None if cache == "default" else cache)
     LAST = {"cache": build_cache}
     try:
@@ -179,7 +180,7 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
             try:
                 run_pelican(load_settings(root, staging, day, siteurl))
                 if search:
-                    LAST["index"] = index_site(staging, cache=build_cache)
+                    LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
             finally:
                 site_cache.ACTIVE = None
             (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -191,6 +192,110 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     if build_cache is not None:
         build_cache.prune()
     return output
+
+
+# Shards and merge ------------------------------------------------------------------------
+
+SHARD_MANIFEST = "manifest.json"
+SHARD_FAILED = "gagal.json"
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``K/N`` (1 <= K <= N) → (K, N); :class:`BuildFailed` otherwise."""
+    match = re.fullmatch(r"([0-9]{1,3})/([0-9]{1,3})", text.strip())
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise BuildFailed(f"--shard `{text}` tidak valid: tulis K/N dengan 1 <= K <= N, misalnya 2/4")
+    return int(match[1]), int(match[2])
+
+
+def build_shard(root, shard: tuple[int, int], folder, today=None, siteurl=None) -> Path:
+    """Shard K of N of a full rebuild: render the site and index only this shard's Pagefind
+    bundles (:func:`antarkerja.site.search.shard_bundles`), into ``folder``: ``cache/`` (the
+    bundles, in the build cache's form) and ``manifest.json``. On failure ``folder`` holds
+    ``gagal.json`` with the messages, which the merge repeats."""
+    k, n = shard
+    folder = Path(folder).resolve()
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
+    shard_cache = BuildCache(folder / "cache")
+    try:
+        build_site(root, output=folder / "situs", today=day, siteurl=siteurl, cache=shard_cache, shard=shard)
+    except BuildFailed as exc:
+        failed = {"shard": k, "of": n, "messages": str(exc).split("\n")}
+        (folder / SHARD_FAILED).write_text(json.dumps(failed, ensure_ascii=False, indent=1), encoding="utf-8")
+        raise
+    finally:
+        shutil.rmtree(folder / "situs", ignore_errors=True)
+    manifest = {
+        "shard": k,
+        "of": n,
+        "code": site_cache.code_hash(),
+        "today": day.isoformat(),
+        "siteurl": normalize_siteurl(siteurl) or "",
+        "bundles": sorted(shard_cache.used_bundles),
+    }
+    (folder / SHARD_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return folder
+
+
+def build_merged(root, shards, output=None, today=None, siteurl=None) -> Path:
+    """The whole site from the shards' results: national pages, feeds, API and sitemap are
+    built here (they need every record), each Pagefind bundle comes from the shard that
+    indexed it. Equal, byte for byte, to :func:`build_site` on one machine. A shard that
+    failed, is missing, or was built from other code, another today or another site URL
+    stops the merge with its messages."""
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
+    manifests = []
+    for folder in map(Path, shards):
+        if (folder / SHARD_FAILED).is_file():
+            failed = json.loads((folder / SHARD_FAILED).read_text(encoding="utf-8"))
+            raise BuildFailed(
+                f"Shard {failed['shard']}/{failed['of']} gagal; situs tidak digabung:\n" + "\n".join(failed["messages"])
+            )
+        try:
+            manifest = json.loads((folder / SHARD_MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise BuildFailed(
+                f"{folder} bukan hasil `antarkerja build --shard` yang selesai (tidak ada {SHARD_MANIFEST})"
+            ) from None
+        expected = {
+            "code": site_cache.code_hash(),
+            "today": day.isoformat(),
+            "siteurl": normalize_siteurl(siteurl) or "",
+        }
+        for field, value in expected.items():
+            if manifest.get(field) != value:
+                raise BuildFailed(
+                    f"Shard {manifest.get('shard')}/{manifest.get('of')} di {folder} dibangun dengan {field} "
+                    f"`{manifest.get(field)}`, penggabungan dengan `{value}`: bangun ulang shard itu"
+                )
+        manifests.append((folder, manifest))
+    counts = {m["of"] for _, m in manifests}
+    numbers = sorted(m["shard"] for _, m in manifests)
+    if len(counts) != 1 or numbers != list(range(1, next(iter(counts), 0) + 1)):
+        raise BuildFailed(f"shard yang digabung harus 1..N tepat sekali; didapat {numbers} dari N={sorted(counts)}")
+    output = Path(output).resolve() if output else Path(root).resolve() / "output"
+    merged_cache = output.parent / f".{output.name}.merge-{os.getpid()}"
+    shutil.rmtree(merged_cache, ignore_errors=True)
+    try:
+        for folder, manifest in manifests:
+            for key in manifest["bundles"]:
+                src = folder / "cache" / "pagefind" / key
+                if src.is_dir():
+                    shutil.copytree(src, merged_cache / "pagefind" / key, dirs_exist_ok=True)
+        build_cache = BuildCache(merged_cache)
+        build_cache.require_hits = True
+        return build_site(root, output=output, today=day, siteurl=siteurl, cache=build_cache)
+    finally:
+        shutil.rmtree(merged_cache, ignore_errors=True)
 
 
 # Output folder guard and interrupt cleanup ---------------------------------------------------

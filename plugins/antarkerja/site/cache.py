@@ -188,6 +188,7 @@ class BuildCache:
         self.bundle_hits = 0
         self.bundle_misses = 0
         self.memo: RecordMemo | None = None
+        self.require_hits = False  # a merge: every bundle must come from the shards' results
         self._env = ""
         if self.folder is not None:
             self._check_version()

@@ -644,7 +644,22 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         shutil.copyfile(src, dst)
 
 
-def index_site(output_dir, *, timeout: float | None = None, cache=None) -> dict:
+def shard_bundles(bundles: dict[str, list], shard: tuple[int, int]) -> set[str]:
+    """The bundle keys shard ``K`` of ``N`` indexes (``shard`` is ``(K, N)``, K from 1): the
+    largest bundles first, each to the shard with the fewest pages so far (ties: lowest
+    number), so shards take about equal indexing work. Every machine computes the same split."""
+    k, n = shard
+    load = [0] * n
+    mine = set()
+    for key in sorted(bundles, key=lambda b: (-len(bundles[b]), b)):
+        target = min(range(n), key=lambda i: (load[i], i))
+        load[target] += len(bundles[key])
+        if target == k - 1:
+            mine.add(key)
+    return mine
+
+
+def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: tuple[int, int] | None = None) -> dict:
     """Index the open vacancy pages under ``output_dir`` with Pagefind; return stats.
 
     With the bundle list the site build writes (:data:`BUNDLES_MANIFEST`, see
@@ -682,7 +697,10 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None) -> dict:
         manifest_path.unlink()
         staging = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
         try:
+            selected = shard_bundles(manifest["bundles"], shard) if shard else None
             for key, files in manifest["bundles"].items():
+                if selected is not None and key not in selected:
+                    continue  # another shard's (``antarkerja build --shard``)
                 # A bundle is a function of its pages' paths and bytes (and the code): with a
                 # build cache, an unchanged bundle is copied back instead of indexed again.
                 cache_key = None
@@ -690,6 +708,11 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None) -> dict:
                     cache_key = cache.bundle_key(key, [(rel, (output_dir / rel).read_bytes()) for rel in files])
                 if cache_key is not None and cache.restore_bundle(cache_key, root_bundle / key):
                     count = _cached_page_count(root_bundle / key)
+                elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
+                    raise SearchIndexFailed(
+                        f"Bundel pencarian {key} tidak ada di hasil shard: isi, kode atau tanggal berbeda "
+                        "dengan saat shard dibangun. Bangun ulang semua shard dari commit yang sama."
+                    )
                 else:
                     tree = staging / key
                     for rel in files:
