@@ -59,7 +59,7 @@ def settings_file(root: Path, published: bool) -> Path:
     )
 
 
-def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
+def load_settings(root: Path, output: Path, today: date, siteurl: str | None, previous: Path | None = None):
     from pelican.settings import read_settings
 
     override = {
@@ -68,6 +68,8 @@ def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
         "ANTARKERJA_ROOT": str(root),
         "ANTARKERJA_TODAY": today.isoformat(),
         "DELETE_OUTPUT_DIRECTORY": False,  # the staging folder is new and empty
+        # The site being replaced: the writer links its files whose bytes do not change.
+        "ANTARKERJA_PREVIOUS_OUTPUT": str(previous) if previous is not None else "",
     }
     if siteurl is not None:
         override["SITEURL"] = siteurl
@@ -178,7 +180,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
         with terminate_as_exception():
             site_cache.ACTIVE = build_cache
             try:
-                run_pelican(load_settings(root, staging, day, siteurl))
+                previous = output if output.is_dir() and not output.is_symlink() else None
+                run_pelican(load_settings(root, staging, day, siteurl, previous))
                 if search:
                     LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
             finally:

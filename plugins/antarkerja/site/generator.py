@@ -137,7 +137,7 @@ class AntarKerjaGenerator(Generator):
         gc.freeze()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
-        self.writer = PageWriter(Path(self.output_path))
+        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output())
         try:
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
             for v in self.site.vacancies[len(mine) :] if workers else ():
@@ -197,4 +197,10 @@ class AntarKerjaGenerator(Generator):
             self.writer = writer
             self.write_items(pages.vacancy_pages(vacancies, ctx), VACANCY_PAGES)
 
-        return ForkedWorker(Path(self.output_path), job)
+        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output())
+
+    def previous_output(self) -> Path | None:
+        """The site this build replaces (``antarkerja build`` sets it), whose unchanged files
+        the writer links instead of writing again."""
+        previous = self.settings.get("ANTARKERJA_PREVIOUS_OUTPUT")
+        return Path(previous) if previous and Path(previous).is_dir() else None

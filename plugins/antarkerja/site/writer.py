@@ -36,8 +36,11 @@ class PageWriter:
     size of the site. The first error stops writing and is raised by :meth:`put`/:meth:`close`.
     """
 
-    def __init__(self, output: Path, backlog: int = 256):
+    def __init__(self, output: Path, backlog: int = 256, previous: Path | None = None):
         self.output = Path(output)
+        # The site this build replaces: a file with the same bytes there is linked, not
+        # written, so it keeps its inode and time (see keep_unchanged, which does the rest).
+        self.previous = Path(previous) if previous else None
         self.queue: queue.Queue = queue.Queue(maxsize=backlog)
         self.error: BaseException | None = None
         self.dirs: set[Path] = set()
@@ -58,7 +61,8 @@ class PageWriter:
                 if path.parent not in self.dirs:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     self.dirs.add(path.parent)
-                path.write_bytes(data)
+                if not (self.previous is not None and _link_if_same(self.previous / rel_path, data, path)):
+                    path.write_bytes(data)
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
 
@@ -91,17 +95,24 @@ class ForkedWorker:
     Fork before the parent starts its own writer thread: fork copies only the calling thread.
     """
 
-    def __init__(self, output: Path, job: Callable[[PageWriter], None], name: str = "antarkerja-pages"):
+    def __init__(
+        self,
+        output: Path,
+        job: Callable[[PageWriter], None],
+        name: str = "antarkerja-pages",
+        previous: Path | None = None,
+    ):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=self._run, args=(Path(output), job, send), name=name, daemon=True)
+        args = (Path(output), job, send, previous)
+        self.process = ctx.Process(target=self._run, args=args, name=name, daemon=True)
         self.process.start()
         send.close()
 
     @staticmethod
-    def _run(output, job, send):
+    def _run(output, job, send, previous=None):
         try:
-            writer = PageWriter(output)
+            writer = PageWriter(output, previous=previous)
             try:
                 job(writer)
             finally:
@@ -163,6 +174,21 @@ def keep_unchanged(new: Path, old: Path) -> dict[str, int]:
                 if (Path(folder) / name).relative_to(old).as_posix() not in seen:
                     stats["removed"] += 1
     return stats
+
+
+def _link_if_same(old: Path, data: bytes, path: Path) -> bool:
+    """Link ``path`` to ``old`` when ``old`` is a regular file holding exactly ``data``."""
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(old, "rb") as f:
+            if f.read(len(data) + 1) != data:
+                return False
+        os.link(old, path)
+        return True
+    except OSError:
+        return False
 
 
 def _same_bytes(new: Path, old: Path) -> bool:
