@@ -33,7 +33,7 @@ from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO, site_kit, use_theme
 from antarkerja.site import cache as site_cache
 from antarkerja.site.cache import BuildCache
-from antarkerja.site.search import index_site
+from antarkerja.site.search import BUNDLES_MANIFEST, index_site
 from antarkerja.site.writer import keep_unchanged
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
@@ -183,6 +183,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
                 previous = output if output.is_dir() and not output.is_symlink() else None
                 run_pelican(load_settings(root, staging, day, siteurl, previous))
                 if search:
+                    if shard is not None and (staging / BUNDLES_MANIFEST).is_file():  # the merge indexes from it
+                        LAST["bundles_manifest"] = (staging / BUNDLES_MANIFEST).read_bytes()
                     LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
             finally:
                 site_cache.ACTIVE = None
@@ -201,6 +203,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
 
 SHARD_MANIFEST = "manifest.json"
 SHARD_FAILED = "gagal.json"
+SHARD_SITE = "situs"  # shard 1 only: the rendered site, without its search index
+SHARD_BUNDLES = "bundel.json"  # shard 1 only: which pages each Pagefind bundle indexes
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -226,14 +230,22 @@ def build_shard(root, shard: tuple[int, int], folder, today=None, siteurl=None) 
     except InvalidToday as exc:
         raise BuildFailed(str(exc)) from None
     shard_cache = BuildCache(folder / "cache")
+    site = folder / SHARD_SITE
     try:
-        build_site(root, output=folder / "situs", today=day, siteurl=siteurl, cache=shard_cache, shard=shard)
+        build_site(root, output=site, today=day, siteurl=siteurl, cache=shard_cache, shard=shard)
     except BuildFailed as exc:
+        shutil.rmtree(site, ignore_errors=True)
         failed = {"shard": k, "of": n, "messages": str(exc).split("\n")}
         (folder / SHARD_FAILED).write_text(json.dumps(failed, ensure_ascii=False, indent=1), encoding="utf-8")
         raise
-    finally:
-        shutil.rmtree(folder / "situs", ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    if k == 1:  # the merge publishes this shard's pages with every shard's bundles
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        (folder / SHARD_BUNDLES).write_bytes(LAST.get("bundles_manifest") or b'{"bundles": {}}')
+    else:
+        shutil.rmtree(site, ignore_errors=True)
     manifest = {
         "shard": k,
         "of": n,
@@ -247,11 +259,12 @@ def build_shard(root, shard: tuple[int, int], folder, today=None, siteurl=None) 
 
 
 def build_merged(root, shards, output=None, today=None, siteurl=None) -> Path:
-    """The whole site from the shards' results: national pages, feeds, API and sitemap are
-    built here (they need every record), each Pagefind bundle comes from the shard that
-    indexed it. Equal, byte for byte, to :func:`build_site` on one machine. A shard that
-    failed, is missing, or was built from other code, another today or another site URL
-    stops the merge with its messages."""
+    """The whole site from the shards' results: the pages shard 1 rendered (every page,
+    national ones, feeds, API and sitemap included: the same bytes on every machine) and each
+    Pagefind bundle from the shard that indexed it; nothing is validated, rendered or indexed
+    again. Equal, byte for byte, to :func:`build_site` on one machine. A shard that failed,
+    is missing, or was built from other code, another today or another site URL stops the
+    merge with its messages."""
     try:
         day = resolve_today(today)
     except InvalidToday as exc:
@@ -285,20 +298,52 @@ def build_merged(root, shards, output=None, today=None, siteurl=None) -> Path:
     numbers = sorted(m["shard"] for _, m in manifests)
     if len(counts) != 1 or numbers != list(range(1, next(iter(counts), 0) + 1)):
         raise BuildFailed(f"shard yang digabung harus 1..N tepat sekali; didapat {numbers} dari N={sorted(counts)}")
-    output = Path(output).resolve() if output else Path(root).resolve() / "output"
+    first = next(folder for folder, m in manifests if m["shard"] == 1)
+    if not (first / SHARD_SITE).is_dir() or not (first / SHARD_BUNDLES).is_file():
+        raise BuildFailed(
+            f"shard 1 di {first} tidak berisi situsnya ({SHARD_SITE}/, {SHARD_BUNDLES}): bangun ulang shard 1"
+        )
+    root = Path(root).resolve()
+    output = Path(output).resolve() if output else root / "output"
+    check_output_folder(root, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(output)
+    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
     merged_cache = output.parent / f".{output.name}.merge-{os.getpid()}"
-    shutil.rmtree(merged_cache, ignore_errors=True)
+    for folder in (staging, merged_cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    global LAST
     try:
-        for folder, manifest in manifests:
-            for key in manifest["bundles"]:
-                src = folder / "cache" / "pagefind" / key
-                if src.is_dir():
-                    shutil.copytree(src, merged_cache / "pagefind" / key, dirs_exist_ok=True)
-        build_cache = BuildCache(merged_cache)
-        build_cache.require_hits = True
-        return build_site(root, output=output, today=day, siteurl=siteurl, cache=build_cache)
+        with terminate_as_exception():
+            for folder, manifest in manifests:
+                for key in manifest["bundles"]:
+                    src = folder / "cache" / "pagefind" / key
+                    if src.is_dir():
+                        shutil.copytree(src, merged_cache / "pagefind" / key, dirs_exist_ok=True)
+            build_cache = BuildCache(merged_cache)
+            build_cache.require_hits = True  # a bundle no shard indexed stops the merge
+            LAST = {"cache": build_cache}
+            # Shard 1 rendered every page (pages are the same bytes on every machine).
+            shutil.copytree(first / SHARD_SITE, staging, symlinks=True, copy_function=_link_or_copy)
+            (staging / BUNDLES_MANIFEST).write_bytes((first / SHARD_BUNDLES).read_bytes())
+            LAST["index"] = index_site(staging, cache=build_cache)
+            (staging / OUTPUT_MARKER).unlink(missing_ok=True)  # a link to shard 1's: never write through it
+            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            LAST["files"] = keep_unchanged(staging, output)
+            _publish(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         shutil.rmtree(merged_cache, ignore_errors=True)
+    return output
+
+
+def _link_or_copy(src, dst) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 # Output folder guard and interrupt cleanup ---------------------------------------------------
