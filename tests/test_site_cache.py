@@ -341,19 +341,27 @@ def test_cli_build_uses_the_repository_cache_and_reports_changes(small_repo, tmp
     assert len(err) == 1 and err[0].startswith("antarkerja build: cache data") and "terpotong" in err[0], err
 
 
-def test_shards_merged_equal_the_single_build(small_repo, tmp_path):
+def test_shards_merged_equal_the_single_build(small_repo, tmp_path, capsys):
     """`build --shard K/N` on three machines, then `build --merge`: the same bytes as one build,
-    every Pagefind bundle indexed once by one shard."""
-    from antarkerja.site.build import build_merged, build_shard
+    every Pagefind bundle indexed once by one shard, nothing indexed again by the merge."""
+    from antarkerja.cli import main
 
-    today = BENCH_TODAY
-    shards = [build_shard(small_repo, (k, 3), tmp_path / f"shard-{k}", today=today) for k in (1, 2, 3)]
+    common = ["--root", str(small_repo), "--today", BENCH_TODAY.isoformat()]
+    shards = [tmp_path / f"shard-{k}" for k in (1, 2, 3)]
+    for k, folder in enumerate(shards, 1):
+        assert main(["build", "--shard", f"{k}/3", "--output", str(folder), *common]) == 0
+    assert "Shard 3/3 dibangun di" in capsys.readouterr().out
     indexed = [set(json.loads((s / "manifest.json").read_text())["bundles"]) for s in shards]
     assert all(indexed) and sum(map(len, indexed)) == len(set().union(*indexed))  # each bundle once
-    build_merged(small_repo, shards, output=tmp_path / "merged", today=today)
+    assert (shards[0] / "situs" / "index.html").is_file() and not (shards[1] / "situs").exists()
+    merged = tmp_path / "merged"
+    assert main(["build", "--merge", *map(str, shards), "--output", str(merged), *common]) == 0
+    assert "Situs digabung dari 3 shard" in capsys.readouterr().out
     assert build_module.LAST["cache"].bundle_misses == 0
-    full_build(small_repo, tmp_path / "full", today)
-    assert_same_site(tmp_path / "merged", tmp_path / "full", "merged shards")
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(merged, tmp_path / "full", "merged shards")
+    assert main(["build", "--shard", "4/3", *common]) == 1
+    assert "--shard `4/3` tidak valid" in capsys.readouterr().err
 
 
 def test_a_failed_or_stale_shard_stops_the_merge_with_its_messages(small_repo, tmp_path):
