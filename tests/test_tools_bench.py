@@ -36,3 +36,24 @@ def test_generated_vacancies_validate_and_reach_every_regency_in_turn(tmp_path):
         assert len(in_province) > 1, code
     for v in result.vacancies:  # in its province's folder, verified by an office that may
         assert v.path.parent.name == ref.provinces[v.data["location"]["province"]].slug
+
+
+def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_path):
+    """`bench --steps incremental` at a tiny size: the one-change build re-checks one record,
+    reuses the bundles of untouched provinces and writes far fewer files than the full build;
+    the re-run writes nothing; the nightly run checks every record again (today changed)."""
+    from antarkerja.tools.bench import INCREMENTAL_STEPS, change_one_vacancy, incremental_build
+
+    repo, output = tmp_path / "repo", tmp_path / "out"
+    generate(ROOT, repo, 10)
+    rows = {}
+    for step in INCREMENTAL_STEPS:
+        if step == "inc-one":
+            change_one_vacancy(repo)
+        rows[step] = incremental_build(step, repo, output)
+    full, one, same, nightly = (rows[s] for s in INCREMENTAL_STEPS)
+    assert full["records_reused"] == 0 and full["bundles_reused"] == 0 and full["kept"] == 0
+    assert one["records_checked"] == 1 and one["bundles_reused"] >= 1 and 0 < one["written"] < full["written"] // 4
+    assert same["written"] == 0 and same["bundles_indexed"] == 0 and same["records_checked"] == 0
+    assert nightly["records_reused"] == 0 and nightly["written"] > 0
+    assert all(r["notes"] == [] and r["cache_mb"] <= r["output_mb"] for r in rows.values())

@@ -12,7 +12,7 @@ import yaml
 
 from antarkerja.tools.localweb import chromium_path
 
-WORKFLOWS = ("validate", "test", "deploy", "deploy-s3", "issue-to-pr")
+WORKFLOWS = ("validate", "test", "deploy", "deploy-s3", "issue-to-pr", "rebuild-sharded")
 PINS = {
     "actions/checkout": ("3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"),
     "actions/setup-python": ("5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0"),
@@ -20,6 +20,8 @@ PINS = {
     "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
     "actions/deploy-pages": ("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
     "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "actions/download-artifact": ("3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1"),
+    "actions/cache": ("27d5ce7f107fe9357f9df03efb73ab90386fccae", "v5.0.5"),
     "peter-evans/create-pull-request": ("5f6978faf089d4d20b00c7766989d076bb2fc7f1", "v8.1.1"),
 }
 UNTRUSTED = re.compile(r"\$\{\{[^}]*(github\.event\.(issue|comment|pull_request|review|head_commit)|github\.head_ref)")
@@ -84,7 +86,11 @@ def test_least_privilege_and_no_untrusted_text_in_shell(workflows, root):
         writes = {k for k, v in perms.items() if v == "write"}
         assert writes <= {"pages", "id-token", "contents", "pull-requests", "issues"}
         if writes:
-            assert (name, job) in {("deploy", "deploy"), ("issue-to-pr", "propose")}, (name, job, writes)
+            assert (name, job) in {("deploy", "deploy"), ("rebuild-sharded", "deploy"), ("issue-to-pr", "propose")}, (
+                name,
+                job,
+                writes,
+            )
 
 
 def test_deploy_is_guarded_against_forks_and_runs_nightly(workflows):
@@ -293,3 +299,35 @@ def test_the_cors_rules_in_the_hosting_guide_are_well_formed(root):
         assert rule[0]["AllowedOrigins"] == ["*"] and set(rule[0]["AllowedMethods"]) == {"GET", "HEAD"}
     xml_rules = [p for p in parsed if not isinstance(p, (list, dict))]
     assert xml_rules and xml_rules[0].tag.endswith("CORSConfiguration")
+
+
+def test_deploys_keep_the_build_cache_keyed_by_dependencies_and_code(workflows):
+    """Both deploy workflows restore .cache/antarkerja (antarkerja.site.cache) before the build,
+    keyed by pyproject.toml and the code, and the build reads it from there."""
+    for name in ("deploy", "deploy-s3"):
+        steps = next(iter(workflows[name]["jobs"].values()))["steps"]
+        cached = [i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/cache@")]
+        built = [i for i, s in enumerate(steps) if "antarkerja build" in str(s.get("run", ""))]
+        assert len(cached) == 1 and built and cached[0] < built[0], name
+        spec = steps[cached[0]]["with"]
+        assert spec["path"] == ".cache/antarkerja", name
+        for part in ("pyproject.toml", "plugins/**", "theme/**", "github.sha"):
+            assert part in spec["key"], (name, part)
+        assert spec["restore-keys"] in spec["key"] and "github.sha" not in spec["restore-keys"], name
+        assert "--no-cache" not in steps[built[0]]["run"] and "--cache" not in steps[built[0]]["run"], name
+
+
+def test_sharded_rebuild_fans_out_and_merges_on_one_day(workflows):
+    """The matrix runs one `build --shard K/N` per shard with N = SHARDS, the merge job needs
+    them all and reads their artifacts, and every job takes today from the plan job."""
+    wf = workflows["rebuild-sharded"]
+    jobs = wf["jobs"]
+    shards = jobs["shard"]["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, int(wf["env"]["SHARDS"]) + 1))
+    runs = {name: " ".join(str(s.get("run", "")) for s in job["steps"]) for name, job in jobs.items()}
+    assert '--shard "$SHARD/$SHARDS"' in runs["shard"] and "--merge shards/shard-*" in runs["merge"]
+    assert set(jobs["merge"]["needs"]) == {"plan", "shard"} and jobs["deploy"]["needs"] == "merge"
+    for name in ("shard", "merge"):
+        build = next(s for s in jobs[name]["steps"] if "antarkerja build" in str(s.get("run", "")))
+        assert build["env"]["TODAY"] == "${{ needs.plan.outputs.today }}", name
+    assert wf["concurrency"]["group"] == "pages" and "!github.event.repository.fork" in jobs["plan"]["if"]

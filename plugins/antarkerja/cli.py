@@ -224,20 +224,52 @@ def cmd_issue(args) -> int:
 
 def cmd_build(args) -> int:
     from antarkerja.errors import BuildFailed
+    from antarkerja.site import build as build_module
     from antarkerja.site.build import BuildInterrupted, build_site
 
+    cache = None if args.no_cache else (args.cache or "default")
     try:
+        if args.shard:
+            shard = build_module.parse_shard(args.shard)
+            folder = build_module.build_shard(
+                _root(args), shard, args.output or f"shard-{shard[0]}", today=args.today, siteurl=args.siteurl
+            )
+            print(safe(f"Shard {shard[0]}/{shard[1]} dibangun di {folder}"))
+            return 0
+        if args.merge:
+            output = build_module.build_merged(
+                _root(args), args.merge, output=args.output, today=args.today, siteurl=args.siteurl
+            )
+            print(safe(f"Situs digabung dari {len(args.merge)} shard di {output}"))
+            return 0
         output = build_site(
-            _root(args), output=args.output, today=args.today, siteurl=args.siteurl, search=not args.no_search
+            _root(args),
+            output=args.output,
+            today=args.today,
+            siteurl=args.siteurl,
+            search=not args.no_search,
+            cache=cache,
         )
     except BuildFailed as exc:
+        _print_cache_notes(build_module.LAST)
         print("\n".join(safe(line) for line in str(exc).split("\n")), file=sys.stderr)
         return 1
     except BuildInterrupted as exc:  # SIGTERM/SIGHUP: one line, no traceback; the output is untouched
         print(f"antarkerja build: {exc}; folder hasil tidak diubah.", file=sys.stderr)
         return 128 + exc.signum
+    _print_cache_notes(build_module.LAST)
     print(safe(f"Situs dibangun di {output}"))
+    files = build_module.LAST.get("files")
+    if files:
+        print(f"{files['changed']} berkas baru atau berubah, {files['unchanged']} tetap, {files['removed']} dihapus")
     return 0
+
+
+def _print_cache_notes(last: dict) -> None:
+    """One line per cache problem (a damaged or foreign cache is ignored, never trusted)."""
+    build_cache = last.get("cache")
+    for note in build_cache.notes if build_cache is not None else ():
+        print(safe(f"antarkerja build: {note}"), file=sys.stderr)
 
 
 def cmd_serve(args) -> int:
@@ -375,6 +407,24 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--siteurl", help="alamat situs yang diterbitkan, misalnya https://antarkerja.example.id")
     b.add_argument("--no-search", action="store_true", help="lewati pembuatan indeks pencarian")
+    b.add_argument(
+        "--cache",
+        metavar="FOLDER",
+        help="folder cache pembangunan (bawaan: variabel lingkungan ANTARKERJA_BUILD_CACHE, atau .cache/antarkerja/)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="bangun penuh tanpa membaca atau menulis cache")
+    parts = b.add_mutually_exclusive_group()
+    parts.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="bangun bagian K dari N (indeks pencarian provinsi bagian ini) ke folder --output (bawaan: shard-K)",
+    )
+    parts.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="FOLDER",
+        help="gabungkan folder hasil --shard 1..N menjadi situs utuh di --output",
+    )
 
     sv = add("serve", cmd_serve, "Bangun lalu sajikan situs di 127.0.0.1, bangun ulang bila berkas berubah.")
     sv.add_argument("--port", type=int, default=8000)

@@ -29,7 +29,7 @@ from antarkerja.records import schema as schema_tools
 from antarkerja.records.contentpages import check_pages
 from antarkerja.records.diagnostics import ERROR, Diagnostic, sort_key
 from antarkerja.records.discover import discover
-from antarkerja.records.load import Loaded, field_name, load_file
+from antarkerja.records.load import Loaded, field_name, load_file, read_limited
 from antarkerja.records.rules import crossfile, rules_for
 from antarkerja.records.schema import office as office_schema
 from antarkerja.records.schema import vacancy as vacancy_schema
@@ -316,10 +316,13 @@ def paused_gc():
 class RepositoryValidator:
     """Validates records; keep one per run so schemas and validators are built once."""
 
-    def __init__(self, root: Path, ref: Reference | None = None, today: date | None = None):
+    def __init__(self, root: Path, ref: Reference | None = None, today: date | None = None, memo=None):
         self.root = Path(root)
         self.ref = ref or load_reference(self.root)
         self.today = today  # None: antarkerja.today decides; a build passes its own day
+        # Checked records of an earlier run (the build's cache, antarkerja.site.cache.RecordMemo):
+        # ``get(path, bytes)`` -> (loaded, diagnostics) or None, ``put(path, bytes, loaded, found)``.
+        self.memo = memo
         self.kinds = make_kinds(self.ref)
         self.vacancy_rules = rules_for("vacancy")
         self.office_rules = rules_for("office")
@@ -361,6 +364,27 @@ class RepositoryValidator:
         return loaded, capped_per_file(found)
 
     def _check_files(self, name: str, paths: list[Path], ctx) -> list[tuple[Loaded, list[Diagnostic]]]:
+        """Check files, reusing the memo's results for files whose bytes it has checked."""
+        if self.memo is None:
+            return self._check_all(name, paths, ctx)
+        results: list = [None] * len(paths)
+        missing: list[tuple[int, bytes | None]] = []
+        for i, path in enumerate(paths):
+            try:
+                data = read_limited(path)
+            except Exception:  # not a regular file, too big, unreadable: load_file says why
+                data = None
+            results[i] = self.memo.get(path, data) if data is not None else None
+            if results[i] is None:
+                missing.append((i, data))
+        checked = self._check_all(name, [paths[i] for i, _ in missing], ctx)
+        for (i, data), result in zip(missing, checked, strict=True):
+            results[i] = result
+            if data is not None:
+                self.memo.put(paths[i], data, *result)
+        return results
+
+    def _check_all(self, name: str, paths: list[Path], ctx) -> list[tuple[Loaded, list[Diagnostic]]]:
         """Check files, split over forked worker processes when there are many."""
         jobs = worker_count(len(paths), VALIDATE_PARALLEL_FROM)
         if jobs == 1:

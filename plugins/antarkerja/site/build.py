@@ -15,6 +15,7 @@ Today, which decides what has expired, comes from :mod:`antarkerja.today` (``--t
 
 from __future__ import annotations
 
+import json
 import locale
 import logging
 import os
@@ -30,7 +31,10 @@ from pathlib import Path
 
 from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO, site_kit, use_theme
-from antarkerja.site.search import index_site
+from antarkerja.site import cache as site_cache
+from antarkerja.site.cache import BuildCache
+from antarkerja.site.search import BUNDLES_MANIFEST, index_site
+from antarkerja.site.writer import keep_unchanged
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
 
@@ -55,7 +59,7 @@ def settings_file(root: Path, published: bool) -> Path:
     )
 
 
-def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
+def load_settings(root: Path, output: Path, today: date, siteurl: str | None, previous: Path | None = None):
     from pelican.settings import read_settings
 
     override = {
@@ -64,6 +68,8 @@ def load_settings(root: Path, output: Path, today: date, siteurl: str | None):
         "ANTARKERJA_ROOT": str(root),
         "ANTARKERJA_TODAY": today.isoformat(),
         "DELETE_OUTPUT_DIRECTORY": False,  # the staging folder is new and empty
+        # The site being replaced: the writer links its files whose bytes do not change.
+        "ANTARKERJA_PREVIOUS_OUTPUT": str(previous) if previous is not None else "",
     }
     if siteurl is not None:
         override["SITEURL"] = siteurl
@@ -135,12 +141,21 @@ def _publish(staging: Path, output: Path) -> None:
             old.unlink()
 
 
-def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path:
+LAST: dict = {}  # what the last build in this process did: file counts, cache use (printed by the CLI)
+
+
+def build_site(root, output=None, today=None, siteurl=None, search=True, cache=None, shard=None) -> Path:
     """Build the site of ``root`` into ``output`` (default ``root/output``); return the path.
 
     Raises :class:`BuildFailed` with the validator's messages when content is invalid; then
     nothing at all is written to ``output``.
+
+    ``cache`` is the build cache folder (:mod:`antarkerja.site.cache`), ``"default"`` for
+    ``<root>/.cache/antarkerja`` (or ``$ANTARKERJA_BUILD_CACHE``), or None for none. With or
+    without it the output is the same bytes; files whose bytes did not change keep their
+    inode and modification time (:func:`antarkerja.site.writer.keep_unchanged`).
     """
+    global LAST
     root = Path(root).resolve()
     if not (root / "content").is_dir():
         raise BuildFailed(f"{root} tidak berisi folder content/")
@@ -157,17 +172,178 @@ def build_site(root, output=None, today=None, siteurl=None, search=True) -> Path
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
+    build_cache = cache if isinstance(cache, BuildCache) else None
+    if cache is not None and build_cache is None:
+        build_cache = BuildCache.for_root(root, None if cache == "default" else cache)
+    LAST = {"cache": build_cache}
     try:
         with terminate_as_exception():
-            run_pelican(load_settings(root, staging, day, siteurl))
-            if search:
-                index_site(staging)
+            site_cache.ACTIVE = build_cache
+            try:
+                previous = output if output.is_dir() and not output.is_symlink() else None
+                run_pelican(load_settings(root, staging, day, siteurl, previous))
+                if search:
+                    if shard is not None and (staging / BUNDLES_MANIFEST).is_file():  # the merge indexes from it
+                        LAST["bundles_manifest"] = (staging / BUNDLES_MANIFEST).read_bytes()
+                    LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
+            finally:
+                site_cache.ACTIVE = None
             (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            LAST["files"] = keep_unchanged(staging, output)
             _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if build_cache is not None:
+        build_cache.prune()
     return output
+
+
+# Shards and merge ------------------------------------------------------------------------
+
+SHARD_MANIFEST = "manifest.json"
+SHARD_FAILED = "gagal.json"
+SHARD_SITE = "situs"  # shard 1 only: the rendered site, without its search index
+SHARD_BUNDLES = "bundel.json"  # shard 1 only: which pages each Pagefind bundle indexes
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``K/N`` (1 <= K <= N) → (K, N); :class:`BuildFailed` otherwise."""
+    match = re.fullmatch(r"([0-9]{1,3})/([0-9]{1,3})", text.strip())
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise BuildFailed(f"--shard `{text}` tidak valid: tulis K/N dengan 1 <= K <= N, misalnya 2/4")
+    return int(match[1]), int(match[2])
+
+
+def build_shard(root, shard: tuple[int, int], folder, today=None, siteurl=None) -> Path:
+    """Shard K of N of a full rebuild: render the site and index only this shard's Pagefind
+    bundles (:func:`antarkerja.site.search.shard_bundles`), into ``folder``: ``cache/`` (the
+    bundles, in the build cache's form) and ``manifest.json``. On failure ``folder`` holds
+    ``gagal.json`` with the messages, which the merge repeats."""
+    k, n = shard
+    folder = Path(folder).resolve()
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
+    shard_cache = BuildCache(folder / "cache")
+    site = folder / SHARD_SITE
+    try:
+        build_site(root, output=site, today=day, siteurl=siteurl, cache=shard_cache, shard=shard)
+    except BuildFailed as exc:
+        shutil.rmtree(site, ignore_errors=True)
+        failed = {"shard": k, "of": n, "messages": str(exc).split("\n")}
+        (folder / SHARD_FAILED).write_text(json.dumps(failed, ensure_ascii=False, indent=1), encoding="utf-8")
+        raise
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    if k == 1:  # the merge publishes this shard's pages with every shard's bundles
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        (folder / SHARD_BUNDLES).write_bytes(LAST.get("bundles_manifest") or b'{"bundles": {}}')
+    else:
+        shutil.rmtree(site, ignore_errors=True)
+    manifest = {
+        "shard": k,
+        "of": n,
+        "code": site_cache.code_hash(),
+        "today": day.isoformat(),
+        "siteurl": normalize_siteurl(siteurl) or "",
+        "bundles": sorted(shard_cache.used_bundles),
+    }
+    (folder / SHARD_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return folder
+
+
+def build_merged(root, shards, output=None, today=None, siteurl=None) -> Path:
+    """The whole site from the shards' results: the pages shard 1 rendered (every page,
+    national ones, feeds, API and sitemap included: the same bytes on every machine) and each
+    Pagefind bundle from the shard that indexed it; nothing is validated, rendered or indexed
+    again. Equal, byte for byte, to :func:`build_site` on one machine. A shard that failed,
+    is missing, or was built from other code, another today or another site URL stops the
+    merge with its messages."""
+    try:
+        day = resolve_today(today)
+    except InvalidToday as exc:
+        raise BuildFailed(str(exc)) from None
+    manifests = []
+    for folder in map(Path, shards):
+        if (folder / SHARD_FAILED).is_file():
+            failed = json.loads((folder / SHARD_FAILED).read_text(encoding="utf-8"))
+            raise BuildFailed(
+                f"Shard {failed['shard']}/{failed['of']} gagal; situs tidak digabung:\n" + "\n".join(failed["messages"])
+            )
+        try:
+            manifest = json.loads((folder / SHARD_MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise BuildFailed(
+                f"{folder} bukan hasil `antarkerja build --shard` yang selesai (tidak ada {SHARD_MANIFEST})"
+            ) from None
+        expected = {
+            "code": site_cache.code_hash(),
+            "today": day.isoformat(),
+            "siteurl": normalize_siteurl(siteurl) or "",
+        }
+        for field, value in expected.items():
+            if manifest.get(field) != value:
+                raise BuildFailed(
+                    f"Shard {manifest.get('shard')}/{manifest.get('of')} di {folder} dibangun dengan {field} "
+                    f"`{manifest.get(field)}`, penggabungan dengan `{value}`: bangun ulang shard itu"
+                )
+        manifests.append((folder, manifest))
+    counts = {m["of"] for _, m in manifests}
+    numbers = sorted(m["shard"] for _, m in manifests)
+    if len(counts) != 1 or numbers != list(range(1, next(iter(counts), 0) + 1)):
+        raise BuildFailed(f"shard yang digabung harus 1..N tepat sekali; didapat {numbers} dari N={sorted(counts)}")
+    first = next(folder for folder, m in manifests if m["shard"] == 1)
+    if not (first / SHARD_SITE).is_dir() or not (first / SHARD_BUNDLES).is_file():
+        raise BuildFailed(
+            f"shard 1 di {first} tidak berisi situsnya ({SHARD_SITE}/, {SHARD_BUNDLES}): bangun ulang shard 1"
+        )
+    root = Path(root).resolve()
+    output = Path(output).resolve() if output else root / "output"
+    check_output_folder(root, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(output)
+    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
+    merged_cache = output.parent / f".{output.name}.merge-{os.getpid()}"
+    for folder in (staging, merged_cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    global LAST
+    try:
+        with terminate_as_exception():
+            for folder, manifest in manifests:
+                for key in manifest["bundles"]:
+                    src = folder / "cache" / "pagefind" / key
+                    if src.is_dir():
+                        shutil.copytree(src, merged_cache / "pagefind" / key, dirs_exist_ok=True)
+            build_cache = BuildCache(merged_cache)
+            build_cache.require_hits = True  # a bundle no shard indexed stops the merge
+            LAST = {"cache": build_cache}
+            # Shard 1 rendered every page (pages are the same bytes on every machine).
+            shutil.copytree(first / SHARD_SITE, staging, symlinks=True, copy_function=_link_or_copy)
+            (staging / BUNDLES_MANIFEST).write_bytes((first / SHARD_BUNDLES).read_bytes())
+            LAST["index"] = index_site(staging, cache=build_cache)
+            (staging / OUTPUT_MARKER).unlink(missing_ok=True)  # a link to shard 1's: never write through it
+            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            LAST["files"] = keep_unchanged(staging, output)
+            _publish(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(merged_cache, ignore_errors=True)
+    return output
+
+
+def _link_or_copy(src, dst) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 # Output folder guard and interrupt cleanup ---------------------------------------------------

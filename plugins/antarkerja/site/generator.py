@@ -29,7 +29,7 @@ from antarkerja.present import strip_bidi
 from antarkerja.records.diagnostics import summary
 from antarkerja.records.validate import RepositoryValidator, paused_gc
 from antarkerja.reference import load_reference
-from antarkerja.site import model, search
+from antarkerja.site import cache, model, search
 from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
@@ -68,7 +68,11 @@ class AntarKerjaGenerator(Generator):
         today = resolve_today(self.settings.get("ANTARKERJA_TODAY"))
         ref = load_reference(self.root)
         self.synonyms = load_synonyms(self.root)  # a malformed list stops the build with its lines
-        result = RepositoryValidator(self.root, ref, today).run()
+        build_cache = cache.ACTIVE
+        memo = build_cache.record_memo(self.root, today) if build_cache is not None else None
+        result = RepositoryValidator(self.root, ref, today, memo=memo).run()
+        if build_cache is not None:  # before the model is built from the records (it may annotate them)
+            build_cache.save_records(self.root)
         if result.errors:
             raise BuildFailed(validation_failure(result))
         vacancy_records = [loaded.data for loaded in result.vacancies]
@@ -133,7 +137,7 @@ class AntarKerjaGenerator(Generator):
         gc.freeze()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
-        self.writer = PageWriter(Path(self.output_path))
+        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output())
         try:
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
             for v in self.site.vacancies[len(mine) :] if workers else ():
@@ -193,4 +197,10 @@ class AntarKerjaGenerator(Generator):
             self.writer = writer
             self.write_items(pages.vacancy_pages(vacancies, ctx), VACANCY_PAGES)
 
-        return ForkedWorker(Path(self.output_path), job)
+        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output())
+
+    def previous_output(self) -> Path | None:
+        """The site this build replaces (``antarkerja build`` sets it), whose unchanged files
+        the writer links instead of writing again."""
+        previous = self.settings.get("ANTARKERJA_PREVIOUS_OUTPUT")
+        return Path(previous) if previous and Path(previous).is_dir() else None

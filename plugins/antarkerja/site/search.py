@@ -622,6 +622,12 @@ def _check_bundle(bundle: Path) -> int:
     return int(languages[INDEX_LANGUAGE]["page_count"])
 
 
+def _cached_page_count(bundle: Path) -> int:
+    """Pages of a canonical bundle restored from the build cache (checked when it was made)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return int(entry["languages"][INDEX_LANGUAGE]["page_count"])
+
+
 def _link_or_copy(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -630,7 +636,22 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         shutil.copyfile(src, dst)
 
 
-def index_site(output_dir, *, timeout: float | None = None) -> dict:
+def shard_bundles(bundles: dict[str, list], shard: tuple[int, int]) -> set[str]:
+    """The bundle keys shard ``K`` of ``N`` indexes (``shard`` is ``(K, N)``, K from 1): the
+    largest bundles first, each to the shard with the fewest pages so far (ties: lowest
+    number), so shards take about equal indexing work. Every machine computes the same split."""
+    k, n = shard
+    load = [0] * n
+    mine = set()
+    for key in sorted(bundles, key=lambda b: (-len(bundles[b]), b)):
+        target = min(range(n), key=lambda i: (load[i], i))
+        load[target] += len(bundles[key])
+        if target == k - 1:
+            mine.add(key)
+    return mine
+
+
+def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: tuple[int, int] | None = None) -> dict:
     """Index the open vacancy pages under ``output_dir`` with Pagefind; return stats.
 
     With the bundle list the site build writes (:data:`BUNDLES_MANIFEST`, see
@@ -668,19 +689,38 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
         manifest_path.unlink()
         staging = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
         try:
+            selected = shard_bundles(manifest["bundles"], shard) if shard else None
             for key, files in manifest["bundles"].items():
-                tree = staging / key
-                for rel in files:
-                    _link_or_copy(output_dir / rel, tree / rel)
-                output = _run_pagefind(tree, root_bundle / key, timeout)
-                if NO_BODY_MARKER in output:
+                if selected is not None and key not in selected:
+                    continue  # another shard's (``antarkerja build --shard``)
+                # A bundle is a function of its pages' paths and bytes (and the code): with a
+                # build cache, an unchanged bundle is copied back instead of indexed again.
+                cache_key = None
+                if cache is not None and cache.enabled:
+                    cache_key = cache.bundle_key(key, [(rel, (output_dir / rel).read_bytes()) for rel in files])
+                if cache_key is not None and cache.restore_bundle(cache_key, root_bundle / key):
+                    count = _cached_page_count(root_bundle / key)
+                elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
                     raise SearchIndexFailed(
-                        f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
+                        f"Bundel pencarian {key} tidak ada di hasil shard: isi, kode atau tanggal berbeda "
+                        "dengan saat shard dibangun. Bangun ulang semua shard dari commit yang sama."
                     )
-                count = _check_bundle(root_bundle / key)
+                else:
+                    tree = staging / key
+                    for rel in files:
+                        _link_or_copy(output_dir / rel, tree / rel)
+                    output = _run_pagefind(tree, root_bundle / key, timeout)
+                    if NO_BODY_MARKER in output:
+                        raise SearchIndexFailed(
+                            f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
+                        )
+                    count = _check_bundle(root_bundle / key)
+                    pagefind_canon.canonicalise(root_bundle / key)
+                    shutil.rmtree(tree)
+                    if cache_key is not None:
+                        cache.store_bundle(cache_key, root_bundle / key)
                 pages += count if key != NATIONAL_BUNDLE else 0  # its pages are in the others too
                 keys.append(key)
-                shutil.rmtree(tree)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     else:
@@ -699,8 +739,7 @@ def index_site(output_dir, *, timeout: float | None = None) -> dict:
             }
         pages = _check_bundle(root_bundle)
         keys.append("")
-    for key in keys:
-        pagefind_canon.canonicalise(root_bundle / key if key else root_bundle)
+        pagefind_canon.canonicalise(root_bundle)
     if keys:
         share_engine(root_bundle, [root_bundle / key if key else root_bundle for key in keys])
     seconds = time.perf_counter() - started

@@ -15,7 +15,9 @@ page silently replacing another (an office with id ``layanan`` once replaced
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -34,8 +36,11 @@ class PageWriter:
     size of the site. The first error stops writing and is raised by :meth:`put`/:meth:`close`.
     """
 
-    def __init__(self, output: Path, backlog: int = 256):
+    def __init__(self, output: Path, backlog: int = 256, previous: Path | None = None):
         self.output = Path(output)
+        # The site this build replaces: a file with the same bytes there is linked, not
+        # written, so it keeps its inode and time (see keep_unchanged, which does the rest).
+        self.previous = Path(previous) if previous else None
         self.queue: queue.Queue = queue.Queue(maxsize=backlog)
         self.error: BaseException | None = None
         self.dirs: set[Path] = set()
@@ -56,7 +61,8 @@ class PageWriter:
                 if path.parent not in self.dirs:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     self.dirs.add(path.parent)
-                path.write_bytes(data)
+                if not (self.previous is not None and _link_if_same(self.previous / rel_path, data, path)):
+                    path.write_bytes(data)
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
 
@@ -89,17 +95,24 @@ class ForkedWorker:
     Fork before the parent starts its own writer thread: fork copies only the calling thread.
     """
 
-    def __init__(self, output: Path, job: Callable[[PageWriter], None], name: str = "antarkerja-pages"):
+    def __init__(
+        self,
+        output: Path,
+        job: Callable[[PageWriter], None],
+        name: str = "antarkerja-pages",
+        previous: Path | None = None,
+    ):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=self._run, args=(Path(output), job, send), name=name, daemon=True)
+        args = (Path(output), job, send, previous)
+        self.process = ctx.Process(target=self._run, args=args, name=name, daemon=True)
         self.process.start()
         send.close()
 
     @staticmethod
-    def _run(output, job, send):
+    def _run(output, job, send, previous=None):
         try:
-            writer = PageWriter(output)
+            writer = PageWriter(output, previous=previous)
             try:
                 job(writer)
             finally:
@@ -123,3 +136,74 @@ class ForkedWorker:
 def finish_all(workers: list[ForkedWorker]) -> list[str]:
     """Wait for every worker; the messages of those that failed."""
     return [message for message in (w.finish() for w in workers) if message]
+
+
+def keep_unchanged(new: Path, old: Path) -> dict[str, int]:
+    """Make every file of the finished site ``new`` whose bytes equal those of the same file
+    in the previous site ``old`` *be* that file (a hard link to it), so unchanged files keep
+    their inode and modification time when ``new`` replaces ``old``: a sync or upload that
+    looks at times, and a reader's cache, see only what changed.
+
+    Returns counts: ``changed`` (new or different bytes), ``unchanged`` and ``removed`` (in
+    ``old`` only). Where hard links are not possible, files stay as written (same bytes).
+    """
+    stats = {"changed": 0, "unchanged": 0, "removed": 0}
+    seen: set[str] = set()
+    old_ok = old.is_dir() and not old.is_symlink()
+    for folder, _dirs, names in os.walk(new):
+        for name in names:
+            path = Path(folder) / name
+            rel = path.relative_to(new).as_posix()
+            seen.add(rel)
+            if old_ok and _same_bytes(path, old / rel):
+                if os.path.samefile(path, old / rel):  # already the old file (rename would not replace it)
+                    stats["unchanged"] += 1
+                    continue
+                try:
+                    tmp = path.with_name(f".{name}.keep-{os.getpid()}")
+                    os.link(old / rel, tmp)
+                    os.replace(tmp, path)
+                    stats["unchanged"] += 1
+                    continue
+                except OSError:
+                    pass
+            stats["changed"] += 1
+    if old_ok:
+        for folder, _dirs, names in os.walk(old):
+            for name in names:
+                if (Path(folder) / name).relative_to(old).as_posix() not in seen:
+                    stats["removed"] += 1
+    return stats
+
+
+def _link_if_same(old: Path, data: bytes, path: Path) -> bool:
+    """Link ``path`` to ``old`` when ``old`` is a regular file holding exactly ``data``."""
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(old, "rb") as f:
+            if f.read(len(data) + 1) != data:
+                return False
+        os.link(old, path)
+        return True
+    except OSError:
+        return False
+
+
+def _same_bytes(new: Path, old: Path) -> bool:
+    try:
+        a, b = os.lstat(new), os.lstat(old)
+    except OSError:
+        return False
+    if not (stat.S_ISREG(b.st_mode) and stat.S_ISREG(a.st_mode)) or a.st_size != b.st_size:
+        return False
+    if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+        return True
+    with open(new, "rb") as f, open(old, "rb") as g:
+        while True:
+            x, y = f.read(1 << 20), g.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True

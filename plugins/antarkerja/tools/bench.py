@@ -31,6 +31,11 @@ peak memory are its own:
   content change, and those closing the oldest vacancy rewrites
   (:mod:`antarkerja.tools.bench_rewrite`: four builds, bytes compared; also for the code of
   each checkout named in ``ANTARKERJA_REWRITE_CODE``);
+* ``incremental``: the build with its cache (:mod:`antarkerja.site.cache`), search included,
+  each in its own process: full build from a cold cache, one changed vacancy
+  (validate + build + index from a warm cache), a re-run with nothing changed, and the
+  nightly run (today one day later); files written, bundles indexed and reused, cache size
+  against output size, peak memory (``peak_mb_children``: the largest Pagefind run);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`): KB and
@@ -163,6 +168,8 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
             figures[f"{name}_s"] = round(seconds, 2)
             if not name.endswith("_cpu"):
                 figures[f"{name}_pct"] = round(100 * seconds / total, 1)
+    elif step in INCREMENTAL_STEPS:
+        figures.update(incremental_build(step, repo, output))
     elif step == "search":
         from antarkerja.site.search import index_site
 
@@ -291,6 +298,60 @@ def qr_cost(count: int = 200) -> float:
     for i in range(count):
         qr(f"https://antarkerja.example.id/lowongan/bench-{i:06d}-operator-produksi-contoh/")
     return round((time.process_time() - started) / count * 1000, 2)
+
+
+# ``--steps incremental``: builds with the build cache (antarkerja.site.cache), each in its own
+# process, on one repository: a full build from a cold cache, one changed vacancy, a re-run
+# with nothing changed, and the nightly run (no content change, today one day later).
+INCREMENTAL_STEPS = {
+    "inc-full": "full build, cold cache",
+    "inc-one": "one changed vacancy",
+    "inc-same": "re-run, nothing changed",
+    "inc-nightly": "nightly (today +1 day)",
+}
+
+
+def incremental_build(step: str, repo: Path, output: Path) -> dict:
+    """One build with search and the build cache in ``output``'s folder (``build-cache/``)."""
+    from antarkerja.site import build as build_module
+    from antarkerja.site.build import build_site
+
+    cache_dir = output.parent / "build-cache"
+    if step == "inc-full":
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
+    os.environ.setdefault("ANTARKERJA_CACHE_DIR", str(output.parent / "cache"))  # QR codes, as in `build`
+    today = BENCH_TODAY + timedelta(days=1 if step == "inc-nightly" else 0)
+    build_site(repo, output=output, today=today.isoformat(), siteurl="", search=True, cache=cache_dir)
+    last = build_module.LAST
+    cache = last["cache"]
+    files = last.get("files") or {}
+    output_bytes = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    return {
+        "written": files.get("changed"),
+        "kept": files.get("unchanged"),
+        "removed": files.get("removed"),
+        "index_s": (last.get("index") or {}).get("seconds"),
+        "bundles_indexed": cache.bundle_misses,
+        "bundles_reused": cache.bundle_hits,
+        "records_checked": cache.memo.misses if cache.memo else None,
+        "records_reused": cache.memo.hits if cache.memo else None,
+        "cache_mb": round(cache.size() / 1e6, 1),
+        "output_mb": round(output_bytes / 1e6, 1),
+        "notes": cache.notes,
+        "peak_mb_children": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+
+
+def change_one_vacancy(repo: Path) -> Path:
+    """Change the title of one vacancy (the middle file), as an officer's one-line fix does."""
+    files = sorted(vacancies_dir(repo).rglob("*.yml"))
+    path = files[len(files) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        TITLE_LINE.sub(lambda m: f"title: {m.group(1).strip(chr(34))} (diperbaiki)", text, count=1), "utf-8"
+    )
+    return path
 
 
 def measure(step: str, repo: Path, output: Path) -> dict:
@@ -426,6 +487,9 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                         rows.append((size, f"rewrite {n}", {k: figures[k] for k in keys}))
                         shutil.rmtree(work)
                     continue
+                if step == "incremental":
+                    rows += run_incremental(size, repo, Path(scratch) / "output-incremental")
+                    continue
                 if step in ("search", "offline") and "build" not in steps and not output.is_dir():
                     measure("build", repo, output)
                 figures = measure(step, repo, output)
@@ -473,6 +537,20 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
         step == "offline" and f.get("kb_gzip", 0) > 60 for _, step, f in rows
     )  # compared versions did other work
     return 1 if over or differs or any("failed" in f for _, _, f in rows) else 0
+
+
+def run_incremental(size: int, repo: Path, output: Path) -> list:
+    """The incremental steps in order, one process each; prints one line per step."""
+    rows = []
+    for step, label in INCREMENTAL_STEPS.items():
+        if step == "inc-one":
+            change_one_vacancy(repo)
+        figures = measure(step, repo, output)
+        if "seconds" in figures:
+            figures["s_per_1000"] = round(figures["seconds"] * 1000 / size, 3)
+        rows.append((size, step, figures))
+        print(f"  {step:<11} {label}: {_describe(figures)}", flush=True)
+    return rows
 
 
 def format_precache(rows: list) -> str:

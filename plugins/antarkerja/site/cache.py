@@ -1,0 +1,365 @@
+"""The build cache: what a rebuild may reuse, keyed by the content of everything it depends on.
+
+Every output is a pure function of its inputs (records, reference data, templates, theme and
+code, settings, today). The cache keeps the two results that measurement showed worth
+keeping (see docs/performance.md, "Incremental build"):
+
+- **checked records**: each record's parsed data and diagnostics, keyed by the file's bytes,
+  its path, and an *environment key* (code, reference data, today). An unchanged file is not
+  parsed or checked again; cross-file checks still run over every record (they are cheap and
+  read the cached data).
+- **Pagefind bundles**: each bundle's finished (canonical) files, keyed by the bytes and paths
+  of the pages it indexes and the code and Pagefind version. A changed vacancy re-indexes its
+  province's bundle (and the national one while there is one); the others are copied back.
+
+Pages are rendered again on every build (at 2,000 vacancies all families take 4 s against
+14 s of indexing), and the writer then writes only the files whose bytes changed
+(:mod:`antarkerja.site.writer`), so the output stays exact by construction.
+
+Nothing read from the cache is trusted: every file carries a checksum of its payload, the
+records file unpickles only the few classes it holds, and a bundle's files are checked
+against their recorded hashes before use. A damaged, partial or foreign entry is ignored and
+the build says so in one line (:attr:`BuildCache.notes`). Writes go to a temporary name and
+are renamed into place, and entries are content-addressed, so two builds sharing one cache at
+once can only both write the same correct bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from antarkerja.paths import REPO
+
+FORMAT = 1  # bump when the layout of the cache changes
+MAGIC = b"ANTARKERJA-CACHE"
+DEFAULT_FOLDER = Path(".cache") / "antarkerja"
+ENV_VAR = "ANTARKERJA_BUILD_CACHE"  # a folder, or "off"
+KEEP_UNUSED_SECONDS = 15 * 60  # bundles no build used for this long are removed (another build may want them)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+_CODE_HASH: str | None = None
+
+
+def code_hash() -> str:
+    """One hash of the package's code, the theme (templates, static files) and the installed
+    Pagefind and Python versions: any change to them invalidates every cached result."""
+    global _CODE_HASH
+    if _CODE_HASH is None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        h = hashlib.blake2b(digest_size=20)
+        h.update(f"format {FORMAT}\n".encode())
+        h.update(f"python {sys.version}\n".encode())
+        for dist in ("pagefind-bin", "pelican", "jinja2", "pyyaml", "cerberus", "markdown", "nh3"):
+            try:
+                h.update(f"{dist} {version(dist)}\n".encode())
+            except PackageNotFoundError:
+                h.update(f"{dist} -\n".encode())
+        package = Path(__file__).resolve().parents[1]
+        for folder in (package, REPO / "theme"):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                    h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                    h.update(digest(path.read_bytes()).encode() + b"\n")
+        _CODE_HASH = h.hexdigest()
+    return _CODE_HASH
+
+
+def folder_digest(folder: Path) -> str:
+    """The paths and bytes of every file under ``folder`` (reference data, for example)."""
+    h = hashlib.blake2b(digest_size=20)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + digest(path.read_bytes()).encode())
+    return h.hexdigest()
+
+
+class CacheRejected(Exception):
+    """A cache file that must not be used (damaged, partial, edited or of another version)."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` under a temporary name, then rename it into place: a reader
+    sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def seal(payload: bytes, code: str) -> bytes:
+    return MAGIC + f" {FORMAT} {code} {digest(payload)} {len(payload)}\n".encode() + payload
+
+
+def unseal(data: bytes, code: str) -> bytes:
+    """The payload of a sealed file; :class:`CacheRejected` with the reason if it is not sound."""
+    head, sep, payload = data.partition(b"\n")
+    parts = head.split(b" ")
+    if not sep or len(parts) != 5 or parts[0] != MAGIC:
+        raise CacheRejected("bukan berkas cache atau terpotong")
+    if parts[1] != str(FORMAT).encode() or parts[2] != code.encode():
+        raise CacheRejected("dibuat oleh versi kode lain")
+    if parts[4] != str(len(payload)).encode():
+        raise CacheRejected("terpotong (ukuran tidak cocok)")
+    if parts[3] != digest(payload).encode():
+        raise CacheRejected("isinya berubah (checksum tidak cocok)")
+    return payload
+
+
+# Classes the records file may hold: a record's data (plain YAML values, dates) and the
+# loader's and validator's results. Anything else in the file is refused, not built.
+_ALLOWED = {
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+    ("pathlib", "Path"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("antarkerja.records.load", "Loaded"),
+    ("antarkerja.records.load", "Mark"),
+    ("antarkerja.records.diagnostics", "Diagnostic"),
+    ("antarkerja.records.suppressions", "Suppression"),
+    ("copyreg", "_reconstructor"),
+    ("builtins", "object"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+}
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        if (module, name) not in _ALLOWED:
+            raise CacheRejected(f"kelas tak dikenal di cache: {module}.{name}")
+        return super().find_class(module, name)
+
+
+class RecordMemo:
+    """Checked records by path, for :class:`antarkerja.records.validate.RepositoryValidator`.
+
+    ``get(path, data)`` answers the cached ``(loaded, diagnostics)`` when the file's bytes
+    (``data``) and the environment are those it was checked with; ``put`` records a new
+    result. The validator reads each file's bytes once to ask.
+    """
+
+    def __init__(self, env: str, entries: dict):
+        self.env = env
+        self.old = entries  # path -> (file digest, loaded, diagnostics)
+        self.new: dict = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, path: Path, data: bytes):
+        key = digest(data)
+        entry = self.old.get(str(path))
+        if entry is not None and entry[0] == key:
+            self.hits += 1
+            self.new[str(path)] = entry
+            return entry[1], list(entry[2])
+        self.misses += 1
+        return None
+
+    def put(self, path: Path, data: bytes, loaded, found) -> None:
+        self.new[str(path)] = (digest(data), loaded, list(found))
+
+
+class BuildCache:
+    """The cache folder of one build. ``folder`` None means no cache (every step runs)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder).resolve() if folder is not None else None
+        self.notes: list[str] = []  # one line per cache problem met, printed by the build
+        self.used_bundles: set[str] = set()
+        self.bundle_hits = 0
+        self.bundle_misses = 0
+        self.memo: RecordMemo | None = None
+        self.require_hits = False  # a merge: every bundle must come from the shards' results
+        self._env = ""
+        if self.folder is not None:
+            self._check_version()
+
+    @classmethod
+    def for_root(cls, root: Path, folder: str | os.PathLike | None = None) -> BuildCache:
+        """``folder`` (or ``$ANTARKERJA_BUILD_CACHE``), else ``<root>/.cache/antarkerja``; ``off``: none."""
+        chosen = folder if folder is not None else os.environ.get(ENV_VAR)
+        if chosen is not None and str(chosen) == "off":
+            return cls(None)
+        return cls(Path(chosen) if chosen else Path(root) / DEFAULT_FOLDER)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    def _check_version(self) -> None:
+        """A cache written by other code is emptied (its keys could never match again)."""
+        stamp = self.folder / "version"
+        try:
+            found = stamp.read_text(encoding="ascii").strip() if stamp.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            found = "?"
+        if found == code_hash():
+            return
+        if found is not None:
+            self.note(f"cache {self.folder} dibuat oleh versi kode lain dan tidak dipakai; dibangun penuh")
+            for name in ("records", "pagefind"):
+                shutil.rmtree(self.folder / name, ignore_errors=True)
+        try:
+            write_atomic(stamp, (code_hash() + "\n").encode("ascii"))
+        except OSError as exc:
+            self.note(f"cache {self.folder} tidak bisa ditulis ({exc.strerror}); dibangun tanpa cache")
+            self.folder = None
+
+    # Records -------------------------------------------------------------------------
+    def record_memo(self, root: Path, today) -> RecordMemo | None:
+        """The memo of checked records for ``root`` as it was built with the same code,
+        reference data and today; empty when there is none or it cannot be trusted."""
+        if self.folder is None:
+            return None
+        root = Path(root).resolve()
+        self._env = digest(f"{code_hash()} {folder_digest(root / 'content' / 'reference')} {today}".encode())
+        entries = {}
+        path = self._records_file(root)
+        if path.is_file():
+            try:
+                payload = unseal(path.read_bytes(), code_hash())
+                env, entries = _SafeUnpickler(io.BytesIO(payload)).load()
+                if not isinstance(entries, dict):
+                    raise CacheRejected("bentuk isinya salah")
+                if env != self._env:
+                    entries = {}  # other reference data or another day: nothing applies
+            except CacheRejected as exc:
+                self.note(f"cache data {path.name} tidak dipakai ({exc}); semua berkas diperiksa ulang")
+                entries = {}
+            except Exception as exc:  # any unpickling failure: a damaged file, never trusted
+                self.note(
+                    f"cache data {path.name} tidak dipakai (rusak: {type(exc).__name__}); semua berkas diperiksa ulang"
+                )
+                entries = {}
+        self.memo = RecordMemo(self._env, entries)
+        return self.memo
+
+    def save_records(self, root: Path) -> None:
+        if self.folder is None or self.memo is None:
+            return
+        payload = pickle.dumps((self.memo.env, self.memo.new), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            write_atomic(self._records_file(Path(root).resolve()), seal(payload, code_hash()))
+        except OSError as exc:
+            self.note(f"cache data tidak tersimpan ({exc.strerror})")
+
+    def _records_file(self, root: Path) -> Path:
+        return self.folder / "records" / f"{digest(str(root).encode())}.bin"
+
+    # Pagefind bundles ----------------------------------------------------------------
+    @staticmethod
+    def bundle_key(name: str, pages: list[tuple[str, bytes]]) -> str:
+        """The key of a bundle: its name, its pages' paths and bytes, the code."""
+        h = hashlib.blake2b(digest_size=20)
+        h.update(f"{code_hash()} {name}\n".encode())
+        for rel, data in sorted(pages):
+            h.update(rel.encode() + b"\0" + digest(data).encode() + b"\n")
+        return h.hexdigest()
+
+    def restore_bundle(self, key: str, dest: Path) -> bool:
+        """Copy the cached bundle ``key`` to ``dest``; False (and nothing at ``dest``) when there
+        is none or it fails its checks."""
+        if self.folder is None:
+            return False
+        entry = self.folder / "pagefind" / key
+        manifest_path = entry / "manifest.bin"
+        if not manifest_path.is_file():
+            self.bundle_misses += 1
+            return False
+        try:
+            files = json.loads(unseal(manifest_path.read_bytes(), code_hash()))
+            dest.mkdir(parents=True)
+            for rel, want in files.items():
+                data = (entry / "files" / rel).read_bytes()
+                if digest(data) != want:
+                    raise CacheRejected(f"berkas {rel} berubah")
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        except (CacheRejected, OSError, ValueError, AttributeError) as exc:
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.rmtree(entry, ignore_errors=True)
+            self.note(f"cache indeks pencarian {key[:12]} tidak dipakai ({exc}); bundel diindeks ulang")
+            self.bundle_misses += 1
+            return False
+        os.utime(manifest_path)  # recently used: kept by prune()
+        self.used_bundles.add(key)
+        self.bundle_hits += 1
+        return True
+
+    def store_bundle(self, key: str, src: Path) -> None:
+        """Keep a finished bundle; a concurrent build storing the same key wins harmlessly."""
+        if self.folder is None:
+            return
+        parent = self.folder / "pagefind"
+        entry = parent / key
+        self.used_bundles.add(key)
+        if entry.is_dir():
+            return
+        tmp = parent / f".{key}.tmp-{os.getpid()}-{time.monotonic_ns()}"
+        try:
+            files = {}
+            for path in sorted(src.rglob("*")):
+                if path.is_file():
+                    rel = path.relative_to(src).as_posix()
+                    data = path.read_bytes()
+                    files[rel] = digest(data)
+                    target = tmp / "files" / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+            (tmp / "manifest.bin").write_bytes(seal(json.dumps(files, sort_keys=True).encode(), code_hash()))
+            os.rename(tmp, entry)
+        except OSError:
+            pass  # another build stored it first, or the disk refuses: only a cache miss later
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Drop bundles this build did not use and no build used recently (the cache stays
+        about the size of one site's index)."""
+        if self.folder is None:
+            return
+        parent = self.folder / "pagefind"
+        if not parent.is_dir():
+            return
+        now = time.time()
+        for entry in parent.iterdir():
+            if entry.name in self.used_bundles:
+                continue
+            try:
+                stamp = (entry / "manifest.bin").stat().st_mtime if not entry.name.startswith(".") else 0
+            except OSError:
+                stamp = 0
+            if now - stamp > KEEP_UNUSED_SECONDS:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def size(self) -> int:
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+
+ACTIVE: BuildCache | None = None  # the cache of the build running in this process (set by build_site)

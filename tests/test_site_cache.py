@@ -1,0 +1,386 @@
+"""The build cache (antarkerja.site.cache): an incremental build equals a clean full build.
+
+The proof is equality, byte for byte, after random edit sequences on a generated repository:
+add, change, close, delete, move a vacancy to another province, change a template, change
+today, change the code. Sizes are parameters, so the suite runs a small case and the full
+acceptance run is one command (docs/publishing.md, "Build cache"):
+
+    ANTARKERJA_EQ_SEQUENCES=200 ANTARKERJA_EQ_VACANCIES=2000 \\
+        python -m pytest -q tests/test_site_cache.py -k equality
+
+Also here: a damaged, edited, partial or foreign cache is ignored with one line and the
+output is still exact; two builds sharing one cache at once both finish exact; unchanged
+files keep their inode and modification time.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import re
+import shutil
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from antarkerja.paths import REPO
+from antarkerja.reference import load_reference
+from antarkerja.site import build as build_module
+from antarkerja.site import cache as site_cache
+from antarkerja.site.build import build_site
+from antarkerja.tools.bench import (
+    BENCH_TODAY,
+    DOMESTIC,
+    ID_LINE,
+    OFFICE_LINE,
+    PROVINCE_LINE,
+    REGENCY_LINE,
+    STATUS_LINE,
+    TITLE_LINE,
+    generate,
+)
+
+SEQUENCES = int(os.environ.get("ANTARKERJA_EQ_SEQUENCES", "3"))
+VACANCIES = int(os.environ.get("ANTARKERJA_EQ_VACANCIES", "12"))
+SEED = int(os.environ.get("ANTARKERJA_EQ_SEED", "28"))
+EDITS = ("add", "change", "close", "delete", "move", "template", "today", "code")
+
+
+def make_repo(folder: Path, count: int) -> Path:
+    """A generated repository with its own copy of the theme (so a test may edit templates)."""
+    generate(REPO, folder, count)
+    shutil.copytree(REPO / "theme", folder / "theme")
+    base = REPO / "pelicanconf.py"
+    (folder / "pelicanconf.py").write_text(
+        f"__file__ = {str(base)!r}\n"
+        f"exec(compile(open(__file__, encoding='utf-8').read(), __file__, 'exec'))\n"
+        f"THEME = {str(folder / 'theme')!r}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != build_module.OUTPUT_MARKER
+    }
+
+
+def assert_same_site(got: Path, want: Path, context: str) -> None:
+    a, b = tree(got), tree(want)
+    missing, extra = sorted(set(b) - set(a)), sorted(set(a) - set(b))
+    differ = sorted(k for k in set(a) & set(b) if a[k] != b[k])
+    assert not (missing or extra or differ), (
+        f"{context}: incremental output differs from a full build: "
+        f"missing {missing[:5]}, extra {extra[:5]}, different {differ[:5]}"
+    )
+
+
+class Editor:
+    """Random edits of a generated repository; each keeps the repository valid."""
+
+    def __init__(self, root: Path, rng: random.Random):
+        self.root, self.rng = root, rng
+        self.today = BENCH_TODAY
+        self.counter = 0
+        ref = load_reference(REPO)
+        self.regencies: dict[str, list[str]] = {}
+        for code, regency in sorted(ref.regencies.items()):
+            self.regencies.setdefault(regency.province_code, []).append(code)
+        self.slugs = {code: p.slug for code, p in ref.provinces.items()}
+
+    def files(self) -> list[Path]:
+        return sorted((self.root / "content" / "vacancies").rglob("*.yml"))
+
+    def domestic(self) -> list[Path]:
+        texts = [(p, p.read_text(encoding="utf-8")) for p in self.files()]
+        return [p for p, text in texts if DOMESTIC.search(text) and PROVINCE_LINE.search(text)]
+
+    def apply(self, edit: str) -> str:
+        rng = self.rng
+        self.counter += 1
+        if edit == "add":
+            src = rng.choice(self.files())
+            text = src.read_text(encoding="utf-8")
+            new_id = f"tambah-{self.counter:05d}"
+            text = ID_LINE.sub(f"id: {new_id}", text, count=1)
+            text = TITLE_LINE.sub(lambda m: f"title: Baru {self.counter} {m.group(1).strip(chr(34))}", text, count=1)
+            (src.parent / f"{new_id}.yml").write_text(text, encoding="utf-8")
+            return f"add {new_id}"
+        if edit == "change":
+            path = rng.choice(self.files())
+            text = path.read_text(encoding="utf-8")
+            text = TITLE_LINE.sub(lambda m: f"title: {m.group(1).strip(chr(34))} ubah{self.counter}", text, count=1)
+            path.write_text(text, encoding="utf-8")
+            return f"change {path.stem}"
+        if edit == "close":
+            path = rng.choice(self.files())
+            path.write_text(STATUS_LINE.sub("status: closed", path.read_text(encoding="utf-8"), count=1), "utf-8")
+            return f"close {path.stem}"
+        if edit == "delete":
+            files = self.files()
+            if len(files) > 2:
+                path = rng.choice(files)
+                path.unlink()
+                return f"delete {path.stem}"
+            return "delete (none)"
+        if edit == "move":
+            candidates = self.domestic()
+            if not candidates:
+                return "move (none)"
+            path = rng.choice(candidates)
+            text = path.read_text(encoding="utf-8")
+            here = PROVINCE_LINE.search(text).group(1)
+            province = rng.choice(sorted(c for c in self.regencies if c != here and c in self.slugs))
+            regency = rng.choice(self.regencies[province])
+            text = PROVINCE_LINE.sub(f'  province: "{province}"', text, count=1)
+            text = REGENCY_LINE.sub(f'  regency: "{regency}"', text, count=1)
+            text = OFFICE_LINE.sub("  office: kemnaker", text, count=1)  # verifies anywhere
+            target = self.root / "content" / "vacancies" / self.slugs[province] / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink()
+            target.write_text(text, encoding="utf-8")
+            return f"move {path.stem} to {self.slugs[province]}"
+        if edit == "template":
+            name = rng.choice(["base.html", "vacancy.html"])
+            path = self.root / "theme" / "templates" / name
+            text = path.read_text(encoding="utf-8")
+            marker = "{% endblock %}" if name == "vacancy.html" else "</body>"
+            path.write_text(text.replace(marker, f"<!-- ubah {self.counter} -->{marker}", 1), encoding="utf-8")
+            return f"template {name}"
+        if edit == "today":
+            self.today += timedelta(days=rng.choice([1, 1, 2, 7, 30]))
+            return f"today {self.today}"
+        if edit == "code":
+            site_cache._CODE_HASH = f"kode-lain-{self.counter}"  # as after a deploy of new code
+            return "code"
+        raise ValueError(edit)
+
+
+def full_build(root: Path, out: Path, today: date, search: bool = True) -> None:
+    if out.exists():
+        shutil.rmtree(out)
+    build_site(root, output=out, today=today.isoformat(), cache=None, search=search)
+
+
+def test_equality_after_random_edit_sequences(tmp_path, monkeypatch):
+    """Each sequence of 1-3 random edits, then an incremental build (warm cache, previous
+    output in place) and a clean full build: the two sites are the same bytes."""
+    monkeypatch.setattr(site_cache, "_CODE_HASH", None)
+    root = make_repo(tmp_path / "repo", VACANCIES)
+    cache_dir, inc, full = tmp_path / "cache", tmp_path / "inc", tmp_path / "full"
+    rng = random.Random(SEED)
+    editor = Editor(root, rng)
+    build_site(root, output=inc, today=editor.today.isoformat(), cache=cache_dir)
+    # Every kind of edit occurs once alone (the small case: in three mixed sequences), then
+    # sequences of one to three edits drawn at random.
+    if SEQUENCES >= len(EDITS):
+        plan = [[e] for e in EDITS]
+    else:
+        plan = [["move", "change", "code"], ["add", "template", "close"], ["today", "delete"]][:SEQUENCES]
+    while len(plan) < SEQUENCES:
+        plan.append([rng.choice(EDITS) for _ in range(rng.randint(1, 3))])
+    history = []
+    for number, edits in enumerate(plan, 1):
+        history.append([editor.apply(e) for e in edits])
+        build_site(root, output=inc, today=editor.today.isoformat(), cache=cache_dir)
+        full_build(root, full, editor.today)
+        assert_same_site(inc, full, f"sequence {number} {history[-1]} (seed {SEED}, after {history[:-1][-3:]})")
+    cache_size = sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file())
+    output_size = sum(p.stat().st_size for p in inc.rglob("*") if p.is_file())
+    assert cache_size <= output_size, (cache_size, output_size)
+
+
+@pytest.fixture
+def small_repo(tmp_path, monkeypatch):
+    monkeypatch.setattr(site_cache, "_CODE_HASH", None)
+    return make_repo(tmp_path / "repo", 8)
+
+
+def test_unchanged_files_keep_inode_and_time_and_one_change_reindexes_one_province(small_repo, tmp_path):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    before = {p: p.stat() for p in out.rglob("*") if p.is_file()}
+    pages_before = {p: p.read_bytes() for p in (out / "lowongan").glob("*/index.html")}
+    vacancy = Editor(small_repo, random.Random(0)).domestic()[0]
+    vacancy.write_text(TITLE_LINE.sub("title: Operator Diubah", vacancy.read_text("utf-8"), count=1), "utf-8")
+    time.sleep(0.01)
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    last = build_module.LAST
+    # Re-indexed: the national bundle and the bundle of each vacancy page whose bytes changed
+    # (its own, and those listing it among "Lowongan serupa"); every other bundle is reused.
+    changed_pages = [p for p, data in pages_before.items() if p.read_bytes() != data]
+    editor = Editor(small_repo, random.Random(0))
+    domestic = {p.stem: p.parent.name for p in editor.domestic()}
+    bundles = {"semua"} | {domestic.get(p.parent.name, "luar-negeri") for p in changed_pages}
+    assert last["cache"].bundle_misses == len(bundles), (last["cache"].bundle_misses, bundles)
+    assert last["cache"].bundle_hits >= 1
+    page = out / "lowongan" / vacancy.stem / "index.html"
+    assert "Operator Diubah" in page.read_text("utf-8")
+    assert os.stat(page).st_ino != before[page].st_ino
+    kept = [p for p, st in before.items() if p.exists() and os.stat(p).st_ino == st.st_ino]
+    assert len(kept) == last["files"]["unchanged"] > len(before) // 2
+    for p in kept:
+        assert os.stat(p).st_mtime_ns == before[p].st_mtime_ns
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(out, tmp_path / "full", "one change")
+
+
+def _records_file(cache_dir: Path) -> Path:
+    return next((cache_dir / "records").glob("*.bin"))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "edited", "garbage", "foreign-version"])
+def test_a_damaged_records_cache_is_ignored_with_one_line(small_repo, tmp_path, damage):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    path = _records_file(cache_dir)
+    data = path.read_bytes()
+    if damage == "truncated":  # killed while writing without the rename (or copied half)
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "edited":  # one byte of a record's data changed by hand
+        i = data.index(b"bench-")
+        path.write_bytes(data[:i] + b"hacks-" + data[i + 6 :])
+    elif damage == "garbage":
+        path.write_bytes(b"\x80\x04not a cache at all")
+    else:
+        path.write_bytes(data.replace(data.split(b" ")[2], b"0" * 40, 1))
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    notes = build_module.LAST["cache"].notes
+    assert len(notes) == 1 and "tidak dipakai" in notes[0], notes
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
+    assert_same_site(out, tmp_path / "full", damage)
+
+
+def test_a_cache_that_would_run_code_is_refused(small_repo, tmp_path):
+    """A records file whose checksum is right but which names another class is refused:
+    the cache never builds arbitrary objects."""
+    import pickle
+
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir, search=False)
+    payload = pickle.dumps(("env", {"x": (os.system, ("true",))}))
+    _records_file(cache_dir).write_bytes(site_cache.seal(payload, site_cache.code_hash()))
+    build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir, search=False)
+    notes = build_module.LAST["cache"].notes
+    assert any("kelas tak dikenal" in n for n in notes), notes
+
+
+def test_an_edited_bundle_in_the_cache_is_indexed_again(small_repo, tmp_path):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    victim = next(p for p in sorted((cache_dir / "pagefind").rglob("*.pf_fragment")))
+    victim.write_bytes(victim.read_bytes()[:-3] + b"xyz")
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    notes = build_module.LAST["cache"].notes
+    assert len(notes) == 1 and "indeks pencarian" in notes[0], notes
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(out, tmp_path / "full", "edited bundle")
+
+
+def test_another_code_version_empties_the_cache_and_says_so(small_repo, tmp_path, monkeypatch):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir)
+    monkeypatch.setattr(site_cache, "_CODE_HASH", "versi-baru")
+    build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir)
+    cache = build_module.LAST["cache"]
+    assert cache.notes == [f"cache {cache_dir} dibuat oleh versi kode lain dan tidak dipakai; dibangun penuh"]
+    assert cache.bundle_hits == 0 and cache.memo.hits == 0
+
+
+def _build_in_child(root: str, out: str, cache_dir: str, today: str) -> None:
+    build_site(root, output=out, today=today, cache=cache_dir)
+
+
+def test_two_builds_sharing_one_cache_at_once(small_repo, tmp_path):
+    """Started together on a cold cache, both write the same entries; both sites are exact
+    and a third build reads the cache without complaint."""
+    cache_dir = tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    ctx = multiprocessing.get_context("fork")
+    children = [
+        ctx.Process(target=_build_in_child, args=(str(small_repo), str(tmp_path / f"out{i}"), str(cache_dir), today))
+        for i in range(2)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(300)
+        assert child.exitcode == 0
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    for i in range(2):
+        assert_same_site(tmp_path / f"out{i}", tmp_path / "full", f"concurrent build {i}")
+    build_site(small_repo, output=tmp_path / "out0", today=today, cache=cache_dir)
+    cache = build_module.LAST["cache"]
+    assert cache.notes == [] and cache.bundle_misses == 0 and cache.memo.misses == 0
+    assert not [p for p in cache_dir.rglob("*") if ".tmp-" in p.name]
+
+
+def test_cli_build_uses_the_repository_cache_and_reports_changes(small_repo, tmp_path, capsys):
+    from antarkerja.cli import main
+
+    out = tmp_path / "out"
+    args = ["build", "--root", str(small_repo), "--output", str(out), "--today", BENCH_TODAY.isoformat()]
+    assert main(args) == 0
+    assert (small_repo / ".cache" / "antarkerja" / "version").is_file()
+    assert main(args) == 0
+    assert re.search(r"^0 berkas baru atau berubah, \d+ tetap, 0 dihapus$", capsys.readouterr().out, re.M)
+    path = _records_file(small_repo / ".cache" / "antarkerja")
+    path.write_bytes(path.read_bytes()[:100])
+    assert main([*args, "--no-search"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("antarkerja build: cache data") and "terpotong" in err[0], err
+
+
+def test_shards_merged_equal_the_single_build(small_repo, tmp_path, capsys):
+    """`build --shard K/N` on three machines, then `build --merge`: the same bytes as one build,
+    every Pagefind bundle indexed once by one shard, nothing indexed again by the merge."""
+    from antarkerja.cli import main
+
+    common = ["--root", str(small_repo), "--today", BENCH_TODAY.isoformat()]
+    shards = [tmp_path / f"shard-{k}" for k in (1, 2, 3)]
+    for k, folder in enumerate(shards, 1):
+        assert main(["build", "--shard", f"{k}/3", "--output", str(folder), *common]) == 0
+    assert "Shard 3/3 dibangun di" in capsys.readouterr().out
+    indexed = [set(json.loads((s / "manifest.json").read_text())["bundles"]) for s in shards]
+    assert all(indexed) and sum(map(len, indexed)) == len(set().union(*indexed))  # each bundle once
+    assert (shards[0] / "situs" / "index.html").is_file() and not (shards[1] / "situs").exists()
+    merged = tmp_path / "merged"
+    assert main(["build", "--merge", *map(str, shards), "--output", str(merged), *common]) == 0
+    assert "Situs digabung dari 3 shard" in capsys.readouterr().out
+    assert build_module.LAST["cache"].bundle_misses == 0
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(merged, tmp_path / "full", "merged shards")
+    assert main(["build", "--shard", "4/3", *common]) == 1
+    assert "--shard `4/3` tidak valid" in capsys.readouterr().err
+
+
+def test_a_failed_or_stale_shard_stops_the_merge_with_its_messages(small_repo, tmp_path):
+    from antarkerja.errors import BuildFailed
+    from antarkerja.site.build import build_merged, build_shard
+
+    good = build_shard(small_repo, (1, 2), tmp_path / "shard-1", today=BENCH_TODAY)
+    broken = next(iter(sorted((small_repo / "content" / "vacancies").rglob("*.yml"))))
+    broken.write_text(broken.read_text("utf-8").replace("status: open", "status: buka"), "utf-8")
+    with pytest.raises(BuildFailed):
+        build_shard(small_repo, (2, 2), tmp_path / "shard-2", today=BENCH_TODAY)
+    with pytest.raises(BuildFailed) as failed:
+        build_merged(small_repo, [good, tmp_path / "shard-2"], output=tmp_path / "merged", today=BENCH_TODAY)
+    message = str(failed.value)
+    assert message.startswith("Shard 2/2 gagal; situs tidak digabung:") and broken.name in message
+    assert "status" in message
+    assert not (tmp_path / "merged").exists()
+    # A shard built on another day (the merge would mix two days' pages) is refused too.
+    with pytest.raises(BuildFailed, match="today"):
+        build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY + timedelta(days=1))
+    with pytest.raises(BuildFailed, match=r"1\.\.N"):
+        build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY)
