@@ -17,9 +17,17 @@ SCRIPTS = sorted([*(ROOT / "theme" / "static" / "js").glob("*.js"), *(ROOT / "th
 CASES = json.loads((ROOT / "tests" / "fixtures" / "conformance" / "wording.json").read_text(encoding="utf-8"))
 
 
+def day_phrases() -> list[str]:
+    """The fixed phrases of wording.DAY_WORDS, between their {placeholders}: "Tayang hari ini",
+    "hari lagi", "sudah lewat"… (phrases of two words or more: a single word such as "tayang"
+    also names things in code)."""
+    pieces = (re.split(r"\{\w+\}", template) for template in wording.DAY_WORDS.values())
+    return sorted({p.strip(" (),.") for parts in pieces for p in parts if " " in p.strip(" (),.")})
+
+
 def spelled(text: str) -> list[str]:
     """The shared words a script spells itself (any case, any quotes)."""
-    words = [wording.DEADLINE, wording.SALARY_UNDISCLOSED, *wording.MONTHS]
+    words = [wording.DEADLINE, wording.SALARY_UNDISCLOSED, *wording.MONTHS, *day_phrases()]
     return [w for w in words if re.search(r"\b" + re.escape(w) + r"\b", text, re.I)]
 
 
@@ -32,6 +40,15 @@ def test_the_check_finds_a_word_that_creeps_back():
     assert spelled("el('p', {}, ['batas lamaran ' + d])") == ["Batas lamaran"]
     assert spelled("const BULAN = [\"Jan\", 'Agustus'];") == ["Agustus"]
     assert spelled("const a = 'Maretta';") == []  # a word, not a part of one
+    assert spelled("return `Tayang ${n} hari lalu`;") == ["hari lalu"]
+    assert "Tayang hari ini" in day_phrases() and "hari lagi" in day_phrases()
+
+
+def test_the_day_script_carries_the_day_words(fixture_site, read_page):
+    tags = [t for t in read_page(fixture_site, "").find_all("script") if "/js/hari.js?" in t.attrs.get("src", "")]
+    assert len(tags) == 1
+    tag = tags[0]
+    assert json.loads(tag.attrs["data-kata"]) == wording.DAY_WORDS
 
 
 def test_the_pages_carry_the_words_their_scripts_need(fixture_site, read_page):

@@ -77,22 +77,34 @@ def for_scripts() -> dict:
     return {"months": MONTHS, "deadline": DEADLINE, "salaryUndisclosed": SALARY_UNDISCLOSED}
 
 
+# Day counts, as Python writes them at build time and js/hari.js on the reader's device (it gets
+# these templates through its script tag's data-kata: one home for both). {label} is the text
+# before the date (DEADLINE on cards), {date} a date as tanggal() writes it, {n} a count of days.
+DAY_WORDS = {
+    "postedToday": "Tayang hari ini",
+    "postedYesterday": "Tayang kemarin",
+    "postedAgo": "Tayang {n} hari lalu",
+    "closesToday": "{label} hari ini, {date}",
+    "closesTomorrow": "{label} besok, {date}",
+    "closesIn": "{label} {date} ({n} hari lagi)",
+    "closesPast": "{label} sudah lewat ({date})",
+    "leftIn": "({n} hari lagi)",
+    "leftLast": "(hari terakhir)",
+    "leftPast": "(sudah lewat)",
+    "printed": "Dicetak {date}. ",
+}
+
+
 def days_left_text(days_left: int, closing: date) -> str:
     """How long a vacancy stays open, as cards and search results say it."""
-    if days_left == 0:
-        return f"{DEADLINE} hari ini, {tanggal(closing)}"
-    if days_left == 1:
-        return f"{DEADLINE} besok, {tanggal(closing)}"
-    return f"{DEADLINE} {tanggal(closing)} ({days_left} hari lagi)"
+    key = "closesToday" if days_left == 0 else "closesTomorrow" if days_left == 1 else "closesIn"
+    return DAY_WORDS[key].format(label=DEADLINE, date=tanggal(closing), n=days_left)
 
 
 def posted_ago_text(days: int) -> str:
     """How long ago a vacancy was posted."""
-    if days <= 0:
-        return "Tayang hari ini"
-    if days == 1:
-        return "Tayang kemarin"
-    return f"Tayang {days} hari lalu"
+    key = "postedToday" if days <= 0 else "postedYesterday" if days == 1 else "postedAgo"
+    return DAY_WORDS[key].format(n=days)
 
 
 def closed_text(reason: str, closing: date) -> str:

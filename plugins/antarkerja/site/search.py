@@ -83,7 +83,7 @@ from urllib.parse import urlencode
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.site.pagefind_canon import sort_language
 from antarkerja.urls import slugify, url
-from antarkerja.wording import DEADLINE, MONTHS, rupiah
+from antarkerja.wording import DAY_WORDS, DEADLINE, MONTHS, rupiah
 
 # URL parameter → (Pagefind filter name, label shown above its options)
 FILTERS = {
@@ -493,6 +493,7 @@ def search_page_data(site) -> str:
         "engineVersion": engine_version(),
         "vacancy": url("vacancy", id="{id}"),
         "deadline": DEADLINE,
+        "days": DAY_WORDS,  # day counts as wording.days_left_text and posted_ago_text write them
         "months": MONTHS,  # dates written by search.js read as wording.tanggal
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -44,4 +44,5 @@ def base_globals() -> dict:
         "posted_ago_text": wording.posted_ago_text,
         "DEADLINE": wording.DEADLINE,
         "SALARY_UNDISCLOSED": wording.SALARY_UNDISCLOSED,
+        "DAY_WORDS": wording.DAY_WORDS,
     }
