@@ -1,17 +1,17 @@
 // Antar Kerja: words that change every day, written on the reader's device.
 //
-// Pages carry dates only ("Tayang <date>", "<deadline> <date>"),
+// Pages carry dates only (when posted, and the deadline),
 // which stay true whenever the page was built, so the nightly build need not rewrite them.
-// This script counts the days from the device's own date, in the wording of
-// antarkerja.wording (days_left_text, posted_ago_text):
-//   data-hari="tayang"  "Tayang hari ini" / "Tayang kemarin" / "Tayang 5 hari lalu"
-//   data-hari="batas"   "<label> hari ini, <date>" / "<label> besok, ..." /
-//                       "<label> <date> (3 hari lagi)", the label being the text
-//                       before the date (the deadline's one name, antarkerja.wording.DEADLINE)
-//   data-hari="sisa"    "(hari terakhir)" / "(3 hari lagi)" after a date on the vacancy page
-//   data-hari="dicetak" "Dicetak <date>. " on a printable notice (the device's today)
+// This script counts the days from the device's own date and says them in the wording of
+// antarkerja.wording.DAY_WORDS (as days_left_text and posted_ago_text do), which its tag
+// carries in data-kata:
+//   data-hari="tayang"  posted today, yesterday or n days ago
+//   data-hari="batas"   closes today, tomorrow or in n days, the label being the text before
+//                       the date (the deadline's one name, antarkerja.wording.DEADLINE)
+//   data-hari="sisa"    days left, after a date on the vacancy page
+//   data-hari="dicetak" the day a printable notice is printed (the device's today)
 // The date is the element's data-tanggal, or the datetime of the <time> inside it. A date
-// the device already passed says so ("sudah lewat") instead of a count.
+// the device already passed says so instead of a count.
 (() => {
   'use strict';
   const DAY_MS = 86400000;
@@ -25,30 +25,38 @@
     return Math.round((Date.UTC(+parts[1], +parts[2] - 1, +parts[3]) - today) / DAY_MS);
   };
 
+  // The words are antarkerja.wording.DAY_WORDS, from this script's tag (data-kata); without
+  // them the page keeps its dates, which are true anyway.
+  const script = document.currentScript;
+  let kata;
+  try { kata = JSON.parse((script && script.getAttribute('data-kata')) || ''); } catch { return; }
+  const fill = (key, values) => kata[key].replace(/\{(\w+)\}/g, (whole, name) => String(values[name]));
+
   const words = {
     tayang: (days) => {
       if (days > 0) return null; // the device's clock is behind: keep the date
-      if (days === 0) return 'Tayang hari ini';
-      if (days === -1) return 'Tayang kemarin';
-      return `Tayang ${-days} hari lalu`;
+      if (days === 0) return fill('postedToday', {});
+      if (days === -1) return fill('postedYesterday', {});
+      return fill('postedAgo', { n: -days });
     },
     batas: (days, shown, label) => {
-      if (days < 0) return `${label} sudah lewat (${shown})`;
-      if (days === 0) return `${label} hari ini, ${shown}`;
-      if (days === 1) return `${label} besok, ${shown}`;
-      return `${label} ${shown} (${days} hari lagi)`;
+      const values = { label: label, date: shown, n: days };
+      if (days < 0) return fill('closesPast', values);
+      if (days === 0) return fill('closesToday', values);
+      if (days === 1) return fill('closesTomorrow', values);
+      return fill('closesIn', values);
     },
     sisa: (days) => {
-      if (days < 0) return '(sudah lewat)';
-      if (days === 0) return '(hari terakhir)';
-      return `(${days} hari lagi)`;
+      if (days < 0) return fill('leftPast', {});
+      if (days === 0) return fill('leftLast', {});
+      return fill('leftIn', { n: days });
     },
   };
 
   // A printed notice: the day it is printed, in the device's Indonesian date format.
   for (const element of document.querySelectorAll('[data-hari="dicetak"]')) {
     const shown = now.toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
-    element.textContent = `Dicetak ${shown}. `;
+    element.textContent = fill('printed', { date: shown });
   }
 
   for (const element of document.querySelectorAll('[data-hari]')) {

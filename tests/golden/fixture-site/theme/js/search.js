@@ -608,14 +608,13 @@ function daysLeft(iso) {
   return { days: Math.round((end - today) / 864e5), date: `${+m[3]} ${D.months[m[2] - 1]} ${m[1]}` };
 }
 
-// wording.days_left_text and posted_ago_text, from the reader's today
+// wording.days_left_text and posted_ago_text, from the reader's today, in wording.DAY_WORDS
 function closingText(left) {
-  if (left.days === 0) return `${D.deadline} hari ini, ${left.date}`;
-  if (left.days === 1) return `${D.deadline} besok, ${left.date}`;
-  return `${D.deadline} ${left.date} (${num(left.days)} hari lagi)`;
+  const key = left.days === 0 ? 'closesToday' : left.days === 1 ? 'closesTomorrow' : 'closesIn';
+  return fill(D.days[key], { label: D.deadline, date: left.date, n: num(left.days) });
 }
 
-const postedText = (d) => (!d ? null : d.days >= 0 ? 'Tayang hari ini' : d.days === -1 ? 'Tayang kemarin' : `Tayang ${num(-d.days)} hari lalu`);
+const postedText = (d) => (!d ? null : fill(D.days[d.days >= 0 ? 'postedToday' : d.days === -1 ? 'postedYesterday' : 'postedAgo'], { n: num(-d.days) }));
 
 function resultItem(d) {
   const left = daysLeft(d.valid_through);
