@@ -12,7 +12,7 @@ write. These changes happen every day on a national site and should touch few fi
 Each build runs in its own process, with this tree's code or another's: set
 ``ANTARKERJA_REWRITE_CODE`` to the ``plugins/`` folder of another checkout (for example a
 ``git worktree`` of main) and the bench measures that version on the same generated
-repository too, so "before" and "after" come from one session. See docs/performance.md.
+repository too, so "before" and "after" come from one run. See docs/performance.md.
 """
 
 from __future__ import annotations
