@@ -34,7 +34,7 @@ from antarkerja.paths import REPO, site_kit, use_theme
 from antarkerja.site import cache as site_cache
 from antarkerja.site.cache import BuildCache
 from antarkerja.site.search import BUNDLES_MANIFEST, index_site
-from antarkerja.site.writer import keep_unchanged
+from antarkerja.site.writer import keep_unchanged, link_or_copy
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
 
@@ -188,15 +188,22 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
                     LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
             finally:
                 site_cache.ACTIVE = None
-            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            LAST["files"] = keep_unchanged(staging, output)
-            _publish(staging, output)
+            _finish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if build_cache is not None:
         build_cache.prune()
     return output
+
+
+def _finish(staging: Path, output: Path) -> None:
+    """Mark the finished site, keep the files whose bytes did not change, and publish it."""
+    marker = staging / OUTPUT_MARKER
+    marker.unlink(missing_ok=True)  # in a merge, a link to shard 1's marker: never write through it
+    marker.write_text(MARKER_TEXT, encoding="utf-8")
+    LAST["files"] = keep_unchanged(staging, output)
+    _publish(staging, output)
 
 
 # Shards and merge ------------------------------------------------------------------------
@@ -324,26 +331,16 @@ def build_merged(root, shards, output=None, today=None, siteurl=None) -> Path:
             build_cache.require_hits = True  # a bundle no shard indexed stops the merge
             LAST = {"cache": build_cache}
             # Shard 1 rendered every page (pages are the same bytes on every machine).
-            shutil.copytree(first / SHARD_SITE, staging, symlinks=True, copy_function=_link_or_copy)
+            shutil.copytree(first / SHARD_SITE, staging, symlinks=True, copy_function=link_or_copy)
             (staging / BUNDLES_MANIFEST).write_bytes((first / SHARD_BUNDLES).read_bytes())
             LAST["index"] = index_site(staging, cache=build_cache)
-            (staging / OUTPUT_MARKER).unlink(missing_ok=True)  # a link to shard 1's: never write through it
-            (staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            LAST["files"] = keep_unchanged(staging, output)
-            _publish(staging, output)
+            _finish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(merged_cache, ignore_errors=True)
     return output
-
-
-def _link_or_copy(src, dst) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 # Output folder guard and interrupt cleanup ---------------------------------------------------

@@ -82,6 +82,7 @@ from urllib.parse import urlencode
 
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.site.pagefind_canon import sort_language
+from antarkerja.site.writer import link_or_copy
 from antarkerja.urls import slugify, url
 from antarkerja.wording import DAY_WORDS, DEADLINE, MONTHS, rupiah
 
@@ -629,14 +630,6 @@ def _cached_page_count(bundle: Path) -> int:
     return int(entry["languages"][INDEX_LANGUAGE]["page_count"])
 
 
-def _link_or_copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copyfile(src, dst)
-
-
 def shard_bundles(bundles: dict[str, list], shard: tuple[int, int]) -> set[str]:
     """The bundle keys shard ``K`` of ``N`` indexes (``shard`` is ``(K, N)``, K from 1): the
     largest bundles first, each to the shard with the fewest pages so far (ties: lowest
@@ -709,7 +702,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 else:
                     tree = staging / key
                     for rel in files:
-                        _link_or_copy(output_dir / rel, tree / rel)
+                        link_or_copy(output_dir / rel, tree / rel)
                     output = _run_pagefind(tree, root_bundle / key, timeout)
                     if NO_BODY_MARKER in output:
                         raise SearchIndexFailed(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import shutil
 import stat
 import threading
 from collections.abc import Callable
@@ -174,6 +175,16 @@ def keep_unchanged(new: Path, old: Path) -> dict[str, int]:
                 if (Path(folder) / name).relative_to(old).as_posix() not in seen:
                     stats["removed"] += 1
     return stats
+
+
+def link_or_copy(src, dst) -> None:
+    """``dst`` becomes ``src`` (a hard link: no bytes copied), or a copy where links are not
+    possible (another file system)."""
+    Path(dst).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def _link_if_same(old: Path, data: bytes, path: Path) -> bool:

@@ -17,7 +17,6 @@ repository too, so "before" and "after" come from one run. See docs/performance.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -25,6 +24,8 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from antarkerja.site.cache import digest
 
 ADDED_ID = "bench-added-000001"
 
@@ -34,7 +35,7 @@ def digests(output: Path) -> dict[str, str]:
     out = {}
     for path in output.rglob("*"):
         if path.is_file():
-            out[path.relative_to(output).as_posix()] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            out[path.relative_to(output).as_posix()] = digest(path.read_bytes())
     return out
 
 

@@ -23,14 +23,13 @@ network first too), so the checker works offline whichever of the two a phone in
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from antarkerja.site.assets import asset_url
 from antarkerja.site.outputs import File, OutputContext, Page, check
-from antarkerja.site.scripts import built_script, script_settings
+from antarkerja.site.scripts import built_script, script_settings, version
 from antarkerja.urls import file_for, save_as, url
 
 SITE_FILES = ("css/site.css", "js/site.js")  # what every precached page asks for
@@ -56,7 +55,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page | File]:
         "precache": files,
         # New asset versions or rules give a new worker, which fetches the files once more;
         # pages are refreshed whenever they are opened online (network first).
-        "version": hashlib.sha256(json.dumps(files).encode()).hexdigest()[:10],
+        "version": version(json.dumps(files)),
         "offline": f"{ctx.siteurl}/{url('offline')}",
         "vacancies": f"{ctx.siteurl}/{url('vacancies')}",
     }
