@@ -126,6 +126,7 @@ class AntarKerjaGenerator(Generator):
             sitename=self.settings.get("SITENAME", "Antar Kerja"),
             settings=self.settings,
             content_pages=self.content_pages,
+            synonyms=self.synonyms,
         )
 
     def generate_output(self, writer):

@@ -43,6 +43,7 @@ class OutputContext:
     sitename: str
     settings: dict[str, Any]
     content_pages: list = field(default_factory=list)  # Pelican's Markdown pages
+    synonyms: Any = None  # the build's search synonyms (antarkerja.site.synonyms), loaded once
 
     @property
     def root(self) -> Path | None:

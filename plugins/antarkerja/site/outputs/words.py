@@ -37,12 +37,12 @@ provincial capitals of ``content/reference/province-capitals.csv``).
 from __future__ import annotations
 
 import csv
-import json
 import math
 from collections.abc import Iterable
 from pathlib import Path
 
 from antarkerja.site.outputs import File, OutputContext
+from antarkerja.site.outputs.common import dump
 from antarkerja.site.synonyms import Synonyms, fold, load_synonyms
 from antarkerja.urls import url
 
@@ -214,20 +214,19 @@ def nearest(site, capitals: dict[str, tuple[float, float]]) -> list[list[int]]:
     return out
 
 
-def _dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
     from antarkerja.paths import reference_dir
 
     root = ctx.root
-    synonyms = load_synonyms(root) if root is not None else Synonyms()
+    if ctx.synonyms is not None:  # the generator's, already read
+        synonyms = ctx.synonyms
+    else:
+        synonyms = load_synonyms(root) if root is not None else Synonyms()
     files = word_files(site, synonyms)
     for key, words in sorted(files.items()):
-        yield File(url("search_words", key=key), _dumps(words))
-    yield File(url("search_word_keys"), _dumps(sorted(files)))
+        yield File(url("search_words", key=key), dump(words))
+    yield File(url("search_word_keys"), dump(sorted(files)))
     folder = reference_dir(root) if root is not None else None
     capitals = read_capitals(folder) if folder is not None and (folder / CAPITALS_FILE).is_file() else {}
     near = nearest(site, capitals) if capitals else []
-    yield File(url("search_places"), _dumps({"scopes": scopes(site), "near": near}))
+    yield File(url("search_places"), dump({"scopes": scopes(site), "near": near}))
