@@ -114,3 +114,18 @@ def closed_text(reason: str, closing: date) -> str:
         "closed": "Pemberi kerja menutup lowongan ini sebelum batas lamaran.",
         "expired": f"Batas lamarannya sudah lewat ({tanggal(closing)}).",
     }[reason]
+
+
+# What the search page understood from the typed words (antarkerja.site.query; search.js shows
+# each as a removable chip). {amount} is written as rupiah() writes it, {level} an education
+# label, {value} a filter's own label, {chip} one of these texts.
+QUERY_WORDS = {
+    "salaryAround": "Gaji sekitar Rp{amount} sebulan",
+    "salaryMin": "Gaji minimal Rp{amount} sebulan",
+    "salaryMax": "Gaji paling banyak Rp{amount} sebulan",
+    "units": {"HOUR": "Upah per jam", "DAY": "Upah harian", "WEEK": "Upah mingguan", "MONTH": "Gaji bulanan"},
+    "education": "Pendidikan yang diminta: {level}",
+    "filter": "{value}",
+    "understood": "Dari kata yang Anda ketik:",
+    "remove": "Hapus saringan: {chip}",
+}

@@ -82,6 +82,8 @@ from urllib.parse import urlencode
 
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.site.pagefind_canon import sort_language
+from antarkerja.site.query import rules as query_rules
+from antarkerja.site.query import salary_figures
 from antarkerja.site.writer import link_or_copy
 from antarkerja.urls import slugify, url
 from antarkerja.wording import DAY_WORDS, DEADLINE, MONTHS, rupiah
@@ -209,6 +211,9 @@ def pagefind_meta(v) -> dict[str, str]:
     }
     if v.is_example:
         meta["example"] = "1"
+    figures = salary_figures(v)  # a typed salary ("gaji 5 juta") is compared with these (search.js)
+    if figures:
+        meta["gaji"] = " ".join(map(str, figures))
     return meta
 
 
@@ -468,6 +473,12 @@ def _regency_lists(site) -> dict[str, dict]:
     return out
 
 
+def education_names(site) -> dict[str, str]:
+    """Education code → the page's label (``content/reference/education.yml``)."""
+    ref = _reference(site)
+    return {code: item["name"] for code, item in ref.education.items()} if ref is not None else {}
+
+
 def search_page_data(site) -> str:
     """What ``search.js`` needs besides the form: bundles per scope, where each province's
     regencies are, and the files of the national word index.
@@ -496,6 +507,7 @@ def search_page_data(site) -> str:
         "deadline": DEADLINE,
         "days": DAY_WORDS,  # day counts as wording.days_left_text and posted_ago_text write them
         "months": MONTHS,  # dates written by search.js read as wording.tanggal
+        "query": query_rules(education_names(site)),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -37,6 +37,7 @@ import json
 from collections.abc import Iterable
 
 from antarkerja.site.outputs import File, OutputContext
+from antarkerja.site.query import salary_figures
 from antarkerja.urls import file_for, url
 
 SORTED_SCOPES = ("semua", url("provinces"))  # shard sets written in every order (all, each province)
@@ -66,6 +67,9 @@ def item(v, ids: list[int], education_id: int | None = None) -> str:
     }
     if education_id is not None:
         data["d"] = education_id
+    figures = salary_figures(v)  # [unit, low, high] in rupiah, for a typed salary (site.query)
+    if figures:
+        data["g"] = figures
     if v.is_example:
         data["x"] = 1
     data["f"] = ids
