@@ -120,9 +120,10 @@ def closed_text(reason: str, closing: date) -> str:
 # each as a removable chip). {amount} is written as rupiah() writes it, {level} an education
 # label, {value} a filter's own label, {chip} one of these texts.
 QUERY_WORDS = {
-    "salaryAround": "Gaji sekitar Rp{amount} sebulan",
-    "salaryMin": "Gaji minimal Rp{amount} sebulan",
-    "salaryMax": "Gaji paling banyak Rp{amount} sebulan",
+    "salaryAround": "Gaji sekitar Rp{amount} {per}",
+    "salaryMin": "Gaji minimal Rp{amount} {per}",
+    "salaryMax": "Gaji paling banyak Rp{amount} {per}",
+    "per": {"HOUR": "per jam", "DAY": "per hari", "WEEK": "per minggu", "MONTH": "sebulan"},
     "units": {"HOUR": "Upah per jam", "DAY": "Upah harian", "WEEK": "Upah mingguan", "MONTH": "Gaji bulanan"},
     "education": "Pendidikan yang diminta: {level}",
     "filter": "{value}",

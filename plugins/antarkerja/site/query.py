@@ -119,7 +119,7 @@ UNITS = {
     "sebulan": "MONTH",
 }
 MULTIPLIERS = {"juta": 1_000_000, "jt": 1_000_000, "jeti": 1_000_000, "ribu": 1_000, "rb": 1_000, "k": 1_000}
-AROUND_MIN = 500_000  # "gaji 5 juta": 4.5–5.5 juta; "gaji 10 juta": 9–11 juta (a tenth)
+AROUND_MIN = 500_000  # a month's "gaji 5 juta": 4.5–5.5 juta; "gaji 10 juta": 9–11 juta (a tenth)
 MAX_TOKEN = 40  # longer tokens are words, never amounts
 MAX_AMOUNT = 10**12  # above this a number is not a salary (and stays exact in JavaScript)
 
@@ -196,6 +196,8 @@ def _round(x: float) -> int:
 
 def _raw_amount(toks: list[str], i: int, r: dict) -> tuple[int, int] | None:
     t = toks[i]
+    if t.startswith("rp") and len(t) > 2 and t[2].isdigit():
+        t = t[2:]  # "rp5.000.000"
     n = _number(t)
     if n is not None:
         if i + 1 < len(toks) and toks[i + 1] in r["multipliers"]:
@@ -224,6 +226,8 @@ def _salary(toks: list[str], i: int, r: dict) -> tuple[dict, int] | None:
         if hit:
             kind, j = name, j + hit[1]
             break
+    if j < len(toks) and toks[j] == "rp":
+        j += 1
     amount = _amount(toks, j, r) if j < len(toks) else None
     if amount is None:
         if lead:
@@ -235,11 +239,9 @@ def _salary(toks: list[str], i: int, r: dict) -> tuple[dict, int] | None:
         return None  # a bare number is not a salary ("operator 12")
     j += amount[1]
     unit = _phrase(toks, j, r["units"]) if j < len(toks) else None
-    if unit and r["units"][unit[0]] != "MONTH":
-        return None  # amounts are monthly; "50 ribu per hari" is left as words
     if unit:
         j += unit[1]
-    return {"unit": "MONTH", "kind": kind, "amount": amount[0]}, j - i
+    return {"unit": r["units"][unit[0]] if unit else "MONTH", "kind": kind, "amount": amount[0]}, j - i
 
 
 def understand(text: str, r: dict) -> dict:
@@ -317,20 +319,20 @@ def _salary_filter(s: dict, r: dict) -> dict:
     unit and its range [low, high] meets [min, max] (either may be None)."""
     if "amount" not in s:
         return {"unit": s["unit"], "min": None, "max": None}
-    a = s["amount"]
+    a, unit = s["amount"], s["unit"]
     if s["kind"] == "min":
-        return {"unit": "MONTH", "min": a, "max": None}
+        return {"unit": unit, "min": a, "max": None}
     if s["kind"] == "max":
-        return {"unit": "MONTH", "min": None, "max": a}
-    spread = max(r["aroundMin"], a // 10)
-    return {"unit": "MONTH", "min": a - spread, "max": a + spread}
+        return {"unit": unit, "min": None, "max": a}
+    spread = max(r["aroundMin"] if unit == "MONTH" else 0, a // 10)
+    return {"unit": unit, "min": a - spread, "max": a + spread}
 
 
 def salary_chip(s: dict, r: dict) -> str:
     w = r["words"]
     if "amount" not in s:
         return w["units"][s["unit"]]
-    return w["salary" + s["kind"].capitalize()].format(amount=rupiah(s["amount"]))
+    return w["salary" + s["kind"].capitalize()].format(amount=rupiah(s["amount"]), per=w["per"][s["unit"]])
 
 
 def salary_matches(f: dict, figures) -> bool:

@@ -426,7 +426,7 @@ def run_trust(root: Path) -> int:
     print(json.dumps(report.figures(), ensure_ascii=False))
     # the same queries answered by the national word index, as on a site above the national bundle
     words = evaluate(root, national_bundle=False)
-    print_report(words, misses=False, engine="the national word index")
+    print_report(words, engine="the national word index")
     print(json.dumps(words.figures(), ensure_ascii=False))
     return 0 if report.meets_targets else 1
 
@@ -440,7 +440,7 @@ def run_quality(root: Path) -> int:
     print(json.dumps(report.figures(), ensure_ascii=False))
     # the same queries answered by the national word index, as on a site above the national bundle
     words = evaluate(root, national_bundle=False)
-    print_report(words, misses=False, engine="the national word index")
+    print_report(words, engine="the national word index")
     print(json.dumps(words.figures(), ensure_ascii=False))
     return 0 if report.meets_targets else 1
 

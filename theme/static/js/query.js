@@ -61,7 +61,8 @@
   };
 
   const rawAmount = (toks, i, r) => {
-    const t = toks[i];
+    let t = toks[i];
+    if (t.startsWith('rp') && t.length > 2 && isDigit(t[2])) t = t.slice(2); // "rp5.000.000"
     const n = number(t);
     const mult = (w) => (Object.prototype.hasOwnProperty.call(r.multipliers, w) ? r.multipliers[w] : null);
     if (n !== null) {
@@ -99,6 +100,7 @@
         break;
       }
     }
+    if (j < toks.length && toks[j] === 'rp') j += 1;
     const amount = j < toks.length ? amountAt(toks, j, r) : null;
     if (!amount) {
       if (lead) {
@@ -110,23 +112,22 @@
     if (!lead && kind === 'around' && amount[1] === 1 && number(toks[j]) !== null) return null; // "operator 12"
     j += amount[1];
     const unit = j < toks.length ? phrase(toks, j, r.units) : null;
-    if (unit && r.units[unit[0]] !== 'MONTH') return null;
     if (unit) j += unit[1];
-    return [{ unit: 'MONTH', kind, amount: amount[0] }, j - i];
+    return [{ unit: unit ? r.units[unit[0]] : 'MONTH', kind, amount: amount[0] }, j - i];
   };
 
   const salaryFilter = (s, r) => {
     if (!('amount' in s)) return { unit: s.unit, min: null, max: null };
     const a = s.amount;
-    if (s.kind === 'min') return { unit: 'MONTH', min: a, max: null };
-    if (s.kind === 'max') return { unit: 'MONTH', min: null, max: a };
-    const spread = Math.max(r.aroundMin, Math.floor(a / 10));
-    return { unit: 'MONTH', min: a - spread, max: a + spread };
+    if (s.kind === 'min') return { unit: s.unit, min: a, max: null };
+    if (s.kind === 'max') return { unit: s.unit, min: null, max: a };
+    const spread = Math.max(s.unit === 'MONTH' ? r.aroundMin : 0, Math.floor(a / 10));
+    return { unit: s.unit, min: a - spread, max: a + spread };
   };
 
   const salaryChip = (s, r) => {
     if (!('amount' in s)) return r.words.units[s.unit];
-    return fill(r.words[`salary${s.kind[0].toUpperCase()}${s.kind.slice(1)}`], { amount: rupiah(s.amount) });
+    return fill(r.words[`salary${s.kind[0].toUpperCase()}${s.kind.slice(1)}`], { amount: rupiah(s.amount), per: r.words.per[s.unit] });
   };
 
   // A vacancy's [unit, low, high] in rupiah (query.salary_figures) against a salary filter.
