@@ -93,7 +93,12 @@ def _matches(v, where: dict) -> bool:
         return False
     if "salary_idr_month" in where:
         low, high = where["salary_idr_month"]
-        if not (salary.get("disclosed") and salary.get("unit") == "MONTH" and salary.get("currency") == "IDR"):
+        # A record without a currency is paid in rupiah (salary.Salary: the page shows "Rp"); the
+        # first version of this test read only an explicit "IDR" and so judged the head of shop
+        # (Rp 10.5–13 million) and the lecturer (Rp 8.5–12 million) irrelevant to "gaji 10 juta".
+        if not (
+            salary.get("disclosed") and salary.get("unit") == "MONTH" and (salary.get("currency") or "IDR") == "IDR"
+        ):
             return False
         top = salary.get("max") or salary.get("min")
         if top < low or (high is not None and salary["min"] > high):
