@@ -442,13 +442,15 @@ function pagefindResults(found, note, keep) {
     done: () => at >= found.length,
     async next(n) {
       const out = [];
+      let batches = 0; // at most SCAN batches of fragments a time: "Cari lebih jauh" reads on
       do {
         const data = await Promise.all(found.slice(at, at + n).map((r) => r.data()));
         at += n;
+        batches += 1;
         for (const d of data) {
           if (!keep || keep({ education: d.meta.education, salary: metaSalary(d.meta.gaji) })) out.push({ url: d.url, ...d.meta });
         }
-      } while (keep && out.length < n && at < found.length);
+      } while (keep && out.length < n && at < found.length && batches < SCAN);
       matched += out.length;
       src.seen = Math.min(at, found.length);
       if (keep && at >= found.length) src.total = matched;
