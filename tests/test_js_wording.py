@@ -25,9 +25,16 @@ def day_phrases() -> list[str]:
     return sorted({p.strip(" (),.") for parts in pieces for p in parts if " " in p.strip(" (),.")})
 
 
+def query_phrases() -> list[str]:
+    """The fixed phrases of wording.QUERY_WORDS (the search page's chips), as day_phrases."""
+    texts = [t for v in wording.QUERY_WORDS.values() for t in (v.values() if isinstance(v, dict) else [v])]
+    pieces = (re.split(r"\{\w+\}", t) for t in texts)
+    return sorted({p.strip(" (),.:") for parts in pieces for p in parts if " " in p.strip(" (),.:")})
+
+
 def spelled(text: str) -> list[str]:
     """The shared words a script spells itself (any case, any quotes)."""
-    words = [wording.DEADLINE, wording.SALARY_UNDISCLOSED, *wording.MONTHS, *day_phrases()]
+    words = [wording.DEADLINE, wording.SALARY_UNDISCLOSED, *wording.MONTHS, *day_phrases(), *query_phrases()]
     return [w for w in words if re.search(r"\b" + re.escape(w) + r"\b", text, re.I)]
 
 
@@ -42,6 +49,8 @@ def test_the_check_finds_a_word_that_creeps_back():
     assert spelled("const a = 'Maretta';") == []  # a word, not a part of one
     assert spelled("return `Tayang ${n} hari lalu`;") == ["hari lalu"]
     assert "Tayang hari ini" in day_phrases() and "hari lagi" in day_phrases()
+    assert spelled("b.textContent = `Gaji minimal Rp${n} sebulan`;") == ["Gaji minimal Rp"]
+    assert "Upah per jam" in query_phrases() and "Dari kata yang Anda ketik" in query_phrases()
 
 
 def test_the_day_script_carries_the_day_words(fixture_site, read_page):
