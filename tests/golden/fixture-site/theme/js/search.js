@@ -106,11 +106,13 @@ async function restore() {
 const chosen = (c) => (c.type === 'checkbox' ? (c.checked ? c : null) : c.value ? c.selectedOptions[0] : null);
 
 function currentState() {
-  const q = clip(input.value);
+  const typed = clip(input.value);
+  const understood = understandQuery(typed);
+  const q = understood.words; // what the engines search; the URL keeps what was typed
   const params = new URLSearchParams();
   const filters = {};
   const opts = [];
-  if (q) params.set('q', q);
+  if (typed) params.set('q', typed);
   for (const c of controls) {
     const o = chosen(c);
     if (!o) continue;
@@ -126,8 +128,54 @@ function currentState() {
   const sort = opt && opt.dataset.key ? {
     [opt.dataset.key]: opt.dataset.dir
   } : {};
-  return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru' };
+  const keep = applyUnderstood(understood, filters, opts);
+  return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru', understood, keep };
 }
+
+// Query understanding (query.js, antarkerja.site.query): filters the typed words name are
+// applied as if chosen, where the reader chose none for that control; a typed salary or
+// education becomes `keep`, a test of each result (null: none).
+const Q = self.AntarKerjaQuery;
+const understandQuery = (typed) => Q.understand(typed, D.query);
+
+function applyUnderstood(u, filters, opts) {
+  for (const [name, value] of u.filters) {
+    const c = form.elements[name];
+    const o = c && c.options && [...c.options].find((x) => x.value === value);
+    if (!o || c.value || filters[c.dataset.filter]) continue;
+    filters[c.dataset.filter] = value;
+    opts.push(o);
+  }
+  const edu = form.elements.pendidikan;
+  const level = u.education && !(edu && edu.value) ? u.education : null;
+  if (!level && !u.salary) return null;
+  // A result as {education: its own level's label, salary: [unit, low, high] or null}.
+  return (r) => (!level || r.education === level) && (!u.salary || Q.salaryMatches(u.salary, r.salary));
+}
+
+// What the page understood, as chips the reader can remove (the query is searched again without it).
+function showUnderstood(u) {
+  const box = $('cari-paham');
+  box.replaceChildren();
+  const chips = u.parts.filter((p) => p.chip);
+  box.hidden = !chips.length;
+  if (!chips.length) return;
+  box.append(el('span', 'cari-paham-judul', D.query.words.understood));
+  for (const p of chips) {
+    const b = el('button', 'cari-chip', p.chip);
+    b.type = 'button';
+    b.setAttribute('aria-label', fill(D.query.words.remove, { chip: p.chip }));
+    b.addEventListener('click', () => {
+      input.value = Q.without(u, p);
+      run();
+      input.focus();
+    });
+    box.append(b);
+  }
+}
+
+const shardKeeps = (keep, it) => !keep || keep({ education: label(it.d), salary: it.g || null });
+const metaSalary = (g) => (g ? g.split(' ').map((x, i) => (i ? Number(x) : x)) : null);
 
 // Pagefind
 
@@ -379,17 +427,37 @@ async function pagefindSource(s, id) {
       if (!sortSel.value) found.sort((a, b) => b.score - a.score);
     }
   }
+  return pagefindResults(found, note, s.keep);
+}
+
+// Pagefind's results, read n at a time; with a typed salary or education (`keep`) the results
+// are tested on their metadata as they are read, so the count is known once all were read.
+function pagefindResults(found, note, keep) {
   let at = 0;
-  return {
+  let matched = 0;
+  const src = {
     note,
-    total: found.length,
+    total: keep ? null : found.length,
+    seen: 0,
     done: () => at >= found.length,
     async next(n) {
-      const data = await Promise.all(found.slice(at, at + n).map((r) => r.data()));
-      at += n;
-      return data.map((d) => ({ url: d.url, ...d.meta }));
+      const out = [];
+      let batches = 0; // at most SCAN batches of fragments a time: "Cari lebih jauh" reads on
+      do {
+        const data = await Promise.all(found.slice(at, at + n).map((r) => r.data()));
+        at += n;
+        batches += 1;
+        for (const d of data) {
+          if (!keep || keep({ education: d.meta.education, salary: metaSalary(d.meta.gaji) })) out.push({ url: d.url, ...d.meta });
+        }
+      } while (keep && out.length < n && at < found.length && batches < SCAN);
+      matched += out.length;
+      src.seen = Math.min(at, found.length);
+      if (keep && at >= found.length) src.total = matched;
+      return out;
     },
   };
+  return src;
 }
 
 // National word index (antarkerja.site.outputs.words): one file per word's first two letters
@@ -500,7 +568,7 @@ async function wordSource(s, id) {
   const sorted = s.order !== 'terbaru' && sortSel.value;
   const src = {
     note: [m.note, sorted ? 'Hasil seluruh Indonesia diurutkan terbaru; urutan lain tersedia di satu provinsi.' : ''].filter(Boolean).join(' '),
-    total: need.length ? null : all.length,
+    total: need.length || s.keep ? null : all.length,
     seen: 0,
     done: () => at >= all.length,
     async next(n) {
@@ -511,12 +579,12 @@ async function wordSource(s, id) {
         const items = await Promise.all(batch.map(async (o) => (await shard(Math.floor(o / D.perShard) + 1)).items[o % D.perShard]));
         at += batch.length;
         for (const it of items) {
-          if (it && need.every((x) => it.f.includes(x))) out.push(toResult(it));
+          if (it && need.every((x) => it.f.includes(x)) && shardKeeps(s.keep, it)) out.push(toResult(it));
         }
       }
       matched += out.length;
       src.seen = at;
-      if (need.length && at >= all.length) src.total = matched;
+      if ((need.length || s.keep) && at >= all.length) src.total = matched;
       return out;
     },
   };
@@ -571,26 +639,27 @@ function shardSource(s) {
   const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
   const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0, seen: 0 };
   if (empty) src.pages = 0;
-  const known = s.opts.length === 1 ? +s.opts[0].dataset.count : null; // one filter: its count is known
+  const known = s.opts.length === 1 && !s.keep ? +s.opts[0].dataset.count : null; // one filter: its count is known
   src.done = () => !src.buffer.length && src.page >= src.pages;
   src.next = async (n) => {
     let read = 0;
     // Small sets are read whole so the count is exact; large ones only until a page is full.
-    while ((src.buffer.length < n || (need.length && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
+    const some = need.length || s.keep;
+    while ((src.buffer.length < n || (some && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
       const j = await getJSON(path(D.shard, { key, order: s.order, n: src.page + 1 }));
       src.page = j.page;
       src.pages = j.pages;
       read += 1;
       src.seen += j.items.length;
       for (const it of j.items) {
-        if (need.every((x) => it.f.includes(x))) {
+        if (need.every((x) => it.f.includes(x)) && shardKeeps(s.keep, it)) {
           src.matched += 1;
           src.buffer.push(toResult(it));
         }
       }
-      if (!need.length) src.total = j.total;
+      if (!some) src.total = j.total;
     }
-    if (need.length) src.total = src.page >= src.pages ? src.matched : known;
+    if (some) src.total = src.page >= src.pages ? src.matched : known;
     if (empty) src.total = 0;
     return src.buffer.splice(0, n);
   };
@@ -685,6 +754,7 @@ async function run() {
   const s = currentState();
   const qs = s.params.toString();
   history.replaceState(history.state, '', qs ? `?${qs}` : location.pathname);
+  showUnderstood(s.understood);
   const active = s.opts.map((o) => o.value);
   badge.textContent = active.length ? `(${active.length} aktif: ${active.join(', ')})` : '';
   // Words in all Indonesia without a national Pagefind bundle (a large site): the word index.
