@@ -135,3 +135,26 @@ def test_phrases_become_the_pages_own_filters(page, sample_server, model):
     assert len(found) == len(model.open_vacancies)  # filler only: every vacancy
     assert chips(page) == []
     assert not page.problems
+
+
+def test_matches_only_in_the_text_are_held_back_and_one_tap_away(page, sample_server, model):
+    if page.engine != "pagefind":
+        pytest.skip("the word index reads titles, employers and places only")
+    found = type_query(page, sample_server, "kasir")
+    titled = {v.id for v in model.open_vacancies if "kasir" in v.title.lower()}
+    mentioned = {
+        v.id
+        for v in model.open_vacancies
+        if "kasir" in " ".join([v.data["description"], *v.data.get("responsibilities", [])]).lower()
+    }
+    assert titled and set(found) == titled
+    assert mentioned - titled, "the sample needs a vacancy that mentions the word only in its text"
+    assert page.is_visible("#cari-luas")
+    held = int(re.search(r"\d+", page.text_content("#cari-luas-teks")).group())
+    before = page.get_attribute("#cari-hasil", "data-selesai")
+    page.click("#cari-luas-tombol")
+    every = results_after(page, before)
+    assert set(every) >= titled | (mentioned - titled) and len(every) == len(found) + held
+    assert every[: len(found)] == found  # the title match stays first
+    assert page.is_hidden("#cari-luas")
+    assert not page.problems

@@ -73,11 +73,24 @@ def test_a_near_word_is_not_a_match():
 def test_the_vacancy_page_indexes_the_extra_words_hidden(sample_site, model):
     v = next(v for v in model.open_vacancies if v.id.startswith("pengemudi-truk"))
     page = (sample_site / v.url / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'<p hidden data-pagefind-weight="0.5">([^<]*)</p>', page)
-    assert m, "no hidden synonym words on the vacancy page"
-    assert {"sopir", "supir", "driver"} <= set(m.group(1).split())
+    m = re.search(r'<p hidden data-pagefind-weight="5">([^<]*)</p>', page)
+    assert m, "no hidden synonym words of the title on the vacancy page"
+    assert {"sopir", "supir", "driver", "truck"} <= set(m.group(1).split())
     start = page.index("data-pagefind-body")
     assert start < m.start() < page.index("</article>", start), "outside the indexed body"
+
+
+def test_groups_only_the_description_holds_are_indexed_at_low_weight(sample_site, model):
+    # the barista's description mentions the cashier: "cashier" must not rank it with the cashier
+    v = next(v for v in model.open_vacancies if v.id.startswith("barista"))
+    assert "kasir" in vacancy_text(v).lower() and "kasir" not in v.title.lower()
+    page = (sample_site / v.url / "index.html").read_text(encoding="utf-8")
+    low = re.search(r'<p hidden data-pagefind-weight="0.5">([^<]*)</p>', page)
+    assert low and "cashier" in low.group(1).split()
+    high = re.search(r'<p hidden data-pagefind-weight="5">([^<]*)</p>', page)
+    assert not high or "cashier" not in high.group(1).split()
+    parts = set(synonym_words(SYNONYMS, v, "title").split()) | set(synonym_words(SYNONYMS, v, "text").split())
+    assert parts == set(synonym_words(SYNONYMS, v).split())
 
 
 # Bad entries ---------------------------------------------------------------------------------

@@ -129,4 +129,5 @@ QUERY_WORDS = {
     "filter": "{value}",
     "understood": "Dari kata yang Anda ketik:",
     "remove": "Hapus saringan: {chip}",
+    "weaker": "Ada {n} lowongan lain yang hanya menyebut kata ini di isi lowongannya.",
 }

@@ -427,7 +427,35 @@ async function pagefindSource(s, id) {
       if (!sortSel.value) found.sort((a, b) => b.score - a.score);
     }
   }
-  return pagefindResults(found, note, s.keep);
+  const [strong, weaker] = preferStrong(found, s.q);
+  const src = pagefindResults(strong, note, s.keep);
+  src.weaker = weaker;
+  return src;
+}
+
+// Ranking: Pagefind scores a word in the title (h1, weight 7), employer or place far above the
+// same word only in the description (on the sample site the best description-only match scored
+// under half the weakest title match). Results under half the best score are held back, and the
+// page offers them in one tap (showWeaker); a reader who asked for them keeps them for these words.
+const STRONG = 0.5;
+let widened = null; // the words for which the reader asked for every match
+
+function preferStrong(found, q) {
+  if (!found.length || widened === q) return [found, 0];
+  const top = Math.max(...found.map((r) => r.score));
+  const strong = found.filter((r) => r.score >= top * STRONG);
+  return [strong, found.length - strong.length];
+}
+
+function showWeaker(n, q) {
+  const box = $('cari-luas');
+  box.hidden = !n;
+  if (!n) return;
+  $('cari-luas-teks').textContent = fill(D.query.words.weaker, { n: num(n) });
+  $('cari-luas-tombol').onclick = () => {
+    widened = q;
+    run();
+  };
 }
 
 // Pagefind's results, read n at a time; with a typed salary or education (`keep`) the results
@@ -773,6 +801,7 @@ async function run() {
     await showMore(id);
     if (id !== seq) return;
     failEl.hidden = true;
+    showWeaker(src.weaker || 0, s.q);
     noneEl.hidden = list.children.length > 0;
     $('cari-kosong-judul').textContent = s.q ? `Tidak ada lowongan yang cocok dengan “${s.q}”.` : 'Tidak ada lowongan yang cocok dengan saringan ini.';
     if (!list.children.length && !byWords) await elsewhere(s, id).catch((err) => console.warn('Hitungan provinsi lain gagal:', err));
@@ -784,6 +813,7 @@ async function run() {
     source = null;
     list.replaceChildren();
     more.hidden = true;
+    $('cari-luas').hidden = true;
     noneEl.hidden = true;
     failEl.hidden = false;
     finish(id, 'Pencarian belum bisa dimuat');
