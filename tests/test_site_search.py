@@ -192,6 +192,7 @@ def test_meta_carries_the_date_not_a_day_count(ref):
         "education": v.education["name"],
         "posted": v.date_posted.isoformat(),
         "valid_through": "2026-12-31",
+        "gaji": "MONTH 5500000 6000000",  # unit, low, high in rupiah: for a typed salary (site.query)
     }
     assert "example" not in meta  # only sample records carry the mark
 
