@@ -628,7 +628,7 @@ async function elsewhere(s, id) {
   box.hidden = true;
   box.replaceChildren();
   const p = s.filters.provinsi;
-  if (!s.q || !p || list.children.length || Object.keys(s.filters).some((k) => k !== 'provinsi')) return;
+  if (!s.q || !p || s.keep || list.children.length || Object.keys(s.filters).some((k) => k !== 'provinsi')) return;
   const [places, m] = await Promise.all([getJSON(path(D.places, {})), wordMatches(s.q)]);
   if (id !== seq) return;
   const here = places.scopes.indexOf(p);
