@@ -582,5 +582,9 @@ def test_search_script_stays_small():
     # which typed words no vacancy holds and search the closest known word (docs/search.md).
     # 25,000 until national words read the word index and a province without results names
     # others: ~6 KB (1.9 KB gzipped) that replace a 1.2 MB merged search at 100,000.
+    # 32,000 until typed salaries, education and filters were applied and shown as chips and
+    # weak Pagefind matches held back: ~4.4 KB (1.4 KB gzipped) that took search quality on
+    # the judged queries from 0.710/0.809 to 0.912/0.969 (docs/search.md "Search quality");
+    # the query parsing itself is query.js, tested in Python and Node alike.
     size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
-    assert size < 32_000, size
+    assert size < 36_000, size
