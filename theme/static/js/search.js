@@ -409,6 +409,7 @@ function wordFile(key) {
 // kunci.json: the files there are (no request for a file that is not), and the common words
 // the index leaves out (words.COMMON_WORDS: "pt", "kabupaten"), which a search skips.
 let wordKeys = null;
+
 function indexKeys() {
   if (!wordKeys) {
     wordKeys = getJSON(path(D.wordKeys, {})).then((k) => ({ files: new Set(k.files), common: new Set(k.common) }));
@@ -488,7 +489,7 @@ async function wordMatches(q) {
     }
   }
   const notes = wordNotes(kept, fixed, dropped, '');
-  const said = common.length ? `Kata ${common.map((w) => `“${w}”`).join(', ')} ada di hampir semua lowongan, jadi tidak dipakai.` : '';
+  const said = common.length ? `Kata ${common.map((w) => `“${w}”`).join(', ')} terlalu umum, jadi tidak dipakai.` : '';
   // only common words (and absent ones): they narrow nothing, so every vacancy answers
   const every = !kept.length && common.length > 0;
   return { by: kept.length ? by || new Map() : new Map(), every, note: [notes ? notes.note : '', said].filter(Boolean).join(' ') };
