@@ -38,10 +38,15 @@ peak memory are its own:
   against output size, peak memory (``peak_mb_children``: the largest Pagefind run);
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
-  with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`): KB and
-  requests until the first results show, and the milliseconds it took; then a national
-  search followed by two province switches on the same page with the cache on
-  (:func:`antarkerja.tools.bench_search.measure_switch`: what each switch downloads, budget 60 KB).
+  at 360×740 with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`):
+  KB (raw and gzip) and requests until the first results show, and the milliseconds it took,
+  the best of :data:`SEARCH_RUNS` runs (every run printed; the machine's load average before
+  and after); the national words shape at every size (the word index's files listed one by
+  one); then a national search followed by two province switches on the same page with the
+  cache on (:func:`antarkerja.tools.bench_search.measure_switch`: what each switch downloads,
+  budget 60 KB); then the offline set file by file (as the ``offline`` step). On a site too
+  large for a national bundle (100,000) only the bundles the shapes read are indexed
+  (:func:`only_measured_bundles`): the full build is measured, not a model.
 
 ``--compare REV`` validates each size's repository with this tree and with Git revision REV
 in alternating rounds and compares the medians (:mod:`antarkerja.tools.bench_compare`): the way to
