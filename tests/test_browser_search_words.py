@@ -202,26 +202,45 @@ def test_a_word_found_nowhere_names_no_province(page, sample_server):
 # The bench's figures for this shape -------------------------------------------------------
 
 
-def test_bench_measures_the_word_index_shape_and_models_it_at_scale(sample_site):
-    from antarkerja.tools.bench_search import (
-        KEYS_FILE,
-        WORD_INDEX_SHAPE,
-        format_word_model,
-        measure_shapes,
-        model_national_words,
-        search_shapes,
-    )
+def test_bench_measures_and_prints_the_word_index_shape(sample_site):
+    from antarkerja.tools.bench_search import WORD_INDEX_SHAPE, format_shapes, measure_shapes, search_shapes
 
     shapes = [s for s in search_shapes(sample_site) if s[0] in (WORD_INDEX_SHAPE, "words, no province chosen")]
-    pagefind, words = measure_shapes(sample_site, shapes, cpu_slowdown=1)
+    pagefind, words = measure_shapes(sample_site, shapes, cpu_slowdown=1, runs=2)
     assert words["errors"] == [] and words["results"] > 0 and words["status"] == pagefind["status"]
     assert {"words", "shard"} <= set(words["bytes_by_kind"]) and "wasm" not in words["bytes_by_kind"]
     assert "wasm" in pagefind["bytes_by_kind"]  # the sample site has a national bundle
     assert words["kb"] < pagefind["kb"]
-    modelled = model_national_words(ROOT, sample_site, words, target=20_000)
-    assert modelled["files"][0] == KEYS_FILE and modelled["size"] == 20_000
-    assert modelled["words_kb"] > words["bytes_by_kind"]["words"] / 1000  # more postings
-    assert "MODELLED" in format_word_model(modelled)
+    assert len(words["ms_runs"]) == 2 and words["ms"] == min(words["ms_runs"]) > 0
+    printed = format_shapes(100_000, [pagefind, words]).splitlines()
+    assert len(printed) == 3 and all(line.startswith("100000") for line in printed[:2])
+    assert f"{words['kb']:.1f} KB" in printed[1] and "best of 2" in printed[1]
+    read = printed[2]  # the word-index shape's files, one by one
+    assert "kunci.json" in read and "op.json" in read and "/cari/data/semua/terbaru-1.json" in read
+    over = format_shapes(1, [{**words, "kb": 300.1, "ms": 1001, "ms_runs": [1001]}])
+    assert "OVER 300 KB" in over and "OVER 1 s" in over
+
+
+# Common words (words.COMMON_WORDS) ----------------------------------------------------------
+
+
+def test_a_query_of_only_common_words_still_answers_with_every_vacancy(page, large_server, model):
+    ids = search(page, f"{large_server}/cari/?q=PT")
+    assert ids == [v.id for v in model.open_vacancies]  # every one, newest first
+    assert page.text_content("#cari-status") == f"{len(ids)} lowongan ditemukan"
+    assert page.inner_text("#cari-koreksi") == "Kata “PT” terlalu umum, jadi tidak dipakai."
+    assert not [p for p in page.requested if p.startswith("/cari/kata/p")]  # no file read for it
+    assert page.problems == []
+
+
+def test_common_words_in_a_phrase_do_not_narrow_it(page, large_server, model):
+    expected = [i for i in holding(model, "operator") if i in holding(model, "bekasi")]
+    by_id = {v.id: v for v in model.open_vacancies}
+    assert any(" di " not in by_id[i].title for i in expected), "an operator in Bekasi whose title lacks 'di'"
+    ids = search(page, f"{large_server}/cari/?{urlencode({'q': 'operator di kota bekasi'})}")
+    assert ids == expected
+    assert page.inner_text("#cari-koreksi") == "Kata “di”, “kota” terlalu umum, jadi tidak dipakai."
+    assert page.problems == []
 
 
 def test_without_javascript_the_dead_end_url_keeps_the_plain_links(browser, sample_server):

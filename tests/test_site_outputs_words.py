@@ -51,7 +51,7 @@ def decode(entry) -> dict[int, list[int]]:
 
 def found(written, word: str) -> dict[int, list[int]]:
     """What the page reads for a whole word: its file (three letters when split), its postings."""
-    keys = set(written["cari/kata/kunci.json"])
+    keys = set(written["cari/kata/kunci.json"]["files"])
     key = word[:3] if word[:3] in keys and len(word) > 2 else word[:2]
     return decode(written[f"cari/kata/{key}.json"].get(word, []))
 
@@ -73,6 +73,35 @@ def test_a_title_word_finds_exactly_the_vacancies_whose_title_or_employer_or_pla
             for o in ords:
                 v = model.open_vacancies[o]
                 assert scopes[scope] == ("Luar negeri" if v.is_abroad else v.province.name)
+
+
+def test_common_words_are_left_out_of_every_file_and_listed_for_the_page(model, written):
+    """The sample's employers say "PT"/"CV", its places "Kabupaten"/"Kota", its titles "di":
+    none of them is written, and kunci.json hands the page the one list (search.js has no copy)."""
+    files = [data for path, data in written.items() if path.startswith("cari/kata/")]
+    index = {
+        w for data in files if isinstance(data, dict) and "scopes" not in data and "files" not in data for w in data
+    }
+    assert written["cari/kata/kunci.json"]["common"] == sorted(words.COMMON_WORDS)
+    assert not index & words.COMMON_WORDS
+    seen = {
+        w
+        for v in model.open_vacancies
+        for w in re.findall(r"\w+", f"{v.title} {v.employer['name']} {v.location_text}".lower())
+    }
+    assert {"pt", "cv", "kabupaten", "kota", "di"} <= seen  # the sample holds them: the test can fail
+    assert {"operator", "bekasi", "jakarta", "pusat"} <= index
+
+
+def test_a_place_is_its_regency_short_name_not_its_administrative_title(model):
+    """ "Kota Administrasi Jakarta Pusat": a job word ("administrasi") must not find every vacancy in Jakarta."""
+    synonyms = load_synonyms(ROOT)
+    jakarta = [v for v in model.open_vacancies if not v.is_abroad and "Administrasi" in v.regency.name]
+    assert jakarta, "the sample content should have a vacancy in a Jakarta city"
+    for v in jakarta:
+        found_by = words.vacancy_words(v, synonyms)
+        assert set(re.findall(r"\w+", v.regency.short_name.lower())) <= found_by
+        assert ("administrasi" in found_by) == bool(re.search(r"administrasi", f"{v.title} {v.employer['name']}", re.I))
 
 
 def test_ordinals_are_the_browse_shards_order(model, written, sample_site):

@@ -57,3 +57,38 @@ def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_p
     assert same["written"] == 0 and same["bundles_indexed"] == 0 and same["records_checked"] == 0
     assert nightly["records_reused"] == 0 and nightly["written"] > 0
     assert all(r["notes"] == [] and r["cache_mb"] <= r["output_mb"] for r in rows.values())
+
+
+def test_above_the_national_bundle_the_bench_indexes_only_the_bundles_its_shapes_read(tmp_path, monkeypatch):
+    """At 100,000 the bench measures the real build, indexing only the provinces its search
+    shapes and switches open (the national words shape reads the word index, no bundle)."""
+    import json
+
+    from antarkerja.site.build import build_site
+    from antarkerja.site.search import BUNDLES_MANIFEST, NATIONAL_BUNDLE_SETTING, index_site
+    from antarkerja.tools.bench import only_measured_bundles
+    from antarkerja.tools.bench_search import page_scopes, search_shapes, switch_provinces
+
+    monkeypatch.setenv(NATIONAL_BUNDLE_SETTING, "10")  # the sample built as a large site is
+    out = tmp_path / "site"
+    build_site(ROOT, output=out, today="2026-11-25", siteurl="", search=False)
+    every = set(json.loads((out / BUNDLES_MANIFEST).read_text(encoding="utf-8"))["bundles"])
+    scopes = page_scopes(out)
+    named = {p.get("provinsi") for _, p, _ in search_shapes(out)} | set(switch_provinces(out))
+    expected = {k for name in named if name for k in scopes.get(name, [])} | set(scopes["Luar negeri"])
+    assert only_measured_bundles(out) == {"bundles_not_indexed": len(every - expected)}
+    assert len(expected) < len(every)
+    index_site(out)
+    assert {p.name for p in (out / "pagefind").iterdir()} - {"mesin"} == expected
+
+
+def test_with_a_national_bundle_the_bench_indexes_every_bundle(tmp_path):
+    from antarkerja.site.build import build_site
+    from antarkerja.site.search import BUNDLES_MANIFEST
+    from antarkerja.tools.bench import only_measured_bundles
+
+    out = tmp_path / "site"
+    build_site(ROOT, output=out, today="2026-11-25", siteurl="", search=False)
+    before = (out / BUNDLES_MANIFEST).read_text(encoding="utf-8")
+    assert only_measured_bundles(out) == {}
+    assert (out / BUNDLES_MANIFEST).read_text(encoding="utf-8") == before

@@ -503,13 +503,20 @@ function wordFile(key) {
   return wordFiles.get(key);
 }
 
-let wordKeys = null; // the files there are (kunci.json): no request for a file that is not
-function wordEntries(w) {
+// kunci.json: the files there are (no request for a file that is not), and the common words
+// the index leaves out (words.COMMON_WORDS: "pt", "kabupaten"), which a search skips.
+let wordKeys = null;
+
+function indexKeys() {
   if (!wordKeys) {
-    wordKeys = getJSON(path(D.wordKeys, {})).then((k) => new Set(k));
+    wordKeys = getJSON(path(D.wordKeys, {})).then((k) => ({ files: new Set(k.files), common: new Set(k.common) }));
     wordKeys.catch(() => (wordKeys = null));
   }
-  return wordKeys.then((keys) => {
+  return wordKeys;
+}
+
+function wordEntries(w) {
+  return indexKeys().then(({ files: keys }) => {
     // The entries of the file holding words that start with `w` ({} when there is none); a
     // large file is split by three letters, its two-letter words staying in the two-letter file.
     const three = w.length > 2 && keys.has(w.slice(0, 3)) ? w.slice(0, 3) : null;
@@ -546,10 +553,15 @@ async function wordMatches(q) {
   const fixed = [];
   const dropped = [];
   const kept = [];
+  const common = [];
   let by = null;
   for (const typed of q.split(' ').filter(Boolean)) {
     const w = foldWord(typed).replace(/[^a-z0-9]/g, '');
     if (w.length < 2 || /^\d+$/.test(w)) continue; // not indexed: a letter, a number
+    if ((await indexKeys()).common.has(w)) {
+      common.push(typed);
+      continue;
+    }
     let p = await wordPostings(w);
     if (!p) {
       const entries = await wordEntries(w);
@@ -574,7 +586,10 @@ async function wordMatches(q) {
     }
   }
   const notes = wordNotes(kept, fixed, dropped, '');
-  return { by: kept.length ? by || new Map() : new Map(), note: notes ? notes.note : '' };
+  const said = common.length ? `Kata ${common.map((w) => `“${w}”`).join(', ')} terlalu umum, jadi tidak dipakai.` : '';
+  // only common words (and absent ones): they narrow nothing, so every vacancy answers
+  const every = !kept.length && common.length > 0;
+  return { by: kept.length ? by || new Map() : new Map(), every, note: [notes ? notes.note : '', said].filter(Boolean).join(' ') };
 }
 
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
@@ -585,6 +600,7 @@ const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, emp
 async function wordSource(s, id) {
   const m = await wordMatches(s.q);
   if (id !== seq) return null;
+  if (m.every) return Object.assign(shardSource(s), { note: m.note }); // as with no words
   const all = [...m.by.values()].flat().sort((a, b) => a - b);
   const need = s.opts.map((o) => +o.dataset.id);
   const files = new Map();

@@ -7,11 +7,12 @@ search by reading **one small file per typed word**, then the browse shards
 (:mod:`antarkerja.site.outputs.browse`) for the display data of the first page of results.
 
 What is indexed (each vacancy once per word): the words of its title, of the synonym groups
-its title holds (:mod:`antarkerja.site.synonyms`), of its employer's name, its place (regency
-and province, or city and country) and its minimum education, and the title's words without
+its title holds (:mod:`antarkerja.site.synonyms`), of its employer's name, its place (regency's
+short name and province, or city and country) and its minimum education, and the title's words without
 an Indonesian prefix (``penjahit`` → ``jahit``, as Pagefind's stemmer would; :func:`roots`).
 Not the description: that would make every file several times larger. A number alone (the
-``12`` of "Operator 12") is not a word here.
+``12`` of "Operator 12") is not a word here, nor a word of :data:`COMMON_WORDS` ("pt",
+"kabupaten": they narrow nothing and would be the largest lists).
 
 ``cari/kata/<key>.json`` (route ``search_words``), ``key`` the word's first two letters::
 
@@ -26,8 +27,9 @@ ordinals scope by scope, so it knows at once how many vacancies match in every p
 and in all: the search page names the nearest provinces with matches when a province has
 none.
 
-``cari/kata/kunci.json`` (route ``search_word_keys``) lists the files (about 2 KB at
-100,000), so the page asks only for files that exist.
+``cari/kata/kunci.json`` (route ``search_word_keys``), ``{"files": [key, …], "common":
+[word, …]}``, lists the files (about 2 KB at 100,000), so the page asks only for files that
+exist, and the words left out of the index (:data:`COMMON_WORDS`), which the page skips.
 
 ``cari/kata/wilayah.json`` (route ``search_places``), read only for that: the scope names
 and, for each province, the others nearest first (great-circle distance between the
@@ -72,6 +74,18 @@ PREFIXES = (
     "ke",
 )
 MIN_ROOT = 4  # a shorter remainder is more often a false root (be-kasi) than a real one
+# Words that never narrow a national search, so the index leaves them out: an employer's legal
+# form, a region's kind, and the little words of a phrase ("operator di bekasi"). Measured at
+# 100,000 generated vacancies (docs/search.md, "Common words"): "kabupaten" is held by 60 % of
+# them (a list of 152 KB), "pt" by 58 % (147 KB), "kota" by 27 % (73 KB), "cv" by 15 % (45 KB),
+# "di" by 13 % of titles (31 KB); a query typing one read that list to keep nearly everything,
+# and "di" even dropped the operators in Bekasi whose title lacks it. They are not written to
+# cari/kata/; kunci.json carries this list and search.js skips a typed word on it (a query of
+# only such words shows every vacancy, newest first, and says why). One home: search.js has
+# no copy. Education ("sma", 31 %) and place words ("jawa", 26 %) narrow, and stay.
+COMMON_WORDS = frozenset(
+    {"pt", "cv", "ud", "tbk", "persero", "kabupaten", "kota", "provinsi", "di", "ke", "dan", "dari", "untuk", "yang"}
+)
 
 
 def roots(word: str) -> list[str]:
@@ -126,9 +140,18 @@ def vacancy_words(v, synonyms: Synonyms) -> set[str]:
     for w in title:
         words.update(roots(w))
     words.update(fold(v.employer["name"]))
-    words.update(fold(v.location_text))
+    words.update(fold(place_text(v)))
     words.update(fold(v.education["name"]))
-    return {w for w in words if len(w) >= MIN_WORD and not w.isdigit()}
+    return {w for w in words if len(w) >= MIN_WORD and not w.isdigit() and w not in COMMON_WORDS}
+
+
+def place_text(v) -> str:
+    """The place a vacancy is found by: the regency's short name (``Jakarta Pusat``, not
+    ``Kota Administrasi Jakarta Pusat``, whose "administrasi" would make every Jakarta
+    vacancy an answer to the job word) and the province; overseas, city and country."""
+    if v.is_abroad:
+        return v.location_text
+    return f"{v.regency.short_name}, {v.province.name}"
 
 
 def scopes(site) -> list[str]:
@@ -225,7 +248,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
     files = word_files(site, synonyms)
     for key, words in sorted(files.items()):
         yield File(url("search_words", key=key), dump(words))
-    yield File(url("search_word_keys"), dump(sorted(files)))
+    yield File(url("search_word_keys"), dump({"files": sorted(files), "common": sorted(COMMON_WORDS)}))
     folder = reference_dir(root) if root is not None else None
     capitals = read_capitals(folder) if folder is not None and (folder / CAPITALS_FILE).is_file() else {}
     near = nearest(site, capitals) if capitals else []
