@@ -549,13 +549,17 @@ def test_sample_browse_shards_hold_exactly_the_open_vacancies_newest_first(sampl
     from antarkerja.urls import url
 
     def read_all(key, order="terbaru"):
-        items, n, pages = [], 1, 1
-        while n <= pages:
-            data = json.loads((sample_site / url("search_shard", key=key, order=order, number=n)).read_text("utf-8"))
+        """As search.js walks a list: file 1 (total and pages), then each file's "next"."""
+        first = json.loads((sample_site / url("search_shard", key=key, order=order, number=1)).read_text("utf-8"))
+        items, data, read = [], first, 1
+        while True:
             items += data["items"]
-            pages = data["pages"]
-            n += 1
-        assert data["total"] == len(items)
+            if data["next"] is None:
+                break
+            data = json.loads((sample_site / url("search_shard", key=key, order=order, number=data["next"])).read_text("utf-8"))
+            assert "total" not in data  # only file 1 changes with the list's length
+            read += 1
+        assert first["total"] == len(items) and first["pages"] == read
         return [i["i"] for i in items]
 
     assert read_all("semua") == [v.id for v in sample_model.open_vacancies]

@@ -393,8 +393,8 @@ async function pagefindSource(s, id) {
 }
 
 // National word index (antarkerja.site.outputs.words): one file per word's first two letters
-// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o is item o % perShard
-// of the browse shard semua/terbaru-(o / perShard + 1), newest first.
+// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o counts from the oldest
+// open vacancy (0), and locate(o, total) gives its browse shard semua/terbaru-n and place there.
 const wordFiles = new Map();
 
 function wordFile(key) {
@@ -480,6 +480,17 @@ async function wordMatches(q) {
   return { by: kept.length ? by || new Map() : new Map(), note: notes ? notes.note : '' };
 }
 
+// paginate.locate: shard 1 holds the newest total - older * perShard items; shard n >= 2 holds
+// ordinals (n - 2) * perShard … (n - 1) * perShard - 1, each shard newest first.
+function locate(o, total) {
+  const older = Math.max(0, Math.floor(total / D.perShard) - 1);
+  if (o < older * D.perShard) {
+    const n = Math.floor(o / D.perShard) + 2;
+    return [n, (n - 1) * D.perShard - 1 - o];
+  }
+  return [1, total - 1 - o];
+}
+
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
 // Words without a province on a site without a national Pagefind bundle: the word index gives
@@ -488,7 +499,7 @@ const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, emp
 async function wordSource(s, id) {
   const m = await wordMatches(s.q);
   if (id !== seq) return null;
-  const all = [...m.by.values()].flat().sort((a, b) => a - b);
+  const all = [...m.by.values()].flat().sort((a, b) => b - a); // newest first
   const need = s.opts.map((o) => +o.dataset.id);
   const files = new Map();
   const shard = (n) => {
@@ -508,7 +519,13 @@ async function wordSource(s, id) {
       const before = files.size;
       while (out.length < n && at < all.length && files.size - before < SCAN) {
         const batch = all.slice(at, at + n - out.length);
-        const items = await Promise.all(batch.map(async (o) => (await shard(Math.floor(o / D.perShard) + 1)).items[o % D.perShard]));
+        const { total } = await shard(1);
+        const items = await Promise.all(
+          batch.map(async (o) => {
+            const [n, k] = locate(o, total);
+            return (await shard(n)).items[k];
+          }),
+        );
         at += batch.length;
         for (const it of items) {
           if (it && need.every((x) => it.f.includes(x))) out.push(toResult(it));
@@ -569,17 +586,17 @@ function shardSource(s) {
   }
   const key = base ? base.dataset.key : 'semua';
   const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
-  const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0, seen: 0 };
-  if (empty) src.pages = 0;
+  // Shard 1 first, then each shard's `next` (outputs.browse); shard 1 has the total and count.
+  const src = { total: null, file: empty ? null : 1, pages: 1, buffer: [], matched: 0, seen: 0 };
   const known = s.opts.length === 1 ? +s.opts[0].dataset.count : null; // one filter: its count is known
-  src.done = () => !src.buffer.length && src.page >= src.pages;
+  src.done = () => !src.buffer.length && src.file === null;
   src.next = async (n) => {
     let read = 0;
     // Small sets are read whole so the count is exact; large ones only until a page is full.
-    while ((src.buffer.length < n || (need.length && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
-      const j = await getJSON(path(D.shard, { key, order: s.order, n: src.page + 1 }));
-      src.page = j.page;
-      src.pages = j.pages;
+    while ((src.buffer.length < n || (need.length && src.pages <= 3)) && src.file !== null && read < SCAN) {
+      const j = await getJSON(path(D.shard, { key, order: s.order, n: src.file }));
+      if (j.page === 1) src.pages = j.pages;
+      src.file = j.next;
       read += 1;
       src.seen += j.items.length;
       for (const it of j.items) {
@@ -588,9 +605,9 @@ function shardSource(s) {
           src.buffer.push(toResult(it));
         }
       }
-      if (!need.length) src.total = j.total;
+      if (!need.length && j.page === 1) src.total = j.total;
     }
-    if (need.length) src.total = src.page >= src.pages ? src.matched : known;
+    if (need.length) src.total = src.file === null ? src.matched : known;
     if (empty) src.total = 0;
     return src.buffer.splice(0, n);
   };
