@@ -18,6 +18,11 @@ def test_changed_counts_written_added_and_removed_files():
     assert by_area(changed(before, after)) == {"(root)": 1, "b/": 1, "new/": 1}
 
 
+def test_browse_word_and_api_files_are_counted_by_family():
+    paths = ["cari/data/semua/terbaru-1.json", "cari/kata/op.json", "api/v1/lowongan/1.json", "api/v1/index.json"]
+    assert by_area(paths) == {"cari/data/": 1, "cari/kata/": 1, "api/v1/lowongan/": 1, "api/v1/": 1}
+
+
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     work = tmp_path_factory.mktemp("rewrite")

@@ -44,11 +44,22 @@ def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
+SPLIT_AREAS = {"cari": 2, "api": 3}  # folders counted one or two levels deeper (browse files, word index, API lists)
+
+
+def area_of(path: str) -> str:
+    """``lowongan/``, ``cari/data/``, ``cari/kata/``, ``api/v1/lowongan/``…, or ``(root)``."""
+    parts = path.split("/")[:-1]
+    if not parts:
+        return "(root)"
+    return "/".join(parts[: SPLIT_AREAS.get(parts[0], 1)]) + "/"
+
+
 def by_area(paths: list[str]) -> dict[str, int]:
-    """How many of ``paths`` lie in each top-level folder (``(root)`` for top-level files)."""
+    """How many of ``paths`` lie in each folder of :func:`area_of`."""
     areas: dict[str, int] = {}
     for p in paths:
-        area = p.split("/", 1)[0] + "/" if "/" in p else "(root)"
+        area = area_of(p)
         areas[area] = areas.get(area, 0) + 1
     return dict(sorted(areas.items(), key=lambda kv: -kv[1]))
 
