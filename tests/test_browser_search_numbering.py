@@ -81,7 +81,11 @@ def results(page, url: str) -> list[str]:
     while page.is_visible("#cari-lagi"):
         n = page.locator("#cari-hasil > li").count()
         page.click("#cari-lagi")
-        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=n)
+        # more results, or none more to find (the button goes)
+        page.wait_for_function(
+            "n => document.querySelectorAll('#cari-hasil > li').length > n || document.getElementById('cari-lagi').hidden",
+            arg=n,
+        )
     hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
     return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
 
@@ -137,4 +141,21 @@ def test_national_words_find_their_vacancies_across_shards_newest_first(page, se
     place = {v.id: i for i, v in enumerate(model.open_vacancies)}
     assert len({place[i] // SMALL_SHARD for i in expected}) >= 3  # spread over several shards
     assert results(page, f"{server}/cari/?q={word}") == expected
+    assert page.problems == []
+
+
+def test_tayang_on_a_later_device_date_through_the_word_index_and_several_shards(page, server, model):
+    """'Tayang dalam' on the word index path and on browse files read newest first (the page
+    stops at the first item posted before the range)."""
+    from datetime import timedelta
+
+    from antarkerja.site.search import posted_within
+
+    day = CLOCK + timedelta(days=5)
+    page.clock.set_fixed_time(day)
+    recent = [v.id for v in model.open_vacancies if posted_within(v, 30, day.date())]
+    assert 2 * SMALL_SHARD < len(recent) < len(model.open_vacancies)
+    assert results(page, f"{server}/cari/?" + urlencode({"tayang": "30 hari terakhir"})) == recent
+    words = results(page, f"{server}/cari/?" + urlencode({"q": "operator", "tayang": "30 hari terakhir"}))
+    assert words == [i for i in holding(model, "operator") if i in recent] and words
     assert page.problems == []

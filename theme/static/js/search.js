@@ -551,6 +551,7 @@ async function wordSource(s, id) {
         at += batch.length;
         for (const it of items) {
           if (it && keep.test(it)) out.push(toResult(it));
+          else if (it && keep.since && it.p < keep.since) at = all.length; // newest first: none later
         }
       }
       matched += out.length;
@@ -615,7 +616,8 @@ function shardSource(s) {
   src.next = async (n) => {
     let read = 0;
     // Small sets are read whole so the count is exact; large ones only until a page is full.
-    while ((src.buffer.length < n || (m.any && src.pages <= 3)) && src.file !== null && read < SCAN) {
+    // One item more than asked, so "more" is offered only when there is more.
+    while ((src.buffer.length <= n || (m.any && src.pages <= 3)) && src.file !== null && read < SCAN) {
       const j = await getJSON(path(D.shard, { key, order: s.order, n: src.file }));
       if (j.page === 1) src.pages = j.pages;
       src.file = j.next;
