@@ -3,6 +3,7 @@ day passing rewrite, counted from the bytes of three real builds."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -28,6 +29,17 @@ def figures(tmp_path_factory):
     work = tmp_path_factory.mktemp("rewrite")
     shutil.copytree(SITE_FIXTURE, work / "repo")
     return measure_rewrites(work / "repo", work, TODAY, with_closed=True)
+
+
+def test_the_two_added_ids_bound_the_day_of_the_generated_vacancies():
+    """Lists order a day's vacancies by id: ADDED_ID after every generated id (bench-NNNNNN),
+    ADDED_FIRST_ID before them; both are valid ids."""
+    from antarkerja.records.schema.vacancy import ID_PATTERN
+    from antarkerja.tools.bench_rewrite import ADDED_FIRST_ID
+
+    generated = [f"bench-{i:06d}" for i in (0, 40, 9_960, 99_960)]
+    assert all(ADDED_FIRST_ID < g < ADDED_ID for g in generated)
+    assert all(re.fullmatch(ID_PATTERN, i) for i in (ADDED_ID, ADDED_FIRST_ID))
 
 
 def test_one_added_vacancy_rewrites_a_small_part_of_the_site(figures):
