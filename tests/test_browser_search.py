@@ -736,19 +736,21 @@ def test_a_rare_combination_says_how_far_it_looked_and_reads_on_when_asked(page,
         fetched.append(n)
         item = {"t": "Contoh", "e": "PT Contoh", "l": "Kota Contoh", "s": "", "v": "2026-12-31", "p": "2026-11-20"}
         items = [{**item, "i": f"x{n}-{k}", "f": []} for k in range(50)]  # none has the filters' ids
-        route.fulfill(json={"total": 500, "page": n, "pages": 10, "items": items})
+        older = None if n == 2 else 10 if n == 1 else n - 1  # file 1, then 10 down to 2 (outputs.browse)
+        head = {"total": 500, "pages": 10} if n == 1 else {}
+        route.fulfill(json={**head, "page": n, "next": older, "items": items})
 
     page.route("**/cari/data/**", shard)
     v = next(o for o in model.open_vacancies if not o.is_abroad)
     page.goto(f"{sample_server}/cari/?" + urlencode({"sektor": v.kbli["short_name"], "upah": v.salary_band}))
     page.wait_for_selector("#cari-hasil[data-selesai]", state="attached")
     assert result_ids(page) == []
-    assert fetched == [1, 2, 3, 4, 5, 6]
+    assert fetched == [1, 10, 9, 8, 7, 6]
     assert status(page) == "Belum ada yang cocok di 300 lowongan terbaru"
     assert page.is_visible("#cari-lagi") and page.text_content("#cari-lagi") == "Cari lebih jauh"
     page.click("#cari-lagi")
     page.wait_for_function("() => document.getElementById('cari-lagi').hidden")
-    assert fetched == list(range(1, 11))
+    assert fetched == [1, *range(10, 1, -1)]
     page.wait_for_function("() => document.getElementById('cari-status').textContent.startsWith('Tidak ada')")
     assert page.problems == []
 

@@ -44,14 +44,40 @@ def api_files(open_count: int = PER_PAGE * 2 + 3, closed_count: int = 4) -> dict
 def test_the_national_list_chains_page_by_page_to_every_open_vacancy():
     files = api_files()
     page = json.loads(files["api/v1/lowongan/1.json"])
-    seen = []
+    seen, numbers = [], []
+    assert page["total"] == PER_PAGE * 2 + 3 and page["pages"] == 2  # 1.json: the whole list
     while True:
         seen += [item["identifier"] for item in page["items"]]
-        assert page["total"] == PER_PAGE * 2 + 3 and page["pages"] == 3
+        numbers.append(page["page"])
+        # total and pages count from this page to the end of the chain
+        assert page["total"] == PER_PAGE * 2 + 3 - len(seen) + len(page["items"])
+        assert page["pages"] == 3 - len(numbers)
         if page["next"] is None:
             break
         page = json.loads(files[page["next"].removeprefix(CTX.siteurl + "/")])
+    assert numbers == [1, 2]  # 1.json holds the newest 50 to 99, 2.json the oldest 50
     assert len(seen) == len(set(seen)) == PER_PAGE * 2 + 3  # the 4 filled ones are left out
+
+
+def test_a_new_vacancy_rewrites_only_the_first_page_of_the_national_list():
+    """Numbered from the oldest: 2.json and 3.json keep their bytes when a vacancy is added;
+    page 1 stays the newest (the vacancy added is on it)."""
+    office = [yaml.safe_load(TEST_OFFICE)]
+    older = records(PER_PAGE * 4 + 10, 0)
+    added = {**copy.deepcopy(RECORD), "id": "lowongan-baru", "date_posted": TODAY}  # posted today
+    added["verification"] = {**added["verification"], "date": TODAY}
+    assert all(r["date_posted"] < TODAY for r in older)
+    before, after = (
+        {f.path: f.data for f in outputs(build_site(rs, office, load_reference(ROOT), TODAY), CTX)}
+        for rs in (older, [*older, added])
+    )
+    national = sorted(p for p in before | after if p.startswith("api/v1/lowongan/"))
+    assert national == [f"api/v1/lowongan/{n}.json" for n in (1, 2, 3, 4)]
+    changed = [p for p in national if before.get(p) != after.get(p)]
+    assert changed == ["api/v1/lowongan/1.json"]
+    newest = json.loads(after["api/v1/lowongan/1.json"])
+    first = json.loads(before["api/v1/lowongan/1.json"])
+    assert len(newest["items"]) == len(first["items"]) + 1 and newest["next"].endswith("/4.json")
 
 
 def test_every_province_has_a_first_page_even_when_empty():

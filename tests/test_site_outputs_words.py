@@ -18,6 +18,7 @@ from antarkerja.paths import reference_dir
 from antarkerja.reference import load_reference
 from antarkerja.site.model import build_site
 from antarkerja.site.outputs import OutputContext, words
+from antarkerja.site.paginate import locate
 from antarkerja.site.search import SHARD_SIZE
 from antarkerja.site.synonyms import load_synonyms
 
@@ -62,7 +63,7 @@ def test_a_title_word_finds_exactly_the_vacancies_whose_title_or_employer_or_pla
         pattern = re.compile(rf"\b{word}\b", re.I)
         expected = {
             i
-            for i, v in enumerate(model.open_vacancies)
+            for i, v in enumerate(reversed(model.open_vacancies))  # ordinals count from the oldest
             if pattern.search(v.title) or pattern.search(v.employer["name"]) or pattern.search(v.location_text)
         }
         got = found(written, word)
@@ -71,7 +72,7 @@ def test_a_title_word_finds_exactly_the_vacancies_whose_title_or_employer_or_pla
         assert expected, f"the sample content should hold {word!r}"
         for scope, ords in got.items():  # each under its own province (or overseas)
             for o in ords:
-                v = model.open_vacancies[o]
+                v = model.open_vacancies[-1 - o]
                 assert scopes[scope] == ("Luar negeri" if v.is_abroad else v.province.name)
 
 
@@ -105,10 +106,12 @@ def test_a_place_is_its_regency_short_name_not_its_administrative_title(model):
 
 
 def test_ordinals_are_the_browse_shards_order(model, written, sample_site):
-    """Ordinal o is item o % 50 of semua/terbaru-(o // 50 + 1): the page's cards come from there."""
-    for o, ords in ((o, None) for o in range(0, len(model.open_vacancies), 7)):
-        shard = json.loads((sample_site / "cari/data/semua" / f"terbaru-{o // SHARD_SIZE + 1}.json").read_text("utf-8"))
-        assert shard["items"][o % SHARD_SIZE]["i"] == model.open_vacancies[o].id, ords
+    """Ordinal o (0 the oldest) is where paginate.locate puts it in semua/terbaru-<n>: the page's cards come from there."""
+    total = len(model.open_vacancies)
+    for o in range(0, total, 7):
+        n, k = locate(o, total, SHARD_SIZE)
+        shard = json.loads((sample_site / "cari/data/semua" / f"terbaru-{n}.json").read_text("utf-8"))
+        assert shard["items"][k]["i"] == model.open_vacancies[-1 - o].id, o
     built = sorted(p.name for p in (sample_site / "cari" / "kata").iterdir())
     assert built == sorted(Path(p).name for p in written)
 

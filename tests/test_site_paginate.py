@@ -15,8 +15,9 @@ import pytest
 from support import SITE_FIXTURE, TODAY, parse_html
 from support.sitecheck import broken_links, html_errors
 
-from antarkerja.site import build
-from antarkerja.site.paginate import page_count, page_sizes, paginate
+from antarkerja.site import build, search
+from antarkerja.site.outputs import api
+from antarkerja.site.paginate import content_slices, locate, older_number, page_count, page_sizes, paginate, slices
 
 BASE = "provinsi/x/"
 
@@ -74,6 +75,39 @@ def test_adding_one_item_changes_page_one_and_at_most_two_more():
         assert page_sizes(total, per)[0] == len(old[BASE])
 
 
+@pytest.mark.parametrize("total", [0, 1, 6, 7, 13, 14, 15, 29, 100])
+def test_locate_finds_each_ordinal_from_the_oldest_where_slices_put_it(total):
+    items = list(range(total))[::-1]  # newest first; an item's value is its ordinal from the oldest
+    pages = {n: items[a:b] for n, a, b in slices(total, 7)}
+    for o in range(total):
+        n, k = locate(o, total, 7)
+        assert pages[n][k] == o
+
+
+def test_content_slices_cover_the_list_and_an_insertion_changes_only_its_own_slice():
+    keys = [f"v{i:04d}" for i in range(1000)]
+    cuts = content_slices(keys, 50)
+    assert sorted((a, b) for _, a, b in cuts)[0][0] == 0 and sum(b - a for _, a, b in cuts) == 1000
+    assert all(0 < b - a <= 100 for _, a, b in cuts)
+    # Reading order: slice 1, then each older_number, covers the list in order.
+    by_number = {n: (a, b) for n, a, b in cuts}
+    n, walked = 1, []
+    while n is not None:
+        walked.append(by_number[n])
+        n = older_number(n, len(cuts))
+    assert walked == sorted(by_number.values())
+    changed_counts = []
+    for at in range(0, 1000, 37):  # insert a new key in the middle of the list
+        new_keys = [*keys[:at], f"new-{at}", *keys[at:]]
+        old = {n: keys[a:b] for n, a, b in cuts}
+        new = {n: new_keys[a:b] for n, a, b in content_slices(new_keys, 50)}
+        changed_counts.append(sum(old.get(n) != new.get(n) for n in old.keys() | new.keys()))
+    # one slice; two where a run without a content cut was cut by length; more only when the
+    # new key is itself a cut (the slices before it are renumbered)
+    assert changed_counts.count(1) >= len(changed_counts) / 2
+    assert sum(n <= 2 for n in changed_counts) >= len(changed_counts) * 0.9
+
+
 # The built site ---------------------------------------------------------------------------
 
 SMALL = {"LISTING_PER_PAGE": 4, "LISTING_ROWS_PER_PAGE": 5}
@@ -90,6 +124,8 @@ def small_pages(tmp_path_factory):
 
     mp = pytest.MonkeyPatch()
     mp.setattr(build, "load_settings", small)
+    mp.setattr(search, "SHARD_SIZE", 4)  # browse files and API pages of a few items: lists span several
+    mp.setattr(api, "PER_PAGE", 5)
     try:
         work = tmp_path_factory.mktemp("paginate")
         repo = work / "repo"
@@ -147,6 +183,66 @@ def test_one_added_vacancy_rewrites_only_the_newest_listing_pages(small_pages):
         assert f"{base}page/{number + 1}/index.html" in grown, path
     untouched = later_pages - changed
     assert len(untouched) >= len(later_pages) - 2 * len(grown) - 1 and untouched
+
+
+def _numbered(path: str) -> tuple[str, int] | None:
+    """(list, number) of a browse file or API page, None for other files."""
+    for prefix, pattern in (("cari/data/", "-"), ("api/v1/", "/")):
+        if path.startswith(prefix) and path.endswith(".json") and path.rsplit(pattern, 1)[-1][:-5].isdigit():
+            head, number = path[:-5].rsplit(pattern, 1)
+            return head, int(number)
+    return None
+
+
+def test_one_added_vacancy_rewrites_only_the_first_browse_file_and_api_page_of_each_list(small_pages):
+    """Newest first lists (cari/data/…/terbaru-N.json, api/v1/…/N.json): file 1 only, or a new
+    file and the one whose "next" now points to it. (The other orders' content cuts are tested
+    above on a list long enough to mean something.)"""
+    before, after = (digests(s) for s in small_pages)
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    lists: dict[str, set[int]] = {}
+    for path in before:
+        if (found := _numbered(path)) and found[1] > 1:
+            lists.setdefault(found[0], set()).add(found[1])
+    newest_first = {
+        k: v
+        for k, v in lists.items()
+        if k.endswith("/terbaru") or k.startswith("api/") and k.split("/")[2] not in ("kantor", "wilayah")
+    }
+    assert len(newest_first) >= 4 and sum(map(len, newest_first.values())) >= 12  # lists do span several files
+    later = {p for p in changed if (found := _numbered(p)) and found[1] > 1 and found[0] in newest_first}
+    grown = {p for p in later if p not in before}
+    for path in later - grown:  # only the previous newest numbered file, whose next moved
+        head, number = _numbered(path)
+        assert any(_numbered(g) == (head, number + 1) for g in grown), path
+    for key in ("cari/data/semua/terbaru", "api/v1/provinsi/jawa-barat", "api/v1/lowongan"):
+        assert (f"{key}-1.json" if key.startswith("cari") else f"{key}/1.json") in changed, key
+
+
+def test_one_added_vacancy_rewrites_only_its_own_words_files(small_pages):
+    """Word ordinals count from the oldest: other vacancies keep theirs, so a word file
+    changes only if it holds one of the new vacancy's words (its ordinal, the newest)."""
+    import json
+
+    before_site, after_site = small_pages
+    before, after = digests(before_site), digests(after_site)
+    files = [p for p in after if p.startswith("cari/kata/") and p.split("/")[-1] not in ("kunci.json", "wilayah.json")]
+    changed = [p for p in files if before.get(p) != after[p]]
+    total = sum(1 for _ in json.loads((after_site / "cari/data/semua/terbaru-1.json").read_text("utf-8"))["items"])
+    newest = None
+    for path in changed:
+        words = json.loads((after_site / path).read_text("utf-8"))
+        ordinals = set()
+        for entry in words.values():
+            for _scope, first, *gaps in entry:
+                o = first
+                ordinals.add(o)
+                for g in gaps:
+                    o += g
+                    ordinals.add(o)
+        newest = max(ordinals) if newest is None else max(newest, max(ordinals))
+        assert max(ordinals) == newest, path  # the new vacancy's ordinal is in every changed file
+    assert total and changed and len(changed) <= 12 < len(files) / 2, (len(changed), len(files))
 
 
 @pytest.mark.parametrize("base", ["/lowongan/", "/provinsi/jawa-barat/", "/kabkota/kabupaten-bekasi/"])

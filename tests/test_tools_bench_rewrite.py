@@ -3,6 +3,7 @@ day passing rewrite, counted from the bytes of three real builds."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -18,11 +19,27 @@ def test_changed_counts_written_added_and_removed_files():
     assert by_area(changed(before, after)) == {"(root)": 1, "b/": 1, "new/": 1}
 
 
+def test_browse_word_and_api_files_are_counted_by_family():
+    paths = ["cari/data/semua/terbaru-1.json", "cari/kata/op.json", "api/v1/lowongan/1.json", "api/v1/index.json"]
+    assert by_area(paths) == {"cari/data/": 1, "cari/kata/": 1, "api/v1/lowongan/": 1, "api/v1/": 1}
+
+
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     work = tmp_path_factory.mktemp("rewrite")
     shutil.copytree(SITE_FIXTURE, work / "repo")
     return measure_rewrites(work / "repo", work, TODAY, with_closed=True)
+
+
+def test_the_two_added_ids_bound_the_day_of_the_generated_vacancies():
+    """Lists order a day's vacancies by id: ADDED_ID after every generated id (bench-NNNNNN),
+    ADDED_FIRST_ID before them; both are valid ids."""
+    from antarkerja.records.schema.vacancy import ID_PATTERN
+    from antarkerja.tools.bench_rewrite import ADDED_FIRST_ID
+
+    generated = [f"bench-{i:06d}" for i in (0, 40, 9_960, 99_960)]
+    assert all(ADDED_FIRST_ID < g < ADDED_ID for g in generated)
+    assert all(re.fullmatch(ID_PATTERN, i) for i in (ADDED_ID, ADDED_FIRST_ID))
 
 
 def test_one_added_vacancy_rewrites_a_small_part_of_the_site(figures):

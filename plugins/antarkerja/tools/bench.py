@@ -509,7 +509,7 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                         work = Path(scratch) / f"rewrite-{n}"
                         figures = measure_rewrites(repo, work, BENCH_TODAY, with_closed=True, plugins=plugins)
                         print(format_figures(size, figures, label), flush=True)
-                        keys = ("files", "added_vacancy", "next_day", "oldest_closed")
+                        keys = ("files", "added_vacancy", "added_first", "next_day", "oldest_closed")
                         rows.append((size, f"rewrite {n}", {k: figures[k] for k in keys}))
                         shutil.rmtree(work)
                     continue

@@ -4,7 +4,8 @@ A deploy uploads what differs, and an incremental build is as fast as the files 
 write. These changes happen every day on a national site and should touch few files:
 
 * **one added vacancy**: the site is built, one vacancy posted today is added, the site is
-  built again; every file whose bytes differ (or that appeared or vanished) counts;
+  built again; every file whose bytes differ (or that appeared or vanished) counts; twice,
+  with an id that lists put last of its day (:data:`ADDED_ID`) then first (:data:`ADDED_FIRST_ID`);
 * **a day passes**: the same content is built with "today" one day later; only what truly
   depends on the date (vacancies that closed, "closing soon" lists, feeds) should differ;
 * **the oldest vacancy closes**, as expiry does every night.
@@ -28,6 +29,11 @@ from pathlib import Path
 from antarkerja.site.cache import digest
 
 ADDED_ID = "bench-added-000001"
+# The generator posts 250 vacancies a day at 10,000 (ids bench-000000…), and lists order a
+# day's vacancies by id: ADDED_ID lands after all of that day's, so everything numbered from
+# the oldest shifts for the day's 250 (the worst case); ADDED_FIRST_ID lands before them, the
+# newest of all (the best case). A real id falls anywhere in its day.
+ADDED_FIRST_ID = "bench-0-added"
 
 
 def digests(output: Path) -> dict[str, str]:
@@ -44,29 +50,40 @@ def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
+SPLIT_AREAS = {"cari": 2, "api": 3}  # folders counted one or two levels deeper (browse files, word index, API lists)
+
+
+def area_of(path: str) -> str:
+    """``lowongan/``, ``cari/data/``, ``cari/kata/``, ``api/v1/lowongan/``…, or ``(root)``."""
+    parts = path.split("/")[:-1]
+    if not parts:
+        return "(root)"
+    return "/".join(parts[: SPLIT_AREAS.get(parts[0], 1)]) + "/"
+
+
 def by_area(paths: list[str]) -> dict[str, int]:
-    """How many of ``paths`` lie in each top-level folder (``(root)`` for top-level files)."""
+    """How many of ``paths`` lie in each folder of :func:`area_of`."""
     areas: dict[str, int] = {}
     for p in paths:
-        area = p.split("/", 1)[0] + "/" if "/" in p else "(root)"
+        area = area_of(p)
         areas[area] = areas.get(area, 0) + 1
     return dict(sorted(areas.items(), key=lambda kv: -kv[1]))
 
 
-def add_vacancy(repo: Path, today: date) -> Path:
+def add_vacancy(repo: Path, today: date, new_id: str = ADDED_ID) -> Path:
     """Copy the first vacancy of ``repo`` as a new one posted ``today``; return its file."""
     from antarkerja.paths import vacancies_dir
 
     source = sorted(vacancies_dir(repo).rglob("*.yml"))[0]
     text = source.read_text(encoding="utf-8")
-    text = re.sub(r"^id: .*$", f"id: {ADDED_ID}", text, count=1, flags=re.M)
+    text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
     text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1).strip(chr(34))} baru", text, count=1, flags=re.M)
     text = re.sub(r"^date_posted: .*$", f"date_posted: {today}", text, count=1, flags=re.M)
     text = re.sub(r"^valid_through: .*$", f"valid_through: {today + timedelta(days=60)}", text, count=1, flags=re.M)
     text = re.sub(r"^  date: .*$", f"  date: {today}", text, count=1, flags=re.M)
     text = re.sub(r"^status: .*$", "status: open", text, count=1, flags=re.M)
     text = re.sub(r"^filled_date: .*\n", "", text, count=1, flags=re.M)  # only a filled record has one
-    target = source.with_name(f"{ADDED_ID}.yml")
+    target = source.with_name(f"{new_id}.yml")
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -112,8 +129,8 @@ def build(repo: Path, output: Path, today: date, plugins: Path | None = None) ->
 def measure_rewrites(
     repo: Path, work: Path, today: date, with_closed: bool = False, plugins: Path | None = None
 ) -> dict:
-    """Build ``repo`` three times (as is; with one vacancy added; as is one day later) and
-    count the files each change rewrote; ``with_closed``: a fourth build with the oldest open
+    """Build ``repo`` four times (as is; with one vacancy added, last then first of its day in
+    the lists' order; as is one day later) and count the files each change rewrote; ``with_closed``: a fourth build with the oldest open
     vacancy closed."""
     first = build(repo, work / "base", today, plugins)
     base = digests(work / "base")
@@ -121,6 +138,10 @@ def measure_rewrites(
     build(repo, work / "added", today, plugins)
     added.unlink()
     one = changed(base, digests(work / "added"))
+    added = add_vacancy(repo, today, ADDED_FIRST_ID)
+    build(repo, work / "added-first", today, plugins)
+    added.unlink()
+    first_of_day = changed(base, digests(work / "added-first"))
     build(repo, work / "tomorrow", today + timedelta(days=1), plugins)
     day = changed(base, digests(work / "tomorrow"))
     closed = []
@@ -134,6 +155,8 @@ def measure_rewrites(
         "build_s": round(first, 1),
         "added_vacancy": len(one),
         "added_vacancy_areas": by_area(one),
+        "added_first": len(first_of_day),
+        "added_first_areas": by_area(first_of_day),
         "next_day": len(day),
         "next_day_areas": by_area(day),
         "next_day_paths": day,
@@ -151,6 +174,7 @@ def format_figures(size: int, f: dict, label: str = "this tree") -> str:
     lines = [f"  rewrite   {size:,} vacancies, {label}: {f['files']:,} files (one build {f['build_s']} s)"]
     changes = (
         ("added_vacancy", "one vacancy added"),
+        ("added_first", "one added, newest of day"),
         ("next_day", "next day, same content"),
         ("oldest_closed", "oldest vacancy closed"),
     )

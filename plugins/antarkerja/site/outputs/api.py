@@ -13,7 +13,11 @@ Writes (paths from :mod:`antarkerja.urls`):
 ==========================================  ==============================================
 
 Each list file is one page: ``{"version", "scope", "total", "page", "pages", "next",
-"items"}`` where ``next`` is the next page's URL or null. Vacancy items use schema.org
+"items"}`` where ``next`` is the next page's URL or null: follow ``next`` from ``1.json`` to
+read a whole list. Vacancy lists are numbered from the oldest so that a new vacancy rewrites
+one page of each (:func:`pages`: ``1.json`` is still the newest, then ``<N>.json`` down to
+``2.json``; ``total`` and ``pages`` count from the page to the end of the chain, the whole
+list on ``1.json``); offices and regions are numbered in order. Vacancy items use schema.org
 JobPosting names where one fits (:func:`vacancy_item`); pages hold :data:`PER_PAGE` vacancies
 (about 30 KB), :data:`OFFICES_PER_PAGE` offices or :data:`REGIONS_PER_PAGE` regions, so no
 file passes 200 KB whatever the number of vacancies. The search page browses these same
@@ -137,25 +141,45 @@ def region_item(r, ctx: OutputContext) -> dict:
 
 
 def paged(scope: str, base: str, items: list, per_page: int, make, ctx: OutputContext) -> Iterable[File]:
-    """``base`` is a route URL ending in "/"; pages are ``<base>1.json``, ``<base>2.json``…"""
+    """``base`` is a route URL ending in "/"; pages are ``<base>1.json``, ``<base>2.json``…
+    in order (offices and regions), each with the list's ``total`` and ``pages``."""
     count = max(1, -(-len(items) // per_page))
     for n in range(1, count + 1):
         chunk = items[(n - 1) * per_page : n * per_page]
-        body = {
-            "version": API_VERSION,
-            "scope": scope,
-            "total": len(items),
-            "page": n,
-            "pages": count,
-            "next": absolute(ctx, f"{base}{n + 1}.json") if n < count else None,
-            "items": [make(x, ctx) for x in chunk],
-        }
-        yield File(f"{base}{n}.json", dump(body))
+        nxt = absolute(ctx, f"{base}{n + 1}.json") if n < count else None
+        yield File(f"{base}{n}.json", dump(_page_body(scope, len(items), n, count, nxt, [make(x, ctx) for x in chunk])))
+
+
+def _page_body(scope: str, total: int, number: int, pages: int, nxt: str | None, items: list) -> dict:
+    return {
+        "version": API_VERSION,
+        "scope": scope,
+        "total": total,
+        "page": number,
+        "pages": pages,
+        "next": nxt,
+        "items": items,
+    }
 
 
 def pages(scope: str, base: str, vacancies: list, ctx: OutputContext) -> Iterable[File]:
-    """Vacancy pages of :data:`PER_PAGE` items (see :func:`paged`)."""
-    return paged(scope, base, vacancies, PER_PAGE, vacancy_item, ctx)
+    """Vacancy pages (newest first), numbered as the HTML listings are so that a new vacancy
+    rewrites only ``1.json`` of each list it joins (:func:`antarkerja.site.paginate.slices`):
+    ``1.json`` holds the newest :data:`PER_PAGE` to ``2 × PER_PAGE − 1`` vacancies, its ``next``
+    is ``<N>.json``, then ``<N−1>.json``… down to ``2.json``, which always holds the oldest
+    :data:`PER_PAGE`. ``total`` and ``pages`` count from the page itself to the end of the
+    ``next`` chain: on ``1.json`` the whole list (as before), on an older page the vacancies
+    and pages from it to the oldest, which do not change when a vacancy is added.
+    """
+    from antarkerja.site.paginate import older_number, slices
+
+    cuts = slices(len(vacancies), PER_PAGE)
+    for place, (n, start, end) in enumerate(cuts):
+        older = older_number(n, len(cuts))
+        nxt = absolute(ctx, f"{base}{older}.json") if older is not None else None
+        body = _page_body(scope, len(vacancies) - start, n, len(cuts) - place, nxt, [])
+        body["items"] = [vacancy_item(v, ctx) for v in vacancies[start:end]]
+        yield File(f"{base}{n}.json", dump(body))
 
 
 def index(site, ctx: OutputContext) -> dict:
@@ -222,10 +246,25 @@ def _page(item: str) -> dict:
         {
             "version": {"const": API_VERSION},
             "scope": _text("Cakupan berkas: nama wilayah, 'Indonesia', 'kantor' atau 'wilayah'."),
-            "total": _int("Jumlah butir di semua halaman."),
-            "page": {"type": "integer", "minimum": 1},
-            "pages": {"type": "integer", "minimum": 1},
-            "next": {**URI, "description": "URL halaman berikutnya; null di halaman terakhir."},
+            "total": _int(
+                "Jumlah butir seluruh daftar; di halaman lowongan selain 1.json: butir di halaman ini dan "
+                "sesudahnya (mengikuti next)."
+            ),
+            "page": {"type": "integer", "minimum": 1, "description": "Nomor berkas (<page>.json); 1 = terbaru."},
+            "pages": {
+                "type": "integer",
+                "minimum": 1,
+                "description": (
+                    "Jumlah halaman daftar; di halaman lowongan selain 1.json: halaman ini dan sesudahnya (mengikuti next)."
+                ),
+            },
+            "next": {
+                **URI,
+                "description": (
+                    "URL halaman berikutnya; null di halaman terakhir. Lowongan: 1.json (terbaru), lalu <pages>.json "
+                    "turun sampai 2.json (terlama); nomor halaman lama tidak bergeser saat lowongan baru tayang."
+                ),
+            },
             "items": {"type": "array", "items": {"$ref": f"#/$defs/{item}"}},
         },
         nullable=("next",),

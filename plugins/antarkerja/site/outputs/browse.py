@@ -16,8 +16,11 @@ of the open vacancies gets no shard of its own (:data:`antarkerja.site.search.DE
 ``semua`` shards and keeps the matching items, which fills a page of results just as fast.
 Nor does ``pendidikan``: its values are cumulative ("SMK or lower") and so dense.
 
-Each file: ``{"total", "page", "pages", "items"}`` with :data:`antarkerja.site.search.SHARD_SIZE`
-items; an item is ``{"i": id, "t": title, "e": employer, "l": location, "s": salary text,
+Each file: ``{"page", "next", "items"}``, and file 1 (the newest, or the first in another
+order) also ``"total"`` and ``"pages"``; ``next`` is the number of the file to read after
+this one (null on the last). Files are numbered so that one added vacancy rewrites one file
+of each list (:func:`shards`): about :data:`antarkerja.site.search.SHARD_SIZE` items a file
+(up to twice that). An item is ``{"i": id, "t": title, "e": employer, "l": location, "s": salary text,
 "v": valid through (ISO), "p": date posted (ISO), "d": own education option id, "x": 1 for a
 sample record (else absent), "f": [option ids]}`` where the option ids are those of
 :func:`antarkerja.site.search.search_options` (the page's ``data-id``), so the page can apply the
@@ -83,14 +86,25 @@ ORDERS = {
 }
 
 
-def shards(key: str, order: str, items: list[str]) -> Iterable[File]:
+def shards(key: str, order: str, items: list[str], ids: list[str]) -> Iterable[File]:
+    """The shard files of one list (``items`` as JSON texts, ``ids`` their vacancies' ids).
+
+    Numbered as the HTML listings are (:mod:`antarkerja.site.paginate`), so that one added
+    vacancy rewrites one file of each list it joins: newest first (``terbaru``) by
+    :func:`~antarkerja.site.paginate.slices` (file 1 the newest, the others counted from the
+    oldest); the other orders by :func:`~antarkerja.site.paginate.content_slices`. Only file 1
+    carries the list's ``total`` and ``pages``; every file names the ``next`` one to read
+    (null on the last), which is how ``search.js`` walks a list.
+    """
+    from antarkerja.site.paginate import content_slices, older_number, slices
     from antarkerja.site.search import SHARD_SIZE
 
-    count = max(1, -(-len(items) // SHARD_SIZE))
-    for n in range(1, count + 1):
-        chunk = items[(n - 1) * SHARD_SIZE : n * SHARD_SIZE]
-        head = f'{{"total":{len(items)},"page":{n},"pages":{count},"items":['
-        yield File(url("search_shard", key=key, order=order, number=n), head + ",".join(chunk) + "]}")
+    cuts = slices(len(items), SHARD_SIZE) if order == "terbaru" else content_slices(ids, SHARD_SIZE)
+    for n, start, end in cuts:
+        nxt = older_number(n, len(cuts))
+        head = f'{{"total":{len(items)},"page":1,"pages":{len(cuts)},' if n == 1 else f'{{"page":{n},'
+        head += f'"next":{"null" if nxt is None else nxt},"items":['
+        yield File(url("search_shard", key=key, order=order, number=n), head + ",".join(items[start:end]) + "]}")
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
@@ -116,7 +130,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
                 if not key.startswith(SORTED_SCOPES):
                     continue
                 vacancies = sorted(vacancies, key=sort_key)
-            yield from shards(key, order, [texts[v.id] for v in vacancies])
+            yield from shards(key, order, [texts[v.id] for v in vacancies], [v.id for v in vacancies])
     lists = regency_lists(site)
     for slug, data in sorted(lists.items()):
         yield File(url("search_regencies", key=slug), _dumps(data))

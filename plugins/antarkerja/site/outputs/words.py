@@ -18,9 +18,11 @@ Not the description: that would make every file several times larger. A number a
 
     {"operator": [[scope, ordinal, gap, gap, …], …], …}
 
-``ordinal`` is the vacancy's position among the open vacancies, newest first: the same
-order as the browse shards ``cari/data/semua/terbaru-<n>.json``, so ordinal ``o`` is item
-``o % 50`` of shard ``o // 50 + 1`` and no display data is repeated here. Each ``scope``
+``ordinal`` is the vacancy's position among the open vacancies counted **from the oldest**
+(0), so that a new vacancy leaves every other ordinal, and so every other word's file, as it
+was. The browse shards ``cari/data/semua/terbaru-<n>.json`` are cut by the same rule
+(:func:`antarkerja.site.paginate.locate` gives the shard and place of ordinal ``o``; the
+page reads the total from shard 1), so no display data is repeated here. Each ``scope``
 (an index into :func:`scopes`: the provinces in code order, then overseas) lists its
 ordinals ascending, the first whole and the rest as gaps. A search intersects the words'
 ordinals scope by scope, so it knows at once how many vacancies match in every province
@@ -168,10 +170,10 @@ def scope_of(v, index: dict[str, int]) -> int:
 
 
 def postings(site, synonyms: Synonyms) -> dict[str, dict[int, list[int]]]:
-    """word → scope → ordinals (ascending) of the open vacancies holding it."""
+    """word → scope → ordinals (ascending, 0 the oldest) of the open vacancies holding it."""
     index = {name: i for i, name in enumerate(scopes(site))}
     out: dict[str, dict[int, list[int]]] = {}
-    for ordinal, v in enumerate(site.open_vacancies):
+    for ordinal, v in enumerate(reversed(site.open_vacancies)):  # from the oldest: see the module's docstring
         scope = scope_of(v, index)
         for w in vacancy_words(v, synonyms):
             out.setdefault(w, {}).setdefault(scope, []).append(ordinal)
