@@ -366,11 +366,12 @@ def option_index(site) -> dict[tuple[str, str], dict]:
     return _cached(site, "option_index", make)
 
 
-# National scale: a Pagefind bundle per province (split when large), overseas, national if small
+# Pagefind bundles: one national bundle while the site is small; at national scale one per
+# province (split when large) and one overseas
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
-NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, while they fit in one
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, the only one while they fit in one
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
 # Largest site (open vacancies) that gets a national Pagefind bundle; above it, a keyword search
 # of all Indonesia reads the national word index (antarkerja.site.outputs.words). The
@@ -386,7 +387,8 @@ def national_bundle_max() -> int:
 
 @dataclass
 class Bundle:
-    """One Pagefind index: the open vacancies of one province (or part of it), or overseas."""
+    """One Pagefind index: every open vacancy (a small site), or those of one province (or part
+    of it), or overseas."""
 
     key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
     scope: str  # province name or SCOPE_VALUES[1]
@@ -404,15 +406,20 @@ def bundles(site) -> list[Bundle]:
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
 
-    While every open vacancy fits in one bundle, a national bundle holds them all too: a
-    search of all Indonesia then reads one bundle (about what a province search reads, and
-    sorted exactly) instead of 39, each bringing its own entry, chunks and metadata (522 KB
-    at 10,000 vacancies in every province, over the budget). Indexing takes about twice as
-    long. Larger sites (:func:`national_bundle_max`) have none: their national keyword search
-    reads the national word index (:mod:`antarkerja.site.outputs.words`).
+    While every open vacancy fits in one bundle (:func:`national_bundle_max`), the site has
+    one bundle only, the national one: a search of all Indonesia reads it (instead of 39
+    bundles, each bringing its own entry, chunks and metadata: 522 KB at 10,000 vacancies in
+    every province, over the budget), and so does a province or overseas search, narrowed by
+    Pagefind's ``provinsi``/``lingkup`` filter (one file of ~2 B a page), sorted exactly as
+    one bundle is. Each page is indexed once; province bundles beside it would index every
+    page twice (issue 28: the index took 56 s at 10,000 instead of ~28 s). Larger sites have
+    province bundles only: their national keyword search reads the national word index
+    (:mod:`antarkerja.site.outputs.words`).
     """
 
     def make(site):
+        if site.open_vacancies and len(site.open_vacancies) <= national_bundle_max():
+            return [Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id))]
         out = []
         for province in site.provinces:
             pages = sorted((v for v in province.vacancies if not v.is_abroad), key=lambda v: (v.regency.code, v.id))
@@ -428,8 +435,6 @@ def bundles(site) -> list[Bundle]:
         abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
-        if len(out) > 1 and len(site.open_vacancies) <= national_bundle_max():
-            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id)))
         return out
 
     return _cached(site, "bundles", make)
@@ -713,7 +718,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                     shutil.rmtree(tree)
                     if cache_key is not None:
                         cache.store_bundle(cache_key, root_bundle / key)
-                pages += count if key != NATIONAL_BUNDLE else 0  # its pages are in the others too
+                pages += count
                 keys.append(key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
