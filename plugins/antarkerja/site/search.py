@@ -366,29 +366,30 @@ def option_index(site) -> dict[tuple[str, str], dict]:
     return _cached(site, "option_index", make)
 
 
-# Pagefind bundles: one national bundle while the site is small; at national scale one per
-# province (split when large) and one overseas
+# Pagefind bundles: one per province (split when large) and one overseas; or, where a site
+# asks for it, one national bundle
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
-NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, the only one while they fit in one
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, only when a site asks for it
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
-# Largest site (open vacancies) that gets a national Pagefind bundle; above it, a keyword search
-# of all Indonesia reads the national word index (antarkerja.site.outputs.words). The
-# environment variable lowers it, so a test can build a small site as a large one is built.
+# A site may ask for one national Pagefind bundle instead of province bundles, up to this many
+# open vacancies (at most MAX_BUNDLE_PAGES); by default it has none, and a keyword search of
+# all Indonesia reads the national word index (antarkerja.site.outputs.words) at every size.
 NATIONAL_BUNDLE_SETTING = "ANTARKERJA_NATIONAL_BUNDLE_MAX"
 
 
 def national_bundle_max() -> int:
-    """:data:`MAX_BUNDLE_PAGES`, or the smaller number :data:`NATIONAL_BUNDLE_SETTING` gives."""
+    """0 (no national bundle), or the number :data:`NATIONAL_BUNDLE_SETTING` gives, at most
+    :data:`MAX_BUNDLE_PAGES`."""
     value = os.environ.get(NATIONAL_BUNDLE_SETTING, "").strip()
-    return min(MAX_BUNDLE_PAGES, int(value)) if value.isdigit() else MAX_BUNDLE_PAGES
+    return min(MAX_BUNDLE_PAGES, int(value)) if value.isdigit() else 0
 
 
 @dataclass
 class Bundle:
-    """One Pagefind index: every open vacancy (a small site), or those of one province (or part
-    of it), or overseas."""
+    """One Pagefind index: the open vacancies of one province (or part of it), or overseas, or
+    (a site that asks for it) every open vacancy."""
 
     key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
     scope: str  # province name or SCOPE_VALUES[1]
@@ -406,15 +407,15 @@ def bundles(site) -> list[Bundle]:
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
 
-    While every open vacancy fits in one bundle (:func:`national_bundle_max`), the site has
-    one bundle only, the national one: a search of all Indonesia reads it (instead of 39
-    bundles, each bringing its own entry, chunks and metadata: 522 KB at 10,000 vacancies in
-    every province, over the budget), and so does a province or overseas search, narrowed by
-    Pagefind's ``provinsi``/``lingkup`` filter (one file of ~2 B a page), sorted exactly as
-    one bundle is. Each page is indexed once; province bundles beside it would index every
-    page twice (issue 28: the index took 56 s at 10,000 instead of ~28 s). Larger sites have
-    province bundles only: their national keyword search reads the national word index
-    (:mod:`antarkerja.site.outputs.words`).
+    Each open vacancy is in exactly one bundle, so each page is indexed once (issue 28: a
+    national bundle beside the province ones indexed every page twice, 56 s instead of 28 s at
+    10,000). A keyword search of all Indonesia reads the national word index
+    (:mod:`antarkerja.site.outputs.words`; better judged than Pagefind's national ranking on
+    the quality queries, docs/search.md). A site that sets :data:`NATIONAL_BUNDLE_SETTING` and
+    has at most that many open vacancies gets one national bundle instead, and nothing else:
+    province and overseas searches read it through Pagefind's ``provinsi``/``lingkup`` filters
+    (measured at 10,000: a province search with words then reads 281-325 KB, over the 300 KB
+    budget for some shapes, against 205-227 KB from a province bundle).
     """
 
     def make(site):
