@@ -323,7 +323,7 @@ def test_bundles_split_large_provinces_and_keep_overseas_apart(ref, monkeypatch)
     assert "b" not in lists["bali"]["kabkota"][0]  # one bundle: nothing to choose
 
 
-def test_each_open_vacancy_is_in_one_bundle_national_only_when_a_site_asks(ref, monkeypatch):
+def test_a_small_site_has_only_a_national_bundle_a_large_one_none(ref, monkeypatch):
     records = []
     for i, (country, regency) in enumerate([("ID", "32.16"), ("ID", "51.71"), ("ID", "32.73"), ("JP", "32.16")]):
         r = copy.deepcopy(RECORD)
@@ -331,35 +331,32 @@ def test_each_open_vacancy_is_in_one_bundle_national_only_when_a_site_asks(ref, 
         r["location"]["country"] = country
         records.append(r)
     site = build_site(records, [], ref, TODAY)
-    # by default bundles per province and overseas, at every size: each page indexed once, and
-    # words without a province read the national word index
-    got = [(b.key, b.scope, [v.id for v in b.vacancies]) for b in search.bundles(site)]
-    assert got == [
-        ("jawa-barat", "Jawa Barat", ["v0", "v2"]),
-        ("bali", "Bali", ["v1"]),
-        ("luar-negeri", "Luar negeri", ["v3"]),
-    ]
-    data = json.loads(search.search_page_data(site))
-    assert search.NATIONAL not in data["scopes"]
-    assert data["words"] == "cari/kata/{key}.json" and data["wordKeys"] == "cari/kata/kunci.json"
-    # a site that asks for a national bundle (and fits in it) gets that one only, overseas included;
-    # province and overseas searches narrow it with Pagefind's provinsi/lingkup filters
-    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "4")
-    site = build_site(records, [], ref, TODAY)
+    # each page indexed once: one bundle of every open vacancy, overseas included; province
+    # and overseas searches narrow it with Pagefind's provinsi/lingkup filters
     got = [(b.key, b.scope, [v.id for v in b.vacancies]) for b in search.bundles(site)]
     assert got == [("semua", search.NATIONAL, ["v0", "v1", "v2", "v3"])]
-    assert json.loads(search.search_page_data(site))["scopes"] == {search.NATIONAL: ["semua"]}
-    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "3")  # four open vacancies no longer fit
+    data = json.loads(search.search_page_data(site))
+    assert data["scopes"] == {search.NATIONAL: ["semua"]}
+    monkeypatch.setattr(search, "MAX_BUNDLE_PAGES", 3)  # four open vacancies no longer fit in one
     site = build_site(records, [], ref, TODAY)
     assert [b.key for b in search.bundles(site)] == ["jawa-barat", "bali", "luar-negeri"]
+    data = json.loads(search.search_page_data(site))
+    assert search.NATIONAL not in data["scopes"]  # words without a province read the word index
+    assert data["words"] == "cari/kata/{key}.json" and data["wordKeys"] == "cari/kata/kunci.json"
 
 
-def test_the_national_bundle_setting_never_passes_the_memory_limit(monkeypatch):
-    assert search.national_bundle_max() == 0
-    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "1000000")
+def test_the_national_bundle_setting_lowers_the_threshold_only(ref, monkeypatch):
+    records = []
+    for i, regency in enumerate(["32.16", "51.71", "32.73"]):
+        r = copy.deepcopy(RECORD)
+        r["id"], r["location"]["regency"], r["location"]["province"] = f"v{i}", regency, regency[:2]
+        records.append(r)
+    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "2")
+    assert [b.key for b in search.bundles(build_site(records, [], ref, TODAY))] == ["jawa-barat", "bali"]
+    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "3")
+    assert [b.key for b in search.bundles(build_site(records, [], ref, TODAY))] == ["semua"]
+    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "1000000")  # never above the memory limit
     assert search.national_bundle_max() == search.MAX_BUNDLE_PAGES
-    monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "many")
-    assert search.national_bundle_max() == 0
 
 
 class _Collect(HTMLParser):
@@ -491,8 +488,8 @@ def sample_model():
 
 
 def test_sample_index_holds_each_open_vacancy_in_exactly_one_bundle(sample_site, sample_model):
-    """Every open vacancy page is in exactly one bundle (its province's, or overseas), so each
-    is indexed once: no national bundle repeats them."""
+    """A small site is indexed once: every open vacancy page is in exactly one bundle (the
+    national one, read by province searches too), never in a province bundle as well."""
     import gzip
     from collections import Counter
 
@@ -510,8 +507,7 @@ def test_sample_index_holds_each_open_vacancy_in_exactly_one_bundle(sample_site,
     open_urls = {f"/{v.url}" for v in sample_model.open_vacancies}
     assert len(open_urls) > 1 and set(bundled) == open_urls
     assert [url for url, n in bundled.items() if n != 1] == []
-    domestic = {v.province.slug for v in sample_model.open_vacancies if not v.is_abroad}
-    assert [p.name for p in folders] == sorted(domestic | {"luar-negeri"})
+    assert [p.name for p in folders] == [search.NATIONAL_BUNDLE]
     assert not (sample_site / search.BUNDLES_MANIFEST).exists()  # read and removed by the index step
 
 

@@ -38,12 +38,14 @@ def test_generated_vacancies_validate_and_reach_every_regency_in_turn(tmp_path):
         assert v.path.parent.name == ref.provinces[v.data["location"]["province"]].slug
 
 
-def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_path):
+def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_path, monkeypatch):
     """`bench --steps incremental` at a tiny size: the one-change build re-checks one record,
     reuses the bundles of untouched provinces and writes far fewer files than the full build;
     the re-run writes nothing; the nightly run checks every record again (today changed)."""
+    from antarkerja.site.search import NATIONAL_BUNDLE_SETTING
     from antarkerja.tools.bench import INCREMENTAL_STEPS, change_one_vacancy, incremental_build
 
+    monkeypatch.setenv(NATIONAL_BUNDLE_SETTING, "0")  # bundles per province, as at 100,000
     repo, output = tmp_path / "repo", tmp_path / "out"
     generate(ROOT, repo, 10)
     rows = {}

@@ -366,30 +366,35 @@ def option_index(site) -> dict[tuple[str, str], dict]:
     return _cached(site, "option_index", make)
 
 
-# Pagefind bundles: one per province (split when large) and one overseas; or, where a site
-# asks for it, one national bundle
+# Pagefind bundles: one national bundle while the site is small; above that one per province
+# (split when large) and one overseas
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
-NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, only when a site asks for it
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, the only one while the site is small
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
-# A site may ask for one national Pagefind bundle instead of province bundles, up to this many
-# open vacancies (at most MAX_BUNDLE_PAGES); by default it has none, and a keyword search of
-# all Indonesia reads the national word index (antarkerja.site.outputs.words) at every size.
+# Largest site (open vacancies) whose one bundle is the national one. Measured at 10,000, a
+# province search with words through one national bundle read 281-325 KB (its page list, ~6.4 B
+# a page, and a filter file, ~2 B a page, grow with the site), over the 300 KB budget; at
+# 5,000 that model gives about 275 KB at most (not measured). Above it, bundles per province
+# and overseas, and a keyword search of all Indonesia reads the national word index
+# (antarkerja.site.outputs.words). The environment variable sets another number (a test
+# builds a small site as a large one is built), never above MAX_BUNDLE_PAGES.
+NATIONAL_BUNDLE_MAX = 5_000
 NATIONAL_BUNDLE_SETTING = "ANTARKERJA_NATIONAL_BUNDLE_MAX"
 
 
 def national_bundle_max() -> int:
-    """0 (no national bundle), or the number :data:`NATIONAL_BUNDLE_SETTING` gives, at most
+    """:data:`NATIONAL_BUNDLE_MAX`, or the number :data:`NATIONAL_BUNDLE_SETTING` gives, at most
     :data:`MAX_BUNDLE_PAGES`."""
     value = os.environ.get(NATIONAL_BUNDLE_SETTING, "").strip()
-    return min(MAX_BUNDLE_PAGES, int(value)) if value.isdigit() else 0
+    return min(MAX_BUNDLE_PAGES, int(value) if value.isdigit() else NATIONAL_BUNDLE_MAX)
 
 
 @dataclass
 class Bundle:
-    """One Pagefind index: the open vacancies of one province (or part of it), or overseas, or
-    (a site that asks for it) every open vacancy."""
+    """One Pagefind index: every open vacancy (a small site), or those of one province (or part
+    of it), or overseas."""
 
     key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
     scope: str  # province name or SCOPE_VALUES[1]
@@ -407,15 +412,15 @@ def bundles(site) -> list[Bundle]:
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
 
-    Each open vacancy is in exactly one bundle, so each page is indexed once (issue 28: a
-    national bundle beside the province ones indexed every page twice, 56 s instead of 28 s at
-    10,000). A keyword search of all Indonesia reads the national word index
-    (:mod:`antarkerja.site.outputs.words`; better judged than Pagefind's national ranking on
-    the quality queries, docs/search.md). A site that sets :data:`NATIONAL_BUNDLE_SETTING` and
-    has at most that many open vacancies gets one national bundle instead, and nothing else:
-    province and overseas searches read it through Pagefind's ``provinsi``/``lingkup`` filters
-    (measured at 10,000: a province search with words then reads 281-325 KB, over the 300 KB
-    budget for some shapes, against 205-227 KB from a province bundle).
+    Each open vacancy is in exactly one bundle, so each page is indexed once (a national
+    bundle beside the province ones indexed every page twice: 56 s instead of 28 s at 10,000).
+    While the site is small (:func:`national_bundle_max`) that bundle is the national one:
+    a search of all Indonesia reads it (instead of 39 bundles, each bringing its own entry,
+    chunks and metadata: 522 KB at 10,000), and so does a province, regency or overseas search,
+    narrowed by Pagefind's ``provinsi``/``kabkota``/``lingkup`` filters and sorted exactly as
+    one bundle is. Larger sites have bundles per province and overseas: a province search then
+    reads only its own, and a keyword search of all Indonesia the national word index
+    (:mod:`antarkerja.site.outputs.words`).
     """
 
     def make(site):
