@@ -391,13 +391,43 @@ def test_words_in_a_province_come_in_the_chosen_order(page, sample_server, model
     assert page.problems == []
 
 
+def test_a_province_search_on_a_small_site_reads_the_one_national_bundle_narrowed_and_sorted(
+    page, sample_server, model
+):
+    """A small site indexes each page once, in the national bundle: words in a province read
+    that bundle through Pagefind's provinsi filter (no province bundle is fetched) and show
+    exactly that province's vacancies among the national ones, in the chosen order."""
+    word = common_word(model)
+    by_id = {v.id: v for v in model.open_vacancies}
+    national = open_search(page, sample_server, {"q": word, "provinsi": NATIONAL})
+    counts: dict[str, int] = {}
+    for i in national:
+        if not by_id[i].is_abroad:
+            counts[by_id[i].province.name] = counts.get(by_id[i].province.name, 0) + 1
+    province = max(counts, key=lambda name: (counts[name], name))
+    expected = {i for i in national if not by_id[i].is_abroad and by_id[i].province.name == province}
+    assert 2 <= len(expected) < len(national)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    for urut, key in (
+        ("terbaru", lambda v: (v.date_posted, v.id)),
+        ("upah", lambda v: (max(0, int(v.salary_monthly)), v.id)),
+    ):
+        ids = open_search(page, sample_server, {"q": word, "provinsi": province, "urut": urut})
+        assert set(ids) == expected and len(ids) == len(expected), urut
+        assert ids == sorted(ids, key=lambda i: key(by_id[i]), reverse=True), urut
+    bundles = {path.split("/")[2] for path in fetched if path.startswith("/pagefind/")}
+    assert bundles == {"semua", "mesin"}  # the national bundle and the shared engine, nothing else
+    assert page.problems == []
+
+
 def test_words_read_sort_lists_only_when_sorting(page, sample_server, sample_site, model):
     """The metadata a search downloads: without a chosen order the one without sort lists
     (about half the bytes), with one the file carrying only that order's list."""
     import json
 
     v = next(o for o in model.open_vacancies if not o.is_abroad)
-    entry = json.loads((sample_site / "pagefind" / v.province.slug / "pagefind-entry.json").read_text())
+    entry = json.loads((sample_site / "pagefind" / "semua" / "pagefind-entry.json").read_text())  # a small site
     hashes = {language: info["hash"] for language, info in entry["languages"].items()}
     word = next(w for w in re.findall(r"[a-z]{5,}", v.title.lower()))
     metas: list[str] = []

@@ -2,8 +2,10 @@
 
 A reader searches all Indonesia, then switches province twice on the same page: Pagefind's
 engine (pagefind.js and its WebAssembly) is downloaded once, from one URL, and a switch
-reads only that bundle's entry, metadata, index chunks and fragments (and the province's
-regency list). The bench prints the bytes (``measure_switch``); here the requests are judged.
+reads only a bundle's entry, metadata, filters, index chunks and fragments (and the
+province's regency list): on the small sample site, the one national bundle's (search.bundles),
+often nothing at all.
+The bench prints the bytes (``measure_switch``); here the requests are judged.
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ def test_engine_is_fetched_once_for_national_and_two_province_searches(browser, 
             page.evaluate(_CHOOSE, province)
             page.wait_for_function(f"document.querySelector('#cari-hasil').dataset.selesai !== '{before}'")
             bundle = [p for p in seen if p.startswith("/pagefind/")]
-            assert bundle, province
-            assert all(p.split("/")[2] not in ("mesin", "semua") for p in bundle), bundle
+            # a small site: the one bundle of all, whose chunks the national search read already
+            # (its filter file and the fragments not yet shown, if any, are what a switch adds)
+            assert {p.split("/")[2] for p in bundle} <= {"semua"}, bundle
             kinds = {p.rsplit("/", 2)[-2] if p.count("/") > 3 else p.rsplit("/", 1)[-1].split(".")[-1] for p in bundle}
             assert kinds <= {"index", "fragment", "filter", "pf_meta", "pagefind-entry.json", "json"}, bundle
         engine = [p for p in seen if "/mesin/" in p]

@@ -324,21 +324,23 @@ def test_bundles_split_large_provinces_and_keep_overseas_apart(ref, monkeypatch)
     assert "b" not in lists["bali"]["kabkota"][0]  # one bundle: nothing to choose
 
 
-def test_a_small_site_has_a_national_bundle_a_large_one_does_not(ref, monkeypatch):
+def test_a_small_site_has_only_a_national_bundle_a_large_one_none(ref, monkeypatch):
     records = []
-    for i, regency in enumerate(["32.16", "51.71", "32.73"]):
+    for i, (country, regency) in enumerate([("ID", "32.16"), ("ID", "51.71"), ("ID", "32.73"), ("JP", "32.16")]):
         r = copy.deepcopy(RECORD)
         r["id"], r["location"]["regency"], r["location"]["province"] = f"v{i}", regency, regency[:2]
+        r["location"]["country"] = country
         records.append(r)
     site = build_site(records, [], ref, TODAY)
-    national = search.bundles(site)[-1]
-    assert (national.key, national.scope) == ("semua", search.NATIONAL)
-    assert [v.id for v in national.vacancies] == ["v0", "v1", "v2"]
+    # each page indexed once: one bundle of every open vacancy, overseas included; province
+    # and overseas searches narrow it with Pagefind's provinsi/lingkup filters
+    got = [(b.key, b.scope, [v.id for v in b.vacancies]) for b in search.bundles(site)]
+    assert got == [("semua", search.NATIONAL, ["v0", "v1", "v2", "v3"])]
     data = json.loads(search.search_page_data(site))
-    assert data["scopes"][search.NATIONAL] == ["semua"]
-    monkeypatch.setattr(search, "MAX_BUNDLE_PAGES", 2)  # three open vacancies no longer fit in one
+    assert data["scopes"] == {search.NATIONAL: ["semua"]}
+    monkeypatch.setattr(search, "MAX_BUNDLE_PAGES", 3)  # four open vacancies no longer fit in one
     site = build_site(records, [], ref, TODAY)
-    assert "semua" not in [b.key for b in search.bundles(site)]
+    assert [b.key for b in search.bundles(site)] == ["jawa-barat", "bali", "luar-negeri"]
     data = json.loads(search.search_page_data(site))
     assert search.NATIONAL not in data["scopes"]  # words without a province read the word index
     assert data["words"] == "cari/kata/{key}.json" and data["wordKeys"] == "cari/kata/kunci.json"
@@ -351,9 +353,9 @@ def test_the_national_bundle_setting_lowers_the_threshold_only(ref, monkeypatch)
         r["id"], r["location"]["regency"], r["location"]["province"] = f"v{i}", regency, regency[:2]
         records.append(r)
     monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "2")
-    assert "semua" not in [b.key for b in search.bundles(build_site(records, [], ref, TODAY))]
+    assert [b.key for b in search.bundles(build_site(records, [], ref, TODAY))] == ["jawa-barat", "bali"]
     monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "3")
-    assert "semua" in [b.key for b in search.bundles(build_site(records, [], ref, TODAY))]
+    assert [b.key for b in search.bundles(build_site(records, [], ref, TODAY))] == ["semua"]
     monkeypatch.setenv(search.NATIONAL_BUNDLE_SETTING, "1000000")  # never above the memory limit
     assert search.national_bundle_max() == search.MAX_BUNDLE_PAGES
 
@@ -486,29 +488,27 @@ def sample_model():
     return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, TODAY)
 
 
-def test_sample_index_holds_exactly_the_open_vacancies(sample_site, sample_model):
-    """One bundle per province with open vacancies (work in Indonesia), one for overseas, and
-    (a small site) one of all of them for a national search."""
-    domestic = [v for v in sample_model.open_vacancies if not v.is_abroad]
-    provinces = {v.province.slug for v in domestic}
-    folders = {p.name for p in (sample_site / "pagefind").iterdir()} - {"mesin"}  # the shared engine
-    assert folders == provinces | {"luar-negeri", "semua"}
-    national = json.loads((sample_site / "pagefind" / "semua" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert national["languages"]["id"]["page_count"] == len(sample_model.open_vacancies)
-    folders.remove("semua")
-    total = 0
+def test_sample_index_holds_each_open_vacancy_in_exactly_one_bundle(sample_site, sample_model):
+    """A small site is indexed once: every open vacancy page is in exactly one bundle (the
+    national one, read by province searches too), never in a province bundle as well."""
+    import gzip
+    from collections import Counter
+
+    folders = sorted(p for p in (sample_site / "pagefind").iterdir() if p.name != "mesin")  # mesin: the engine
+    bundled: Counter = Counter()
     for folder in folders:
-        entry = json.loads((sample_site / "pagefind" / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         # Indonesian, and the same pages again in each sort key's metadata (pagefind_canon)
         assert list(entry["languages"]) == ["id", *(f"id-x-{key}" for key in sorted(search.SORTS))]
         assert {info["page_count"] for info in entry["languages"].values()} == {entry["languages"]["id"]["page_count"]}
-        count = entry["languages"]["id"]["page_count"]
-        if folder == "luar-negeri":
-            assert count == sum(v.is_abroad for v in sample_model.open_vacancies)
-        else:
-            assert count == sum(v.province.slug == folder for v in domestic)
-        total += count
-    assert total == len(sample_model.open_vacancies) > 0
+        fragments = [gzip.decompress(f.read_bytes()) for f in (folder / "fragment").iterdir()]
+        urls = [json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments]
+        assert len(urls) == entry["languages"]["id"]["page_count"], folder.name
+        bundled.update(dict.fromkeys(urls, 1))
+    open_urls = {f"/{v.url}" for v in sample_model.open_vacancies}
+    assert len(open_urls) > 1 and set(bundled) == open_urls
+    assert [url for url, n in bundled.items() if n != 1] == []
+    assert [p.name for p in folders] == [search.NATIONAL_BUNDLE]
     assert not (sample_site / search.BUNDLES_MANIFEST).exists()  # read and removed by the index step
 
 

@@ -153,7 +153,7 @@ def test_examples_cover_every_script_and_both_forms(drawn):
 def test_every_vacancy_is_found_by_its_own_words(drawn, site, browser):
     from conftest import served
 
-    bundle = site / "pagefind" / "jawa-barat"  # every generated vacancy is in this province
+    bundle = site / "pagefind" / "semua"  # a small site: one national bundle (search.bundles)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
     url_of = {page[0]: _fragment_url(bundle, page[0]) for page in meta[1]}
@@ -171,7 +171,7 @@ def test_every_vacancy_is_found_by_its_own_words(drawn, site, browser):
                 // The one shared engine (search.share_engine); the search page's script
                 // answers the bundle's WASM request from the engine's copy.
                 const engine = await import('/pagefind/mesin/pagefind.js');
-                const pagefind = engine.createInstance({ basePath: '/pagefind/jawa-barat/', noWorker: true });
+                const pagefind = engine.createInstance({ basePath: '/pagefind/semua/', noWorker: true });
                 await pagefind.init();
                 const out = [];
                 for (const q of queries) out.push((await pagefind.search(q)).results.map((r) => r.id));

@@ -278,7 +278,7 @@ def cmd_serve(args) -> int:
     return serve(_root(args), port=args.port, today=args.today)
 
 
-DEFAULT_BENCH_STEPS = "validate,build,search"
+DEFAULT_BENCH_STEPS = "validate,build,search,floor"
 
 
 def cmd_bench(args) -> int:

@@ -371,27 +371,35 @@ def option_index(site) -> dict[tuple[str, str], dict]:
     return _cached(site, "option_index", make)
 
 
-# National scale: a Pagefind bundle per province (split when large), overseas, national if small
+# Pagefind bundles: one national bundle while the site is small; above that one per province
+# (split when large) and one overseas
 
 NATIONAL = "Seluruh Indonesia"  # the explicit national scope, a value of ``provinsi``
 OVERSEAS_BUNDLE = "luar-negeri"
-NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, while they fit in one
+NATIONAL_BUNDLE = "semua"  # every open vacancy in one bundle, the only one while the site is small
 MAX_BUNDLE_PAGES = 14_000  # one Pagefind run of 13,150 pages peaked at 1.08 GB; see bundles() on why not smaller
-# Largest site (open vacancies) that gets a national Pagefind bundle; above it, a keyword search
-# of all Indonesia reads the national word index (antarkerja.site.outputs.words). The
-# environment variable lowers it, so a test can build a small site as a large one is built.
+# Largest site (open vacancies) whose one bundle is the national one. Measured at 10,000, a
+# province search with words through one national bundle read 281-325 KB (its page list, ~6.4 B
+# a page, and a filter file, ~2 B a page, grow with the site), over the 300 KB budget; at
+# 5,000 that model gives about 275 KB at most (not measured). Above it, bundles per province
+# and overseas, and a keyword search of all Indonesia reads the national word index
+# (antarkerja.site.outputs.words). The environment variable sets another number (a test
+# builds a small site as a large one is built), never above MAX_BUNDLE_PAGES.
+NATIONAL_BUNDLE_MAX = 5_000
 NATIONAL_BUNDLE_SETTING = "ANTARKERJA_NATIONAL_BUNDLE_MAX"
 
 
 def national_bundle_max() -> int:
-    """:data:`MAX_BUNDLE_PAGES`, or the smaller number :data:`NATIONAL_BUNDLE_SETTING` gives."""
+    """:data:`NATIONAL_BUNDLE_MAX`, or the number :data:`NATIONAL_BUNDLE_SETTING` gives, at most
+    :data:`MAX_BUNDLE_PAGES`."""
     value = os.environ.get(NATIONAL_BUNDLE_SETTING, "").strip()
-    return min(MAX_BUNDLE_PAGES, int(value)) if value.isdigit() else MAX_BUNDLE_PAGES
+    return min(MAX_BUNDLE_PAGES, int(value) if value.isdigit() else NATIONAL_BUNDLE_MAX)
 
 
 @dataclass
 class Bundle:
-    """One Pagefind index: the open vacancies of one province (or part of it), or overseas."""
+    """One Pagefind index: every open vacancy (a small site), or those of one province (or part
+    of it), or overseas."""
 
     key: str  # folder under pagefind/, e.g. "jawa-barat" or "jawa-barat-2"
     scope: str  # province name or SCOPE_VALUES[1]
@@ -409,15 +417,20 @@ def bundles(site) -> list[Bundle]:
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
 
-    While every open vacancy fits in one bundle, a national bundle holds them all too: a
-    search of all Indonesia then reads one bundle (about what a province search reads, and
-    sorted exactly) instead of 39, each bringing its own entry, chunks and metadata (522 KB
-    at 10,000 vacancies in every province, over the budget). Indexing takes about twice as
-    long. Larger sites (:func:`national_bundle_max`) have none: their national keyword search
-    reads the national word index (:mod:`antarkerja.site.outputs.words`).
+    Each open vacancy is in exactly one bundle, so each page is indexed once (a national
+    bundle beside the province ones indexed every page twice: 56 s instead of 28 s at 10,000).
+    While the site is small (:func:`national_bundle_max`) that bundle is the national one:
+    a search of all Indonesia reads it (instead of 39 bundles, each bringing its own entry,
+    chunks and metadata: 522 KB at 10,000), and so does a province, regency or overseas search,
+    narrowed by Pagefind's ``provinsi``/``kabkota``/``lingkup`` filters and sorted exactly as
+    one bundle is. Larger sites have bundles per province and overseas: a province search then
+    reads only its own, and a keyword search of all Indonesia the national word index
+    (:mod:`antarkerja.site.outputs.words`).
     """
 
     def make(site):
+        if site.open_vacancies and len(site.open_vacancies) <= national_bundle_max():
+            return [Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id))]
         out = []
         for province in site.provinces:
             pages = sorted((v for v in province.vacancies if not v.is_abroad), key=lambda v: (v.regency.code, v.id))
@@ -433,8 +446,6 @@ def bundles(site) -> list[Bundle]:
         abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
-        if len(out) > 1 and len(site.open_vacancies) <= national_bundle_max():
-            out.append(Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id)))
         return out
 
     return _cached(site, "bundles", make)
@@ -725,7 +736,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                     shutil.rmtree(tree)
                     if cache_key is not None:
                         cache.store_bundle(cache_key, root_bundle / key)
-                pages += count if key != NATIONAL_BUNDLE else 0  # its pages are in the others too
+                pages += count
                 keys.append(key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

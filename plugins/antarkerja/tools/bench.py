@@ -2,7 +2,7 @@
 
 Usage::
 
-    antarkerja bench [--sizes 1000,10000,100000] [--steps validate,build,search]
+    antarkerja bench [--sizes 1000,10000,100000] [--steps validate,build,search,floor]
     antarkerja bench --sizes 10000 --compare REV [--rounds 5]
 
 For each size it writes that many vacancies into a scratch repository (copies of the sample
@@ -36,6 +36,13 @@ peak memory are its own:
   (validate + build + index from a warm cache), a re-run with nothing changed, and the
   nightly run (today one day later); files written, bundles indexed and reused, cache size
   against output size, peak memory (``peak_mb_children``: the largest Pagefind run);
+* ``floor``: the bare floor for the same number of pages, the least any static build and
+  index of these vacancies costs (:func:`floor_figures`): read each vacancy file (YAML, no
+  validation), render a minimal page with a trivial Jinja template (title, employer,
+  description, duties, qualifications and benefits in a ``data-pagefind-body``), write it,
+  then one Pagefind run over those pages with the index step's language flag. With ``build``
+  and ``search`` in the same run it prints full/floor: (build + index) / (floor build + floor
+  index), the ratio issue 28 budgets (≤ 2.5× at 10,000; docs/performance.md, "Floor");
 * ``search``: Pagefind indexing of the built site (one bundle after another; peak memory is
   the largest Pagefind run), then every URL shape of the search page in headless Chromium
   at 360×740 with a cold cache and the CPU throttled 4× (:mod:`antarkerja.tools.bench_search`):
@@ -162,6 +169,8 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
 
         os.environ.setdefault("ANTARKERJA_CACHE_DIR", str(output.parent / "cache"))  # cold QR cache
         build_site(repo, output=output, today=BENCH_TODAY.isoformat(), siteurl="", search=False)
+        figures["build_s"] = round(time.perf_counter() - started, 2)  # the build alone, for full/floor
+        figures["build_cpu_s"] = cpu_seconds()
         figures["pages"] = sum(1 for _ in output.rglob("*.html"))
         figures["families"] = family_figures(output, dict(TIMES), time.perf_counter() - started)
         # Wall seconds and share of the build's wall time; CPU seconds of this process beside
@@ -181,6 +190,7 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         figures.update(only_measured_bundles(output))
         figures.update(index_site(output))
         figures["peak_mb_pagefind"] = figures.pop("pagefind_peak_mb", None)
+        figures["index_cpu_s"] = cpu_seconds()
     elif step == "offline":  # what sw.js fetches at install, file by file (antarkerja.site.outputs.offline)
         from antarkerja.site.outputs.offline import precache_sizes
 
@@ -188,6 +198,8 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
         figures["precache"] = [list(row) for row in sizes]
         figures["kb"] = round(sum(raw for _, raw, _ in sizes) / 1000, 1)
         figures["kb_gzip"] = round(sum(gz for _, _, gz in sizes) / 1000, 1)
+    elif step == "floor":  # the bare floor: minimal pages from the same records, one Pagefind run
+        figures.update(floor_figures(repo, output.parent / "floor"))
     elif step == "check":  # Cek lowongan's name buckets: the bytes one check by wording downloads
         figures.update(check_figures(repo))
     elif step == "history":  # vacancy history from Git (antarkerja.records.history): log + blobs + W601
@@ -197,6 +209,101 @@ def run_step(step: str, repo: Path, output: Path) -> dict:
     figures["seconds"] = round(time.perf_counter() - started, 2)
     figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return figures
+
+
+# ``--steps floor``: the least a static build and index of the same vacancies can cost.
+FLOOR_TEMPLATE = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>{{ v.title }}</title></head>
+<body><main data-pagefind-body><h1>{{ v.title }}</h1><p>{{ v.employer.name }}</p><p>{{ v.description }}</p>
+{% for key in ("responsibilities", "qualifications", "benefits") %}<ul>{% for item in v[key] or [] %}<li>{{ item }}</li>{% endfor %}</ul>
+{% endfor %}</main></body></html>
+"""
+
+
+def floor_figures(repo: Path, target: Path) -> dict:
+    """The bare floor for the vacancies of ``repo``: ``floor_build_s`` (read every vacancy file
+    with the C YAML loader, render :data:`FLOOR_TEMPLATE` with Jinja (autoescaped), write
+    ``lowongan/<id>/index.html``) and ``floor_index_s`` (one Pagefind run over those pages,
+    forced to Indonesian as the index step is). No validation, no other page, no cache."""
+    import jinja2
+    import yaml
+
+    from antarkerja.site.search import _run_pagefind
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if target.exists():
+        shutil.rmtree(target)
+    started, cpu_started = time.perf_counter(), cpu_seconds()
+    template = jinja2.Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
+    pages = 0
+    for path in sorted(vacancies_dir(repo).rglob("*.yml")):
+        v = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        page = target / "lowongan" / str(v["id"]) / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(template.render(v=v), encoding="utf-8")
+        pages += 1
+    built, cpu_built = time.perf_counter(), cpu_seconds()
+    _run_pagefind(target, target / "pagefind", None)
+    indexed, cpu_indexed = time.perf_counter(), cpu_seconds()
+    return {
+        "floor_pages": pages,
+        "floor_build_s": round(built - started, 2),
+        "floor_index_s": round(indexed - built, 2),
+        "floor_build_cpu_s": round(cpu_built - cpu_started, 2),
+        "floor_index_cpu_s": round(cpu_indexed - cpu_built, 2),
+    }
+
+
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of the children it has waited for (the
+    build's workers, Pagefind): a cost that a busy machine moves much less than wall time."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 2)
+
+
+def full_over_floor(figures: dict[str, dict]) -> dict | None:
+    """(build + index) / (floor build + floor index) from one size's ``build``, ``search`` and
+    ``floor`` figures, in wall seconds (``ratio``) and in CPU seconds (``cpu_ratio``), or None
+    when one of them is missing or failed."""
+    try:
+        b, s, f = figures["build"], figures["search"], figures["floor"]
+        full, floor = b["build_s"] + s["seconds"], f["floor_build_s"] + f["floor_index_s"]
+        full_cpu = b["build_cpu_s"] + s["index_cpu_s"]
+        floor_cpu = f["floor_build_cpu_s"] + f["floor_index_cpu_s"]
+    except KeyError:
+        return None
+    return {
+        "full_s": round(full, 2),
+        "floor_s": round(floor, 2),
+        "ratio": round(full / floor, 2),
+        "full_cpu_s": round(full_cpu, 2),
+        "floor_cpu_s": round(floor_cpu, 2),
+        "cpu_ratio": round(full_cpu / floor_cpu, 2),
+    }
+
+
+def format_floor(size: int, figures: dict[str, dict]) -> str:
+    """The floor line of one size, with full/floor when the full build and index ran too."""
+    f = figures["floor"]
+    line = (
+        f"  floor     {size:,} pages: build {f['floor_build_s']} s + index {f['floor_index_s']} s"
+        f" = {f['floor_build_s'] + f['floor_index_s']:.2f} s"
+        f" (CPU {f['floor_build_cpu_s']} + {f['floor_index_cpu_s']} s)"
+    )
+    ratio = full_over_floor(figures)
+    if ratio:
+        b, s = figures["build"], figures["search"]
+        flag = "" if ratio["ratio"] <= FLOOR_BUDGET else "  OVER BUDGET"
+        line += (
+            f"\n  full/floor build {b['build_s']} s + index {s['seconds']} s = {ratio['full_s']} s:"
+            f" {ratio['ratio']}x the floor (budget {FLOOR_BUDGET}x){flag}"
+            f"\n  full/floor in CPU seconds: build {b['build_cpu_s']} + index {s['index_cpu_s']} = {ratio['full_cpu_s']} s"
+            f" against {ratio['floor_cpu_s']} s: {ratio['cpu_ratio']}x"
+        )
+    return line
+
+
+FLOOR_BUDGET = 2.5  # full build + index at most this many times the floor (issue 28, at 10,000)
 
 
 # Words for made-up distinct employer names ("PT Maju Sinar Lestari"), with the words of the
@@ -487,9 +594,12 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
         f"Antar Kerja bench: {', '.join(f'{n:,}' for n in sizes)} vacancies; steps {', '.join(steps) or '-'}"
         + (f"; validation compared with {compare}" if compare else "")
     )
+    if "floor" in steps:  # last, so that full/floor can be printed beside it
+        steps = [s for s in steps if s != "floor"] + ["floor"]
     rows = []
     shapes: list[tuple[int, list[dict]]] = []
     for size in sizes:
+        by_step: dict[str, dict] = {}  # this size's figures, for full/floor
         with tempfile.TemporaryDirectory(prefix=f"antarkerja-bench-{size}-") as scratch:
             repo, output = Path(scratch) / "repo", Path(scratch) / "output"
             started = time.perf_counter()
@@ -525,7 +635,10 @@ def run_bench(root: Path, sizes: list[int], steps: list[str], compare: str | Non
                     figures["s_per_1000"] = round(figures["seconds"] * 1000 / size, 3)
                 families = figures.pop("families", None)
                 rows.append((size, step, figures))
+                by_step[step] = figures
                 print(f"  {step:<9} {_describe(figures)}", flush=True)
+                if step == "floor" and "failed" not in figures:
+                    print(format_floor(size, by_step), flush=True)
                 if families:
                     _print_families(families)
                 if step == "search" and "failed" not in figures:

@@ -1,5 +1,5 @@
 // Search page (/cari/). State lives in the URL. No words: static JSON shards (outputs.browse);
-// words: Pagefind, bundles per province or national (search.bundles). Data only goes in as textContent.
+// words: Pagefind, one national bundle or one per province (search.bundles). Data only goes in as textContent.
 const $ = (id) => document.getElementById(id);
 const form = $('cari-form');
 const input = $('cari-q');
@@ -179,15 +179,18 @@ const metaSalary = (g) => (g ? g.split(' ').map((x, i) => (i ? Number(x) : x)) :
 
 // Pagefind
 
-// Bundles a words search reads: the province's (parts with the regency), overseas, or all.
+// Bundles a words search reads: on a small site the one national bundle, narrowed by the
+// provinsi/lingkup filters (search.bundles); else the province's (parts with the regency),
+// overseas, or all.
 function bundleKeys(f) {
   const abroad = 'Luar negeri';
   const o = f.kabkota && kab.selectedOptions[0];
   const only = o && o.dataset.bundles ? o.dataset.bundles.split(' ') : null; // a split province
   const pick = (scope) => (D.scopes[scope] || []).filter((k) => !only || only.includes(k));
-  if (f.lingkup === abroad) return f.provinsi ? [] : pick(abroad);
+  if (f.lingkup === abroad && f.provinsi) return [];
+  if (D.scopes[D.national]) return D.scopes[D.national];
+  if (f.lingkup === abroad) return pick(abroad);
   if (f.provinsi) return pick(f.provinsi);
-  if (D.scopes[D.national]) return D.scopes[D.national]; // one bundle of all (search.bundles)
   return Object.keys(D.scopes).filter((s) => !(f.lingkup && s === abroad)).flatMap(pick);
 }
 
@@ -399,8 +402,10 @@ async function pagefindSource(s, id) {
   if (keys.length) {
     const pf = await instance(keys, Object.keys(s.sort)[0]);
     const filters = { ...s.filters };
-    delete filters.provinsi; // bundleKeys chose the bundles of this scope already
-    if (keys !== D.scopes[D.national]) delete filters.lingkup;
+    if (keys !== D.scopes[D.national]) { // bundleKeys chose the bundles of this scope already
+      delete filters.provinsi;
+      delete filters.lingkup;
+    }
     const edu = form.elements.pendidikan;
     if (filters.pendidikan && edu) { // "my education": every level up to the reader's
       const rank = +edu.selectedOptions[0].dataset.rank;
