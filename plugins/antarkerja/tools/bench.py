@@ -336,6 +336,8 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "bundles_reused": cache.bundle_hits,
         "records_checked": cache.memo.misses if cache.memo else None,
         "records_reused": cache.memo.hits if cache.memo else None,
+        "pages_rendered": cache.page_misses,  # vacancy pages (the render cache's share)
+        "pages_reused": cache.page_hits,
         "cache_mb": round(cache.size() / 1e6, 1),
         "output_mb": round(output_bytes / 1e6, 1),
         "notes": cache.notes,
