@@ -2,7 +2,8 @@
 
 The proof is equality, byte for byte, after random edit sequences on a generated repository:
 add, change, close, delete, move a vacancy to another province, change a template, change
-today, change the code. Sizes are parameters, so the suite runs a small case and the full
+today, change the code, change an office's phone (shown on its vacancies' pages, whose records
+do not change), change reference data; the render cache of vacancy pages is on. Sizes are parameters, so the suite runs a small case and the full
 acceptance run is one command (docs/publishing.md, "Build cache"):
 
     ANTARKERJA_EQ_SEQUENCES=200 ANTARKERJA_EQ_VACANCIES=2000 \\
