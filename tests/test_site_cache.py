@@ -507,3 +507,35 @@ def test_a_template_reading_a_global_with_no_stable_value_turns_the_render_cache
     assert build_module.LAST["cache"].page_misses == _vacancy_count(small_repo)
     build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
     assert build_module.LAST["cache"].page_hits == _vacancy_count(small_repo)
+
+
+def test_stable_forms_accept_only_values_they_can_hold_whole():
+    from dataclasses import dataclass, field
+    from functools import partial
+
+    from markupsafe import Markup
+
+    from antarkerja.site.model import Vacancy
+
+    @dataclass
+    class Loose:  # mutable, and its repr would hide a field
+        a: int
+        hidden: int = field(default=0, repr=False)
+
+    for value in (object(), Loose(1), print, [1, {"a": object()}]):
+        with pytest.raises(site_cache.Uncacheable):
+            site_cache.stable(value)
+    with pytest.raises(site_cache.Uncacheable):  # a model object without its function in MODELS
+        site_cache.stable(Vacancy({}, None, date(2026, 1, 1)))
+    assert site_cache.stable(Markup("<b>")) != site_cache.stable("<b>")
+    assert site_cache.stable([1, 2]) != site_cache.stable((1, 2))
+    assert site_cache.stable({"a": 1, "b": 2}) != site_cache.stable({"b": 2, "a": 1})  # order is shown
+    assert site_cache.stable(date(2026, 1, 1)) != site_cache.stable("2026-01-01")
+    assert site_cache.stable(partial(max, 1)) != site_cache.stable(partial(max, 2))
+
+    # Objects of classes not declared lasting are never remembered by id (ids are reused).
+    models = {Loose: lambda x: (x.a, x.hidden)}
+    memo: dict = {}
+    first = site_cache.stable(Loose(1, 2), models, memo, frozenset())
+    assert site_cache.stable(Loose(1, 3), models, memo, frozenset()) != first
+    assert not memo

@@ -466,25 +466,36 @@ class Uncacheable(Exception):
 _ATOMS = frozenset({str, int, float, bool, type(None), date, datetime, Markup, bytes})
 
 
-def stable(value, models: dict | None = None):
+def stable(value, models: dict | None = None, memo: dict | None = None, lasting: frozenset = frozenset()):
     """A plain, comparable form of ``value`` (nested tuples of atoms).
 
     ``models`` maps a class to a function giving the part of its objects that pages may
     read (the model's records); frozen dataclasses (reference regions, history entries,
     synonyms) are taken field by field, and ``functools.partial`` as its function's name
-    and its arguments. Anything else raises :class:`Uncacheable`.
+    and its arguments. Anything else raises :class:`Uncacheable`. ``memo`` keeps, by object id, the
+    form of objects of the classes in ``lasting`` once made: only for objects that live as long
+    as the memo (an id is reused once its object is gone).
     """
     kind = type(value)
     if kind in _ATOMS:
         return value if kind is not Markup else ("Markup", str(value))
     if kind is list or kind is tuple:
-        return (kind.__name__, *(stable(x, models) for x in value))
+        return (kind.__name__, *(stable(x, models, memo, lasting) for x in value))
     if kind is dict:
-        return ("dict", *((stable(k, models), stable(v, models)) for k, v in value.items()))
+        return (
+            "dict",
+            *((stable(k, models, memo, lasting), stable(v, models, memo, lasting)) for k, v in value.items()),
+        )
     if kind is set or kind is frozenset:
-        return ("set", *sorted((stable(x, models) for x in value), key=repr))
+        return ("set", *sorted((stable(x, models, memo, lasting) for x in value), key=repr))
     if models and kind in models:
-        return (kind.__qualname__, stable(models[kind](value), models))
+        keep = memo is not None and kind in lasting
+        if keep and id(value) in memo:
+            return memo[id(value)]
+        form = (kind.__qualname__, stable(models[kind](value), models, memo, lasting))
+        if keep:
+            memo[id(value)] = form
+        return form
     if kind is partial:
         func = value.func
         return (
@@ -494,7 +505,7 @@ def stable(value, models: dict | None = None):
             stable(value.keywords, models),
         )
     if is_dataclass(value) and kind.__dataclass_params__.frozen:
-        return (kind.__qualname__, *(stable(getattr(value, f.name), models) for f in fields(value)))
+        return (kind.__qualname__, *(stable(getattr(value, f.name), models, memo, lasting) for f in fields(value)))
     raise Uncacheable(f"{kind.__module__}.{kind.__qualname__}")
 
 

@@ -83,6 +83,7 @@ class PageKeys:
         self.globals = env.globals
         self.reads = reads
         self.template = template
+        self.forms: dict[int, tuple] = {}  # stable form of each model object, made once (they live all build)
         sources, names = cache.template_reads(env, generator.template(template).name)
         values = []
         for name in sorted(names - covered - PURE_GLOBALS):
@@ -107,8 +108,8 @@ class PageKeys:
             return cache.page_key(
                 self.shared,
                 page.path,
-                cache.stable(page.context, pages.MODELS),
-                cache.stable(self.reads(subject, self.globals), pages.MODELS),
+                cache.stable(page.context, pages.MODELS, self.forms, pages.LASTING),
+                cache.stable(self.reads(subject, self.globals), pages.MODELS, self.forms, pages.LASTING),
             )
         except cache.Uncacheable:
             return None  # rendered; a page's own value with no stable form only costs time

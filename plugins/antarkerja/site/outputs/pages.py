@@ -97,6 +97,8 @@ MODELS = {
     Lazy: lambda lazy: (f"{lazy.func.__module__}.{lazy.func.__qualname__}", lazy.args),
 }
 
+LASTING = frozenset({Vacancy, Office})  # live as long as the build: their forms are made once
+
 # Template globals a vacancy page reads whose values vacancy_reads() gives for each page.
 VACANCY_GLOBALS = frozenset({"site", "vacancy_history", "history_office"})
 
