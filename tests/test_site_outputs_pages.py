@@ -242,11 +242,26 @@ def test_vacancy_properties_depend_on_today_only_through_these():
             assert getattr(alone, name) == getattr(o, name), (o.id, name)
 
 
-def test_vacancy_pages_read_only_what_their_render_cache_key_holds(tmp_path, monkeypatch):
-    """Renders the sample site's vacancy pages with every read of a model object recorded
-    (templates, JSON-LD and the search helpers they call alike): each read must be of the
-    page's vacancy, its office, its "Lowongan serupa" or the offices its history names (all in
-    its key), never of another office's vacancies, parent or children, and of the facts that
+# What of the site each keyed template may read (pages.KEYED's reads functions key these).
+SITE_READS = {"vacancy": {"similar", "has_examples"}, "print/vacancy": {"has_examples"}}
+
+
+def _model_objects(value) -> list:
+    from antarkerja.site import model
+
+    if isinstance(value, (model.Vacancy, model.Office)):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [x for item in value for x in _model_objects(item)]
+    return []
+
+
+def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monkeypatch):
+    """Renders the sample site's vacancy pages and printable notices (every template in
+    pages.KEYED) with every read of a model object recorded (templates, JSON-LD and the
+    search helpers they call alike): each read must be of the page's vacancy or of an object
+    its reads function gives (its office, its "Lowongan serupa", the offices its history
+    names), never of another office's vacancies, parent or children, and of the facts that
     depend on today only those pages.vacancy_state() holds."""
     from antarkerja.paths import REPO
     from antarkerja.site import generator as generator_module
@@ -254,6 +269,7 @@ def test_vacancy_pages_read_only_what_their_render_cache_key_holds(tmp_path, mon
     from antarkerja.site.build import build_site
     from antarkerja.site.outputs import pages
 
+    assert set(pages.KEYED) <= set(SITE_READS), "say here what of the site a newly keyed template reads"
     state = {"on": False, "depth": 0, "reads": []}
 
     def recording(cls):
@@ -287,26 +303,26 @@ def test_vacancy_pages_read_only_what_their_render_cache_key_holds(tmp_path, mon
 
     monkeypatch.setattr(model.Site, "similar", opaque(model.Site.similar))
     original_render = generator_module.AntarKerjaGenerator.render
-    checked = []
+    checked = {template: [] for template in pages.KEYED}
 
     def render(self, page):
-        if page.template != "vacancy":
+        if page.template not in pages.KEYED:
             return original_render(self, page)
-        for name in pages.VACANCY_GLOBALS:
+        _what, covered_globals, reads = pages.KEYED[page.template]
+        for name in covered_globals:
             if callable(self.env.globals.get(name)) and not isinstance(self.env.globals[name], model.Site):
                 self.env.globals[name] = opaque(self.env.globals[name])
         v = page.context["vacancy"]
-        verifier, similar, _examples, entries, offices = pages.vacancy_reads(v, self.env.globals)
-        covered = {id(x) for x in (v, verifier, *similar, *offices)}
+        covered = {id(x) for x in (v, *_model_objects(reads(v, self.env.globals)))}
         state["reads"], state["on"] = [], True
         try:
             data = original_render(self, page)
         finally:
             state["on"] = False
         for obj, name in state["reads"]:
-            where = f"lowongan/{v.id}: {type(obj).__name__}.{name}"
+            where = f"{page.path}: {type(obj).__name__}.{name}"
             if isinstance(obj, model.Site):
-                assert name in ("similar", "has_examples"), where
+                assert name in SITE_READS[page.template], where
                 continue
             assert isinstance(obj, (model.Vacancy, model.Office)), f"{where} (not in the key)"
             assert id(obj) in covered, f"{where} of an object the key does not hold"
@@ -316,9 +332,10 @@ def test_vacancy_pages_read_only_what_their_render_cache_key_holds(tmp_path, mon
                 if obj.closed_reason is None:
                     allowed.add("posted_days_ago")
                 assert name in allowed, f"{where} (depends on today; pages.vacancy_state does not hold it)"
-        checked.append(v.id)
+        checked[page.template].append(v.id)
         return data
 
     monkeypatch.setattr(generator_module.AntarKerjaGenerator, "render", render)
     build_site(REPO, output=tmp_path / "out", today=TODAY.isoformat(), siteurl="", search=False, cache=None)
-    assert len(checked) == len(list((REPO / "content" / "vacancies").rglob("*.yml")))
+    assert len(checked["vacancy"]) == len(list((REPO / "content" / "vacancies").rglob("*.yml")))
+    assert all(checked.values()), {t: len(ids) for t, ids in checked.items()}

@@ -423,6 +423,7 @@ class PageMemo:
     def __init__(self, entries: dict[str, tuple[str, str]]):
         self.old = entries
         self.new: dict[str, tuple[str, str]] = {}
+        self.pending: dict[str, str] = {}  # path -> key of a page being rendered
         self.hits = 0
         self.misses = 0
 
@@ -443,8 +444,14 @@ class PageMemo:
         self.new[rel] = entry
         return True
 
-    def record(self, rel: str, key: str, data: bytes) -> None:
-        self.new[rel] = (key, digest(data))
+    def expect(self, rel: str, key: str) -> None:
+        """``rel`` is about to be rendered for ``key`` (see :meth:`rendered`)."""
+        self.pending[rel] = key
+
+    def rendered(self, rel: str, data: bytes) -> None:
+        key = self.pending.pop(rel, None)
+        if key is not None:
+            self.new[rel] = (key, digest(data))
 
     def merge(self, entries: dict[str, tuple[str, str]], hits: int, misses: int) -> None:
         """A forked worker's share."""

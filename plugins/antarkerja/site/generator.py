@@ -134,7 +134,7 @@ class AntarKerjaGenerator(Generator):
         self.writer: PageWriter | None = None
         self._cards: dict[str, Markup] = {}
         self.page_memo: cache.PageMemo | None = None
-        self.vacancy_keys: PageKeys | None = None
+        self.page_keys: dict[str, PageKeys] = {}  # template -> keys of its pages (the render cache)
         # One build, templates never change during it: skip Jinja's per-lookup mtime check.
         self.env.auto_reload = False
 
@@ -235,15 +235,16 @@ class AntarKerjaGenerator(Generator):
         """The render cache of this build (:class:`antarkerja.site.cache.PageMemo`), when the
         build has a cache folder; vacancy pages are keyed by :class:`PageKeys`."""
         build_cache = cache.ACTIVE
-        self.page_memo, self.vacancy_keys = None, None
+        self.page_memo, self.page_keys = None, {}
         if build_cache is None or not build_cache.enabled:
             return
-        try:
-            self.vacancy_keys = PageKeys(self, "vacancy", pages.VACANCY_GLOBALS, pages.vacancy_reads)
-        except cache.Uncacheable as exc:
-            build_cache.note(f"cache halaman lowongan tidak dipakai: {exc}; semua halaman dirender")
-            return
-        self.page_memo = build_cache.page_memo(self.root)
+        for template, (what, covered, reads) in pages.KEYED.items():
+            try:
+                self.page_keys[template] = PageKeys(self, template, covered, reads)
+            except cache.Uncacheable as exc:
+                build_cache.note(f"cache {what} tidak dipakai: {exc}; semua halamannya dirender")
+        if self.page_keys:
+            self.page_memo = build_cache.page_memo(self.root)
 
     def finish_render_cache(self, workers: list) -> None:
         build_cache = cache.ACTIVE
@@ -258,21 +259,25 @@ class AntarKerjaGenerator(Generator):
     def write_vacancy_pages(self, vacancies: list, ctx: OutputContext) -> None:
         """Vacancy pages: each one whose key and previous file match the render cache is
         linked from the previous output; the others are rendered."""
-        memo, keys, previous = self.page_memo, self.vacancy_keys, self.previous_output()
-        todo = []
-        for page in pages.vacancy_pages(vacancies, ctx):
-            key = keys.key(page) if memo is not None and keys is not None else None
-            if key is not None and memo.reusable(page.path, key, previous):
-                self.writer.keep(page.path, VACANCY_PAGES)
-            else:
-                todo.append((page, key))
-        for page, _key in todo:
+        todo = [page for page in pages.vacancy_pages(vacancies, ctx) if not self.kept(page, VACANCY_PAGES)]
+        for page in todo:
             pages.prepare_vacancy(page.context["vacancy"])
-        for page, key in todo:
-            data = self.render(page)
-            if key is not None:
-                memo.record(page.path, key, data)
-            self.writer.put(page.path, data, VACANCY_PAGES)
+        for page in todo:
+            self.writer.put(page.path, self.render(page), VACANCY_PAGES)
+
+    def kept(self, page: Page, family: str) -> bool:
+        """True when the render cache keeps ``page`` (the writer links the previous file)."""
+        keys = self.page_keys.get(page.template)
+        if keys is None or self.page_memo is None:
+            return False
+        key = keys.key(page)
+        if key is None:
+            return False
+        if self.page_memo.reusable(page.path, key, self.previous_output()):
+            self.writer.keep(page.path, family)
+            return True
+        self.page_memo.expect(page.path, key)
+        return False
 
     def write_items(self, items, family: str = "?") -> None:
         """Render each :class:`Page`, encode each :class:`File`, and queue it for writing.
@@ -281,6 +286,8 @@ class AntarKerjaGenerator(Generator):
         """
         for item in items:
             if isinstance(item, Page):
+                if self.kept(item, family):
+                    continue
                 data = self.render(item)
             else:
                 data = strip_bidi(item.data).encode("utf-8") if isinstance(item.data, str) else item.data
@@ -288,7 +295,10 @@ class AntarKerjaGenerator(Generator):
 
     def render(self, page: Page) -> bytes:
         context = {k: v.value() if isinstance(v, pages.Lazy) else v for k, v in page.context.items()}
-        return strip_bidi(self.template(page.template).render(context)).encode("utf-8")
+        data = strip_bidi(self.template(page.template).render(context)).encode("utf-8")
+        if self.page_memo is not None:
+            self.page_memo.rendered(page.path, data)  # recorded with its key, when it has one
+        return data
 
     def template(self, name: str):
         """A theme template: ``vacancy`` means vacancy.html; names with an extension

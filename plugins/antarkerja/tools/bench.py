@@ -337,7 +337,7 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "bundles_reused": cache.bundle_hits,
         "records_checked": cache.memo.misses if cache.memo else None,
         "records_reused": cache.memo.hits if cache.memo else None,
-        "pages_rendered": cache.page_misses,  # vacancy pages (the render cache's share)
+        "pages_rendered": cache.page_misses,  # vacancy pages and notices (the render cache)
         "pages_reused": cache.page_hits,
         # the slowest output families after the vacancy pages (rendering and queueing), in seconds
         "slowest_families_s": dict(sorted(TIMES.items(), key=lambda kv: -kv[1])[:5]),

@@ -115,6 +115,22 @@ def vacancy_reads(v: Vacancy, template_globals: dict) -> tuple:
     return (v.verifier, site.similar(v), site.has_examples, entries, offices)
 
 
+def notice_reads(v: Vacancy, template_globals: dict) -> tuple:
+    """Beyond its context (the vacancy, its QR code and notice text), a printable notice
+    (``lowongan/<id>/cetak/``, antarkerja.site.outputs.notices) reads its verifying office and
+    whether the site holds sample data."""
+    return (v.verifier, template_globals["site"].has_examples)
+
+
+# The templates whose pages the render cache keeps: (what, in the build's note when a key
+# cannot be made; the globals the reads function covers; the reads function, given the
+# page's first context value and the template globals).
+KEYED = {
+    "vacancy": ("halaman lowongan", VACANCY_GLOBALS, vacancy_reads),
+    "print/vacancy": ("pengumuman cetak", frozenset({"site"}), notice_reads),
+}
+
+
 def listing(
     template: str, items: list, base_url: str, ctx: OutputContext, size: int | None = None, **values
 ) -> Iterator[Page]:
