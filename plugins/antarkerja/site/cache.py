@@ -480,8 +480,8 @@ def stable(value, models: dict | None = None, memo: dict | None = None, lasting:
     read (the model's records); frozen dataclasses (reference regions, history entries,
     synonyms) are taken field by field, and ``functools.partial`` as its function's name
     and its arguments. Anything else raises :class:`Uncacheable`. ``memo`` keeps, by object id, the
-    form of objects of the classes in ``lasting`` once made: only for objects that live as long
-    as the memo (an id is reused once its object is gone).
+    form of objects of the classes in ``lasting`` once made, as a digest of it: only for
+    objects that live as long as the memo (an id is reused once its object is gone).
     """
     kind = type(value)
     if kind in _ATOMS:
@@ -500,8 +500,8 @@ def stable(value, models: dict | None = None, memo: dict | None = None, lasting:
         if keep and id(value) in memo:
             return memo[id(value)]
         form = (kind.__qualname__, stable(models[kind](value), models, memo, lasting))
-        if keep:
-            memo[id(value)] = form
+        if keep:  # a digest stands for it in every key that holds it (keys stay short to make)
+            form = memo[id(value)] = (kind.__qualname__, digest(repr(form).encode("utf-8", "surrogatepass")))
         return form
     if kind is partial:
         func = value.func
