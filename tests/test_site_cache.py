@@ -2,7 +2,8 @@
 
 The proof is equality, byte for byte, after random edit sequences on a generated repository:
 add, change, close, delete, move a vacancy to another province, change a template, change
-today, change the code. Sizes are parameters, so the suite runs a small case and the full
+today, change the code, change an office's phone (shown on its vacancies' pages, whose records
+do not change), change reference data; the render cache of vacancy pages is on. Sizes are parameters, so the suite runs a small case and the full
 acceptance run is one command (docs/publishing.md, "Build cache"):
 
     ANTARKERJA_EQ_SEQUENCES=200 ANTARKERJA_EQ_VACANCIES=2000 \\
@@ -48,12 +49,18 @@ from antarkerja.tools.bench import (
 SEQUENCES = int(os.environ.get("ANTARKERJA_EQ_SEQUENCES", "3"))
 VACANCIES = int(os.environ.get("ANTARKERJA_EQ_VACANCIES", "12"))
 SEED = int(os.environ.get("ANTARKERJA_EQ_SEED", "28"))
-EDITS = ("add", "change", "close", "delete", "move", "template", "today", "code")
+EDITS = ("add", "change", "close", "delete", "move", "template", "today", "code", "office", "reference")
+PHONE_ITEM = re.compile(r'^(phones:\n  - "[0-9]+-[0-9]*?)([0-9]{4})"', re.M)
 
 
 def make_repo(folder: Path, count: int) -> Path:
     """A generated repository with its own copy of the theme (so a test may edit templates)."""
     generate(REPO, folder, count)
+    reference = folder / "content" / "reference"
+    if reference.is_symlink():  # a copy of its own, so a test may edit reference data
+        target = reference.resolve()
+        reference.unlink()
+        shutil.copytree(target, reference)
     shutil.copytree(REPO / "theme", folder / "theme")
     base = REPO / "pelicanconf.py"
     (folder / "pelicanconf.py").write_text(
@@ -161,6 +168,21 @@ class Editor:
         if edit == "code":
             site_cache._CODE_HASH = f"kode-lain-{self.counter}"  # as after a deploy of new code
             return "code"
+        if edit == "office":  # an office's phone: shown on every page of the vacancies it verified
+            offices = sorted((self.root / "content" / "offices").glob("*.yml"))
+            rng.shuffle(offices)
+            for path in offices:
+                text = path.read_text(encoding="utf-8")
+                if PHONE_ITEM.search(text):
+                    new = PHONE_ITEM.sub(lambda m: f'{m.group(1)}{self.counter % 10000:04d}"', text, count=1)
+                    path.write_text(new, encoding="utf-8")
+                    return f"office {path.stem} phone"
+            return "office (none)"
+        if edit == "reference":  # an employment type's name: on the page of every vacancy offering it
+            path = self.root / "content" / "reference" / "employment_types.yml"
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace('name: "', f'name: "Ubah {self.counter} ', 1), encoding="utf-8")
+            return "reference employment type"
         raise ValueError(edit)
 
 
@@ -184,15 +206,22 @@ def test_equality_after_random_edit_sequences(tmp_path, monkeypatch):
     if SEQUENCES >= len(EDITS):
         plan = [[e] for e in EDITS]
     else:
-        plan = [["move", "change", "code"], ["add", "template", "close"], ["today", "delete"]][:SEQUENCES]
+        plan = [
+            ["move", "change", "office"],
+            ["add", "template", "close", "reference"],
+            ["today", "delete", "code"],
+        ][:SEQUENCES]
     while len(plan) < SEQUENCES:
         plan.append([rng.choice(EDITS) for _ in range(rng.randint(1, 3))])
     history = []
+    kept_pages = 0
     for number, edits in enumerate(plan, 1):
         history.append([editor.apply(e) for e in edits])
         build_site(root, output=inc, today=editor.today.isoformat(), cache=cache_dir)
+        kept_pages += build_module.LAST["cache"].page_hits
         full_build(root, full, editor.today)
         assert_same_site(inc, full, f"sequence {number} {history[-1]} (seed {SEED}, after {history[:-1][-3:]})")
+    assert kept_pages > 0, "the render cache never kept a page: the sequences did not test it"
     cache_size = sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file())
     output_size = sum(p.stat().st_size for p in inc.rglob("*") if p.is_file())
     assert cache_size <= output_size, (cache_size, output_size)
@@ -397,3 +426,138 @@ def test_a_failed_or_stale_shard_stops_the_merge_with_its_messages(small_repo, t
         build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY + timedelta(days=1))
     with pytest.raises(BuildFailed, match=r"1\.\.N"):
         build_merged(small_repo, [good], output=tmp_path / "merged", today=BENCH_TODAY)
+
+
+# The render cache (cache.PageMemo): vacancy pages whose key and previous file are unchanged
+# are linked, not rendered.
+
+
+def _pages_file(cache_dir: Path) -> Path:
+    return next((cache_dir / "pages").glob("*.txt"))
+
+
+def _vacancy_count_of(root: Path) -> int:
+    return len(list((root / "content" / "vacancies").rglob("*.yml")))
+
+
+def _keyed_count(out: Path) -> int:
+    """Pages the render cache keys: vacancy pages and printable notices."""
+    pages = [p for p in (out / "lowongan").glob("*/index.html") if p.parent.name != "page"]
+    return len(pages) + len(list((out / "lowongan").glob("*/cetak/index.html")))
+
+
+def test_render_cache_keeps_unchanged_vacancy_pages_and_renders_those_an_office_edit_reaches(small_repo, tmp_path):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    count = _keyed_count(out)
+    assert count > _vacancy_count_of(small_repo)
+    assert build_module.LAST["cache"].page_misses == count
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    assert (build_module.LAST["cache"].page_hits, build_module.LAST["cache"].page_misses) == (count, 0)
+    # The phone of the office verifying some vacancies: their pages show it, their records did not change.
+    office_ids = [
+        OFFICE_LINE.search(p.read_text("utf-8")) for p in (small_repo / "content" / "vacancies").rglob("*.yml")
+    ]
+    office = sorted(m.group(0).split(":")[1].strip() for m in office_ids if m)[0]
+    path = small_repo / "content" / "offices" / f"{office}.yml"
+    text = path.read_text("utf-8")
+    assert PHONE_ITEM.search(text), office
+    path.write_text(PHONE_ITEM.sub(lambda m: f'{m.group(1)}9876"', text, count=1), "utf-8")
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    verified = sum(1 for m in office_ids if m and m.group(0).split(":")[1].strip() == office)
+    assert build_module.LAST["cache"].page_misses >= verified > 0  # their pages (and notices)
+    assert build_module.LAST["cache"].page_hits < count
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
+    assert_same_site(out, tmp_path / "full", "office phone")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "edited", "garbage", "output-edited", "output-removed"])
+def test_a_damaged_render_cache_or_output_is_not_trusted(small_repo, tmp_path, damage):
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    path = _pages_file(cache_dir)
+    data = path.read_bytes()
+    page = sorted((out / "lowongan").glob("*/index.html"))[-1]
+    if damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "edited":  # a recorded digest changed by hand
+        head, _, body = data.partition(b"\n")
+        path.write_bytes(head + b"\n" + body.replace(body[41:81], b"0" * 40, 1))
+    elif damage == "garbage":
+        path.write_bytes(b"ANTARKERJA-CACHE nonsense")
+    elif damage == "output-edited":  # the published page changed by hand: its key still matches
+        page.write_text(page.read_text("utf-8").replace("</main>", "<p>diubah</p></main>"), "utf-8")
+    else:
+        page.unlink()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    cache = build_module.LAST["cache"]
+    if damage.startswith("output"):
+        assert cache.page_misses == 1 and not cache.notes, (cache.page_misses, cache.notes)
+    else:
+        assert len(cache.notes) == 1 and "cache halaman" in cache.notes[0] and "dirender ulang" in cache.notes[0]
+        assert cache.page_hits == 0
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
+    assert_same_site(out, tmp_path / "full", damage)
+
+
+def test_a_template_reading_a_global_with_no_stable_value_turns_the_render_cache_off(small_repo, tmp_path):
+    """No list of a page's inputs to keep: a template edited to read a new global is keyed by
+    its value, and one whose value has no stable form (a function the cache does not know)
+    turns the render cache off for that template, with one line."""
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    template = small_repo / "theme" / "templates" / "vacancy.html"
+    text = template.read_text("utf-8")
+    template.write_text(
+        text.replace("{% endblock %}", "{{ offices_by_service('x')|length }}{% endblock %}", 1), "utf-8"
+    )
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    cache = build_module.LAST["cache"]
+    # vacancy pages went without keys (rendered); only the notices were looked up
+    assert cache.page_hits + cache.page_misses == _keyed_count(out) - _vacancy_count_of(small_repo)
+    assert any("offices_by_service" in n for n in cache.notes), cache.notes
+    # A global with a plain value is part of the key: a new tagline (a setting) renders every
+    # page again (base.html reads it; keys over-approximate what a page shows, never under).
+    template.write_text(text, "utf-8")
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    with (small_repo / "pelicanconf.py").open("a", encoding="utf-8") as f:
+        f.write('SITE_TAGLINE = "Lowongan kerja, semboyan baru"\n')
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    assert build_module.LAST["cache"].page_misses == _keyed_count(out)
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    assert build_module.LAST["cache"].page_hits == _keyed_count(out)
+
+
+def test_stable_forms_accept_only_values_they_can_hold_whole():
+    from dataclasses import dataclass, field
+    from functools import partial
+
+    from markupsafe import Markup
+
+    from antarkerja.site.model import Vacancy
+
+    @dataclass
+    class Loose:  # mutable, and its repr would hide a field
+        a: int
+        hidden: int = field(default=0, repr=False)
+
+    for value in (object(), Loose(1), print, [1, {"a": object()}]):
+        with pytest.raises(site_cache.Uncacheable):
+            site_cache.stable(value)
+    with pytest.raises(site_cache.Uncacheable):  # a model object without its function in MODELS
+        site_cache.stable(Vacancy({}, None, date(2026, 1, 1)))
+    assert site_cache.stable(Markup("<b>")) != site_cache.stable("<b>")
+    assert site_cache.stable([1, 2]) != site_cache.stable((1, 2))
+    assert site_cache.stable({"a": 1, "b": 2}) != site_cache.stable({"b": 2, "a": 1})  # order is shown
+    assert site_cache.stable(date(2026, 1, 1)) != site_cache.stable("2026-01-01")
+    assert site_cache.stable(partial(max, 1)) != site_cache.stable(partial(max, 2))
+
+    # Objects of classes not declared lasting are never remembered by id (ids are reused).
+    models = {Loose: lambda x: (x.a, x.hidden)}
+    memo: dict = {}
+    first = site_cache.stable(Loose(1, 2), models, memo, frozenset())
+    assert site_cache.stable(Loose(1, 3), models, memo, frozenset()) != first
+    assert not memo

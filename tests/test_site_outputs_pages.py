@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import parse_html
+from support import TODAY, parse_html
 
 BUDGET = 30 * 1024  # bytes: one vacancy page's HTML plus site.css, uncompressed
 
@@ -180,3 +180,162 @@ def test_every_office_page_shows_its_id_as_text(fixture_site):
             continue
         code = read_built(fixture_site, f"kantor/{office_id}/").find("code", id="id-kantor")
         assert code is not None and code.get_text() == office_id, office_id
+
+
+# The render cache keys a vacancy page by its context and what pages.vacancy_reads() gives
+# (antarkerja.site.generator.PageKeys). These tests fail when a vacancy page, or a model
+# property, reads something its key does not hold.
+
+# Vacancy facts that depend on "today" (test_vacancy_properties_depend_on_today_only_through_these
+# proves the list complete); a page may read them only as pages.vacancy_state() holds them.
+DATE_FACTS = {"today", "closed_reason", "is_open", "closed_reason_text", "days_left", "posted_days_ago"}
+RELATIONS = {"verifier", "open_vacancies", "children", "parent"}  # links to other model objects
+
+
+def _properties(cls) -> list[str]:
+    from functools import cached_property
+
+    return [n for n in dir(cls) if isinstance(getattr(cls, n), (property, cached_property))]
+
+
+def _sample_model(today):
+    from antarkerja.paths import REPO
+    from antarkerja.records.validate import RepositoryValidator
+    from antarkerja.reference import load_reference
+    from antarkerja.site.model import build_site
+
+    ref = load_reference(REPO)
+    result = RepositoryValidator(REPO, ref, today).run()
+    assert not result.errors, result.errors[:3]
+    return build_site([x.data for x in result.vacancies], [x.data for x in result.offices], ref, today)
+
+
+def test_vacancy_properties_depend_on_today_only_through_these():
+    """Every property of a vacancy is the same on two days on which it is open (or closed)
+    alike, except the day counts; and none depends on its verifying office."""
+    from datetime import timedelta
+
+    from antarkerja.site.model import Office, Vacancy
+    from antarkerja.site.outputs import pages
+
+    site = _sample_model(TODAY)
+    names = [n for n in _properties(Vacancy) if n not in DATE_FACTS]
+    checked = 0
+    for v in site.vacancies:
+        for base, delta in ((0, 1), (0, 30), (400, 1), (400, 30)):
+            one = Vacancy(v.data, v.ref, v.today + timedelta(days=base), v.verifier)
+            other = Vacancy(v.data, v.ref, v.today + timedelta(days=base + delta), v.verifier)
+            if other.closed_reason != one.closed_reason:
+                continue
+            checked += 1
+            for name in names:
+                assert getattr(other, name) == getattr(one, name), (v.id, name)
+            # The render cache's state of a vacancy holds the days since posting while it is open only.
+            assert (pages.vacancy_state(one) == pages.vacancy_state(other)) == (one.closed_reason is not None)
+        stranger = Vacancy(v.data, v.ref, v.today, Office({"id": "lain", "name": "Lain"}, v.ref))
+        for name in _properties(Vacancy):
+            assert getattr(stranger, name) == getattr(v, name), (v.id, name)
+    assert checked > len(site.vacancies)
+    for o in site.offices:
+        alone = Office(o.data, o.ref)
+        for name in _properties(Office):
+            assert getattr(alone, name) == getattr(o, name), (o.id, name)
+
+
+# What of the site each keyed template may read (pages.KEYED's reads functions key these).
+SITE_READS = {"vacancy": {"similar", "has_examples"}, "print/vacancy": {"has_examples"}}
+
+
+def _model_objects(value) -> list:
+    from antarkerja.site import model
+
+    if isinstance(value, (model.Vacancy, model.Office)):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [x for item in value for x in _model_objects(item)]
+    return []
+
+
+def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monkeypatch):
+    """Renders the sample site's vacancy pages and printable notices (every template in
+    pages.KEYED) with every read of a model object recorded (templates, JSON-LD and the
+    search helpers they call alike): each read must be of the page's vacancy or of an object
+    its reads function gives (its office, its "Lowongan serupa", the offices its history
+    names), never of another office's vacancies, parent or children, and of the facts that
+    depend on today only those pages.vacancy_state() holds."""
+    from antarkerja.paths import REPO
+    from antarkerja.site import generator as generator_module
+    from antarkerja.site import model
+    from antarkerja.site.build import build_site
+    from antarkerja.site.outputs import pages
+
+    assert set(pages.KEYED) <= set(SITE_READS), "say here what of the site a newly keyed template reads"
+    state = {"on": False, "depth": 0, "reads": []}
+
+    def recording(cls):
+        original = cls.__getattribute__
+
+        def read(self, name):
+            if not state["on"] or name.startswith("__"):
+                return original(self, name)
+            if state["depth"] == 0:
+                state["reads"].append((self, name))
+            state["depth"] += 1  # what a property reads inside is the model's own business (tested above)
+            try:
+                return original(self, name)
+            finally:
+                state["depth"] -= 1
+
+        monkeypatch.setattr(cls, "__getattribute__", read)
+
+    for cls in (model.Vacancy, model.Office, model.Site, model.Region, model.Employer):
+        recording(cls)
+
+    def opaque(func):  # a read the key holds by its result (pages.vacancy_reads)
+        def call(*args, **kwargs):
+            on, state["on"] = state["on"], False
+            try:
+                return func(*args, **kwargs)
+            finally:
+                state["on"] = on
+
+        return call
+
+    monkeypatch.setattr(model.Site, "similar", opaque(model.Site.similar))
+    original_render = generator_module.AntarKerjaGenerator.render
+    checked = {template: [] for template in pages.KEYED}
+
+    def render(self, page):
+        if page.template not in pages.KEYED:
+            return original_render(self, page)
+        _what, covered_globals, reads = pages.KEYED[page.template]
+        for name in covered_globals:
+            if callable(self.env.globals.get(name)) and not isinstance(self.env.globals[name], model.Site):
+                self.env.globals[name] = opaque(self.env.globals[name])
+        v = page.context["vacancy"]
+        covered = {id(x) for x in (v, *_model_objects(reads(v, self.env.globals)))}
+        state["reads"], state["on"] = [], True
+        try:
+            data = original_render(self, page)
+        finally:
+            state["on"] = False
+        for obj, name in state["reads"]:
+            where = f"{page.path}: {type(obj).__name__}.{name}"
+            if isinstance(obj, model.Site):
+                assert name in SITE_READS[page.template], where
+                continue
+            assert isinstance(obj, (model.Vacancy, model.Office)), f"{where} (not in the key)"
+            assert id(obj) in covered, f"{where} of an object the key does not hold"
+            assert name not in RELATIONS or (obj is v and name == "verifier"), f"{where} (a link the key does not hold)"
+            if isinstance(obj, model.Vacancy) and name in DATE_FACTS:
+                allowed = {"closed_reason", "is_open", "closed_reason_text"}
+                if obj.closed_reason is None:
+                    allowed.add("posted_days_ago")
+                assert name in allowed, f"{where} (depends on today; pages.vacancy_state does not hold it)"
+        checked[page.template].append(v.id)
+        return data
+
+    monkeypatch.setattr(generator_module.AntarKerjaGenerator, "render", render)
+    build_site(REPO, output=tmp_path / "out", today=TODAY.isoformat(), siteurl="", search=False, cache=None)
+    assert len(checked["vacancy"]) == len(list((REPO / "content" / "vacancies").rglob("*.yml")))
+    assert all(checked.values()), {t: len(ids) for t, ids in checked.items()}

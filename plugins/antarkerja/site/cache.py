@@ -34,7 +34,12 @@ import pickle
 import shutil
 import sys
 import time
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
+
+from markupsafe import Markup
 
 from antarkerja.paths import REPO
 
@@ -186,6 +191,8 @@ class BuildCache:
         self.notes: list[str] = []  # one line per cache problem met, printed by the build
         self.used_bundles: set[str] = set()
         self.bundle_hits = 0
+        self.page_hits = 0  # pages the render cache kept (linked, not rendered)
+        self.page_misses = 0
         self.bundle_misses = 0
         self.memo: RecordMemo | None = None
         self.require_hits = False  # a merge: every bundle must come from the shards' results
@@ -220,7 +227,7 @@ class BuildCache:
             return
         if found is not None:
             self.note(f"cache {self.folder} dibuat oleh versi kode lain dan tidak dipakai; dibangun penuh")
-            for name in ("records", "pagefind"):
+            for name in ("records", "pagefind", "pages"):
                 shutil.rmtree(self.folder / name, ignore_errors=True)
         try:
             write_atomic(stamp, (code_hash() + "\n").encode("ascii"))
@@ -360,6 +367,188 @@ class BuildCache:
         if self.folder is None or not self.folder.is_dir():
             return 0
         return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+    # Rendered pages ------------------------------------------------------------------
+    def page_memo(self, root: Path) -> PageMemo | None:
+        """What the last build of ``root`` rendered: page path -> (key, digest of its bytes)."""
+        if self.folder is None:
+            return None
+        entries: dict[str, tuple[str, str]] = {}
+        path = self._pages_file(Path(root).resolve())
+        if path.is_file():
+            try:
+                entries = _parse_page_lines(unseal(path.read_bytes(), code_hash()))
+            except CacheRejected as exc:
+                self.note(f"cache halaman {path.name} tidak dipakai ({exc}); semua halaman dirender ulang")
+                entries = {}
+        return PageMemo(entries)
+
+    def save_pages(self, root: Path, memo: PageMemo) -> None:
+        if self.folder is None:
+            return
+        lines = "".join(f"{key}\t{data}\t{rel}\n" for rel, (key, data) in sorted(memo.new.items()))
+        try:
+            write_atomic(self._pages_file(Path(root).resolve()), seal(lines.encode("utf-8"), code_hash()))
+        except OSError as exc:
+            self.note(f"cache halaman tidak tersimpan ({exc.strerror})")
+
+    def _pages_file(self, root: Path) -> Path:
+        return self.folder / "pages" / f"{digest(str(root).encode())}.txt"
+
+
+def _parse_page_lines(payload: bytes) -> dict[str, tuple[str, str]]:
+    entries = {}
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CacheRejected("bukan teks UTF-8") from None
+    for line in text.splitlines():
+        parts = line.split("\t", 2)
+        if len(parts) != 3 or len(parts[0]) != 40 or len(parts[1]) != 40 or not parts[2]:
+            raise CacheRejected("baris rusak")
+        entries[parts[2]] = (parts[0], parts[1])
+    return entries
+
+
+class PageMemo:
+    """The render cache of one build: a page whose key equals the one recorded by the last
+    build, and whose file in the previous output still holds the recorded bytes, is not
+    rendered again (the writer links that file).
+
+    A key (:func:`page_key`) is a digest of everything the page reads. The previous output
+    is checked byte for byte (its digest), so an output edited, removed or written by
+    another build is rendered again, never trusted.
+    """
+
+    def __init__(self, entries: dict[str, tuple[str, str]]):
+        self.old = entries
+        self.new: dict[str, tuple[str, str]] = {}
+        self.pending: dict[str, str] = {}  # path -> key of a page being rendered
+        self.hits = 0
+        self.misses = 0
+
+    def reusable(self, rel: str, key: str, previous: Path | None) -> bool:
+        entry = self.old.get(rel)
+        if previous is None or entry is None or entry[0] != key:
+            self.misses += 1
+            return False
+        try:
+            with open(previous / rel, "rb") as f:
+                same = digest(f.read()) == entry[1]
+        except OSError:
+            same = False
+        if not same:
+            self.misses += 1
+            return False
+        self.hits += 1
+        self.new[rel] = entry
+        return True
+
+    def expect(self, rel: str, key: str) -> None:
+        """``rel`` is about to be rendered for ``key`` (see :meth:`rendered`)."""
+        self.pending[rel] = key
+
+    def rendered(self, rel: str, data: bytes) -> None:
+        key = self.pending.pop(rel, None)
+        if key is not None:
+            self.new[rel] = (key, digest(data))
+
+    def merge(self, entries: dict[str, tuple[str, str]], hits: int, misses: int) -> None:
+        """A forked worker's share."""
+        self.new.update(entries)
+        self.hits += hits
+        self.misses += misses
+
+
+# Page keys ----------------------------------------------------------------------------
+# A page's key is a digest of a stable form of every value it reads. Only values of known
+# types have one: anything else raises Uncacheable and the page is rendered (never a key that
+# could miss part of a value, as a lossy repr() would: model objects hide fields from theirs).
+
+
+class Uncacheable(Exception):
+    """A value with no stable form: the page that reads it is always rendered."""
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None), date, datetime, Markup, bytes})
+
+
+def stable(value, models: dict | None = None, memo: dict | None = None, lasting: frozenset = frozenset()):
+    """A plain, comparable form of ``value`` (nested tuples of atoms).
+
+    ``models`` maps a class to a function giving the part of its objects that pages may
+    read (the model's records); frozen dataclasses (reference regions, history entries,
+    synonyms) are taken field by field, and ``functools.partial`` as its function's name
+    and its arguments. Anything else raises :class:`Uncacheable`. ``memo`` keeps, by object id, the
+    form of objects of the classes in ``lasting`` once made, as a digest of it: only for
+    objects that live as long as the memo (an id is reused once its object is gone).
+    """
+    kind = type(value)
+    if kind in _ATOMS:
+        return value if kind is not Markup else ("Markup", str(value))
+    if kind is list or kind is tuple:
+        return (kind.__name__, *(stable(x, models, memo, lasting) for x in value))
+    if kind is dict:
+        return (
+            "dict",
+            *((stable(k, models, memo, lasting), stable(v, models, memo, lasting)) for k, v in value.items()),
+        )
+    if kind is set or kind is frozenset:
+        return ("set", *sorted((stable(x, models, memo, lasting) for x in value), key=repr))
+    if models and kind in models:
+        keep = memo is not None and kind in lasting
+        if keep and id(value) in memo:
+            return memo[id(value)]
+        form = (kind.__qualname__, stable(models[kind](value), models, memo, lasting))
+        if keep:  # a digest stands for it in every key that holds it (keys stay short to make)
+            form = memo[id(value)] = (kind.__qualname__, digest(repr(form).encode("utf-8", "surrogatepass")))
+        return form
+    if kind is partial:
+        func = value.func
+        return (
+            "partial",
+            f"{func.__module__}.{func.__qualname__}",
+            stable(value.args, models),
+            stable(value.keywords, models),
+        )
+    if is_dataclass(value) and kind.__dataclass_params__.frozen:
+        return (kind.__qualname__, *(stable(getattr(value, f.name), models, memo, lasting) for f in fields(value)))
+    raise Uncacheable(f"{kind.__module__}.{kind.__qualname__}")
+
+
+def page_key(*parts) -> str:
+    """The key of a page from the stable forms of what it reads."""
+    return digest(repr(parts).encode("utf-8", "surrogatepass"))
+
+
+def template_reads(env, name: str) -> tuple[dict[str, str], set[str]]:
+    """The sources of template ``name`` and of every template it extends, includes or
+    imports, and the names they read from their context (globals included).
+
+    Read from the templates themselves, so a template edited to read a new global is
+    keyed by it (or, for an unknown function, not cached) without any list to keep.
+    A template named by an expression (not a constant) raises :class:`Uncacheable`.
+    """
+    from jinja2 import meta
+
+    bare = env.overlay()
+    bare.globals = {}  # meta counts a global as declared; here every name read matters
+    sources: dict[str, str] = {}
+    names: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in sources:
+            continue
+        source = env.loader.get_source(env, current)[0]
+        sources[current] = source
+        tree = bare.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        for ref in meta.find_referenced_templates(tree):
+            if ref is None:
+                raise Uncacheable(f"templat {current} memuat templat lain lewat ekspresi")
+            todo.append(ref)
+    return sources, names
 
 
 ACTIVE: BuildCache | None = None  # the cache of the build running in this process (set by build_site)

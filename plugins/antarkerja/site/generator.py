@@ -41,6 +41,79 @@ from antarkerja.urls import save_as
 
 VACANCY_PAGES = "pages (halaman lowongan)"  # the family name of vacancy pages in collision messages
 
+# Template globals whose output is a function of their arguments, the code and the theme
+# (all in a page's key): the render cache need not know more of them. Any other global a
+# keyed template reads is keyed by its value, or, without a stable value, turns the render
+# cache off for that template (cache.template_reads, PageKeys).
+PURE_GLOBALS = frozenset(
+    {
+        "url",
+        "asset_url",
+        "inline_css",
+        "tanggal",
+        "rupiah",
+        "days_left_text",
+        "posted_ago_text",
+        "cached_card",
+        "pagefind_filters",
+        "pagefind_sorts",
+        "pagefind_meta",
+        "range",
+        "dict",
+        "lipsum",
+        "cycler",
+        "joiner",
+        "namespace",
+    }
+)
+
+
+class PageKeys:
+    """Keys of one template's pages for the render cache (:class:`antarkerja.site.cache.PageMemo`).
+
+    A key holds the code, the theme (templates and static files, which asset URLs hash), the
+    reference data, the templates the page is made of, the value of every template global
+    they read, the page's context, and ``reads(first context value, globals)``: what the page
+    reaches through the model beyond its context. :class:`antarkerja.site.cache.Uncacheable`
+    when a global the templates read has no stable value and is not declared pure or covered.
+    """
+
+    def __init__(self, generator: AntarKerjaGenerator, template: str, covered: frozenset, reads):
+        env = generator.env
+        self.globals = env.globals
+        self.reads = reads
+        self.template = template
+        self.forms: dict[int, tuple] = {}  # stable form of each model object, made once (they live all build)
+        sources, names = cache.template_reads(env, generator.template(template).name)
+        values = []
+        for name in sorted(names - covered - PURE_GLOBALS):
+            if name in env.globals:
+                try:
+                    values.append((name, cache.stable(env.globals[name], pages.MODELS)))
+                except cache.Uncacheable as exc:
+                    raise cache.Uncacheable(f"templat {template} membaca `{name}` ({exc})") from None
+        theme = Path(generator.settings.get("THEME") or ".")
+        self.shared = (
+            cache.FORMAT,
+            cache.code_hash(),
+            cache.folder_digest(theme),
+            cache.folder_digest(generator.root / "content" / "reference"),
+            sorted((n, cache.digest(src.encode())) for n, src in sources.items()),
+            values,
+        )
+
+    def key(self, page: Page) -> str | None:
+        try:
+            subject = next(iter(page.context.values()))
+            return cache.page_key(
+                self.shared,
+                page.path,
+                cache.stable(page.context, pages.MODELS, self.forms, pages.LASTING),
+                cache.stable(self.reads(subject, self.globals), pages.MODELS, self.forms, pages.LASTING),
+            )
+        except cache.Uncacheable:
+            return None  # rendered; a page's own value with no stable form only costs time
+
 
 def validation_failure(result) -> str:
     lines = ["Situs tidak dibangun: data tidak valid. Perbaiki kesalahan berikut:"]
@@ -60,6 +133,8 @@ class AntarKerjaGenerator(Generator):
         self.content_pages: list = []  # Pelican's pages, set by the plugin once they are read
         self.writer: PageWriter | None = None
         self._cards: dict[str, Markup] = {}
+        self.page_memo: cache.PageMemo | None = None
+        self.page_keys: dict[str, PageKeys] = {}  # template -> keys of its pages (the render cache)
         # One build, templates never change during it: skip Jinja's per-lookup mtime check.
         self.env.auto_reload = False
 
@@ -136,6 +211,7 @@ class AntarKerjaGenerator(Generator):
         # forked workers (vacancy pages, QR codes) do not touch, and so copy, every inherited
         # object when they collect: both grew with the number of vacancies.
         gc.freeze()
+        self.start_render_cache()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
         self.writer = PageWriter(Path(self.output_path), previous=self.previous_output())
@@ -143,7 +219,7 @@ class AntarKerjaGenerator(Generator):
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
             for v in self.site.vacancies[len(mine) :] if workers else ():
                 self.writer.claim(save_as("vacancy", id=v.id), VACANCY_PAGES)
-            self.write_items(pages.vacancy_pages(mine, ctx), VACANCY_PAGES)
+            self.write_vacancy_pages(mine, ctx)
             for name, family in families():
                 self.write_items(family(self.site, ctx), name)
         finally:
@@ -152,6 +228,56 @@ class AntarKerjaGenerator(Generator):
             gc.unfreeze()  # a long-running process (``antarkerja serve``) builds again
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
+        self.finish_render_cache(workers)
+
+    # Render cache --------------------------------------------------------------------
+    def start_render_cache(self) -> None:
+        """The render cache of this build (:class:`antarkerja.site.cache.PageMemo`), when the
+        build has a cache folder; vacancy pages are keyed by :class:`PageKeys`."""
+        build_cache = cache.ACTIVE
+        self.page_memo, self.page_keys = None, {}
+        if build_cache is None or not build_cache.enabled:
+            return
+        for template, (what, covered, reads) in pages.KEYED.items():
+            try:
+                self.page_keys[template] = PageKeys(self, template, covered, reads)
+            except cache.Uncacheable as exc:
+                build_cache.note(f"cache {what} tidak dipakai: {exc}; semua halamannya dirender")
+        if self.page_keys:
+            self.page_memo = build_cache.page_memo(self.root)
+
+    def finish_render_cache(self, workers: list) -> None:
+        build_cache = cache.ACTIVE
+        if self.page_memo is None or build_cache is None:
+            return
+        for worker in workers:
+            if worker.result:
+                self.page_memo.merge(*worker.result)
+        build_cache.save_pages(self.root, self.page_memo)
+        build_cache.page_hits, build_cache.page_misses = self.page_memo.hits, self.page_memo.misses
+
+    def write_vacancy_pages(self, vacancies: list, ctx: OutputContext) -> None:
+        """Vacancy pages: each one whose key and previous file match the render cache is
+        linked from the previous output; the others are rendered."""
+        todo = [page for page in pages.vacancy_pages(vacancies, ctx) if not self.kept(page, VACANCY_PAGES)]
+        for page in todo:
+            pages.prepare_vacancy(page.context["vacancy"])
+        for page in todo:
+            self.writer.put(page.path, self.render(page), VACANCY_PAGES)
+
+    def kept(self, page: Page, family: str) -> bool:
+        """True when the render cache keeps ``page`` (the writer links the previous file)."""
+        keys = self.page_keys.get(page.template)
+        if keys is None or self.page_memo is None:
+            return False
+        key = keys.key(page)
+        if key is None:
+            return False
+        if self.page_memo.reusable(page.path, key, self.previous_output()):
+            self.writer.keep(page.path, family)
+            return True
+        self.page_memo.expect(page.path, key)
+        return False
 
     def write_items(self, items, family: str = "?") -> None:
         """Render each :class:`Page`, encode each :class:`File`, and queue it for writing.
@@ -160,11 +286,19 @@ class AntarKerjaGenerator(Generator):
         """
         for item in items:
             if isinstance(item, Page):
-                text = self.template(item.template).render(item.context)
+                if self.kept(item, family):
+                    continue
+                data = self.render(item)
             else:
-                text = item.data
-            data = strip_bidi(text).encode("utf-8") if isinstance(text, str) else text
+                data = strip_bidi(item.data).encode("utf-8") if isinstance(item.data, str) else item.data
             self.writer.put(item.path, data, family)
+
+    def render(self, page: Page) -> bytes:
+        context = {k: v.value() if isinstance(v, pages.Lazy) else v for k, v in page.context.items()}
+        data = strip_bidi(self.template(page.template).render(context)).encode("utf-8")
+        if self.page_memo is not None:
+            self.page_memo.rendered(page.path, data)  # recorded with its key, when it has one
+        return data
 
     def template(self, name: str):
         """A theme template: ``vacancy`` means vacancy.html; names with an extension
@@ -194,9 +328,11 @@ class AntarKerjaGenerator(Generator):
         return vacancies[:mine], forked
 
     def fork_vacancy_pages(self, vacancies: list, ctx: OutputContext) -> ForkedWorker:
-        def job(writer: PageWriter) -> None:
+        def job(writer: PageWriter):
             self.writer = writer
-            self.write_items(pages.vacancy_pages(vacancies, ctx), VACANCY_PAGES)
+            self.write_vacancy_pages(vacancies, ctx)
+            memo = self.page_memo  # this process's copy: its entries go back to the parent
+            return (memo.new, memo.hits, memo.misses) if memo is not None else None
 
         return ForkedWorker(Path(self.output_path), job, previous=self.previous_output())
 

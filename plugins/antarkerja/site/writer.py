@@ -62,7 +62,9 @@ class PageWriter:
                 if path.parent not in self.dirs:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     self.dirs.add(path.parent)
-                if not (self.previous is not None and _link_if_same(self.previous / rel_path, data, path)):
+                if data is None:  # kept: the render cache checked the previous file's bytes
+                    link_or_copy(self.previous / rel_path, path)
+                elif not (self.previous is not None and _link_if_same(self.previous / rel_path, data, path)):
                     path.write_bytes(data)
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
@@ -83,6 +85,16 @@ class PageWriter:
         self.claim(rel_path, family)
         self.queue.put((rel_path, data))
 
+    def keep(self, rel_path: str, family: str = "?") -> None:
+        """The file ``rel_path`` of the previous output becomes this output's (the render
+        cache found its bytes current: :class:`antarkerja.site.cache.PageMemo`)."""
+        if self.error is not None:
+            raise self.error
+        if self.previous is None:
+            raise ValueError("keep() needs the previous output")
+        self.claim(rel_path, family)
+        self.queue.put((rel_path, None))
+
     def close(self) -> None:
         self.queue.put(None)
         self.thread.join()
@@ -91,7 +103,8 @@ class PageWriter:
 
 
 class ForkedWorker:
-    """A forked process that runs ``job(writer)`` with its own :class:`PageWriter`.
+    """A forked process that runs ``job(writer)`` with its own :class:`PageWriter`; what
+    ``job`` returns (picklable) is :attr:`result` once :meth:`finish` has returned.
 
     Fork before the parent starts its own writer thread: fork copies only the calling thread.
     """
@@ -105,6 +118,7 @@ class ForkedWorker:
     ):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
+        self.result = None
         args = (Path(output), job, send, previous)
         self.process = ctx.Process(target=self._run, args=args, name=name, daemon=True)
         self.process.start()
@@ -115,17 +129,17 @@ class ForkedWorker:
         try:
             writer = PageWriter(output, previous=previous)
             try:
-                job(writer)
+                result = job(writer)
             finally:
                 writer.close()
-            send.send(None)
+            send.send((None, result))
         except BaseException as exc:  # reported by the parent as a build failure
-            send.send(f"{type(exc).__name__}: {exc}")
+            send.send((f"{type(exc).__name__}: {exc}", None))
 
     def finish(self) -> str | None:
         """Wait for the worker; its error message, or None when all its files are written."""
         try:
-            message = self.receive.recv()
+            message, self.result = self.receive.recv()
         except EOFError:
             message = "proses penulis halaman berhenti tanpa kabar"
         self.process.join()

@@ -428,6 +428,7 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
     """One build with search and the build cache in ``output``'s folder (``build-cache/``)."""
     from antarkerja.site import build as build_module
     from antarkerja.site.build import build_site
+    from antarkerja.site.outputs.families import TIMES
 
     cache_dir = output.parent / "build-cache"
     if step == "inc-full":
@@ -449,6 +450,10 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "bundles_reused": cache.bundle_hits,
         "records_checked": cache.memo.misses if cache.memo else None,
         "records_reused": cache.memo.hits if cache.memo else None,
+        "pages_rendered": cache.page_misses,  # vacancy pages and notices (the render cache)
+        "pages_reused": cache.page_hits,
+        # the slowest output families after the vacancy pages (rendering and queueing), in seconds
+        "slowest_families_s": dict(sorted(TIMES.items(), key=lambda kv: -kv[1])[:5]),
         "cache_mb": round(cache.size() / 1e6, 1),
         "output_mb": round(output_bytes / 1e6, 1),
         "notes": cache.notes,

@@ -22,8 +22,10 @@ shares them out among forked workers on big sites. Pelican itself renders
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
+from antarkerja.site.model import Office, Vacancy
 from antarkerja.site.outputs import OutputContext, Page, jsonld
 from antarkerja.site.paginate import page_count, paginate
 from antarkerja.urls import file_for, save_as, url
@@ -40,15 +42,93 @@ def rows_per_page(ctx: OutputContext) -> int:
     return int(ctx.settings.get("LISTING_ROWS_PER_PAGE", 100))
 
 
+@dataclass(frozen=True)
+class Lazy:
+    """A context value made only when the page is rendered (the render cache keys a page by
+    the function's name and arguments instead, see :data:`MODELS`)."""
+
+    func: Callable
+    args: tuple
+
+    def value(self):
+        return self.func(*self.args)
+
+
+def job_posting_script(v, siteurl: str, sitename: str) -> str:
+    return jsonld.script_json(jsonld.job_posting(v, siteurl, sitename))
+
+
 def vacancy_pages(vacancies: list, ctx: OutputContext) -> Iterator[Page]:
     """One page per vacancy, open or closed; only open ones carry JobPosting JSON-LD."""
     for v in vacancies:
-        # Sanitize every description before pages flow to the writer thread: nh3 drops
-        # the GIL, and with the writer busy each call waited for it (3 s at 10,000).
-        v.description_html  # noqa: B018 (cached property)
-    for v in vacancies:
-        data = jsonld.script_json(jsonld.job_posting(v, ctx.siteurl, ctx.sitename)) if v.is_open else None
+        data = Lazy(job_posting_script, (v, ctx.siteurl, ctx.sitename)) if v.is_open else None
         yield Page(save_as("vacancy", id=v.id), "vacancy", {"vacancy": v, "page_url": v.url, "jsonld": data})
+
+
+def prepare_vacancy(v) -> None:
+    """Before a vacancy page goes to render: sanitize its description ahead of the writer
+    thread (nh3 drops the GIL, and with the writer busy each call waited for it: 3 s at 10,000)."""
+    v.description_html  # noqa: B018 (cached property)
+
+
+# The render cache (antarkerja.site.cache.PageMemo) --------------------------------------
+# A vacancy page is keyed by its context, the template globals it reads (found in the
+# templates, see cache.template_reads) and what it reaches through the model beyond its
+# context: the objects below. tests/test_site_outputs_pages.py renders pages with every
+# read of a model object recorded and fails when a page reads an object, or an attribute
+# that depends on "today", that its key does not hold.
+
+
+def vacancy_state(v: Vacancy) -> tuple:
+    """What of a vacancy any page may read: its record and the facts that depend on today.
+    The number of days since posting only while it is open (the search filters "Tayang
+    dalam" of its page); the days left are written by the reader's device, never read."""
+    return (v.data, v.closed_reason, v.posted_days_ago if v.closed_reason is None else None)
+
+
+def office_state(o: Office) -> dict:
+    """What of an office a page may read: its record (not its vacancies, parent or children)."""
+    return o.data
+
+
+MODELS = {
+    Vacancy: vacancy_state,
+    Office: office_state,
+    Lazy: lambda lazy: (f"{lazy.func.__module__}.{lazy.func.__qualname__}", lazy.args),
+}
+
+LASTING = frozenset({Vacancy, Office})  # live as long as the build: their forms are made once
+
+# Template globals a vacancy page reads whose values vacancy_reads() gives for each page.
+VACANCY_GLOBALS = frozenset({"site", "vacancy_history", "history_office"})
+
+
+def vacancy_reads(v: Vacancy, template_globals: dict) -> tuple:
+    """Beyond its context, a vacancy page reads its verifying office, "Lowongan serupa"
+    (``site.similar``), whether the site holds sample data, and its history (with the
+    offices the history names)."""
+    site = template_globals["site"]
+    history = template_globals.get("vacancy_history")
+    entries = history(v) if history is not None else None
+    find_office = template_globals.get("history_office")
+    offices = [find_office(e.office) for e in entries or () if e.office] if find_office is not None else []
+    return (v.verifier, site.similar(v), site.has_examples, entries, offices)
+
+
+def notice_reads(v: Vacancy, template_globals: dict) -> tuple:
+    """Beyond its context (the vacancy, its QR code and notice text), a printable notice
+    (``lowongan/<id>/cetak/``, antarkerja.site.outputs.notices) reads its verifying office and
+    whether the site holds sample data."""
+    return (v.verifier, template_globals["site"].has_examples)
+
+
+# The templates whose pages the render cache keeps: (what, in the build's note when a key
+# cannot be made; the globals the reads function covers; the reads function, given the
+# page's first context value and the template globals).
+KEYED = {
+    "vacancy": ("halaman lowongan", VACANCY_GLOBALS, vacancy_reads),
+    "print/vacancy": ("pengumuman cetak", frozenset({"site"}), notice_reads),
+}
 
 
 def listing(
