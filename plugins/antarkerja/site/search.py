@@ -116,7 +116,12 @@ INDEX_LANGUAGE = "id"
 
 DISABILITY_VALUE = "Ramah disabilitas"
 SCOPE_VALUES = ["Dalam negeri", "Luar negeri"]
+# "Tayang dalam": the page's choices (URL values). What is indexed for each vacancy is its
+# posting date (:func:`pagefind_filters`, and ``p`` of each browse item), which never changes;
+# search.js turns a choice into the dates from n days before the reader's today to today, so
+# no file changes when the date does (see docs/performance.md).
 POSTED_VALUES = {7: "7 hari terakhir", 30: "30 hari terakhir"}
+POSTED_FILTER = "tayang"
 # The controls of the search page, grouped into fieldsets (legend, URL parameters).
 FIELDSETS = [
     ("Lokasi", ["provinsi", "kabkota", "lingkup"]),
@@ -137,25 +142,28 @@ def education_values(v) -> list[str]:
 
 
 def pagefind_filters(v) -> list[tuple[str, str]]:
-    """(filter, value) pairs Pagefind indexes for one open vacancy; ``tayang`` may repeat.
+    """(filter, value) pairs Pagefind indexes for one open vacancy.
 
     As :func:`filter_values` but with the vacancy's own education level only: the page asks
     Pagefind for ``{"any": [every level up to the reader's]}``, which keeps the filter file
     to one entry a page (cumulative values made it seven times larger: 54 KB for 10,560
-    pages).
+    pages). Likewise ``tayang`` is the posting date (ISO): the page asks for ``{"any": [the
+    dates of the last 7 or 30 days of the reader's today]}`` (:data:`POSTED_VALUES`).
     """
     pairs = filter_values(v)
     own = v.education["name"]
-    return [(name, value) for name, value in pairs if name != "pendidikan" or value == own]
+    out = [(name, value) for name, value in pairs if name != "pendidikan" or value == own]
+    return [*out, (POSTED_FILTER, v.date_posted.isoformat())]
 
 
 def filter_values(v) -> list[tuple[str, str]]:
-    """(filter, value) pairs one open vacancy matches; a filter may repeat (``tayang``, ``pendidikan``).
+    """(filter, value) pairs one open vacancy matches; a filter may repeat (``pendidikan``).
 
     Values are exact strings: the search page offers exactly these labels, and the URL
     carries them unchanged. An overseas vacancy has no ``provinsi``/``kabkota`` (its work is
     not in an Indonesian region): it lives in the "Luar negeri" scope. Option counts and
-    the browse shards use these.
+    the browse shards use these. Not ``tayang``: whether a vacancy was posted in the last 7
+    days depends on the reader's today, so the page decides it from the posting date.
     """
     pairs = []
     if not v.is_abroad:
@@ -171,10 +179,14 @@ def filter_values(v) -> list[tuple[str, str]]:
     ]
     if v.is_disability_friendly:
         pairs.append(("disabilitas", DISABILITY_VALUE))
-    for days, label in POSTED_VALUES.items():
-        if 0 <= v.posted_days_ago <= days:
-            pairs.append(("tayang", label))
     return pairs
+
+
+def posted_within(v, days: int, today) -> bool:
+    """Whether ``v`` is found by "Tayang dalam <days> hari terakhir" on ``today``: posted
+    from ``days`` days before ``today`` to ``today``. ``search.js`` (``postedRange``) decides
+    it the same way from the reader's today; this is the reference the tests compare with."""
+    return 0 <= (today - v.date_posted).days <= days
 
 
 def pagefind_sorts(v) -> dict[str, str]:
@@ -337,6 +349,10 @@ def _search_options(site) -> list[dict]:
             elif param == "kabkota":
                 control["groups"] = list(groups.items())
                 control["help"] = "Pilih provinsi dulu; daftarnya mengikuti provinsi itu."
+            elif param == POSTED_FILTER:  # no count: it would change every day (POSTED_VALUES)
+                control["options"] = [
+                    {**option(param, v), "count": None, "id": None, "shard": False} for v in vocab[param]
+                ]
             elif param == "pendidikan":
                 ranks = {item["name"]: item["rank"] for item in ref.education.values()} if ref else {}
                 control["options"] = [
@@ -519,6 +535,8 @@ def search_page_data(site) -> str:
         "days": DAY_WORDS,  # day counts as wording.days_left_text and posted_ago_text write them
         "months": MONTHS,  # dates written by search.js read as wording.tanggal
         "query": query_rules(education_names(site)),
+        # "Tayang dalam": the filter's name and each choice's days (POSTED_VALUES)
+        "posted": {"filter": FILTERS[POSTED_FILTER][0], "days": {label: d for d, label in POSTED_VALUES.items()}},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
