@@ -103,6 +103,28 @@ async function restore() {
   $('cari-asing-isi').textContent = unknown.join(', ');
 }
 
+// "Tayang dalam" (search.posted_within): ISO dates from n days before the reader's today to
+// today, newest first, or null. Pagefind and browse items hold each posting date.
+function postedDates(s) {
+  const days = D.posted.days[s.filters[D.posted.filter]];
+  if (days === undefined) return null;
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return Array.from({ length: days + 1 }, (_, k) => {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - k);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+}
+
+// A browse item passes the chosen filters but `skip`: option ids, posting date (p) for tayang.
+function matcher(s, skip) {
+  const need = s.opts.filter((o) => o !== skip && o.dataset.id).map((o) => +o.dataset.id);
+  const dates = postedDates(s);
+  const since = dates ? dates[dates.length - 1] : null;
+  const test = (it) => need.every((x) => it.f.includes(x)) && (!dates || (it.p >= since && it.p <= dates[0])) && shardKeeps(s.keep, it);
+  return { test, any: need.length > 0 || dates !== null || Boolean(s.keep), since };
+}
+
 const chosen = (c) => (c.type === 'checkbox' ? (c.checked ? c : null) : c.value ? c.selectedOptions[0] : null);
 
 function currentState() {
@@ -411,6 +433,7 @@ async function pagefindSource(s, id) {
       const rank = +edu.selectedOptions[0].dataset.rank;
       filters.pendidikan = { any: [...edu.options].filter((o) => o.value && +o.dataset.rank <= rank).map((o) => o.value) };
     }
+    if (filters[D.posted.filter]) filters[D.posted.filter] = { any: postedDates(s) };
     const opts = { filters, sort: s.sort };
     let r = await pf.search(s.q, opts);
     const absent = await absentWords(s.q, keys, filters.kabkota || s.filters.provinsi || '');
@@ -495,8 +518,8 @@ function pagefindResults(found, note, keep) {
 }
 
 // National word index (antarkerja.site.outputs.words): one file per word's first two letters
-// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o is item o % perShard
-// of the browse shard semua/terbaru-(o / perShard + 1), newest first.
+// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o counts from the oldest
+// open vacancy (0), and locate(o, total) gives its browse shard semua/terbaru-n and place there.
 const wordFiles = new Map();
 
 function wordFile(key) {
@@ -597,6 +620,16 @@ async function wordMatches(q) {
   return { by: kept.length ? by || new Map() : new Map(), every, note: [notes ? notes.note : '', said].filter(Boolean).join(' ') };
 }
 
+// paginate.locate: shard 1 holds the newest; shard n >= 2 ordinals (n - 2) * perShard on.
+function locate(o, total) {
+  const older = Math.max(0, Math.floor(total / D.perShard) - 1);
+  if (o < older * D.perShard) {
+    const n = Math.floor(o / D.perShard) + 2;
+    return [n, (n - 1) * D.perShard - 1 - o];
+  }
+  return [1, total - 1 - o];
+}
+
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
 // Words without a province on a site without a national Pagefind bundle: the word index gives
@@ -606,8 +639,8 @@ async function wordSource(s, id) {
   const m = await wordMatches(s.q);
   if (id !== seq) return null;
   if (m.every) return Object.assign(shardSource(s), { note: m.note }); // as with no words
-  const all = [...m.by.values()].flat().sort((a, b) => a - b);
-  const need = s.opts.map((o) => +o.dataset.id);
+  const all = [...m.by.values()].flat().sort((a, b) => b - a); // newest first
+  const keep = matcher(s, null);
   const files = new Map();
   const shard = (n) => {
     if (!files.has(n)) files.set(n, getJSON(path(D.shard, { key: 'semua', order: 'terbaru', n })));
@@ -618,7 +651,7 @@ async function wordSource(s, id) {
   const sorted = s.order !== 'terbaru' && sortSel.value;
   const src = {
     note: [m.note, sorted ? 'Hasil seluruh Indonesia diurutkan terbaru; urutan lain tersedia di satu provinsi.' : ''].filter(Boolean).join(' '),
-    total: need.length || s.keep ? null : all.length,
+    total: keep.any ? null : all.length,
     seen: 0,
     done: () => at >= all.length,
     async next(n) {
@@ -626,15 +659,22 @@ async function wordSource(s, id) {
       const before = files.size;
       while (out.length < n && at < all.length && files.size - before < SCAN) {
         const batch = all.slice(at, at + n - out.length);
-        const items = await Promise.all(batch.map(async (o) => (await shard(Math.floor(o / D.perShard) + 1)).items[o % D.perShard]));
+        const { total } = await shard(1);
+        const items = await Promise.all(
+          batch.map(async (o) => {
+            const [n, k] = locate(o, total);
+            return (await shard(n)).items[k];
+          }),
+        );
         at += batch.length;
         for (const it of items) {
-          if (it && need.every((x) => it.f.includes(x)) && shardKeeps(s.keep, it)) out.push(toResult(it));
+          if (it && keep.test(it)) out.push(toResult(it));
+          else if (it && keep.since && it.p < keep.since) at = all.length; // newest first: none later
         }
       }
       matched += out.length;
       src.seen = at;
-      if ((need.length || s.keep) && at >= all.length) src.total = matched;
+      if (keep.any && at >= all.length) src.total = matched;
       return out;
     },
   };
@@ -686,30 +726,30 @@ function shardSource(s) {
     if (sorted ? o.dataset.key.startsWith('provinsi/') : !base || +o.dataset.count < +base.dataset.count) base = o;
   }
   const key = base ? base.dataset.key : 'semua';
-  const need = s.opts.filter((o) => o !== base).map((o) => +o.dataset.id);
-  const src = { total: null, page: 0, pages: 1, buffer: [], matched: 0, seen: 0 };
-  if (empty) src.pages = 0;
-  const known = s.opts.length === 1 && !s.keep ? +s.opts[0].dataset.count : null; // one filter: its count is known
-  src.done = () => !src.buffer.length && src.page >= src.pages;
+  const m = matcher(s, base);
+  // Shard 1 (total, pages), then each `next` (outputs.browse)
+  const src = { total: null, file: empty ? null : 1, pages: 1, buffer: [], matched: 0, seen: 0 };
+  const known = s.opts.length === 1 && !s.keep && s.opts[0].dataset.count ? +s.opts[0].dataset.count : null; // one filter: its count is known
+  src.done = () => !src.buffer.length && src.file === null;
   src.next = async (n) => {
     let read = 0;
     // Small sets are read whole so the count is exact; large ones only until a page is full.
-    const some = need.length || s.keep;
-    while ((src.buffer.length < n || (some && src.pages <= 3)) && src.page < src.pages && read < SCAN) {
-      const j = await getJSON(path(D.shard, { key, order: s.order, n: src.page + 1 }));
-      src.page = j.page;
-      src.pages = j.pages;
+    // One item more than asked, so "more" is offered only when there is more.
+    while ((src.buffer.length <= n || (m.any && src.pages <= 3)) && src.file !== null && read < SCAN) {
+      const j = await getJSON(path(D.shard, { key, order: s.order, n: src.file }));
+      if (j.page === 1) src.pages = j.pages;
+      src.file = j.next;
       read += 1;
       src.seen += j.items.length;
       for (const it of j.items) {
-        if (need.every((x) => it.f.includes(x)) && shardKeeps(s.keep, it)) {
+        if (m.test(it)) {
           src.matched += 1;
           src.buffer.push(toResult(it));
-        }
+        } else if (!sorted && m.since && it.p < m.since) src.file = null; // newest first: none later
       }
-      if (!some) src.total = j.total;
+      if (!m.any && j.page === 1) src.total = j.total;
     }
-    if (some) src.total = src.page >= src.pages ? src.matched : known;
+    if (m.any) src.total = src.file === null ? src.matched : known;
     if (empty) src.total = 0;
     return src.buffer.splice(0, n);
   };
