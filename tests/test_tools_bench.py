@@ -38,12 +38,14 @@ def test_generated_vacancies_validate_and_reach_every_regency_in_turn(tmp_path):
         assert v.path.parent.name == ref.provinces[v.data["location"]["province"]].slug
 
 
-def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_path):
+def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_path, monkeypatch):
     """`bench --steps incremental` at a tiny size: the one-change build re-checks one record,
     reuses the bundles of untouched provinces and writes far fewer files than the full build;
     the re-run writes nothing; the nightly run checks every record again (today changed)."""
+    from antarkerja.site.search import NATIONAL_BUNDLE_SETTING
     from antarkerja.tools.bench import INCREMENTAL_STEPS, change_one_vacancy, incremental_build
 
+    monkeypatch.setenv(NATIONAL_BUNDLE_SETTING, "0")  # bundles per province, as at 100,000
     repo, output = tmp_path / "repo", tmp_path / "out"
     generate(ROOT, repo, 10)
     rows = {}
@@ -92,3 +94,36 @@ def test_with_a_national_bundle_the_bench_indexes_every_bundle(tmp_path):
     before = (out / BUNDLES_MANIFEST).read_text(encoding="utf-8")
     assert only_measured_bundles(out) == {}
     assert (out / BUNDLES_MANIFEST).read_text(encoding="utf-8") == before
+
+
+def test_floor_step_indexes_the_same_vacancies_as_minimal_pages_and_prints_full_over_floor(tmp_path, capsys):
+    """`bench --steps floor` at a tiny size: one minimal page per vacancy, one Pagefind run over
+    exactly those pages (each found by its own title), then the floor line and, beside a full
+    build and index, full/floor in wall and CPU seconds."""
+    import gzip
+    import json
+
+    from antarkerja.tools.bench import FLOOR_BUDGET, floor_figures, format_floor, run_bench
+
+    repo = tmp_path / "repo"
+    generate(ROOT, repo, 12)
+    figures = floor_figures(repo, tmp_path / "floor")
+    assert figures["floor_pages"] == 12 and figures["floor_build_s"] > 0 and figures["floor_index_s"] > 0
+    assert figures["floor_index_cpu_s"] > 0
+    bundle = tmp_path / "floor" / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["id"]["page_count"] == 12
+    fragments = [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd")) for f in bundle.glob("fragment/*")
+    ]
+    assert sorted(f["url"] for f in fragments) == [f"/lowongan/bench-{i:06d}/" for i in range(12)]
+    assert all(f["meta"]["title"].endswith(f" {int(f['url'][-7:-1])}") for f in fragments)  # "<title> <n>"
+    full = {"build": {"build_s": 6.0, "build_cpu_s": 5.0}, "search": {"seconds": 4.0, "index_cpu_s": 3.0}}
+    floor = {"floor_build_s": 1.0, "floor_index_s": 3.0, "floor_build_cpu_s": 1.0, "floor_index_cpu_s": 1.0}
+    text = format_floor(12, {**full, "floor": floor})
+    assert "full/floor build 6.0 s + index 4.0 s = 10.0 s: 2.5x the floor" in text and "OVER" not in text
+    assert "CPU seconds: build 5.0 + index 3.0 = 8.0 s against 2.0 s: 4.0x" in text
+    assert "OVER BUDGET" in format_floor(12, {**full, "floor": {**floor, "floor_index_s": 2.0}})
+    assert FLOOR_BUDGET == 2.5
+    assert run_bench(ROOT, [12], ["floor"]) == 0
+    assert "floor     12 pages: build " in capsys.readouterr().out
