@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from support.searchpage import all_results, record_problems, sample_model
 
 from antarkerja.site import search as search_module
 from antarkerja.site.search import NATIONAL_BUNDLE_SETTING
@@ -30,13 +31,7 @@ SMALL_SHARD = 7
 
 @pytest.fixture(scope="module")
 def model():
-    from antarkerja.records.validate import validate_repository
-    from antarkerja.reference import load_reference
-    from antarkerja.site.model import build_site
-
-    result = validate_repository(ROOT)
-    ref = load_reference(ROOT)
-    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, CLOCK.date())
+    return sample_model(CLOCK.date())
 
 
 @pytest.fixture(scope="module")
@@ -68,32 +63,13 @@ def server(small_shards):
 @pytest.fixture
 def page(phone):
     phone.clock.set_fixed_time(CLOCK)
-    phone.problems = []
-    phone.on("pageerror", lambda e: phone.problems.append(f"pageerror: {e}"))
-    phone.on("console", lambda m: m.type == "error" and phone.problems.append(f"console: {m.text}"))
-    return phone
-
-
-def results(page, url: str) -> list[str]:
-    """Every result's vacancy id, pressing "more" until there is no more."""
-    page.goto(url)
-    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'", timeout=30_000)
-    while page.is_visible("#cari-lagi"):
-        n = page.locator("#cari-hasil > li").count()
-        page.click("#cari-lagi")
-        # more results, or none more to find (the button goes)
-        page.wait_for_function(
-            "n => document.querySelectorAll('#cari-hasil > li').length > n || document.getElementById('cari-lagi').hidden",
-            arg=n,
-        )
-    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+    return record_problems(phone)
 
 
 def test_browsing_pages_through_every_open_vacancy_newest_first(page, server, model):
     expected = [v.id for v in model.open_vacancies]
     assert len(expected) > 4 * SMALL_SHARD
-    assert results(page, f"{server}/cari/") == expected
+    assert all_results(page, f"{server}/cari/") == expected
     assert page.problems == []
 
 
@@ -113,11 +89,11 @@ def test_a_filter_with_its_own_shards_and_the_salary_order_list_the_same_vacanci
     )
     assert count >= 2 * SMALL_SHARD, (param, value)
     mine = [v.id for v in model.open_vacancies if (param, value) in search_module.filter_values(v)]
-    assert results(page, f"{server}/cari/?" + urlencode({param: value})) == mine
+    assert all_results(page, f"{server}/cari/?" + urlencode({param: value})) == mine
     by_salary = sorted(
         model.open_vacancies, key=lambda v: (-max(0, int(v.salary_monthly or 0)), -v.date_posted.toordinal(), v.id)
     )
-    assert results(page, f"{server}/cari/?urut=upah") == [v.id for v in by_salary]
+    assert all_results(page, f"{server}/cari/?urut=upah") == [v.id for v in by_salary]
     assert page.problems == []
 
 
@@ -140,7 +116,7 @@ def test_national_words_find_their_vacancies_across_shards_newest_first(page, se
     expected = holding(model, word)
     place = {v.id: i for i, v in enumerate(model.open_vacancies)}
     assert len({place[i] // SMALL_SHARD for i in expected}) >= 3  # spread over several shards
-    assert results(page, f"{server}/cari/?q={word}") == expected
+    assert all_results(page, f"{server}/cari/?q={word}") == expected
     assert page.problems == []
 
 
@@ -155,7 +131,7 @@ def test_tayang_on_a_later_device_date_through_the_word_index_and_several_shards
     page.clock.set_fixed_time(day)
     recent = [v.id for v in model.open_vacancies if posted_within(v, 30, day.date())]
     assert 2 * SMALL_SHARD < len(recent) < len(model.open_vacancies)
-    assert results(page, f"{server}/cari/?" + urlencode({"tayang": "30 hari terakhir"})) == recent
-    words = results(page, f"{server}/cari/?" + urlencode({"q": "operator", "tayang": "30 hari terakhir"}))
+    assert all_results(page, f"{server}/cari/?" + urlencode({"tayang": "30 hari terakhir"})) == recent
+    words = all_results(page, f"{server}/cari/?" + urlencode({"q": "operator", "tayang": "30 hari terakhir"}))
     assert words == [i for i in holding(model, "operator") if i in recent] and words
     assert page.problems == []

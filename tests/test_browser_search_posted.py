@@ -9,11 +9,11 @@ without a rebuild. Both the browse files (no words) and Pagefind (words) are che
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
+from support.searchpage import all_results, record_problems, sample_model
 
 from antarkerja.site.search import NATIONAL, POSTED_VALUES, posted_within
 
@@ -24,35 +24,12 @@ CLOCK = datetime(2026, 11, 25, 10, 0, 0)  # the day tests/conftest.py builds the
 
 @pytest.fixture(scope="module")
 def model():
-    from support import ROOT
-
-    from antarkerja.records.validate import validate_repository
-    from antarkerja.reference import load_reference
-    from antarkerja.site.model import build_site
-
-    result = validate_repository(ROOT)
-    return build_site(
-        [r.data for r in result.vacancies], [o.data for o in result.offices], load_reference(ROOT), CLOCK.date()
-    )
+    return sample_model(CLOCK.date())
 
 
 @pytest.fixture
 def page(phone):
-    phone.problems = []
-    phone.on("pageerror", lambda e: phone.problems.append(f"pageerror: {e}"))
-    phone.on("console", lambda m: m.type == "error" and phone.problems.append(f"console: {m.text}"))
-    return phone
-
-
-def results(page, url: str) -> list[str]:
-    page.goto(url)
-    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'", timeout=30_000)
-    while page.is_visible("#cari-lagi"):
-        n = page.locator("#cari-hasil > li").count()
-        page.click("#cari-lagi")
-        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=n)
-    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+    return record_problems(phone)
 
 
 @pytest.mark.parametrize("days, label", list(POSTED_VALUES.items()))
@@ -62,7 +39,7 @@ def test_on_the_build_day_tayang_finds_what_it_found_before(page, sample_server,
     page.clock.set_fixed_time(CLOCK)
     expected = [v.id for v in model.open_vacancies if 0 <= v.posted_days_ago <= days]
     assert 0 < len(expected) < len(model.open_vacancies)  # the filter narrows, and finds some
-    assert results(page, f"{sample_server}/cari/?" + urlencode({"tayang": label})) == expected
+    assert all_results(page, f"{sample_server}/cari/?" + urlencode({"tayang": label})) == expected
     assert page.text_content("#cari-status").strip().startswith(f"{len(expected)} lowongan")
     assert page.problems == []
 
@@ -76,11 +53,11 @@ def test_days_later_the_device_date_decides_without_a_rebuild(page, sample_serve
     expected = [v.id for v in model.open_vacancies if posted_within(v, 7, day.date())]
     before = [v.id for v in model.open_vacancies if 0 <= v.posted_days_ago <= 7]
     assert expected != before  # the day matters for this content
-    assert results(page, f"{sample_server}/cari/?" + urlencode({"tayang": "7 hari terakhir"})) == expected
+    assert all_results(page, f"{sample_server}/cari/?" + urlencode({"tayang": "7 hari terakhir"})) == expected
     # Words go through Pagefind: any of the posting dates of those 7 days
     word = "staf"
-    found = set(results(page, f"{sample_server}/cari/?" + urlencode({"q": word, "provinsi": NATIONAL})))
+    found = set(all_results(page, f"{sample_server}/cari/?" + urlencode({"q": word, "provinsi": NATIONAL})))
     assert found
     query = {"q": word, "provinsi": NATIONAL, "tayang": "7 hari terakhir"}
-    assert set(results(page, f"{sample_server}/cari/?" + urlencode(query))) == found & set(expected)
+    assert set(all_results(page, f"{sample_server}/cari/?" + urlencode(query))) == found & set(expected)
     assert page.problems == []

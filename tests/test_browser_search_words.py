@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from support.searchpage import all_results, record_problems, sample_model
 
 from antarkerja.site.search import NATIONAL, NATIONAL_BUNDLE_SETTING
 from antarkerja.site.synonyms import load_synonyms
@@ -28,13 +29,7 @@ CLOCK = datetime(2026, 11, 25, 10, 0, 0)
 
 @pytest.fixture(scope="module")
 def model():
-    from antarkerja.records.validate import validate_repository
-    from antarkerja.reference import load_reference
-    from antarkerja.site.model import build_site
-
-    result = validate_repository(ROOT)
-    ref = load_reference(ROOT)
-    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, CLOCK.date())
+    return sample_model(CLOCK.date())
 
 
 @pytest.fixture(scope="module")
@@ -68,23 +63,9 @@ def large_server(large_site):
 @pytest.fixture
 def page(phone):
     phone.clock.set_fixed_time(CLOCK)
-    phone.problems = []
     phone.requested = []
-    phone.on("pageerror", lambda e: phone.problems.append(f"pageerror: {e}"))
-    phone.on("console", lambda m: m.type == "error" and phone.problems.append(f"console: {m.text}"))
     phone.on("requestfinished", lambda r: phone.requested.append(urlsplit(r.url).path))
-    return phone
-
-
-def search(page, url: str) -> list[str]:
-    page.goto(url)
-    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'", timeout=30_000)
-    while page.is_visible("#cari-lagi"):
-        n = page.locator("#cari-hasil > li").count()
-        page.click("#cari-lagi")
-        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=n)
-    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+    return record_problems(phone)
 
 
 def holding(model, word: str) -> list[str]:
@@ -106,7 +87,7 @@ def holding(model, word: str) -> list[str]:
 def test_a_first_visit_with_words_and_no_province_shows_national_results(page, large_server, model):
     expected = holding(model, "operator")
     assert len(expected) > 10, "the sample content should have more than a page of operators"
-    ids = search(page, f"{large_server}/cari/?q=operator")
+    ids = all_results(page, f"{large_server}/cari/?q=operator")
     assert ids == expected  # every one, newest first, ten at a time
     assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert page.is_visible("#cari-nasional")  # says what a national search reads
@@ -126,7 +107,7 @@ def test_a_first_visit_with_words_and_no_province_shows_national_results(page, l
     ],
 )
 def test_national_words_correct_typos_and_find_synonyms(page, large_server, model, typed, note, word):
-    ids = search(page, f"{large_server}/cari/?{urlencode({'q': typed})}")
+    ids = all_results(page, f"{large_server}/cari/?{urlencode({'q': typed})}")
     assert ids and set(ids) <= set(holding(model, word))
     assert page.inner_text("#cari-koreksi").strip() == note
     assert page.problems == []
@@ -134,10 +115,10 @@ def test_national_words_correct_typos_and_find_synonyms(page, large_server, mode
 
 def test_a_word_no_title_holds_is_said_and_shows_nothing(page, large_server):
     for word in ("kuwalat", "qwerty"):  # nothing within one letter in its file; no file at all
-        assert search(page, f"{large_server}/cari/?q={word}") == []
+        assert all_results(page, f"{large_server}/cari/?q={word}") == []
         assert page.inner_text("#cari-koreksi") == f"Kata “{word}” tidak ada di lowongan mana pun."
     # the word's whole file is read, so a typo Pagefind's chunk did not reach is corrected
-    assert search(page, f"{large_server}/cari/?q=perwat")
+    assert all_results(page, f"{large_server}/cari/?q=perwat")
     assert page.inner_text("#cari-koreksi") == "Tidak ada kata “perwat”; mencari kata terdekat, “perawat”."
     assert page.problems == []
 
@@ -148,7 +129,7 @@ def test_national_words_with_a_filter_keep_only_its_vacancies(page, large_server
     sector = by_id[operators[0]].kbli["short_name"]
     expected = [i for i in operators if by_id[i].kbli["short_name"] == sector]
     assert 0 < len(expected) < len(operators)
-    ids = search(page, f"{large_server}/cari/?{urlencode({'q': 'operator', 'sektor': sector})}")
+    ids = all_results(page, f"{large_server}/cari/?{urlencode({'q': 'operator', 'sektor': sector})}")
     assert ids == expected
     assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert page.problems == []
@@ -165,7 +146,7 @@ def test_no_results_in_a_province_names_the_nearest_with_results_and_all_indones
     provinces = {v.id: v.province.name for v in model.open_vacancies if not v.is_abroad}
     satpam = holding(model, "satpam")
     assert [provinces[i] for i in satpam] == ["Banten"], "the sample's one guard works in Banten"
-    ids = search(page, f"{server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Jawa Barat'})}")
+    ids = all_results(page, f"{server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Jawa Barat'})}")
     assert ids == []
     box = page.locator("#cari-lain")
     assert box.is_visible()
@@ -188,13 +169,13 @@ def test_no_results_in_a_province_names_the_nearest_with_results_and_all_indones
 
 
 def test_results_in_the_province_show_no_elsewhere_line(page, sample_server, model):
-    search(page, f"{sample_server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Banten'})}")
+    all_results(page, f"{sample_server}/cari/?{urlencode({'q': 'satpam', 'provinsi': 'Banten'})}")
     assert page.is_hidden("#cari-lain")
     assert page.locator("#cari-hasil > li").count() == 1
 
 
 def test_a_word_found_nowhere_names_no_province(page, sample_server):
-    assert search(page, f"{sample_server}/cari/?{urlencode({'q': 'zzzzqq', 'provinsi': 'Jawa Barat'})}") == []
+    assert all_results(page, f"{sample_server}/cari/?{urlencode({'q': 'zzzzqq', 'provinsi': 'Jawa Barat'})}") == []
     assert page.is_hidden("#cari-lain")
     assert page.problems == []
 
@@ -225,7 +206,7 @@ def test_bench_measures_and_prints_the_word_index_shape(sample_site):
 
 
 def test_a_query_of_only_common_words_still_answers_with_every_vacancy(page, large_server, model):
-    ids = search(page, f"{large_server}/cari/?q=PT")
+    ids = all_results(page, f"{large_server}/cari/?q=PT")
     assert ids == [v.id for v in model.open_vacancies]  # every one, newest first
     assert page.text_content("#cari-status") == f"{len(ids)} lowongan ditemukan"
     # the word as the engines read it: query understanding folds case (antarkerja.site.query)
@@ -238,7 +219,7 @@ def test_common_words_in_a_phrase_do_not_narrow_it(page, large_server, model):
     expected = [i for i in holding(model, "operator") if i in holding(model, "bekasi")]
     by_id = {v.id: v for v in model.open_vacancies}
     assert any(" di " not in by_id[i].title for i in expected), "an operator in Bekasi whose title lacks 'di'"
-    ids = search(page, f"{large_server}/cari/?{urlencode({'q': 'operator di kota bekasi'})}")
+    ids = all_results(page, f"{large_server}/cari/?{urlencode({'q': 'operator di kota bekasi'})}")
     assert ids == expected
     # "di" is a filler word query understanding drops before the index is read; "kota" is
     # an indexed word too common to narrow anything, and the page says so
