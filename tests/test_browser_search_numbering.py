@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from support.searchpage import all_results, record_problems, sample_model
+from support.searchpage import all_results, build_as_large, record_problems, sample_model
 
 from antarkerja.site import search as search_module
 from antarkerja.site.search import NATIONAL_BUNDLE_SETTING
@@ -36,16 +36,7 @@ def model():
 
 @pytest.fixture(scope="module")
 def small_shards(tmp_path_factory):
-    from antarkerja.site.build import build_site
-
-    out = tmp_path_factory.mktemp("small-shards")
-    mp = pytest.MonkeyPatch()
-    mp.setattr(search_module, "SHARD_SIZE", SMALL_SHARD)
-    mp.setenv(NATIONAL_BUNDLE_SETTING, "10")
-    try:
-        build_site(ROOT, output=out, today=CLOCK.date().isoformat(), siteurl="", search=True)
-    finally:
-        mp.undo()
+    out = build_as_large(tmp_path_factory.mktemp("small-shards"), CLOCK.date(), SHARD_SIZE=SMALL_SHARD)
     assert os.environ.get(NATIONAL_BUNDLE_SETTING) != "10"
     assert len(list((out / "cari" / "data" / "semua").glob("terbaru-*.json"))) >= 5
     return out

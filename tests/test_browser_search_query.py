@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from support import no_sideways_scroll
+from support.searchpage import results_after
 
 pytestmark = pytest.mark.browser
 
@@ -68,24 +69,6 @@ def type_query(page, server, text: str) -> list[str]:
     page.fill("#cari-q", text)
     page.press("#cari-q", "Enter")
     return results_after(page, before)
-
-
-def results_after(page, before) -> list[str]:
-    page.wait_for_function(
-        "b => { const s = document.getElementById('cari-hasil').dataset.selesai; return s !== undefined && s !== b; }",
-        arg=before,
-        timeout=30_000,
-    )
-    while page.is_visible("#cari-lagi"):
-        count = page.locator("#cari-hasil > li").count()
-        page.click("#cari-lagi")
-        page.wait_for_function(
-            "n => document.querySelectorAll('#cari-hasil > li').length > n"
-            " || document.getElementById('cari-lagi').hidden",
-            arg=count,
-        )
-    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
 
 
 def chips(page) -> list[str]:

@@ -9,16 +9,15 @@ model's titles, employers and places with plain regular expressions.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from support.searchpage import all_results, record_problems, sample_model
+from support.searchpage import all_results, build_as_large, record_problems, sample_model
 
-from antarkerja.site.search import NATIONAL, NATIONAL_BUNDLE_SETTING
+from antarkerja.site.search import NATIONAL
 from antarkerja.site.synonyms import load_synonyms
 
 pytestmark = pytest.mark.browser
@@ -35,20 +34,7 @@ def model():
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     """The sample content built as a site above the national bundle's threshold."""
-    from antarkerja.site.build import build_site
-
-    out = tmp_path_factory.mktemp("site-without-national-bundle")
-    before = os.environ.get(NATIONAL_BUNDLE_SETTING)
-    os.environ[NATIONAL_BUNDLE_SETTING] = "10"
-    try:
-        build_site(ROOT, output=out, today=CLOCK.date().isoformat(), siteurl="", search=True)
-    finally:
-        if before is None:
-            del os.environ[NATIONAL_BUNDLE_SETTING]
-        else:
-            os.environ[NATIONAL_BUNDLE_SETTING] = before
-    assert not (out / "pagefind" / "semua").exists()
-    return out
+    return build_as_large(tmp_path_factory.mktemp("site-without-national-bundle"), CLOCK.date())
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from support import ROOT
 
@@ -28,10 +29,15 @@ def record_problems(phone):
     return phone
 
 
-def all_results(page, url: str) -> list[str]:
-    """Every result's vacancy id for ``url``, in order, pressing "more" until there is no more."""
-    page.goto(url)
-    page.wait_for_function("document.querySelector('#cari-hasil').dataset.selesai > '0'", timeout=30_000)
+def results_after(page, before) -> list[str]:
+    """Every result's vacancy id, in order, once a search newer than the one numbered
+    ``before`` (``#cari-hasil``'s ``data-selesai``; None: any) is shown, pressing "more" until
+    there is no more."""
+    page.wait_for_function(
+        "b => { const s = document.getElementById('cari-hasil').dataset.selesai; return s !== undefined && s !== b; }",
+        arg=before,
+        timeout=30_000,
+    )
     while page.is_visible("#cari-lagi"):
         n = page.locator("#cari-hasil > li").count()
         page.click("#cari-lagi")
@@ -42,3 +48,30 @@ def all_results(page, url: str) -> list[str]:
         )
     hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
     return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+
+
+def all_results(page, url: str) -> list[str]:
+    """Every result's vacancy id for ``url``, in order (:func:`results_after` its first search)."""
+    page.goto(url)
+    return results_after(page, None)
+
+
+def build_as_large(out: Path, today: date, **module_values) -> Path:
+    """The sample content built into ``out`` as a site above the national bundle's threshold
+    is built (no national bundle: national words read the word index); ``module_values``
+    replace values of :mod:`antarkerja.site.search` for the build (``SHARD_SIZE=7``)."""
+    import pytest
+
+    from antarkerja.site import search
+    from antarkerja.site.build import build_site
+
+    mp = pytest.MonkeyPatch()
+    for name, value in module_values.items():
+        mp.setattr(search, name, value)
+    mp.setenv(search.NATIONAL_BUNDLE_SETTING, "10")
+    try:
+        build_site(ROOT, output=out, today=today.isoformat(), siteurl="", search=True)
+    finally:
+        mp.undo()
+    assert not (out / "pagefind" / "semua").exists()
+    return out

@@ -17,7 +17,7 @@ share of the vacancy pages each, on the other CPUs.
 from __future__ import annotations
 
 import gc
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -214,7 +214,7 @@ class AntarKerjaGenerator(Generator):
         self.start_render_cache()
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
-        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output())
+        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output)
         try:
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
             for v in self.site.vacancies[len(mine) :] if workers else ():
@@ -273,7 +273,7 @@ class AntarKerjaGenerator(Generator):
         key = keys.key(page)
         if key is None:
             return False
-        if self.page_memo.reusable(page.path, key, self.previous_output()):
+        if self.page_memo.reusable(page.path, key, self.previous_output):
             self.writer.keep(page.path, family)
             return True
         self.page_memo.expect(page.path, key)
@@ -334,10 +334,12 @@ class AntarKerjaGenerator(Generator):
             memo = self.page_memo  # this process's copy: its entries go back to the parent
             return (memo.new, memo.hits, memo.misses) if memo is not None else None
 
-        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output())
+        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output)
 
+    @cached_property
     def previous_output(self) -> Path | None:
         """The site this build replaces (``antarkerja build`` sets it), whose unchanged files
-        the writer links instead of writing again."""
+        the writer links instead of writing again. Looked up once: the render cache asks for
+        it for every page."""
         previous = self.settings.get("ANTARKERJA_PREVIOUS_OUTPUT")
         return Path(previous) if previous and Path(previous).is_dir() else None
