@@ -10,12 +10,13 @@ model's titles, employers and places with plain regular expressions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from support.searchpage import all_results, build_as_large, record_problems, sample_model
+from support.searchpage import all_results, build_as_large, record_problems, results_after, sample_model
 
 from antarkerja.site.search import NATIONAL
 from antarkerja.site.synonyms import load_synonyms
@@ -121,6 +122,67 @@ def test_national_words_with_a_filter_keep_only_its_vacancies(page, large_server
     assert page.problems == []
 
 
+# Words in one province or overseas (search.js wordScope) ------------------------------------
+
+# The reader picks a province in the filter panel (it may be folded: set it as the select does).
+CHOOSE = """(v) => { const s = document.querySelector('#f-provinsi'); s.value = v;
+  s.dispatchEvent(new Event('change', { bubbles: true })); }"""
+
+
+def in_scope(model, ids: list[str], province: str | None) -> list[str]:
+    """``ids`` (newest first) of the vacancies working in ``province`` (None: overseas)."""
+    by_id = {v.id: v for v in model.open_vacancies}
+    # a vacancy overseas is in no province, not even the one it recruits in
+    return [
+        i
+        for i in ids
+        if (by_id[i].is_abroad if province is None else not by_id[i].is_abroad and by_id[i].province.name == province)
+    ]
+
+
+def test_a_province_switch_after_a_national_search_shows_that_province_without_the_engine(page, large_server, model):
+    operators = holding(model, "operator")
+    by_id = {v.id: v for v in model.open_vacancies}
+    counts = Counter(by_id[i].province.name for i in operators if not by_id[i].is_abroad)
+    province = counts.most_common(1)[0][0]
+    expected = in_scope(model, operators, province)
+    assert 1 < len(expected) < len(operators), "a province holding some of the operators, not all"
+    assert all_results(page, f"{large_server}/cari/?q=operator") == operators
+    before = page.get_attribute("#cari-hasil", "data-selesai")
+    page.evaluate(CHOOSE, province)
+    assert results_after(page, before) == expected  # only that province's, newest first
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["operator"], "provinsi": [province]}
+    assert page.is_visible("#cari-nasional")  # says what the word index reads
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]  # no engine, no bundle
+    assert not [p for p in page.requested if p.startswith("/cari/data/semua/")]  # cards from the blocks
+    assert page.problems == []
+
+
+def test_words_overseas_are_answered_by_the_word_index(page, large_server, model):
+    abroad = [v for v in model.open_vacancies if v.is_abroad]
+    word = max(
+        (w for v in abroad for w in re.findall(r"[a-z]{5,}", v.title.lower())),
+        key=lambda w: sum(w in v.title.lower() for v in abroad),
+    )
+    expected = in_scope(model, holding(model, word), None)
+    assert expected, f"an overseas vacancy holding {word!r}"
+    ids = all_results(page, f"{large_server}/cari/?{urlencode({'q': word, 'lingkup': 'Luar negeri'})}")
+    assert ids == expected
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]
+    assert page.problems == []
+
+
+def test_a_province_search_in_another_order_still_reads_whole_vacancies_with_pagefind(page, large_server, model):
+    """Pagefind keeps what the word index cannot do: "Segera ditutup" with words."""
+    province = model.open_vacancies[0].province.name
+    params = {"q": "operator", "provinsi": province, "urut": "tutup"}
+    all_results(page, f"{large_server}/cari/?{urlencode(params)}")
+    assert [p for p in page.requested if p.startswith("/pagefind/")]
+    assert page.is_hidden("#cari-nasional")
+    assert page.problems == []
+
+
 # No dead end --------------------------------------------------------------------------------
 
 
@@ -175,7 +237,8 @@ def test_bench_measures_and_prints_the_word_index_shape(sample_site):
     shapes = [s for s in search_shapes(sample_site) if s[0] in (WORD_INDEX_SHAPE, "words, no province chosen")]
     pagefind, words = measure_shapes(sample_site, shapes, cpu_slowdown=1, runs=2)
     assert words["errors"] == [] and words["results"] > 0 and words["status"] == pagefind["status"]
-    assert {"words", "shard"} <= set(words["bytes_by_kind"]) and "wasm" not in words["bytes_by_kind"]
+    assert {"words", "cards"} <= set(words["bytes_by_kind"]) and "wasm" not in words["bytes_by_kind"]
+    assert "shard" not in words["bytes_by_kind"]  # the display blocks, not the browse shards
     assert "wasm" in pagefind["bytes_by_kind"]  # the sample site has a national bundle
     assert words["kb"] < pagefind["kb"]
     assert len(words["ms_runs"]) == 2 and words["ms"] == min(words["ms_runs"]) > 0
@@ -183,7 +246,7 @@ def test_bench_measures_and_prints_the_word_index_shape(sample_site):
     assert len(printed) == 3 and all(line.startswith("100000") for line in printed[:2])
     assert f"{words['kb']:.1f} KB" in printed[1] and "best of 2" in printed[1]
     read = printed[2]  # the word-index shape's files, one by one
-    assert "kunci.json" in read and "op.json" in read and "/cari/data/semua/terbaru-1.json" in read
+    assert "kunci.json" in read and "op.json" in read and "kartu/1.json" in read
     over = format_shapes(1, [{**words, "kb": 300.1, "ms": 1001, "ms_runs": [1001]}])
     assert "OVER 300 KB" in over and "OVER 1 s" in over
 

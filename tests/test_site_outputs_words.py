@@ -19,7 +19,7 @@ from antarkerja.reference import load_reference
 from antarkerja.site.model import build_site
 from antarkerja.site.outputs import OutputContext, words
 from antarkerja.site.paginate import locate
-from antarkerja.site.search import SHARD_SIZE
+from antarkerja.site.search import BLOCK_SIZE, SHARD_SIZE
 from antarkerja.site.synonyms import load_synonyms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,14 +106,35 @@ def test_a_place_is_its_regency_short_name_not_its_administrative_title(model):
 
 
 def test_ordinals_are_the_browse_shards_order(model, written, sample_site):
-    """Ordinal o (0 the oldest) is where paginate.locate puts it in semua/terbaru-<n>: the page's cards come from there."""
+    """Ordinal o (0 the oldest) is where paginate.locate puts it in semua/terbaru-<n> and in
+    the display block kata/kartu/<n>: the page's cards come from there."""
     total = len(model.open_vacancies)
-    for o in range(0, total, 7):
+    assert written["cari/kata/kartu/1.json"]["total"] == total
+    for o in range(total):
+        n, k = locate(o, total, BLOCK_SIZE)
+        card = written[f"cari/kata/kartu/{n}.json"]["items"][k]
+        assert card["i"] == model.open_vacancies[-1 - o].id, o
         n, k = locate(o, total, SHARD_SIZE)
         shard = json.loads((sample_site / "cari/data/semua" / f"terbaru-{n}.json").read_text("utf-8"))
-        assert shard["items"][k]["i"] == model.open_vacancies[-1 - o].id, o
-    built = sorted(p.name for p in (sample_site / "cari" / "kata").iterdir())
-    assert built == sorted(Path(p).name for p in written)
+        assert shard["items"][k] == card, o  # the same card as the browse shards
+    built = sorted(str(p.relative_to(sample_site)) for p in (sample_site / "cari" / "kata").rglob("*.json"))
+    assert built == sorted(written)
+    blocks = [p for p in written if p.startswith("cari/kata/kartu/")]
+    assert max(len(written[p]["items"]) for p in blocks) < 2 * BLOCK_SIZE
+    assert written["cari/kata/kunci.json"]["scopes"] == words.scopes(model)
+
+
+def test_one_added_vacancy_rewrites_one_display_block(model):
+    """Numbered from the oldest: the newest block takes the new vacancy, every other block stays."""
+    before = {f.path: f.data for f in words.display_blocks(model)}
+    newest = model.open_vacancies[0]
+    model.open_vacancies.insert(0, newest)  # the same card once more, as a newer vacancy
+    try:
+        after = {f.path: f.data for f in words.display_blocks(model)}
+    finally:
+        model.open_vacancies.pop(0)
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert changed == ["cari/kata/kartu/1.json"] or len(changed) == 3, changed
 
 
 def test_words_are_folded_rooted_and_numbers_left_out(model):

@@ -121,6 +121,8 @@ ROUTES: dict[str, str] = {
     "search_words": "cari/kata/{key}.json",
     "search_word_keys": "cari/kata/kunci.json",
     "search_places": "cari/kata/wilayah.json",
+    # and its display blocks: a few vacancies' result cards a file, numbered from the oldest
+    "search_word_cards": "cari/kata/kartu/{number}.json",
 }
 
 

@@ -526,6 +526,8 @@ def search_page_data(site) -> str:
         "places": url("search_places"),
         "sortLanguage": sort_language(INDEX_LANGUAGE, "{key}"),
         "perShard": SHARD_SIZE,
+        "cards": url("search_word_cards", number="{n}"),
+        "perCard": BLOCK_SIZE,
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
         "engine": url("search_engine"),
@@ -543,6 +545,7 @@ def search_page_data(site) -> str:
 
 
 SHARD_SIZE = 50  # browse items per shard file
+BLOCK_SIZE = 10  # result cards per display block of the word index (antarkerja.site.outputs.words)
 DENSE = 0.5  # a filter value held by more than this share of open vacancies gets no shard
 
 

@@ -35,6 +35,8 @@ def _kind(path: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if path.startswith("/" + ROUTES["search_shard"].split("{")[0]):
         return "shard"
+    if path.startswith("/" + ROUTES["search_word_cards"].split("{")[0]):
+        return "cards"  # the word index's display blocks: result cards, ten a file
     if path.startswith("/" + ROUTES["search_words"].split("{")[0]):
         return "words"  # the national word index (antarkerja.site.outputs.words)
     if "/pagefind/" in path:
@@ -501,12 +503,9 @@ def format_shapes(size: int, rows: list[dict]) -> str:
             f"{timing}  {r['status']}" + "".join(f"  {f}" for f in flags)
         )
         if "words" in r.get("bytes_by_kind", {}):
-            read = [(path, n) for path, n in r.get("files", []) if _kind(path, "") in ("words", "shard")]
+            read = [(path, n) for path, n in r.get("files", []) if _kind(path, "") in ("words", "cards", "shard")]
             lines.append(
-                f"{'':<8}   read: "
-                + ", ".join(
-                    f"{path.rsplit('/', 1)[-1] if '/kata/' in path else path} {n / 1000:.1f} KB" for path, n in read
-                )
+                f"{'':<8}   read: " + ", ".join(f"{path.split('/kata/', 1)[-1]} {n / 1000:.1f} KB" for path, n in read)
             )
     return "\n".join(lines)
 

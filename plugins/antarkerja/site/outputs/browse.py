@@ -107,16 +107,28 @@ def shards(key: str, order: str, items: list[str], ids: list[str]) -> Iterable[F
         yield File(url("search_shard", key=key, order=order, number=n), head + ",".join(items[start:end]) + "]}")
 
 
-def outputs(site, ctx: OutputContext) -> Iterable[File]:
-    from antarkerja.site.search import bundles, filter_values, option_index, regency_lists
+def item_texts(site) -> dict[str, str]:
+    """Vacancy id → its browse item (:func:`item`), for every open vacancy; the word index's
+    display blocks (:mod:`antarkerja.site.outputs.words`) carry the same items."""
+    from antarkerja.site.search import filter_values, option_index
 
     options = option_index(site)
     texts: dict[str, str] = {}
-    members: dict[str, list] = {"semua": []}
     for v in site.open_vacancies:
         pairs = filter_values(v)
         own = options.get(("pendidikan", v.education["name"]))
         texts[v.id] = item(v, sorted(options[p]["id"] for p in pairs if p in options), own and own["id"])
+    return texts
+
+
+def outputs(site, ctx: OutputContext) -> Iterable[File]:
+    from antarkerja.site.search import bundles, filter_values, option_index, regency_lists
+
+    options = option_index(site)
+    texts = item_texts(site)
+    members: dict[str, list] = {"semua": []}
+    for v in site.open_vacancies:
+        pairs = filter_values(v)
         members["semua"].append(v)
         for pair in pairs:
             opt = options.get(pair)

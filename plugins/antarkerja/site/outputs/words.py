@@ -30,8 +30,20 @@ and in all: the search page names the nearest provinces with matches when a prov
 none.
 
 ``cari/kata/kunci.json`` (route ``search_word_keys``), ``{"files": [key, …], "common":
-[word, …]}``, lists the files (about 2 KB at 100,000), so the page asks only for files that
-exist, and the words left out of the index (:data:`COMMON_WORDS`), which the page skips.
+[word, …], "scopes": [name, …]}``, lists the files (about 2 KB at 100,000), so the page asks
+only for files that exist, the words left out of the index (:data:`COMMON_WORDS`), which the
+page skips, and the scope names in index order (:func:`scopes`), so that a search in one
+province or overseas takes that scope's ordinals alone.
+
+``cari/kata/kartu/<n>.json`` (route ``search_word_cards``), the **display blocks**: the result
+cards (browse items, :func:`antarkerja.site.outputs.browse.item`) of ten
+vacancies a file, numbered by the listings' rule (:func:`antarkerja.site.paginate.slices`:
+block 1 the newest 10–19 and ``"total"``, block 2 the oldest ten, …), so that one added
+vacancy rewrites block 1 only (three blocks every tenth one) and a page reads the block of
+ordinal ``o`` at ``paginate.locate(o, total, BLOCK_SIZE)``. The
+browse shards hold the same items fifty a file (about 15 KB): the ten newest matches of a
+word in one province were spread over up to eleven of them, 176 KB at 10,000 vacancies
+("sragen" in Jawa Tengah); blocks of ten bound that to about 35 KB (docs/search.md).
 
 ``cari/kata/wilayah.json`` (route ``search_places``), read only for that: the scope names
 and, for each province, the others nearest first (great-circle distance between the
@@ -239,6 +251,21 @@ def nearest(site, capitals: dict[str, tuple[float, float]]) -> list[list[int]]:
     return out
 
 
+def display_blocks(site) -> Iterable[File]:
+    """The result cards of every open vacancy, ten a file (``search.BLOCK_SIZE``), newest first within
+    a file and numbered from the oldest (see the module's docstring); block 1 also gives the
+    total, with which the page locates an ordinal."""
+    from antarkerja.site.outputs.browse import item_texts
+    from antarkerja.site.paginate import slices
+    from antarkerja.site.search import BLOCK_SIZE
+
+    texts = item_texts(site)
+    items = [texts[v.id] for v in site.open_vacancies]
+    for n, start, end in slices(len(items), BLOCK_SIZE):
+        head = f'{{"total":{len(items)},"items":[' if n == 1 else '{"items":['
+        yield File(url("search_word_cards", number=n), head + ",".join(items[start:end]) + "]}")
+
+
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
     from antarkerja.paths import reference_dir
 
@@ -250,7 +277,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
     files = word_files(site, synonyms)
     for key, words in sorted(files.items()):
         yield File(url("search_words", key=key), dump(words))
-    yield File(url("search_word_keys"), dump({"files": sorted(files), "common": sorted(COMMON_WORDS)}))
+    keys = {"files": sorted(files), "common": sorted(COMMON_WORDS), "scopes": scopes(site)}
+    yield File(url("search_word_keys"), dump(keys))
+    yield from display_blocks(site)
     folder = reference_dir(root) if root is not None else None
     capitals = read_capitals(folder) if folder is not None and (folder / CAPITALS_FILE).is_file() else {}
     near = nearest(site, capitals) if capitals else []
