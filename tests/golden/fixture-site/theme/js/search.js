@@ -85,22 +85,39 @@ async function syncRegencies() {
 async function restore() {
   const p = new URLSearchParams(location.search);
   const unknown = [];
+  const set = (c, v) => {
+    const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
+    if (c.type === 'checkbox') c.checked = ok;
+    else c.value = ok ? v : '';
+    if (v && !ok && p.has(c.name)) unknown.push([controls.indexOf(c), `${c.labels[0].textContent.trim().replace(/\s*\(.*$/, '')} “${v}”`]);
+  };
   input.value = clip(p.get('q') || '');
   for (const c of controls) { // document order: provinsi comes before kabkota
     let v = p.get(c.name);
     // No province in the URL: the regency's (a link may name only that), else the reader's own.
     if (c === prov && v === null) v = (p.has('kabkota') && (await getJSON(path(D.regencyIndex, {})))[p.get('kabkota')]) || stored();
-    if (c === kab) await syncRegencies();
-    const ok = v !== null && (c.type === 'checkbox' ? v === c.value : hasOption(c, v));
-    if (c.type === 'checkbox') c.checked = ok;
-    else c.value = ok ? v : '';
-    if (v && !ok && p.has(c.name)) unknown.push(`${c.labels[0].textContent.trim().replace(/\s*\(.*$/, '')} “${v}”`);
+    if (c !== kab) set(c, v);
   }
   const u = p.get('urut');
   sortSel.value = u && hasOption(sortSel, u) ? u : '';
-  if (u && !sortSel.value) unknown.push(`urutan “${u}”`);
+  if (u && !sortSel.value) unknown.push([controls.length, `urutan “${u}”`]);
+  const regs = syncRegencies(); // the province's regencies, read beside the engine
+  warm(p.has('kabkota'));
+  await regs;
+  if (kab) set(kab, p.get('kabkota'));
   asing.hidden = !unknown.length;
-  $('cari-asing-isi').textContent = unknown.join(', ');
+  $('cari-asing-isi').textContent = unknown.sort((a, b) => a[0] - b[0]).map((x) => x[1]).join(', ');
+}
+
+// A search Pagefind will answer starts loading the engine and its bundle while restore() reads
+// the regency list, not after it. A regency in a province split into parts: the engine only
+// (the parts holding the regency are named in that list).
+function warm(regency) {
+  const s = currentState();
+  if (!s.q || (regency ? !s.filters.provinsi && !D.scopes[D.national] : wordScope(s) !== null)) return;
+  const keys = bundleKeys(s.filters);
+  if (regency && keys.length > 1) import(engineUrl('pagefind.js')).catch(() => {});
+  else if (keys.length) instance(keys, Object.keys(s.sort)[0]).catch(() => {});
 }
 
 // "Tayang dalam" (search.posted_within): ISO dates from n days before the reader's today to
@@ -519,7 +536,7 @@ function pagefindResults(found, note, keep) {
 
 // National word index (antarkerja.site.outputs.words): one file per word's first two letters
 // (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o counts from the oldest
-// open vacancy (0), and locate(o, total) gives its browse shard semua/terbaru-n and place there.
+// open vacancy (0), and locate(o, total, D.perCard) gives its display block kartu/n and place there.
 const wordFiles = new Map();
 
 function wordFile(key) {
@@ -537,7 +554,7 @@ let wordKeys = null;
 
 function indexKeys() {
   if (!wordKeys) {
-    wordKeys = getJSON(path(D.wordKeys, {})).then((k) => ({ files: new Set(k.files), common: new Set(k.common) }));
+    wordKeys = getJSON(path(D.wordKeys, {})).then((k) => ({ files: new Set(k.files), common: new Set(k.common), scopes: k.scopes }));
     wordKeys.catch(() => (wordKeys = null));
   }
   return wordKeys;
@@ -620,32 +637,58 @@ async function wordMatches(q) {
   return { by: kept.length ? by || new Map() : new Map(), every, note: [notes ? notes.note : '', said].filter(Boolean).join(' ') };
 }
 
-// paginate.locate: shard 1 holds the newest; shard n >= 2 ordinals (n - 2) * perShard on.
-function locate(o, total) {
-  const older = Math.max(0, Math.floor(total / D.perShard) - 1);
-  if (o < older * D.perShard) {
-    const n = Math.floor(o / D.perShard) + 2;
-    return [n, (n - 1) * D.perShard - 1 - o];
+// paginate.locate: file 1 holds the newest; file n >= 2 ordinals (n - 2) * per on.
+function locate(o, total, per) {
+  const older = Math.max(0, Math.floor(total / per) - 1);
+  if (o < older * per) {
+    const n = Math.floor(o / per) + 2;
+    return [n, (n - 1) * per - 1 - o];
   }
   return [1, total - 1 - o];
 }
 
+// The word index's display blocks (words.display_blocks): D.perCard result cards a file, block 1
+// the newest and the total, so a page of results reads a few small files wherever its matches are.
+const cards = new Map();
+
+function card(n) {
+  if (!cards.has(n)) {
+    const p = getJSON(path(D.cards, { n }));
+    p.catch(() => cards.delete(n));
+    cards.set(n, p);
+  }
+  return cards.get(n);
+}
+
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
-// Words without a province on a site without a national Pagefind bundle: the word index gives
-// the matching ordinals, newest first; the browse shards holding the first ones give their
-// cards. Other filters are applied to the items (their option ids), as shardSource does.
-async function wordSource(s, id) {
+// Which words the national word index answers (docs/search.md, "Words by the word index"):
+// none on a site with a national Pagefind bundle; else words in all Indonesia, whatever the
+// filters and order; and words in one province or overseas with no other filter (typed ones
+// included), newest first: the index's postings are grouped by those scopes. Returns the
+// scope (D.national: all), or null for Pagefind.
+function wordScope(s) {
+  const f = s.filters;
+  const abroad = 'Luar negeri';
+  if (!s.q || D.scopes[D.national]) return null;
+  if (!f.provinsi && !f.kabkota && f.lingkup !== abroad) return D.national;
+  const only = Object.keys(f).length === 1 && !s.keep && (!sortSel.value || sortSel.value === 'terbaru');
+  return only && (f.provinsi || (f.lingkup === abroad ? abroad : null)) || null;
+}
+
+// Words by the word index in `scope`: its matching ordinals, newest first; the browse shards
+// holding the first ones give their cards. In all Indonesia other filters are applied to the
+// items (their option ids), as shardSource does. A scope without a match is searched by Pagefind,
+// which reads whole vacancies (a word only in descriptions) and names the provinces that have some.
+async function wordSource(s, id, scope) {
+  card(1).catch(() => {}); // the total, read beside the word files
   const m = await wordMatches(s.q);
   if (id !== seq) return null;
   if (m.every) return Object.assign(shardSource(s), { note: m.note }); // as with no words
-  const all = [...m.by.values()].flat().sort((a, b) => b - a); // newest first
+  const at0 = scope === D.national ? -1 : (await indexKeys()).scopes.indexOf(scope);
+  const all = (at0 < 0 ? [...m.by.values()].flat() : [...(m.by.get(at0) || [])]).sort((a, b) => b - a); // newest first
+  if (!all.length && scope !== D.national) return pagefindSource(s, id);
   const keep = matcher(s, null);
-  const files = new Map();
-  const shard = (n) => {
-    if (!files.has(n)) files.set(n, getJSON(path(D.shard, { key: 'semua', order: 'terbaru', n })));
-    return files.get(n);
-  };
   let at = 0;
   let matched = 0;
   const sorted = s.order !== 'terbaru' && sortSel.value;
@@ -656,14 +699,15 @@ async function wordSource(s, id) {
     done: () => at >= all.length,
     async next(n) {
       const out = [];
-      const before = files.size;
-      while (out.length < n && at < all.length && files.size - before < SCAN) {
+      const before = cards.size;
+      // as many bytes a batch as SCAN browse shards: five blocks to a shard
+      while (out.length < n && at < all.length && cards.size - before < SCAN * 5) {
         const batch = all.slice(at, at + n - out.length);
-        const { total } = await shard(1);
+        const { total } = await card(1);
         const items = await Promise.all(
           batch.map(async (o) => {
-            const [n, k] = locate(o, total);
-            return (await shard(n)).items[k];
+            const [b, k] = locate(o, total, D.perCard);
+            return (await card(b)).items[k];
           }),
         );
         at += batch.length;
@@ -848,12 +892,13 @@ async function run() {
   const active = s.opts.map((o) => o.value);
   badge.textContent = active.length ? `(${active.length} aktif: ${active.join(', ')})` : '';
   // Words in all Indonesia without a national Pagefind bundle (a large site): the word index.
-  const byWords = s.q && !s.filters.provinsi && !s.filters.kabkota && s.filters.lingkup !== 'Luar negeri' && !D.scopes[D.national];
+  const scope = wordScope(s);
+  const byWords = scope !== null;
   nasional.hidden = !byWords;
   $('cari-lain').hidden = true;
   setStatus('Memuat…', true);
   try {
-    const src = byWords ? await wordSource(s, id) : s.q ? await pagefindSource(s, id) : shardSource(s);
+    const src = byWords ? await wordSource(s, id, scope) : s.q ? await pagefindSource(s, id) : shardSource(s);
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
@@ -866,7 +911,7 @@ async function run() {
     showWeaker(src.weaker || 0, s.q);
     noneEl.hidden = list.children.length > 0;
     $('cari-kosong-judul').textContent = s.q ? `Tidak ada lowongan yang cocok dengan “${s.q}”.` : 'Tidak ada lowongan yang cocok dengan saringan ini.';
-    if (!list.children.length && !byWords) await elsewhere(s, id).catch((err) => console.warn('Hitungan provinsi lain gagal:', err));
+    if (!list.children.length && scope !== D.national) await elsewhere(s, id).catch((err) => console.warn('Hitungan provinsi lain gagal:', err));
     if (id !== seq) return;
     finish(id, countText());
   } catch (err) {
