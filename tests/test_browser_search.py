@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from antarkerja.site.search import FILTERS, MAX_QUERY, NATIONAL
+from antarkerja.site.search import FILTERS, MAX_QUERY, NATIONAL, regency_key
 from antarkerja.wording import tanggal
 
 pytestmark = pytest.mark.browser
@@ -268,7 +268,11 @@ def filter_values_to_try(page, sample_server, model, param):
     """
     open_search(page, sample_server)
     if param == "kabkota":
-        offered = list(page.evaluate("u => fetch(u).then(r => r.json())", "/cari/kabkota.json"))
+        offered = page.evaluate(
+            """async () => { const D = JSON.parse(document.getElementById('cari-data').textContent);
+            const lists = await Promise.all(Object.values(D.regencies).map((k) => fetch(`/cari/kabkota/${k}.json`).then((r) => r.json())));
+            return lists.flatMap((j) => j.kabkota.map((o) => o.v)); }"""
+        )
     else:
         offered = page.eval_on_selector(
             f"[name={param}]",
@@ -737,8 +741,13 @@ def test_a_link_naming_only_a_regency_searches_in_that_regency_whatever_was_reme
     v = next(o for o in model.open_vacancies if not o.is_abroad)
     other = next(p.name for p in model.provinces if p.name != v.province.name)
     remember(page, sample_server, other)
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
     ids = open_search(page, sample_server, {"kabkota": v.regency.name})
     assert set(ids) == {o.id for o in model.open_vacancies if not o.is_abroad and o.regency.name == v.regency.name}
+    # the province comes from one small file named by the regency (search.regency_key), not a list of all
+    named = [p for p in requested if p.startswith("/cari/kabkota-nama/")]
+    assert named == [f"/cari/kabkota-nama/{regency_key(v.regency.name)}.json"]
     assert page.input_value("#f-provinsi") == v.province.name
     assert page.input_value("#f-kabkota") == v.regency.name
     assert parse_qs(urlsplit(page.url).query) == {"provinsi": [v.province.name], "kabkota": [v.regency.name]}
@@ -753,6 +762,10 @@ def test_a_link_naming_only_a_regency_searches_in_that_regency_whatever_was_reme
     ids = open_search(page, sample_server, {"provinsi": other, "kabkota": v.regency.name})
     assert set(ids) == {o.id for o in model.open_vacancies if not o.is_abroad and o.province.name == other}
     assert page.is_visible("#cari-asing") and f"“{v.regency.name}”" in page.text_content("#cari-asing")
+    # a regency its file does not name (a typo in a link): named as not recognised, the reader's province kept
+    ids = open_search(page, sample_server, {"kabkota": "Kota Tidakada Bekasi"})
+    assert set(ids) == {o.id for o in model.open_vacancies if not o.is_abroad and o.province.name == other}
+    assert page.is_visible("#cari-asing") and "“Kota Tidakada Bekasi”" in page.text_content("#cari-asing")
     assert page.problems == []
 
 

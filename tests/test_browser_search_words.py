@@ -169,6 +169,7 @@ def test_words_overseas_are_answered_by_the_word_index(page, large_server, model
     assert expected, f"an overseas vacancy holding {word!r}"
     ids = all_results(page, f"{large_server}/cari/?{urlencode({'q': word, 'lingkup': 'Luar negeri'})}")
     assert ids == expected
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert not [p for p in page.requested if p.startswith("/pagefind/")]
     assert page.problems == []
 

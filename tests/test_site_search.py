@@ -554,7 +554,8 @@ def test_sample_search_page_has_a_control_per_filter(sample_site, sample_model):
             lists = json.loads((sample_site / "cari" / "kabkota" / f"{v.province.slug}.json").read_text("utf-8"))
             count = sum(o.regency == v.regency and not o.is_abroad for o in sample_model.open_vacancies)
             assert {"v": v.regency.name, "n": count} in [{"v": o["v"], "n": o["n"]} for o in lists["kabkota"]]
-            index = json.loads((sample_site / "cari" / "kabkota.json").read_text("utf-8"))
+            key = search.regency_key(v.regency.name)
+            index = json.loads((sample_site / "cari" / "kabkota-nama" / f"{key}.json").read_text("utf-8"))
             assert index[v.regency.name] == v.province.name
     assert (sample_site / "theme" / "js" / "search.js").is_file()
     # search.css is inlined: the only stylesheet requested before the first paint is site.css
@@ -618,3 +619,27 @@ def test_search_script_stays_small():
     # 128.9 KB, the engine's download, to a few word files and blocks: docs/search.md).
     size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
     assert size < 41_000, size
+
+
+REGENCY_KEYS = json.loads((ROOT / "tests" / "fixtures" / "conformance" / "regency-keys.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", REGENCY_KEYS["cases"], ids=lambda c: c["note"])
+def test_a_regency_names_its_file_as_the_conformance_file_says(case):
+    """search.regency_key, as query.js's regencyKey (tests/js/regency_keys.test.js) on the same file."""
+    assert search.regency_key(case["name"]) == case["key"]
+
+
+def test_a_regency_named_alone_reads_one_small_file_that_names_its_province(sample_site):
+    folder = sample_site / "cari" / "kabkota-nama"
+    files = {p.stem: json.loads(p.read_text("utf-8")) for p in folder.glob("*.json")}
+    assert len(files) > 1 and not (sample_site / "cari" / "kabkota.json").exists()
+    for key, homes in files.items():
+        assert all(search.regency_key(name) == key for name in homes)
+    named = {name for homes in files.values() for name in homes}
+    listed = {
+        o["v"]
+        for p in (sample_site / "cari" / "kabkota").glob("*.json")
+        for o in json.loads(p.read_text("utf-8"))["kabkota"]
+    }
+    assert named == listed  # every regency the page can offer, once

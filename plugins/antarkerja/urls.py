@@ -113,9 +113,9 @@ ROUTES: dict[str, str] = {
     "search_bundles_manifest": "cari/pagefind-bundles.json",
     # the regency options of one province, read when the reader chooses it (514 regencies
     # in the page would add ~60 KB to every search), and every regency's province, read
-    # only for a link that names a regency without its province
+    # only for a link that names a regency without its province (by search.regency_key)
     "search_regencies": "cari/kabkota/{key}.json",
-    "search_regency_index": "cari/kabkota.json",
+    "search_regency_index": "cari/kabkota-nama/{key}.json",
     # the national word index (antarkerja.site.outputs.words): one file per word's first two
     # letters, and the scope names with each province's nearest provinces
     "search_words": "cari/kata/{key}.json",

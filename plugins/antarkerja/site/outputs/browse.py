@@ -29,8 +29,9 @@ the public API's items (:mod:`antarkerja.site.outputs.api`), which carry more fi
 
 Also writes each province's regency options, ``cari/kabkota/<province-slug>.json``
 (:func:`antarkerja.site.search.regency_lists`), read when the reader chooses a province;
-``cari/kabkota.json``, every regency's province (``{"Kabupaten Bekasi": "Jawa Barat", …}``),
-read only for a link that names a regency without its province; and the list of pages of
+``cari/kabkota-nama/<key>.json``, the province of every regency whose name gives that key
+(:func:`antarkerja.site.search.regency_key`; ``be.json``: ``{"Kabupaten Bekasi": "Jawa
+Barat", …}``), read only for a link that names a regency without its province; and the list of pages of
 each Pagefind bundle for the index step (:data:`antarkerja.site.search.BUNDLES_MANIFEST`).
 """
 
@@ -122,7 +123,7 @@ def item_texts(site) -> dict[str, str]:
 
 
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
-    from antarkerja.site.search import bundles, filter_values, option_index, regency_lists
+    from antarkerja.site.search import bundles, filter_values, option_index, regency_key, regency_lists
 
     options = option_index(site)
     texts = item_texts(site)
@@ -146,7 +147,11 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
     lists = regency_lists(site)
     for slug, data in sorted(lists.items()):
         yield File(url("search_regencies", key=slug), _dumps(data))
-    homes = {o["v"]: data["provinsi"] for data in lists.values() for o in data["kabkota"]}
-    yield File(url("search_regency_index"), _dumps(dict(sorted(homes.items()))))
+    by_key: dict[str, dict[str, str]] = {}
+    for data in lists.values():
+        for o in data["kabkota"]:
+            by_key.setdefault(regency_key(o["v"]), {})[o["v"]] = data["provinsi"]
+    for key, homes in sorted(by_key.items()):
+        yield File(url("search_regency_index", key=key), _dumps(dict(sorted(homes.items()))))
     manifest = {"bundles": {b.key: [file_for(v.url) for v in b.vacancies] for b in bundles(site)}}
     yield File(url("search_bundles_manifest"), json.dumps(manifest, separators=(",", ":")))
