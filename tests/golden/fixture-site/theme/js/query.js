@@ -202,7 +202,11 @@
   // The typed query without one part (a removed chip), as tokens joined by spaces.
   const without = (u, part) => u.parts.filter((p) => p !== part).map((p) => p.tokens.join(' ')).join(' ');
 
-  const api = { tokens, understand, salaryMatches, without };
+  // The file naming the province of a regency a link names alone (search.regency_key): the
+  // first two letters a–z of the name's last word.
+  const regencyKey = (name) => (name.trim().split(/\s+/).pop() || '').toLowerCase().replace(/[^a-z]/g, '').slice(0, 2) || '_';
+
+  const api = { tokens, understand, salaryMatches, without, regencyKey };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else self.AntarKerjaQuery = api;
 })();

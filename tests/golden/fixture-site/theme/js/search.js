@@ -82,6 +82,9 @@ async function syncRegencies() {
   kab.value = hasOption(kab, v) ? v : '';
 }
 
+// The province of a regency a link names alone, from the file its name gives (search.regency_key).
+const regencyHome = (name) => getJSON(path(D.regencyIndex, { key: Q.regencyKey(name) })).then((j) => (Object.hasOwn(j, name) ? j[name] : null), () => null);
+
 async function restore() {
   const p = new URLSearchParams(location.search);
   const unknown = [];
@@ -95,7 +98,7 @@ async function restore() {
   for (const c of controls) { // document order: provinsi comes before kabkota
     let v = p.get(c.name);
     // No province in the URL: the regency's (a link may name only that), else the reader's own.
-    if (c === prov && v === null) v = (p.has('kabkota') && (await getJSON(path(D.regencyIndex, {})))[p.get('kabkota')]) || stored();
+    if (c === prov && v === null) v = (p.has('kabkota') && (await regencyHome(p.get('kabkota')))) || stored();
     if (c !== kab) set(c, v);
   }
   const u = p.get('urut');
@@ -688,7 +691,7 @@ async function wordSource(s, id, scope) {
   const at0 = scope === D.national ? -1 : (await indexKeys()).scopes.indexOf(scope);
   const all = (at0 < 0 ? [...m.by.values()].flat() : [...(m.by.get(at0) || [])]).sort((a, b) => b - a); // newest first
   if (!all.length && scope !== D.national) return pagefindSource(s, id);
-  const keep = matcher(s, null);
+  const keep = matcher(s, scope === D.national ? null : s.opts[0]); // a scope's ordinals are in it already
   let at = 0;
   let matched = 0;
   const sorted = s.order !== 'terbaru' && sortSel.value;
