@@ -252,6 +252,38 @@ def test_bench_measures_and_prints_the_word_index_shape(sample_site):
     assert "OVER 300 KB" in over and "OVER 1 s" in over
 
 
+# Files split by three and four letters (words.files_of) -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_server(tmp_path_factory):
+    """The site above the threshold with every file over 5 postings split, down to four letters."""
+    from antarkerja.site.outputs import words
+    from antarkerja.tools.localweb import serve_folder
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(words, "SPLIT_POSTINGS", 5)
+    try:
+        site = build_as_large(tmp_path_factory.mktemp("site-split-words"), CLOCK.date())
+    finally:
+        mp.undo()
+    assert (site / "cari/kata/penj.json").is_file() and not (site / "cari/kata/pe.json").is_file()
+    server = serve_folder(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "file"), [("penjahit", "penjahit", "penj"), ("operator", "operator", "oper")]
+)
+def test_a_word_reads_only_its_four_letter_file(page, split_server, model, typed, word, file):
+    ids = all_results(page, f"{split_server}/cari/?{urlencode({'q': typed})}")
+    assert ids and ids == holding(model, word)
+    read = [p for p in page.requested if p.startswith("/cari/kata/") and not p.startswith("/cari/kata/kartu/")]
+    assert read == ["/cari/kata/kunci.json", f"/cari/kata/{file}.json"]
+    assert page.problems == []
+
+
 # Common words (words.COMMON_WORDS) ----------------------------------------------------------
 
 

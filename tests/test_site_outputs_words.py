@@ -53,7 +53,7 @@ def decode(entry) -> dict[int, list[int]]:
 def found(written, word: str) -> dict[int, list[int]]:
     """What the page reads for a whole word: its file (three letters when split), its postings."""
     keys = set(written["cari/kata/kunci.json"]["files"])
-    key = word[:3] if word[:3] in keys and len(word) > 2 else word[:2]
+    key = next(word[:n] for n in (4, 3, 2) if word[:n] in keys or n == 2)
     return decode(written[f"cari/kata/{key}.json"].get(word, []))
 
 
@@ -155,13 +155,34 @@ def test_words_are_folded_rooted_and_numbers_left_out(model):
 
 def test_a_large_file_is_split_by_three_letters(model, monkeypatch):
     synonyms = load_synonyms(ROOT)
-    monkeypatch.setattr(words, "SPLIT_POSTINGS", 5)
+    every = words.postings(model, synonyms)
+    size = {k: sum(sum(map(len, every[w].values())) for w in every if w.startswith(k)) for k in ("op", "ope")}
+    assert size["op"] > size["ope"], size
+    monkeypatch.setattr(words, "SPLIT_POSTINGS", size["ope"])  # "op" is split, "ope" fits
     files = words.word_files(model, synonyms)
     operator = next(k for k in files if "operator" in files[k])
     assert operator == "ope"
     assert all(len(w) == 2 for w in files.get("op", {}))  # the two-letter file keeps two-letter words only
     monkeypatch.setattr(words, "SPLIT_POSTINGS", 10**9)
     assert "operator" in words.word_files(model, synonyms)["op"]
+
+
+def test_a_three_letter_file_still_too_large_is_split_by_four(model, monkeypatch):
+    """ "penjahit" need not read "pendidikan" (pen.json was 115 KB at 100,000)."""
+    synonyms = load_synonyms(ROOT)
+    every = words.postings(model, synonyms)
+    size = {k: sum(sum(map(len, every[w].values())) for w in every if w.startswith(k)) for k in ("pe", "pen", "penj")}
+    assert size["pen"] > size["penj"] > 0 and size["pen"] - size["penj"] > 0, size
+    monkeypatch.setattr(words, "SPLIT_POSTINGS", size["pen"] - 1)  # "pe" and "pen" split, no four-letter file
+    files = words.word_files(model, synonyms)
+    assert "penjahit" in files["penj"] and "pendidikan" not in files["penj"]
+    assert all(len(w) <= 3 for w in files.get("pen", {}))  # the three-letter file keeps three-letter words only
+    assert all(len(k) <= 4 for k in files)
+    # every word once, in the file the page reads for it (search.js wordEntries: four, three, two letters)
+    for w in every:
+        assert w in files[next(w[:n] for n in (4, 3, 2) if w[:n] in files)], w
+    monkeypatch.setattr(words, "SPLIT_POSTINGS", size["pen"])  # "pen" just fits: not split
+    assert "penjahit" in words.word_files(model, synonyms)["pen"]
 
 
 def test_nearest_provinces_come_from_the_capitals(model, written):

@@ -66,8 +66,10 @@ CAPITALS_FILE = "province-capitals.csv"
 KEY_LENGTH = 2  # a word's file is named by its first two letters
 MIN_WORD = 2
 # A file of more postings is split by three letters: about 24 KB gzipped at 1.2 bytes a
-# posting (measured on a model of 100,000 vacancies, docs/search.md).
+# posting (measured on a model of 100,000 vacancies, docs/search.md); a three-letter file
+# still larger, by four (``pen.json``, 115 KB at 100,000: "penjahit" read "pendidikan" too).
 SPLIT_POSTINGS = 20_000
+MAX_KEY_LENGTH = 4
 # As search.js's PREFIXES (Indonesian derivational prefixes, longest first within a family).
 PREFIXES = (
     "meng",
@@ -205,23 +207,28 @@ def word_files(site, synonyms: Synonyms) -> dict[str, dict[str, list]]:
 
     A two-letter file of more than :data:`SPLIT_POSTINGS` postings is split by the words'
     first three letters (``ope.json``); the two-letter file then holds only its two-letter
-    words (and may be absent). ``cari/kata/kunci.json`` lists every file's key.
+    words (and may be absent). A three-letter file still over it is split by four letters the
+    same way (``penj.json``, ``pen.json`` keeping three-letter words), up to
+    :data:`MAX_KEY_LENGTH`. ``cari/kata/kunci.json`` lists every file's key.
     """
     return files_of(postings(site, synonyms))
 
 
 def files_of(words: dict[str, dict[int, list[int]]]) -> dict[str, dict[str, list]]:
     """:func:`word_files` of given postings (the bench models a larger site with it)."""
-    sizes: dict[str, int] = {}
-    for w, by_scope in words.items():
-        sizes[w[:KEY_LENGTH]] = sizes.get(w[:KEY_LENGTH], 0) + sum(map(len, by_scope.values()))
-    split = {key for key, size in sizes.items() if size > SPLIT_POSTINGS}
+    keys = {w: w[:KEY_LENGTH] for w in words}
+    for n in range(KEY_LENGTH, MAX_KEY_LENGTH):  # files of n letters, then their split files
+        sizes: dict[str, int] = {}
+        for w, key in keys.items():
+            if len(key) == n:
+                sizes[key] = sizes.get(key, 0) + sum(map(len, words[w].values()))
+        split = {key for key, size in sizes.items() if size > SPLIT_POSTINGS}
+        for w, key in keys.items():
+            if key in split and len(w) > n:
+                keys[w] = w[: n + 1]
     files: dict[str, dict[str, list]] = {}
     for w, by_scope in sorted(words.items()):
-        key = w[:KEY_LENGTH]
-        if key in split and len(w) > KEY_LENGTH:
-            key = w[: KEY_LENGTH + 1]
-        files.setdefault(key, {})[w] = encode(by_scope)
+        files.setdefault(keys[w], {})[w] = encode(by_scope)
     return files
 
 
