@@ -538,7 +538,7 @@ function pagefindResults(found, note, keep) {
 }
 
 // National word index (antarkerja.site.outputs.words): one file per word's first two letters
-// (three for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o counts from the oldest
+// (three or four for a split file), {word: [[scope, ordinal, gap…]…]}; ordinal o counts from the oldest
 // open vacancy (0), and locate(o, total, D.perCard) gives its display block kartu/n and place there.
 const wordFiles = new Map();
 
@@ -566,9 +566,9 @@ function indexKeys() {
 function wordEntries(w) {
   return indexKeys().then(({ files: keys }) => {
     // The entries of the file holding words that start with `w` ({} when there is none); a
-    // large file is split by three letters, its two-letter words staying in the two-letter file.
-    const three = w.length > 2 && keys.has(w.slice(0, 3)) ? w.slice(0, 3) : null;
-    const key = three || (keys.has(w.slice(0, 2)) ? w.slice(0, 2) : null);
+    // large file is split by three letters, a larger one by four (words.files_of), its shorter
+    // words staying in the shorter file.
+    const key = [4, 3, 2].map((n) => w.slice(0, n)).find((k) => keys.has(k));
     return key ? wordFile(key) : {};
   });
 }
