@@ -614,9 +614,10 @@ def test_search_script_stays_small():
     # each added vacancy and 1,200 by each night at 10,000: docs/performance.md). The query
     # parsing itself is query.js, tested in Python and Node alike.
     # 38,500 until words in one province or overseas were answered by the word index from its
-    # display blocks and restore() loaded the engine beside the regency list (~2.3 KB, 0.75 KB
-    # gzipped, that take a province switch after a national search at 10,000 vacancies from
-    # 128.9 KB, the engine's download, to a few word files and blocks: docs/search.md).
+    # display blocks, restore() loaded the engine beside the regency list and word files were
+    # split by four letters (~2.6 KB, 0.85 KB gzipped, that take a province switch after a
+    # national search at 10,000 vacancies from 128.9 KB, the engine's download, to 4-16 KB of
+    # display blocks: docs/search.md, "Words in a province by the word index").
     size = (ROOT / "theme" / "static" / "js" / "search.js").stat().st_size
     assert size < 41_000, size
 
