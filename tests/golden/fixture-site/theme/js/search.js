@@ -478,6 +478,7 @@ async function pagefindSource(s, id) {
   const [strong, weaker] = preferStrong(found, s.q);
   const src = pagefindResults(strong, note, s.keep);
   src.weaker = weaker;
+  src.whole = true; // whole vacancies were searched (not the word index)
   return src;
 }
 
@@ -905,6 +906,7 @@ async function run() {
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
+    nasional.hidden = !byWords || Boolean(src.whole); // a scope the index found nothing in: Pagefind's answer
     $('cari-koreksi').textContent = src.note || '';
     $('cari-koreksi').hidden = !src.note;
     list.replaceChildren();
