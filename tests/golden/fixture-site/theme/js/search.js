@@ -666,11 +666,9 @@ function card(n) {
 
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
-// Which words the national word index answers (docs/search.md, "Words by the word index"):
-// none on a site with a national Pagefind bundle; else words in all Indonesia, whatever the
-// filters and order; and words in one province or overseas with no other filter (typed ones
-// included), newest first: the index's postings are grouped by those scopes. Returns the
-// scope (D.national: all), or null for Pagefind.
+// Words the word index answers (docs/search.md, "Words in a province by the word index"): on
+// a site without a national bundle, in all Indonesia; in one province or overseas with no
+// other filter, newest first (its postings are grouped by scope). The scope, or null: Pagefind.
 function wordScope(s) {
   const f = s.filters;
   const abroad = 'Luar negeri';
@@ -906,7 +904,7 @@ async function run() {
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
-    nasional.hidden = !byWords || Boolean(src.whole); // a scope the index found nothing in: Pagefind's answer
+    nasional.hidden = !byWords || Boolean(src.whole);
     $('cari-koreksi').textContent = src.note || '';
     $('cari-koreksi').hidden = !src.note;
     list.replaceChildren();
