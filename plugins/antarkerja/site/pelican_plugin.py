@@ -5,12 +5,15 @@
 never go through Pelican's article pipeline (too slow for 100,000 records and blind to our
 validator); :class:`~antarkerja.site.generator.AntarKerjaGenerator` reads them and writes their
 pages. Pelican still renders ``content/pages/*.md`` with the theme's ``page.html`` and copies
-``theme/static/`` to ``theme/`` in the output.
+``theme/static/`` to ``theme/`` in the output, where :func:`minify_scripts` then minifies the
+theme's scripts.
 
 Pelican keeps signal receivers as weak references, so they are module-level functions.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Page
@@ -61,6 +64,13 @@ def sanitize_content_page(content) -> None:
         sanitize_page(content)
 
 
+def minify_scripts(pelican) -> None:
+    """After Pelican copied the theme's static files: the scripts as phones download them."""
+    from antarkerja.site.assets import minify_theme_scripts
+
+    minify_theme_scripts(Path(pelican.output_path))
+
+
 def register():
     # generator_init: sent as each generator creates its Jinja environment, before any
     # template is compiled, so autoescaping applies to Pelican's pages as well.
@@ -74,3 +84,5 @@ def register():
     signals.all_generators_finalized.connect(add_feature_globals)
     # content_object_init: sent as each page is read, before any template sees it.
     signals.content_object_init.connect(sanitize_content_page)
+    # finalized: sent when Pelican has written everything, static files last.
+    signals.finalized.connect(minify_scripts)
