@@ -488,7 +488,7 @@ def format_shapes(size: int, rows: list[dict]) -> str:
     """One line per shape: size, label, KB (as served, then gzip), requests, ms (the best of
     the runs when there were several, every run in brackets), what the page said; a shape
     over a budget is flagged. A shape that read the national word index is followed by the
-    files it read, one by one."""
+    files it read, one by one; another within a tenth of the byte budget by its bytes by kind."""
     lines = []
     for r in rows:
         flags = []
@@ -507,6 +507,9 @@ def format_shapes(size: int, rows: list[dict]) -> str:
             lines.append(
                 f"{'':<8}   read: " + ", ".join(f"{path.split('/kata/', 1)[-1]} {n / 1000:.1f} KB" for path, n in read)
             )
+        elif r["kb"] > SHAPE_BUDGET_KB * 0.9 and r.get("bytes_by_kind"):  # near the budget: where the bytes go
+            kinds = sorted(r["bytes_by_kind"].items(), key=lambda kv: -kv[1])
+            lines.append(f"{'':<8}   by kind: " + ", ".join(f"{k} {v / 1000:.1f}" for k, v in kinds))
     return "\n".join(lines)
 
 
