@@ -543,14 +543,17 @@ function pagefindResults(found, note, keep) {
 // open vacancy (0), and locate(o, total, D.perCard) gives its display block kartu/n and place there.
 const wordFiles = new Map();
 
-function wordFile(key) {
-  if (!wordFiles.has(key)) {
-    const p = getJSON(path(D.words, { key }));
-    p.catch(() => wordFiles.delete(key));
-    wordFiles.set(key, p);
+// One request per file, kept in `map`; a failed one is forgotten, so a later search retries it.
+function once(map, key, u) {
+  if (!map.has(key)) {
+    const p = getJSON(u);
+    p.catch(() => map.delete(key));
+    map.set(key, p);
   }
-  return wordFiles.get(key);
+  return map.get(key);
 }
+
+const wordFile = (key) => once(wordFiles, key, path(D.words, { key }));
 
 // kunci.json: the files there are (no request for a file that is not), and the common words
 // the index leaves out (words.COMMON_WORDS: "pt", "kabupaten"), which a search skips.
@@ -654,15 +657,7 @@ function locate(o, total, per) {
 // The word index's display blocks (words.display_blocks): D.perCard result cards a file, block 1
 // the newest and the total, so a page of results reads a few small files wherever its matches are.
 const cards = new Map();
-
-function card(n) {
-  if (!cards.has(n)) {
-    const p = getJSON(path(D.cards, { n }));
-    p.catch(() => cards.delete(n));
-    cards.set(n, p);
-  }
-  return cards.get(n);
-}
+const card = (n) => once(cards, n, path(D.cards, { n }));
 
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
