@@ -384,14 +384,7 @@ def check_output_folder(root: Path, output: Path) -> None:
 _STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
+_alive = site_cache.process_alive
 
 
 def remove_stale_staging(output: Path) -> None:
