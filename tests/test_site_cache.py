@@ -267,6 +267,40 @@ def test_unchanged_files_keep_inode_and_time_and_one_change_reindexes_one_provin
     assert_same_site(out, tmp_path / "full", "one change")
 
 
+def test_file_counts_stay_exact_without_comparing_what_the_writers_did(small_repo, tmp_path, monkeypatch):
+    """The written / kept / removed counts equal what happened to each file (by inode), after
+    no change, a change, and a deletion with an addition; the files the page writers linked or
+    wrote (forked workers' included) are not compared again, only those other code wrote
+    (search index, static files, Pelican's pages, the marker)."""
+    from antarkerja.site import writer as site_writer
+
+    monkeypatch.setenv("ANTARKERJA_JOBS", "3")  # vacancy pages from forked workers too
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    compared: list[Path] = []
+    real = site_writer._same_bytes
+    monkeypatch.setattr(site_writer, "_same_bytes", lambda new, old: compared.append(old) or real(new, old))
+    editor = Editor(small_repo, random.Random(3))
+    for edits in ([], ["change"], ["delete", "add"]):
+        for edit in edits:
+            editor.apply(edit)
+        before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+        compared.clear()
+        build_site(small_repo, output=out, today=today, cache=cache_dir)
+        after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+        kept = sum(1 for rel, ino in after.items() if before.get(rel) == ino)
+        want = {"changed": len(after) - kept, "unchanged": kept, "removed": len(set(before) - set(after))}
+        assert build_module.LAST["files"] == want, edits
+        rels = [p.relative_to(out).as_posix() for p in compared]
+        # the search index (index_site), the theme's static files (Pelican) and the marker only
+        assert {r.split("/")[0] for r in rels} == {"pagefind", "theme", build_module.OUTPUT_MARKER}, rels
+        assert len(rels) < len(after) // 10
+    assert want["removed"] > 0 and want["changed"] > 0
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(out, tmp_path / "full", "counts")
+
+
 def _records_file(cache_dir: Path) -> Path:
     return next((cache_dir / "records").glob("*.bin"))
 

@@ -30,6 +30,7 @@ from antarkerja.records.diagnostics import summary
 from antarkerja.records.validate import RepositoryValidator, paused_gc
 from antarkerja.reference import load_reference
 from antarkerja.site import cache, model, search
+from antarkerja.site import writer as site_writer
 from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
@@ -229,6 +230,17 @@ class AntarKerjaGenerator(Generator):
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
         self.finish_render_cache(workers)
+        self.log_writes(workers)
+
+    def log_writes(self, workers: list) -> None:
+        """Tell the build what the writers linked and wrote (:class:`antarkerja.site.writer.WriteLog`),
+        so that it does not compare those files again."""
+        log = site_writer.LOG
+        if log is None or log.output != Path(self.output_path) or log.previous != self.previous_output:
+            return
+        log.add(self.writer.linked, self.writer.written)
+        for worker in workers:
+            log.add(*worker.files)
 
     # Render cache --------------------------------------------------------------------
     def start_render_cache(self) -> None:
