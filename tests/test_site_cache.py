@@ -641,6 +641,48 @@ def test_a_damaged_render_cache_or_output_is_not_trusted(small_repo, tmp_path, d
     assert_same_site(out, tmp_path / "full", damage)
 
 
+def test_a_rerun_converts_no_unchanged_description_for_the_feeds(small_repo, tmp_path, monkeypatch):
+    """Feed entries carry each open vacancy's summary (its Markdown description rendered,
+    sanitized, cut to words). With every vacancy page kept, a re-run converts no Markdown at
+    all; a changed description is converted once, and the feeds show it."""
+    from antarkerja.site import model
+
+    converted: list[str] = []
+    real = model.render_markdown
+    monkeypatch.setattr(model, "render_markdown", lambda text: converted.append(text) or real(text))
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    summaries = build_module.LAST["cache"].texts.misses
+    assert summaries > 0 and converted
+    converted.clear()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    texts = build_module.LAST["cache"].texts
+    assert converted == [] and (texts.hits, texts.misses) == (summaries, 0)
+    path = next(
+        p
+        for p in sorted((small_repo / "content" / "vacancies").rglob("*.yml"))
+        if "status: open" in p.read_text("utf-8")
+    )
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("description: |\n", "description: |\n  Kalimat **pembuka** baru.\n", 1), "utf-8")
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    # Converted: the new description once, and those of the pages rendered again with it (its
+    # "Lowongan serupa" neighbours show it); the feeds converted only the new one.
+    assert len([c for c in converted if c.startswith("Kalimat **pembuka** baru.")]) == 1
+    assert len(set(converted)) == len(converted) <= build_module.LAST["cache"].page_misses
+    assert build_module.LAST["cache"].texts.misses == 1
+    assert "Kalimat pembuka baru." in (out / "feed" / "lowongan.atom").read_text("utf-8")
+    # A damaged memo is not trusted: one line, and the feeds are made from the records.
+    memo_file = next((cache_dir / "texts").iterdir())
+    memo_file.write_bytes(memo_file.read_bytes().replace(b"pembuka", b"PEMBUKA"))
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    notes = build_module.LAST["cache"].notes
+    assert len(notes) == 1 and "cache teks" in notes[0] and "checksum" in notes[0], notes
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
+    assert_same_site(out, tmp_path / "full", "summaries from the cache")
+
+
 def test_a_template_reading_a_global_with_no_stable_value_turns_the_render_cache_off(small_repo, tmp_path):
     """No list of a page's inputs to keep: a template edited to read a new global is keyed by
     its value, and one whose value has no stable form (a function the cache does not know)

@@ -250,6 +250,7 @@ class AntarKerjaGenerator(Generator):
         self.page_memo, self.page_keys = None, {}
         if build_cache is None or not build_cache.enabled:
             return
+        build_cache.text_memo(self.root)  # the feeds' summaries (feeds.summary_of)
         for template, (what, covered, reads) in pages.KEYED.items():
             try:
                 self.page_keys[template] = PageKeys(self, template, covered, reads)
@@ -260,6 +261,8 @@ class AntarKerjaGenerator(Generator):
 
     def finish_render_cache(self, workers: list) -> None:
         build_cache = cache.ACTIVE
+        if build_cache is not None:
+            build_cache.save_texts(self.root)
         if self.page_memo is None or build_cache is None:
             return
         for worker in workers:
