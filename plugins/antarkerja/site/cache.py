@@ -211,7 +211,7 @@ class BuildCache:
         self.notes: list[str] = []  # one line per cache problem met, printed by the build
         # When this build began: an entry touched since then is this build's or a concurrent one's (kept by prune).
         self.started = time.time()
-        self.saved: set[Path] = set()  # records and pages files this build wrote (kept by prune)
+        self.saved: set[Path] = set()  # records, pages and summaries files this build wrote (kept by prune)
         self.used_bundles: set[str] = set()
         self.bundle_hits = 0
         self.page_hits = 0  # pages the render cache kept (linked, not rendered)
@@ -373,11 +373,11 @@ class BuildCache:
     def prune(self) -> None:
         """After a successful build: keep what this build used, drop the rest.
 
-        Kept: the bundles this build restored or stored, and the records and pages files it
-        saved (all touched since it began). Also kept, for two builds sharing the cache at
+        Kept: the bundles this build restored or stored, and the records, pages and summaries
+        files it saved (all touched since it began). Also kept, for two builds sharing the cache at
         once: any entry another build touched (restored, stored, saved) since this one began,
-        and temporary files of writers still running. Dropped: every other bundle, records or
-        pages file (other content, an older build, another repository's), and temporary files
+        and temporary files of writers still running. Dropped: every other bundle, records,
+        pages or summaries file (other content, an older build, another repository's), and temporary files
         left by killed builds. Sequential builds therefore leave exactly the last build's
         entries: about the size of its search index, never more than its output. Removing an
         entry another build is about to read costs that build a cache miss, never a wrong
