@@ -222,9 +222,7 @@ def test_equality_after_random_edit_sequences(tmp_path, monkeypatch):
         full_build(root, full, editor.today)
         assert_same_site(inc, full, f"sequence {number} {history[-1]} (seed {SEED}, after {history[:-1][-3:]})")
     assert kept_pages > 0, "the render cache never kept a page: the sequences did not test it"
-    cache_size = sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file())
-    output_size = sum(p.stat().st_size for p in inc.rglob("*") if p.is_file())
-    assert cache_size <= output_size, (cache_size, output_size)
+    assert _cache_size(cache_dir) <= _output_size(inc), (_cache_size(cache_dir), _output_size(inc))
 
 
 @pytest.fixture
@@ -267,6 +265,40 @@ def test_unchanged_files_keep_inode_and_time_and_one_change_reindexes_one_provin
         assert os.stat(p).st_mtime_ns == before[p].st_mtime_ns
     full_build(small_repo, tmp_path / "full", BENCH_TODAY)
     assert_same_site(out, tmp_path / "full", "one change")
+
+
+def test_file_counts_stay_exact_without_comparing_what_the_writers_did(small_repo, tmp_path, monkeypatch):
+    """The written / kept / removed counts equal what happened to each file (by inode), after
+    no change, a change, and a deletion with an addition; the files the page writers linked or
+    wrote (forked workers' included) are not compared again, only those other code wrote
+    (search index, static files, Pelican's pages, the marker)."""
+    from antarkerja.site import writer as site_writer
+
+    monkeypatch.setenv("ANTARKERJA_JOBS", "3")  # vacancy pages from forked workers too
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir)
+    compared: list[Path] = []
+    real = site_writer._same_bytes
+    monkeypatch.setattr(site_writer, "_same_bytes", lambda new, old: compared.append(old) or real(new, old))
+    editor = Editor(small_repo, random.Random(3))
+    for edits in ([], ["change"], ["delete", "add"]):
+        for edit in edits:
+            editor.apply(edit)
+        before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+        compared.clear()
+        build_site(small_repo, output=out, today=today, cache=cache_dir)
+        after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+        kept = sum(1 for rel, ino in after.items() if before.get(rel) == ino)
+        want = {"changed": len(after) - kept, "unchanged": kept, "removed": len(set(before) - set(after))}
+        assert build_module.LAST["files"] == want, edits
+        rels = [p.relative_to(out).as_posix() for p in compared]
+        # the search index (index_site), the theme's static files (Pelican) and the marker only
+        assert {r.split("/")[0] for r in rels} == {"pagefind", "theme", build_module.OUTPUT_MARKER}, rels
+        assert len(rels) < len(after) // 10
+    assert want["removed"] > 0 and want["changed"] > 0
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    assert_same_site(out, tmp_path / "full", "counts")
 
 
 def _records_file(cache_dir: Path) -> Path:
@@ -358,6 +390,113 @@ def test_two_builds_sharing_one_cache_at_once(small_repo, tmp_path):
     build_site(small_repo, output=tmp_path / "out0", today=today, cache=cache_dir)
     cache = build_module.LAST["cache"]
     assert cache.notes == [] and cache.bundle_misses == 0 and cache.memo.misses == 0
+    assert not [p for p in cache_dir.rglob("*") if ".tmp-" in p.name]
+
+
+def _cache_size(cache_dir: Path) -> int:
+    return sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file())
+
+
+def _output_size(out: Path) -> int:
+    return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+
+
+def test_after_builds_with_edits_the_cache_holds_the_last_build_only_and_is_smaller_than_the_output(
+    small_repo, tmp_path
+):
+    """Each edit gives the search bundle a new key. The cache keeps the bundles, records and
+    pages files of the last build only (by builds, not by minutes: a long acceptance run once
+    ended with a cache larger than its output), so it never outgrows the output."""
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    editor = Editor(small_repo, random.Random(5))
+    # Another repository built with the same cache first: its entries go once another build finishes.
+    other = make_repo(tmp_path / "other", 4)
+    build_site(other, output=tmp_path / "other-out", today=editor.today.isoformat(), cache=cache_dir)
+    other_bundles = set(build_module.LAST["cache"].used_bundles)
+    for number, edit in enumerate(["change", "office", "add", "change", "today"]):
+        if number:
+            editor.apply(edit)
+        build_site(small_repo, output=out, today=editor.today.isoformat(), cache=cache_dir)
+        used = build_module.LAST["cache"].used_bundles
+        assert used and not (used & other_bundles)
+        assert {p.name for p in (cache_dir / "pagefind").iterdir()} == used, number
+        assert len(list((cache_dir / "records").iterdir())) == len(list((cache_dir / "pages").iterdir())) == 1
+        assert _cache_size(cache_dir) <= _output_size(out), (number, _cache_size(cache_dir), _output_size(out))
+    # What is kept is what the next build reads: nothing indexed, checked or rendered again.
+    build_site(small_repo, output=out, today=editor.today.isoformat(), cache=cache_dir)
+    cache = build_module.LAST["cache"]
+    assert cache.notes == [] and cache.bundle_misses == 0 and cache.memo.misses == 0 and cache.page_misses == 0
+    full_build(small_repo, tmp_path / "full", editor.today)
+    assert_same_site(out, tmp_path / "full", "after pruning")
+
+
+def test_prune_keeps_what_a_concurrent_build_touched_and_writers_still_running(tmp_path):
+    """Entries touched since this build began belong to a build running beside it, and a
+    temporary name whose writer still runs is being written: both stay. Unused older
+    entries and the leftovers of killed writers go."""
+    cache_dir = tmp_path / "cache"
+    (cache_dir / "pagefind" / "old-bundle").mkdir(parents=True)
+    (cache_dir / "pagefind" / "old-bundle" / "manifest.bin").write_bytes(b"x")
+    os.utime(cache_dir / "pagefind" / "old-bundle" / "manifest.bin", (1, 1))
+    (cache_dir / "records").mkdir()
+    (cache_dir / "records" / "other-root.bin").write_bytes(b"x")
+    os.utime(cache_dir / "records" / "other-root.bin", (1, 1))
+    dead = multiprocessing.get_context("fork").Process(target=int)
+    dead.start()
+    dead.join()
+    (cache_dir / "pagefind" / f".k1.tmp-{dead.pid}-1").mkdir()
+    (cache_dir / "records" / f".r.bin.tmp-{dead.pid}-2").write_bytes(b"half")
+    live = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+    live.start()
+    try:
+        (cache_dir / "pagefind" / f".k2.tmp-{live.pid}-3").mkdir()
+        cache = site_cache.BuildCache(cache_dir)
+        cache.started -= 1  # a concurrent build touches its entries after this one began
+        (cache_dir / "pagefind" / "concurrent").mkdir()
+        (cache_dir / "pagefind" / "concurrent" / "manifest.bin").write_bytes(b"x")
+        cache.prune()
+        left = {p.relative_to(cache_dir).as_posix() for p in cache_dir.glob("*/*")}
+        assert left == {"pagefind/concurrent", f"pagefind/.k2.tmp-{live.pid}-3"}, left
+    finally:
+        live.kill()
+        live.join()
+
+
+def _build_twice_in_child(root: str, out: str, cache_dir: str, today: str) -> None:
+    for _ in range(2):
+        build_site(root, output=out, today=today, cache=cache_dir)
+
+
+def test_two_builds_of_different_content_sharing_one_cache_cannot_corrupt_it(small_repo, tmp_path):
+    """Two repositories that differ by one vacancy, built twice each at the same time with one
+    cache: each prune removes entries the other build uses. Both sites are exact, and the cache
+    left behind is sound: a later build trusts nothing damaged, and the one after reads all."""
+    other = tmp_path / "other"
+    shutil.copytree(small_repo, other)
+    vacancy = Editor(other, random.Random(1)).domestic()[0]
+    vacancy.write_text(TITLE_LINE.sub("title: Hanya Di Salinan", vacancy.read_text("utf-8"), count=1), "utf-8")
+    cache_dir = tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    ctx = multiprocessing.get_context("fork")
+    roots = [small_repo, other]
+    children = [
+        ctx.Process(target=_build_twice_in_child, args=(str(r), str(tmp_path / f"out{i}"), str(cache_dir), today))
+        for i, r in enumerate(roots)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(600)
+        assert child.exitcode == 0
+    for i, root in enumerate(roots):
+        full_build(root, tmp_path / f"full{i}", BENCH_TODAY)
+        assert_same_site(tmp_path / f"out{i}", tmp_path / f"full{i}", f"concurrent build {i}")
+    build_site(small_repo, output=tmp_path / "out0", today=today, cache=cache_dir)
+    assert all("tidak dipakai" in n for n in build_module.LAST["cache"].notes)  # a rejected entry at most
+    assert_same_site(tmp_path / "out0", tmp_path / "full0", "after the concurrent builds")
+    build_site(small_repo, output=tmp_path / "out0", today=today, cache=cache_dir)
+    cache = build_module.LAST["cache"]
+    assert cache.notes == [] and cache.bundle_misses == 0 and cache.memo.misses == 0 and cache.page_misses == 0
     assert not [p for p in cache_dir.rglob("*") if ".tmp-" in p.name]
 
 
@@ -500,6 +639,48 @@ def test_a_damaged_render_cache_or_output_is_not_trusted(small_repo, tmp_path, d
         assert cache.page_hits == 0
     full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
     assert_same_site(out, tmp_path / "full", damage)
+
+
+def test_a_rerun_converts_no_unchanged_description_for_the_feeds(small_repo, tmp_path, monkeypatch):
+    """Feed entries carry each open vacancy's summary (its Markdown description rendered,
+    sanitized, cut to words). With every vacancy page kept, a re-run converts no Markdown at
+    all; a changed description is converted once, and the feeds show it."""
+    from antarkerja.site import model
+
+    converted: list[str] = []
+    real = model.render_markdown
+    monkeypatch.setattr(model, "render_markdown", lambda text: converted.append(text) or real(text))
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    summaries = build_module.LAST["cache"].texts.misses
+    assert summaries > 0 and converted
+    converted.clear()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    texts = build_module.LAST["cache"].texts
+    assert converted == [] and (texts.hits, texts.misses) == (summaries, 0)
+    path = next(
+        p
+        for p in sorted((small_repo / "content" / "vacancies").rglob("*.yml"))
+        if "status: open" in p.read_text("utf-8")
+    )
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("description: |\n", "description: |\n  Kalimat **pembuka** baru.\n", 1), "utf-8")
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    # Converted: the new description once, and those of the pages rendered again with it (its
+    # "Lowongan serupa" neighbours show it); the feeds converted only the new one.
+    assert len([c for c in converted if c.startswith("Kalimat **pembuka** baru.")]) == 1
+    assert len(set(converted)) == len(converted) <= build_module.LAST["cache"].page_misses
+    assert build_module.LAST["cache"].texts.misses == 1
+    assert "Kalimat pembuka baru." in (out / "feed" / "lowongan.atom").read_text("utf-8")
+    # A damaged memo is not trusted: one line, and the feeds are made from the records.
+    memo_file = next((cache_dir / "texts").iterdir())
+    memo_file.write_bytes(memo_file.read_bytes().replace(b"pembuka", b"PEMBUKA"))
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    notes = build_module.LAST["cache"].notes
+    assert len(notes) == 1 and "cache teks" in notes[0] and "checksum" in notes[0], notes
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY, search=False)
+    assert_same_site(out, tmp_path / "full", "summaries from the cache")
 
 
 def test_a_template_reading_a_global_with_no_stable_value_turns_the_render_cache_off(small_repo, tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from antarkerja.site.writer import ForkedWorker, PageWriter, finish_all
@@ -71,3 +73,52 @@ def test_a_forced_collision_stops_the_build_naming_both_families(tmp_path, monke
         build_site(root, output=tmp_path / "out", today=TODAY.isoformat(), search=False)
     assert "`index.html`: `pages` dan `jkp`" in str(info.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_writers_record_what_they_linked_and_wrote_and_keep_unchanged_trusts_only_its_own_log(tmp_path, monkeypatch):
+    """A writer links a file whose bytes equal the previous output's and writes the others,
+    and says which; keep_unchanged counts those without opening them, compares the rest,
+    and ignores a log made for another output."""
+    from antarkerja.site import writer as site_writer
+    from antarkerja.site.writer import WriteLog, keep_unchanged
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for rel, text in {"same.html": "same", "changed.html": "old", "gone.html": "x", "static.css": "css"}.items():
+        (old / rel).parent.mkdir(parents=True, exist_ok=True)
+        (old / rel).write_text(text)
+    writer = PageWriter(new, previous=old)
+    writer.put("same.html", b"same")
+    writer.put("changed.html", b"new")
+    writer.put("/added/index.html", b"added")
+    writer.close()
+    assert sorted(writer.linked) == ["same.html"]
+    assert sorted(writer.written) == ["added/index.html", "changed.html"]
+    assert os.stat(new / "same.html").st_ino == os.stat(old / "same.html").st_ino
+    (new / "static.css").write_text("css")  # written by other code (Pelican's static files)
+
+    compared = []
+    real = site_writer._same_bytes
+    monkeypatch.setattr(site_writer, "_same_bytes", lambda a, b: compared.append(a.name) or real(a, b))
+    log = WriteLog(new, old)
+    log.add(writer.linked, writer.written)
+    stats = keep_unchanged(new, old, WriteLog(tmp_path / "elsewhere", old))  # not this output's: all compared
+    assert sorted(compared) == ["changed.html", "index.html", "same.html", "static.css"]
+    assert stats == {"changed": 2, "unchanged": 2, "removed": 1}
+    compared.clear()
+    assert keep_unchanged(new, old, log) == {"changed": 2, "unchanged": 2, "removed": 1}
+    assert compared == ["static.css"]
+    assert os.stat(new / "static.css").st_ino == os.stat(old / "static.css").st_ino
+
+
+def test_a_forked_workers_linked_and_written_files_reach_the_parent(tmp_path):
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "a.html").write_bytes(b"a")
+
+    def job(writer):
+        writer.put("a.html", b"a")
+        writer.put("b.html", b"b")
+
+    worker = ForkedWorker(tmp_path / "new", job, previous=old)
+    assert finish_all([worker]) == []
+    assert worker.files == (["a.html"], ["b.html"])

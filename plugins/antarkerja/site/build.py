@@ -32,9 +32,10 @@ from pathlib import Path
 from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO, site_kit, use_theme
 from antarkerja.site import cache as site_cache
+from antarkerja.site import writer as site_writer
 from antarkerja.site.cache import BuildCache
 from antarkerja.site.search import BUNDLES_MANIFEST, index_site
-from antarkerja.site.writer import keep_unchanged, link_or_copy
+from antarkerja.site.writer import WriteLog, keep_unchanged, link_or_copy
 from antarkerja.today import InvalidToday
 from antarkerja.today import resolve as resolve_today
 
@@ -179,8 +180,9 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     try:
         with terminate_as_exception():
             site_cache.ACTIVE = build_cache
+            previous = output if output.is_dir() and not output.is_symlink() else None
+            log = site_writer.LOG = WriteLog(staging, previous)  # filled by the generator's writers
             try:
-                previous = output if output.is_dir() and not output.is_symlink() else None
                 run_pelican(load_settings(root, staging, day, siteurl, previous))
                 if search:
                     if shard is not None and (staging / BUNDLES_MANIFEST).is_file():  # the merge indexes from it
@@ -188,7 +190,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
                     LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
             finally:
                 site_cache.ACTIVE = None
-            _finish(staging, output)
+                site_writer.LOG = None
+            _finish(staging, output, log)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -197,12 +200,14 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     return output
 
 
-def _finish(staging: Path, output: Path) -> None:
+def _finish(staging: Path, output: Path, log: WriteLog | None = None) -> None:
     """Mark the finished site, keep the files whose bytes did not change, and publish it."""
     marker = staging / OUTPUT_MARKER
     marker.unlink(missing_ok=True)  # in a merge, a link to shard 1's marker: never write through it
     marker.write_text(MARKER_TEXT, encoding="utf-8")
-    LAST["files"] = keep_unchanged(staging, output)
+    started = time.perf_counter()
+    LAST["files"] = keep_unchanged(staging, output, log)
+    LAST["keep_seconds"] = round(time.perf_counter() - started, 3)
     _publish(staging, output)
 
 
@@ -384,14 +389,7 @@ def check_output_folder(root: Path, output: Path) -> None:
 _STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
+_alive = site_cache.process_alive
 
 
 def remove_stale_staging(output: Path) -> None:

@@ -30,6 +30,7 @@ from antarkerja.records.diagnostics import summary
 from antarkerja.records.validate import RepositoryValidator, paused_gc
 from antarkerja.reference import load_reference
 from antarkerja.site import cache, model, search
+from antarkerja.site import writer as site_writer
 from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
@@ -229,6 +230,17 @@ class AntarKerjaGenerator(Generator):
         if failures:
             raise BuildFailed("Halaman lowongan gagal ditulis:\n" + "\n".join(failures))
         self.finish_render_cache(workers)
+        self.log_writes(workers)
+
+    def log_writes(self, workers: list) -> None:
+        """Tell the build what the writers linked and wrote (:class:`antarkerja.site.writer.WriteLog`),
+        so that it does not compare those files again."""
+        log = site_writer.LOG
+        if log is None or log.output != Path(self.output_path) or log.previous != self.previous_output:
+            return
+        log.add(self.writer.linked, self.writer.written)
+        for worker in workers:
+            log.add(*worker.files)
 
     # Render cache --------------------------------------------------------------------
     def start_render_cache(self) -> None:
@@ -238,6 +250,7 @@ class AntarKerjaGenerator(Generator):
         self.page_memo, self.page_keys = None, {}
         if build_cache is None or not build_cache.enabled:
             return
+        build_cache.text_memo(self.root)  # the feeds' summaries (feeds.summary_of)
         for template, (what, covered, reads) in pages.KEYED.items():
             try:
                 self.page_keys[template] = PageKeys(self, template, covered, reads)
@@ -248,6 +261,8 @@ class AntarKerjaGenerator(Generator):
 
     def finish_render_cache(self, workers: list) -> None:
         build_cache = cache.ACTIVE
+        if build_cache is not None:
+            build_cache.save_texts(self.root)
         if self.page_memo is None or build_cache is None:
             return
         for worker in workers:

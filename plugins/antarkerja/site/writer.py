@@ -6,6 +6,9 @@ rendering. :class:`ForkedWorker` runs a share of the work in a forked process (c
 the model is not pickled) with its own writer; :func:`finish_all` collects their failures.
 No page's content depends on who wrote it.
 
+Each writer also records which files it linked from the previous output and which it wrote
+(:class:`WriteLog`): :func:`keep_unchanged` then need not read or compare them again.
+
 Every path is claimed once (:meth:`PageWriter.claim`, like Pelican's ``Writer._written_files``):
 a second output for the same file stops the build and names both families, instead of one
 page silently replacing another (an office with id ``layanan`` once replaced
@@ -30,6 +33,29 @@ class OutputCollision(BuildFailed):
     """Two outputs claimed one file; the message names the file and both families."""
 
 
+class WriteLog:
+    """What the writers of one build did with each file of ``output``: ``linked`` (made a hard
+    link to the same file of ``previous``, the site it replaces: same bytes, same inode) or
+    ``written`` (new bytes, or a file whose old bytes differed or could not be linked).
+
+    :func:`keep_unchanged` counts these without opening them; only the files other code wrote
+    (Pelican's static files, the search index, the output marker) are compared there.
+    """
+
+    def __init__(self, output: Path, previous: Path | None):
+        self.output = Path(output)
+        self.previous = Path(previous) if previous is not None else None
+        self.linked: set[str] = set()
+        self.written: set[str] = set()
+
+    def add(self, linked, written) -> None:
+        self.linked.update(linked)
+        self.written.update(written)
+
+
+LOG: WriteLog | None = None  # the log of the build running in this process (set by build_site)
+
+
 class PageWriter:
     """Writes files on a background thread.
 
@@ -46,6 +72,8 @@ class PageWriter:
         self.error: BaseException | None = None
         self.dirs: set[Path] = set()
         self.claimed: dict[str, str] = {}  # site-relative path -> the family that writes it
+        self.linked: list[str] = []  # files made links to the previous output's (same bytes)
+        self.written: list[str] = []  # files written (see WriteLog)
         self.thread = threading.Thread(target=self._run, name="antarkerja-writer", daemon=True)
         self.thread.start()
 
@@ -63,14 +91,19 @@ class PageWriter:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     self.dirs.add(path.parent)
                 if data is None:  # kept: the render cache checked the previous file's bytes
-                    link_or_copy(self.previous / rel_path, path)
-                elif not (self.previous is not None and _link_if_same(self.previous / rel_path, data, path)):
+                    linked = link_or_copy(self.previous / rel_path, path)
+                elif self.previous is not None and _link_if_same(self.previous / rel_path, data, path):
+                    linked = True
+                else:
                     path.write_bytes(data)
+                    linked = False
+                (self.linked if linked else self.written).append(rel_path)
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
 
-    def claim(self, rel_path: str, family: str) -> None:
-        """Reserve ``rel_path`` for ``family``; :class:`OutputCollision` if anything has it already."""
+    def claim(self, rel_path: str, family: str) -> str:
+        """Reserve ``rel_path`` for ``family`` and return its normal form; :class:`OutputCollision`
+        if anything has it already."""
         key = Path(rel_path).as_posix().lstrip("/")
         if key in self.claimed:
             raise OutputCollision(
@@ -78,12 +111,12 @@ class PageWriter:
                 "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
             )
         self.claimed[key] = family
+        return key
 
     def put(self, rel_path: str, data: bytes, family: str = "?") -> None:
         if self.error is not None:
             raise self.error
-        self.claim(rel_path, family)
-        self.queue.put((rel_path, data))
+        self.queue.put((self.claim(rel_path, family), data))
 
     def keep(self, rel_path: str, family: str = "?") -> None:
         """The file ``rel_path`` of the previous output becomes this output's (the render
@@ -92,8 +125,7 @@ class PageWriter:
             raise self.error
         if self.previous is None:
             raise ValueError("keep() needs the previous output")
-        self.claim(rel_path, family)
-        self.queue.put((rel_path, None))
+        self.queue.put((self.claim(rel_path, family), None))
 
     def close(self) -> None:
         self.queue.put(None)
@@ -104,7 +136,8 @@ class PageWriter:
 
 class ForkedWorker:
     """A forked process that runs ``job(writer)`` with its own :class:`PageWriter`; what
-    ``job`` returns (picklable) is :attr:`result` once :meth:`finish` has returned.
+    ``job`` returns (picklable) is :attr:`result`, and what its writer linked and wrote
+    :attr:`files`, once :meth:`finish` has returned.
 
     Fork before the parent starts its own writer thread: fork copies only the calling thread.
     """
@@ -119,6 +152,7 @@ class ForkedWorker:
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
         self.result = None
+        self.files: tuple[list[str], list[str]] = ([], [])
         args = (Path(output), job, send, previous)
         self.process = ctx.Process(target=self._run, args=args, name=name, daemon=True)
         self.process.start()
@@ -132,14 +166,14 @@ class ForkedWorker:
                 result = job(writer)
             finally:
                 writer.close()
-            send.send((None, result))
+            send.send((None, result, (writer.linked, writer.written)))
         except BaseException as exc:  # reported by the parent as a build failure
-            send.send((f"{type(exc).__name__}: {exc}", None))
+            send.send((f"{type(exc).__name__}: {exc}", None, ([], [])))
 
     def finish(self) -> str | None:
         """Wait for the worker; its error message, or None when all its files are written."""
         try:
-            message, self.result = self.receive.recv()
+            message, self.result, self.files = self.receive.recv()
         except EOFError:
             message = "proses penulis halaman berhenti tanpa kabar"
         self.process.join()
@@ -153,52 +187,79 @@ def finish_all(workers: list[ForkedWorker]) -> list[str]:
     return [message for message in (w.finish() for w in workers) if message]
 
 
-def keep_unchanged(new: Path, old: Path) -> dict[str, int]:
+def keep_unchanged(new: Path, old: Path, log: WriteLog | None = None) -> dict[str, int]:
     """Make every file of the finished site ``new`` whose bytes equal those of the same file
     in the previous site ``old`` *be* that file (a hard link to it), so unchanged files keep
     their inode and modification time when ``new`` replaces ``old``: a sync or upload that
     looks at times, and a reader's cache, see only what changed.
 
+    ``log`` (:class:`WriteLog`, for ``new`` replacing ``old``) tells what the writers already
+    did: a file they linked is unchanged and one they wrote is changed, without opening
+    either (their bytes were compared when written). Only the other files are compared
+    here. Both trees are listed (names only, no file opened) to count what was removed.
+
     Returns counts: ``changed`` (new or different bytes), ``unchanged`` and ``removed`` (in
     ``old`` only). Where hard links are not possible, files stay as written (same bytes).
     """
     stats = {"changed": 0, "unchanged": 0, "removed": 0}
-    seen: set[str] = set()
     old_ok = old.is_dir() and not old.is_symlink()
-    for folder, _dirs, names in os.walk(new):
-        for name in names:
-            path = Path(folder) / name
-            rel = path.relative_to(new).as_posix()
-            seen.add(rel)
-            if old_ok and _same_bytes(path, old / rel):
-                if os.path.samefile(path, old / rel):  # already the old file (rename would not replace it)
-                    stats["unchanged"] += 1
-                    continue
-                try:
-                    tmp = path.with_name(f".{name}.keep-{os.getpid()}")
-                    os.link(old / rel, tmp)
-                    os.replace(tmp, path)
-                    stats["unchanged"] += 1
-                    continue
-                except OSError:
-                    pass
+    if log is not None and (log.output != new or log.previous != (old if old_ok else None)):
+        log = None  # another build's: compare everything
+    linked, written = (log.linked, log.written) if log is not None else ((), ())
+    present = _file_names(new)
+    for rel in present:
+        if rel in linked:
+            stats["unchanged"] += 1
+            continue
+        if rel in written:
             stats["changed"] += 1
+            continue
+        path = new / rel
+        if old_ok and _same_bytes(path, old / rel):
+            if os.path.samefile(path, old / rel):  # already the old file (rename would not replace it)
+                stats["unchanged"] += 1
+                continue
+            try:
+                tmp = path.with_name(f".{path.name}.keep-{os.getpid()}")
+                os.link(old / rel, tmp)
+                os.replace(tmp, path)
+                stats["unchanged"] += 1
+                continue
+            except OSError:
+                pass
+        stats["changed"] += 1
     if old_ok:
-        for folder, _dirs, names in os.walk(old):
-            for name in names:
-                if (Path(folder) / name).relative_to(old).as_posix() not in seen:
-                    stats["removed"] += 1
+        stats["removed"] = len(_file_names(old) - present)
     return stats
 
 
-def link_or_copy(src, dst) -> None:
-    """``dst`` becomes ``src`` (a hard link: no bytes copied), or a copy where links are not
-    possible (another file system)."""
+def _file_names(folder: Path) -> set[str]:
+    """The paths of the files under ``folder``, relative and with ``/`` (as :func:`os.walk`
+    sees them: a link to a folder is not followed), from directory listings alone."""
+    found: set[str] = set()
+    todo = [(os.fspath(folder), "")]
+    while todo:
+        path, prefix = todo.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        todo.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    found.add(prefix + entry.name)
+    return found
+
+
+def link_or_copy(src, dst) -> bool:
+    """``dst`` becomes ``src`` (a hard link: no bytes copied; True), or a copy where links are
+    not possible (another file system; False)."""
     Path(dst).parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(src, dst)
+        return True
     except OSError:
         shutil.copy2(src, dst)
+        return False
 
 
 def _link_if_same(old: Path, data: bytes, path: Path) -> bool:

@@ -446,6 +446,7 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "kept": files.get("unchanged"),
         "removed": files.get("removed"),
         "index_s": (last.get("index") or {}).get("seconds"),
+        "keep_s": last.get("keep_seconds"),  # counting and linking unchanged files (writer.keep_unchanged)
         "bundles_indexed": cache.bundle_misses,
         "bundles_reused": cache.bundle_hits,
         "records_checked": cache.memo.misses if cache.memo else None,
@@ -458,6 +459,7 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "output_mb": round(output_bytes / 1e6, 1),
         "notes": cache.notes,
         "peak_mb_children": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "load": load(),  # the machine is shared: each step's figures with the load they met
     }
 
 

@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from antarkerja.present import strip_bidi
+from antarkerja.site import cache
 from antarkerja.site.outputs import File, OutputContext, Page
 from antarkerja.site.outputs.common import DEFAULT_LICENSE, absolute, dump
 from antarkerja.site.outputs.widgets import sectors
@@ -193,7 +194,7 @@ class Entries:
         if not v.is_abroad:
             categories.append(v.regency.name)
         categories += [v.employment_type_label, v.scope_code]
-        summary = xml_text(" · ".join(facts), None) + ". " + xml_text(v.summary, None)
+        summary = xml_text(" · ".join(facts), None) + ". " + xml_text(summary_of(v), None)
         if v.is_example:
             summary = "Data contoh, bukan lowongan sungguhan: jangan melamar. " + summary
         return {
@@ -209,6 +210,16 @@ class Entries:
             "valid_through": v.valid_through.isoformat(),
             "example": v.is_example,
         }
+
+
+def summary_of(v) -> str:
+    """``v.summary`` (its Markdown description rendered, sanitized and cut to words), from the
+    build cache when this code made it from the same description before
+    (:class:`antarkerja.site.cache.TextMemo`): a re-run converts no unchanged description."""
+    memo = cache.ACTIVE.texts if cache.ACTIVE is not None else None
+    if memo is None:
+        return v.summary
+    return memo.get("summary", v.data["description"], lambda: v.summary)
 
 
 def json_feed(scope: Scope, entries: list[dict], ctx: OutputContext) -> str:
