@@ -149,7 +149,9 @@ def test_a_reader_pages_from_the_newest_to_the_oldest(browser, small_pages_serve
         older = page.locator('a[rel="next"]')
         if older.count() == 0:
             break
+        target = older.get_attribute("href")
         older.click()
+        page.wait_for_url(f"**{target}")  # the next page, not the one still on screen under load
     assert visited[0] == "/provinsi/jawa-barat/" and visited[-1] == "/provinsi/jawa-barat/page/2/"
     assert len(seen) == len(set(seen)) >= 12
     context.close()
