@@ -80,10 +80,12 @@ def prepare_vacancy(v) -> None:
 
 
 def vacancy_state(v: Vacancy) -> tuple:
-    """What of a vacancy any page may read: its record and the facts that depend on today.
-    The number of days since posting only while it is open (the search filters "Tayang
-    dalam" of its page); the days left are written by the reader's device, never read."""
-    return (v.data, v.closed_reason, v.posted_days_ago if v.closed_reason is None else None)
+    """What of a vacancy any page may read: its record and the one fact that depends on today,
+    whether (and why) it is closed. Not the days since posting nor the days left: the page
+    carries the posting and closing dates, and the reader's device counts the days ("Tayang
+    dalam", "n hari lagi"). So a nightly run renders again only the pages of vacancies that
+    closed overnight (and the pages listing them as "Lowongan serupa")."""
+    return (v.data, v.closed_reason)
 
 
 def office_state(o: Office) -> dict:
