@@ -292,12 +292,16 @@ class BuildCache:
         if self.folder is None or self.memo is None:
             return
         payload = pickle.dumps((self.memo.env, self.memo.new), protocol=pickle.HIGHEST_PROTOCOL)
+        self._save(self._records_file(Path(root).resolve()), payload, "cache data")
+
+    def _save(self, path: Path, payload: bytes, what: str) -> None:
+        """Write one of this build's files (sealed with the code hash), kept by :meth:`prune`;
+        a failed write costs the next build a cache miss and is said, never raised."""
         try:
-            path = self._records_file(Path(root).resolve())
             self.saved.add(path)
             write_atomic(path, seal(payload, code_hash()))
         except OSError as exc:
-            self.note(f"cache data tidak tersimpan ({exc.strerror})")
+            self.note(f"{what} tidak tersimpan ({exc.strerror})")
 
     def _records_file(self, root: Path) -> Path:
         return self.folder / "records" / f"{digest(str(root).encode())}.bin"
@@ -428,12 +432,7 @@ class BuildCache:
         if self.folder is None:
             return
         lines = "".join(f"{key}\t{data}\t{rel}\n" for rel, (key, data) in sorted(memo.new.items()))
-        try:
-            path = self._pages_file(Path(root).resolve())
-            self.saved.add(path)
-            write_atomic(path, seal(lines.encode("utf-8"), code_hash()))
-        except OSError as exc:
-            self.note(f"cache halaman tidak tersimpan ({exc.strerror})")
+        self._save(self._pages_file(Path(root).resolve()), lines.encode("utf-8"), "cache halaman")
 
     def _pages_file(self, root: Path) -> Path:
         return self.folder / "pages" / f"{digest(str(root).encode())}.txt"
@@ -463,12 +462,7 @@ class BuildCache:
         if self.folder is None or self.texts is None:
             return
         payload = json.dumps(self.texts.new, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
-        try:
-            path = self._texts_file(Path(root).resolve())
-            self.saved.add(path)
-            write_atomic(path, seal(payload, code_hash()))
-        except OSError as exc:
-            self.note(f"cache teks tidak tersimpan ({exc.strerror})")
+        self._save(self._texts_file(Path(root).resolve()), payload, "cache teks")
 
     def _texts_file(self, root: Path) -> Path:
         return self.folder / "texts" / f"{digest(str(root).encode())}.json"
