@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from support.searchpage import result_ids
+from support.searchpage import results_after as wait_results
 
 from antarkerja.site.search import FILTERS, MAX_QUERY, NATIONAL, regency_key
 from antarkerja.wording import tanggal
@@ -79,30 +81,6 @@ def open_search(page, server, params: dict | str = "") -> list[str]:
     query = params if isinstance(params, str) else urlencode(params)
     page.goto(f"{server}/cari/" + (f"?{query}" if query else ""))
     return wait_results(page, None)
-
-
-def wait_results(page, before) -> list[str]:
-    """Wait until a search (newer than ``before``) has been shown; return every result's id."""
-    page.wait_for_function(
-        "b => { const s = document.getElementById('cari-hasil').dataset.selesai; return s !== undefined && s !== b; }",
-        arg=before,
-        timeout=30_000,
-    )
-    while page.is_visible("#cari-lagi"):
-        count = page.locator("#cari-hasil > li").count()
-        page.click("#cari-lagi")
-        page.wait_for_function("n => document.querySelectorAll('#cari-hasil > li').length > n", arg=count)
-    return result_ids(page)
-
-
-def result_ids(page) -> list[str]:
-    hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    ids = []
-    for href in hrefs:
-        m = re.fullmatch(r"/lowongan/([^/]+)/", href)
-        assert m, f"result link {href!r} is not a vacancy page"
-        ids.append(m.group(1))
-    return ids
 
 
 def selesai(page):

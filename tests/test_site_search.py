@@ -627,7 +627,7 @@ REGENCY_KEYS = json.loads((ROOT / "tests" / "fixtures" / "conformance" / "regenc
 
 @pytest.mark.parametrize("case", REGENCY_KEYS["cases"], ids=lambda c: c["note"])
 def test_a_regency_names_its_file_as_the_conformance_file_says(case):
-    """search.regency_key, as query.js's regencyKey (tests/js/regency_keys.test.js) on the same file."""
+    """search.regency_key, as query.js's regencyKey (tests/js/query.test.js) on the same file."""
     assert search.regency_key(case["name"]) == case["key"]
 
 

@@ -1,5 +1,6 @@
-// Query understanding (theme/static/js/query.js) against the shared conformance file, which
-// tests/test_site_query.py checks against Python's antarkerja.site.query. Run by tests/test_js_unit.py.
+// Query understanding (theme/static/js/query.js) against the shared conformance files, which
+// tests/test_site_query.py and tests/test_site_search.py check against Python's
+// antarkerja.site.query and search.regency_key. Run by tests/test_js_unit.py.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -8,7 +9,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 const query = require(path.join(root, 'theme', 'static', 'js', 'query.js'));
-const file = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'conformance', 'query.json'), 'utf8'));
+const conformance = (name) => JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'conformance', name), 'utf8'));
+const file = conformance('query.json');
 
 test('the conformance file has salary, education, filter and filler cases', () => {
   assert.ok(file.cases.length >= 40);
@@ -48,3 +50,16 @@ test('a long typed text is read in one pass', () => {
   query.understand(long, file.rules);
   assert.ok(Date.now() - started < 2000);
 });
+
+// The file naming a regency's province (regencyKey), as search.regency_key.
+const regencies = conformance('regency-keys.json');
+
+test('the regency-key conformance file has cases', () => {
+  assert.ok(regencies.cases.length >= 10);
+});
+
+for (const c of regencies.cases) {
+  test(`${JSON.stringify(c.name)} → ${c.key} (${c.note})`, () => {
+    assert.strictEqual(query.regencyKey(c.name), c.key);
+  });
+}

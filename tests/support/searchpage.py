@@ -46,8 +46,18 @@ def results_after(page, before) -> list[str]:
             "n => document.querySelectorAll('#cari-hasil > li').length > n || document.getElementById('cari-lagi').hidden",
             arg=n,
         )
+    return result_ids(page)
+
+
+def result_ids(page) -> list[str]:
+    """The vacancy ids of the results shown now, in order; each result must link a vacancy page."""
     hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
-    return [re.fullmatch(r"/lowongan/([^/]+)/", h).group(1) for h in hrefs]
+    ids = []
+    for href in hrefs:
+        m = re.fullmatch(r"/lowongan/([^/]+)/", href)
+        assert m, f"result link {href!r} is not a vacancy page"
+        ids.append(m.group(1))
+    return ids
 
 
 def all_results(page, url: str) -> list[str]:
