@@ -389,15 +389,12 @@ def check_output_folder(root: Path, output: Path) -> None:
 _STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
 
 
-_alive = site_cache.process_alive
-
-
 def remove_stale_staging(output: Path) -> None:
     """Delete staging folders of this output left by builds that were killed outright."""
     for path in output.parent.glob(f".{output.name}.building-*"):
         match = _STAGING.match(path.name)
         if match and match["name"] == output.name and path.is_dir() and not path.is_symlink():
-            if int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+            if int(match["pid"]) != os.getpid() and not site_cache.process_alive(int(match["pid"])):
                 shutil.rmtree(path, ignore_errors=True)
 
 

@@ -258,8 +258,9 @@ def _reference(site):
     return None
 
 
-def _cached(site, name: str, make):
-    """``make(site)`` once per model object (the page and the shards read the same values)."""
+def per_model(site, name: str, make):
+    """``make(site)`` once per model object (the page, the shards and the word index read the
+    same values)."""
     cache = site.__dict__.setdefault("_search_cache", {})
     if name not in cache:
         cache[name] = make(site)
@@ -292,7 +293,7 @@ def search_options(site) -> list[dict]:
     are those that have a page (open vacancies or an office), so every "Cari di …" link is
     understood, and the page loads them one province at a time.
     """
-    return _cached(site, "options", _search_options)
+    return per_model(site, "options", _search_options)
 
 
 def _search_options(site) -> list[dict]:
@@ -384,7 +385,7 @@ def option_index(site) -> dict[tuple[str, str], dict]:
                     index[(c["param"], o["value"])] = o
         return index
 
-    return _cached(site, "option_index", make)
+    return per_model(site, "option_index", make)
 
 
 # Pagefind bundles: one national bundle while the site is small; above that one per province
@@ -464,7 +465,7 @@ def bundles(site) -> list[Bundle]:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
         return out
 
-    return _cached(site, "bundles", make)
+    return per_model(site, "bundles", make)
 
 
 def regency_lists(site) -> dict[str, dict]:
@@ -476,7 +477,7 @@ def regency_lists(site) -> dict[str, dict]:
     its browse shards' key (only when it has shards, as ``data-key`` in the page) and, in a
     province split into several Pagefind bundles, ``b``: the bundles holding its vacancies.
     """
-    return _cached(site, "regencies", _regency_lists)
+    return per_model(site, "regencies", _regency_lists)
 
 
 def regency_key(name: str) -> str:

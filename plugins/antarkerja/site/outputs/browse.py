@@ -110,7 +110,14 @@ def shards(key: str, order: str, items: list[str], ids: list[str]) -> Iterable[F
 
 def item_texts(site) -> dict[str, str]:
     """Vacancy id → its browse item (:func:`item`), for every open vacancy; the word index's
-    display blocks (:mod:`antarkerja.site.outputs.words`) carry the same items."""
+    display blocks (:mod:`antarkerja.site.outputs.words`) carry the same items, so they are
+    made once per model."""
+    from antarkerja.site.search import per_model
+
+    return per_model(site, "browse_items", _item_texts)
+
+
+def _item_texts(site) -> dict[str, str]:
     from antarkerja.site.search import filter_values, option_index
 
     options = option_index(site)
