@@ -174,13 +174,61 @@ def test_words_overseas_are_answered_by_the_word_index(page, large_server, model
     assert page.problems == []
 
 
-def test_a_province_search_in_another_order_still_reads_whole_vacancies_with_pagefind(page, large_server, model):
-    """Pagefind keeps what the word index cannot do: "Segera ditutup" with words."""
-    province = model.open_vacancies[0].province.name
-    params = {"q": "operator", "provinsi": province, "urut": "tutup"}
+def busiest_province(model, ids: list[str]) -> str:
+    by_id = {v.id: v for v in model.open_vacancies}
+    return Counter(by_id[i].province.name for i in ids if not by_id[i].is_abroad).most_common(1)[0][0]
+
+
+def test_a_province_search_in_another_order_is_answered_by_the_word_index_in_that_order(page, large_server, model):
+    """ "Upah tertinggi" with words in a province: highest monthly salary first (an undisclosed
+    one last), the newest first among equals; no Pagefind."""
+    by_id = {v.id: v for v in model.open_vacancies}
+    province = busiest_province(model, holding(model, "operator"))
+    here = in_scope(model, holding(model, "operator"), province)
+    expected = sorted(here, key=lambda i: (-int(by_id[i].salary_monthly or 0), -by_id[i].date_posted.toordinal(), i))
+    assert expected != here, "salaries that reorder the province's operators"
+    ids = all_results(
+        page, f"{large_server}/cari/?{urlencode({'q': 'operator', 'provinsi': province, 'urut': 'upah'})}"
+    )
+    assert ids == expected
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]
+    assert page.is_visible("#cari-nasional") and page.is_visible("#cari-isi")  # whole vacancies on request
+    assert page.problems == []
+
+
+def test_words_in_a_regency_with_an_education_keep_exactly_those_vacancies(page, large_server, model):
+    by_id = {v.id: v for v in model.open_vacancies}
+    ranks = {e["name"]: e["rank"] for e in model.ref.education.values()}
+    smk = next(name for name in ranks if name.startswith("SMK"))
+    operators = holding(model, "operator")
+    province = busiest_province(model, operators)
+    qualified = [i for i in in_scope(model, operators, province) if by_id[i].education["rank"] <= ranks[smk]]
+    regency = by_id[qualified[-1]].regency.name
+    expected = [i for i in qualified if by_id[i].regency.name == regency]
+    params = {"q": "operator", "provinsi": province, "kabkota": regency, "pendidikan": smk}
+    assert all_results(page, f"{large_server}/cari/?{urlencode(params)}") == expected
+    assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]
+    assert [p for p in page.requested if p.startswith("/cari/kata/saring/")]
+    assert page.problems == []
+
+
+def test_whole_vacancies_on_request_are_searched_by_pagefind(page, large_server, model):
+    """The word index reads titles, employers and places; "Cari di seluruh isi lowongan" (a
+    link can carry it: isi=1) asks Pagefind, which reads whole vacancies, and unticking it
+    goes back."""
+    province = busiest_province(model, holding(model, "operator"))
+    params = {"q": "operator", "provinsi": province, "urut": "tutup", "isi": "1"}
     all_results(page, f"{large_server}/cari/?{urlencode(params)}")
     assert [p for p in page.requested if p.startswith("/pagefind/")]
-    assert page.is_hidden("#cari-nasional")
+    assert page.is_checked("#cari-isi") and page.is_hidden("#cari-nasional-judul")
+    assert parse_qs(urlsplit(page.url).query)["isi"] == ["1"]
+    before = page.get_attribute("#cari-hasil", "data-selesai")
+    page.uncheck("#cari-isi")
+    results_after(page, before)
+    assert "isi" not in parse_qs(urlsplit(page.url).query)
+    assert page.is_visible("#cari-nasional-judul")
     assert page.problems == []
 
 

@@ -226,3 +226,121 @@ def test_each_capital_lies_in_a_regency_of_its_province():
 def test_a_province_without_a_capital_is_named(model):
     with pytest.raises(ValueError, match="no capital for province code"):
         words.nearest(model, {"32": (-6.9, 107.6)})
+
+
+# Scope lists: words in a province with filters and in another order ------------------------
+
+
+def ordinals(model) -> dict[str, int]:
+    """Vacancy id → ordinal (0 the oldest), as the index counts them."""
+    return {v.id: o for o, v in enumerate(reversed(model.open_vacancies))}
+
+
+def scope_index(model, v) -> int:
+    names = words.scopes(model)
+    return names.index("Luar negeri") if v.is_abroad else names.index(v.province.name)
+
+
+def undifferenced(entry: list[int]) -> list[int]:
+    out = []
+    for d in entry:
+        out.append(d + (out[-1] if out else 0))
+    return out
+
+
+@pytest.fixture(scope="module")
+def lists(model):
+    """The scope lists, written for a site without a national bundle (the sample has one)."""
+    return {f.path: json.loads(f.data) for f in words.scope_lists(model)}
+
+
+def test_scope_lists_are_written_only_without_a_national_bundle(written, lists, monkeypatch, model):
+    assert not [p for p in written if p.startswith(("cari/kata/saring/", "cari/kata/urut/"))]
+    monkeypatch.setattr(words, "has_national_bundle", lambda site: False)
+    ctx = OutputContext(siteurl="", sitename="Antar Kerja", settings={"ANTARKERJA_ROOT": str(ROOT)})
+    assert set(lists) <= {f.path for f in words.outputs(model, ctx)}
+
+
+def test_a_regency_and_an_education_list_hold_exactly_their_vacancies(model, lists):
+    """Read from the model's own fields: a regency's vacancies, and those an SMK graduate may
+    apply for (a minimum of rank up to SMK's), in each scope."""
+    from antarkerja.site.search import option_index
+
+    options = option_index(model)
+    at = ordinals(model)
+    ranks = {e["name"]: e["rank"] for e in model.ref.education.values()}
+    smk = next(name for name in ranks if name.startswith("SMK"))
+    regency = model.open_vacancies[0].regency
+    for scope in range(len(words.scopes(model))):
+        here = [v for v in model.open_vacancies if scope_index(model, v) == scope]
+        by_regency = (
+            lists[f"cari/kata/saring/{scope}/{options[('kabkota', regency.name)]['id']}.json"]
+            if scope == scope_index(model, model.open_vacancies[0])
+            else None
+        )
+        if by_regency is not None:
+            assert undifferenced(by_regency) == sorted(
+                at[v.id] for v in here if not v.is_abroad and v.regency.name == regency.name
+            )
+        by_education = lists[f"cari/kata/saring/{scope}/{options[('pendidikan', smk)]['id']}.json"]
+        assert undifferenced(by_education) == sorted(at[v.id] for v in here if v.education["rank"] <= ranks[smk])
+
+
+def test_every_offered_option_has_a_file_in_every_scope_that_can_hold_it(model, lists):
+    """The page asks for the list of any option it offers: none may be missing (a 404)."""
+    from antarkerja.site.search import search_options
+
+    names = words.scopes(model)
+    for fieldset in search_options(model):
+        for c in fieldset["controls"]:
+            if c["param"] in words.SCOPE_PARAMS:
+                continue
+            if c["param"] == "kabkota":
+                for province, group in c["groups"]:
+                    for o in group:
+                        assert f"cari/kata/saring/{names.index(province)}/{o['id']}.json" in lists, o
+                continue
+            for o in [c["option"]] if c["kind"] == "checkbox" else c["options"]:
+                if o["id"] is not None:
+                    for scope in range(len(names)):
+                        assert f"cari/kata/saring/{scope}/{o['id']}.json" in lists, (scope, o)
+
+
+@pytest.mark.parametrize("order", ["tutup", "upah"])
+def test_an_order_list_is_the_province_browse_shards_order(model, lists, sample_site, order):
+    """The word index and the browse shards put a province's vacancies in the same order."""
+    at = ordinals(model)
+    compared = 0
+    for p in model.provinces:
+        shard = sample_site / "cari/data/provinsi" / p.slug / f"{order}-1.json"
+        if not shard.is_file():
+            continue
+        compared += 1
+        ids = []
+        n = 1
+        while n is not None:
+            data = json.loads((sample_site / "cari/data/provinsi" / p.slug / f"{order}-{n}.json").read_text("utf-8"))
+            ids += [it["i"] for it in data["items"]]
+            n = data["next"]
+        scope = words.scopes(model).index(p.name)
+        assert undifferenced(lists[f"cari/kata/urut/{scope}/{order}.json"]) == [at[i] for i in ids], p.name
+    assert compared >= 5  # the sample's provinces with vacancies
+
+
+def test_one_added_vacancy_rewrites_only_its_own_scope_and_options_lists(model):
+    from antarkerja.site.search import filter_values, option_index
+
+    before = {f.path: f.data for f in words.scope_lists(model)}
+    newest = model.open_vacancies[0]
+    model.open_vacancies.insert(0, newest)  # the same vacancy once more, as a newer one
+    try:
+        after = {f.path: f.data for f in words.scope_lists(model)}
+    finally:
+        model.open_vacancies.pop(0)
+    scope = scope_index(model, newest)
+    options = option_index(model)
+    own = {options[p]["id"] for p in filter_values(newest) if p[0] not in words.SCOPE_PARAMS}
+    expected = {f"cari/kata/saring/{scope}/{i}.json" for i in own} | {
+        f"cari/kata/urut/{scope}/{o}.json" for o in ("tutup", "upah")
+    }
+    assert {p for p in after if after[p] != before.get(p)} == expected

@@ -123,6 +123,11 @@ ROUTES: dict[str, str] = {
     "search_places": "cari/kata/wilayah.json",
     # and its display blocks: a few vacancies' result cards a file, numbered from the oldest
     "search_word_cards": "cari/kata/kartu/{number}.json",
+    # and, per scope (a province or overseas, by its index in kunci.json), the ordinals of
+    # each filter option and the scope's ordinals in each order but newest: a keyword search
+    # in a province with filters or another order, without Pagefind
+    "search_word_filter": "cari/kata/saring/{scope}/{id}.json",
+    "search_word_order": "cari/kata/urut/{scope}/{order}.json",
 }
 
 

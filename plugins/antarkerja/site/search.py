@@ -541,6 +541,8 @@ def search_page_data(site) -> str:
         "perShard": SHARD_SIZE,
         "cards": url("search_word_cards", number="{n}"),
         "perCard": BLOCK_SIZE,
+        "scopeFilter": url("search_word_filter", scope="{scope}", id="{id}"),
+        "scopeOrder": url("search_word_order", scope="{scope}", order="{order}"),
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
         "engine": url("search_engine"),

@@ -37,6 +37,10 @@ def _kind(path: str, resource_type: str) -> str:
         return "shard"
     if path.startswith("/" + ROUTES["search_word_cards"].split("{")[0]):
         return "cards"  # the word index's display blocks: result cards, ten a file
+    if path.startswith(
+        ("/" + ROUTES["search_word_filter"].split("{")[0], "/" + ROUTES["search_word_order"].split("{")[0])
+    ):
+        return "scope_lists"  # a scope's ordinals of a filter option, or in another order
     if path.startswith("/" + ROUTES["search_words"].split("{")[0]):
         return "words"  # the national word index (antarkerja.site.outputs.words)
     if "/pagefind/" in path:

@@ -13,6 +13,7 @@ const badge = $('cari-aktif');
 const asing = $('cari-asing');
 const nasional = $('cari-nasional');
 const tampil = $('cari-tampilkan');
+const isi = $('cari-isi'); // "search whole vacancies": Pagefind instead of the word index in a scope
 const D = JSON.parse($('cari-data').textContent);
 const SITE = form.dataset.site || '';
 const MAX = Number(form.dataset.max) || 200;
@@ -103,6 +104,7 @@ async function restore() {
   }
   const u = p.get('urut');
   sortSel.value = u && hasOption(sortSel, u) ? u : '';
+  isi.checked = p.get('isi') === '1';
   if (u && !sortSel.value) unknown.push([controls.length, `urutan “${u}”`]);
   const regs = syncRegencies(); // the province's regencies, read beside the engine
   warm(p.has('kabkota'));
@@ -117,7 +119,7 @@ async function restore() {
 // (the parts holding the regency are named in that list).
 function warm(regency) {
   const s = currentState();
-  if (!s.q || (regency ? !s.filters.provinsi && !D.scopes[D.national] : wordScope(s) !== null)) return;
+  if (!s.q || wordScope(s) !== null) return; // a regency's province is known by now
   const keys = bundleKeys(s.filters);
   if (regency && keys.length > 1) import(engineUrl('pagefind.js')).catch(() => {});
   else if (keys.length) instance(keys, Object.keys(s.sort)[0]).catch(() => {});
@@ -166,12 +168,13 @@ function currentState() {
     }
   }
   if (sortSel.value) params.set('urut', sortSel.value);
+  if (typed && isi.checked) params.set('isi', '1');
   const opt = sortSel.value ? sortSel.selectedOptions[0] : q ? null : sortSel.querySelector('[data-default]');
   const sort = opt && opt.dataset.key ? {
     [opt.dataset.key]: opt.dataset.dir
   } : {};
   const keep = applyUnderstood(understood, filters, opts);
-  return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru', understood, keep };
+  return { q, params, filters, opts, sort, order: sortSel.value || 'terbaru', understood, keep, whole: isi.checked };
 }
 
 // Query understanding (query.js, antarkerja.site.query): filters the typed words name are
@@ -662,18 +665,61 @@ const card = (n) => once(cards, n, path(D.cards, { n }));
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
 // Words the word index answers (docs/search.md, "Words in a province by the word index"): on
-// a site without a national bundle, in all Indonesia; in one province or overseas with no
-// other filter, newest first (its postings are grouped by scope). The scope, or null: Pagefind.
+// a site without a national bundle, in all Indonesia; in one province or overseas with any
+// filter option its scope lists hold (words.scope_lists: not "Tayang dalam") and in any order,
+// unless a salary or education was typed or the reader asked for whole vacancies. The scope,
+// or null: Pagefind.
 function wordScope(s) {
+  const scope = indexScope(s);
+  return s.whole && scope !== D.national ? null : scope;
+}
+
+// The scope the word index would answer in, whether or not whole vacancies were asked for.
+function indexScope(s) {
   const f = s.filters;
   const abroad = 'Luar negeri';
   if (!s.q || D.scopes[D.national]) return null;
   if (!f.provinsi && !f.kabkota && f.lingkup !== abroad) return D.national;
-  const only = Object.keys(f).length === 1 && !s.keep && (!sortSel.value || sortSel.value === 'terbaru');
-  return only && (f.provinsi || (f.lingkup === abroad ? abroad : null)) || null;
+  const scope = f.provinsi ? (f.lingkup ? null : f.provinsi) : f.lingkup === abroad ? abroad : null;
+  const listed = s.opts.every((o) => SCOPE_PARAMS.includes(controlOf(o).name) || o.dataset.id);
+  return scope && listed && !s.keep ? scope : null;
 }
 
-// Words by the word index in `scope`: its matching ordinals, newest first; the browse shards
+const SCOPE_PARAMS = ['provinsi', 'lingkup']; // words.SCOPE_PARAMS: the scope itself
+const controlOf = (o) => o.closest('select') || o;
+
+// A scope's list (words.scope_lists): a filter option's ordinals ascending, or the scope's in
+// another order, as differences; read and decoded once.
+const scopeLists = new Map();
+
+function scopeList(u) {
+  if (!scopeLists.has(u)) {
+    const p = getJSON(u).then((d) => {
+      let o = 0;
+      return d.map((x) => (o += x));
+    });
+    p.catch(() => scopeLists.delete(u));
+    scopeLists.set(u, p);
+  }
+  return scopeLists.get(u);
+}
+
+// `newest` (a scope's matching ordinals, newest first) kept to the chosen options, in the order.
+async function inScope(s, scope, newest) {
+  const chosen = s.opts.filter((o) => !SCOPE_PARAMS.includes(controlOf(o).name));
+  const order = s.order === 'terbaru' ? null : scopeList(path(D.scopeOrder, { scope, order: s.order }));
+  let out = newest;
+  for (const l of await Promise.all(chosen.map((o) => scopeList(path(D.scopeFilter, { scope, id: o.dataset.id }))))) {
+    const has = new Set(l);
+    out = out.filter((o) => has.has(o));
+  }
+  if (!order) return out;
+  const has = new Set(out);
+  return (await order).filter((o) => has.has(o));
+}
+
+// Words by the word index in `scope`: its matching ordinals, newest first (in a province or
+// overseas: kept to the chosen options and in the chosen order, inScope); the display blocks
 // holding the first ones give their cards. In all Indonesia other filters are applied to the
 // items (their option ids), as shardSource does. A scope without a match is searched by Pagefind,
 // which reads whole vacancies (a word only in descriptions) and names the provinces that have some.
@@ -683,12 +729,14 @@ async function wordSource(s, id, scope) {
   if (id !== seq) return null;
   if (m.every) return Object.assign(shardSource(s), { note: m.note }); // as with no words
   const at0 = scope === D.national ? -1 : (await indexKeys()).scopes.indexOf(scope);
-  const all = (at0 < 0 ? [...m.by.values()].flat() : [...(m.by.get(at0) || [])]).sort((a, b) => b - a); // newest first
+  let all = (at0 < 0 ? [...m.by.values()].flat() : [...(m.by.get(at0) || [])]).sort((a, b) => b - a); // newest first
   if (!all.length && scope !== D.national) return pagefindSource(s, id);
-  const keep = matcher(s, scope === D.national ? null : s.opts[0]); // a scope's ordinals are in it already
+  if (at0 >= 0) all = await inScope(s, at0, all);
+  if (id !== seq) return null;
+  const keep = at0 < 0 ? matcher(s, null) : { test: () => true, any: false, since: null }; // a scope's lists are exact
   let at = 0;
   let matched = 0;
-  const sorted = s.order !== 'terbaru' && sortSel.value;
+  const sorted = at0 < 0 && s.order !== 'terbaru' && sortSel.value;
   const src = {
     note: [m.note, sorted ? 'Hasil seluruh Indonesia diurutkan terbaru; urutan lain tersedia di satu provinsi.' : ''].filter(Boolean).join(' '),
     total: keep.any ? null : all.length,
@@ -891,7 +939,11 @@ async function run() {
   // Words in all Indonesia without a national Pagefind bundle (a large site): the word index.
   const scope = wordScope(s);
   const byWords = scope !== null;
-  nasional.hidden = !byWords;
+  const could = indexScope(s); // the note and its "whole vacancies" choice, where the index could answer
+  nasional.hidden = could === null;
+  $('cari-nasional-judul').hidden = could !== D.national && s.whole;
+  $('cari-nasional-semua').hidden = could !== D.national;
+  $('cari-isi-pilih').hidden = could === D.national;
   $('cari-lain').hidden = true;
   setStatus('Memuat…', true);
   try {
@@ -899,7 +951,7 @@ async function run() {
     if (!src || id !== seq) return;
     source = src;
     source.skipped = 0;
-    nasional.hidden = !byWords || Boolean(src.whole);
+    nasional.hidden = could === null || (src.whole && !s.whole); // the index found nothing: Pagefind read whole vacancies
     $('cari-koreksi').textContent = src.note || '';
     $('cari-koreksi').hidden = !src.note;
     list.replaceChildren();
@@ -935,6 +987,7 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   run();
 });
+isi.addEventListener('change', () => run());
 form.addEventListener('change', async (e) => {
   if (e.target === input) return;
   asing.hidden = true;

@@ -45,6 +45,20 @@ browse shards hold the same items fifty a file (about 15 KB): the ten newest mat
 word in one province were spread over up to eleven of them, 176 KB at 10,000 vacancies
 ("sragen" in Jawa Tengah); blocks of ten bound that to about 35 KB (docs/search.md).
 
+**Scope lists** (:func:`scope_lists`), so that the index also answers words in one province or
+overseas with filters and in another order (docs/search.md, "Filters and orders in a
+province"): ``cari/kata/saring/<scope>/<option id>.json`` (route ``search_word_filter``), the
+ordinals of the scope's open vacancies holding that filter option (the page's ``data-id``; a
+regency, sector, "SMK or lower"…), ``[first, gap, …]``; and ``cari/kata/urut/<scope>/<order>.json``
+(route ``search_word_order``), the scope's ordinals in the browse shards' order ``tutup`` or
+``upah`` (:data:`antarkerja.site.outputs.browse.ORDERS`, so both answer alike), ``[first,
+difference, …]``: within one deadline or salary the order is newest first, so most
+differences are small. The page intersects a word's ordinals in the scope with each chosen
+option's, and so knows the exact count, then reads the cards of the first ten, in the order's
+list when one is chosen. A new vacancy rewrites the lists of its own scope and options only.
+Written only for a site without a national Pagefind bundle (above
+``search.NATIONAL_BUNDLE_MAX`` open vacancies): a smaller site searches words with Pagefind.
+
 ``cari/kata/wilayah.json`` (route ``search_places``), read only for that: the scope names
 and, for each province, the others nearest first (great-circle distance between the
 provincial capitals of ``content/reference/province-capitals.csv``).
@@ -273,6 +287,64 @@ def display_blocks(site) -> Iterable[File]:
         yield File(url("search_word_cards", number=n), head + ",".join(items[start:end]) + "]}")
 
 
+# The scope itself: a province's lists are its vacancies already, overseas ones have no province
+SCOPE_PARAMS = ("provinsi", "lingkup")
+
+
+def scope_lists(site) -> Iterable[File]:
+    """Per scope, the ordinals of each filter option and the ordinals in each other order (see
+    the module's docstring). Every option the page offers has its file in every scope that can
+    hold it (a regency in its own province only), empty where no vacancy there has it, so the
+    page never asks for a file that is not there."""
+    from antarkerja.site.outputs.browse import ORDERS
+    from antarkerja.site.search import filter_values, option_index, search_options
+
+    names = scopes(site)
+    index = {name: i for i, name in enumerate(names)}
+    options = option_index(site)
+    holding: dict[tuple[int, int], list[int]] = {}
+    members: dict[int, list[tuple[int, object]]] = {}
+    for ordinal, v in enumerate(reversed(site.open_vacancies)):  # from the oldest, as the postings
+        scope = scope_of(v, index)
+        members.setdefault(scope, []).append((ordinal, v))
+        for pair in filter_values(v):
+            opt = options.get(pair)
+            if pair[0] not in SCOPE_PARAMS and opt is not None and opt["id"] is not None:
+                holding.setdefault((scope, opt["id"]), []).append(ordinal)
+    offered: set[tuple[int, int]] = set()
+    for fieldset in search_options(site):
+        for c in fieldset["controls"]:
+            if c["param"] in SCOPE_PARAMS:
+                continue
+            if c["param"] == "kabkota":
+                offered.update((index[p], o["id"]) for p, group in c["groups"] for o in group if p in index)
+                continue
+            for o in [c["option"]] if c["kind"] == "checkbox" else c["options"]:
+                if o["id"] is not None:
+                    offered.update((scope, o["id"]) for scope in range(len(names)))
+    for scope, option in sorted(offered | set(holding)):
+        yield File(
+            url("search_word_filter", scope=scope, id=option), dump(differences(holding.get((scope, option), [])))
+        )
+    for scope, pairs in sorted(members.items()):
+        for order, sort_key in ORDERS.items():
+            if sort_key is None:  # newest first: the postings' own order
+                continue
+            ranked = [o for o, v in sorted(pairs, key=lambda p: sort_key(p[1]))]
+            yield File(url("search_word_order", scope=scope, order=order), dump(differences(ranked)))
+
+
+def has_national_bundle(site) -> bool:
+    from antarkerja.site.search import NATIONAL, bundles
+
+    return any(b.scope == NATIONAL for b in bundles(site))
+
+
+def differences(ords: list[int]) -> list[int]:
+    """``[a, b, c]`` → ``[a, b - a, c - b]``: signed, for a list in another order than ordinals."""
+    return [ords[0], *(b - a for a, b in zip(ords, ords[1:], strict=False))] if ords else []
+
+
 def outputs(site, ctx: OutputContext) -> Iterable[File]:
     from antarkerja.paths import reference_dir
 
@@ -287,6 +359,8 @@ def outputs(site, ctx: OutputContext) -> Iterable[File]:
     keys = {"files": sorted(files), "common": sorted(COMMON_WORDS), "scopes": scopes(site)}
     yield File(url("search_word_keys"), dump(keys))
     yield from display_blocks(site)
+    if not has_national_bundle(site):  # else Pagefind's national bundle answers every keyword search
+        yield from scope_lists(site)
     folder = reference_dir(root) if root is not None else None
     capitals = read_capitals(folder) if folder is not None and (folder / CAPITALS_FILE).is_file() else {}
     near = nearest(site, capitals) if capitals else []
