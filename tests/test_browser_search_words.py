@@ -185,7 +185,7 @@ def test_a_province_search_in_another_order_is_answered_by_the_word_index_in_tha
     by_id = {v.id: v for v in model.open_vacancies}
     province = busiest_province(model, holding(model, "operator"))
     here = in_scope(model, holding(model, "operator"), province)
-    expected = sorted(here, key=lambda i: (-int(by_id[i].salary_monthly or 0), -by_id[i].date_posted.toordinal(), i))
+    expected = upah_order(by_id, here)
     assert expected != here, "salaries that reorder the province's operators"
     ids = all_results(
         page, f"{large_server}/cari/?{urlencode({'q': 'operator', 'provinsi': province, 'urut': 'upah'})}"
@@ -211,6 +211,33 @@ def test_words_in_a_regency_with_an_education_keep_exactly_those_vacancies(page,
     assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert not [p for p in page.requested if p.startswith("/pagefind/")]
     assert [p for p in page.requested if p.startswith("/cari/kata/saring/")]
+    assert page.problems == []
+
+
+def upah_order(by_id, ids: list[str]) -> list[str]:
+    """Highest monthly salary first (an undisclosed one last), the newest first among equals."""
+    return sorted(ids, key=lambda i: (-int(by_id[i].salary_monthly or 0), -by_id[i].date_posted.toordinal(), i))
+
+
+def test_words_in_a_province_with_a_typed_education_or_posted_lately_need_no_pagefind(page, large_server, model):
+    """A typed education and "Tayang dalam" (the reader's own dates) are tested on the cards,
+    in any order."""
+    from antarkerja.site.search import POSTED_VALUES, posted_within
+
+    by_id = {v.id: v for v in model.open_vacancies}
+    operators = holding(model, "operator")
+    province = busiest_province(model, operators)
+    here = in_scope(model, operators, province)
+    smk = [i for i in here if by_id[i].education["code"] == "smk"]
+    assert 0 < len(smk) < len(here)
+    typed = {"q": "operator lulusan smk", "provinsi": province}
+    assert all_results(page, f"{large_server}/cari/?{urlencode(typed)}") == smk
+    recent = [i for i in here if posted_within(by_id[i], 7, CLOCK.date())]
+    assert 0 < len(recent) < len(here)
+    lately = {"q": "operator", "provinsi": province, "tayang": POSTED_VALUES[7], "urut": "upah"}
+    assert all_results(page, f"{large_server}/cari/?{urlencode(lately)}") == upah_order(by_id, recent)
+    assert page.text_content("#cari-status") == f"{len(recent)} lowongan ditemukan"
+    assert not [p for p in page.requested if p.startswith("/pagefind/")]
     assert page.problems == []
 
 

@@ -124,7 +124,7 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     import json
     import re
 
-    from antarkerja.site.search import FILTERS, NATIONAL
+    from antarkerja.site.search import FILTERS, NATIONAL, POSTED_VALUES
 
     regencies_of = regency_options_of(site_dir)  # read once: the options and the regency shapes
     options = search_options_of(site_dir, regencies_of)
@@ -161,6 +161,7 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
     )
     province = holding(provinces, query)
     education = next((v for v, _ in options.get("pendidikan", []) if v.startswith("SMK")), top("pendidikan"))
+    posted = POSTED_VALUES[30]
     regency_list = regencies_of.get(province, {}).get("kabkota", [])
     keys.update({o["v"]: (o["n"], o["k"]) for o in regency_list if "k" in o})
     regencies = [o["v"] for o in regency_list]
@@ -182,10 +183,23 @@ def search_shapes(site_dir: Path, query: str = "operator") -> list[tuple[str, di
         ("words + luar negeri", {"q": query, "lingkup": "Luar negeri"}, None),
         ("sort upah, words", {"q": query, "provinsi": province, "urut": "upah"}, None),
         ("sort upah, words, largest provinsi", {"q": largest_word, "provinsi": largest, "urut": "upah"}, None),
+        (
+            "words + provinsi + tayang, sort tutup",
+            {"q": query, "provinsi": province, "tayang": posted, "urut": "tutup"},
+            None,
+        ),
+        ("words typed with education + provinsi", {"q": f"{query} lulusan smk", "provinsi": province}, None),
+        # the reader's choice "Cari di seluruh isi lowongan": Pagefind, on a site of any size
+        (WHOLE_TEXT_SHAPE, {"q": query, "provinsi": province, "isi": "1"}, None),
         ("words, national (explicit)", {"q": query, "provinsi": NATIONAL}, None),
         (WORD_INDEX_SHAPE, {"q": query}, None),
     ]
     return shapes
+
+
+# Words in a province searched in whole vacancies on the reader's request (Pagefind); the
+# word index answers every other keyword shape of a site without a national bundle.
+WHOLE_TEXT_SHAPE = "words + provinsi, whole vacancies (isi=1)"
 
 
 # Words without a province as a site above the national bundle's threshold meets them: the
@@ -507,7 +521,11 @@ def format_shapes(size: int, rows: list[dict]) -> str:
             f"{timing}  {r['status']}" + "".join(f"  {f}" for f in flags)
         )
         if "words" in r.get("bytes_by_kind", {}):
-            read = [(path, n) for path, n in r.get("files", []) if _kind(path, "") in ("words", "cards", "shard")]
+            read = [
+                (path, n)
+                for path, n in r.get("files", [])
+                if _kind(path, "") in ("words", "cards", "shard", "scope_lists")
+            ]
             lines.append(
                 f"{'':<8}   read: " + ", ".join(f"{path.split('/kata/', 1)[-1]} {n / 1000:.1f} KB" for path, n in read)
             )

@@ -664,11 +664,10 @@ const card = (n) => once(cards, n, path(D.cards, { n }));
 
 const toResult = (it) => ({ url: path(D.vacancy, { id: it.i }), title: it.t, employer: it.e, location: it.l, salary: it.s, valid_through: it.v, posted: it.p, example: it.x, education: label(it.d), type: label(it.f.find((x) => byId(x).name === 'jenis')) });
 
-// Words the word index answers (docs/search.md, "Words in a province by the word index"): on
-// a site without a national bundle, in all Indonesia; in one province or overseas with any
-// filter option its scope lists hold (words.scope_lists: not "Tayang dalam") and in any order,
-// unless a salary or education was typed or the reader asked for whole vacancies. The scope,
-// or null: Pagefind.
+// Words the word index answers (docs/search.md, "Words in a province by the word index" and
+// "Filters and orders in a province"): on a site without a national bundle, in all Indonesia,
+// and in one province or overseas whatever the filters and the order, unless the reader
+// asked for whole vacancies. The scope, or null: Pagefind.
 function wordScope(s) {
   const scope = indexScope(s);
   return s.whole && scope !== D.national ? null : scope;
@@ -680,9 +679,7 @@ function indexScope(s) {
   const abroad = 'Luar negeri';
   if (!s.q || D.scopes[D.national]) return null;
   if (!f.provinsi && !f.kabkota && f.lingkup !== abroad) return D.national;
-  const scope = f.provinsi ? (f.lingkup ? null : f.provinsi) : f.lingkup === abroad ? abroad : null;
-  const listed = s.opts.every((o) => SCOPE_PARAMS.includes(controlOf(o).name) || o.dataset.id);
-  return scope && listed && !s.keep ? scope : null;
+  return f.provinsi ? (f.lingkup ? null : f.provinsi) : f.lingkup === abroad ? abroad : null;
 }
 
 const SCOPE_PARAMS = ['provinsi', 'lingkup']; // words.SCOPE_PARAMS: the scope itself
@@ -704,9 +701,10 @@ function scopeList(u) {
   return scopeLists.get(u);
 }
 
-// `newest` (a scope's matching ordinals, newest first) kept to the chosen options, in the order.
+// `newest` (a scope's matching ordinals, newest first) kept to the chosen options, in the order
+// ("Tayang dalam" has no list: its dates are the reader's; the cards are tested for it).
 async function inScope(s, scope, newest) {
-  const chosen = s.opts.filter((o) => !SCOPE_PARAMS.includes(controlOf(o).name));
+  const chosen = s.opts.filter((o) => o.dataset.id && !SCOPE_PARAMS.includes(controlOf(o).name));
   const order = s.order === 'terbaru' ? null : scopeList(path(D.scopeOrder, { scope, order: s.order }));
   let out = newest;
   for (const l of await Promise.all(chosen.map((o) => scopeList(path(D.scopeFilter, { scope, id: o.dataset.id }))))) {
@@ -733,7 +731,9 @@ async function wordSource(s, id, scope) {
   if (!all.length && scope !== D.national) return pagefindSource(s, id);
   if (at0 >= 0) all = await inScope(s, at0, all);
   if (id !== seq) return null;
-  const keep = at0 < 0 ? matcher(s, null) : { test: () => true, any: false, since: null }; // a scope's lists are exact
+  // In a scope the options are kept by their lists; posting dates and typed words by the cards.
+  const keep = matcher(at0 < 0 ? s : { ...s, opts: [] }, null);
+  const newest = at0 < 0 || s.order === 'terbaru';
   let at = 0;
   let matched = 0;
   const sorted = at0 < 0 && s.order !== 'terbaru' && sortSel.value;
@@ -758,7 +758,7 @@ async function wordSource(s, id, scope) {
         at += batch.length;
         for (const it of items) {
           if (it && keep.test(it)) out.push(toResult(it));
-          else if (it && keep.since && it.p < keep.since) at = all.length; // newest first: none later
+          else if (it && newest && keep.since && it.p < keep.since) at = all.length; // newest first: none later
         }
       }
       matched += out.length;
