@@ -344,3 +344,15 @@ def test_one_added_vacancy_rewrites_only_its_own_scope_and_options_lists(model):
         f"cari/kata/urut/{scope}/{o}.json" for o in ("tutup", "upah")
     }
     assert {p for p in after if after[p] != before.get(p)} == expected
+
+
+def test_each_posting_date_is_one_run_of_ordinals_from_its_start(model, lists):
+    """ "Tayang dalam" in a scope is the ordinal range of its dates (search.js postedWindow)."""
+    starts = lists["cari/kata/tanggal.json"]
+    assert list(starts) == sorted(starts)
+    at = ordinals(model)
+    ends = [*list(starts.values())[1:], len(model.open_vacancies)]
+    for (day, start), end in zip(starts.items(), ends, strict=True):
+        assert sorted(at[v.id] for v in model.open_vacancies if v.date_posted.isoformat() == day) == list(
+            range(start, end)
+        )

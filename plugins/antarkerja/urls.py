@@ -128,6 +128,7 @@ ROUTES: dict[str, str] = {
     # in a province with filters or another order, without Pagefind
     "search_word_filter": "cari/kata/saring/{scope}/{id}.json",
     "search_word_order": "cari/kata/urut/{scope}/{order}.json",
+    "search_word_dates": "cari/kata/tanggal.json",
 }
 
 

@@ -543,6 +543,7 @@ def search_page_data(site) -> str:
         "perCard": BLOCK_SIZE,
         "scopeFilter": url("search_word_filter", scope="{scope}", id="{id}"),
         "scopeOrder": url("search_word_order", scope="{scope}", order="{order}"),
+        "scopeDates": url("search_word_dates"),
         "shard": url("search_shard", key="{key}", order="{order}", number="{n}"),
         "bundle": url("search_bundle", key="{key}"),
         "engine": url("search_engine"),

@@ -701,8 +701,8 @@ function scopeList(u) {
   return scopeLists.get(u);
 }
 
-// `newest` (a scope's matching ordinals, newest first) kept to the chosen options, in the order
-// ("Tayang dalam" has no list: its dates are the reader's; the cards are tested for it).
+// `newest` (a scope's matching ordinals, newest first) kept to the chosen options and "Tayang
+// dalam", in the order.
 async function inScope(s, scope, newest) {
   const chosen = s.opts.filter((o) => o.dataset.id && !SCOPE_PARAMS.includes(controlOf(o).name));
   const order = s.order === 'terbaru' ? null : scopeList(path(D.scopeOrder, { scope, order: s.order }));
@@ -711,9 +711,25 @@ async function inScope(s, scope, newest) {
     const has = new Set(l);
     out = out.filter((o) => has.has(o));
   }
+  out = await postedWindow(s, out);
   if (!order) return out;
   const has = new Set(out);
   return (await order).filter((o) => has.has(o));
+}
+
+// "Tayang dalam" has no list (its dates are the reader's), but ordinals follow posting dates
+// (model: newest first, then id), so the first ordinal of each posting date
+// (words.date_starts, a small file read once) bounds the window exactly.
+const dateStarts = new Map();
+
+async function postedWindow(s, newest) {
+  const dates = postedDates(s);
+  if (!dates || !newest.length) return newest;
+  const starts = Object.entries(await once(dateStarts, 0, path(D.scopeDates, {}))); // dates ascending
+  const at = (test) => (starts.find(([d]) => test(d)) || [null, Infinity])[1];
+  const from = at((d) => d >= dates[dates.length - 1]);
+  const to = at((d) => d > dates[0]); // posted after the reader's today
+  return newest.filter((o) => o >= from && o < to);
 }
 
 // Words by the word index in `scope`: its matching ordinals, newest first (in a province or
@@ -731,8 +747,8 @@ async function wordSource(s, id, scope) {
   if (!all.length && scope !== D.national) return pagefindSource(s, id);
   if (at0 >= 0) all = await inScope(s, at0, all);
   if (id !== seq) return null;
-  // In a scope the options are kept by their lists; posting dates and typed words by the cards.
-  const keep = matcher(at0 < 0 ? s : { ...s, opts: [] }, null);
+  // In a scope the options and posting dates are kept by inScope; typed words by the cards.
+  const keep = matcher(at0 < 0 ? s : { ...s, opts: [], filters: { ...s.filters, [D.posted.filter]: undefined } }, null);
   const newest = at0 < 0 || s.order === 'terbaru';
   let at = 0;
   let matched = 0;

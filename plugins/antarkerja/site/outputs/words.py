@@ -53,7 +53,9 @@ regency, sector, "SMK or lower"…), ``[first, gap, …]``; and ``cari/kata/urut
 (route ``search_word_order``), the scope's ordinals in the browse shards' order ``tutup`` or
 ``upah`` (:data:`antarkerja.site.outputs.browse.ORDERS`, so both answer alike), ``[first,
 difference, …]``: within one deadline or salary the order is newest first, so most
-differences are small. The page intersects a word's ordinals in the scope with each chosen
+differences are small. ``cari/kata/tanggal.json`` (route ``search_word_dates``,
+:func:`date_starts`): each posting date's first ordinal, so "Tayang dalam" (dates of the
+reader's today) is an ordinal range. The page intersects a word's ordinals in the scope with each chosen
 option's, and so knows the exact count, then reads the cards of the first ten, in the order's
 list when one is chosen. A new vacancy rewrites the lists of its own scope and options only.
 Written only for a site without a national Pagefind bundle (above
@@ -326,12 +328,24 @@ def scope_lists(site) -> Iterable[File]:
         yield File(
             url("search_word_filter", scope=scope, id=option), dump(differences(holding.get((scope, option), [])))
         )
+    yield File(url("search_word_dates"), dump(date_starts(site)))
     for scope, pairs in sorted(members.items()):
         for order, sort_key in ORDERS.items():
             if sort_key is None:  # newest first: the postings' own order
                 continue
             ranked = [o for o, v in sorted(pairs, key=lambda p: sort_key(p[1]))]
             yield File(url("search_word_order", scope=scope, order=order), dump(differences(ranked)))
+
+
+def date_starts(site) -> dict[str, int]:
+    """Posting date (ISO, ascending) → the first ordinal posted that day. Ordinals follow
+    posting dates (the model orders open vacancies newest first, then by id), so the
+    vacancies posted from date a to date b are the ordinals from ``a``'s start to the start
+    of the first date after ``b``."""
+    out: dict[str, int] = {}
+    for ordinal, v in enumerate(reversed(site.open_vacancies)):
+        out.setdefault(v.date_posted.isoformat(), ordinal)
+    return out
 
 
 def has_national_bundle(site) -> bool:
