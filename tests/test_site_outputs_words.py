@@ -124,16 +124,21 @@ def test_ordinals_are_the_browse_shards_order(model, written, sample_site):
     assert written["cari/kata/kunci.json"]["scopes"] == words.scopes(model)
 
 
-def test_one_added_vacancy_rewrites_one_display_block(model):
-    """Numbered from the oldest: the newest block takes the new vacancy, every other block stays."""
-    before = {f.path: f.data for f in words.display_blocks(model)}
-    newest = model.open_vacancies[0]
-    model.open_vacancies.insert(0, newest)  # the same card once more, as a newer vacancy
+def rewritten_by_one_added(model, outputs) -> list[str]:
+    """The files ``outputs(model)`` writes differently once the newest vacancy is added again
+    as a newer one (the same record, so every other fact stays)."""
+    before = {f.path: f.data for f in outputs(model)}
+    model.open_vacancies.insert(0, model.open_vacancies[0])
     try:
-        after = {f.path: f.data for f in words.display_blocks(model)}
+        after = {f.path: f.data for f in outputs(model)}
     finally:
         model.open_vacancies.pop(0)
-    changed = sorted(p for p in after if after[p] != before.get(p))
+    return sorted(p for p in after if after[p] != before.get(p))
+
+
+def test_one_added_vacancy_rewrites_one_display_block(model):
+    """Numbered from the oldest: the newest block takes the new vacancy, every other block stays."""
+    changed = rewritten_by_one_added(model, words.display_blocks)
     assert changed == ["cari/kata/kartu/1.json"] or len(changed) == 3, changed
 
 
@@ -330,20 +335,15 @@ def test_an_order_list_is_the_province_browse_shards_order(model, lists, sample_
 def test_one_added_vacancy_rewrites_only_its_own_scope_and_options_lists(model):
     from antarkerja.site.search import filter_values, option_index
 
-    before = {f.path: f.data for f in words.scope_lists(model)}
+    changed = rewritten_by_one_added(model, words.scope_lists)
     newest = model.open_vacancies[0]
-    model.open_vacancies.insert(0, newest)  # the same vacancy once more, as a newer one
-    try:
-        after = {f.path: f.data for f in words.scope_lists(model)}
-    finally:
-        model.open_vacancies.pop(0)
     scope = scope_index(model, newest)
     options = option_index(model)
     own = {options[p]["id"] for p in filter_values(newest) if p[0] not in words.SCOPE_PARAMS}
     expected = {f"cari/kata/saring/{scope}/{i}.json" for i in own} | {
         f"cari/kata/urut/{scope}/{o}.json" for o in ("tutup", "upah")
     }
-    assert {p for p in after if after[p] != before.get(p)} == expected
+    assert set(changed) == expected
 
 
 def test_each_posting_date_is_one_run_of_ordinals_from_its_start(model, lists):
