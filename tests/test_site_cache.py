@@ -221,6 +221,7 @@ def test_equality_after_random_edit_sequences(tmp_path, monkeypatch):
         kept_pages += build_module.LAST["cache"].page_hits
         full_build(root, full, editor.today)
         assert_same_site(inc, full, f"sequence {number} {history[-1]} (seed {SEED}, after {history[:-1][-3:]})")
+        print(f"sequence {number}/{len(plan)} equal: {history[-1]}", flush=True)  # a long run's progress, with -s
     assert kept_pages > 0, "the render cache never kept a page: the sequences did not test it"
     assert _cache_size(cache_dir) <= _output_size(inc), (_cache_size(cache_dir), _output_size(inc))
 
