@@ -47,19 +47,24 @@ word in one province were spread over up to eleven of them, 176 KB at 10,000 vac
 
 **Scope lists** (:func:`scope_lists`), so that the index also answers words in one province or
 overseas with filters and in another order (docs/search.md, "Filters and orders in a
-province"): ``cari/kata/saring/<scope>/<option id>.json`` (route ``search_word_filter``), the
-ordinals of the scope's open vacancies holding that filter option (the page's ``data-id``; a
-regency, sector, "SMK or lower"…), ``[first, gap, …]``; and ``cari/kata/urut/<scope>/<order>.json``
-(route ``search_word_order``), the scope's ordinals in the browse shards' order ``tutup`` or
-``upah`` (:data:`antarkerja.site.outputs.browse.ORDERS`, so both answer alike), ``[first,
-difference, …]``: within one deadline or salary the order is newest first, so most
-differences are small. ``cari/kata/tanggal.json`` (route ``search_word_dates``,
-:func:`date_starts`): each posting date's first ordinal, so "Tayang dalam" (dates of the
-reader's today) is an ordinal range. The page intersects a word's ordinals in the scope with each chosen
-option's, and so knows the exact count, then reads the cards of the first ten, in the order's
-list when one is chosen. A new vacancy rewrites the lists of its own scope and options only.
-Written only for a site without a national Pagefind bundle (above
-``search.NATIONAL_BUNDLE_MAX`` open vacancies): a smaller site searches words with Pagefind.
+province"):
+
+* ``cari/kata/saring/<scope>/<option id>.json`` (route ``search_word_filter``): the ordinals
+  of the scope's open vacancies holding that filter option (the page's ``data-id``: a
+  regency, a sector, "SMK or lower"…), ``[first, gap, …]``;
+* ``cari/kata/urut/<scope>/<order>.json`` (route ``search_word_order``): the scope's ordinals
+  in the browse shards' order ``tutup`` or ``upah``
+  (:data:`antarkerja.site.outputs.browse.ORDERS`, so both answer alike), ``[first,
+  difference, …]``: within one deadline or salary the order is newest first, so most
+  differences are small;
+* ``cari/kata/tanggal.json`` (route ``search_word_dates``, :func:`date_starts`): each posting
+  date's first ordinal, so "Tayang dalam" (dates of the reader's today) is an ordinal range.
+
+The page intersects a word's ordinals in the scope with each chosen option's, and so knows
+the exact count, then reads the cards of the first ten, in the order's list when one is
+chosen. A new vacancy rewrites the lists of its own scope and options only. Written only for
+a site without a national Pagefind bundle (above ``search.NATIONAL_BUNDLE_MAX`` open
+vacancies): a smaller site searches words with Pagefind.
 
 ``cari/kata/wilayah.json`` (route ``search_places``), read only for that: the scope names
 and, for each province, the others nearest first (great-circle distance between the
@@ -355,7 +360,8 @@ def has_national_bundle(site) -> bool:
 
 
 def differences(ords: list[int]) -> list[int]:
-    """``[a, b, c]`` → ``[a, b - a, c - b]``: signed, for a list in another order than ordinals."""
+    """``[a, b, c]`` → ``[a, b - a, c - b]``: gaps for an ascending list, signed steps for a
+    list in another order."""
     return [ords[0], *(b - a for a, b in zip(ords, ords[1:], strict=False))] if ords else []
 
 
