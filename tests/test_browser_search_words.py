@@ -153,7 +153,10 @@ def test_a_province_switch_after_a_national_search_shows_that_province_without_t
     assert results_after(page, before) == expected  # only that province's, newest first
     assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert parse_qs(urlsplit(page.url).query) == {"q": ["operator"], "provinsi": [province]}
-    assert page.is_visible("#cari-nasional")  # says what the word index reads
+    assert page.is_visible("#cari-nasional")  # says what the word index reads, and in what order
+    assert page.inner_text("#cari-nasional-judul") == (
+        "Kata dicari di judul, nama pemberi kerja, lokasi dan pendidikan lowongan. Hasilnya terbaru dulu."
+    )
     assert not [p for p in page.requested if p.startswith("/pagefind/")]  # no engine, no bundle
     assert not [p for p in page.requested if p.startswith("/cari/data/semua/")]  # cards from the blocks
     assert page.problems == []
@@ -194,6 +197,10 @@ def test_a_province_search_in_another_order_is_answered_by_the_word_index_in_tha
     assert page.text_content("#cari-status") == f"{len(expected)} lowongan ditemukan"
     assert not [p for p in page.requested if p.startswith("/pagefind/")]
     assert page.is_visible("#cari-nasional") and page.is_visible("#cari-isi")  # whole vacancies on request
+    assert (
+        page.inner_text("#cari-nasional-judul")
+        == "Kata dicari di judul, nama pemberi kerja, lokasi dan pendidikan lowongan."
+    )
     assert page.problems == []
 
 

@@ -959,6 +959,7 @@ async function run() {
   nasional.hidden = could === null;
   $('cari-nasional-judul').hidden = could !== D.national && s.whole;
   $('cari-nasional-semua').hidden = could !== D.national;
+  $('cari-nasional-terbaru').hidden = could !== D.national && s.order !== 'terbaru'; // "Paling sesuai" is newest first here
   $('cari-isi-pilih').hidden = could === D.national;
   $('cari-lain').hidden = true;
   setStatus('Memuat…', true);
