@@ -507,7 +507,7 @@ class TextMemo:
     def get(self, kind: str, text: str, make) -> str:
         """The ``kind`` of ``text``: the recorded one, or ``make()`` (then recorded)."""
         key = digest(f"{kind}\0{text}".encode("utf-8", "surrogatepass"))
-        value = self.new.get(key) or self.old.get(key)
+        value = self.new.get(key, self.old.get(key))
         if value is None:
             value = make()
             self.misses += 1

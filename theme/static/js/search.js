@@ -546,10 +546,11 @@ function pagefindResults(found, note, keep) {
 // open vacancy (0), and locate(o, total, D.perCard) gives its display block kartu/n and place there.
 const wordFiles = new Map();
 
-// One request per file, kept in `map`; a failed one is forgotten, so a later search retries it.
-function once(map, key, u) {
+// One request per file, kept in `map` as `shape` makes it; a failed one is forgotten, so a
+// later search retries it.
+function once(map, key, u, shape = (x) => x) {
   if (!map.has(key)) {
-    const p = getJSON(u);
+    const p = getJSON(u).then(shape);
     p.catch(() => map.delete(key));
     map.set(key, p);
   }
@@ -688,18 +689,11 @@ const controlOf = (o) => o.closest('select') || o;
 // A scope's list (words.scope_lists): a filter option's ordinals ascending, or the scope's in
 // another order, as differences; read and decoded once.
 const scopeLists = new Map();
-
-function scopeList(u) {
-  if (!scopeLists.has(u)) {
-    const p = getJSON(u).then((d) => {
-      let o = 0;
-      return d.map((x) => (o += x));
-    });
-    p.catch(() => scopeLists.delete(u));
-    scopeLists.set(u, p);
-  }
-  return scopeLists.get(u);
-}
+const undifference = (d) => {
+  let o = 0;
+  return d.map((x) => (o += x));
+};
+const scopeList = (u) => once(scopeLists, u, u, undifference);
 
 // `newest` (a scope's matching ordinals, newest first) kept to the chosen options and "Tayang
 // dalam", in the order.
@@ -819,7 +813,7 @@ async function elsewhere(s, id) {
 
 // Option id → control name and value (an item's ids: search.search_options); built on first use
 let ids = null;
-const byId = (id) => (ids = ids || new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: (o.closest('select') || o).name, value: o.value }]))).get(id) || {};
+const byId = (id) => (ids = ids || new Map([...form.querySelectorAll('[data-id]')].map((o) => [+o.dataset.id, { name: controlOf(o).name, value: o.value }]))).get(id) || {};
 const label = (id) => byId(id).value;
 
 function shardSource(s) {

@@ -304,7 +304,7 @@ def scope_lists(site) -> Iterable[File]:
     hold it (a regency in its own province only), empty where no vacancy there has it, so the
     page never asks for a file that is not there."""
     from antarkerja.site.outputs.browse import ORDERS
-    from antarkerja.site.search import filter_values, option_index, search_options
+    from antarkerja.site.search import filter_values, option_index
 
     names = scopes(site)
     index = {name: i for i, name in enumerate(names)}
@@ -318,17 +318,11 @@ def scope_lists(site) -> Iterable[File]:
             opt = options.get(pair)
             if pair[0] not in SCOPE_PARAMS and opt is not None and opt["id"] is not None:
                 holding.setdefault((scope, opt["id"]), []).append(ordinal)
-    offered: set[tuple[int, int]] = set()
-    for fieldset in search_options(site):
-        for c in fieldset["controls"]:
-            if c["param"] in SCOPE_PARAMS:
-                continue
-            if c["param"] == "kabkota":
-                offered.update((index[p], o["id"]) for p, group in c["groups"] for o in group if p in index)
-                continue
-            for o in [c["option"]] if c["kind"] == "checkbox" else c["options"]:
-                if o["id"] is not None:
-                    offered.update((scope, o["id"]) for scope in range(len(names)))
+    # Every option the page offers, in every scope that can hold it: a regency in its province.
+    offered = {(index[r.province.name], options[("kabkota", r.name)]["id"]) for r in site.regencies}
+    for (param, _), opt in options.items():
+        if param not in (*SCOPE_PARAMS, "kabkota") and opt["id"] is not None:
+            offered.update((scope, opt["id"]) for scope in range(len(names)))
     for scope, option in sorted(offered | set(holding)):
         yield File(
             url("search_word_filter", scope=scope, id=option), dump(differences(holding.get((scope, option), [])))
