@@ -743,3 +743,98 @@ def test_stable_forms_accept_only_values_they_can_hold_whole():
     first = site_cache.stable(Loose(1, 2), models, memo, frozenset())
     assert site_cache.stable(Loose(1, 3), models, memo, frozenset()) != first
     assert not memo
+
+
+def test_a_nightly_run_checks_no_unchanged_record_again_unless_a_date_was_ahead(small_repo, tmp_path):
+    """Records are cached across days: one rule reads today (R431, a date more than 31 days
+    ahead), and a record is checked again only on a day its finding could differ."""
+    from antarkerja.records.validate import RepositoryValidator
+
+    cache_dir = tmp_path / "cache"
+    ref = load_reference(small_repo)
+    ahead = Editor(small_repo, random.Random(0)).files()[0]
+    ahead.write_text(
+        re.sub(
+            r"^date_posted: .*$",
+            f"date_posted: {BENCH_TODAY + timedelta(days=40)}",
+            ahead.read_text("utf-8"),
+            count=1,
+            flags=re.M,
+        ),
+        "utf-8",
+    )
+    total = len(Editor(small_repo, random.Random(0)).files()) + len(
+        list((small_repo / "content" / "offices").glob("*.yml"))
+    )
+
+    def check(day: date):
+        cache = site_cache.BuildCache(cache_dir)
+        memo = cache.record_memo(small_repo, day)
+        result = RepositoryValidator(small_repo, ref, day, memo=memo).run()
+        cache.save_records(small_repo)
+        found = [d.message for d in result.diagnostics if d.code == "R431" and d.path.name == ahead.name]
+        return memo.misses, found
+
+    assert check(BENCH_TODAY) == (
+        total,
+        [f"tanggal {BENCH_TODAY + timedelta(days=40)} lebih dari 31 hari setelah hari ini ({BENCH_TODAY})"],
+    )
+    # Next day: only the record with the date ahead is checked again, and its message says the new day.
+    day = BENCH_TODAY + timedelta(days=1)
+    assert check(day) == (
+        1,
+        [f"tanggal {BENCH_TODAY + timedelta(days=40)} lebih dari 31 hari setelah hari ini ({day})"],
+    )
+    assert check(BENCH_TODAY + timedelta(days=9)) == (1, [])  # 40 days ahead is now within 31
+    assert check(BENCH_TODAY + timedelta(days=30)) == (0, [])  # every result holds on later days
+    assert check(BENCH_TODAY + timedelta(days=8)) == (
+        1,
+        [
+            f"tanggal {BENCH_TODAY + timedelta(days=40)} lebih dari 31 hari setelah hari ini ({BENCH_TODAY + timedelta(days=8)})"
+        ],
+    )
+
+
+def test_only_the_rule_that_says_when_its_findings_change_reads_today():
+    """The records cache keeps a check across days (site.cache.RecordMemo) because the one rule
+    reading today says from which day its findings stay the same (rules.common.same_findings_from).
+    A new rule reading today must say so too: this test names every reader."""
+    import ast
+    import inspect
+
+    from antarkerja.records import rules
+
+    readers = set()
+    for path in sorted(Path(rules.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                if any(isinstance(n, ast.Attribute) and n.attr == "today" for n in ast.walk(node)):
+                    readers.add(f"{path.stem}.{node.name}")
+    assert readers == {"common.implausible_dates"}, readers
+    assert "FUTURE_CHECKED" in inspect.getsource(rules.common.same_findings_from)
+
+
+def test_a_rerun_reads_no_kept_page_and_still_sees_one_edited_by_hand(small_repo, tmp_path, monkeypatch):
+    """The render cache trusts a previous page by its size, inode and time (as make does) once
+    the build that wrote it has stamped it; a page edited by hand has another stamp, so it is
+    read, found different and rendered again."""
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    today = BENCH_TODAY.isoformat()
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    opened: list[str] = []  # pages of the previous output the render cache reads
+
+    def counting_open(path, *args):
+        if str(path).startswith(str(out.resolve())):
+            opened.append(str(path))
+        return open(path, *args)
+
+    monkeypatch.setattr(site_cache, "open", counting_open, raising=False)
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    count = _keyed_count(out)
+    assert (build_module.LAST["cache"].page_hits, opened) == (count, [])
+    page = sorted((out / "lowongan").glob("*/index.html"))[0]
+    page.write_text(page.read_text("utf-8").replace("</main>", "<p>diubah</p></main>"), "utf-8")
+    build_site(small_repo, output=out, today=today, cache=cache_dir, search=False)
+    assert [Path(p).relative_to(out.resolve()) for p in opened] == [page.relative_to(out)]
+    assert build_module.LAST["cache"].page_misses == 1
+    assert "diubah" not in page.read_text("utf-8")

@@ -75,6 +75,33 @@ def test_a_forced_collision_stops_the_build_naming_both_families(tmp_path, monke
     assert not (tmp_path / "out").exists()
 
 
+def test_a_collision_across_processes_stops_the_build_naming_both_families(tmp_path, monkeypatch):
+    """On a big site a second process writes some families (families.SIDE_BY_SIDE): one of
+    them writing a file a family of the first process writes still stops the build."""
+    from support import TODAY, make_repo
+
+    from antarkerja.errors import BuildFailed
+    from antarkerja.site.build import build_site
+    from antarkerja.site.outputs import File, words
+    from antarkerja.site.outputs.families import SIDE_BY_SIDE
+
+    assert "words" in SIDE_BY_SIDE
+    original = words.outputs
+
+    def greedy(site, ctx):
+        yield from original(site, ctx)
+        yield File("index.html", "bukan beranda")
+
+    monkeypatch.setattr(words, "outputs", greedy)
+    monkeypatch.setenv("ANTARKERJA_JOBS", "2")  # vacancy pages and families shared out
+    monkeypatch.setenv("ANTARKERJA_TODAY", TODAY.isoformat())
+    root = make_repo(tmp_path / "repo")
+    with pytest.raises(BuildFailed) as info:
+        build_site(root, output=tmp_path / "out", today=TODAY.isoformat(), search=False)
+    assert "`index.html`: `pages` dan `words`" in str(info.value)
+    assert not (tmp_path / "out").exists()
+
+
 def test_writers_record_what_they_linked_and_wrote_and_keep_unchanged_trusts_only_its_own_log(tmp_path, monkeypatch):
     """A writer links a file whose bytes equal the previous output's and writes the others,
     and says which; keep_unchanged counts those without opening them, compares the rest,

@@ -192,6 +192,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
                 site_cache.ACTIVE = None
                 site_writer.LOG = None
             _finish(staging, output, log)
+            if build_cache is not None:
+                build_cache.stamp_pages(output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

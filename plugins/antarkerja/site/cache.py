@@ -5,8 +5,8 @@ code, settings, today). The cache keeps the two results that measurement showed 
 keeping (see docs/performance.md, "Incremental build"):
 
 - **checked records**: each record's parsed data and diagnostics, keyed by the file's bytes,
-  its path, and an *environment key* (code, reference data, today). An unchanged file is not
-  parsed or checked again; cross-file checks still run over every record (they are cheap and
+  its path, and an *environment key* (code, reference data), with the days on which the check
+  finds the same (one rule reads today). An unchanged file is not parsed or checked again; cross-file checks still run over every record (they are cheap and
   read the cached data).
 - **Pagefind bundles**: each bundle's finished (canonical) files, keyed by the bytes and paths
   of the pages it indexes and the code and Pagefind version. A changed vacancy re-indexes its
@@ -178,13 +178,16 @@ class RecordMemo:
     """Checked records by path, for :class:`antarkerja.records.validate.RepositoryValidator`.
 
     ``get(path, data)`` answers the cached ``(loaded, diagnostics)`` when the file's bytes
-    (``data``) and the environment are those it was checked with; ``put`` records a new
-    result. The validator reads each file's bytes once to ask.
+    (``data``) and the environment are those it was checked with and ``today`` is a day on
+    which the check finds the same (:func:`antarkerja.records.rules.common.same_findings_from`:
+    a nightly run checks no unchanged record again); ``put`` records a new result. The
+    validator reads each file's bytes once to ask.
     """
 
-    def __init__(self, env: str, entries: dict):
+    def __init__(self, env: str, entries: dict, today: date):
         self.env = env
-        self.old = entries  # path -> (file digest, loaded, diagnostics)
+        self.today = today
+        self.old = entries  # path -> (file digest, loaded, diagnostics, (first, last day it holds))
         self.new: dict = {}
         self.hits = 0
         self.misses = 0
@@ -192,7 +195,7 @@ class RecordMemo:
     def get(self, path: Path, data: bytes):
         key = digest(data)
         entry = self.old.get(str(path))
-        if entry is not None and entry[0] == key:
+        if entry is not None and entry[0] == key and entry[3][0] <= self.today <= entry[3][1]:
             self.hits += 1
             self.new[str(path)] = entry
             return entry[1], list(entry[2])
@@ -200,7 +203,11 @@ class RecordMemo:
         return None
 
     def put(self, path: Path, data: bytes, loaded, found) -> None:
-        self.new[str(path)] = (digest(data), loaded, list(found))
+        from antarkerja.records.rules.common import same_findings_from
+
+        first = same_findings_from(loaded.data, self.today, {d.code for d in found})
+        days = (first, date.max) if first is not None else (self.today, self.today)
+        self.new[str(path)] = (digest(data), loaded, list(found), days)
 
 
 class BuildCache:
@@ -219,6 +226,7 @@ class BuildCache:
         self.bundle_misses = 0
         self.memo: RecordMemo | None = None
         self.texts: TextMemo | None = None  # derived texts (a vacancy's summary), see text_memo()
+        self.pages_saved: tuple[Path, PageMemo] | None = None  # to stamp once published (stamp_pages)
         self.require_hits = False  # a merge: every bundle must come from the shards' results
         self._env = ""
         if self.folder is not None:
@@ -266,7 +274,8 @@ class BuildCache:
         if self.folder is None:
             return None
         root = Path(root).resolve()
-        self._env = digest(f"{code_hash()} {folder_digest(root / 'content' / 'reference')} {today}".encode())
+        # Not today: each entry says on which days it holds (RecordMemo.get).
+        self._env = digest(f"{code_hash()} {folder_digest(root / 'content' / 'reference')}".encode())
         entries = {}
         path = self._records_file(root)
         if path.is_file():
@@ -276,7 +285,7 @@ class BuildCache:
                 if not isinstance(entries, dict):
                     raise CacheRejected("bentuk isinya salah")
                 if env != self._env:
-                    entries = {}  # other reference data or another day: nothing applies
+                    entries = {}  # other reference data: nothing applies
             except CacheRejected as exc:
                 self.note(f"cache data {path.name} tidak dipakai ({exc}); semua berkas diperiksa ulang")
                 entries = {}
@@ -285,7 +294,7 @@ class BuildCache:
                     f"cache data {path.name} tidak dipakai (rusak: {type(exc).__name__}); semua berkas diperiksa ulang"
                 )
                 entries = {}
-        self.memo = RecordMemo(self._env, entries)
+        self.memo = RecordMemo(self._env, entries, today)
         return self.memo
 
     def save_records(self, root: Path) -> None:
@@ -415,7 +424,7 @@ class BuildCache:
 
     # Rendered pages ------------------------------------------------------------------
     def page_memo(self, root: Path) -> PageMemo | None:
-        """What the last build of ``root`` rendered: page path -> (key, digest of its bytes)."""
+        """What the last build of ``root`` rendered: page path -> (key, digest of its bytes, stamp)."""
         if self.folder is None:
             return None
         entries: dict[str, tuple[str, str]] = {}
@@ -431,8 +440,28 @@ class BuildCache:
     def save_pages(self, root: Path, memo: PageMemo) -> None:
         if self.folder is None:
             return
-        lines = "".join(f"{key}\t{data}\t{rel}\n" for rel, (key, data) in sorted(memo.new.items()))
+        self.pages_saved = (Path(root).resolve(), memo)
+        lines = "".join(f"{key}\t{data}\t{stamp}\t{rel}\n" for rel, (key, data, stamp) in sorted(memo.new.items()))
         self._save(self._pages_file(Path(root).resolve()), lines.encode("utf-8"), "cache halaman")
+
+    def stamp_pages(self, output: Path) -> None:
+        """Once the site is published in ``output``: the stamp of each page rendered by this
+        build (:class:`PageMemo`), so that the next build need not read it to trust it."""
+        if self.pages_saved is None:
+            return
+        root, memo = self.pages_saved
+        self.pages_saved = None
+        fresh = 0
+        for rel, (key, data, stamp) in memo.new.items():
+            if not stamp:
+                try:
+                    memo.new[rel] = (key, data, file_stamp(output / rel))
+                    fresh += 1
+                except OSError:
+                    pass  # read and checked by the next build
+        if fresh:
+            self.save_pages(root, memo)
+            self.pages_saved = None
 
     def _pages_file(self, root: Path) -> Path:
         return self.folder / "pages" / f"{digest(str(root).encode())}.txt"
@@ -475,17 +504,17 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _parse_page_lines(payload: bytes) -> dict[str, tuple[str, str]]:
+def _parse_page_lines(payload: bytes) -> dict[str, tuple[str, str, str]]:
     entries = {}
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError:
         raise CacheRejected("bukan teks UTF-8") from None
     for line in text.splitlines():
-        parts = line.split("\t", 2)
-        if len(parts) != 3 or len(parts[0]) != 40 or len(parts[1]) != 40 or not parts[2]:
+        parts = line.split("\t", 3)
+        if len(parts) != 4 or len(parts[0]) != 40 or len(parts[1]) != 40 or not parts[3]:
             raise CacheRejected("baris rusak")
-        entries[parts[2]] = (parts[0], parts[1])
+        entries[parts[3]] = (parts[0], parts[1], parts[2])
     return entries
 
 
@@ -517,19 +546,31 @@ class TextMemo:
         return value
 
 
+def file_stamp(path: Path | str) -> str:
+    """Size, inode and modification time of a file: what make and rsync trust to say a file
+    did not change since it was last read (any edit through the file system changes one)."""
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}"
+
+
 class PageMemo:
     """The render cache of one build: a page whose key equals the one recorded by the last
     build, and whose file in the previous output still holds the recorded bytes, is not
     rendered again (the writer links that file).
 
-    A key (:func:`page_key`) is a digest of everything the page reads. The previous output
-    is checked byte for byte (its digest), so an output edited, removed or written by
-    another build is rendered again, never trusted.
+    A key (:func:`page_key`) is a digest of everything the page reads. The previous file is
+    checked against the digest of its recorded bytes, so an output edited, removed or written
+    by another build is rendered again. Reading 200,000 files to check them took seconds of
+    every build at 100,000 vacancies, so each entry also holds the file's stamp
+    (:func:`file_stamp`), taken once the site is published (:meth:`BuildCache.stamp_pages`):
+    a file whose stamp is unchanged is not read again, as make and rsync decide. An edit that
+    keeps the size and puts the old time back on the same inode is not seen; ``antarkerja
+    build --no-cache`` renders everything.
     """
 
-    def __init__(self, entries: dict[str, tuple[str, str]]):
+    def __init__(self, entries: dict[str, tuple[str, str, str]]):
         self.old = entries
-        self.new: dict[str, tuple[str, str]] = {}
+        self.new: dict[str, tuple[str, str, str]] = {}  # path -> (key, digest, stamp or "")
         self.pending: dict[str, str] = {}  # path -> key of a page being rendered
         self.hits = 0
         self.misses = 0
@@ -539,16 +580,20 @@ class PageMemo:
         if previous is None or entry is None or entry[0] != key:
             self.misses += 1
             return False
+        path = previous / rel
         try:
-            with open(previous / rel, "rb") as f:
-                same = digest(f.read()) == entry[1]
+            stamp = file_stamp(path)
+            if stamp != entry[2]:
+                with open(path, "rb") as f:
+                    if digest(f.read()) != entry[1]:
+                        stamp = None
         except OSError:
-            same = False
-        if not same:
+            stamp = None
+        if stamp is None:
             self.misses += 1
             return False
         self.hits += 1
-        self.new[rel] = entry
+        self.new[rel] = (entry[0], entry[1], stamp)
         return True
 
     def expect(self, rel: str, key: str) -> None:
@@ -558,19 +603,13 @@ class PageMemo:
     def rendered(self, rel: str, data: bytes) -> None:
         key = self.pending.pop(rel, None)
         if key is not None:
-            self.new[rel] = (key, digest(data))
+            self.new[rel] = (key, digest(data), "")  # stamped once published
 
-    def merge(self, entries: dict[str, tuple[str, str]], hits: int, misses: int) -> None:
+    def merge(self, entries: dict[str, tuple[str, str, str]], hits: int, misses: int) -> None:
         """A forked worker's share."""
         self.new.update(entries)
         self.hits += hits
         self.misses += misses
-
-
-# Page keys ----------------------------------------------------------------------------
-# A page's key is a digest of a stable form of every value it reads. Only values of known
-# types have one: anything else raises Uncacheable and the page is rendered (never a key that
-# could miss part of a value, as a lossy repr() would: model objects hide fields from theirs).
 
 
 class Uncacheable(Exception):

@@ -56,6 +56,13 @@ class WriteLog:
 LOG: WriteLog | None = None  # the log of the build running in this process (set by build_site)
 
 
+def collision(key: str, first: str, second: str) -> OutputCollision:
+    return OutputCollision(
+        f"dua keluaran menulis berkas yang sama `{key}`: `{first}` dan `{second}`. "
+        "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
+    )
+
+
 class PageWriter:
     """Writes files on a background thread.
 
@@ -106,12 +113,17 @@ class PageWriter:
         if anything has it already."""
         key = Path(rel_path).as_posix().lstrip("/")
         if key in self.claimed:
-            raise OutputCollision(
-                f"dua keluaran menulis berkas yang sama `{key}`: `{self.claimed[key]}` dan `{family}`. "
-                "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
-            )
+            raise collision(key, self.claimed[key], family)
         self.claimed[key] = family
         return key
+
+    def claim_all(self, claimed: dict[str, str]) -> None:
+        """The paths another process's writer claimed (:attr:`ForkedWorker.claimed`), checked
+        against this writer's: one file, one family, whichever process wrote it."""
+        for key, family in claimed.items():
+            if key in self.claimed:
+                raise collision(key, self.claimed[key], family)
+            self.claimed[key] = family
 
     def put(self, rel_path: str, data: bytes, family: str = "?") -> None:
         if self.error is not None:
@@ -136,8 +148,8 @@ class PageWriter:
 
 class ForkedWorker:
     """A forked process that runs ``job(writer)`` with its own :class:`PageWriter`; what
-    ``job`` returns (picklable) is :attr:`result`, and what its writer linked and wrote
-    :attr:`files`, once :meth:`finish` has returned.
+    ``job`` returns (picklable) is :attr:`result`, what its writer linked and wrote
+    :attr:`files`, and the paths it claimed :attr:`claimed`, once :meth:`finish` has returned.
 
     Fork before the parent starts its own writer thread: fork copies only the calling thread.
     """
@@ -148,13 +160,16 @@ class ForkedWorker:
         job: Callable[[PageWriter], None],
         name: str = "antarkerja-pages",
         previous: Path | None = None,
+        daemon: bool = True,
     ):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
         self.result = None
         self.files: tuple[list[str], list[str]] = ([], [])
+        self.claimed: dict[str, str] = {}
         args = (Path(output), job, send, previous)
-        self.process = ctx.Process(target=self._run, args=args, name=name, daemon=True)
+        # Not a daemon when its job forks workers of its own (a daemon may not have children).
+        self.process = ctx.Process(target=self._run, args=args, name=name, daemon=daemon)
         self.process.start()
         send.close()
 
@@ -166,14 +181,14 @@ class ForkedWorker:
                 result = job(writer)
             finally:
                 writer.close()
-            send.send((None, result, (writer.linked, writer.written)))
+            send.send((None, result, (writer.linked, writer.written), writer.claimed))
         except BaseException as exc:  # reported by the parent as a build failure
-            send.send((f"{type(exc).__name__}: {exc}", None, ([], [])))
+            send.send((f"{type(exc).__name__}: {exc}", None, ([], []), {}))
 
     def finish(self) -> str | None:
         """Wait for the worker; its error message, or None when all its files are written."""
         try:
-            message, self.result, self.files = self.receive.recv()
+            message, self.result, self.files, self.claimed = self.receive.recv()
         except EOFError:
             message = "proses penulis halaman berhenti tanpa kabar"
         self.process.join()

@@ -129,26 +129,54 @@ def _add_days(day: date, days: int) -> date:
         return date.max
 
 
+FUTURE_RULE = "R431"
+FUTURE_CHECKED = (("date_posted",), ("verification", "date"))  # valid_through may lie far ahead
+
+
+def _dated(v, paths):
+    for path in paths:
+        value = v.get(path[0])
+        if len(path) == 2:
+            value = value.get(path[1]) if isinstance(value, dict) else None
+        if isinstance(value, date):
+            yield path, value
+
+
 @vacancy_rule(
-    "R431",
+    FUTURE_RULE,
     "Tanggal tidak masuk akal (sebelum 2000 atau lebih dari sebulan ke depan)",
     basis="Urutan lowongan terbaru dan masa tayang bergantung pada tanggal yang benar",
 )
 def implausible_dates(v, ctx):
     """A posting or verification date far in the future (or before 2000)."""
     latest = _add_days(ctx.today, FUTURE_DAYS)
-    for path in (("date_posted",), ("verification", "date"), ("valid_through",)):
-        value = v.get(path[0]) if len(path) == 1 else (v.get(path[0]) or {}).get(path[1])
-        if not isinstance(value, date):
-            continue
+    for path, value in _dated(v, (*FUTURE_CHECKED, ("valid_through",))):
         if value < EARLIEST:
             yield path, f"tanggal {value} sebelum tahun 2000", "periksa tahunnya (TTTT-BB-HH)"
-        elif path != ("valid_through",) and value > latest:
+        elif path in FUTURE_CHECKED and value > latest:
             yield (
                 path,
                 f"tanggal {value} lebih dari {FUTURE_DAYS} hari setelah hari ini ({ctx.today})",
                 "isi tanggal sebenarnya; lowongan baru ditayangkan setelah diverifikasi",
             )
+
+
+def same_findings_from(record, today: date, codes) -> date | None:
+    """The first day from which checking ``record`` finds what it found on ``today`` (``codes``),
+    every later day included; None when that holds for ``today`` only.
+
+    :func:`implausible_dates` is the one rule that reads today (a test proves it), so a
+    record's cached check (antarkerja.site.cache.RecordMemo) stays true on the following days
+    unless a date of it was in the future: then the finding quotes today, and holds that day only.
+    """
+    if FUTURE_RULE in codes:
+        return None
+    first = date.min
+    if isinstance(record, dict):
+        for _, value in _dated(record, FUTURE_CHECKED):
+            if value > date.min + timedelta(days=FUTURE_DAYS):  # no finding from value − 31 days on
+                first = max(first, value - timedelta(days=FUTURE_DAYS))
+    return min(first, today)
 
 
 @vacancy_rule("R432", "Kode KBJI tidak ada di daftar rujukan", basis="KBJI 2014 (content/reference/kbji.yml)")

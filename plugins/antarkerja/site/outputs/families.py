@@ -35,6 +35,13 @@ from antarkerja.site.outputs import (
 # iterator). ``antarkerja bench`` reports them.
 TIMES: dict[str, float] = {}
 
+# Families a second process writes beside this one on big sites (when vacancy pages are
+# shared out too: antarkerja.site.generator). On a re-run at 100,000 vacancies these four
+# took 70 s and the others, with this process's share of vacancy pages, 67 s
+# (docs/performance.md, "Families side by side"). A family's files do not depend on which
+# process writes them.
+SIDE_BY_SIDE = frozenset({"notices", "words", "browse", "downloads"})
+
 
 def family_modules() -> list[ModuleType]:
     """The family modules, in the order they run (each has ``outputs()``).
