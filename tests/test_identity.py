@@ -81,3 +81,18 @@ def test_non_latin_employers_get_their_own_pages(tmp_path, monkeypatch, read_pag
         assert name in page.find("h1").get_text()
         vacancy_page = read_page(site, f"lowongan/salinan-{n}/")
         assert f"/pemberi-kerja/{slug}/" in [a.attrs.get("href") for a in vacancy_page.find_all("a")]
+
+
+def test_the_ascii_path_of_fold_agrees_with_the_unicode_one():
+    """ASCII text skips the Unicode tables (identity._fold_unicode); both give the same words
+    for every ASCII character alone, in pairs, and in random texts."""
+    import random
+
+    from antarkerja.identity import _fold_unicode
+
+    chars = [chr(c) for c in range(128)]
+    texts = chars + [a + b for a in chars for b in chars]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    texts += ["PT. Sinar-Jaya (Persero) Tbk", "  Operator\\tProduksi\\n", "Barista_Cafe #2", ""]
+    assert [t for t in texts if fold(t) != _fold_unicode(t)] == []

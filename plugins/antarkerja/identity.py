@@ -58,9 +58,23 @@ def _prototypes() -> dict[int, str]:
     return table
 
 
+# ASCII text folds without Unicode tables: normalization, confusables and marks leave it as
+# it is, so only case and the characters between words remain (a test proves both paths
+# agree on every ASCII character). Most records are ASCII, and the build folds each
+# employer and title several times (duplicates, employer pages, the word index).
+_ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
 def fold(text: str) -> str:
     """The confusable-folded form of ``text``: words of letters and digits, one space apart."""
-    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = str(text)
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_SPACES).split())
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).casefold()
     text = unicodedata.normalize("NFKD", text.translate(_prototypes())).casefold()
     out: list[str] = []
     base = ""
