@@ -45,6 +45,7 @@ from antarkerja.tools.bench import (
     TITLE_LINE,
     generate,
 )
+from antarkerja.urls import url
 
 SEQUENCES = int(os.environ.get("ANTARKERJA_EQ_SEQUENCES", "3"))
 VACANCIES = int(os.environ.get("ANTARKERJA_EQ_VACANCIES", "12"))
@@ -295,7 +296,11 @@ def test_file_counts_stay_exact_without_comparing_what_the_writers_did(small_rep
         assert build_module.LAST["files"] == want, edits
         rels = [p.relative_to(out).as_posix() for p in compared]
         # the search index (index_site), the theme's static files (Pelican) and the marker only
-        assert {r.split("/")[0] for r in rels} == {"pagefind", "theme", build_module.OUTPUT_MARKER}, rels
+        assert {r.split("/")[0] for r in rels} <= {"pagefind", "theme", build_module.OUTPUT_MARKER}, rels
+        if not edits:  # every bundle restored from the cache: linked to the previous output's files, not compared
+            assert build_module.LAST["cache"].bundle_misses == 0
+            engine = url("search_engine").strip("/") + "/"  # shared by the bundles, made each build
+            assert not [r for r in rels if r.startswith("pagefind/") and not r.startswith(engine)], rels
         assert len(rels) < len(after) // 10
     assert want["removed"] > 0 and want["changed"] > 0
     full_build(small_repo, tmp_path / "full", BENCH_TODAY)
@@ -349,11 +354,17 @@ def test_an_edited_bundle_in_the_cache_is_indexed_again(small_repo, tmp_path):
     build_site(small_repo, output=out, today=today, cache=cache_dir)
     victim = next(p for p in sorted((cache_dir / "pagefind").rglob("*.pf_fragment")))
     victim.write_bytes(victim.read_bytes()[:-3] + b"xyz")
+    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
+    # The previous output holds the bundle's recorded bytes: they are linked, the cache's
+    # edited copy is not even read.
     build_site(small_repo, output=out, today=today, cache=cache_dir)
+    assert build_module.LAST["cache"].notes == [] and build_module.LAST["cache"].bundle_hits > 0
+    assert_same_site(out, tmp_path / "full", "edited bundle, previous output in place")
+    # Without a previous output the cache's copy is read, found edited, and indexed again.
+    build_site(small_repo, output=tmp_path / "elsewhere", today=today, cache=cache_dir)
     notes = build_module.LAST["cache"].notes
     assert len(notes) == 1 and "indeks pencarian" in notes[0], notes
-    full_build(small_repo, tmp_path / "full", BENCH_TODAY)
-    assert_same_site(out, tmp_path / "full", "edited bundle")
+    assert_same_site(tmp_path / "elsewhere", tmp_path / "full", "edited bundle")
 
 
 def test_another_code_version_empties_the_cache_and_says_so(small_repo, tmp_path, monkeypatch):
@@ -838,3 +849,27 @@ def test_a_rerun_reads_no_kept_page_and_still_sees_one_edited_by_hand(small_repo
     assert [Path(p).relative_to(out.resolve()) for p in opened] == [page.relative_to(out)]
     assert build_module.LAST["cache"].page_misses == 1
     assert "diubah" not in page.read_text("utf-8")
+
+
+def test_search_bundles_are_keyed_by_the_digests_the_render_cache_recorded(small_repo, tmp_path, monkeypatch):
+    """A bundle's key takes each page's digest from the render cache's record of what was
+    written (not read again); every such digest equals the page's bytes, on a full build and
+    on a re-run that kept every page."""
+    out, cache_dir = tmp_path / "out", tmp_path / "cache"
+    real = site_cache.BuildCache.page_digest
+    from_memo: list[str] = []
+
+    def checked(self, output, rel):
+        got = real(self, output, rel)
+        assert got == site_cache.digest((output / rel).read_bytes()), rel
+        if self.pages_saved is not None and rel in self.pages_saved[1].new:
+            from_memo.append(rel)
+        return got
+
+    monkeypatch.setattr(site_cache.BuildCache, "page_digest", checked)
+    monkeypatch.setenv(NATIONAL_BUNDLE_SETTING, "0")  # bundles per province
+    for _ in range(2):
+        from_memo.clear()
+        build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir)
+        assert len(from_memo) == _vacancy_count_of(small_repo), from_memo
+    assert build_module.LAST["cache"].bundle_misses == 0

@@ -1,20 +1,23 @@
 """The build cache: what a rebuild may reuse, keyed by the content of everything it depends on.
 
 Every output is a pure function of its inputs (records, reference data, templates, theme and
-code, settings, today). The cache keeps the two results that measurement showed worth
-keeping (see docs/performance.md, "Incremental build"):
+code, settings, today). The cache keeps what measurement showed worth keeping (see
+docs/performance.md, "Incremental build", and docs/publishing.md, "Build cache"):
 
-- **checked records**: each record's parsed data and diagnostics, keyed by the file's bytes,
-  its path, and an *environment key* (code, reference data), with the days on which the check
-  finds the same (one rule reads today). An unchanged file is not parsed or checked again; cross-file checks still run over every record (they are cheap and
+- **checked records** (:class:`RecordMemo`): each record's parsed data and diagnostics, keyed
+  by the file's bytes, its path, and an *environment key* (code, reference data), with the
+  days on which the check finds the same (one rule reads today). An unchanged file is not
+  parsed or checked again; cross-file checks still run over every record (they are cheap and
   read the cached data).
 - **Pagefind bundles**: each bundle's finished (canonical) files, keyed by the bytes and paths
   of the pages it indexes and the code and Pagefind version. A changed vacancy re-indexes its
   province's bundle (and the national one while there is one); the others are copied back.
+- **rendered pages** (:class:`PageMemo`, vacancy pages and printable notices): a page whose
+  key (everything it reads) is unchanged is linked from the previous output, not rendered.
+- **derived texts** (:class:`TextMemo`): feed summaries by the digest of their description.
 
-Pages are rendered again on every build (at 2,000 vacancies all families take 4 s against
-14 s of indexing), and the writer then writes only the files whose bytes changed
-(:mod:`antarkerja.site.writer`), so the output stays exact by construction.
+Other families are rendered again on every build, and the writer then writes only the files
+whose bytes changed (:mod:`antarkerja.site.writer`), so the output stays exact by construction.
 
 Nothing read from the cache is trusted: every file carries a checksum of its payload, the
 records file unpickles only the few classes it holds, and a bundle's files are checked
@@ -317,17 +320,34 @@ class BuildCache:
 
     # Pagefind bundles ----------------------------------------------------------------
     @staticmethod
-    def bundle_key(name: str, pages: list[tuple[str, bytes]]) -> str:
-        """The key of a bundle: its name, its pages' paths and bytes, the code."""
+    def bundle_key(name: str, pages: list[tuple[str, str]]) -> str:
+        """The key of a bundle: its name, its pages' paths and digests (:meth:`page_digest`), the code."""
         h = hashlib.blake2b(digest_size=20)
         h.update(f"{code_hash()} {name}\n".encode())
-        for rel, data in sorted(pages):
-            h.update(rel.encode() + b"\0" + digest(data).encode() + b"\n")
+        for rel, page_digest in sorted(pages):
+            h.update(rel.encode() + b"\0" + page_digest.encode() + b"\n")
         return h.hexdigest()
 
-    def restore_bundle(self, key: str, dest: Path) -> bool:
+    def page_digest(self, output: Path, rel: str) -> str:
+        """The digest of page ``rel`` in the site being built in ``output``: the render cache's
+        record of the bytes it wrote or kept there (this build's, :meth:`save_pages`), else
+        read. Saves reading every vacancy page again to key the search bundles."""
+        if self.pages_saved is not None:
+            entry = self.pages_saved[1].new.get(rel)
+            if entry is not None:
+                return entry[1]
+        return digest((output / rel).read_bytes())
+
+    def restore_bundle(self, key: str, dest: Path, previous: Path | None = None, log=None) -> bool:
         """Copy the cached bundle ``key`` to ``dest``; False (and nothing at ``dest``) when there
-        is none or it fails its checks."""
+        is none or it fails its checks.
+
+        ``previous`` is the same bundle's folder in the site this build replaces: a file there
+        with the recorded digest is linked instead (same bytes, same inode), and ``log``
+        (``(linked, written)`` sets of paths relative to ``dest``) says which, so that the
+        build need not compare the search index again (writer.keep_unchanged). At 100,000
+        vacancies that comparison took 10 to 15 s of every build.
+        """
         if self.folder is None:
             return False
         entry = self.folder / "pagefind" / key
@@ -335,22 +355,31 @@ class BuildCache:
         if not manifest_path.is_file():
             self.bundle_misses += 1
             return False
+        linked, written = [], []
         try:
             files = json.loads(unseal(manifest_path.read_bytes(), code_hash()))
             dest.mkdir(parents=True)
             for rel, want in files.items():
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if previous is not None and _same_digest(previous / rel, want):
+                    os.link(previous / rel, target)
+                    linked.append(rel)
+                    continue
                 data = (entry / "files" / rel).read_bytes()
                 if digest(data) != want:
                     raise CacheRejected(f"berkas {rel} berubah")
-                target = dest / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
+                written.append(rel)
         except (CacheRejected, OSError, ValueError, AttributeError) as exc:
             shutil.rmtree(dest, ignore_errors=True)
             shutil.rmtree(entry, ignore_errors=True)
             self.note(f"cache indeks pencarian {key[:12]} tidak dipakai ({exc}); bundel diindeks ulang")
             self.bundle_misses += 1
             return False
+        if log is not None:
+            log[0].update(linked)
+            log[1].update(written)
         os.utime(manifest_path)  # used since this build began: a concurrent build's prune keeps it
         self.used_bundles.add(key)
         self.bundle_hits += 1
@@ -495,6 +524,14 @@ class BuildCache:
 
     def _texts_file(self, root: Path) -> Path:
         return self.folder / "texts" / f"{digest(str(root).encode())}.json"
+
+
+def _same_digest(path: Path, want: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return digest(f.read()) == want
+    except OSError:
+        return False
 
 
 def _remove(path: Path) -> None:

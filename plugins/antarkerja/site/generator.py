@@ -11,7 +11,8 @@ Speed, for 10,000 or 100,000 vacancies: every template is compiled once; each va
 Markdown, JSON-LD and listing card are made once (the card is reused by every listing it
 appears in); files are written by a background thread while the next page renders; and on
 big sites (:data:`antarkerja.parallel.PAGES_PARALLEL_FROM` vacancies) forked workers write a
-share of the vacancy pages each, on the other CPUs.
+share of the vacancy pages each, on the other CPUs, and one more writes the families of
+:data:`antarkerja.site.outputs.families.SIDE_BY_SIDE` beside this process.
 """
 
 from __future__ import annotations
@@ -289,6 +290,7 @@ class AntarKerjaGenerator(Generator):
         self.page_memo, self.page_keys = None, {}
         if build_cache is None or not build_cache.enabled:
             return
+        build_cache.pages_saved = None  # this build's record only (cache.BuildCache.page_digest)
         build_cache.text_memo(self.root)  # the feeds' summaries (feeds.summary_of)
         for template, (what, covered, reads) in pages.KEYED.items():
             try:

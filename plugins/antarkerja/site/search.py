@@ -81,6 +81,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from antarkerja.errors import SearchIndexFailed
+from antarkerja.site import writer as site_writer
 from antarkerja.site.pagefind_canon import sort_language
 from antarkerja.site.query import rules as query_rules
 from antarkerja.site.query import salary_figures
@@ -735,6 +736,10 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
     if root_bundle.is_dir():
         shutil.rmtree(root_bundle)
     manifest_path = output_dir / BUNDLES_MANIFEST
+    # The site this build replaces (writer.LOG, set by build_site): restored bundles link its
+    # unchanged files and say so, as the page writers do.
+    log = site_writer.LOG if site_writer.LOG is not None and site_writer.LOG.output == output_dir else None
+    previous = log.previous if log is not None and log.previous is not None else None
     started = time.perf_counter()
     pages = 0
     keys: list[str] = []
@@ -751,9 +756,14 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 # build cache, an unchanged bundle is copied back instead of indexed again.
                 cache_key = None
                 if cache is not None and cache.enabled:
-                    cache_key = cache.bundle_key(key, [(rel, (output_dir / rel).read_bytes()) for rel in files])
-                if cache_key is not None and cache.restore_bundle(cache_key, root_bundle / key):
+                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(output_dir, rel)) for rel in files])
+                restored = (set(), set())
+                if cache_key is not None and cache.restore_bundle(
+                    cache_key, root_bundle / key, previous and previous / "pagefind" / key, restored
+                ):
                     count = _cached_page_count(root_bundle / key)
+                    if log is not None:  # site-relative: keep_unchanged takes them as they are
+                        log.add(*({f"pagefind/{key}/{rel}" for rel in found} for found in restored))
                 elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
                     raise SearchIndexFailed(
                         f"Bundel pencarian {key} tidak ada di hasil shard: isi, kode atau tanggal berbeda "
