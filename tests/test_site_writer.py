@@ -52,53 +52,39 @@ def test_a_second_output_for_one_file_stops_the_writer_naming_both_families(tmp_
     assert (tmp_path / "kantor/layanan/index.html").read_bytes() == b"layanan"
 
 
-def test_a_forced_collision_stops_the_build_naming_both_families(tmp_path, monkeypatch):
-    """One family writing another's file (here the home page) stops the build."""
+@pytest.mark.parametrize(
+    "family, jobs",
+    [("jkp", None), ("words", "2")],
+    ids=["one-process", "across-processes"],
+)
+def test_a_forced_collision_stops_the_build_naming_both_families(tmp_path, monkeypatch, family, jobs):
+    """One family writing another's file (here the home page) stops the build; also when a
+    second process writes it (on a big site, families.SIDE_BY_SIDE beside the first)."""
+    import importlib
+
     from support import TODAY, make_repo
 
     from antarkerja.errors import BuildFailed
     from antarkerja.site.build import build_site
-    from antarkerja.site.outputs import File, jkp
-
-    original = jkp.outputs
-
-    def greedy(site, ctx):
-        yield from original(site, ctx)
-        yield File("index.html", "bukan beranda")
-
-    monkeypatch.setattr(jkp, "outputs", greedy)
-    monkeypatch.setenv("ANTARKERJA_TODAY", TODAY.isoformat())
-    root = make_repo(tmp_path / "repo")
-    with pytest.raises(BuildFailed) as info:
-        build_site(root, output=tmp_path / "out", today=TODAY.isoformat(), search=False)
-    assert "`index.html`: `pages` dan `jkp`" in str(info.value)
-    assert not (tmp_path / "out").exists()
-
-
-def test_a_collision_across_processes_stops_the_build_naming_both_families(tmp_path, monkeypatch):
-    """On a big site a second process writes some families (families.SIDE_BY_SIDE): one of
-    them writing a file a family of the first process writes still stops the build."""
-    from support import TODAY, make_repo
-
-    from antarkerja.errors import BuildFailed
-    from antarkerja.site.build import build_site
-    from antarkerja.site.outputs import File, words
+    from antarkerja.site.outputs import File
     from antarkerja.site.outputs.families import SIDE_BY_SIDE
 
-    assert "words" in SIDE_BY_SIDE
-    original = words.outputs
+    assert (family in SIDE_BY_SIDE) == (jobs is not None)
+    module = importlib.import_module(f"antarkerja.site.outputs.{family}")
+    original = module.outputs
 
     def greedy(site, ctx):
         yield from original(site, ctx)
         yield File("index.html", "bukan beranda")
 
-    monkeypatch.setattr(words, "outputs", greedy)
-    monkeypatch.setenv("ANTARKERJA_JOBS", "2")  # vacancy pages and families shared out
+    monkeypatch.setattr(module, "outputs", greedy)
+    if jobs:
+        monkeypatch.setenv("ANTARKERJA_JOBS", jobs)  # vacancy pages and families shared out
     monkeypatch.setenv("ANTARKERJA_TODAY", TODAY.isoformat())
     root = make_repo(tmp_path / "repo")
     with pytest.raises(BuildFailed) as info:
         build_site(root, output=tmp_path / "out", today=TODAY.isoformat(), search=False)
-    assert "`index.html`: `pages` dan `words`" in str(info.value)
+    assert f"`index.html`: `pages` dan `{family}`" in str(info.value)
     assert not (tmp_path / "out").exists()
 
 
