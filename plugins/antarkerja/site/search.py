@@ -763,7 +763,8 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 ):
                     count = _cached_page_count(root_bundle / key)
                     if log is not None:  # site-relative: keep_unchanged takes them as they are
-                        log.add(*({f"pagefind/{key}/{rel}" for rel in found} for found in restored))
+                        folder = url("search_bundle", key=key).lstrip("/")
+                        log.add(*({folder + rel for rel in found} for found in restored))
                 elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
                     raise SearchIndexFailed(
                         f"Bundel pencarian {key} tidak ada di hasil shard: isi, kode atau tanggal berbeda "
