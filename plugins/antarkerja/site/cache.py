@@ -48,6 +48,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from antarkerja.paths import REPO
+from antarkerja.records.rules.common import same_findings_from
 
 FORMAT = 1  # bump when the layout of the cache changes
 MAGIC = b"ANTARKERJA-CACHE"
@@ -206,8 +207,6 @@ class RecordMemo:
         return None
 
     def put(self, path: Path, data: bytes, loaded, found) -> None:
-        from antarkerja.records.rules.common import same_findings_from
-
         first = same_findings_from(loaded.data, self.today, {d.code for d in found})
         days = (first, date.max) if first is not None else (self.today, self.today)
         self.new[str(path)] = (digest(data), loaded, list(found), days)
@@ -467,11 +466,15 @@ class BuildCache:
         return PageMemo(entries)
 
     def save_pages(self, root: Path, memo: PageMemo) -> None:
+        """Record this build's pages (also for :meth:`page_digest` and :meth:`stamp_pages`)."""
         if self.folder is None:
             return
         self.pages_saved = (Path(root).resolve(), memo)
+        self._write_pages(*self.pages_saved)
+
+    def _write_pages(self, root: Path, memo: PageMemo) -> None:
         lines = "".join(f"{key}\t{data}\t{stamp}\t{rel}\n" for rel, (key, data, stamp) in sorted(memo.new.items()))
-        self._save(self._pages_file(Path(root).resolve()), lines.encode("utf-8"), "cache halaman")
+        self._save(self._pages_file(root), lines.encode("utf-8"), "cache halaman")
 
     def stamp_pages(self, output: Path) -> None:
         """Once the site is published in ``output``: the stamp of each page rendered by this
@@ -480,17 +483,16 @@ class BuildCache:
             return
         root, memo = self.pages_saved
         self.pages_saved = None
-        fresh = 0
+        stamped = False
         for rel, (key, data, stamp) in memo.new.items():
             if not stamp:
                 try:
                     memo.new[rel] = (key, data, file_stamp(output / rel))
-                    fresh += 1
+                    stamped = True
                 except OSError:
                     pass  # read and checked by the next build
-        if fresh:
-            self.save_pages(root, memo)
-            self.pages_saved = None
+        if stamped:
+            self._write_pages(root, memo)
 
     def _pages_file(self, root: Path) -> Path:
         return self.folder / "pages" / f"{digest(str(root).encode())}.txt"
@@ -582,6 +584,15 @@ class TextMemo:
         self.new[key] = value
         return value
 
+    def share(self) -> tuple[dict, int, int]:
+        """What this process derived, for :meth:`merge` in the parent (a forked worker's)."""
+        return self.new, self.hits, self.misses
+
+    def merge(self, entries: dict[str, str], hits: int, misses: int) -> None:
+        self.new.update(entries)
+        self.hits += hits
+        self.misses += misses
+
 
 def file_stamp(path: Path | str) -> str:
     """Size, inode and modification time of a file: what make and rsync trust to say a file
@@ -617,16 +628,11 @@ class PageMemo:
         if previous is None or entry is None or entry[0] != key:
             self.misses += 1
             return False
-        path = previous / rel
         try:
-            stamp = file_stamp(path)
-            if stamp != entry[2]:
-                with open(path, "rb") as f:
-                    if digest(f.read()) != entry[1]:
-                        stamp = None
+            stamp = file_stamp(previous / rel)
         except OSError:
             stamp = None
-        if stamp is None:
+        if stamp is None or (stamp != entry[2] and not _same_digest(previous / rel, entry[1])):
             self.misses += 1
             return False
         self.hits += 1
@@ -641,6 +647,10 @@ class PageMemo:
         key = self.pending.pop(rel, None)
         if key is not None:
             self.new[rel] = (key, digest(data), "")  # stamped once published
+
+    def share(self) -> tuple[dict, int, int]:
+        """What this process found, for :meth:`merge` in the parent (a forked worker's)."""
+        return self.new, self.hits, self.misses
 
     def merge(self, entries: dict[str, tuple[str, str, str]], hits: int, misses: int) -> None:
         """A forked worker's share."""

@@ -217,6 +217,7 @@ class AntarKerjaGenerator(Generator):
         # Workers fork before this process starts its writer thread (fork copies one thread).
         mine, workers = self.share_vacancy_pages(ctx)
         side = self.fork_families(ctx) if workers else None  # a big site on several cores
+        forked = [*workers, side] if side else workers
         self.writer = PageWriter(Path(self.output_path), previous=self.previous_output)
         try:
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
@@ -228,7 +229,7 @@ class AntarKerjaGenerator(Generator):
                     self.write_items(family(self.site, ctx), name)
         finally:
             self.writer.close()
-            failures = finish_all([*workers, side] if side else workers)
+            failures = finish_all(forked)
             gc.unfreeze()  # a long-running process (``antarkerja serve``) builds again
         if failures:
             raise BuildFailed("Halaman gagal ditulis:\n" + "\n".join(failures))
@@ -236,7 +237,7 @@ class AntarKerjaGenerator(Generator):
             self.writer.claim_all(side.claimed)  # one file, one family, across processes
             self.take_side_results(side.result)
         self.finish_render_cache(workers)
-        self.log_writes([*workers, side] if side else workers)
+        self.log_writes(forked)
 
     def fork_families(self, ctx: OutputContext) -> ForkedWorker:
         """The families of :data:`SIDE_BY_SIDE`, written by a second process while this one
@@ -248,11 +249,10 @@ class AntarKerjaGenerator(Generator):
             for name, family in families():
                 if name in SIDE_BY_SIDE:
                     self.write_items(family(self.site, ctx), name)
-            memo = self.page_memo
             texts = cache.ACTIVE.texts if cache.ACTIVE is not None else None
             return (
-                (memo.new, memo.hits, memo.misses) if memo is not None else None,
-                (texts.new, texts.hits, texts.misses) if texts is not None else None,
+                self.page_memo.share() if self.page_memo is not None else None,
+                texts.share() if texts is not None else None,
                 dict(TIMES),
             )
 
@@ -267,9 +267,7 @@ class AntarKerjaGenerator(Generator):
             self.page_memo.merge(*pages_found)
         texts = cache.ACTIVE.texts if cache.ACTIVE is not None else None
         if texts_found and texts is not None:
-            texts.new.update(texts_found[0])
-            texts.hits += texts_found[1]
-            texts.misses += texts_found[2]
+            texts.merge(*texts_found)
         TIMES.update(times)
 
     def log_writes(self, workers: list) -> None:
@@ -388,7 +386,7 @@ class AntarKerjaGenerator(Generator):
             self.writer = writer
             self.write_vacancy_pages(vacancies, ctx)
             memo = self.page_memo  # this process's copy: its entries go back to the parent
-            return (memo.new, memo.hits, memo.misses) if memo is not None else None
+            return memo.share() if memo is not None else None
 
         return ForkedWorker(Path(self.output_path), job, previous=self.previous_output)
 

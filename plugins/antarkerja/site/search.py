@@ -739,7 +739,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
     # The site this build replaces (writer.LOG, set by build_site): restored bundles link its
     # unchanged files and say so, as the page writers do.
     log = site_writer.LOG if site_writer.LOG is not None and site_writer.LOG.output == output_dir else None
-    previous = log.previous if log is not None and log.previous is not None else None
+    previous = log.previous if log is not None else None
     started = time.perf_counter()
     pages = 0
     keys: list[str] = []
@@ -757,13 +757,13 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 cache_key = None
                 if cache is not None and cache.enabled:
                     cache_key = cache.bundle_key(key, [(rel, cache.page_digest(output_dir, rel)) for rel in files])
+                folder = url("search_bundle", key=key).lstrip("/")
                 restored = (set(), set())
                 if cache_key is not None and cache.restore_bundle(
-                    cache_key, root_bundle / key, previous and previous / "pagefind" / key, restored
+                    cache_key, root_bundle / key, previous and previous / folder, restored
                 ):
                     count = _cached_page_count(root_bundle / key)
                     if log is not None:  # site-relative: keep_unchanged takes them as they are
-                        folder = url("search_bundle", key=key).lstrip("/")
                         log.add(*({folder + rel for rel in found} for found in restored))
                 elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
                     raise SearchIndexFailed(

@@ -56,13 +56,6 @@ class WriteLog:
 LOG: WriteLog | None = None  # the log of the build running in this process (set by build_site)
 
 
-def collision(key: str, first: str, second: str) -> OutputCollision:
-    return OutputCollision(
-        f"dua keluaran menulis berkas yang sama `{key}`: `{first}` dan `{second}`. "
-        "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
-    )
-
-
 class PageWriter:
     """Writes files on a background thread.
 
@@ -113,7 +106,10 @@ class PageWriter:
         if anything has it already."""
         key = Path(rel_path).as_posix().lstrip("/")
         if key in self.claimed:
-            raise collision(key, self.claimed[key], family)
+            raise OutputCollision(
+                f"dua keluaran menulis berkas yang sama `{key}`: `{self.claimed[key]}` dan `{family}`. "
+                "Periksa id atau slug yang sama dengan alamat buatan situs (rute di urls.py)."
+            )
         self.claimed[key] = family
         return key
 
@@ -121,9 +117,7 @@ class PageWriter:
         """The paths another process's writer claimed (:attr:`ForkedWorker.claimed`), checked
         against this writer's: one file, one family, whichever process wrote it."""
         for key, family in claimed.items():
-            if key in self.claimed:
-                raise collision(key, self.claimed[key], family)
-            self.claimed[key] = family
+            self.claim(key, family)
 
     def put(self, rel_path: str, data: bytes, family: str = "?") -> None:
         if self.error is not None:
