@@ -137,22 +137,51 @@ def test_qr_geometry_matches_segno(url):
     assert (ours == np.array(matrix, dtype=bool)).all()
 
 
+def _codes(notices, targets, path, today):
+    """The codes of ``targets`` as one build gets them (made or read, then the cache closed)."""
+    codes = notices.QrCodes(targets, notices.QrCache(path), today)
+    try:
+        return [codes.code(notices.qr_key(t)) for t in targets]
+    finally:
+        codes.close()
+
+
 def test_codes_are_kept_between_builds_and_a_broken_cache_only_costs_time(tmp_path, monkeypatch):
     from antarkerja.site.outputs import notices
 
     path = tmp_path / "qr.sqlite3"
     targets = [f"https://contoh.example/lowongan/{n}/" for n in ("a", "b", "c")]
-    first = list(notices.qr_codes(targets, notices.QrCache(path), "2026-11-25"))
+    first = _codes(notices, targets, path, "2026-11-25")
+    assert first == [notices.qr(t) for t in targets]
     made, real = [], notices.qr
     monkeypatch.setattr(notices, "qr", lambda t: made.append(t) or real(t))
-    again = list(
-        notices.qr_codes([*targets, "https://contoh.example/lowongan/d/"], notices.QrCache(path), "2026-11-26")
-    )
+    again = _codes(notices, [*targets, "https://contoh.example/lowongan/d/"], path, "2026-11-26")
     assert again[:3] == first and made == ["https://contoh.example/lowongan/d/"]
     monkeypatch.undo()
-    # Codes unused for 30 days are dropped.
-    list(notices.qr_codes(targets[:1], notices.QrCache(path), "2027-01-30"))
-    assert len(notices.QrCache(path).keys()) == 1
+    # Codes unused for 30 days are dropped; one used again is kept.
+    _codes(notices, targets[:1], path, "2027-01-30")
+    assert notices.QrCache(path).keys() == {notices.qr_key(targets[0])}
     path.write_bytes(b"not a database")
-    broken = list(notices.qr_codes(targets, notices.QrCache(path), "2026-11-25"))
+    broken = _codes(notices, targets, path, "2026-11-25")
     assert broken == first
+    # No cache at all: the codes are still made, once each.
+    made.clear()
+    monkeypatch.setattr(notices, "qr", lambda t: made.append(t) or real(t))
+    assert _codes(notices, targets, None, "2026-11-25") == first and made == targets
+
+
+def test_a_kept_notice_reads_no_code(tmp_path, monkeypatch):
+    """A notice page holds its code's key, not the code: the render cache keys it by the
+    key, and only a page being rendered reads the code."""
+    from antarkerja.site import cache
+    from antarkerja.site.outputs import notices, pages
+
+    targets = ["https://contoh.example/lowongan/a/"]
+    codes = notices.QrCodes(targets, notices.QrCache(tmp_path / "qr.sqlite3"), "2026-11-25")
+    reads = []
+    monkeypatch.setattr(codes.cache, "get", lambda key: reads.append(key))
+    lazy = pages.Lazy(codes.code, (notices.qr_key(targets[0]),))
+    form = cache.stable(lazy, pages.MODELS)
+    assert notices.QR_FORMAT in repr(form) and reads == []
+    assert lazy.value()["url"] == targets[0] and reads == [notices.qr_key(targets[0])]
+    codes.close()

@@ -356,3 +356,32 @@ def test_each_posting_date_is_one_run_of_ordinals_from_its_start(model, lists):
         assert sorted(at[v.id] for v in model.open_vacancies if v.date_posted.isoformat() == day) == list(
             range(start, end)
         )
+
+
+def test_remembered_words_equal_the_words_found_again(model, monkeypatch):
+    """With the build cache, a vacancy's words come from the text memo: the postings equal
+    those found without it, a re-run finds no word again, and other synonyms are not
+    answered from words found with the old ones."""
+    from types import SimpleNamespace
+
+    from antarkerja.site import cache
+    from antarkerja.site.synonyms import Group, Synonyms
+
+    synonyms = load_synonyms(ROOT)
+    plain = words.postings(model, synonyms)
+    memo = cache.TextMemo({})
+    monkeypatch.setattr(cache, "ACTIVE", SimpleNamespace(texts=memo))
+    assert words.postings(model, synonyms) == plain and memo.misses == len(model.open_vacancies)
+    rerun = cache.TextMemo(memo.new)
+    monkeypatch.setattr(cache, "ACTIVE", SimpleNamespace(texts=rerun))
+    monkeypatch.setattr(words, "vacancy_words", lambda v, s: pytest.fail(f"{v.id}: words found again"))
+    assert words.postings(model, synonyms) == plain and rerun.hits == len(model.open_vacancies)
+    monkeypatch.undo()
+    tailor = next(v for v in model.open_vacancies if re.search(r"\bpenjahit\b", v.title, re.I))
+    more = Synonyms((*synonyms.groups, Group(("penjahit", "konveksiwan"), "uji", 1)))
+    monkeypatch.setattr(cache, "ACTIVE", None)
+    expected = words.postings(model, more)
+    monkeypatch.setattr(cache, "ACTIVE", SimpleNamespace(texts=cache.TextMemo(memo.new)))
+    assert words.postings(model, more) == expected
+    assert "konveksiwan" in expected and "konveksiwan" not in plain
+    assert "konveksiwan" in words.vacancy_words(tailor, more)

@@ -80,12 +80,14 @@ class PageKeys:
     when a global the templates read has no stable value and is not declared pure or covered.
     """
 
-    def __init__(self, generator: AntarKerjaGenerator, template: str, covered: frozenset, reads):
+    def __init__(self, generator: AntarKerjaGenerator, template: str, covered: frozenset, reads, forms: dict):
         env = generator.env
         self.globals = env.globals
         self.reads = reads
         self.template = template
-        self.forms: dict[int, tuple] = {}  # stable form of each model object, made once (they live all build)
+        # The stable form of each model object, made once per build and shared by every
+        # template's keys (a vacancy's page and its notice read the same record).
+        self.forms = forms
         sources, names = cache.template_reads(env, generator.template(template).name)
         values = []
         for name in sorted(names - covered - PURE_GLOBALS):
@@ -95,7 +97,9 @@ class PageKeys:
                 except cache.Uncacheable as exc:
                     raise cache.Uncacheable(f"templat {template} membaca `{name}` ({exc})") from None
         theme = Path(generator.settings.get("THEME") or ".")
-        self.shared = (
+        # What every page of the template shares, as one digest: written out in each key, its
+        # form was most of the text hashed per page (200,000 keys at 100,000 vacancies).
+        self.shared = cache.page_key(
             cache.FORMAT,
             cache.code_hash(),
             cache.folder_digest(theme),
@@ -290,9 +294,10 @@ class AntarKerjaGenerator(Generator):
             return
         build_cache.pages_saved = None  # this build's record only (cache.BuildCache.page_digest)
         build_cache.text_memo(self.root)  # the feeds' summaries (feeds.summary_of)
+        forms: dict[int, tuple] = {}
         for template, (what, covered, reads) in pages.KEYED.items():
             try:
-                self.page_keys[template] = PageKeys(self, template, covered, reads)
+                self.page_keys[template] = PageKeys(self, template, covered, reads, forms)
             except cache.Uncacheable as exc:
                 build_cache.note(f"cache {what} tidak dipakai: {exc}; semua halamannya dirender")
         if self.page_keys:

@@ -45,6 +45,7 @@ import segno
 
 from antarkerja.parallel import fork_pool
 from antarkerja.site.outputs import OutputContext, Page
+from antarkerja.site.outputs.pages import Lazy
 from antarkerja.urls import save_as
 
 QR_ERROR = "m"
@@ -94,6 +95,11 @@ def cache_file(settings: dict) -> Path | None:
     return Path(folder) / "qr-codes.sqlite3"
 
 
+def qr_key(target: str) -> str:
+    """A code's key in :class:`QrCache`: it depends only on its URL and :data:`QR_FORMAT`."""
+    return f"{QR_FORMAT}|{target}"
+
+
 class QrCache:
     """QR geometry by target URL in SQLite, so a rebuild only encodes new or changed URLs.
 
@@ -101,19 +107,26 @@ class QrCache:
 
     A code depends only on its URL and :data:`QR_FORMAT`; rows unused for
     :data:`CACHE_DAYS` days are dropped. Any problem with the file (read-only disk, a
-    corrupt or locked file) only means no cache: codes are then made afresh.
+    corrupt or locked file) only means no cache: codes are then kept in memory for this
+    build, and made afresh by the next one.
     """
 
     def __init__(self, path: Path | None):
         self.db = None
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=5)
-            self.db.execute("CREATE TABLE IF NOT EXISTS qr (key TEXT PRIMARY KEY, size INTEGER, d BLOB, used TEXT)")
-        except (OSError, sqlite3.Error):
-            self.db = None
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = self._open(str(path))
+            except (OSError, sqlite3.Error):
+                self.db = None
+        if self.db is None:
+            self.db = self._open(":memory:")
+
+    @staticmethod
+    def _open(where: str):
+        db = sqlite3.connect(where, timeout=5)
+        db.execute("CREATE TABLE IF NOT EXISTS qr (key TEXT PRIMARY KEY, size INTEGER, d BLOB, used TEXT)")
+        return db
 
     def keys(self) -> set[str]:
         try:
@@ -130,15 +143,24 @@ class QrCache:
             return None
 
     def store(self, rows: list[tuple], today: str) -> None:
-        """Save ``(key, size, d)`` rows (new codes) or ``(key, None, None)`` (known codes) as used today."""
+        """Save ``(key, size, d)`` rows (new codes) as used today."""
         if not self.db or not rows:
             return
         try:
             self.db.executemany(
                 "INSERT INTO qr VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET used = excluded.used,"
-                " size = coalesce(excluded.size, size), d = coalesce(excluded.d, d)",
-                [(key, size, zlib.compress(d.encode("ascii")) if d else None, today) for key, size, d in rows],
+                " size = excluded.size, d = excluded.d",
+                [(key, size, zlib.compress(d.encode("ascii")), today) for key, size, d in rows],
             )
+        except sqlite3.Error:
+            self.db = None
+
+    def mark_used(self, keys: list[str], today: str) -> None:
+        """Known codes this build uses: kept another :data:`CACHE_DAYS` days."""
+        if not self.db or not keys:
+            return
+        try:
+            self.db.executemany("UPDATE qr SET used = ? WHERE key = ? AND used < ?", [(today, k, today) for k in keys])
         except sqlite3.Error:
             self.db = None
 
@@ -155,41 +177,47 @@ class QrCache:
         self.db = None
 
 
-def qr_codes(targets: list[str], cache: QrCache | None = None, today: str = "") -> Iterable[dict]:
-    """:func:`qr` for every target, in order: from the cache when it has them, else made,
-    in forked workers when there are many to make."""
-    cache = cache or QrCache(None)
-    known = cache.keys()
-    missing = [t for t in targets if f"{QR_FORMAT}|{t}" not in known]
-    pending: list[tuple] = []
-    workers = max(1, min(os.cpu_count() or 1, int(os.environ.get("ANTARKERJA_JOBS") or 64)))
-    parallel = len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
-    pool = fork_pool(workers) if parallel else None
-    try:
-        made = pool.imap(qr, missing, chunksize=200) if pool else map(qr, missing)
-        for target in targets:
-            key = f"{QR_FORMAT}|{target}"
-            found = cache.get(key) if key in known else None
-            if found:
-                code = {"size": found[0], "d": found[1], "url": target}
-                pending.append((key, None, None))
-            elif key in known:  # listed but unreadable now: make it here
-                code = qr(target)
-                pending.append((key, code["size"], code["d"]))
-            else:
-                code = next(made)
-                if code["url"] != target:  # pragma: no cover - imap keeps order
-                    raise RuntimeError(f"QR code for {code['url']} where {target} was expected")
-                pending.append((key, code["size"], code["d"]))
-            if len(pending) >= 1000:
-                cache.store(pending, today)
-                pending = []
-            yield code
-    finally:
-        if pool:
-            pool.terminate()
-    cache.store(pending, today)
-    cache.close(today)
+class QrCodes:
+    """The codes of one build's targets, by :func:`qr_key`.
+
+    Codes the cache lacks are made up front, in forked workers when there are many, and
+    stored. The others are read only when a page is rendered (:meth:`code`): a notice page
+    carries ``Lazy(codes.code, (key,))``, which the render cache keys by the code's key, so
+    a notice it keeps reads no code at all (100,000 reads on every re-run before).
+    """
+
+    def __init__(self, targets: list[str], cache: QrCache | None = None, today: str = ""):
+        self.cache = cache or QrCache(None)
+        self.today = today
+        known = self.cache.keys()
+        missing = [t for t in dict.fromkeys(targets) if qr_key(t) not in known]
+        self.cache.mark_used([qr_key(t) for t in dict.fromkeys(targets) if qr_key(t) in known], today)
+        workers = max(1, min(os.cpu_count() or 1, int(os.environ.get("ANTARKERJA_JOBS") or 64)))
+        parallel = len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        pool = fork_pool(workers) if parallel else None
+        try:
+            made = pool.imap(qr, missing, chunksize=200) if pool else map(qr, missing)
+            pending = []
+            for code in made:
+                pending.append((qr_key(code["url"]), code["size"], code["d"]))
+                if len(pending) >= 1000:
+                    self.cache.store(pending, today)
+                    pending = []
+            self.cache.store(pending, today)
+        finally:
+            if pool:
+                pool.terminate()
+
+    def code(self, key: str) -> dict:
+        """The code of key ``qr_key(target)``: from the cache, or made here if it cannot be read."""
+        target = key.split("|", 1)[1]
+        found = self.cache.get(key)
+        if found is None:
+            return qr(target)
+        return {"size": found[0], "d": found[1], "url": target}
+
+    def close(self) -> None:
+        self.cache.close(self.today)
 
 
 def clip(text: str, limit: int) -> str:
@@ -225,20 +253,33 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
     for office in site.offices:
         if office.open_vacancies:
             boards.append(("office", office, office.open_vacancies, save_as("office_board", id=office.id)))
+    vacancies = site.open_vacancies
+    targets = [absolute(ctx, v.url) for v in vacancies] + [absolute(ctx, owner.url) for _, owner, _, _ in boards]
+    codes = QrCodes(targets, QrCache(cache_file(ctx.settings)), site.today.isoformat())
+    try:
+        yield from _pages(vacancies, boards, codes, ctx)
+    finally:  # the last page is rendered before the family asks for the next item
+        codes.close()
+
+
+def _pages(vacancies: list, boards: list, codes: QrCodes, ctx: OutputContext) -> Iterable[Page]:
     on_boards = {v.id for _, _, items, _ in boards for v in items[:BOARD_LIMIT]}
     local = not ctx.siteurl
     kept: dict[str, dict] = {}
-
-    vacancies = site.open_vacancies
-    targets = [absolute(ctx, v.url) for v in vacancies]
-    codes = qr_codes(targets, QrCache(cache_file(ctx.settings)), site.today.isoformat())
-    for v, code in zip(vacancies, codes, strict=True):
+    for v in vacancies:
+        key = qr_key(absolute(ctx, v.url))
         if v.id in on_boards:
-            kept[v.id] = code
+            kept[v.id] = codes.code(key)
         yield Page(
             save_as("vacancy_print", id=v.id),
             "print/vacancy",
-            {"vacancy": v, "qr": code, "notice": notice(v), "local_preview": local, "noindex": True},
+            {
+                "vacancy": v,
+                "qr": Lazy(codes.code, (key,)),
+                "notice": notice(v),
+                "local_preview": local,
+                "noindex": True,
+            },
         )
     for kind, owner, items, path in boards:
         shown = items[:BOARD_LIMIT]
@@ -251,7 +292,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
                 "items": [(v, kept[v.id]) for v in shown],
                 "more": len(items) - len(shown),
                 "total": len(items),
-                "list_qr": qr(absolute(ctx, owner.url)),
+                "list_qr": codes.code(qr_key(absolute(ctx, owner.url))),
                 "local_preview": local,
                 "noindex": True,
             },
