@@ -798,6 +798,15 @@ def test_a_nightly_run_checks_no_unchanged_record_again_unless_a_date_was_ahead(
     )
     assert check(BENCH_TODAY + timedelta(days=9)) == (1, [])  # 40 days ahead is now within 31
     assert check(BENCH_TODAY + timedelta(days=30)) == (0, [])  # every result holds on later days
+    # Nothing checked again: the records file is left as it is (its entries would be the same).
+    records = next((cache_dir / "records").glob("*.bin"))
+    written = records.stat().st_ino
+    assert check(BENCH_TODAY + timedelta(days=31)) == (0, [])
+    assert records.stat().st_ino == written
+    ahead.write_text(ahead.read_text("utf-8") + "# diperbarui\n", "utf-8")
+    assert check(BENCH_TODAY + timedelta(days=31)) == (1, [])
+    assert records.stat().st_ino != written
+    assert check(BENCH_TODAY + timedelta(days=32)) == (0, [])  # the new entry was saved
     assert check(BENCH_TODAY + timedelta(days=8)) == (
         1,
         [

@@ -195,6 +195,12 @@ class RecordMemo:
         self.new: dict = {}
         self.hits = 0
         self.misses = 0
+        self.stored = False  # ``old`` is the saved file's content as it is (BuildCache.record_memo)
+
+    @property
+    def unchanged(self) -> bool:
+        """Every saved entry answered, and nothing else asked: saving would write the same file."""
+        return self.stored and self.misses == 0 and self.new.keys() == self.old.keys()
 
     def get(self, path: Path, data: bytes):
         key = digest(data)
@@ -279,6 +285,7 @@ class BuildCache:
         # Not today: each entry says on which days it holds (RecordMemo.get).
         self._env = digest(f"{code_hash()} {folder_digest(root / 'content' / 'reference')}".encode())
         entries = {}
+        stored = False
         path = self._records_file(root)
         if path.is_file():
             try:
@@ -286,7 +293,8 @@ class BuildCache:
                 env, entries = _SafeUnpickler(io.BytesIO(payload)).load()
                 if not isinstance(entries, dict):
                     raise CacheRejected("bentuk isinya salah")
-                if env != self._env:
+                stored = env == self._env
+                if not stored:
                     entries = {}  # other reference data: nothing applies
             except CacheRejected as exc:
                 self.note(f"cache data {path.name} tidak dipakai ({exc}); semua berkas diperiksa ulang")
@@ -297,13 +305,25 @@ class BuildCache:
                 )
                 entries = {}
         self.memo = RecordMemo(self._env, entries, today)
+        self.memo.stored = stored
         return self.memo
 
     def save_records(self, root: Path) -> None:
         if self.folder is None or self.memo is None:
             return
+        path = self._records_file(Path(root).resolve())
+        if self.memo.unchanged:
+            # A re-run or a nightly run: the file already holds these entries (writing it
+            # again took 2-3 s at 100,000 vacancies). Touched, as a write would: still this
+            # build's for prune, and for that of another build sharing the cache.
+            try:
+                os.utime(path)
+                self.saved.add(path)
+                return
+            except OSError:
+                pass  # gone meanwhile: written again below
         payload = pickle.dumps((self.memo.env, self.memo.new), protocol=pickle.HIGHEST_PROTOCOL)
-        self._save(self._records_file(Path(root).resolve()), payload, "cache data")
+        self._save(path, payload, "cache data")
 
     def _save(self, path: Path, payload: bytes, what: str) -> None:
         """Write one of this build's files (sealed with the code hash), kept by :meth:`prune`;
