@@ -198,6 +198,9 @@ def test_equality_after_random_edit_sequences(tmp_path, monkeypatch):
     output in place) and a clean full build: the two sites are the same bytes."""
     monkeypatch.setattr(site_cache, "_CODE_HASH", None)
     root = make_repo(tmp_path / "repo", VACANCIES)
+    with open(root / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        # Short pages: every list has later pages, which the render cache keeps (pages.listing_reads).
+        conf.write("LISTING_PER_PAGE = 2\nLISTING_ROWS_PER_PAGE = 3\n")
     cache_dir, inc, full = tmp_path / "cache", tmp_path / "inc", tmp_path / "full"
     rng = random.Random(SEED)
     editor = Editor(root, rng)

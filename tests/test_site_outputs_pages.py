@@ -243,33 +243,51 @@ def test_vacancy_properties_depend_on_today_only_through_these():
 
 
 # What of the site each keyed template may read (pages.KEYED's reads functions key these).
-SITE_READS = {"vacancy": {"similar", "has_examples"}, "print/vacancy": {"has_examples"}}
+SITE_READS = {
+    "vacancy": {"similar", "has_examples"},
+    "print/vacancy": {"has_examples"},
+    **dict.fromkeys(("vacancies", "region", "office"), {"has_examples"}),
+}
+# The one link to another model object each keyed template may follow from the object it is
+# about (its reads function gives the object at the other end).
+RELATION_READS = {"vacancy": "verifier", "print/vacancy": "verifier", "office": "parent"}
+# What of a region a later page of its list may read (pages.region_state holds these; the url
+# is made from kind and slug).
+REGION_READS = {"kind", "code", "name", "slug", "province", "url"}
 
 
 def _model_objects(value) -> list:
     from antarkerja.site import model
+    from antarkerja.site.paginate import Pager
 
-    if isinstance(value, (model.Vacancy, model.Office)):
+    if isinstance(value, (model.Vacancy, model.Office, model.Region)):
         return [value]
+    if isinstance(value, Pager):
+        return [value, *_model_objects(value.items)]
     if isinstance(value, (list, tuple)):
         return [x for item in value for x in _model_objects(item)]
     return []
 
 
 def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monkeypatch):
-    """Renders the sample site's vacancy pages and printable notices (every template in
-    pages.KEYED) with every read of a model object recorded (templates, JSON-LD and the
-    search helpers they call alike): each read must be of the page's vacancy or of an object
-    its reads function gives (its office, its "Lowongan serupa", the offices its history
-    names), never of another office's vacancies, parent or children, and of the facts that
-    depend on today only those pages.vacancy_state() holds."""
+    """Renders the sample site's vacancy pages, printable notices and lists (every template
+    in pages.KEYED, lists cut into pages of two) with every read of a model object recorded
+    (templates, JSON-LD, cards and the search helpers they call alike): each read must be of
+    an object in the page's context or one its reads function gives (a vacancy's office, its
+    "Lowongan serupa", the offices its history names; an office's parent), never of another
+    office's vacancies, parent or children, of a region's vacancies, offices or regencies,
+    or of a list's total; and of the facts that depend on today only those
+    pages.vacancy_state() holds. Page 1 of a list is never kept, so not checked."""
     from antarkerja.paths import REPO
     from antarkerja.site import generator as generator_module
     from antarkerja.site import model
     from antarkerja.site.build import build_site
     from antarkerja.site.outputs import pages
+    from antarkerja.site.paginate import Pager
 
     assert set(pages.KEYED) <= set(SITE_READS), "say here what of the site a newly keyed template reads"
+    monkeypatch.setattr(pages, "per_page", lambda ctx: 2)
+    monkeypatch.setattr(pages, "rows_per_page", lambda ctx: 2)
     state = {"on": False, "depth": 0, "reads": []}
 
     def recording(cls):
@@ -288,7 +306,7 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
 
         monkeypatch.setattr(cls, "__getattribute__", read)
 
-    for cls in (model.Vacancy, model.Office, model.Site, model.Region, model.Employer):
+    for cls in (model.Vacancy, model.Office, model.Site, model.Region, model.Employer, Pager):
         recording(cls)
 
     def opaque(func):  # a read the key holds by its result (pages.vacancy_reads)
@@ -298,6 +316,13 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
                 return func(*args, **kwargs)
             finally:
                 state["on"] = on
+
+        return call
+
+    def unused(func):
+        def call(*args, **kwargs):
+            assert not state["on"], f"{func} called on a page the render cache keeps"
+            return func(*args, **kwargs)
 
         return call
 
@@ -311,9 +336,16 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
         _what, covered_globals, reads = pages.KEYED[page.template]
         for name in covered_globals:
             if callable(self.env.globals.get(name)) and not isinstance(self.env.globals[name], model.Site):
-                self.env.globals[name] = opaque(self.env.globals[name])
-        v = page.context["vacancy"]
-        covered = {id(x) for x in (v, *_model_objects(reads(v, self.env.globals)))}
+                # A list's reads function holds no function's result: none may be called on a kept page.
+                wrap = unused if reads is pages.listing_reads else opaque
+                self.env.globals[name] = wrap(self.env.globals[name])
+        try:
+            held = reads(page.context, self.env.globals)
+        except pages.FirstPage:
+            return original_render(self, page)
+        subject = next(iter(page.context.values()))
+        covered = {id(x) for x in _model_objects([*page.context.values(), *held])}
+        self._cards.clear()  # each page's cards are read afresh, and checked
         state["reads"], state["on"] = [], True
         try:
             data = original_render(self, page)
@@ -324,13 +356,19 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
             if isinstance(obj, model.Site):
                 assert name in SITE_READS[page.template], where
                 continue
-            assert isinstance(obj, (model.Vacancy, model.Office)), f"{where} (not in the key)"
+            assert isinstance(obj, (model.Vacancy, model.Office, model.Region, Pager)), f"{where} (not in the key)"
             assert id(obj) in covered, f"{where} of an object the key does not hold"
-            assert name not in RELATIONS or (obj is v and name == "verifier"), f"{where} (a link the key does not hold)"
+            if isinstance(obj, model.Region):
+                assert name in REGION_READS, f"{where} (pages.region_state does not hold it)"
+            if isinstance(obj, Pager):
+                assert name != "total", f"{where} (pages.pager_state does not hold it)"
+            assert name not in RELATIONS or (obj is subject and name == RELATION_READS.get(page.template)), (
+                f"{where} (a link the key does not hold)"
+            )
             if isinstance(obj, model.Vacancy) and name in DATE_FACTS:
                 allowed = {"closed_reason", "is_open", "closed_reason_text"}
                 assert name in allowed, f"{where} (depends on today; pages.vacancy_state does not hold it)"
-        checked[page.template].append(v.id)
+        checked[page.template].append(page.path)
         return data
 
     monkeypatch.setattr(generator_module.AntarKerjaGenerator, "render", render)

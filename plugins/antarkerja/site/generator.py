@@ -57,6 +57,7 @@ PURE_GLOBALS = frozenset(
         "days_left_text",
         "posted_ago_text",
         "cached_card",
+        "service_url",
         "pagefind_filters",
         "pagefind_sorts",
         "pagefind_meta",
@@ -75,7 +76,7 @@ class PageKeys:
 
     A key holds the code, the theme (templates and static files, which asset URLs hash), the
     reference data, the templates the page is made of, the value of every template global
-    they read, the page's context, and ``reads(first context value, globals)``: what the page
+    they read, the page's context, and ``reads(context, globals)``: what the page
     reaches through the model beyond its context. :class:`antarkerja.site.cache.Uncacheable`
     when a global the templates read has no stable value and is not declared pure or covered.
     """
@@ -110,14 +111,13 @@ class PageKeys:
 
     def key(self, page: Page) -> str | None:
         try:
-            subject = next(iter(page.context.values()))
             return cache.page_key(
                 self.shared,
                 page.path,
                 cache.stable(page.context, pages.MODELS, self.forms, pages.LASTING),
-                cache.stable(self.reads(subject, self.globals), pages.MODELS, self.forms, pages.LASTING),
+                cache.stable(self.reads(page.context, self.globals), pages.MODELS, self.forms, pages.LASTING),
             )
-        except cache.Uncacheable:
+        except (cache.Uncacheable, pages.FirstPage):
             return None  # rendered; a page's own value with no stable form only costs time
 
 

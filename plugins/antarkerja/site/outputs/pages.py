@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from antarkerja.site.model import Office, Vacancy
+from antarkerja.site.model import Office, Region, Vacancy
 from antarkerja.site.outputs import OutputContext, Page, jsonld
-from antarkerja.site.paginate import page_count, paginate
+from antarkerja.site.paginate import Pager, page_count, paginate
 from antarkerja.urls import file_for, save_as, url
 
 
@@ -93,22 +93,38 @@ def office_state(o: Office) -> dict:
     return o.data
 
 
+def region_state(r: Region) -> tuple:
+    """What of a province or regency a page other than its list's first may read: its names
+    and place (not its vacancies, offices or regencies: page 1 shows those, see
+    :func:`listing_reads`)."""
+    return (r.kind, r.code, r.name, r.slug, r.province)
+
+
+def pager_state(p: Pager) -> tuple:
+    """What of a page of a list a page may read: its items and place among the pages. Not the
+    list's total, which only page 1 shows (paginate's docstring)."""
+    return (p.items, p.number, p.count, p.base_url)
+
+
 MODELS = {
     Vacancy: vacancy_state,
     Office: office_state,
+    Region: region_state,
+    Pager: pager_state,
     Lazy: lambda lazy: (f"{lazy.func.__module__}.{lazy.func.__qualname__}", lazy.args),
 }
 
-LASTING = frozenset({Vacancy, Office})  # live as long as the build: their forms are made once
+LASTING = frozenset({Vacancy, Office, Region})  # live as long as the build: their forms are made once
 
 # Template globals a vacancy page reads whose values vacancy_reads() gives for each page.
 VACANCY_GLOBALS = frozenset({"site", "vacancy_history", "history_office"})
 
 
-def vacancy_reads(v: Vacancy, template_globals: dict) -> tuple:
+def vacancy_reads(context: dict, template_globals: dict) -> tuple:
     """Beyond its context, a vacancy page reads its verifying office, "Lowongan serupa"
     (``site.similar``), whether the site holds sample data, and its history (with the
     offices the history names)."""
+    v = context["vacancy"]
     site = template_globals["site"]
     history = template_globals.get("vacancy_history")
     entries = history(v) if history is not None else None
@@ -117,19 +133,43 @@ def vacancy_reads(v: Vacancy, template_globals: dict) -> tuple:
     return (v.verifier, site.similar(v), site.has_examples, entries, offices)
 
 
-def notice_reads(v: Vacancy, template_globals: dict) -> tuple:
+def notice_reads(context: dict, template_globals: dict) -> tuple:
     """Beyond its context (the vacancy, its QR code and notice text), a printable notice
     (``lowongan/<id>/cetak/``, antarkerja.site.outputs.notices) reads its verifying office and
     whether the site holds sample data."""
-    return (v.verifier, template_globals["site"].has_examples)
+    return (context["vacancy"].verifier, template_globals["site"].has_examples)
 
+
+class FirstPage(Exception):
+    """Page 1 of a list is not kept by the render cache (see :func:`listing_reads`)."""
+
+
+def listing_reads(context: dict, template_globals: dict) -> tuple:
+    """Beyond its context (the page of the list, its vacancies, the region or office), a page
+    of a list other than the first reads whether the site holds sample data, and an office's
+    page the office above it. Page 1 reads the whole list (its counts, the regencies and
+    offices under it) and changes with every new vacancy anyway: it is always rendered
+    (:exc:`FirstPage`). At 100,000 vacancies the later pages are 15,000 of 16,000."""
+    if context["pager"].number == 1:
+        raise FirstPage
+    office = context.get("office")
+    return (template_globals["site"].has_examples, office.parent if office is not None else None)
+
+
+# Template globals a page of a list reads whose values listing_reads() gives; an office's
+# BKK block (``smk_for_office``) is on its page 1 only, never kept.
+LISTING_GLOBALS = frozenset({"site"})
+OFFICE_GLOBALS = LISTING_GLOBALS | {"smk_for_office"}
 
 # The templates whose pages the render cache keeps: (what, in the build's note when a key
 # cannot be made; the globals the reads function covers; the reads function, given the
-# page's first context value and the template globals).
+# page's context and the template globals).
 KEYED = {
     "vacancy": ("halaman lowongan", VACANCY_GLOBALS, vacancy_reads),
     "print/vacancy": ("pengumuman cetak", frozenset({"site"}), notice_reads),
+    "vacancies": ("daftar semua lowongan", LISTING_GLOBALS, listing_reads),
+    "region": ("daftar wilayah", LISTING_GLOBALS, listing_reads),
+    "office": ("daftar kantor", OFFICE_GLOBALS, listing_reads),
 }
 
 
