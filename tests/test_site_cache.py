@@ -885,3 +885,34 @@ def test_search_bundles_are_keyed_by_the_digests_the_render_cache_recorded(small
         build_site(small_repo, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir)
         assert len(from_memo) == _vacancy_count_of(small_repo), from_memo
     assert build_module.LAST["cache"].bundle_misses == 0
+
+
+def test_page_keys_name_a_record_by_its_file(small_repo, tmp_path):
+    """In page keys a vacancy's record is its file's path and digest, as the records cache
+    holds it (so keys need not walk the record): for every vacancy, on a cold and a warm
+    cache alike, and the state changes when the file's bytes do."""
+    from antarkerja.records.validate import RepositoryValidator
+    from antarkerja.site.model import build_site as build_model
+    from antarkerja.site.outputs import pages
+
+    ref = load_reference(small_repo)
+
+    def states() -> dict[str, tuple]:
+        cache = site_cache.BuildCache(tmp_path / "cache")
+        memo = cache.record_memo(small_repo, BENCH_TODAY)
+        result = RepositoryValidator(small_repo, ref, BENCH_TODAY, memo=memo).run()
+        cache.save_records(small_repo)
+        model = build_model([r.data for r in result.vacancies], [o.data for o in result.offices], ref, BENCH_TODAY)
+        sources = memo.sources()
+        return {v.id: pages.vacancy_state(v, sources) for v in model.vacancies}
+
+    cold = states()  # records checked
+    assert states() == cold  # records from the cache
+    for vacancy_id, ((kind, path, file_digest), _closed) in cold.items():
+        assert (kind, Path(path).stem) == ("berkas", vacancy_id)
+        assert file_digest == site_cache.digest(Path(path).read_bytes())
+    vacancy_id, ((_, path, _), _) = next(iter(cold.items()))
+    Path(path).write_text(Path(path).read_text("utf-8") + "# disunting\n", "utf-8")
+    edited = states()
+    assert edited[vacancy_id] != cold[vacancy_id]
+    assert {k: v for k, v in edited.items() if k != vacancy_id} == {k: v for k, v in cold.items() if k != vacancy_id}

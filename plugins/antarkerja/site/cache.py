@@ -212,6 +212,16 @@ class RecordMemo:
         self.misses += 1
         return None
 
+    def sources(self) -> dict[int, tuple[str, str]]:
+        """``id(record data)`` → ``("berkas", path, digest of its bytes)`` for every record of
+        this build: its data is what the code made of those bytes with this reference data
+        (what :meth:`get` trusts). By id: the records live as long as the build."""
+        return {
+            id(entry[1].data): ("berkas", path, entry[0])
+            for path, entry in self.new.items()
+            if entry[1].data is not None
+        }
+
     def put(self, path: Path, data: bytes, loaded, found) -> None:
         first = same_findings_from(loaded.data, self.today, {d.code for d in found})
         days = (first, date.max) if first is not None else (self.today, self.today)

@@ -86,6 +86,7 @@ class PageKeys:
         self.globals = env.globals
         self.reads = reads
         self.template = template
+        self.models = generator.models
         # The stable form of each model object, made once per build and shared by every
         # template's keys (a vacancy's page and its notice read the same record).
         self.forms = forms
@@ -114,8 +115,8 @@ class PageKeys:
             return cache.page_key(
                 self.shared,
                 page.path,
-                cache.stable(page.context, pages.MODELS, self.forms, pages.LASTING),
-                cache.stable(self.reads(page.context, self.globals), pages.MODELS, self.forms, pages.LASTING),
+                cache.stable(page.context, self.models, self.forms, pages.LASTING),
+                cache.stable(self.reads(page.context, self.globals), self.models, self.forms, pages.LASTING),
             )
         except (cache.Uncacheable, pages.FirstPage):
             return None  # rendered; a page's own value with no stable form only costs time
@@ -141,6 +142,7 @@ class AntarKerjaGenerator(Generator):
         self._cards: dict[str, Markup] = {}
         self.page_memo: cache.PageMemo | None = None
         self.page_keys: dict[str, PageKeys] = {}  # template -> keys of its pages (the render cache)
+        self.models = pages.MODELS  # stable forms of model objects in page keys (see generate_context)
         # One build, templates never change during it: skip Jinja's per-lookup mtime check.
         self.env.auto_reload = False
 
@@ -154,6 +156,11 @@ class AntarKerjaGenerator(Generator):
         result = RepositoryValidator(self.root, ref, today, memo=memo).run()
         if build_cache is not None:  # before the model is built from the records (it may annotate them)
             build_cache.save_records(self.root)
+        # A vacancy's record in page keys: its file's digest, where the records cache has it.
+        self.models = {
+            **pages.MODELS,
+            model.Vacancy: partial(pages.vacancy_state, sources=memo.sources() if memo else None),
+        }
         if result.errors:
             raise BuildFailed(validation_failure(result))
         vacancy_records = [loaded.data for loaded in result.vacancies]
