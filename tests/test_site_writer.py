@@ -135,3 +135,44 @@ def test_a_forked_workers_linked_and_written_files_reach_the_parent(tmp_path):
     worker = ForkedWorker(tmp_path / "new", job, previous=old)
     assert finish_all([worker]) == []
     assert worker.files == (["a.html"], ["b.html"])
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-links", "no-links"])
+def test_kept_files_become_the_previous_ones_in_batches(tmp_path, monkeypatch, links):
+    """Kept files (the render cache vouched for them) go to the thread in batches: every one
+    reaches the new output, as a hard link to the previous file (or a copy, counted as
+    written, where links are not possible), beside files written normally."""
+    from antarkerja.site import writer as writer_module
+
+    previous, output = tmp_path / "old", tmp_path / "new"
+    count = PageWriter.KEEP_BATCH * 2 + 7  # two full batches and a partial one
+    for n in range(count):
+        (previous / "lowongan" / str(n)).mkdir(parents=True)
+        (previous / "lowongan" / str(n) / "index.html").write_text(f"lama {n}")
+    if not links:
+
+        def no_link(src, dst):
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(writer_module.os, "link", no_link)
+    writer = PageWriter(output, backlog=2, previous=previous)
+    for n in range(count):
+        writer.keep(f"lowongan/{n}/index.html", "pages")
+        if n % 100 == 0:
+            writer.put(f"baru/{n}.html", b"baru", "pages")
+    writer.close()
+    for n in range(count):
+        kept, old = output / "lowongan" / str(n) / "index.html", previous / "lowongan" / str(n) / "index.html"
+        assert kept.read_text() == f"lama {n}"
+        assert os.path.samefile(kept, old) is links
+    assert (output / "baru" / "100.html").read_bytes() == b"baru"
+    kept_rels = {f"lowongan/{n}/index.html" for n in range(count)}
+    assert (kept_rels <= set(writer.linked)) is links and (kept_rels <= set(writer.written)) is not links
+
+
+def test_a_kept_file_that_is_gone_fails_the_build(tmp_path):
+    (tmp_path / "old").mkdir()
+    writer = PageWriter(tmp_path / "new", previous=tmp_path / "old")
+    writer.keep("lowongan/x/index.html", "pages")
+    with pytest.raises(OSError):
+        writer.close()

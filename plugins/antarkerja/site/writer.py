@@ -63,6 +63,8 @@ class PageWriter:
     size of the site. The first error stops writing and is raised by :meth:`put`/:meth:`close`.
     """
 
+    KEEP_BATCH = 512  # kept files per queue item (200,000 at 100,000 vacancies)
+
     def __init__(self, output: Path, backlog: int = 256, previous: Path | None = None):
         self.output = Path(output)
         # The site this build replaces: a file with the same bytes there is linked, not
@@ -70,7 +72,8 @@ class PageWriter:
         self.previous = Path(previous) if previous else None
         self.queue: queue.Queue = queue.Queue(maxsize=backlog)
         self.error: BaseException | None = None
-        self.dirs: set[Path] = set()
+        self.dirs: set[str] = set()  # folders made (as strings: the kept files' path is all strings)
+        self.kept: list[str] = []  # kept files not yet handed to the thread (see keep)
         self.claimed: dict[str, str] = {}  # site-relative path -> the family that writes it
         self.linked: list[str] = []  # files made links to the previous output's (same bytes)
         self.written: list[str] = []  # files written (see WriteLog)
@@ -86,13 +89,15 @@ class PageWriter:
                 continue
             rel_path, data = item
             try:
+                if isinstance(rel_path, list):  # kept: the render cache checked the previous files' bytes
+                    self._link_kept(rel_path)
+                    continue
                 path = self.output / rel_path
-                if path.parent not in self.dirs:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    self.dirs.add(path.parent)
-                if data is None:  # kept: the render cache checked the previous file's bytes
-                    linked = link_or_copy(self.previous / rel_path, path)
-                elif self.previous is not None and _link_if_same(self.previous / rel_path, data, path):
+                folder = os.fspath(path.parent)
+                if folder not in self.dirs:
+                    os.makedirs(folder, exist_ok=True)
+                    self.dirs.add(folder)
+                if self.previous is not None and _link_if_same(self.previous / rel_path, data, path):
                     linked = True
                 else:
                     path.write_bytes(data)
@@ -100,6 +105,24 @@ class PageWriter:
                 (self.linked if linked else self.written).append(rel_path)
             except BaseException as exc:  # re-raised on the rendering thread
                 self.error = exc
+
+    def _link_kept(self, rels: list[str]) -> None:
+        """Each file of ``rels`` becomes the previous output's (a hard link; a copy where links
+        are not possible). Strings, not Path objects: this runs once per kept page, and the
+        thread holds the interpreter while it builds paths."""
+        output, previous = os.fspath(self.output), os.fspath(self.previous)
+        for rel in rels:
+            path = f"{output}/{rel}"
+            folder = path.rpartition("/")[0]
+            if folder not in self.dirs:
+                os.makedirs(folder, exist_ok=True)
+                self.dirs.add(folder)
+            try:
+                os.link(f"{previous}/{rel}", path)
+                self.linked.append(rel)
+            except OSError:
+                shutil.copy2(f"{previous}/{rel}", path)
+                self.written.append(rel)
 
     def claim(self, rel_path: str, family: str) -> str:
         """Reserve ``rel_path`` for ``family`` and return its normal form; :class:`OutputCollision`
@@ -131,9 +154,17 @@ class PageWriter:
             raise self.error
         if self.previous is None:
             raise ValueError("keep() needs the previous output")
-        self.queue.put((self.claim(rel_path, family), None))
+        self.kept.append(self.claim(rel_path, family))
+        if len(self.kept) >= self.KEEP_BATCH:  # one queue item per batch: the queue's locks cost more than a link
+            self._hand_over_kept()
+
+    def _hand_over_kept(self) -> None:
+        if self.kept:
+            self.queue.put((self.kept, None))
+            self.kept = []
 
     def close(self) -> None:
+        self._hand_over_kept()
         self.queue.put(None)
         self.thread.join()
         if self.error is not None:
