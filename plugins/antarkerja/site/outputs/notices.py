@@ -23,6 +23,8 @@ valid and every decoder reads them) about 2.2 ms, plus about 0.8 ms for the SVG 
 * codes are kept between builds in a small SQLite file (:class:`QrCache`): a code depends
   only on its URL, so a rebuild only encodes new vacancies;
 * codes still to make are spread over forked processes on big sites (:data:`PARALLEL_FROM`).
+* a notice page holds its code's key, not the code (:class:`QrCodes`): the code is read only
+  when the page is rendered, so a notice the render cache keeps reads none.
 
 ``antarkerja bench`` prints this family's share of the build (``notices_s``).
 
