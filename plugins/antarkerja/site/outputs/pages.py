@@ -155,7 +155,7 @@ def listing_reads(context: dict, template_globals: dict) -> tuple:
     of a list other than the first reads whether the site holds sample data, and an office's
     page the office above it. Page 1 reads the whole list (its counts, the regencies and
     offices under it) and changes with every new vacancy anyway: it is always rendered
-    (:exc:`FirstPage`). At 100,000 vacancies the later pages are 15,000 of 16,000."""
+    (:exc:`FirstPage`). The later pages: 14,117 at 100,000 vacancies."""
     if context["pager"].number == 1:
         raise FirstPage
     office = context.get("office")

@@ -193,8 +193,9 @@ def remembered_words(synonyms: Synonyms):
     kind = "words " + cache.digest(repr(cache.stable(synonyms)).encode("utf-8", "surrogatepass"))
 
     def words_of(v) -> list[str]:
-        # Every text vacancy_words reads, as it reads it (the place already spelled out).
-        text = "\0".join((v.title, v.employer["name"], place_text(v), v.education["name"]))
+        # Every text vacancy_words reads, as it reads it (the place already spelled out);
+        # repr keeps the four apart whatever they hold.
+        text = repr((v.title, v.employer["name"], place_text(v), v.education["name"]))
         return memo.get(kind, text, lambda: " ".join(sorted(vacancy_words(v, synonyms)))).split()
 
     return words_of
