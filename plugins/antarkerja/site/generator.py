@@ -118,7 +118,7 @@ class PageKeys:
                 cache.stable(page.context, self.models, self.forms, pages.LASTING),
                 cache.stable(self.reads(page.context, self.globals), self.models, self.forms, pages.LASTING),
             )
-        except (cache.Uncacheable, pages.FirstPage):
+        except cache.Uncacheable:
             return None  # rendered; a page's own value with no stable form only costs time
 
 

@@ -93,10 +93,7 @@ class PageWriter:
                     self._link_kept(rel_path)
                     continue
                 path = self.output / rel_path
-                folder = os.fspath(path.parent)
-                if folder not in self.dirs:
-                    os.makedirs(folder, exist_ok=True)
-                    self.dirs.add(folder)
+                self._make_folder(os.fspath(path.parent))
                 if self.previous is not None and _link_if_same(self.previous / rel_path, data, path):
                     linked = True
                 else:
@@ -113,16 +110,13 @@ class PageWriter:
         output, previous = os.fspath(self.output), os.fspath(self.previous)
         for rel in rels:
             path = f"{output}/{rel}"
-            folder = path.rpartition("/")[0]
-            if folder not in self.dirs:
-                os.makedirs(folder, exist_ok=True)
-                self.dirs.add(folder)
-            try:
-                os.link(f"{previous}/{rel}", path)
-                self.linked.append(rel)
-            except OSError:
-                shutil.copy2(f"{previous}/{rel}", path)
-                self.written.append(rel)
+            self._make_folder(path.rpartition("/")[0])
+            (self.linked if _link_or_copy(f"{previous}/{rel}", path) else self.written).append(rel)
+
+    def _make_folder(self, folder: str) -> None:
+        if folder not in self.dirs:
+            os.makedirs(folder, exist_ok=True)
+            self.dirs.add(folder)
 
     def claim(self, rel_path: str, family: str) -> str:
         """Reserve ``rel_path`` for ``family`` and return its normal form; :class:`OutputCollision`
@@ -294,6 +288,11 @@ def link_or_copy(src, dst) -> bool:
     """``dst`` becomes ``src`` (a hard link: no bytes copied; True), or a copy where links are
     not possible (another file system; False)."""
     Path(dst).parent.mkdir(parents=True, exist_ok=True)
+    return _link_or_copy(src, dst)
+
+
+def _link_or_copy(src, dst) -> bool:
+    """:func:`link_or_copy` into a folder that exists (the writer thread makes each once)."""
     try:
         os.link(src, dst)
         return True

@@ -192,8 +192,9 @@ class QrCodes:
         self.cache = cache or QrCache(None)
         self.today = today
         known = self.cache.keys()
-        missing = [t for t in dict.fromkeys(targets) if qr_key(t) not in known]
-        self.cache.mark_used([qr_key(t) for t in dict.fromkeys(targets) if qr_key(t) in known], today)
+        keys = {qr_key(t): t for t in targets}
+        missing = [t for key, t in keys.items() if key not in known]
+        self.cache.mark_used([key for key in keys if key in known], today)
         workers = max(1, min(os.cpu_count() or 1, int(os.environ.get("ANTARKERJA_JOBS") or 64)))
         parallel = len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
         pool = fork_pool(workers) if parallel else None
@@ -256,7 +257,7 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
         if office.open_vacancies:
             boards.append(("office", office, office.open_vacancies, save_as("office_board", id=office.id)))
     vacancies = site.open_vacancies
-    targets = [absolute(ctx, v.url) for v in vacancies] + [absolute(ctx, owner.url) for _, owner, _, _ in boards]
+    targets = [absolute(ctx, x.url) for x in (*vacancies, *(owner for _, owner, _, _ in boards))]
     codes = QrCodes(targets, QrCache(cache_file(ctx.settings)), site.today.isoformat())
     try:
         yield from _pages(vacancies, boards, codes, ctx)

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from antarkerja.site.cache import Uncacheable
 from antarkerja.site.model import Office, Region, Vacancy
 from antarkerja.site.outputs import OutputContext, Page, jsonld
 from antarkerja.site.paginate import Pager, page_count, paginate
@@ -146,8 +147,9 @@ def notice_reads(context: dict, template_globals: dict) -> tuple:
     return (context["vacancy"].verifier, template_globals["site"].has_examples)
 
 
-class FirstPage(Exception):
-    """Page 1 of a list is not kept by the render cache (see :func:`listing_reads`)."""
+class FirstPage(Uncacheable):
+    """Page 1 of a list is not kept by the render cache (see :func:`listing_reads`): like any
+    page without a key, it is rendered."""
 
 
 def listing_reads(context: dict, template_globals: dict) -> tuple:
