@@ -246,7 +246,7 @@ def test_vacancy_properties_depend_on_today_only_through_these():
 SITE_READS = {
     "vacancy": {"similar", "has_examples"},
     "print/vacancy": {"has_examples"},
-    **dict.fromkeys(("vacancies", "region", "office"), {"has_examples"}),
+    **dict.fromkeys(("vacancies", "region", "office", "employer"), {"has_examples"}),
 }
 # The one link to another model object each keyed template may follow from the object it is
 # about (its reads function gives the object at the other end).
@@ -254,12 +254,19 @@ RELATION_READS = {"vacancy": "verifier", "print/vacancy": "verifier", "office": 
 # What of a region a later page of its list may read (pages.region_state holds these; the url
 # is made from kind and slug).
 REGION_READS = {"kind", "code", "name", "slug", "province", "url"}
+# What of an employer a later page of its list may read (pages.employer_state holds its name
+# and newest vacancy, whose record the details are).
+EMPLOYER_READS = {"slug", "name", "url", "newest", "details"}
 
 
 def _model_objects(value) -> list:
     from antarkerja.site import model
     from antarkerja.site.paginate import Pager
 
+    if isinstance(value, model.Employer):  # and the vacancy pages.employer_state holds
+        from antarkerja.site.outputs import pages
+
+        return [value, *_model_objects(list(pages.employer_state(value)))]
     if isinstance(value, (model.Vacancy, model.Office, model.Region)):
         return [value]
     if isinstance(value, Pager):
@@ -271,7 +278,7 @@ def _model_objects(value) -> list:
 
 def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monkeypatch):
     """Renders the sample site's vacancy pages, printable notices and lists (every template
-    in pages.KEYED, lists cut into pages of two) with every read of a model object recorded
+    in pages.KEYED, lists cut into pages of one or two) with every read of a model object recorded
     (templates, JSON-LD, cards and the search helpers they call alike): each read must be of
     an object in the page's context or one its reads function gives (a vacancy's office, its
     "Lowongan serupa", the offices its history names; an office's parent), never of another
@@ -286,7 +293,7 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
     from antarkerja.site.paginate import Pager
 
     assert set(pages.KEYED) <= set(SITE_READS), "say here what of the site a newly keyed template reads"
-    monkeypatch.setattr(pages, "per_page", lambda ctx: 2)
+    monkeypatch.setattr(pages, "per_page", lambda ctx: 1)  # an employer with two vacancies has a page 2
     monkeypatch.setattr(pages, "rows_per_page", lambda ctx: 2)
     state = {"on": False, "depth": 0, "reads": []}
 
@@ -356,10 +363,13 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
             if isinstance(obj, model.Site):
                 assert name in SITE_READS[page.template], where
                 continue
-            assert isinstance(obj, (model.Vacancy, model.Office, model.Region, Pager)), f"{where} (not in the key)"
+            known = (model.Vacancy, model.Office, model.Region, model.Employer, Pager)
+            assert isinstance(obj, known), f"{where} (not in the key)"
             assert id(obj) in covered, f"{where} of an object the key does not hold"
             if isinstance(obj, model.Region):
                 assert name in REGION_READS, f"{where} (pages.region_state does not hold it)"
+            if isinstance(obj, model.Employer):
+                assert name in EMPLOYER_READS, f"{where} (pages.employer_state does not hold it)"
             if isinstance(obj, Pager):
                 assert name != "total", f"{where} (pages.pager_state does not hold it)"
             assert name not in RELATIONS or (obj is subject and name == RELATION_READS.get(page.template)), (

@@ -194,6 +194,7 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
             _finish(staging, output, log)
             if build_cache is not None:
                 build_cache.stamp_pages(output)
+                build_cache.stamp_bundles(output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

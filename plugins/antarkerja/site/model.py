@@ -356,9 +356,14 @@ class Employer:
         return [v for v in self.vacancies if v.is_open]
 
     @property
+    def newest(self) -> Vacancy:
+        """The newest vacancy, open or closed: its record speaks for the employer."""
+        return self.vacancies[0]
+
+    @property
     def details(self) -> dict:
         """The newest record's employer block: legal form, website, NIB as last stated."""
-        return self.vacancies[0].employer
+        return self.newest.employer
 
 
 @dataclass

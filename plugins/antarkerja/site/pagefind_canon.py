@@ -47,6 +47,8 @@ from pathlib import Path
 
 import cbor2
 
+from antarkerja.records.validate import paused_gc
+
 SIGNATURE = b"pagefind_dcd"
 
 
@@ -163,7 +165,14 @@ def canonicalise(bundle: Path, number_by: str = "terbaru", split_sorts: bool = T
     ``search.js`` asks Pagefind for that "language" when the reader chose an order. A bundle
     already in this form is read back (its sorts taken from those entries) and rewritten.
     """
-    bundle = Path(bundle)
+    # Millions of small lists, none in a cycle: reference counting frees them. The cyclic
+    # collector would walk the build's whole heap again and again meanwhile (the site's model
+    # is still alive): one province's bundle at 100,000 vacancies took 22 s instead of 2.
+    with paused_gc():
+        _canonicalise(Path(bundle), number_by, split_sorts)
+
+
+def _canonicalise(bundle: Path, number_by: str, split_sorts: bool) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     languages = entry["languages"]

@@ -784,6 +784,8 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                     shutil.rmtree(tree)
                     if cache_key is not None:
                         cache.store_bundle(cache_key, root_bundle / key)
+                if cache_key is not None:
+                    cache.placed_bundle(cache_key, folder)  # stamped once published (cache.stamp_bundles)
                 pages += count
                 keys.append(key)
         finally:

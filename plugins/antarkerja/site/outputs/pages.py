@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from antarkerja.site.cache import Uncacheable
-from antarkerja.site.model import Office, Region, Vacancy
+from antarkerja.site.model import Employer, Office, Region, Vacancy
 from antarkerja.site.outputs import OutputContext, Page, jsonld
 from antarkerja.site.paginate import Pager, page_count, paginate
 from antarkerja.urls import file_for, save_as, url
@@ -107,6 +107,12 @@ def region_state(r: Region) -> tuple:
     return (r.kind, r.code, r.name, r.slug, r.province)
 
 
+def employer_state(e: Employer) -> tuple:
+    """What of an employer a page other than its list's first may read: its name and the
+    newest vacancy, whose record speaks for it (not its other vacancies: page 1 counts them)."""
+    return (e.slug, e.name, e.newest)
+
+
 def pager_state(p: Pager) -> tuple:
     """What of a page of a list a page may read: its items and place among the pages. Not the
     list's total, which only page 1 shows (paginate's docstring)."""
@@ -117,11 +123,12 @@ MODELS = {
     Vacancy: vacancy_state,
     Office: office_state,
     Region: region_state,
+    Employer: employer_state,
     Pager: pager_state,
     Lazy: lambda lazy: (f"{lazy.func.__module__}.{lazy.func.__qualname__}", lazy.args),
 }
 
-LASTING = frozenset({Vacancy, Office, Region})  # live as long as the build: their forms are made once
+LASTING = frozenset({Vacancy, Office, Region, Employer})  # live as long as the build: their forms are made once
 
 # Template globals a vacancy page reads whose values vacancy_reads() gives for each page.
 VACANCY_GLOBALS = frozenset({"site", "vacancy_history", "history_office"})
@@ -157,7 +164,8 @@ def listing_reads(context: dict, template_globals: dict) -> tuple:
     of a list other than the first reads whether the site holds sample data, and an office's
     page the office above it. Page 1 reads the whole list (its counts, the regencies and
     offices under it) and changes with every new vacancy anyway: it is always rendered
-    (:exc:`FirstPage`). The later pages: 14,117 at 100,000 vacancies."""
+    (:exc:`FirstPage`). The later pages: 14,117 at 100,000 vacancies, and 4,915 more of
+    employers (:mod:`antarkerja.site.outputs.employers`)."""
     if context["pager"].number == 1:
         raise FirstPage
     office = context.get("office")
@@ -178,6 +186,7 @@ KEYED = {
     "vacancies": ("daftar semua lowongan", LISTING_GLOBALS, listing_reads),
     "region": ("daftar wilayah", LISTING_GLOBALS, listing_reads),
     "office": ("daftar kantor", OFFICE_GLOBALS, listing_reads),
+    "employer": ("daftar pemberi kerja", LISTING_GLOBALS, listing_reads),
 }
 
 
