@@ -238,9 +238,9 @@ class BuildCache:
         self.started = time.time()
         self.saved: set[Path] = set()  # records, pages and summaries files this build wrote (kept by prune)
         self.used_bundles: set[str] = set()
-        # Bundles of this build's site: cache key -> (site folder, file -> digest), to stamp
-        # once the site is published (stamp_bundles).
-        self.placed_bundles: dict[str, tuple[str, dict[str, str]]] = {}
+        # Bundles of this build's site: cache key -> (site folder, file -> digest, the stamps
+        # the bundle held), to stamp once the site is published (stamp_bundles).
+        self.placed_bundles: dict[str, tuple[str | None, dict[str, str], dict[str, str]]] = {}
         self.bundle_hits = 0
         self.page_hits = 0  # pages the render cache kept (linked, not rendered)
         self.page_misses = 0
@@ -427,7 +427,7 @@ class BuildCache:
         linked, written = [], []
         try:
             files = json.loads(unseal(manifest_path.read_bytes(), code_hash()))
-            stamps = self._bundle_stamps(entry) if previous is not None else {}
+            stamps = self._bundle_stamps(entry)
             dest.mkdir(parents=True)
             folders = {dest}
             for rel, want in files.items():
@@ -456,20 +456,20 @@ class BuildCache:
         os.utime(manifest_path)  # used since this build began: a concurrent build's prune keeps it
         self.used_bundles.add(key)
         self.bundle_hits += 1
-        self.placed_bundles[key] = (None, files)  # its site folder: placed_bundle()
+        self.placed_bundles[key] = (None, files, stamps)  # its site folder: placed_bundle()
         return True
 
     def placed_bundle(self, key: str, folder: str) -> None:
         """Bundle ``key`` is in the site at ``folder`` (restored, or indexed and stored)."""
         if key in self.placed_bundles:
-            self.placed_bundles[key] = (folder, self.placed_bundles[key][1])
+            self.placed_bundles[key] = (folder, *self.placed_bundles[key][1:])
 
     def stamp_bundles(self, output: Path) -> None:
         """Once the site is published in ``output``: the stamp of each file of its bundles
         (:func:`file_stamp`), kept with the bundle, so that the next build links those it
         finds unchanged without reading them. Reading and hashing every previous bundle file
         (410 MB in 102,000 files at 100,000 vacancies) took most of a warm index step."""
-        for key, (folder, files) in self.placed_bundles.items():
+        for key, (folder, files, recorded) in self.placed_bundles.items():
             if folder is None:
                 continue
             stamps = {}
@@ -478,10 +478,10 @@ class BuildCache:
                     stamps[rel] = file_stamp(output / folder / rel)
                 except OSError:
                     pass  # moved (the engine files: search.share_engine), or read next time
-            entry = self.folder / "pagefind" / key
-            if stamps != self._bundle_stamps(entry):
+            if stamps != recorded:  # as read when it was restored: unchanged on a re-run
                 try:
-                    write_atomic(entry / "stamps.bin", seal(json.dumps(stamps).encode(), code_hash()))
+                    stamp_file = self.folder / "pagefind" / key / "stamps.bin"
+                    write_atomic(stamp_file, seal(json.dumps(stamps).encode(), code_hash()))
                 except OSError:
                     pass  # the next build reads the files instead
         self.placed_bundles = {}
@@ -517,7 +517,7 @@ class BuildCache:
                     target.write_bytes(data)
             (tmp / "manifest.bin").write_bytes(seal(json.dumps(files, sort_keys=True).encode(), code_hash()))
             os.rename(tmp, entry)
-            self.placed_bundles[key] = (None, files)
+            self.placed_bundles[key] = (None, files, {})  # a new bundle: no stamps yet
         except OSError:
             pass  # another build stored it first, or the disk refuses: only a cache miss later
         finally:
