@@ -112,3 +112,15 @@ def fixture_server(fixture_site):
 def read_page():
     """``read_page(site_folder, "lowongan/x/")`` → parsed page (see ``support.read_built``)."""
     return read_built
+
+
+@pytest.fixture
+def small_repo(tmp_path, monkeypatch) -> Path:
+    """A generated repository of 8 vacancies with its own theme and reference data, and the
+    build cache's code hash computed afresh (a test may change it): the build cache's tests."""
+    from support.cache_repos import generated_repo
+
+    from antarkerja.site import cache as site_cache
+
+    monkeypatch.setattr(site_cache, "_CODE_HASH", None)
+    return generated_repo(tmp_path / "repo", 8)

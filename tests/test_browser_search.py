@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from support.searchpage import result_ids
+from support.searchpage import result_ids, results_for_words
 from support.searchpage import results_after as wait_results
 
 from antarkerja.site.search import FILTERS, MAX_QUERY, NATIONAL, regency_key
@@ -209,7 +209,7 @@ def test_typing_updates_results_and_url_without_new_history(page, sample_server,
     history = page.evaluate("history.length")
     before = selesai(page)
     page.type("#cari-q", word, delay=40)
-    ids = wait_results(page, before)
+    ids = results_for_words(page, before, word)
     assert v.id in ids
     assert parse_qs(urlsplit(page.url).query) == {"q": [word]}
     assert page.evaluate("history.length") == history  # replaceState, not pushState
@@ -222,7 +222,7 @@ def test_enter_searches_and_controls_are_reachable_by_keyboard(page, sample_serv
     page.keyboard.type(word)
     before = selesai(page)
     page.keyboard.press("Enter")
-    assert v.id in wait_results(page, before)
+    assert v.id in results_for_words(page, before, word)
     reached = []
     for _ in range(6):
         page.keyboard.press("Tab")

@@ -49,6 +49,22 @@ def results_after(page, before) -> list[str]:
     return result_ids(page)
 
 
+def results_for_words(page, before, words: str) -> list[str]:
+    """Like :func:`results_after`, for the search of ``words`` as typed whole.
+
+    On a busy machine a search may start between two keys and finish for part of the words.
+    The URL names a search's words when it starts, and a search overtaken by a newer one never
+    finishes, so the list is no longer busy with the URL naming ``words`` only once the search
+    of the whole words has been shown."""
+    page.wait_for_function(
+        "w => new URLSearchParams(location.search).get('q') === w"
+        " && document.getElementById('cari-hasil').getAttribute('aria-busy') === 'false'",
+        arg=words,
+        timeout=30_000,
+    )
+    return results_after(page, before)
+
+
 def result_ids(page) -> list[str]:
     """The vacancy ids of the results shown now, in order; each result must link a vacancy page."""
     hrefs = page.eval_on_selector_all("#cari-hasil .hasil-judul a", "as => as.map(a => a.getAttribute('href'))")
