@@ -63,6 +63,61 @@ def test_every_group_reaches_open_sample_vacancies(name, model):
     assert not others, f"{others} match {group.words} without holding any of its words"
 
 
+def plain_matching(text: str) -> list:
+    """The matcher's definition, written plainly: each group, in file order, with a variant
+    among the text's words (also with -nya/-lah/-kah dropped), or a phrase variant within
+    them. The module looks the text's words up in the variants instead."""
+    words = fold(text)
+    joined = " ".join(words)
+    bare = re.sub(r"\b([a-z0-9]{3,})(?:nya|lah|kah)\b", r"\1", joined)
+    tokens = set(words) | set(bare.split())
+    padded = (f" {joined} ", f" {bare} ")
+    return [
+        g
+        for g in SYNONYMS.groups
+        if any(w in tokens if " " not in w else any(f" {w} " in p for p in padded) for w in g.words)
+    ]
+
+
+def texts_we_did_not_write() -> list[str]:
+    """Vacancy texts from the trust corpus (news reports, public posts and job boards, each
+    with its source in the file), the judged queries as people type them, and the hostile
+    texts of the robustness cases."""
+    import yaml
+
+    texts = []
+    for name in ("corpus.yml", "heldback.yml"):
+        texts += [
+            item["text"] for item in yaml.safe_load((ROOT / "tests" / "trust" / name).read_text("utf-8"))["texts"]
+        ]
+    queries = yaml.safe_load((ROOT / "tests" / "search_quality" / "queries.yml").read_text("utf-8"))
+    texts += [q["q"] for q in queries["queries"]]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "tests" / "robustness" / "cases").rglob("*.yml"))]
+    return texts
+
+
+def test_the_matcher_finds_what_its_plain_definition_finds_in_texts_we_did_not_write():
+    texts = texts_we_did_not_write()
+    assert len(texts) > 300
+    matched = 0
+    for text in texts:
+        want = plain_matching(text)
+        assert SYNONYMS.matches(text) == want, text[:80]
+        matched += bool(want)
+    # A variant with a particle, and a phrase: built here, as the corpus holds few of either.
+    for group in SYNONYMS.groups:
+        for w in group.words:
+            if " " not in w and len(w) >= 3:
+                text = f"Dicari {w.capitalize()}lah yang jujur"
+                assert group in SYNONYMS.matches(text) and SYNONYMS.matches(text) == plain_matching(text), w
+    # Phrases too: a text holding a group's phrase (and nothing else of the group) finds it.
+    phrases = [(w, g) for g in SYNONYMS.groups for w in g.words if " " in w]
+    assert phrases, "the list holds no phrase: this test no longer checks them"
+    for phrase, group in phrases:
+        assert group in SYNONYMS.matches(f"Dibutuhkan segera {phrase.upper()}nya, kota lain"), phrase
+    assert matched > 20, matched  # the corpus reaches the groups, so the comparison means something
+
+
 def test_a_near_word_is_not_a_match():
     """Whole words only: maintenance ("perawatan") is not nursing, "operasional" not "operator"."""
     assert not [g for g in SYNONYMS.matches("Teknisi perawatan mesin operasional") if "perawat" in g.words]
