@@ -2,8 +2,9 @@
 
 Tests import what they need from here (``from support import make_repo, parse_html``), from
 ``support.sitecheck`` (whole-site checks) and ``support.cases`` (validation cases shared by the
-validator's and the compiled check's tests); fixtures live in ``conftest.py``; test modules
-never import each other.
+validator's and the compiled check's tests), ``support.cache_repos`` (generated repositories,
+random edits and byte-for-byte comparison for the build cache's tests); fixtures live in
+``conftest.py``; test modules never import each other.
 """
 
 from __future__ import annotations
