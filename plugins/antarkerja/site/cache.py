@@ -49,6 +49,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -102,6 +103,17 @@ def folder_digest(folder: Path) -> str:
             if path.is_file():
                 h.update(path.relative_to(folder).as_posix().encode() + b"\0" + digest(path.read_bytes()).encode())
     return h.hexdigest()
+
+
+STAMPS_FILE = "stamps.bin"  # beside a bundle's manifest: its files' stamps in the published site
+
+
+class PlacedBundle(NamedTuple):
+    """A bundle of this build's site: where it is, its files' digests, the stamps it held."""
+
+    folder: str | None  # in the site (search.index_site says: BuildCache.placed_bundle)
+    files: dict[str, str]  # file -> digest
+    stamps: dict[str, str]  # file -> stamp, as read when it was restored (empty if new)
 
 
 class CacheRejected(Exception):
@@ -238,9 +250,8 @@ class BuildCache:
         self.started = time.time()
         self.saved: set[Path] = set()  # records, pages and summaries files this build wrote (kept by prune)
         self.used_bundles: set[str] = set()
-        # Bundles of this build's site: cache key -> (site folder, file -> digest, the stamps
-        # the bundle held), to stamp once the site is published (stamp_bundles).
-        self.placed_bundles: dict[str, tuple[str | None, dict[str, str], dict[str, str]]] = {}
+        # Bundles of this build's site, to stamp once the site is published (stamp_bundles).
+        self.placed_bundles: dict[str, PlacedBundle] = {}
         self.bundle_hits = 0
         self.page_hits = 0  # pages the render cache kept (linked, not rendered)
         self.page_misses = 0
@@ -341,12 +352,13 @@ class BuildCache:
         if not folder.is_dir():
             return parts
         for path in sorted(folder.glob("*.bin")):
+            label = f"{folder.name[:12]}/{path.name}"
             try:
                 parts[path.stem] = decode(unseal(path.read_bytes(), code_hash()))
             except CacheRejected as exc:
-                self.note(note.format(f"{folder.name[:12]}/{path.name}", exc))
+                self.note(note.format(label, exc))
             except Exception as exc:  # any decoding failure: a damaged file, never trusted
-                self.note(note.format(f"{folder.name[:12]}/{path.name}", f"rusak: {type(exc).__name__}"))
+                self.note(note.format(label, f"rusak: {type(exc).__name__}"))
         return parts
 
     def _save_shards(self, folder: Path, entries: dict, old_parts: dict[str, dict], encode, what: str) -> None:
@@ -456,13 +468,13 @@ class BuildCache:
         os.utime(manifest_path)  # used since this build began: a concurrent build's prune keeps it
         self.used_bundles.add(key)
         self.bundle_hits += 1
-        self.placed_bundles[key] = (None, files, stamps)  # its site folder: placed_bundle()
+        self.placed_bundles[key] = PlacedBundle(None, files, stamps)  # its site folder: placed_bundle()
         return True
 
     def placed_bundle(self, key: str, folder: str) -> None:
         """Bundle ``key`` is in the site at ``folder`` (restored, or indexed and stored)."""
         if key in self.placed_bundles:
-            self.placed_bundles[key] = (folder, *self.placed_bundles[key][1:])
+            self.placed_bundles[key] = self.placed_bundles[key]._replace(folder=folder)
 
     def stamp_bundles(self, output: Path) -> None:
         """Once the site is published in ``output``: the stamp of each file of its bundles
@@ -480,7 +492,7 @@ class BuildCache:
                     pass  # moved (the engine files: search.share_engine), or read next time
             if stamps != recorded:  # as read when it was restored: unchanged on a re-run
                 try:
-                    stamp_file = self.folder / "pagefind" / key / "stamps.bin"
+                    stamp_file = self.folder / "pagefind" / key / STAMPS_FILE
                     write_atomic(stamp_file, seal(json.dumps(stamps).encode(), code_hash()))
                 except OSError:
                     pass  # the next build reads the files instead
@@ -490,7 +502,7 @@ class BuildCache:
     def _bundle_stamps(entry: Path) -> dict[str, str]:
         """A bundle's file stamps (:meth:`stamp_bundles`); empty when absent or damaged."""
         try:
-            stamps = json.loads(unseal((entry / "stamps.bin").read_bytes(), code_hash()))
+            stamps = json.loads(unseal((entry / STAMPS_FILE).read_bytes(), code_hash()))
         except (OSError, ValueError, CacheRejected):
             return {}
         return stamps if isinstance(stamps, dict) else {}
@@ -517,7 +529,7 @@ class BuildCache:
                     target.write_bytes(data)
             (tmp / "manifest.bin").write_bytes(seal(json.dumps(files, sort_keys=True).encode(), code_hash()))
             os.rename(tmp, entry)
-            self.placed_bundles[key] = (None, files, {})  # a new bundle: no stamps yet
+            self.placed_bundles[key] = PlacedBundle(None, files, {})  # a new bundle: no stamps yet
         except OSError:
             pass  # another build stored it first, or the disk refuses: only a cache miss later
         finally:
