@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import jinja2
+import pytest
 
 from antarkerja.site.templating import DedentLoader
 
@@ -35,3 +36,29 @@ def test_templates_compiled_once_per_process_follow_edits_and_options():
     sources["t.html"] = "{% if x %}\n  <b>{{ x }}</b>\n{% endif %}\n"
     assert env(trim_blocks=True).get_template("t.html").render(x="a") == "  <b>a</b>\n"
     assert compiled == ["t.html"] * 3
+
+
+def test_what_a_template_reads_is_kept_per_source_and_follows_edits():
+    """The render cache's keys name every template and global a page reads. That analysis is
+    kept per template source (a parse cost 1.2 s of every cached build), so an edited
+    template, or one under other syntax options, must be read again."""
+    from antarkerja.site.cache import Uncacheable, template_reads
+
+    sources = {
+        "page.html": "{% extends 'base.html' %}{% block b %}{{ title }}{% endblock %}",
+        "base.html": "{% block b %}{% endblock %}{{ site }}",
+    }
+
+    def env(**options):
+        return jinja2.Environment(loader=jinja2.DictLoader(sources), **options)
+
+    read, names = template_reads(env(), "page.html")
+    assert set(read) == {"page.html", "base.html"} and names == {"title", "site"}
+    assert template_reads(env(), "page.html")[1] == {"title", "site"}  # kept: the same answer
+    sources["base.html"] = "{% block b %}{% endblock %}{{ site }}{{ today }}"
+    assert template_reads(env(), "page.html")[1] == {"title", "site", "today"}
+    # The same text under other delimiters reads nothing: "{{ title }}" is plain text there.
+    assert template_reads(env(variable_start_string="[[", variable_end_string="]]"), "base.html")[1] == set()
+    sources["page.html"] = "{% include name %}"
+    with pytest.raises(Uncacheable):  # a template named by an expression is never cached
+        template_reads(env(), "page.html")

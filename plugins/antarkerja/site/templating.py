@@ -47,7 +47,7 @@ class ProcessBytecodeCache(BytecodeCache):
         self._code: dict[str, bytes] = {}
 
     def get_bucket(self, environment, name: str, filename: str | None, source: str) -> Bucket:
-        return super().get_bucket(environment, f"{name}\0{_compile_options(environment)}", filename, source)
+        return super().get_bucket(environment, f"{name}\0{compile_options(environment)}", filename, source)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -58,7 +58,7 @@ class ProcessBytecodeCache(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-def _compile_options(env) -> str:
+def compile_options(env) -> str:
     """What, besides the source, decides the code Jinja compiles a template to."""
     return repr(
         (
