@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from support import make_repo
+from support import AXE_OPTIONS, make_repo
 
 from antarkerja.records.fmt import format_text
 from antarkerja.records.schema import vacancy as vacancy_schema
@@ -20,9 +20,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO_URL = "https://github.com/contoh/antarkerja"
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
 # Tricky text: quotes, colons, hashes, a YAML word, emoji and a multi-line description.
 ANSWERS = {
     "#k-title": "Staf Gudang: Sif #2",

@@ -18,13 +18,11 @@ import numpy as np
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from support import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
 A4 = (595.3, 841.9)  # points, portrait (210 × 297 mm)
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
 RENDER_QR = """async (el) => {
     const img = new Image();
     img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(el));

@@ -92,6 +92,21 @@ def test_no_accessibility_violations(phone, fixture_server, name):
     assert results.violations_count == 0
 
 
+def test_the_accessibility_check_reports_a_broken_page(phone, fixture_server):
+    """The options every axe run here uses still report what a phone user would hit: an
+    unlabelled field, an image with no text and grey text too faint to read."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    phone.goto(fixture_server + TEMPLATES["home"])
+    phone.evaluate(
+        """() => document.querySelector("main").insertAdjacentHTML("beforeend",
+             '<input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">Gaji</p>')"""
+    )
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    found = {v["id"] for v in results.response["violations"]}
+    assert {"label", "image-alt", "color-contrast"} <= found, found
+
+
 def test_focus_is_visible_and_tap_targets_are_big_enough(phone, fixture_server):
     phone.goto(fixture_server + TEMPLATES["vacancy-open"])
     phone.keyboard.press("Tab")

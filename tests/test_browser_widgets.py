@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import SITE_FIXTURE, TODAY
+from support import AXE_OPTIONS, SITE_FIXTURE, TODAY
 
 from antarkerja.records.load import load_file
 from antarkerja.site.build import build_site
@@ -26,9 +26,6 @@ from antarkerja.site.build import build_site
 pytestmark = pytest.mark.browser
 
 HOSTILE = '<img src=x onerror="window.__diserang=1"><script>window.__diserang=2</script> Operator'
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

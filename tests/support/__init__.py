@@ -188,7 +188,10 @@ def read_built(site: Path, url: str) -> Node:
 
 # Phone checks shared by the browser tests ---------------------------------------------------
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    # The tests read violations only. Without this axe also sends every node of every rule a
+    # page passes: 40 % of a run's time (0.65-1.5 s instead of 1.0-3.1 s a page, 2-core machine).
+    "resultTypes": ["violations"],
 }
 
 
