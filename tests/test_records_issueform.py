@@ -306,10 +306,12 @@ def test_every_issue_pattern_is_linear_on_50000_characters(repo, name):
     body = WORST_CASES[name]
     assert len(body) >= 50000
     best = float("inf")
-    for _ in range(3):  # the best of three runs: a busy machine should not fail a linear pattern
-        start = time.perf_counter()
+    for _ in range(
+        3
+    ):  # the best of three runs, in this thread's CPU time: a busy machine should not fail a linear pattern
+        start = time.thread_time()
         read_answers(body, ref)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.thread_time() - start)
     assert best < 0.1, f"{name}: {best * 1000:.0f} ms"
 
 
