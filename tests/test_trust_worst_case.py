@@ -8,8 +8,8 @@ emoji, mixed scripts, zero-width characters, and near-matches built from the pat
 words (the word repeated, the word followed by a long run of blanks and no ending). Each must
 finish in under 100 ms, in Python (CPU time of the searching thread) and in Chromium with
 the CPU slowed four times (as on a cheap phone), or, when a busy machine slows a run, grow no
-faster than linear time from a quarter of the text to the whole (``super_linear_case``). Before this test, two rules starting ``^\\s*-?\\s*`` took 13-50 s on 50,000
-blanks.
+faster than linear time from a quarter of the text to the whole (``super_linear_case``).
+Before this test, two rules starting ``^\\s*-?\\s*`` took 13-50 s on 50,000 blanks.
 """
 
 from __future__ import annotations
