@@ -92,7 +92,17 @@ def html_errors(files: list[Path]) -> list[str]:
     # The checker's schema needs a deep stack (it says so and stops with less than 512 KB).
     # The quick compiler only: the optimising one spent as much CPU as the checking (1,538
     # sample pages: 19-21 CPU seconds with it, 9.5-10 without, wall time 10 s and 8.5 s).
-    cmd = ["java", "-Xss4m", "-XX:TieredStopAtLevel=1", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--exit-zero-always"]
+    cmd = [
+        "java",
+        "-Xss4m",
+        "-XX:TieredStopAtLevel=1",
+        "-jar",
+        str(vnu_jar()),
+        "--errors-only",
+        "--format",
+        "json",
+        "--exit-zero-always",
+    ]
     done = subprocess.run([*cmd, *map(str, files)], capture_output=True, text=True, check=False)
     try:
         messages = json.loads(done.stderr or done.stdout)["messages"]
