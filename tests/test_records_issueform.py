@@ -306,9 +306,8 @@ def test_every_issue_pattern_is_linear_on_50000_characters(repo, name):
     body = WORST_CASES[name]
     assert len(body) >= 50000
     best = float("inf")
-    for _ in range(
-        3
-    ):  # the best of three runs, in this thread's CPU time: a busy machine should not fail a linear pattern
+    # The best of three runs, in this thread's CPU time: a busy machine should not fail a linear pattern.
+    for _ in range(3):
         start = time.thread_time()
         read_answers(body, ref)
         best = min(best, time.thread_time() - start)

@@ -51,11 +51,13 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from jinja2 import meta
 from markupsafe import Markup
 
 from antarkerja.paths import REPO
 from antarkerja.records.rules.common import same_findings_from
 from antarkerja.records.validate import paused_gc
+from antarkerja.site.templating import compile_options
 
 FORMAT = 1  # bump when the layout of the cache changes
 MAGIC = b"ANTARKERJA-CACHE"
@@ -898,10 +900,6 @@ _TEMPLATE_NAMES: dict[tuple[str, str], tuple[frozenset, tuple]] = {}
 
 
 def _template_names(env, source: str) -> tuple[frozenset, tuple]:
-    from jinja2 import meta
-
-    from antarkerja.site.templating import compile_options
-
     key = (source, compile_options(env))
     found = _TEMPLATE_NAMES.get(key)
     if found is None:

@@ -106,9 +106,10 @@ class Synonyms:
         tokens = set(words).union(bare.split())
         by_word, phrases = self._index
         found = {n for token in tokens for n in by_word.get(token, ())}
-        if phrases:
-            padded = (f" {joined} ", f" {bare} ")
-            found.update(n for phrase, n in phrases if n not in found and any(phrase in p for p in padded))
+        padded = (f" {joined} ", f" {bare} ")
+        for phrase, n in phrases:
+            if n not in found and any(phrase in p for p in padded):
+                found.add(n)
         return [self.groups[n] for n in sorted(found)]
 
     def extra_words(self, text: str) -> str:
