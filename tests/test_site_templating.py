@@ -38,6 +38,35 @@ def test_templates_compiled_once_per_process_follow_edits_and_options():
     assert compiled == ["t.html"] * 3
 
 
+def test_imported_macros_see_the_globals_jinja_gives_them():
+    """The build's environment answers Jinja's per-import question about global names with
+    set operations (:class:`TemplateGlobals`). An imported macro must still see a global
+    only its importer has (the new module Jinja makes then), and a global added to the
+    environment after the templates were loaded (the build adds some once the model exists)."""
+    from collections import ChainMap
+
+    from antarkerja.site.templating import TemplateGlobals, use_fast_globals
+
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "m.html": "{% macro hi() %}{{ greeting }} {{ only_page|default('-') }}{% endmacro %}",
+                "p.html": '{% import "m.html" as m %}{{ m.hi() }}',
+            }
+        )
+    )
+    use_fast_globals(env)
+    page = env.get_template("p.html", globals={"only_page": "halaman"})
+    assert isinstance(page.globals, TemplateGlobals)
+    env.globals["greeting"] = "halo"  # after loading
+    assert page.render() == "halo halaman"
+    assert env.get_template("m.html").module.hi() == "halo -"
+
+    names = {"a", "b", "c", "range", "zzz"}
+    own, shared = {"a": 1}, {"b": 2, "range": range}
+    assert names - TemplateGlobals(own, shared).keys() == names - ChainMap(own, shared).keys() == {"c", "zzz"}
+
+
 def test_what_a_template_reads_is_kept_per_source_and_follows_edits():
     """The render cache's keys name every template and global a page reads. That analysis is
     kept per template source (a parse cost 1.2 s of every cached build), so an edited

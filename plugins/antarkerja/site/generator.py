@@ -36,7 +36,7 @@ from antarkerja.site.outputs import OutputContext, Page, pages
 from antarkerja.site.outputs.families import SIDE_BY_SIDE, TIMES, families
 from antarkerja.site.outputs.quality import warnings_by_vacancy
 from antarkerja.site.synonyms import load_synonyms, synonym_words
-from antarkerja.site.templating import TEMPLATE_CODE, base_globals
+from antarkerja.site.templating import TEMPLATE_CODE, base_globals, use_fast_globals
 from antarkerja.site.writer import ForkedWorker, PageWriter, finish_all
 from antarkerja.today import resolve as resolve_today
 from antarkerja.urls import save_as
@@ -146,6 +146,7 @@ class AntarKerjaGenerator(Generator):
         # One build, templates never change during it: skip Jinja's per-lookup mtime check.
         self.env.auto_reload = False
         self.env.bytecode_cache = TEMPLATE_CODE  # compiled once per process (serve, tests)
+        use_fast_globals(self.env)  # every {% import %} checks the globals' names
 
     # Context -------------------------------------------------------------------------
     def generate_context(self):

@@ -9,6 +9,8 @@ records (inserted as values), never from template indentation, so nothing visibl
 from __future__ import annotations
 
 import re
+from collections import ChainMap
+from collections.abc import KeysView
 
 from jinja2 import BaseLoader, BytecodeCache
 from jinja2.bccache import Bucket
@@ -84,6 +86,38 @@ def compile_options(env) -> str:
 
 
 TEMPLATE_CODE = ProcessBytecodeCache()
+
+
+class _GlobalNames(KeysView):
+    """A template's global names, answering Jinja's question on every ``{% import %}``.
+
+    Each import asks which global names of the importing template the imported one lacks
+    (``set - template.globals.keys()``). On Jinja's ChainMap that falls back to
+    ``collections.abc``'s generic difference: one Python-level lookup per name (about 45) per
+    import, three imports per vacancy page, about 5 % of a full build (a sampling profile at
+    10,000 vacancies). The same set, made by C set operations.
+    """
+
+    def __rsub__(self, other):
+        return set(other).difference(*self._mapping.maps)
+
+
+class TemplateGlobals(ChainMap):
+    """Jinja's template globals (a template's own over the environment's, live, as Jinja
+    makes them) whose :meth:`keys` subtract fast (:class:`_GlobalNames`)."""
+
+    def keys(self):
+        return _GlobalNames(self)
+
+
+def use_fast_globals(env) -> None:
+    """Templates ``env`` loads from now on get :class:`TemplateGlobals`. Jinja's own
+    ``Environment.make_globals``, replaced on this one environment: Pelican makes it."""
+
+    def make_globals(d=None):
+        return TemplateGlobals({} if d is None else d, env.globals)
+
+    env.make_globals = make_globals
 
 
 def base_globals() -> dict:
