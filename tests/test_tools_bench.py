@@ -88,6 +88,15 @@ def test_above_the_national_bundle_the_bench_indexes_only_the_bundles_its_shapes
     index_site(out)
     assert {p.name for p in (out / "pagefind").iterdir()} - {"mesin"} == expected
 
+    # Beside the floor step (full/floor needs the whole index) the search step indexes all.
+    from antarkerja.tools.bench import EVERY_BUNDLE, run_step
+
+    out = tmp_path / "site-all"
+    build_site(ROOT, output=out, today="2026-11-25", siteurl="", search=False)
+    monkeypatch.setenv(EVERY_BUNDLE, "1")
+    assert "bundles_not_indexed" not in run_step("search", ROOT, out)
+    assert {p.name for p in (out / "pagefind").iterdir()} - {"mesin"} == every
+
 
 def test_with_a_national_bundle_the_bench_indexes_every_bundle(tmp_path):
     from antarkerja.site.build import build_site
@@ -129,6 +138,10 @@ def test_floor_step_indexes_the_same_vacancies_as_minimal_pages_and_prints_full_
     assert "full/floor build 6.0 s + index 4.0 s = 10.0 s: 2.5x the floor" in text and "OVER" not in text
     assert "CPU seconds: build 5.0 + index 3.0 = 8.0 s against 2.0 s: 4.0x" in text
     assert "OVER BUDGET" in format_floor(12, {**full, "floor": {**floor, "floor_index_s": 2.0}})
+    # A search step that indexed a few bundles of a big site is no whole index: no ratio.
+    partial = {**full, "search": {**full["search"], "bundles_not_indexed": 36}, "floor": floor}
+    assert "full/floor not computed: the search step left 36 bundles out" in format_floor(12, partial)
+    assert "x the floor" not in format_floor(12, partial)
     assert FLOOR_BUDGET == 2.5
     assert run_bench(ROOT, [12], ["floor"]) == 0
     assert "floor     12 pages: build " in capsys.readouterr().out
