@@ -246,7 +246,7 @@ def test_vacancy_properties_depend_on_today_only_through_these():
 SITE_READS = {
     "vacancy": {"similar", "has_examples"},
     "print/vacancy": {"has_examples"},
-    **dict.fromkeys(("vacancies", "region", "office", "employer"), {"has_examples"}),
+    **dict.fromkeys(("vacancies", "region", "office", "employer", "vocational/area"), {"has_examples"}),
 }
 # The one link to another model object each keyed template may follow from the object it is
 # about (its reads function gives the object at the other end).
@@ -257,17 +257,36 @@ REGION_READS = {"kind", "code", "name", "slug", "province", "url"}
 # What of an employer a later page of its list may read (pages.employer_state holds its name
 # and newest vacancy, whose record the details are).
 EMPLOYER_READS = {"slug", "name", "url", "newest", "details"}
+# What of an SMK competency area a later page of its list may read (pages.area_state).
+AREA_READS = {"code", "name", "field", "majors"}
+
+
+def test_an_smk_area_key_changes_with_every_field_its_later_pages_read():
+    """pages.area_state stands for an area in the keys of its list's later pages: each field
+    those pages read (AREA_READS, checked by the recording test below) must change it."""
+    from dataclasses import replace
+
+    from antarkerja.site.outputs.pages import area_state
+    from antarkerja.site.smk_match import Area
+
+    area = Area("tkj", "Teknik Komputer dan Jaringan", "Teknologi Informasi", ["TKJ"], vacancies=[1, 2])
+    changed = {"code": "rpl", "name": "Rekayasa Perangkat Lunak", "field": "Bisnis", "majors": ["TKJ", "RPL"]}
+    assert set(changed) == AREA_READS
+    for name, value in changed.items():
+        assert area_state(replace(area, **{name: value})) != area_state(area), name
+    assert area_state(replace(area, vacancies=[])) == area_state(area)  # page 1 counts them, never kept
 
 
 def _model_objects(value) -> list:
     from antarkerja.site import model
     from antarkerja.site.paginate import Pager
+    from antarkerja.site.smk_match import Area
 
     if isinstance(value, model.Employer):  # and the vacancy pages.employer_state holds
         from antarkerja.site.outputs import pages
 
         return [value, *_model_objects(list(pages.employer_state(value)))]
-    if isinstance(value, (model.Vacancy, model.Office, model.Region)):
+    if isinstance(value, (model.Vacancy, model.Office, model.Region, Area)):
         return [value]
     if isinstance(value, Pager):
         return [value, *_model_objects(value.items)]
@@ -291,6 +310,7 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
     from antarkerja.site.build import build_site
     from antarkerja.site.outputs import pages
     from antarkerja.site.paginate import Pager
+    from antarkerja.site.smk_match import Area
 
     assert set(pages.KEYED) <= set(SITE_READS), "say here what of the site a newly keyed template reads"
     monkeypatch.setattr(pages, "per_page", lambda ctx: 1)  # an employer with two vacancies has a page 2
@@ -313,7 +333,7 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
 
         monkeypatch.setattr(cls, "__getattribute__", read)
 
-    for cls in (model.Vacancy, model.Office, model.Site, model.Region, model.Employer, Pager):
+    for cls in (model.Vacancy, model.Office, model.Site, model.Region, model.Employer, Pager, Area):
         recording(cls)
 
     def opaque(func):  # a read the key holds by its result (pages.vacancy_reads)
@@ -363,13 +383,15 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
             if isinstance(obj, model.Site):
                 assert name in SITE_READS[page.template], where
                 continue
-            known = (model.Vacancy, model.Office, model.Region, model.Employer, Pager)
+            known = (model.Vacancy, model.Office, model.Region, model.Employer, Pager, Area)
             assert isinstance(obj, known), f"{where} (not in the key)"
             assert id(obj) in covered, f"{where} of an object the key does not hold"
             if isinstance(obj, model.Region):
                 assert name in REGION_READS, f"{where} (pages.region_state does not hold it)"
             if isinstance(obj, model.Employer):
                 assert name in EMPLOYER_READS, f"{where} (pages.employer_state does not hold it)"
+            if isinstance(obj, Area):
+                assert name in AREA_READS, f"{where} (pages.area_state does not hold it)"
             if isinstance(obj, Pager):
                 assert name != "total", f"{where} (pages.pager_state does not hold it)"
             assert name not in RELATIONS or (obj is subject and name == RELATION_READS.get(page.template)), (

@@ -29,6 +29,7 @@ from antarkerja.site.cache import Uncacheable
 from antarkerja.site.model import Employer, Office, Region, Vacancy
 from antarkerja.site.outputs import OutputContext, Page, jsonld
 from antarkerja.site.paginate import Pager, page_count, paginate
+from antarkerja.site.smk_match import Area
 from antarkerja.urls import file_for, save_as, url
 
 
@@ -113,6 +114,12 @@ def employer_state(e: Employer) -> tuple:
     return (e.slug, e.name, e.newest)
 
 
+def area_state(a: Area) -> tuple:
+    """What of an SMK competency area a later page of its list may read: its names and the
+    majors it takes (not its vacancies: page 1 counts them)."""
+    return (a.code, a.name, a.field, tuple(a.majors))
+
+
 def pager_state(p: Pager) -> tuple:
     """What of a page of a list a page may read: its items and place among the pages. Not the
     list's total, which only page 1 shows (paginate's docstring)."""
@@ -125,6 +132,7 @@ MODELS = {
     Region: region_state,
     Employer: employer_state,
     Pager: pager_state,
+    Area: area_state,
     Lazy: lambda lazy: (f"{lazy.func.__module__}.{lazy.func.__qualname__}", lazy.args),
 }
 
@@ -187,6 +195,7 @@ KEYED = {
     "region": ("daftar wilayah", LISTING_GLOBALS, listing_reads),
     "office": ("daftar kantor", OFFICE_GLOBALS, listing_reads),
     "employer": ("daftar pemberi kerja", LISTING_GLOBALS, listing_reads),
+    "vocational/area": ("daftar lowongan SMK per jurusan", LISTING_GLOBALS, listing_reads),
 }
 
 

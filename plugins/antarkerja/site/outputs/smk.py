@@ -18,7 +18,9 @@ def outputs(site, ctx: OutputContext) -> Iterable[Page]:
     root = ctx.root
     g = grouping_for(site, root)
     yield Page(save_as("smk"), "vocational/index", {"page_url": url("smk"), "g": g, "any_slug": ANY_MAJOR})
+    # A field's list holds its area, not the whole grouping: the render cache keys its later
+    # pages by their context (pages.KEYED, pages.area_state).
     for area in g.areas:
-        yield from listing("vocational/area", area.vacancies, url("smk_field", slug=area.code), ctx, area=area, g=g)
-    yield from listing("vocational/area", g.any_major, url("smk_field", slug=ANY_MAJOR), ctx, area=None, g=g)
+        yield from listing("vocational/area", area.vacancies, url("smk_field", slug=area.code), ctx, area=area)
+    yield from listing("vocational/area", g.any_major, url("smk_field", slug=ANY_MAJOR), ctx, area=None)
     yield Page(save_as("smk_unmatched"), "vocational/unmatched", {"g": g, "noindex": True})
