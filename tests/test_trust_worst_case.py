@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+from support import cpu_seconds
 
 from antarkerja.records import textnorm
 from antarkerja.records.rules import literals, scams
@@ -110,26 +111,19 @@ def super_linear_case(run, inputs: list[Input], size: int = SIZE) -> str | None:
     """
     for label, make in inputs:
         text = make(size)
-        if _timed(run, text) <= BUDGET:
+        if cpu_seconds(run, text) <= BUDGET:
             continue
-        whole = min(_timed(run, text) for _ in range(3))
+        whole = min(cpu_seconds(run, text) for _ in range(3))
         if whole <= BUDGET:
             continue  # the machine was busy for a moment
         quarter_text = make(size // 4)
-        quarter = min(_timed(run, quarter_text) for _ in range(3))
+        quarter = min(cpu_seconds(run, quarter_text) for _ in range(3))
         if whole > GROWTH * quarter:
             return f"{whole * 1000:.0f} ms on {label}, {quarter * 1000:.0f} ms on a quarter of it"
     return None
 
 
 GROWTH = 8  # between linear (4) and quadratic (16) growth over four times the length
-
-
-def _timed(run, text) -> float:
-    """CPU time of this thread: a machine busy with other work does not lengthen it."""
-    start = time.thread_time()
-    run(text)
-    return time.thread_time() - start
 
 
 def _all_matches(pattern: re.Pattern):
@@ -170,9 +164,7 @@ def test_the_whole_check_of_a_hostile_text_stays_fast_in_python():
     ]
     slow = []
     for label, text in texts:
-        start = time.thread_time()
-        check_text(text)
-        took = time.thread_time() - start
+        took = cpu_seconds(check_text, text)
         if took > 1.0:  # the whole check (every rule, normalisation): a linear budget for 50,000 characters
             slow.append(f"{label}: {took:.2f} s")
     assert not slow, slow

@@ -10,6 +10,7 @@ random edits and byte-for-byte comparison for the build cache's tests); fixtures
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,6 +185,14 @@ def read_built(site: Path, url: str) -> Node:
     if url == "" or url.endswith("/"):
         path = path / "index.html"
     return parse_html(path.read_text(encoding="utf-8"))
+
+
+def cpu_seconds(run, *args) -> float:
+    """CPU time of this thread for ``run(*args)``. Timing tests use it: a machine busy with
+    other work does not lengthen it (wall time failed a linear pattern on a loaded CI run)."""
+    start = time.thread_time()
+    run(*args)
+    return time.thread_time() - start
 
 
 # Phone checks shared by the browser tests ---------------------------------------------------
