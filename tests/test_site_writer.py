@@ -110,8 +110,8 @@ def test_writers_record_what_they_linked_and_wrote_and_keep_unchanged_trusts_onl
     (new / "static.css").write_text("css")  # written by other code (Pelican's static files)
 
     compared = []
-    real = site_writer._same_bytes
-    monkeypatch.setattr(site_writer, "_same_bytes", lambda a, b: compared.append(a.name) or real(a, b))
+    real = site_writer.same_bytes
+    monkeypatch.setattr(site_writer, "same_bytes", lambda a, b: compared.append(a.name) or real(a, b))
     log = WriteLog(new, old)
     log.add(writer.linked, writer.written)
     stats = keep_unchanged(new, old, WriteLog(tmp_path / "elsewhere", old))  # not this output's: all compared

@@ -255,7 +255,14 @@ def cmd_build(args) -> int:
         print("\n".join(safe(line) for line in str(exc).split("\n")), file=sys.stderr)
         return 1
     except BuildInterrupted as exc:  # SIGTERM/SIGHUP: one line, no traceback; the output is untouched
-        print(f"antarkerja build: {exc}; folder hasil tidak diubah.", file=sys.stderr)
+        if build_module.LAST.get("publish_unfinished"):  # in place, cut short: its journal is kept
+            print(
+                f"antarkerja build: {exc} saat memindahkan berkas ke folder hasil; "
+                "jalankan `antarkerja build` lagi untuk menyelesaikannya sebelum deploy.",
+                file=sys.stderr,
+            )
+        else:
+            print(f"antarkerja build: {exc}; folder hasil tidak diubah.", file=sys.stderr)
         return 128 + exc.signum
     _print_cache_notes(build_module.LAST)
     print(safe(f"Situs dibangun di {output}"))
@@ -267,6 +274,11 @@ def cmd_build(args) -> int:
 
 def _print_cache_notes(last: dict) -> None:
     """One line per cache problem (a damaged or foreign cache is ignored, never trusted)."""
+    if last.get("finished_interrupted"):
+        print(
+            "antarkerja build: publikasi sebelumnya terhenti di tengah; diselesaikan dulu dari jurnalnya",
+            file=sys.stderr,
+        )
     build_cache = last.get("cache")
     for note in build_cache.notes if build_cache is not None else ():
         print(safe(f"antarkerja build: {note}"), file=sys.stderr)

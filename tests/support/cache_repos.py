@@ -60,7 +60,13 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir() and not p.is_symlink()}
+
+
 def assert_same_site(got: Path, want: Path, context: str) -> None:
+    """Same files with the same bytes, and the same folders: a build published in place
+    (site.publish) must not leave a folder its removed files emptied."""
     a, b = tree(got), tree(want)
     missing, extra = sorted(set(b) - set(a)), sorted(set(a) - set(b))
     differ = sorted(k for k in set(a) & set(b) if a[k] != b[k])
@@ -68,6 +74,8 @@ def assert_same_site(got: Path, want: Path, context: str) -> None:
         f"{context}: incremental output differs from a full build: "
         f"missing {missing[:5]}, extra {extra[:5]}, different {differ[:5]}"
     )
+    extra_folders = sorted(folders(got) - folders(want))
+    assert not extra_folders, f"{context}: folders a full build does not have: {extra_folders[:5]}"
 
 
 class Editor:

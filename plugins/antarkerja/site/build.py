@@ -2,7 +2,8 @@
 
 The site is written into a staging folder next to the output folder and only moved into
 place when everything succeeded, so a failed build (invalid content, a template error)
-leaves the previous output untouched and never a half site.
+leaves the previous output untouched and never a half site. Over an earlier build, staging
+holds only new and changed files, published in place (:mod:`antarkerja.site.publish`).
 
 Settings come from ``pelicanconf.py`` (or ``publishconf.py`` when a site URL is given) in the
 repository that holds this package, unless the content root has its own; the theme and the
@@ -22,16 +23,16 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
 from antarkerja.errors import BuildFailed
 from antarkerja.paths import REPO, site_kit, use_theme
 from antarkerja.site import cache as site_cache
+from antarkerja.site import publish
 from antarkerja.site import writer as site_writer
 from antarkerja.site.cache import BuildCache
 from antarkerja.site.search import BUNDLES_MANIFEST, index_site
@@ -60,7 +61,9 @@ def settings_file(root: Path, published: bool) -> Path:
     )
 
 
-def load_settings(root: Path, output: Path, today: date, siteurl: str | None, previous: Path | None = None):
+def load_settings(
+    root: Path, output: Path, today: date, siteurl: str | None, previous: Path | None = None, in_place: bool = False
+):
     from pelican.settings import read_settings
 
     override = {
@@ -71,6 +74,8 @@ def load_settings(root: Path, output: Path, today: date, siteurl: str | None, pr
         "DELETE_OUTPUT_DIRECTORY": False,  # the staging folder is new and empty
         # The site being replaced: the writer links its files whose bytes do not change.
         "ANTARKERJA_PREVIOUS_OUTPUT": str(previous) if previous is not None else "",
+        # ... and the output holds only new and changed files: published in place (site.publish).
+        "ANTARKERJA_IN_PLACE": in_place and previous is not None,
     }
     if siteurl is not None:
         override["SITEURL"] = siteurl
@@ -109,39 +114,6 @@ def run_pelican(settings) -> None:
         raise BuildFailed("Pelican melaporkan kesalahan:\n" + "\n".join(errors.messages))
 
 
-def _remove_later(path: Path) -> None:
-    """Delete a replaced output tree without making the build wait for it.
-
-    Deleting 100,000 pages takes seconds; the new site is already in place, so a detached
-    ``rm -rf`` does it (where there is one). Leftovers are named ``.<output>.old-<pid>``.
-    """
-    rm = shutil.which("rm")
-    if rm and os.name == "posix":
-        subprocess.Popen(
-            [rm, "-rf", "--", str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    else:
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def _publish(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames (same folder, same file system)."""
-    old = None
-    if output.exists() or output.is_symlink():
-        old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        if old.is_dir() and not old.is_symlink():
-            _remove_later(old)
-        else:
-            old.unlink()
-
-
 LAST: dict = {}  # what the last build in this process did: file counts, cache use (printed by the CLI)
 
 
@@ -154,7 +126,8 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     ``cache`` is the build cache folder (:mod:`antarkerja.site.cache`), ``"default"`` for
     ``<root>/.cache/antarkerja`` (or ``$ANTARKERJA_BUILD_CACHE``), or None for none. With or
     without it the output is the same bytes; files whose bytes did not change keep their
-    inode and modification time (:func:`antarkerja.site.writer.keep_unchanged`).
+    inode and modification time (published in place, :mod:`antarkerja.site.publish`, or
+    linked into a new tree, :func:`antarkerja.site.writer.keep_unchanged`).
     """
     global LAST
     root = Path(root).resolve()
@@ -168,36 +141,48 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
         raise BuildFailed(str(exc)) from None
     siteurl = normalize_siteurl(siteurl)
     output.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(output)
-    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
     build_cache = cache if isinstance(cache, BuildCache) else None
     if cache is not None and build_cache is None:
         build_cache = BuildCache.for_root(root, None if cache == "default" else cache)
     LAST = {"cache": build_cache}
-    try:
-        with terminate_as_exception():
-            site_cache.ACTIVE = build_cache
-            previous = output if output.is_dir() and not output.is_symlink() else None
-            log = site_writer.LOG = WriteLog(staging, previous)  # filled by the generator's writers
-            try:
-                run_pelican(load_settings(root, staging, day, siteurl, previous))
-                if search:
-                    if shard is not None and (staging / BUNDLES_MANIFEST).is_file():  # the merge indexes from it
-                        LAST["bundles_manifest"] = (staging / BUNDLES_MANIFEST).read_bytes()
-                    LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
-            finally:
-                site_cache.ACTIVE = None
-                site_writer.LOG = None
-            _finish(staging, output, log)
-            if build_cache is not None:
-                build_cache.stamp_pages(output)
-                build_cache.stamp_bundles(output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with ExitStack() as held:
+        # In place when this build alone holds an earlier output (site.publish); a publish
+        # cut short is finished first, so the output read below is a whole site.
+        in_place = False
+        if output.is_dir() and not output.is_symlink():
+            in_place = held.enter_context(publish.output_lock(output, wait=False))
+            if in_place and publish.finish_interrupted(output):
+                LAST["finished_interrupted"] = True
+        remove_stale_staging(output)
+        staging = output.with_name(f".{output.name}.building-{os.getpid()}")
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir()
+        try:
+            with terminate_as_exception():
+                site_cache.ACTIVE = build_cache
+                previous = output if output.is_dir() and not output.is_symlink() else None
+                # filled by the generator's writers
+                log = site_writer.LOG = WriteLog(staging, previous, sparse=in_place)
+                try:
+                    run_pelican(load_settings(root, staging, day, siteurl, previous, in_place=log.sparse))
+                    if search:
+                        if shard is not None and (staging / BUNDLES_MANIFEST).is_file():  # the merge indexes from it
+                            LAST["bundles_manifest"] = (staging / BUNDLES_MANIFEST).read_bytes()
+                        LAST["index"] = index_site(staging, cache=build_cache, shard=shard)
+                finally:
+                    site_cache.ACTIVE = None
+                    site_writer.LOG = None
+                _finish(staging, output, log)
+                if build_cache is not None:
+                    build_cache.stamp_pages(output)
+                    build_cache.stamp_bundles(output)
+        except BaseException:
+            if publish.journal_staging(output) == staging.name:  # the next build finishes the publish
+                LAST["publish_unfinished"] = True
+            else:
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
     if build_cache is not None:
         build_cache.prune()
     return output
@@ -209,9 +194,13 @@ def _finish(staging: Path, output: Path, log: WriteLog | None = None) -> None:
     marker.unlink(missing_ok=True)  # in a merge, a link to shard 1's marker: never write through it
     marker.write_text(MARKER_TEXT, encoding="utf-8")
     started = time.perf_counter()
+    if log is not None and log.sparse:
+        LAST["files"] = publish.publish_in_place(staging, output, log)
+        LAST["keep_seconds"] = round(time.perf_counter() - started, 3)
+        return
     LAST["files"] = keep_unchanged(staging, output, log)
     LAST["keep_seconds"] = round(time.perf_counter() - started, 3)
-    _publish(staging, output)
+    publish.swap_tree(staging, output)
 
 
 # Shards and merge ------------------------------------------------------------------------
@@ -393,9 +382,13 @@ _STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>[0-9]+)$")
 
 
 def remove_stale_staging(output: Path) -> None:
-    """Delete staging folders of this output left by builds that were killed outright."""
+    """Delete staging folders of this output left by builds that were killed outright (not
+    one a publish journal still needs: site.publish)."""
+    journaled = publish.journal_staging(output)
     for path in output.parent.glob(f".{output.name}.building-*"):
         match = _STAGING.match(path.name)
+        if path.name == journaled:
+            continue
         if match and match["name"] == output.name and path.is_dir() and not path.is_symlink():
             if int(match["pid"]) != os.getpid() and not site_cache.process_alive(int(match["pid"])):
                 shutil.rmtree(path, ignore_errors=True)

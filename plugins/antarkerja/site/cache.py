@@ -411,17 +411,19 @@ class BuildCache:
             h.update(rel.encode() + b"\0" + page_digest.encode() + b"\n")
         return h.hexdigest()
 
-    def page_digest(self, output: Path, rel: str) -> str:
-        """The digest of page ``rel`` in the site being built in ``output``: the render cache's
-        record of the bytes it wrote or kept there (this build's, :meth:`save_pages`), else
-        read. Saves reading every vacancy page again to key the search bundles."""
+    def page_digest(self, rel: str, path: Path) -> str:
+        """The digest of page ``rel`` of the site being built, now at ``path``: the render
+        cache's record of the bytes it wrote or kept there (this build's, :meth:`save_pages`),
+        else read. Saves reading every vacancy page again to key the search bundles."""
         if self.pages_saved is not None:
             entry = self.pages_saved[1].new.get(rel)
             if entry is not None:
                 return entry[1]
-        return digest((output / rel).read_bytes())
+        return digest(path.read_bytes())
 
-    def restore_bundle(self, key: str, dest: Path, previous: Path | None = None, log=None) -> bool:
+    def restore_bundle(
+        self, key: str, dest: Path, previous: Path | None = None, log=None, sparse: bool = False
+    ) -> bool:
         """Copy the cached bundle ``key`` to ``dest``; False (and nothing at ``dest``) when there
         is none or it fails its checks.
 
@@ -429,7 +431,8 @@ class BuildCache:
         with the recorded digest is linked instead (same bytes, same inode), and ``log``
         (``(linked, written)`` sets of paths relative to ``dest``) says which, so that the
         build need not compare the search index again (writer.keep_unchanged). At 100,000
-        vacancies that comparison took 10 to 15 s of every build.
+        vacancies that comparison took 10 to 15 s of every build. ``sparse`` (a build
+        published in place): such a file is not linked either, it stays where it is.
         """
         if self.folder is None:
             return False
@@ -446,10 +449,14 @@ class BuildCache:
             folders = {dest}
             for rel, want in files.items():
                 target = dest / rel
+                unchanged = previous is not None and _unchanged(previous / rel, stamps.get(rel), want)
+                if unchanged and sparse:
+                    linked.append(rel)
+                    continue
                 if target.parent not in folders:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(target.parent)
-                if previous is not None and _unchanged(previous / rel, stamps.get(rel), want):
+                if unchanged:
                     os.link(previous / rel, target)
                     linked.append(rel)
                     continue

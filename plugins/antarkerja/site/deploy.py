@@ -51,6 +51,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from antarkerja.site.publish import journal_path
 from antarkerja.urls import url
 
 TARGET_ENV = "ANTARKERJA_DEPLOY_TARGET"
@@ -356,6 +357,12 @@ def deploy(
     target = target or os.environ.get(TARGET_ENV, "")
     if not (site / "index.html").is_file():
         raise DeployFailed(f"{site} bukan situs hasil bangun (tidak ada index.html): jalankan `antarkerja build` dulu")
+    journal = journal_path(site.resolve())
+    if journal.is_file():  # a build published in place and was cut short: a mix of two sites
+        raise DeployFailed(
+            f"Pembangunan terakhir terhenti saat memindahkan berkas ke {site} (jurnal {journal.name} masih ada): "
+            "jalankan `antarkerja build` lagi untuk menyelesaikannya, lalu deploy"
+        )
     batches = plan(site, use_gzip)  # refuses symbolic links before anything else runs
     rclone = rclone_binary()
     check_target(target, rclone)

@@ -231,7 +231,7 @@ class AntarKerjaGenerator(Generator):
         mine, workers = self.share_vacancy_pages(ctx)
         side = self.fork_families(ctx) if workers else None  # a big site on several cores
         forked = [*workers, side] if side else workers
-        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output)
+        self.writer = PageWriter(Path(self.output_path), previous=self.previous_output, sparse=self.in_place)
         try:
             # The workers' pages are claimed here too, so a family cannot overwrite one of them.
             for v in self.site.vacancies[len(mine) :] if workers else ():
@@ -270,7 +270,9 @@ class AntarKerjaGenerator(Generator):
             )
 
         # Not a daemon: printable notices make missing QR codes in workers of their own.
-        return ForkedWorker(Path(self.output_path), job, "antarkerja-families", self.previous_output, daemon=False)
+        return ForkedWorker(
+            Path(self.output_path), job, "antarkerja-families", self.previous_output, daemon=False, sparse=self.in_place
+        )
 
     def take_side_results(self, result) -> None:
         """What the families' process found (render cache and derived texts) and how long each
@@ -402,7 +404,7 @@ class AntarKerjaGenerator(Generator):
             memo = self.page_memo  # this process's copy: its entries go back to the parent
             return memo.share() if memo is not None else None
 
-        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output)
+        return ForkedWorker(Path(self.output_path), job, previous=self.previous_output, sparse=self.in_place)
 
     @cached_property
     def previous_output(self) -> Path | None:
@@ -411,3 +413,9 @@ class AntarKerjaGenerator(Generator):
         it for every page."""
         previous = self.settings.get("ANTARKERJA_PREVIOUS_OUTPUT")
         return Path(previous) if previous and Path(previous).is_dir() else None
+
+    @property
+    def in_place(self) -> bool:
+        """The build publishes into the previous output (antarkerja.site.publish): the writers
+        write only new and changed files, and leave every unchanged one where it is."""
+        return bool(self.settings.get("ANTARKERJA_IN_PLACE")) and self.previous_output is not None

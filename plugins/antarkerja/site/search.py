@@ -685,9 +685,10 @@ def _check_bundle(bundle: Path) -> int:
     return int(languages[INDEX_LANGUAGE]["page_count"])
 
 
-def _cached_page_count(bundle: Path) -> int:
-    """Pages of a canonical bundle restored from the build cache (checked when it was made)."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+def _cached_page_count(entry_path: Path) -> int:
+    """Pages of a canonical bundle restored from the build cache (checked when it was made),
+    from its ``pagefind-entry.json``."""
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
     return int(entry["languages"][INDEX_LANGUAGE]["page_count"])
 
 
@@ -740,6 +741,8 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
     # unchanged files and say so, as the page writers do.
     log = site_writer.LOG if site_writer.LOG is not None and site_writer.LOG.output == output_dir else None
     previous = log.previous if log is not None else None
+    sparse = log is not None and log.sparse  # unchanged files stay in the previous output (site.publish)
+    site_file = log.locate if log is not None else (lambda rel: output_dir / rel)
     started = time.perf_counter()
     pages = 0
     keys: list[str] = []
@@ -756,13 +759,13 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 # build cache, an unchanged bundle is copied back instead of indexed again.
                 cache_key = None
                 if cache is not None and cache.enabled:
-                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(output_dir, rel)) for rel in files])
+                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(rel, site_file(rel))) for rel in files])
                 folder = url("search_bundle", key=key).lstrip("/")
                 restored = (set(), set())
                 if cache_key is not None and cache.restore_bundle(
-                    cache_key, root_bundle / key, previous and previous / folder, restored
+                    cache_key, root_bundle / key, previous and previous / folder, restored, sparse
                 ):
-                    count = _cached_page_count(root_bundle / key)
+                    count = _cached_page_count(site_file(folder + "pagefind-entry.json"))
                     if log is not None:  # site-relative: keep_unchanged takes them as they are
                         log.add(*({folder + rel for rel in found} for found in restored))
                 elif cache is not None and cache.require_hits:  # a merge: the shards indexed every bundle
@@ -773,7 +776,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 else:
                     tree = staging / key
                     for rel in files:
-                        link_or_copy(output_dir / rel, tree / rel)
+                        link_or_copy(site_file(rel), tree / rel)
                     output = _run_pagefind(tree, root_bundle / key, timeout)
                     if NO_BODY_MARKER in output:
                         raise SearchIndexFailed(
@@ -811,9 +814,13 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
         share_engine(root_bundle, [root_bundle / key if key else root_bundle for key in keys])
     seconds = time.perf_counter() - started
     files = [p for p in root_bundle.rglob("*") if p.is_file()] if root_bundle.is_dir() else []
+    if sparse:  # and those of restored bundles that stay where they are
+        index_folder = root_bundle.relative_to(output_dir).as_posix() + "/"
+        files += [previous / rel for rel in log.linked if rel.startswith(index_folder)]
     version = None
     if keys:
         entry = root_bundle / keys[0] / "pagefind-entry.json" if keys[0] else root_bundle / "pagefind-entry.json"
+        entry = site_file(entry.relative_to(output_dir).as_posix())
         version = json.loads(entry.read_text(encoding="utf-8")).get("version")
     try:  # the largest child this process has waited for: one Pagefind run, in a fresh process
         import resource

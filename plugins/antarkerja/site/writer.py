@@ -42,11 +42,22 @@ class WriteLog:
     (Pelican's static files, the search index, the output marker) are compared there.
     """
 
-    def __init__(self, output: Path, previous: Path | None):
+    def __init__(self, output: Path, previous: Path | None, sparse: bool = False):
         self.output = Path(output)
         self.previous = Path(previous) if previous is not None else None
+        # Sparse: ``output`` holds only new and changed files, a ``linked`` file stays where
+        # it is in ``previous`` (published in place: antarkerja.site.publish).
+        self.sparse = sparse and self.previous is not None
         self.linked: set[str] = set()
         self.written: set[str] = set()
+
+    def locate(self, rel: str) -> Path:
+        """Where file ``rel`` of the site being built is now: in ``output``, or, in a sparse
+        build, where it is kept in ``previous``."""
+        path = self.output / rel
+        if self.sparse and not os.path.lexists(path):
+            return self.previous / rel
+        return path
 
     def add(self, linked, written) -> None:
         self.linked.update(linked)
@@ -65,11 +76,14 @@ class PageWriter:
 
     KEEP_BATCH = 512  # kept files per queue item (200,000 at 100,000 vacancies)
 
-    def __init__(self, output: Path, backlog: int = 256, previous: Path | None = None):
+    def __init__(self, output: Path, backlog: int = 256, previous: Path | None = None, sparse: bool = False):
         self.output = Path(output)
         # The site this build replaces: a file with the same bytes there is linked, not
         # written, so it keeps its inode and time (see keep_unchanged, which does the rest).
         self.previous = Path(previous) if previous else None
+        # Sparse (published in place): such a file is not linked either, only recorded; the
+        # output then holds only what is new or changed (WriteLog.sparse).
+        self.sparse = sparse and self.previous is not None
         self.queue: queue.Queue = queue.Queue(maxsize=backlog)
         self.error: BaseException | None = None
         self.dirs: set[str] = set()  # folders made (as strings: the kept files' path is all strings)
@@ -93,6 +107,9 @@ class PageWriter:
                     self._link_kept(rel_path)
                     continue
                 path = self.output / rel_path
+                if self.sparse and _holds(self.previous / rel_path, data):
+                    self.linked.append(rel_path)
+                    continue
                 self._make_folder(os.fspath(path.parent))
                 if self.previous is not None and _link_if_same(self.previous / rel_path, data, path):
                     linked = True
@@ -148,7 +165,11 @@ class PageWriter:
             raise self.error
         if self.previous is None:
             raise ValueError("keep() needs the previous output")
-        self.kept.append(self.claim(rel_path, family))
+        rel = self.claim(rel_path, family)
+        if self.sparse:  # it stays where it is
+            self.linked.append(rel)
+            return
+        self.kept.append(rel)
         if len(self.kept) >= self.KEEP_BATCH:  # one queue item per batch: the queue's locks cost more than a link
             self._hand_over_kept()
 
@@ -180,22 +201,23 @@ class ForkedWorker:
         name: str = "antarkerja-pages",
         previous: Path | None = None,
         daemon: bool = True,
+        sparse: bool = False,
     ):
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
         self.result = None
         self.files: tuple[list[str], list[str]] = ([], [])
         self.claimed: dict[str, str] = {}
-        args = (Path(output), job, send, previous)
+        args = (Path(output), job, send, previous, sparse)
         # Not a daemon when its job forks workers of its own (a daemon may not have children).
         self.process = ctx.Process(target=self._run, args=args, name=name, daemon=daemon)
         self.process.start()
         send.close()
 
     @staticmethod
-    def _run(output, job, send, previous=None):
+    def _run(output, job, send, previous=None, sparse=False):
         try:
-            writer = PageWriter(output, previous=previous)
+            writer = PageWriter(output, previous=previous, sparse=sparse)
             try:
                 result = job(writer)
             finally:
@@ -240,7 +262,7 @@ def keep_unchanged(new: Path, old: Path, log: WriteLog | None = None) -> dict[st
     if log is not None and (log.output != new or log.previous != (old if old_ok else None)):
         log = None  # another build's: compare everything
     linked, written = (log.linked, log.written) if log is not None else ((), ())
-    present = _file_names(new)
+    present = file_names(new)
     for rel in present:
         if rel in linked:
             stats["unchanged"] += 1
@@ -249,7 +271,7 @@ def keep_unchanged(new: Path, old: Path, log: WriteLog | None = None) -> dict[st
             stats["changed"] += 1
             continue
         path = new / rel
-        if old_ok and _same_bytes(path, old / rel):
+        if old_ok and same_bytes(path, old / rel):
             if os.path.samefile(path, old / rel):  # already the old file (rename would not replace it)
                 stats["unchanged"] += 1
                 continue
@@ -263,11 +285,11 @@ def keep_unchanged(new: Path, old: Path, log: WriteLog | None = None) -> dict[st
                 pass
         stats["changed"] += 1
     if old_ok:
-        stats["removed"] = len(_file_names(old) - present)
+        stats["removed"] = len(file_names(old) - present)
     return stats
 
 
-def _file_names(folder: Path) -> set[str]:
+def file_names(folder: Path) -> set[str]:
     """The paths of the files under ``folder``, relative and with ``/`` (as :func:`os.walk`
     sees them: a link to a folder is not followed), from directory listings alone."""
     found: set[str] = set()
@@ -282,6 +304,27 @@ def _file_names(folder: Path) -> set[str]:
                 else:
                     found.add(prefix + entry.name)
     return found
+
+
+def tree_listing(folder: Path) -> tuple[set[str], set[str]]:
+    """:func:`file_names` of ``folder``, and its folders that hold nothing (relative, ``/``)."""
+    files: set[str] = set()
+    empty: set[str] = set()
+    todo = [(os.fspath(folder), "")]
+    while todo:
+        path, prefix = todo.pop()
+        seen = False
+        with os.scandir(path) as entries:
+            for entry in entries:
+                seen = True
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        todo.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    files.add(prefix + entry.name)
+        if not seen and prefix:
+            empty.add(prefix.rstrip("/"))
+    return files, empty
 
 
 def link_or_copy(src, dst) -> bool:
@@ -303,20 +346,28 @@ def _link_or_copy(src, dst) -> bool:
 
 def _link_if_same(old: Path, data: bytes, path: Path) -> bool:
     """Link ``path`` to ``old`` when ``old`` is a regular file holding exactly ``data``."""
+    if not _holds(old, data):
+        return False
     try:
-        info = os.lstat(old)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-            return False
-        with open(old, "rb") as f:
-            if f.read(len(data) + 1) != data:
-                return False
         os.link(old, path)
         return True
     except OSError:
         return False
 
 
-def _same_bytes(new: Path, old: Path) -> bool:
+def _holds(old: Path, data: bytes) -> bool:
+    """``old`` is a regular file holding exactly ``data``."""
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(old, "rb") as f:
+            return f.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def same_bytes(new: Path, old: Path) -> bool:
     try:
         a, b = os.lstat(new), os.lstat(old)
     except OSError:

@@ -457,7 +457,8 @@ def incremental_build(step: str, repo: Path, output: Path) -> dict:
         "kept": files.get("unchanged"),
         "removed": files.get("removed"),
         "index_s": (last.get("index") or {}).get("seconds"),
-        "keep_s": last.get("keep_seconds"),  # counting and linking unchanged files (writer.keep_unchanged)
+        # publishing: in place (site.publish), or counting and linking a new tree's unchanged files
+        "keep_s": last.get("keep_seconds"),
         "bundles_indexed": cache.bundle_misses,
         "bundles_reused": cache.bundle_hits,
         "records_checked": cache.memo.misses if cache.memo else None,
