@@ -7,7 +7,9 @@ the model is not pickled) with its own writer; :func:`finish_all` collects their
 No page's content depends on who wrote it.
 
 Each writer also records which files it linked from the previous output and which it wrote
-(:class:`WriteLog`): :func:`keep_unchanged` then need not read or compare them again.
+(:class:`WriteLog`): :func:`keep_unchanged` then need not read or compare them again. In a
+sparse build (published in place, :mod:`antarkerja.site.publish`) an unchanged file is not
+even linked: it stays where it is, and the output gets only new and changed files.
 
 Every path is claimed once (:meth:`PageWriter.claim`, like Pelican's ``Writer._written_files``):
 a second output for the same file stops the build and names both families, instead of one
@@ -38,8 +40,9 @@ class WriteLog:
     link to the same file of ``previous``, the site it replaces: same bytes, same inode) or
     ``written`` (new bytes, or a file whose old bytes differed or could not be linked).
 
-    :func:`keep_unchanged` counts these without opening them; only the files other code wrote
-    (Pelican's static files, the search index, the output marker) are compared there.
+    :func:`keep_unchanged` (or, published in place, :func:`antarkerja.site.publish.plan_in_place`)
+    counts these without opening them; only the files other code wrote (Pelican's static
+    files, the search index, the output marker) are compared there.
     """
 
     def __init__(self, output: Path, previous: Path | None, sparse: bool = False):
