@@ -164,9 +164,9 @@ def test_search_bundles_are_keyed_by_the_digests_the_render_cache_recorded(small
     real = site_cache.BuildCache.page_digest
     from_memo: list[str] = []
 
-    def checked(self, rel, path):
-        got = real(self, rel, path)
-        assert got == site_cache.digest(path.read_bytes()), rel
+    def checked(self, rel, locate):
+        got = real(self, rel, locate)
+        assert got == site_cache.digest(locate(rel).read_bytes()), rel
         if self.pages_saved is not None and rel in self.pages_saved[1].new:
             from_memo.append(rel)
         return got

@@ -251,7 +251,7 @@ def cmd_build(args) -> int:
             cache=cache,
         )
     except BuildFailed as exc:
-        _print_cache_notes(build_module.LAST)
+        _print_build_notes(build_module.LAST)
         print("\n".join(safe(line) for line in str(exc).split("\n")), file=sys.stderr)
         return 1
     except BuildInterrupted as exc:  # SIGTERM/SIGHUP: one line, no traceback; the output is untouched
@@ -264,7 +264,7 @@ def cmd_build(args) -> int:
         else:
             print(f"antarkerja build: {exc}; folder hasil tidak diubah.", file=sys.stderr)
         return 128 + exc.signum
-    _print_cache_notes(build_module.LAST)
+    _print_build_notes(build_module.LAST)
     print(safe(f"Situs dibangun di {output}"))
     files = build_module.LAST.get("files")
     if files:
@@ -272,8 +272,9 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _print_cache_notes(last: dict) -> None:
-    """One line per cache problem (a damaged or foreign cache is ignored, never trusted)."""
+def _print_build_notes(last: dict) -> None:
+    """One line for a publish cut short that this build finished, and one per cache problem
+    (a damaged or foreign cache is ignored, never trusted)."""
     if last.get("finished_interrupted"):
         print(
             "antarkerja build: publikasi sebelumnya terhenti di tengah; diselesaikan dulu dari jurnalnya",

@@ -148,8 +148,9 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
     with ExitStack() as held:
         # In place when this build alone holds an earlier output (site.publish); a publish
         # cut short is finished first, so the output read below is a whole site.
+        previous = output if output.is_dir() and not output.is_symlink() else None
         in_place = False
-        if output.is_dir() and not output.is_symlink():
+        if previous is not None:
             in_place = held.enter_context(publish.output_lock(output, wait=False))
             if in_place and publish.finish_interrupted(output):
                 LAST["finished_interrupted"] = True
@@ -161,7 +162,6 @@ def build_site(root, output=None, today=None, siteurl=None, search=True, cache=N
         try:
             with terminate_as_exception():
                 site_cache.ACTIVE = build_cache
-                previous = output if output.is_dir() and not output.is_symlink() else None
                 # filled by the generator's writers
                 log = site_writer.LOG = WriteLog(staging, previous, sparse=in_place)
                 try:
@@ -194,13 +194,14 @@ def _finish(staging: Path, output: Path, log: WriteLog | None = None) -> None:
     marker.unlink(missing_ok=True)  # in a merge, a link to shard 1's marker: never write through it
     marker.write_text(MARKER_TEXT, encoding="utf-8")
     started = time.perf_counter()
-    if log is not None and log.sparse:
+    in_place = log is not None and log.sparse
+    if in_place:
         LAST["files"] = publish.publish_in_place(staging, output, log)
-        LAST["keep_seconds"] = round(time.perf_counter() - started, 3)
-        return
-    LAST["files"] = keep_unchanged(staging, output, log)
+    else:
+        LAST["files"] = keep_unchanged(staging, output, log)
     LAST["keep_seconds"] = round(time.perf_counter() - started, 3)
-    publish.swap_tree(staging, output)
+    if not in_place:
+        publish.swap_tree(staging, output)
 
 
 # Shards and merge ------------------------------------------------------------------------

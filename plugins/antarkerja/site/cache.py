@@ -411,15 +411,16 @@ class BuildCache:
             h.update(rel.encode() + b"\0" + page_digest.encode() + b"\n")
         return h.hexdigest()
 
-    def page_digest(self, rel: str, path: Path) -> str:
-        """The digest of page ``rel`` of the site being built, now at ``path``: the render
-        cache's record of the bytes it wrote or kept there (this build's, :meth:`save_pages`),
-        else read. Saves reading every vacancy page again to key the search bundles."""
+    def page_digest(self, rel: str, locate) -> str:
+        """The digest of page ``rel`` of the site being built: the render cache's record of
+        the bytes it wrote or kept there (this build's, :meth:`save_pages`), else read from
+        ``locate(rel)`` (where the page is now; asked only then, it costs a file lookup).
+        Saves reading every vacancy page again to key the search bundles."""
         if self.pages_saved is not None:
             entry = self.pages_saved[1].new.get(rel)
             if entry is not None:
                 return entry[1]
-        return digest(path.read_bytes())
+        return digest(locate(rel).read_bytes())
 
     def restore_bundle(
         self, key: str, dest: Path, previous: Path | None = None, log=None, sparse: bool = False

@@ -28,7 +28,7 @@ import os
 import shutil
 import subprocess
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from antarkerja.errors import BuildFailed
@@ -101,7 +101,7 @@ def remove_later(path: Path) -> None:
 
 def swap_tree(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames (same folder, same file system)."""
-    with output_lock(output, wait=True) if output.is_dir() else _no_lock():
+    with output_lock(output, wait=True) if output.is_dir() else nullcontext(True):
         old = None
         if output.exists() or output.is_symlink():
             old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
@@ -114,42 +114,34 @@ def swap_tree(staging: Path, output: Path) -> None:
             old.unlink()
 
 
-@contextmanager
-def _no_lock():
-    yield True
-
-
 # In place --------------------------------------------------------------------------------
 
 
-def plan_in_place(staging: Path, output: Path, log: site_writer.WriteLog) -> tuple[list[str], list[str], dict]:
-    """What publishing ``staging`` (sparse) into ``output`` does: the files to move in (new or
-    changed), the files to remove (in ``output`` only), and the counts ``keep_unchanged``
-    gives for a new tree (``changed``, ``unchanged``, ``removed``).
+def plan_in_place(staging: Path, output: Path, log: site_writer.WriteLog) -> tuple[dict, dict[str, int]]:
+    """What publishing ``staging`` (sparse) into ``output`` does, as its journal: the files
+    to move in (``moves``: new or changed), to remove (``removals``: in ``output`` only), and
+    the folders already empty there (``empty``: a new tree would not have them); and the
+    counts ``keep_unchanged`` gives for a new tree (``changed``, ``unchanged``, ``removed``).
 
     The site's files are those the writers kept or wrote (``log``) and those other code
     staged (Pelican's static files, the search index, the marker). A staged file the log does
     not know is compared with the output's: same bytes, it stays as it is."""
     staged = site_writer.file_names(staging)
-    moves = []
-    for rel in staged:
-        if rel in log.written or not site_writer.same_bytes(staging / rel, output / rel):
-            moves.append(rel)
+    moves = sorted(
+        rel for rel in staged if rel in log.written or not site_writer.same_bytes(staging / rel, output / rel)
+    )
     site = log.linked | staged
     old_files, empty = site_writer.tree_listing(output)
     removals = sorted(old_files - site)
-    stats = {"changed": len(moves), "unchanged": len(site) - len(moves), "removed": len(removals)}
-    # Folders already empty in the output go too: a new tree would not have them.
-    return sorted(moves), removals, stats | {"empty_folders": sorted(empty)}
+    journal = {"staging": staging.name, "moves": moves, "removals": removals, "empty": sorted(empty)}
+    return journal, {"changed": len(moves), "unchanged": len(site) - len(moves), "removed": len(removals)}
 
 
 def publish_in_place(staging: Path, output: Path, log: site_writer.WriteLog) -> dict[str, int]:
     """Publish the sparse ``staging`` into ``output`` (see the module's docstring); returns
     the counts of :func:`plan_in_place`. The caller holds :func:`output_lock`."""
-    moves, removals, stats = plan_in_place(staging, output, log)
-    empty = stats.pop("empty_folders")
+    data, stats = plan_in_place(staging, output, log)
     journal = journal_path(output)
-    data = {"staging": staging.name, "moves": moves, "removals": removals, "empty": empty}
     tmp = journal.with_name(f"{journal.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, journal)  # from here on the publish is finished by whoever finds the journal

@@ -759,7 +759,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 # build cache, an unchanged bundle is copied back instead of indexed again.
                 cache_key = None
                 if cache is not None and cache.enabled:
-                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(rel, site_file(rel))) for rel in files])
+                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(rel, site_file)) for rel in files])
                 folder = url("search_bundle", key=key).lstrip("/")
                 restored = (set(), set())
                 if cache_key is not None and cache.restore_bundle(

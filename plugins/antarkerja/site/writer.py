@@ -295,22 +295,12 @@ def keep_unchanged(new: Path, old: Path, log: WriteLog | None = None) -> dict[st
 def file_names(folder: Path) -> set[str]:
     """The paths of the files under ``folder``, relative and with ``/`` (as :func:`os.walk`
     sees them: a link to a folder is not followed), from directory listings alone."""
-    found: set[str] = set()
-    todo = [(os.fspath(folder), "")]
-    while todo:
-        path, prefix = todo.pop()
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        todo.append((entry.path, f"{prefix}{entry.name}/"))
-                else:
-                    found.add(prefix + entry.name)
-    return found
+    return tree_listing(folder)[0]
 
 
 def tree_listing(folder: Path) -> tuple[set[str], set[str]]:
-    """:func:`file_names` of ``folder``, and its folders that hold nothing (relative, ``/``)."""
+    """:func:`file_names` of ``folder``, and its folders that hold nothing (relative, ``/``),
+    from one pass over its directory listings."""
     files: set[str] = set()
     empty: set[str] = set()
     todo = [(os.fspath(folder), "")]
