@@ -22,7 +22,6 @@ import pytest
 from support.cache_repos import Editor, assert_same_site, full_build
 
 from antarkerja.cli import main
-from antarkerja.errors import BuildFailed
 from antarkerja.site import build as build_module
 from antarkerja.site import publish
 from antarkerja.site.build import build_site
@@ -115,14 +114,39 @@ def test_a_publish_cut_short_is_finished_by_the_next_build_and_refused_by_deploy
         assert_same_site(out, tmp_path / "full", f"publish cut short, finished {finish} ({number})")
 
 
-def test_a_damaged_journal_stops_the_build_and_says_what_to_do(small_repo, tmp_path):
+DAMAGED_JOURNALS = {
+    "truncated": ('{"staging": ', "bukan JSON yang utuh"),
+    "not utf-8": (b'{"staging": "\xff"}', "bukan teks UTF-8"),
+    "a list": ("[]", "isinya bukan objek JSON"),
+    "no moves": ('{"staging": ".out.building-1", "removals": [], "empty": []}', "`moves` harus daftar"),
+    "staging elsewhere": (
+        '{"staging": "../x", "moves": [], "removals": [], "empty": []}',
+        "`staging` harus nama folder",
+    ),
+    # Edited by hand to remove a file outside the output: refused, nothing touched.
+    "path outside": (
+        '{"staging": ".out.building-1", "moves": [], "removals": ["../victim.txt"], "empty": []}',
+        "jalur '../victim.txt' di `removals` keluar",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_JOURNALS)
+def test_a_damaged_journal_stops_the_build_and_says_what_to_do(small_repo, tmp_path, capsys, damage):
     out = tmp_path / "out"
     build_site(small_repo, output=out, today=TODAY)
-    publish.journal_path(out).write_text('{"staging": ', encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("milik orang lain", encoding="utf-8")
+    text, reason = DAMAGED_JOURNALS[damage]
+    journal = publish.journal_path(out)
+    journal.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     before = inodes(out)
-    with pytest.raises(BuildFailed, match=r"Jurnal publikasi .* rusak .* hapus folder"):
-        build_site(small_repo, output=out, today=TODAY)
-    assert inodes(out) == before
+    assert main(["build", "--root", str(small_repo), "--output", str(out), "--today", TODAY]) != 0
+    err = capsys.readouterr().err
+    assert f"Jurnal publikasi {journal} rusak ({reason}" in err
+    assert f"hapus folder {out} dan jurnal itu, lalu bangun ulang penuh" in err
+    assert "Traceback" not in err and "Expecting" not in err  # Indonesian, no Python internals
+    assert inodes(out) == before and victim.exists()
 
 
 def _hold_lock(out: str, held, release) -> None:

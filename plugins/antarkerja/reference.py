@@ -17,7 +17,15 @@ import yaml
 
 from antarkerja.paths import reference_dir
 
+# libyaml's parser where PyYAML was built with it (the wheels are): about ten times faster
+# than PyYAML's own, with the same safe constructor and so the same values.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path):
+    """One of the project's own YAML files (reference data, rules, corpora), parsed safely.
+    Records are read by :mod:`antarkerja.records.load`, which keeps line numbers."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from antarkerja.reference import Reference
+from antarkerja.reference import Reference, read_yaml
 
 CONFIG = Path(".github") / "reviewers.yml"
 OWNER = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$|^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -30,7 +28,7 @@ class ReviewersError(ValueError):
 
 def load_config(root: Path) -> dict:
     path = root / CONFIG
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    data = read_yaml(path) if path.is_file() else None
     return data if isinstance(data, dict) else {}
 
 

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from antarkerja.paths import reference_dir
+from antarkerja.reference import read_yaml
 
 FILE = "jkp.yml"
 
@@ -84,7 +83,7 @@ class Facts:
 
 def load_facts(root: Path) -> Facts:
     path = reference_dir(root) / FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     problems = []
     sources = {}
     for s in data.get("sources") or []:

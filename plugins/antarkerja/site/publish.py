@@ -42,9 +42,50 @@ def journal_path(output: Path) -> Path:
 def journal_staging(output: Path) -> str | None:
     """The staging folder's name a publish journal of ``output`` moves files from, if any."""
     try:
-        return json.loads(journal_path(output).read_text(encoding="utf-8")).get("staging")
-    except (OSError, ValueError, AttributeError):
+        return read_journal(journal_path(output))["staging"]
+    except (OSError, JournalDamaged):
         return None
+
+
+class JournalDamaged(ValueError):
+    """A journal that is not one this module wrote: the reason, in Indonesian."""
+
+
+JOURNAL_LISTS = ("moves", "removals", "empty")
+
+
+def read_journal(journal: Path) -> dict:
+    """The journal at ``journal``, checked to be one :func:`publish_in_place` wrote: an
+    object whose staging folder is a plain name beside the output and whose paths stay
+    inside it. A journal edited by hand could otherwise move or remove files anywhere."""
+    try:
+        data = json.loads(journal.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise JournalDamaged("bukan teks UTF-8") from None
+    except ValueError:
+        raise JournalDamaged("bukan JSON yang utuh; mungkin terpotong") from None
+    if not isinstance(data, dict):
+        raise JournalDamaged("isinya bukan objek JSON")
+    staging = data.get("staging")
+    if not isinstance(staging, str) or not _plain_name(staging):
+        raise JournalDamaged("`staging` harus nama folder di samping folder keluaran")
+    for key in JOURNAL_LISTS:
+        paths = data.get(key)
+        if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            raise JournalDamaged(f"`{key}` harus daftar jalur berkas")
+        bad = next((p for p in paths if not _inside(p)), None)
+        if bad is not None:
+            raise JournalDamaged(f"jalur {bad!r} di `{key}` keluar dari folder keluaran")
+    return data
+
+
+def _plain_name(name: str) -> bool:
+    return name not in ("", ".", "..") and "/" not in name and "\0" not in name
+
+
+def _inside(rel: str) -> bool:
+    """A relative path of plain names, as :func:`antarkerja.site.writer.file_names` gives."""
+    return bool(rel) and all(_plain_name(part) for part in rel.split("/"))
 
 
 # Lock ------------------------------------------------------------------------------------
@@ -156,12 +197,13 @@ def finish_interrupted(output: Path) -> bool:
     build, holding the output's lock, before it reads the output."""
     journal = journal_path(output)
     try:
-        data = json.loads(journal.read_text(encoding="utf-8"))
+        data = read_journal(journal)
     except FileNotFoundError:
         return False
-    except (OSError, ValueError) as exc:
+    except (OSError, JournalDamaged) as exc:
+        reason = exc if isinstance(exc, JournalDamaged) else f"tidak terbaca: {exc.strerror}"
         raise BuildFailed(
-            f"Jurnal publikasi {journal} rusak ({exc}); hapus folder {output} dan jurnal itu, lalu bangun ulang penuh"
+            f"Jurnal publikasi {journal} rusak ({reason}); hapus folder {output} dan jurnal itu, lalu bangun ulang penuh"
         ) from None
     _roll_forward(output, data)
     journal.unlink()

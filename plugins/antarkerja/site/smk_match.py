@@ -20,9 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from antarkerja.paths import reference_dir
+from antarkerja.reference import read_yaml
 
 FILE = "smk_spectrum.yml"
 ANY_MAJOR = "semua-jurusan"  # route slug of "open to every field"; no area may use it
@@ -69,7 +68,7 @@ class SpectrumError(ValueError):
 
 def load_spectrum(root: Path) -> Spectrum:
     path = reference_dir(root) / FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     areas, index, problems = [], {}, []
     for item in data.get("items") or []:
         area = Area(str(item["code"]), item["name"], item["field"], list(item.get("majors") or []))

@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from antarkerja.reference import read_yaml
 
 P_TARGET = R_TARGET = 0.9
 SHOWN = 20  # results read per query: two pages of the search page
@@ -112,7 +112,7 @@ WHERE_KEYS = {"all", "abroad", "education", "salary_unit", "salary_idr_month"}
 def load_judgments(path: Path, open_vacancies) -> list[Judged]:
     """The judged queries, relevant sets resolved against ``open_vacancies``. Every problem
     (unknown or closed id, unknown criterion, a query without judgment) is reported at once."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(Path(path))
     by_id = {v.id: v for v in open_vacancies}
     out, problems = [], []
     for n, item in enumerate(data.get("queries") or [], 1):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
+from antarkerja.reference import read_yaml
 
 RECALL_TARGET = 0.98
 FALSE_ALARM_TARGET = 0.02
@@ -72,8 +72,7 @@ SOURCE_URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?/\S*")
 
 def load_file(path: Path) -> tuple[dict, list[dict]]:
     """The ``sources`` table (empty if the file has none) and the texts of one corpus file."""
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(path)
     return data.get("sources") or {}, data["texts"]
 
 
