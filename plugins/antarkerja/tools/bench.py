@@ -140,13 +140,17 @@ def generate(root: Path, target: Path, count: int) -> None:
             text = REGENCY_LINE.sub(f'  regency: "{regency}"', text, count=1)
         new_id = f"bench-{i:06d}"
         posted = BENCH_TODAY - timedelta(days=i % 40)
+        # Closing days spread over the next 50 (at most 89 days after posting; R407 allows
+        # 90): about one in 51 closes each day, as on a live board, so the nightly run meets
+        # expiries; all are still open on BENCH_TODAY.
+        closes = BENCH_TODAY + timedelta(days=(i * 7) % 51)
         text = ID_LINE.sub(f"id: {new_id}", text, count=1)
         text = TITLE_LINE.sub(lambda m, i=i: f"title: {m.group(1).strip(chr(34))} {i}", text, count=1)
         text = STATUS_LINE.sub("status: open", text, count=1)
         text = FILLED_DATE_LINE.sub("", text, count=1)
         text = DATES.sub(
-            lambda m, posted=posted: (
-                f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else posted + timedelta(days=60)}"
+            lambda m, posted=posted, closes=closes: (
+                f"{m.group(1)}: {posted if m.group(1) == 'date_posted' else closes}"
             ),
             text,
         )
