@@ -66,7 +66,11 @@ def test_incremental_step_reports_what_one_change_and_the_nightly_run_redo(tmp_p
     # notice change, and so do the pages that offered it as a similar vacancy. A vacancy
     # page's key holds no day count (the device counts the days), so no other page or notice
     # is rendered again.
-    closing = [p for p in vacancies_dir(repo).rglob("*.yml") if f"valid_through: {BENCH_TODAY}" in p.read_text()]
+    closing = [
+        p
+        for p in vacancies_dir(repo).rglob("*.yml")
+        if f"valid_through: {BENCH_TODAY}" in p.read_text(encoding="utf-8")
+    ]
     assert len(closing) == 1
     assert full["pages_rendered"] == 20 and 2 <= nightly["pages_rendered"] <= 2 + 4, nightly
     assert all(r["notes"] == [] and r["cache_mb"] <= r["output_mb"] for r in rows.values())

@@ -42,6 +42,7 @@ from pathlib import Path
 import yaml
 
 from antarkerja.paths import vacancies_dir
+from antarkerja.reference import Loader
 from antarkerja.wording import DEADLINE
 
 REVERIFY_CODE = "W601"
@@ -215,7 +216,6 @@ def blob_id(data: bytes) -> str:
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Doc:
@@ -251,7 +251,7 @@ def _block_value(key: str, text: str):
         if len(_BLOCK_VALUES) > 100_000:
             _BLOCK_VALUES.clear()
         try:
-            loaded = yaml.load(text, Loader=_LOADER)
+            loaded = yaml.load(text, Loader=Loader)
             _BLOCK_VALUES[text] = loaded.get(key) if isinstance(loaded, dict) else None
         except yaml.YAMLError:
             _BLOCK_VALUES[text] = None

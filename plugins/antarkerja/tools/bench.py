@@ -233,18 +233,17 @@ def floor_figures(repo: Path, target: Path) -> dict:
     ``lowongan/<id>/index.html``) and ``floor_index_s`` (one Pagefind run over those pages,
     forced to Indonesian as the index step is). No validation, no other page, no cache."""
     import jinja2
-    import yaml
 
+    from antarkerja.reference import read_yaml
     from antarkerja.site.search import _run_pagefind
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if target.exists():
         shutil.rmtree(target)
     started, cpu_started = time.perf_counter(), cpu_seconds()
     template = jinja2.Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
     pages = 0
     for path in sorted(vacancies_dir(repo).rglob("*.yml")):
-        v = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        v = read_yaml(path)
         page = target / "lowongan" / str(v["id"]) / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(template.render(v=v), encoding="utf-8")
