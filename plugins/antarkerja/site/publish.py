@@ -201,7 +201,7 @@ def finish_interrupted(output: Path) -> bool:
     except FileNotFoundError:
         return False
     except (OSError, JournalDamaged) as exc:
-        reason = exc if isinstance(exc, JournalDamaged) else f"tidak terbaca: {exc.strerror}"
+        reason = exc if isinstance(exc, JournalDamaged) else "tidak dapat dibaca; periksa izin berkasnya"
         raise BuildFailed(
             f"Jurnal publikasi {journal} rusak ({reason}); hapus folder {output} dan jurnal itu, lalu bangun ulang penuh"
         ) from None
