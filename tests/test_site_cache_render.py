@@ -283,10 +283,10 @@ def test_page_keys_name_a_record_by_its_file(small_repo, tmp_path):
 
     cold = states()  # records checked
     assert states() == cold  # records from the cache
-    for vacancy_id, ((kind, path, file_digest), _closed) in cold.items():
+    for vacancy_id, ((kind, path, file_digest), _closed, _indexed) in cold.items():
         assert (kind, Path(path).stem) == ("berkas", vacancy_id)
         assert file_digest == site_cache.digest(Path(path).read_bytes())
-    vacancy_id, ((_, path, _), _) = next(iter(cold.items()))
+    vacancy_id, ((_, path, _), _, _) = next(iter(cold.items()))
     Path(path).write_text(Path(path).read_text("utf-8") + "# disunting\n", "utf-8")
     edited = states()
     assert edited[vacancy_id] != cold[vacancy_id]

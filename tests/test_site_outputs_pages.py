@@ -188,7 +188,7 @@ def test_every_office_page_shows_its_id_as_text(fixture_site):
 
 # Vacancy facts that depend on "today" (test_vacancy_properties_depend_on_today_only_through_these
 # proves the list complete); a page may read them only as pages.vacancy_state() holds them.
-DATE_FACTS = {"today", "closed_reason", "is_open", "closed_reason_text", "days_left", "posted_days_ago"}
+DATE_FACTS = {"today", "closed_reason", "is_open", "closed_reason_text", "days_left", "posted_days_ago", "in_index"}
 RELATIONS = {"verifier", "open_vacancies", "children", "parent"}  # links to other model objects
 
 
@@ -225,12 +225,13 @@ def test_vacancy_properties_depend_on_today_only_through_these():
         for base, delta in ((0, 1), (0, 30), (400, 1), (400, 30)):
             one = Vacancy(v.data, v.ref, v.today + timedelta(days=base), v.verifier)
             other = Vacancy(v.data, v.ref, v.today + timedelta(days=base + delta), v.verifier)
-            if other.closed_reason != one.closed_reason:
+            if other.closed_reason != one.closed_reason or other.in_index != one.in_index:
                 continue
             checked += 1
             for name in names:
                 assert getattr(other, name) == getattr(one, name), (v.id, name)
-            # The render cache's state of a vacancy changes with today only when it closes.
+            # The render cache's state of a vacancy changes with today only when it closes or
+            # leaves its search bundle (index_window).
             assert pages.vacancy_state(one) == pages.vacancy_state(other)
         stranger = Vacancy(v.data, v.ref, v.today, Office({"id": "lain", "name": "Lain"}, v.ref))
         for name in _properties(Vacancy):
@@ -398,7 +399,7 @@ def test_keyed_pages_read_only_what_their_render_cache_key_holds(tmp_path, monke
                 f"{where} (a link the key does not hold)"
             )
             if isinstance(obj, model.Vacancy) and name in DATE_FACTS:
-                allowed = {"closed_reason", "is_open", "closed_reason_text"}
+                allowed = {"closed_reason", "is_open", "closed_reason_text", "in_index"}
                 assert name in allowed, f"{where} (depends on today; pages.vacancy_state does not hold it)"
         checked[page.template].append(page.path)
         return data

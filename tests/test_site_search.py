@@ -18,6 +18,7 @@ from antarkerja.errors import BuildFailed
 from antarkerja.reference import load_reference
 from antarkerja.salary import BANDS as SALARY_BANDS
 from antarkerja.site import search
+from antarkerja.site.index_window import CLOSING_FILTER
 from antarkerja.site.model import Vacancy, build_site
 from antarkerja.site.search import (
     FILTERS,
@@ -80,9 +81,10 @@ def test_every_filter_kind_has_an_indonesian_label_not_a_code(ref):
         "lingkup": "Dalam negeri",
         "upah": "5 – 10 juta",
         "tayang": v.date_posted.isoformat(),  # the posting date: the page picks the dates of the last n days
+        "tutup": v.valid_through.isoformat(),  # the closing date: the page hides those before its today
     }
     names = {name for name, _ in FILTERS.values()}
-    assert {n for n, _ in pagefind_filters(v)} <= names
+    assert {n for n, _ in pagefind_filters(v)} <= names | {CLOSING_FILTER}
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,7 @@ from antarkerja.records.rules.common import same_findings_from
 from antarkerja.records.validate import paused_gc
 from antarkerja.site.templating import compile_options
 
-FORMAT = 1  # bump when the layout of the cache changes
+FORMAT = 2  # bump when the layout of the cache changes (2: pages record what the index reads)
 MAGIC = b"ANTARKERJA-CACHE"
 DEFAULT_FOLDER = Path(".cache") / "antarkerja"
 ENV_VAR = "ANTARKERJA_BUILD_CACHE"  # a folder, or "off"
@@ -404,7 +404,8 @@ class BuildCache:
     # Pagefind bundles ----------------------------------------------------------------
     @staticmethod
     def bundle_key(name: str, pages: list[tuple[str, str]]) -> str:
-        """The key of a bundle: its name, its pages' paths and digests (:meth:`page_digest`), the code."""
+        """The key of a bundle: its name, its pages' paths and the digests of what Pagefind
+        reads of them (:meth:`index_digest`), the code."""
         h = hashlib.blake2b(digest_size=20)
         h.update(f"{code_hash()} {name}\n".encode())
         for rel, page_digest in sorted(pages):
@@ -421,6 +422,18 @@ class BuildCache:
             if entry is not None:
                 return entry[1]
         return digest(locate(rel).read_bytes())
+
+    def index_digest(self, rel: str, locate) -> str:
+        """The digest of what the search index reads of page ``rel`` (its
+        ``data-pagefind-body`` element, :func:`antarkerja.site.search.indexed_part`): the
+        render cache's record (:meth:`save_pages`), else read from ``locate(rel)``. A vacancy
+        that expired but stays in its bundle (:mod:`antarkerja.site.index_window`) has a new
+        page and the same article, so its bundle keeps its key."""
+        if self.pages_saved is not None:
+            entry = self.pages_saved[1].new.get(rel)
+            if entry is not None and entry[3]:
+                return entry[3]
+        return index_digest(locate(rel).read_bytes())
 
     def restore_bundle(
         self, key: str, dest: Path, previous: Path | None = None, log=None, sparse: bool = False
@@ -589,7 +602,7 @@ class BuildCache:
         """What the last build of ``root`` rendered: page path -> (key, digest of its bytes, stamp)."""
         if self.folder is None:
             return None
-        entries: dict[str, tuple[str, str]] = {}
+        entries: dict[str, tuple[str, str, str, str]] = {}
         path = self._pages_file(Path(root).resolve())
         if path.is_file():
             try:
@@ -608,7 +621,9 @@ class BuildCache:
         self._write_pages(*self.pages_saved)
 
     def _write_pages(self, root: Path, memo: PageMemo) -> None:
-        lines = "".join(f"{key}\t{data}\t{stamp}\t{rel}\n" for rel, (key, data, stamp) in sorted(memo.new.items()))
+        lines = "".join(
+            f"{key}\t{data}\t{stamp}\t{part}\t{rel}\n" for rel, (key, data, stamp, part) in sorted(memo.new.items())
+        )
         self._save(self._pages_file(root), lines.encode("utf-8"), "cache halaman")
 
     def stamp_pages(self, output: Path) -> None:
@@ -619,10 +634,10 @@ class BuildCache:
         root, memo = self.pages_saved
         self.pages_saved = None
         stamped = False
-        for rel, (key, data, stamp) in memo.new.items():
+        for rel, (key, data, stamp, part) in memo.new.items():
             if not stamp:
                 try:
-                    memo.new[rel] = (key, data, file_stamp(output / rel))
+                    memo.new[rel] = (key, data, file_stamp(output / rel), part)
                     stamped = True
                 except OSError:
                     pass  # read and checked by the next build
@@ -703,18 +718,33 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _parse_page_lines(payload: bytes) -> dict[str, tuple[str, str, str]]:
+def _parse_page_lines(payload: bytes) -> dict[str, tuple[str, str, str, str]]:
     entries = {}
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError:
         raise CacheRejected("bukan teks UTF-8") from None
     for line in text.splitlines():
-        parts = line.split("\t", 3)
-        if len(parts) != 4 or len(parts[0]) != 40 or len(parts[1]) != 40 or not parts[3]:
+        parts = line.split("\t", 4)
+        if (
+            len(parts) != 5
+            or len(parts[0]) != 40
+            or len(parts[1]) != 40
+            or len(parts[3]) not in (0, 40)
+            or not parts[4]
+        ):
             raise CacheRejected("baris rusak")
-        entries[parts[3]] = (parts[0], parts[1], parts[2])
+        entries[parts[4]] = (parts[0], parts[1], parts[2], parts[3])
     return entries
+
+
+def index_digest(page: bytes) -> str:
+    """The digest of what the search index reads of a page (its ``data-pagefind-body``
+    element), or "" when it has none."""
+    from antarkerja.site.search import indexed_part
+
+    part = indexed_part(page)
+    return digest(part) if part is not None else ""
 
 
 class TextMemo:
@@ -776,9 +806,10 @@ class PageMemo:
     build --no-cache`` renders everything.
     """
 
-    def __init__(self, entries: dict[str, tuple[str, str, str]]):
+    def __init__(self, entries: dict[str, tuple[str, str, str, str]]):
         self.old = entries
-        self.new: dict[str, tuple[str, str, str]] = {}  # path -> (key, digest, stamp or "")
+        # path -> (key, digest, stamp or "", digest of what the search index reads or "")
+        self.new: dict[str, tuple[str, str, str, str]] = {}
         self.pending: dict[str, str] = {}  # path -> key of a page being rendered
         self.hits = 0
         self.misses = 0
@@ -796,7 +827,7 @@ class PageMemo:
             self.misses += 1
             return False
         self.hits += 1
-        self.new[rel] = (entry[0], entry[1], stamp)
+        self.new[rel] = (entry[0], entry[1], stamp, entry[3])
         return True
 
     def expect(self, rel: str, key: str) -> None:
@@ -806,13 +837,13 @@ class PageMemo:
     def rendered(self, rel: str, data: bytes) -> None:
         key = self.pending.pop(rel, None)
         if key is not None:
-            self.new[rel] = (key, digest(data), "")  # stamped once published
+            self.new[rel] = (key, digest(data), "", index_digest(data))  # stamped once published
 
     def share(self) -> tuple[dict, int, int]:
         """What this process found, for :meth:`merge` in the parent (a forked worker's)."""
         return self.new, self.hits, self.misses
 
-    def merge(self, entries: dict[str, tuple[str, str, str]], hits: int, misses: int) -> None:
+    def merge(self, entries: dict[str, tuple[str, str, str, str]], hits: int, misses: int) -> None:
         """A forked worker's share."""
         self.new.update(entries)
         self.hits += hits

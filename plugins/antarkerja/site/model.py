@@ -14,6 +14,8 @@ fields have names no record uses:
 ``is_abroad``          work country is not Indonesia (AKAN)
 ``scope_code``         AKL / AKAD / AKAN (authored ``scope`` or derived)
 ``is_open``            status open and ``valid_through`` not before *today*
+``in_index``           in its search bundle: open, or expired since its bundle's last refresh
+                       day (:mod:`antarkerja.site.index_window`)
 ``closed_reason``      None, ``"filled"``, ``"closed"`` or ``"expired"``
 ``closed_reason_text`` why it is closed, one Indonesian sentence, None when open
 ``days_left``          days until ``valid_through`` (0 on the last day), None when closed
@@ -45,6 +47,7 @@ from antarkerja.records.schema.office import OFFICE_TYPES, SERVICES
 from antarkerja.records.schema.vacancy import LEGAL_FORMS, OVERSEAS_SCHEMES, SCOPES, VISA_TYPES, WORK_MODES
 from antarkerja.reference import Province, Reference, Regency
 from antarkerja.salary import Salary, minimum_wage
+from antarkerja.site import index_window
 from antarkerja.urls import url
 from antarkerja.wording import closed_text, country_name
 
@@ -191,6 +194,10 @@ class Vacancy:
     @property
     def is_open(self) -> bool:
         return self.closed_reason is None
+
+    @property
+    def in_index(self) -> bool:
+        return index_window.in_index(self)
 
     @property
     def days_left(self) -> int | None:
@@ -379,6 +386,12 @@ class Site:
     @cached_property
     def open_vacancies(self) -> list[Vacancy]:
         return [v for v in self.vacancies if v.is_open]
+
+    @cached_property
+    def indexed_vacancies(self) -> list[Vacancy]:
+        """The vacancies in the search bundles: the open ones and those that expired since
+        their bundle's last refresh day (:mod:`antarkerja.site.index_window`)."""
+        return [v for v in self.vacancies if v.in_index]
 
     @cached_property
     def has_examples(self) -> bool:

@@ -16,9 +16,11 @@ WhatsApp, bookmarked and linked from region pages::
     ``terbaru`` (newest), ``tutup`` (closing soonest) or ``upah`` (highest salary); absent
     means best match for a query, newest when only filters are set.
 
-Only open vacancies are indexed: the vacancy template marks its body ``data-pagefind-body``
-only when the vacancy is open, and :func:`index_site` refuses to let Pagefind fall back to
-indexing whole pages when no such body exists.
+Only open vacancies are found: the vacancy template marks its article ``data-pagefind-body``
+while the vacancy is in its bundle (open, or expired by date since the bundle's last refresh
+day, :mod:`antarkerja.site.index_window`; the page hides the latter by the ``tutup`` filter),
+and :func:`index_site` refuses to let Pagefind fall back to indexing whole pages when no such
+body exists.
 
 What typing tolerates (Pagefind 1.5.2, index forced to Indonesian; measured in Chromium)
 ----------------------------------------------------------------------------------------
@@ -82,10 +84,10 @@ from urllib.parse import urlencode
 
 from antarkerja.errors import SearchIndexFailed
 from antarkerja.site import writer as site_writer
+from antarkerja.site.index_window import CLOSING_FILTER, HIDDEN_DAYS
 from antarkerja.site.pagefind_canon import sort_language
 from antarkerja.site.query import rules as query_rules
 from antarkerja.site.query import salary_figures
-from antarkerja.site.writer import link_or_copy
 from antarkerja.urls import slugify, url
 from antarkerja.wording import DAY_WORDS, DEADLINE, MONTHS, rupiah
 
@@ -149,12 +151,14 @@ def pagefind_filters(v) -> list[tuple[str, str]]:
     Pagefind for ``{"any": [every level up to the reader's]}``, which keeps the filter file
     to one entry a page (cumulative values made it seven times larger: 54 KB for 10,560
     pages). Likewise ``tayang`` is the posting date (ISO): the page asks for ``{"any": [the
-    dates of the last 7 or 30 days of the reader's today]}`` (:data:`POSTED_VALUES`).
+    dates of the last 7 or 30 days of the reader's today]}`` (:data:`POSTED_VALUES`), and
+    ``tutup`` the closing date (ISO), by which the page hides a vacancy that expired but is
+    still in its bundle (:mod:`antarkerja.site.index_window`).
     """
     pairs = filter_values(v)
     own = v.education["name"]
     out = [(name, value) for name, value in pairs if name != "pendidikan" or value == own]
-    return [*out, (POSTED_FILTER, v.date_posted.isoformat())]
+    return [*out, (POSTED_FILTER, v.date_posted.isoformat()), (CLOSING_FILTER, v.valid_through.isoformat())]
 
 
 def filter_values(v) -> list[tuple[str, str]]:
@@ -435,7 +439,8 @@ def bundles(site) -> list[Bundle]:
     orders results merged from several bundles by relevance only, losing a chosen sort; so
     parts are only for memory, at a size that indexes well under 2 GB.
 
-    Each open vacancy is in exactly one bundle, so each page is indexed once (a national
+    Each open vacancy (and each expired one waiting for its bundle's refresh day,
+    ``Site.indexed_vacancies``) is in exactly one bundle, so each page is indexed once (a national
     bundle beside the province ones indexed every page twice: 56 s instead of 28 s at 10,000).
     While the site is small (:func:`national_bundle_max`) that bundle is the national one:
     a search of all Indonesia reads it (instead of 39 bundles, each bringing its own entry,
@@ -447,11 +452,16 @@ def bundles(site) -> list[Bundle]:
     """
 
     def make(site):
+        indexed = site.indexed_vacancies  # open, and expired since their refresh day (index_window)
         if site.open_vacancies and len(site.open_vacancies) <= national_bundle_max():
-            return [Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(site.open_vacancies, key=lambda v: v.id))]
+            return [Bundle(NATIONAL_BUNDLE, NATIONAL, sorted(indexed, key=lambda v: v.id))]
+        by_province: dict[str, list] = {}
+        for v in indexed:
+            if not v.is_abroad:
+                by_province.setdefault(v.location["province"], []).append(v)
         out = []
         for province in site.provinces:
-            pages = sorted((v for v in province.vacancies if not v.is_abroad), key=lambda v: (v.regency.code, v.id))
+            pages = sorted(by_province.get(province.code, []), key=lambda v: (v.regency.code, v.id))
             if not pages:
                 continue
             parts = -(-len(pages) // MAX_BUNDLE_PAGES)
@@ -461,7 +471,7 @@ def bundles(site) -> list[Bundle]:
                 key = province.slug if parts == 1 else f"{province.slug}-{n + 1}"
                 regencies = list(dict.fromkeys(v.regency.name for v in chunk))
                 out.append(Bundle(key, province.name, chunk, regencies))
-        abroad = sorted((v for v in site.open_vacancies if v.is_abroad), key=lambda v: v.id)
+        abroad = sorted((v for v in indexed if v.is_abroad), key=lambda v: v.id)
         if abroad:
             out.append(Bundle(OVERSEAS_BUNDLE, SCOPE_VALUES[1], abroad))
         return out
@@ -556,6 +566,8 @@ def search_page_data(site) -> str:
         "query": query_rules(education_names(site)),
         # "Tayang dalam": the filter's name and each choice's days (POSTED_VALUES)
         "posted": {"filter": FILTERS[POSTED_FILTER][0], "days": {label: d for d, label in POSTED_VALUES.items()}},
+        # Expired but still in a bundle until its refresh day (index_window): hidden by date
+        "closing": {"filter": CLOSING_FILTER, "days": HIDDEN_DAYS},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -642,6 +654,48 @@ EXCLUDE_SELECTORS = ".vac dt, .vac h2"
 BUNDLES_MANIFEST = url("search_bundles_manifest")  # written by outputs.browse, read and removed here
 
 
+BODY_MARKER = b" data-pagefind-body"
+
+
+def indexed_part(page: bytes) -> bytes | None:
+    """The element of a page that the search index reads, the ``<article>`` marked
+    ``data-pagefind-body`` (a vacancy's), as its bytes; None when there is none.
+
+    Bundles are indexed from this element alone (:func:`write_index_document`) and keyed by
+    its digest (``BuildCache.index_digest``), so a bundle is exactly a function of what is
+    hashed, whatever else the page says (a vacancy that expired but stays in its bundle
+    until the refresh day, :mod:`antarkerja.site.index_window`, has a closed banner outside
+    it). Only a tag can hold ``<article`` (text and attribute values are escaped), and a tag
+    ends at its first ``>``, so a title or description that spells out the marker is never
+    taken for it. Linear: each byte is searched once.
+    """
+    at = page.find(b"<article")
+    while at >= 0:
+        close = page.find(b">", at)
+        if close < 0:
+            return None
+        if BODY_MARKER in page[at:close]:
+            end = page.find(b"</article>", close)
+            if end < 0:
+                raise SearchIndexFailed("Elemen data-pagefind-body halaman lowongan tidak ditutup.")
+            return page[at : end + len(b"</article>")]
+        at = page.find(b"<article", close)
+    return None
+
+
+INDEX_DOCUMENT = b'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"></head><body>%s</body></html>\n'
+
+
+def write_index_document(page_path: Path, dest: Path, bundle_key: str) -> None:
+    """What Pagefind reads of one page: its :func:`indexed_part` alone, in a bare HTML page
+    at the page's own path (so result URLs stay ``/lowongan/<id>/``)."""
+    part = indexed_part(page_path.read_bytes())
+    if part is None:
+        raise SearchIndexFailed(f"Halaman lowongan terbuka di bundel {bundle_key} tidak bertanda data-pagefind-body.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(INDEX_DOCUMENT % part)
+
+
 def _run_pagefind(site_dir: Path, out_dir: Path, timeout: float | None) -> str:
     # Absolute paths: a folder name starting with "-" is never read as an option.
     cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(Path(site_dir).resolve())]
@@ -712,8 +766,10 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
 
     With the bundle list the site build writes (:data:`BUNDLES_MANIFEST`, see
     :func:`bundles`), each bundle is indexed on its own, one after another, into
-    ``pagefind/<key>/``: Pagefind reads a staging tree of hard links to that bundle's pages
-    (so result URLs stay ``/lowongan/<id>/``), and its memory is that of one bundle. Without
+    ``pagefind/<key>/``: Pagefind reads a staging tree of that bundle's pages, each reduced to
+    its :func:`indexed_part` (:func:`write_index_document`; result URLs stay
+    ``/lowongan/<id>/``), and its memory is that of one bundle. A bundle is keyed by the
+    digests of those parts, so it is indexed again only when one of them changes. Without
     the list (a stand-in site) the whole site becomes one bundle in ``pagefind/``. Either way
     the bundles are then made byte-identical between runs (:mod:`antarkerja.site.pagefind_canon`).
 
@@ -759,7 +815,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 # build cache, an unchanged bundle is copied back instead of indexed again.
                 cache_key = None
                 if cache is not None and cache.enabled:
-                    cache_key = cache.bundle_key(key, [(rel, cache.page_digest(rel, site_file)) for rel in files])
+                    cache_key = cache.bundle_key(key, [(rel, cache.index_digest(rel, site_file)) for rel in files])
                 folder = url("search_bundle", key=key).lstrip("/")
                 restored = (set(), set())
                 if cache_key is not None and cache.restore_bundle(
@@ -776,7 +832,7 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                 else:
                     tree = staging / key
                     for rel in files:
-                        link_or_copy(site_file(rel), tree / rel)
+                        write_index_document(site_file(rel), tree / rel, key)
                     output = _run_pagefind(tree, root_bundle / key, timeout)
                     if NO_BODY_MARKER in output:
                         raise SearchIndexFailed(

@@ -1,5 +1,5 @@
 'use strict';
-const SETTINGS = {"offline": "/luring/", "precache": ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=c8b1205205", "/theme/js/site.js?v=5e6402121c", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=1c9eb31b8a", "/theme/js/util.js?v=1c9eb31b8a", "/theme/js/check.js?v=1c9eb31b8a", "/theme/css/check.css?v=1c9eb31b8a"], "vacancies": "/lowongan/", "version": "f6236df5af"};
+const SETTINGS = {"offline": "/luring/", "precache": ["/", "/tersimpan/", "/luring/", "/theme/css/site.css?v=97277d0f2c", "/theme/js/site.js?v=5e6402121c", "/cek-lowongan/", "/cek-lowongan/aturan.json", "/theme/js/checkengine.js?v=1c9eb31b8a", "/theme/js/util.js?v=1c9eb31b8a", "/theme/js/check.js?v=1c9eb31b8a", "/theme/css/check.css?v=1c9eb31b8a"], "vacancies": "/lowongan/", "version": "5392fe7f8d"};
 /* global SETTINGS */
 const ASSETS = 'ak-aset-' + SETTINGS.version;
 const RECENT = 'ak-halaman';

@@ -129,11 +129,19 @@ function warm(regency) {
 // today, newest first, or null. Pagefind and browse items hold each posting date.
 function postedDates(s) {
   const days = D.posted.days[s.filters[D.posted.filter]];
-  if (days === undefined) return null;
+  return days === undefined ? null : isoDays(0, days);
+}
+
+// A vacancy that expired stays in its Pagefind bundle until the bundle's refresh day
+// (antarkerja.site.index_window): the closing dates before the reader's today are left out.
+const closedDates = () => isoDays(1, D.closing.days);
+
+// ISO dates from `from` to `to` days before the reader's today, newest first.
+function isoDays(from, to) {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
-  return Array.from({ length: days + 1 }, (_, k) => {
-    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - k);
+  return Array.from({ length: to - from + 1 }, (_, k) => {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - from - k);
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   });
 }
@@ -457,6 +465,7 @@ async function pagefindSource(s, id) {
       filters.pendidikan = { any: [...edu.options].filter((o) => o.value && +o.dataset.rank <= rank).map((o) => o.value) };
     }
     if (filters[D.posted.filter]) filters[D.posted.filter] = { any: postedDates(s) };
+    filters[D.closing.filter] = { none: closedDates() };
     const opts = { filters, sort: s.sort };
     let r = await pf.search(s.q, opts);
     const absent = await absentWords(s.q, keys, filters.kabkota || s.filters.provinsi || '');

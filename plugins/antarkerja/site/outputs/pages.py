@@ -82,8 +82,9 @@ def prepare_vacancy(v) -> None:
 
 
 def vacancy_state(v: Vacancy, sources: dict | None = None) -> tuple:
-    """What of a vacancy any page may read: its record and the one fact that depends on today,
-    whether (and why) it is closed. Not the days since posting nor the days left: the page
+    """What of a vacancy any page may read: its record and the facts that depend on today,
+    whether (and why) it is closed and whether it is still in its search bundle
+    (:mod:`antarkerja.site.index_window`). Not the days since posting nor the days left: the page
     carries the posting and closing dates, and the reader's device counts the days ("Tayang
     dalam", "n hari lagi"). So a nightly run renders again only the pages of vacancies that
     closed overnight (and the pages listing them as "Lowongan serupa").
@@ -93,7 +94,7 @@ def vacancy_state(v: Vacancy, sources: dict | None = None) -> tuple:
     function of (with the code and reference data, both in every key). Walking each record
     instead cost a re-run at 100,000 vacancies 4 s of the notices and 3 s of the vacancy pages."""
     source = sources.get(id(v.data)) if sources else None
-    return (v.data if source is None else source, v.closed_reason)
+    return (v.data if source is None else source, v.closed_reason, v.in_index)
 
 
 def office_state(o: Office) -> dict:
