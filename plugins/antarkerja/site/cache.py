@@ -408,20 +408,9 @@ class BuildCache:
         reads of them (:meth:`index_digest`), the code."""
         h = hashlib.blake2b(digest_size=20)
         h.update(f"{code_hash()} {name}\n".encode())
-        for rel, page_digest in sorted(pages):
-            h.update(rel.encode() + b"\0" + page_digest.encode() + b"\n")
+        for rel, part_digest in sorted(pages):
+            h.update(rel.encode() + b"\0" + part_digest.encode() + b"\n")
         return h.hexdigest()
-
-    def page_digest(self, rel: str, locate) -> str:
-        """The digest of page ``rel`` of the site being built: the render cache's record of
-        the bytes it wrote or kept there (this build's, :meth:`save_pages`), else read from
-        ``locate(rel)`` (where the page is now; asked only then, it costs a file lookup).
-        Saves reading every vacancy page again to key the search bundles."""
-        if self.pages_saved is not None:
-            entry = self.pages_saved[1].new.get(rel)
-            if entry is not None:
-                return entry[1]
-        return digest(locate(rel).read_bytes())
 
     def index_digest(self, rel: str, locate) -> str:
         """The digest of what the search index reads of page ``rel`` (its
@@ -599,7 +588,8 @@ class BuildCache:
 
     # Rendered pages ------------------------------------------------------------------
     def page_memo(self, root: Path) -> PageMemo | None:
-        """What the last build of ``root`` rendered: page path -> (key, digest of its bytes, stamp)."""
+        """What the last build of ``root`` rendered: page path -> (key, digest of its bytes,
+        stamp, digest of what the search index reads of it or "")."""
         if self.folder is None:
             return None
         entries: dict[str, tuple[str, str, str, str]] = {}
@@ -614,7 +604,7 @@ class BuildCache:
         return PageMemo(entries)
 
     def save_pages(self, root: Path, memo: PageMemo) -> None:
-        """Record this build's pages (also for :meth:`page_digest` and :meth:`stamp_pages`)."""
+        """Record this build's pages (also for :meth:`index_digest` and :meth:`stamp_pages`)."""
         if self.folder is None:
             return
         self.pages_saved = (Path(root).resolve(), memo)

@@ -303,7 +303,7 @@ class AntarKerjaGenerator(Generator):
         self.page_memo, self.page_keys = None, {}
         if build_cache is None or not build_cache.enabled:
             return
-        build_cache.pages_saved = None  # this build's record only (cache.BuildCache.page_digest)
+        build_cache.pages_saved = None  # this build's record only (cache.BuildCache.index_digest)
         build_cache.text_memo(self.root)  # the feeds' summaries (feeds.summary_of)
         forms: dict[int, tuple] = {}
         for template, (what, covered, reads) in pages.KEYED.items():
