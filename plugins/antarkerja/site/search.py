@@ -833,11 +833,9 @@ def index_site(output_dir, *, timeout: float | None = None, cache=None, shard: t
                     tree = staging / key
                     for rel in files:
                         write_index_document(site_file(rel), tree / rel, key)
-                    output = _run_pagefind(tree, root_bundle / key, timeout)
-                    if NO_BODY_MARKER in output:
-                        raise SearchIndexFailed(
-                            f"Halaman lowongan terbuka di bundel {key} tidak bertanda data-pagefind-body."
-                        )
+                    # Every staged page is a marked article (write_index_document refuses
+                    # one without), so Pagefind never falls back to whole pages here.
+                    _run_pagefind(tree, root_bundle / key, timeout)
                     count = _check_bundle(root_bundle / key)
                     pagefind_canon.canonicalise(root_bundle / key)
                     shutil.rmtree(tree)
