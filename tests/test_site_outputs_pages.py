@@ -135,7 +135,8 @@ def test_whatsapp_preview_says_title_employer_location_and_salary(fixture_site, 
 
 def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
     """Computed independently from the fixture records: same KBJI major group, same regency
-    first, then same province, open only, newest first, at most four."""
+    first, then same province, open only and closing no earlier than the page's vacancy,
+    newest first, at most four. A closed vacancy's page lists none."""
     import yaml
     from support import SITE_FIXTURE, TODAY
 
@@ -153,7 +154,10 @@ def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
         same_regency = [
             o["id"]
             for o in open_
-            if o is not r and o["kbji"][0] == group and o["location"]["regency"] == r["location"]["regency"]
+            if o is not r
+            and o["kbji"][0] == group
+            and o["location"]["regency"] == r["location"]["regency"]
+            and o["valid_through"] >= r["valid_through"]
         ]
         same_province = [
             o["id"]
@@ -161,14 +165,20 @@ def test_similar_vacancies_are_open_same_group_nearby(fixture_site, read_page):
             if o is not r
             and o["kbji"][0] == group
             and o["location"]["province"] == r["location"]["province"]
+            and o["valid_through"] >= r["valid_through"]
             and o["id"] not in same_regency
         ]
         expected = (same_regency + same_province)[:4]
         section = read_page(fixture_site, f"lowongan/{r['id']}/").find("section", aria_labelledby="serupa")
-        shown = [a.attrs["href"].split("/")[-2] for a in section.find_all("a")] if section else []
+        shown = [a.attrs["href"].split("/")[-2] for a in section.find_all("a") if "/lowongan/" in a.attrs["href"]]
         assert shown == expected, r["id"]
         checked += bool(expected)
     assert checked >= 3  # the fixture has vacancies with neighbours to show
+    for r in records:
+        if r not in open_:
+            section = read_page(fixture_site, f"lowongan/{r['id']}/").find("section", aria_labelledby="serupa")
+            assert not [a for a in section.find_all("a") if "/lowongan/" in a.attrs["href"]], r["id"]
+            assert "yang masih dibuka" in section.text, r["id"]
 
 
 def test_every_office_page_shows_its_id_as_text(fixture_site):

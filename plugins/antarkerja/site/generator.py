@@ -61,6 +61,7 @@ PURE_GLOBALS = frozenset(
         "pagefind_filters",
         "pagefind_sorts",
         "pagefind_meta",
+        "similar_search_link",
         "range",
         "dict",
         "lipsum",

@@ -425,12 +425,25 @@ class Site:
         return index
 
     def similar(self, v: Vacancy, limit: int = 4) -> list[Vacancy]:
-        """Open vacancies of the same occupation group nearby: same regency, then province."""
+        """ "Lowongan serupa" on an open vacancy's page: open vacancies of the same
+        occupation group nearby (same regency, then province), newest first, among those
+        that **close no earlier** than it. A closed vacancy's page lists none: it links to
+        the search instead (``similar_search_link``).
+
+        Why: a vacancy that closes by date was then listed only on pages that close the
+        same night or earlier, which are rendered that night anyway or list none. Before,
+        the newest four of a group and place were on every page of it, closed ones too: at
+        100,000 vacancies each vacancy closing overnight made about 13 other pages be
+        rendered again (docs/performance.md, "Lowongan serupa that expiry does not move").
+        A new vacancy still joins the lists of its group and place, as before.
+        """
+        if not v.is_open:
+            return []
         group = v.data["kbji"][0]
         out: list[Vacancy] = []
         for key in ((group, v.location["regency"]), (group, v.location["province"])):
             for other in self._by_group_and_place.get(key, []):
-                if other is not v and other not in out:
+                if other is not v and other.valid_through >= v.valid_through and other not in out:
                     out.append(other)
                     if len(out) == limit:
                         return out

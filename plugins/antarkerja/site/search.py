@@ -255,6 +255,17 @@ def region_search_link(siteurl: str, region) -> str:
     return search_link(siteurl, provinsi=region.province.name, kabkota=region.name)
 
 
+def similar_search_link(siteurl: str, v) -> str:
+    """ "Cari lowongan serupa": the search page filtered to ``v``'s occupation group and
+    place (its regency; overseas, the "Luar negeri" scope), the same filters its own page
+    matches (:func:`pagefind_filters`). Under the short "Lowongan serupa" list, and in its
+    place on a closed vacancy's page."""
+    group = v.kbji_group["short_name"]
+    if v.is_abroad:
+        return search_link(siteurl, jabatan=group, lingkup=SCOPE_VALUES[1])
+    return search_link(siteurl, jabatan=group, provinsi=v.province.name, kabkota=v.regency.name)
+
+
 def _reference(site):
     if getattr(site, "ref", None) is not None:  # the model's own (a site without any record has one too)
         return site.ref
@@ -585,6 +596,7 @@ JINJA_GLOBALS = {
     "pagefind_meta": pagefind_meta,
     "search_link": search_link,
     "region_search_link": region_search_link,
+    "similar_search_link": similar_search_link,
     "search_options": search_options,
     "search_page_data": search_page_data,
     "SEARCH_NATIONAL": NATIONAL,
