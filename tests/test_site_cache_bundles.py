@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from support.cache_repos import Editor, assert_same_site, full_build, vacancy_count_of
+from support.searchpage import similar_section
 
 from antarkerja.site import build as build_module
 from antarkerja.site import cache as site_cache
@@ -24,7 +25,7 @@ from antarkerja.site.build import build_site
 from antarkerja.site.search import NATIONAL_BUNDLE_SETTING, indexed_part
 from antarkerja.tools.bench import BENCH_TODAY, TITLE_LINE
 
-SIMILAR_LINK = re.compile(rb'href="[^"]*/lowongan/([^/"]+)/"')
+SIMILAR_LINK = re.compile(r'href="[^"]*/lowongan/([^/"]+)/"')
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["national-bundle", "province-bundles"])
@@ -40,10 +41,10 @@ def test_unchanged_files_keep_inode_and_time_and_one_change_reindexes_one_provin
     pages_before = {p: p.read_bytes() for p in (out / "lowongan").glob("*/index.html")}
     # A vacancy another page lists among "Lowongan serupa": that page changes too.
     listed = {
-        found.decode()
+        found
         for page, data in pages_before.items()
-        for found in SIMILAR_LINK.findall(data.split(b'aria-labelledby="serupa"', 1)[1].split(b"</section>", 1)[0])
-        if found.decode() != page.parent.name
+        for found in SIMILAR_LINK.findall(similar_section(data.decode("utf-8")))
+        if found != page.parent.name
     }
     vacancy = next(p for p in Editor(small_repo, random.Random(0)).domestic() if p.stem in listed)
     vacancy.write_text(TITLE_LINE.sub("title: Operator Diubah", vacancy.read_text("utf-8"), count=1), "utf-8")

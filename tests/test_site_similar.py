@@ -15,27 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from support.cache_repos import generated_repo
+from support.searchpage import sample_model, similar_section, validated_records
 
 from antarkerja.paths import REPO
-from antarkerja.records.validate import RepositoryValidator
-from antarkerja.reference import load_reference
 from antarkerja.site.build import build_site
-from antarkerja.site.model import build_site as build_model
 from antarkerja.tools.bench import BENCH_TODAY
-
-SIMILAR = re.compile(r'<section class="list" aria-labelledby="serupa">(.*?)</section>', re.S)
-
-
-def _records(root, today: date):
-    ref = load_reference(root)
-    result = RepositoryValidator(root, ref, today).run()
-    assert not result.errors
-    return [r.data for r in result.vacancies], [r.data for r in result.offices], ref
-
-
-def _model(root, today: date, records=None):
-    vacancies, offices, ref = records or _records(root, today)
-    return build_model(vacancies, offices, ref, today)
 
 
 def _lists(site) -> dict[str, list[str] | None]:
@@ -56,11 +40,11 @@ def test_no_list_changes_overnight_unless_its_own_vacancy_closes(source, generat
     generated ones close on every day (two weeks)."""
     root = REPO if source == "sample" else generated
     start, nights = (date(2026, 12, 7), 90) if source == "sample" else (BENCH_TODAY, 14)
-    records = _records(root, start)
+    records = validated_records(root)
     closed_seen = listed = 0
-    before = _lists(_model(root, start, records))
+    before = _lists(sample_model(start, root, records))
     for k in range(1, nights + 1):
-        after = _lists(_model(root, start + timedelta(days=k), records))
+        after = _lists(sample_model(start + timedelta(days=k), root, records))
         both = [i for i in after if after[i] is not None and before.get(i) is not None]
         assert {i: after[i] for i in both} == {i: before[i] for i in both}, f"night {k}"
         closed_seen += sum(1 for i in before if before[i] is not None and after[i] is None)
@@ -70,7 +54,7 @@ def test_no_list_changes_overnight_unless_its_own_vacancy_closes(source, generat
 
 
 def test_the_list_holds_open_vacancies_of_its_group_and_place_that_close_no_earlier(generated):
-    site = _model(generated, BENCH_TODAY)
+    site = sample_model(BENCH_TODAY, generated)
     shown = 0
     for v in site.vacancies:
         similar = site.similar(v)
@@ -90,7 +74,7 @@ def test_a_vacancy_closing_overnight_changes_no_other_vacancy_page(generated, tm
     build_site(generated, output=out, today=BENCH_TODAY.isoformat(), cache=cache_dir, search=False)
     pages = sorted((out / "lowongan").glob("*/index.html"))
     before = {p: p.read_bytes() for p in pages}
-    closing = {v.id for v in _model(generated, BENCH_TODAY).vacancies if v.valid_through == BENCH_TODAY}
+    closing = {v.id for v in sample_model(BENCH_TODAY, generated).vacancies if v.valid_through == BENCH_TODAY}
     assert closing, "the generated vacancies close on every day"
 
     build_site(
@@ -101,7 +85,7 @@ def test_a_vacancy_closing_overnight_changes_no_other_vacancy_page(generated, tm
 
     for vid in closing:
         html = (out / "lowongan" / vid / "index.html").read_text("utf-8")
-        section = SIMILAR.search(html).group(1)
+        section = similar_section(html)
         assert "<li" not in section
         link = re.search(r'<a href="([^"]+)">Cari lowongan golongan ([^<]+) yang masih dibuka di ([^<]+)</a>', section)
         assert link, section
@@ -112,7 +96,7 @@ def test_a_vacancy_closing_overnight_changes_no_other_vacancy_page(generated, tm
 
 
 def test_an_open_page_links_to_the_search_for_more_of_its_group_and_place():
-    site = _model(REPO, date(2026, 12, 7))
+    site = sample_model(date(2026, 12, 7), REPO)
     from antarkerja.site.search import pagefind_filters, similar_search_link
 
     for v in site.open_vacancies:

@@ -10,15 +10,29 @@ from pathlib import Path
 from support import ROOT
 
 
-def sample_model(today: date):
-    """The sample content's :class:`antarkerja.site.model.Site` as a build on ``today`` makes it."""
+def validated_records(root: Path = ROOT) -> tuple[list, list, object]:
+    """(vacancy records, office records, reference data) of ``root``, which must be valid:
+    validated once, for models of several days (:func:`sample_model`)."""
     from antarkerja.records.validate import validate_repository
     from antarkerja.reference import load_reference
+
+    result = validate_repository(root)
+    assert not result.errors, [d.format() for d in result.errors][:3]
+    return [r.data for r in result.vacancies], [o.data for o in result.offices], load_reference(root)
+
+
+def sample_model(today: date, root: Path = ROOT, records: tuple | None = None):
+    """The content's :class:`antarkerja.site.model.Site` as a build on ``today`` makes it (the
+    sample content unless ``root`` is given; ``records`` from :func:`validated_records`)."""
     from antarkerja.site.model import build_site
 
-    result = validate_repository(ROOT)
-    ref = load_reference(ROOT)
-    return build_site([r.data for r in result.vacancies], [o.data for o in result.offices], ref, today)
+    vacancies, offices, ref = records or validated_records(root)
+    return build_site(vacancies, offices, ref, today)
+
+
+def similar_section(html: str) -> str:
+    """The inside of a vacancy page's "Lowongan serupa" section."""
+    return html.split('aria-labelledby="serupa"', 1)[1].split("</section>", 1)[0]
 
 
 def record_problems(phone):
